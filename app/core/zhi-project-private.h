@@ -35,3 +35,8 @@ void _zhi_project_emit_save_failed (ZhiProject *self, const GError *error);
 gboolean _zhi_sha256_is_valid (const char *hex);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* tests only: run SQL on the project's connection (e.g. PRAGMA max_page_count) */
+gboolean _zhi_project_test_exec (ZhiProject *self, const char *sql);
+G_END_DECLS
