@@ -18,6 +18,7 @@ typedef struct
 
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
+  { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
   { NULL, NULL, NULL },
 };
 

@@ -94,6 +94,7 @@ typedef struct
 } Region;
 
 static const Region liaoning_cities[] = {
+  /* Translators: city names; in Chinese use the official name with 市 (沈阳市) */
   { "2101", "沈阳市", N_ ("Shenyang") }, { "2102", "大连市", N_ ("Dalian") },
   { "2103", "鞍山市", N_ ("Anshan") },   { "2104", "抚顺市", N_ ("Fushun") },
   { "2105", "本溪市", N_ ("Benxi") },    { "2106", "丹东市", N_ ("Dandong") },
@@ -104,6 +105,7 @@ static const Region liaoning_cities[] = {
 };
 
 static const Region provinces[] = {
+  /* Translators: province-level divisions; in Chinese the official name (辽宁省) */
   { "10", "国家", N_ ("national level") },
   { "11", "北京市", N_ ("Beijing") },
   { "12", "天津市", N_ ("Tianjin") },
