@@ -18,6 +18,7 @@ typedef struct
 
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
+  { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
   { NULL, NULL, NULL },
 };
 
@@ -43,7 +44,9 @@ zhi_cli_print_json (JsonNode *node)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* JSON is UTF-8 whatever the locale: g_print would convert it (Chinese → ??? in C) */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 static void
