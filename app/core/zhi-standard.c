@@ -11,6 +11,16 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* The meson build compiles resources/standards/ into zhi-core; referring to its getter pulls the
+ * resource into every program that loads a built-in standard.  A hand build without it falls
+ * back on $ZHIZAO_STANDARDS_DIR. */
+#if defined(__has_include)
+#if __has_include("zhi-standards-resources.h")
+#include "zhi-standards-resources.h"
+#define ZHI_HAVE_STANDARDS_RESOURCE 1
+#endif
+#endif
+
 #define RESOURCE_PREFIX "/io/github/zhizao/Zhizao/standards/"
 
 G_DEFINE_QUARK (zhi - standard - error - quark, zhi_standard_error)
@@ -626,9 +636,15 @@ static GBytes *
 builtin_bytes (const char *file, char **name, GError **error)
 {
   g_autofree char *resource = g_strconcat (RESOURCE_PREFIX, file, NULL);
-  GBytes *bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  GBytes *bytes = NULL;
   const char *dir = g_getenv ("ZHIZAO_STANDARDS_DIR");
 
+#ifdef ZHI_HAVE_STANDARDS_RESOURCE
+  bytes = g_resource_lookup_data (zhi_standards_get_resource (), resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+#endif
+  if (bytes == NULL)
+    bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes != NULL)
     {
       *name = g_strconcat ("resource://", resource, NULL);
