@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "pages/zhi-welcome-page.h"
+#include "zhi-project-view.h"
+#include "zhi-store.h"
 #include "zhi-window.h"
 
 struct _ZhiWindow
@@ -16,11 +18,11 @@ struct _ZhiWindow
   AdwWindowTitle *window_title;
   GtkStack *stack;
   ZhiWelcomePage *welcome_page;
-  AdwStatusPage *project_page;
+  ZhiProjectView *project_view;
 
   /* Owned References */
   GSettings *settings;
-  GFile *file;
+  ZhiProject *project;
   GtkFileChooserNative *chooser;
 };
 
@@ -41,6 +43,80 @@ project_filter_new (void)
   gtk_file_filter_add_pattern (filter, "*.zhizao");
   gtk_file_filter_add_mime_type (filter, "application/x-zhizao-project");
   return filter;
+}
+
+static void
+update_actions (ZhiWindow *self)
+{
+  gboolean open = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", open);
+}
+
+/* An error dialog that names the file, the reason and what to do. */
+static void
+show_error (ZhiWindow *self, const char *heading, const char *reason, const char *file_name)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (file_name != NULL)
+    body = g_strdup_printf ("%s\n\n%s", file_name, reason);
+  else
+    body = g_strdup (reason);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_failed_cb (ZhiProject *project, GError *error, ZhiWindow *self)
+{
+  AdwToast *toast
+      = adw_toast_new (error != NULL ? error->message : _ ("Your changes could not be saved"));
+
+  adw_toast_set_button_label (toast, _ ("Save _As…"));
+  adw_toast_set_action_name (toast, "win.save-as");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  zhi_window_add_toast (self, toast);
+}
+
+static void
+close_project (ZhiWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->project, self);
+  zhi_project_view_set_project (self->project_view, NULL);
+  if (!zhi_project_close (self->project, &error)
+      && !g_error_matches (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_READ_ONLY))
+    g_warning ("closing the project: %s", error->message);
+  g_clear_object (&self->project);
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "welcome");
+  update_actions (self);
+}
+
+static void
+set_project (ZhiWindow *self, ZhiProject *project)
+{
+  GFile *file;
+
+  close_project (self);
+  self->project = g_object_ref (project);
+  if (g_signal_lookup ("save-failed", ZHI_TYPE_PROJECT) != 0)
+    g_signal_connect_object (project, "save-failed", G_CALLBACK (save_failed_cb), self, 0);
+  file = zhi_project_get_file (project);
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    zhi_application_add_recent (get_app (self), g_file_peek_path (file));
+  zhi_project_view_set_project (self->project_view, project);
+  gtk_stack_set_visible_child_name (self->stack, "project");
+  update_actions (self);
 }
 
 static void
@@ -111,7 +187,89 @@ open_demo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 create_requested_cb (ZhiWelcomePage *page, GFile *file, const char *track, ZhiWindow *self)
 {
-  zhi_window_open_file (self, file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) project = NULL;
+
+  /* The file chooser already asked before replacing an existing file. */
+  if (g_file_query_exists (file, NULL) && !g_file_delete (file, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      show_error (self, _ ("Could Not Create the Application"), error->message, name);
+      return;
+    }
+  project = zhi_project_create (file, &error);
+  if (project == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      show_error (self, _ ("Could Not Create the Application"), error->message, name);
+      return;
+    }
+  zhi_project_set_track (project, track);
+  set_project (self, project);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog, int response, ZhiWindow *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || self->project == NULL)
+    return;
+  if (!zhi_project_save_as (self->project, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      show_error (self, _ ("Could Not Save the Application"), error->message, name);
+      return;
+    }
+  if (g_file_peek_path (file) != NULL)
+    zhi_application_add_recent (get_app (self), g_file_peek_path (file));
+  zhi_window_add_toast (self, adw_toast_new (_ ("Saved")));
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiWindow *self = ZHI_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = project_filter_new ();
+  GFile *current;
+
+  if (self->chooser != NULL || self->project == NULL)
+    return;
+  self->chooser
+      = gtk_file_chooser_native_new (_ ("Save the Application As"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  current = zhi_project_get_file (self->project);
+  if (current != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (current);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+close_project_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  close_project (ZHI_WINDOW (widget));
+}
+
+static void
+show_guide_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiWindow *self = ZHI_WINDOW (widget);
+
+  if (self->project != NULL)
+    zhi_project_view_show_step (self->project_view, "guide", NULL);
 }
 
 static gboolean
@@ -172,6 +330,9 @@ zhi_window_close_request (GtkWindow *window)
     }
   g_settings_apply (self->settings);
 
+  /* Everything is saved as the user types: flush the last edits, never ask. */
+  close_project (self);
+
   return GTK_WINDOW_CLASS (zhi_window_parent_class)->close_request (window);
 }
 
@@ -183,7 +344,7 @@ zhi_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->file);
+  close_project (self);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
   G_OBJECT_CLASS (zhi_window_parent_class)->dispose (object);
@@ -201,6 +362,7 @@ zhi_window_class_init (ZhiWindowClass *klass)
   window_class->close_request = zhi_window_close_request;
 
   g_type_ensure (ZHI_TYPE_WELCOME_PAGE);
+  g_type_ensure (ZHI_TYPE_PROJECT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zhizao/Zhizao/ui/zhi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiWindow, toast_overlay);
@@ -208,7 +370,7 @@ zhi_window_class_init (ZhiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZhiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ZhiWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, ZhiWindow, project_page);
+  gtk_widget_class_bind_template_child (widget_class, ZhiWindow, project_view);
 
   gtk_widget_class_bind_template_callback (widget_class, create_requested_cb);
 
@@ -217,6 +379,9 @@ zhi_window_class_init (ZhiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
+  gtk_widget_class_install_action (widget_class, "win.show-guide", NULL, show_guide_action);
 }
 
 static void
@@ -229,6 +394,7 @@ zhi_window_init (ZhiWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  update_actions (self);
 }
 
 ZhiWindow *
@@ -240,18 +406,22 @@ zhi_window_new (ZhiApplication *application)
 void
 zhi_window_open_file (ZhiWindow *self, GFile *file)
 {
-  g_autofree char *name = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) project = NULL;
 
   g_return_if_fail (ZHI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
-  name = g_file_get_basename (file);
-  if (g_file_peek_path (file) != NULL)
-    zhi_application_add_recent (get_app (self), g_file_peek_path (file));
-  adw_window_title_set_subtitle (self->window_title, name);
-  adw_status_page_set_title (self->project_page, name);
-  gtk_stack_set_visible_child_name (self->stack, "project");
+  project = zhi_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: %s is a file name */
+      show_error (self, _ ("Could Not Open the Application"), error->message, name);
+      return;
+    }
+  set_project (self, project);
 }
 
 const char *
@@ -259,6 +429,20 @@ zhi_window_get_page_name (ZhiWindow *self)
 {
   g_return_val_if_fail (ZHI_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+ZhiProject *
+zhi_window_get_project (ZhiWindow *self)
+{
+  g_return_val_if_fail (ZHI_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+ZhiProjectView *
+zhi_window_get_project_view (ZhiWindow *self)
+{
+  g_return_val_if_fail (ZHI_IS_WINDOW (self), NULL);
+  return self->project_view;
 }
 
 void

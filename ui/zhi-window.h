@@ -3,6 +3,8 @@
 #include <adwaita.h>
 
 #include "zhi-application.h"
+#include "zhi-project-view.h"
+#include "zhi-project.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +15,8 @@ ZhiWindow *zhi_window_new (ZhiApplication *application);
 void zhi_window_open_file (ZhiWindow *self, GFile *file);
 /* The name of the visible page of the window's stack: "welcome" or "project". */
 const char *zhi_window_get_page_name (ZhiWindow *self);
+ZhiProject *zhi_window_get_project (ZhiWindow *self);
+ZhiProjectView *zhi_window_get_project_view (ZhiWindow *self);
 void zhi_window_add_toast (ZhiWindow *self, AdwToast *toast);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "zhi-store.h"
 #include "zhi-test-ui.h"
 #include "zhi-welcome-page.h"
 
@@ -78,12 +79,22 @@ test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
   const char *recent[] = { path, missing, NULL };
   g_auto (GStrv) after = NULL;
 
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
+
+    g_assert_no_error (error);
+    zhi_project_set_name (project, "沈阳示例机床有限公司");
+    g_assert_true (zhi_project_close (project, &error));
+  }
   g_settings_set_strv (settings, "recent-projects", recent);
   g_assert_cmpuint (zhi_welcome_page_get_n_recent (page), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recent", "s", path));
   g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
+  g_assert_cmpstr (zhi_project_get_name (zhi_window_get_project (f->window)), ==,
+                   "沈阳示例机床有限公司");
   after = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (after[0], ==, path);
 
@@ -91,6 +102,66 @@ test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.forget-recent", "s", missing));
   g_assert_cmpuint (zhi_welcome_page_get_n_recent (page), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "welcome");
+  g_assert_null (zhi_window_get_project (f->window));
+  g_unlink (path);
+}
+
+static void
+test_open_not_a_project (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "notes.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  const char garbage[] = "This is not an SQLite database, just some notes.";
+  g_autofree char *after = NULL;
+  gsize length = 0;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  zhi_window_open_file (f->window, file);
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "welcome");
+  dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  /* The message names the file. */
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.zhizao"));
+  gtk_window_destroy (dialog);
+  /* …and the file is untouched. */
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpmem (after, length, garbage, sizeof garbage);
+  g_unlink (path);
+}
+
+static void
+test_create_project (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "新申报.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
+  ZhiProjectView *view;
+
+  g_signal_emit_by_name (page, "create-requested", file, "factory-process");
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
+  g_assert_cmpstr (zhi_project_get_track (zhi_window_get_project (f->window)), ==,
+                   "factory-process");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  view = zhi_window_get_project_view (f->window);
+  g_assert_true (zhi_project_view_show_step (view, "guide", NULL));
+  g_assert_cmpstr (zhi_project_view_get_step (view), ==, "guide");
+  g_assert_false (zhi_project_view_show_step (view, "no-such-step", NULL));
+
+  /* Closing the window saves: the track is in the file. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ZhiProject) reopened = zhi_project_open (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (zhi_project_get_track (reopened), ==, "factory-process");
+    g_assert_true (zhi_project_close (reopened, &error));
+  }
   g_unlink (path);
 }
 
@@ -202,6 +273,8 @@ main (int argc, char **argv)
   ADD ("/window/welcome/shown-first", test_welcome_shown_first);
   ADD ("/window/welcome/recent-listed-and-opened", test_recent_projects_listed_and_opened);
   ADD ("/window/welcome/recent-capped-and-deduplicated", test_recent_list_is_capped);
+  ADD ("/window/open/not-a-project-keeps-file", test_open_not_a_project);
+  ADD ("/window/create-project", test_create_project);
   ADD ("/window/size-remembered", test_size_remembered);
   ADD ("/window/about", test_about_window);
   ADD ("/window/shortcuts", test_shortcuts_window);

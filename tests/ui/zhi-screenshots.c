@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+
+#include "zhi-store.h"
 #include <stdlib.h>
 
 #include "zhi-test-ui.h"
@@ -46,7 +48,32 @@ run_child (const char *outdir, const char *lang)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   gtk_window_present (GTK_WINDOW (window));
   shoot (window, outdir, "welcome", lang);
-  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *tmpdir = g_dir_make_tmp ("zhizao-shots-XXXXXX", &error);
+    g_autofree char *path = g_build_filename (tmpdir, "demo.zhizao", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (ZhiProject) project = zhi_test_ui_sample_project (file, &error);
+    ZhiProjectView *view;
+    g_auto (GStrv) steps = NULL;
+
+    g_assert_no_error (error);
+    zhi_window_open_file (window, file);
+    view = zhi_window_get_project_view (window);
+    steps = zhi_project_view_list_steps (view);
+    for (guint i = 0; steps[i] != NULL; i++)
+      {
+        g_autofree char *name
+            = g_strdelimit (g_strdup_printf ("step-%02u-%s", i + 1, steps[i]), ":", '-');
+
+        zhi_project_view_show_step (view, steps[i], NULL);
+        shoot (window, outdir, name, lang);
+      }
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_unlink (path);
+    g_rmdir (tmpdir);
+  }
   return 0;
 }
 

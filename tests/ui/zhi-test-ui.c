@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "zhi-store.h"
 #include "zhi-test-ui.h"
 
 void
@@ -15,6 +16,8 @@ zhi_test_ui_init (int *argc, char ***argv)
   zhi_application_setup_i18n ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Screenshots and assertions see the end state, not a crossfade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 ZhiApplication *
@@ -142,4 +145,22 @@ zhi_test_ui_find_toplevel (GType type)
         return window; /* still owned by GTK's list */
     }
   return NULL;
+}
+
+ZhiProject *
+zhi_test_ui_sample_project (GFile *file, GError **error)
+{
+  g_autoptr (ZhiProject) project = zhi_project_create (file, error);
+
+  if (project == NULL)
+    return NULL;
+  zhi_project_set_track (project, "workshop");
+  zhi_project_set_name (project, "沈阳示例精密机床有限公司");
+  zhi_project_set_credit_code (project, "912101027000000000");
+  zhi_project_set_city (project, "沈阳市");
+  zhi_project_set_industry_division (project, "34");
+  zhi_project_set_site_name (project, "数控机床关键零部件数字化车间");
+  if (!zhi_project_close (project, error))
+    return NULL;
+  return g_steal_pointer (&project);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "zhi-application.h"
+#include "zhi-project.h"
 #include "zhi-window.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,9 @@ void zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, gu
 gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error);
 /* The first toplevel of @type other than @except, or NULL. */
 GtkWindow *zhi_test_ui_find_toplevel (GType type);
+
+/* A project file at @file with the enterprise and some answers filled, closed again so a
+ * window can open it. */
+ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
 
 G_END_DECLS

@@ -1,0 +1,453 @@
+/* zhi-project-view.c — an open application: the steps in a sidebar, the step's page beside it
+ *
+ * Pages are AdwBin subclasses with a writable "project" property (ZhiProject) and,
+ * optionally, a "page.focus" action taking the id of a field to focus.  They read and
+ * change the project only through app/core and listen to its signals.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zhi-project-view.h"
+#include "zhi-standard.h"
+
+typedef struct
+{
+  const char *name;
+  const char *title; /* N_() */
+  const char *icon;
+  GType (*get_type) (void);
+} ZhiStepInfo;
+
+/* The page types register themselves here as they are written; see HACKING.md. */
+#include "zhi-project-view-steps.h"
+
+struct _ZhiProjectView
+{
+  AdwBin parent_instance;
+
+  /* Template Widgets */
+  AdwLeaflet *leaflet;
+  GtkListBox *steps_list;
+  GtkStack *pages;
+  AdwWindowTitle *content_title;
+  GtkRevealer *read_only_revealer;
+  GtkLabel *read_only_label;
+  GtkLabel *score_label;
+  GtkLevelBar *score_bar;
+  GtkLabel *verdict_label;
+  GtkButton *score_button;
+
+  /* Owned References */
+  ZhiProject *project;
+  ZhiStandard *standard;
+  char *step;
+};
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ZhiProjectView, zhi_project_view, ADW_TYPE_BIN)
+
+static const char *
+track_title (const char *track)
+{
+  if (g_strcmp0 (track, "workshop") == 0)
+    return _ ("Digital Workshop");
+  if (g_strcmp0 (track, "factory-discrete") == 0)
+    return _ ("Discrete Smart Factory");
+  if (g_strcmp0 (track, "factory-process") == 0)
+    return _ ("Process Smart Factory");
+  return _ ("Track not chosen");
+}
+
+static GtkWidget *
+step_row_new (const char *name, const char *title, const char *icon, gboolean indented)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "zhi-step", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (row), "zhi-badge", badge);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  if (indented)
+    gtk_widget_set_margin_start (box, 28);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (badge, "zhi-badge");
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+add_page (ZhiProjectView *self, const char *name, const char *title, GtkWidget *page)
+{
+  gtk_stack_add_titled (self->pages, page, name, title);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "project") != NULL)
+    g_object_set (page, "project", self->project, NULL);
+}
+
+static void
+clear_pages (ZhiProjectView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
+    gtk_list_box_remove (self->steps_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "project") != NULL)
+        g_object_set (child, "project", NULL, NULL);
+      gtk_stack_remove (self->pages, child);
+    }
+}
+
+/* Builds the sidebar and pages for the project's track: the criteria differ per track. */
+static void
+rebuild (ZhiProjectView *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *track;
+
+  clear_pages (self);
+  g_clear_object (&self->standard);
+  if (self->project == NULL)
+    return;
+
+  track = zhi_project_get_track (self->project);
+  if (track != NULL && *track != '\0')
+    {
+      self->standard = zhi_standard_load_builtin (track, &error);
+      if (self->standard == NULL)
+        g_warning ("standard for %s: %s", track, error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (zhi_steps); i++)
+    {
+      const ZhiStepInfo *info = &zhi_steps[i];
+
+      if (g_str_equal (info->name, "criteria"))
+        {
+          GPtrArray *criteria;
+
+          if (self->standard == NULL || zhi_criterion_page_type () == G_TYPE_INVALID)
+            continue;
+          gtk_list_box_append (self->steps_list,
+                               step_row_new ("criteria", _ (info->title), info->icon, FALSE));
+          criteria = zhi_standard_get_criteria (self->standard);
+          for (guint c = 0; c < criteria->len; c++)
+            {
+              const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
+              g_autofree char *name = g_strconcat ("criterion:", criterion->id, NULL);
+              g_autofree char *title
+                  = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+              GtkWidget *page
+                  = g_object_new (zhi_criterion_page_type (), "criterion-id", criterion->id, NULL);
+
+              gtk_list_box_append (self->steps_list, step_row_new (name, title, NULL, TRUE));
+              add_page (self, name, title, page);
+            }
+          continue;
+        }
+      gtk_list_box_append (self->steps_list,
+                           step_row_new (info->name, _ (info->title), info->icon, FALSE));
+      add_page (self, info->name, _ (info->title), g_object_new (info->get_type (), NULL));
+    }
+}
+
+static void
+update_title (ZhiProjectView *self)
+{
+  const char *name = self->project != NULL ? zhi_project_get_name (self->project) : "";
+  g_autofree char *subtitle = NULL;
+
+  if (self->project == NULL)
+    return;
+  subtitle = g_strdup_printf ("%s · %s", *name != '\0' ? name : _ ("Enterprise not named yet"),
+                              track_title (zhi_project_get_track (self->project)));
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
+static void
+update_read_only (ZhiProjectView *self)
+{
+  const char *text = NULL;
+
+  if (self->project != NULL)
+    switch (zhi_project_get_access (self->project))
+      {
+        case ZHI_PROJECT_READ_ONLY_FILE:
+          text = _ ("This file is read-only: your changes are kept in this window only. Use "
+                    "“Save As” to keep them.");
+          break;
+        case ZHI_PROJECT_READ_ONLY_FOLDER:
+          text = _ ("The folder of this file cannot be written: your changes are kept in this "
+                    "window only. Use “Save As” to keep them.");
+          break;
+        case ZHI_PROJECT_READ_ONLY_LOCKED:
+          text = _ ("This application is open in another window or program, so it opened "
+                    "read-only here. Use “Save As” to keep a copy of your changes.");
+          break;
+        case ZHI_PROJECT_WRITABLE:
+        default:
+          break;
+      }
+  if (text != NULL)
+    gtk_label_set_text (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, text != NULL);
+}
+
+static void
+project_changed_cb (ZhiProject *project, const char *what, ZhiProjectView *self)
+{
+  if (g_strcmp0 (what, "track") == 0)
+    {
+      g_autofree char *step = g_strdup (self->step);
+
+      rebuild (self);
+      if (step != NULL && !g_str_has_prefix (step, "criterion:"))
+        zhi_project_view_show_step (self, step, NULL);
+      else
+        zhi_project_view_show_step (self, "enterprise", NULL);
+    }
+  if (g_strcmp0 (what, "track") == 0 || g_strcmp0 (what, "name") == 0)
+    update_title (self);
+}
+
+static void
+step_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiProjectView *self)
+{
+  const char *step = g_object_get_data (G_OBJECT (row), "zhi-step");
+
+  if (g_str_equal (step, "criteria"))
+    {
+      /* The heading row opens the first criterion. */
+      GtkListBoxRow *next
+          = gtk_list_box_get_row_at_index (list, gtk_list_box_row_get_index (row) + 1);
+
+      if (next == NULL)
+        return;
+      step = g_object_get_data (G_OBJECT (next), "zhi-step");
+    }
+  zhi_project_view_show_step (self, step, NULL);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (GtkButton *button, ZhiProjectView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_step_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (widget);
+  const char *target = g_variant_get_string (param, NULL);
+  g_auto (GStrv) parts = g_strsplit (target, "#", 2);
+
+  /* "step" or "step#field" */
+  zhi_project_view_show_step (self, parts[0], parts[1]);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+zhi_project_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_PROJECT:
+        g_value_set_object (value, self->project);
+        break;
+      case PROP_STEP:
+        g_value_set_string (value, self->step);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_project_view_set_property (GObject *object,
+                               guint prop_id,
+                               const GValue *value,
+                               GParamSpec *pspec)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_PROJECT:
+        zhi_project_view_set_project (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_project_view_dispose (GObject *object)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (object);
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      clear_pages (self);
+    }
+  g_clear_object (&self->project);
+  g_clear_object (&self->standard);
+  g_clear_pointer (&self->step, g_free);
+  /* AdwBin unparents its child (the leaflet) itself. */
+  G_OBJECT_CLASS (zhi_project_view_parent_class)->dispose (object);
+}
+
+static void
+zhi_project_view_class_init (ZhiProjectViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zhi_project_view_dispose;
+  object_class->get_property = zhi_project_view_get_property;
+  object_class->set_property = zhi_project_view_set_property;
+
+  properties[PROP_PROJECT]
+      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP]
+      = g_param_spec_string ("step", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/zhizao/Zhizao/ui/zhi-project-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, pages);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, score_label);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, score_bar);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, score_button);
+  gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.show-step", "s", show_step_action);
+}
+
+static void
+zhi_project_view_init (ZhiProjectView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ZhiProject *
+zhi_project_view_get_project (ZhiProjectView *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  return self->project;
+}
+
+void
+zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project)
+{
+  g_return_if_fail (ZHI_IS_PROJECT_VIEW (self));
+  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  clear_pages (self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    {
+      g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
+      g_signal_connect_object (project, "notify::access", G_CALLBACK (update_read_only), self,
+                               G_CONNECT_SWAPPED);
+    }
+  rebuild (self);
+  update_title (self);
+  update_read_only (self);
+  zhi_project_view_show_step (self, "enterprise", NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+zhi_project_view_show_step (ZhiProjectView *self, const char *step, const char *focus)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  page = gtk_stack_get_child_by_name (self->pages, step);
+  if (page == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child (self->pages, page);
+  adw_window_title_set_title (self->content_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->pages, page)));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
+      gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (row));
+  if (focus != NULL)
+    gtk_widget_activate_action (page, "page.focus", "s", focus);
+  if (g_strcmp0 (self->step, step) != 0)
+    {
+      g_free (self->step);
+      self->step = g_strdup (step);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+    }
+  return TRUE;
+}
+
+const char *
+zhi_project_view_get_step (ZhiProjectView *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  return self->step;
+}
+
+GtkWidget *
+zhi_project_view_get_page (ZhiProjectView *self, const char *step)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  return gtk_stack_get_child_by_name (self->pages, step);
+}
+
+GStrv
+zhi_project_view_list_steps (ZhiProjectView *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *step = g_object_get_data (G_OBJECT (row), "zhi-step");
+
+      if (gtk_stack_get_child_by_name (self->pages, step) != NULL)
+        g_strv_builder_add (builder, step);
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "zhi-project.h"
+
+G_BEGIN_DECLS
+
+#define ZHI_TYPE_PROJECT_VIEW (zhi_project_view_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiProjectView, zhi_project_view, ZHI, PROJECT_VIEW, AdwBin)
+
+ZhiProject *zhi_project_view_get_project (ZhiProjectView *self);
+void zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project);
+/* Step names: "enterprise", "eligibility", "criterion:<id>", "evidence", "score", "dossier",
+ * "guide".  @focus names a field of that page to focus, or NULL. */
+gboolean zhi_project_view_show_step (ZhiProjectView *self, const char *step, const char *focus);
+const char *zhi_project_view_get_step (ZhiProjectView *self);
+/* The steps in sidebar order (those with a page). */
+GStrv zhi_project_view_list_steps (ZhiProjectView *self);
+GtkWidget *zhi_project_view_get_page (ZhiProjectView *self, const char *step);
+
+G_END_DECLS
