@@ -4,7 +4,7 @@ set -eu
 cd "$1"
 status=0
 for f in $(grep -rlE '(\b_\(|\bN_\(|\bC_\(|\bNC_\(|ngettext\(|translatable="yes")' \
-             app ui resources --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' \
+             app ui resources --include='*.c' --include='*.h' --include='*.ui' --include='*.in' --include='*.xml' \
            | grep -v '\.gresource\.xml' | sort); do
   if ! grep -qxF "$f" po/POTFILES; then
     echo "$f has translatable strings but is not listed in po/POTFILES"

@@ -3,7 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include <glib/gstdio.h>
+
 #include "pages/zhi-welcome-page.h"
+#include "zhi-demo.h"
 #include "zhi-project-view.h"
 #include "zhi-store.h"
 #include "zhi-window.h"
@@ -175,13 +178,32 @@ new_project_action (GtkWidget *widget, const char *action_name, GVariant *param)
   zhi_welcome_page_choose_track (self->welcome_page);
 }
 
+/* The demo lives in the user's data folder: opened again if it is there, so edits made
+ * while exploring it are kept; written anew when it is missing. */
 static void
 open_demo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   ZhiWindow *self = ZHI_WINDOW (widget);
-  AdwToast *toast = adw_toast_new (_ ("The demo project arrives with the project file format"));
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "zhizao", NULL);
+  /* Translators: the file name of the demo application; keep the .zhizao suffix */
+  g_autofree char *path = g_build_filename (dir, _ ("Demo Application.zhizao"), NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) project = NULL;
 
-  zhi_window_add_toast (self, toast);
+  if (g_file_query_exists (file, NULL))
+    {
+      zhi_window_open_file (self, file);
+      return;
+    }
+  g_mkdir_with_parents (dir, 0700);
+  project = zhi_demo_create (file, "workshop", &error);
+  if (project == NULL)
+    {
+      show_error (self, _ ("Could Not Create the Demo"), error->message, path);
+      return;
+    }
+  set_project (self, project);
 }
 
 static void

@@ -19,6 +19,7 @@ typedef struct
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
   { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
+  { "demo", zhi_cli_demo, N_ ("Write the demo application") },
   { NULL, NULL, NULL },
 };
 

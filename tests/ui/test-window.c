@@ -186,6 +186,42 @@ test_recent_list_is_capped (Fixture *f, gconstpointer data)
 }
 
 static void
+test_open_demo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "zhizao", NULL);
+  g_autoptr (GDir) listing = NULL;
+  ZhiProject *project;
+  const char *name;
+
+  /* A fresh data folder each time: the demo is written, not found. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-demo", NULL));
+  g_assert_null (zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) ? adw_message_dialog_get_body (
+                     ADW_MESSAGE_DIALOG (zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)))
+                                                                     : NULL);
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
+  project = zhi_window_get_project (f->window);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (zhi_project_get_track (project), ==, "workshop");
+  g_assert_cmpstr (zhi_project_get_name (project), ==, "辽宁示例精工机械有限公司");
+  g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (project)), >=, 6);
+  g_assert_cmpuint (zhi_project_get_n_scenarios (project), >=, 2);
+  g_assert_true (g_str_has_prefix (g_file_peek_path (zhi_project_get_file (project)), dir));
+
+  /* Opening it again finds the same file rather than writing a new one. */
+  zhi_project_set_contact_person (project, "张三");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-demo", NULL));
+  g_assert_cmpstr (zhi_project_get_contact_person (zhi_window_get_project (f->window)), ==, "张三");
+}
+
+static void
 test_size_remembered (Fixture *f, gconstpointer data)
 {
   GSettings *settings = zhi_application_get_settings (f->app);
@@ -275,6 +311,7 @@ main (int argc, char **argv)
   ADD ("/window/welcome/recent-capped-and-deduplicated", test_recent_list_is_capped);
   ADD ("/window/open/not-a-project-keeps-file", test_open_not_a_project);
   ADD ("/window/create-project", test_create_project);
+  ADD ("/window/open-demo", test_open_demo);
   ADD ("/window/size-remembered", test_size_remembered);
   ADD ("/window/about", test_about_window);
   ADD ("/window/shortcuts", test_shortcuts_window);
