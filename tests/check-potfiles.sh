@@ -3,7 +3,7 @@
 set -eu
 cd "$1"
 status=0
-for f in $(grep -rlE '(\b_\(|\bN_\(|\bC_\(|\bNC_\(|ngettext\(|translatable="yes")' \
+for f in $(grep -rlE '(\b(N|C|NC)?_ ?\( *"|ngettext ?\(|translatable="yes")' \
              app ui resources --include='*.c' --include='*.h' --include='*.ui' --include='*.in' --include='*.xml' \
            | grep -v '\.gresource\.xml' | sort); do
   if ! grep -qxF "$f" po/POTFILES; then
