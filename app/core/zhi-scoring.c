@@ -483,7 +483,8 @@ zhi_scoring_compute (ZhiStandard *standard,
   self->band_claimed = zhi_standard_band_for_score (standard, self->total_claimed);
 
   sorted = g_ptr_array_copy (self->criteria, NULL, NULL);
-  g_ptr_array_sort (sorted, compare_gap); /* stable: GLib's sort is a merge sort */
+  g_ptr_array_set_free_func (sorted, NULL); /* the copy inherits the owner's free function */
+  g_ptr_array_sort (sorted, compare_gap);   /* stable: GLib's sort is a merge sort */
   for (guint i = 0; i < sorted->len && self->weakest->len < 3; i++)
     {
       const ZhiCriterionResult *cr = sorted->pdata[i];
