@@ -19,6 +19,8 @@ typedef struct
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
   { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
+  { "standards", zhi_cli_standards,
+    N_ ("List the evaluation standards: criteria, weights, indicators") },
   { NULL, NULL, NULL },
 };
 
