@@ -20,6 +20,8 @@ static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
   { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
   { "demo", zhi_cli_demo, N_ ("Write the demo application") },
+  { "standards", zhi_cli_standards,
+    N_ ("List the evaluation standards: criteria, weights, indicators") },
   { NULL, NULL, NULL },
 };
 
