@@ -705,12 +705,20 @@ check_header (const char *path, gboolean hot_journal, GError **error)
   return TRUE;
 }
 
+/* A rollback journal that starts with SQLite's journal magic may need playing back; one
+ * whose header is still zero (a crash before its first sync) is ignored by SQLite. */
 static gboolean
 has_hot_journal (const char *path)
 {
+  static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  GStatBuf sb;
-  return g_stat (journal, &sb) == 0 && sb.st_size > 0;
+  guint8 head[8] = { 0 };
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  gboolean hot = read (fd, head, sizeof head) == sizeof head && memcmp (head, magic, 8) == 0;
+  close (fd);
+  return hot;
 }
 
 /* Full read-only check with SQLite: quick_check, application id, version. */
