@@ -58,20 +58,20 @@ display_name (const char *path)
   return path ? g_filename_display_name (path) : g_strdup (_ ("(unsaved project)"));
 }
 
+/* "<what> (file “…”: <reason>)" */
+static gboolean
+set_store_error (GError **error, int code, const char *path, const char *what, const char *reason)
+{
+  g_autofree char *name = display_name (path);
+  g_set_error (error, ZHI_PROJECT_ERROR, code, _ ("%s (file “%s”: %s)"), what, name, reason);
+  return FALSE;
+}
+
 static gboolean
 set_sqlite_error (GError **error, sqlite3 *db, int code, const char *path, const char *what)
 {
-  g_autofree char *name = display_name (path);
-  g_set_error (error, ZHI_PROJECT_ERROR, code, "%s", what);
-  /* format: "<what> (“file”: SQLite says …)" */
-  if (error && *error)
-    {
-      char *msg = g_strdup_printf (_ ("%s (file “%s”: %s)"), what, name,
-                                   db ? sqlite3_errmsg (db) : _ ("cannot open"));
-      g_free ((*error)->message);
-      (*error)->message = msg;
-    }
-  return FALSE;
+  return set_store_error (error, code, path, what,
+                          db ? sqlite3_errmsg (db) : _ ("cannot open the database"));
 }
 
 static gboolean
@@ -184,10 +184,22 @@ prepare (sqlite3 *db, const char *sql)
   return st;
 }
 
+/* Keeps the reason of the first failure: SQLite's message is gone once the statement is
+ * finalized or another one prepared. */
 static gboolean
-step_done (sqlite3_stmt *st)
+why_fail (sqlite3 *db, char **why)
+{
+  if (why && *why == NULL)
+    *why = g_strdup (sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+step_done (sqlite3_stmt *st, char **why)
 {
   int rc = sqlite3_step (st);
+  if (rc != SQLITE_DONE)
+    why_fail (sqlite3_db_handle (st), why);
   sqlite3_reset (st);
   sqlite3_clear_bindings (st);
   return rc == SQLITE_DONE;
@@ -197,17 +209,17 @@ step_done (sqlite3_stmt *st)
 
 /* The whole document is small (kilobytes): every save rewrites it in one transaction. */
 static gboolean
-write_model (sqlite3 *db, ZhiProject *p)
+write_model (sqlite3 *db, ZhiProject *p, char **why)
 {
   gboolean ok = exec (db, "DELETE FROM fields") && exec (db, "DELETE FROM scenarios")
                 && exec (db, "DELETE FROM answers") && exec (db, "DELETE FROM narratives")
                 && exec (db, "DELETE FROM evidence");
   if (!ok)
-    return FALSE;
+    return why_fail (db, why);
 
   sqlite3_stmt *st = prepare (db, "INSERT INTO fields (key, value) VALUES (?, ?)");
   if (!st)
-    return FALSE;
+    return why_fail (db, why);
   guint n_fields;
   const ZhiFieldInfo *fields = _zhi_project_fields (&n_fields);
   for (guint i = 0; ok && i < n_fields; i++)
@@ -221,14 +233,16 @@ write_model (sqlite3 *db, ZhiProject *p)
         sqlite3_bind_double (st, 2, g_value_get_double (&v));
       else
         sqlite3_bind_int64 (st, 2, g_value_get_int64 (&v));
-      ok = step_done (st);
+      ok = step_done (st, why);
     }
   sqlite3_finalize (st);
+  if (!ok)
+    return FALSE;
 
   st = prepare (db, "INSERT INTO scenarios (position, name, criteria, description) "
                     "VALUES (?, ?, ?, ?)");
   if (!st)
-    return FALSE;
+    return why_fail (db, why);
   for (guint i = 0; ok && i < zhi_project_get_n_scenarios (p); i++)
     {
       const ZhiScenario *s = zhi_project_get_scenario (p, i);
@@ -237,13 +251,15 @@ write_model (sqlite3 *db, ZhiProject *p)
       TEXT (st, 2, s->name);
       TEXT (st, 3, criteria);
       TEXT (st, 4, s->description);
-      ok = step_done (st);
+      ok = step_done (st, why);
     }
   sqlite3_finalize (st);
+  if (!ok)
+    return FALSE;
 
   st = prepare (db, "INSERT INTO answers (id, json) VALUES (?, ?)");
   if (!st)
-    return FALSE;
+    return why_fail (db, why);
   {
     ZhiAnswers *answers = zhi_project_get_answers (p);
     g_autoptr (GPtrArray) ids = zhi_answers_list_ids (answers);
@@ -255,29 +271,33 @@ write_model (sqlite3 *db, ZhiProject *p)
         g_autofree char *json = json_to_string (node, FALSE);
         TEXT (st, 1, ids->pdata[i]);
         TEXT (st, 2, json);
-        ok = step_done (st);
+        ok = step_done (st, why);
       }
   }
   sqlite3_finalize (st);
+  if (!ok)
+    return FALSE;
 
   st = prepare (db, "INSERT INTO narratives (criterion_id, text) VALUES (?, ?)");
   if (!st)
-    return FALSE;
+    return why_fail (db, why);
   {
     g_autoptr (GPtrArray) ids = zhi_project_list_narrative_ids (p);
     for (guint i = 0; ok && i < ids->len; i++)
       {
         TEXT (st, 1, ids->pdata[i]);
         TEXT (st, 2, zhi_project_get_narrative (p, ids->pdata[i]));
-        ok = step_done (st);
+        ok = step_done (st, why);
       }
   }
   sqlite3_finalize (st);
+  if (!ok)
+    return FALSE;
 
   st = prepare (db, "INSERT INTO evidence (id, position, title, file_name, media_type, size, "
                     "sha256, page_count, supports, added_us) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!st)
-    return FALSE;
+    return why_fail (db, why);
   GListModel *list = zhi_project_get_evidence_list (p);
   for (guint i = 0; ok && i < g_list_model_get_n_items (list); i++)
     {
@@ -296,7 +316,7 @@ write_model (sqlite3 *db, ZhiProject *p)
       sqlite3_bind_int64 (st, 10,
                           g_date_time_to_unix (added) * G_USEC_PER_SEC
                               + g_date_time_get_microsecond (added));
-      ok = step_done (st);
+      ok = step_done (st, why);
     }
   sqlite3_finalize (st);
   return ok;
@@ -463,17 +483,20 @@ store_save (ZhiStore *store, GError **error)
       return FALSE;
     }
 
+  g_autofree char *why = NULL;
   g_mutex_lock (&store->mutex);
   gboolean ok = exec (store->db, "BEGIN IMMEDIATE");
   if (ok)
     {
-      ok = write_model (store->db, store->project) && exec (store->db, "COMMIT");
+      ok = write_model (store->db, store->project, &why)
+           && (exec (store->db, "COMMIT") || why_fail (store->db, &why));
       if (!ok)
         {
-          set_sqlite_error (error, store->db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
-                            _ ("Could not save the project. Your changes are kept in this "
-                               "window; free some disk space or use “Save As” to store them "
-                               "elsewhere."));
+          set_store_error (error, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
+                           _ ("Could not save the project. Your changes are kept in this "
+                              "window; free some disk space or use “Save As” to store them "
+                              "elsewhere."),
+                           why);
           exec (store->db, "ROLLBACK");
         }
     }
@@ -498,7 +521,8 @@ store_close (ZhiStore *store)
     g_signal_handler_disconnect (store->project, store->changed_id);
   store->changed_id = 0;
   if (store->db)
-    sqlite3_close (store->db); /* before the lock fd: closing that drops fcntl locks */
+    sqlite3_close_v2 (store->db); /* before the lock fd: closing that drops fcntl locks;
+                                     _v2: an open evidence stream keeps it alive */
   store->db = NULL;
   if (store->lock_fd >= 0)
     close (store->lock_fd);
@@ -681,12 +705,20 @@ check_header (const char *path, gboolean hot_journal, GError **error)
   return TRUE;
 }
 
+/* A rollback journal that starts with SQLite's journal magic may need playing back; one
+ * whose header is still zero (a crash before its first sync) is ignored by SQLite. */
 static gboolean
 has_hot_journal (const char *path)
 {
+  static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  GStatBuf sb;
-  return g_stat (journal, &sb) == 0 && sb.st_size > 0;
+  guint8 head[8] = { 0 };
+  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  gboolean hot = read (fd, head, sizeof head) == sizeof head && memcmp (head, magic, 8) == 0;
+  close (fd);
+  return hot;
 }
 
 /* Full read-only check with SQLite: quick_check, application id, version. */
@@ -710,7 +742,12 @@ check_with_sqlite (const char *path, GError **error)
       rc = sqlite3_step (st);
       if (rc == SQLITE_ROW)
         {
-          verdict = g_strdup (col_text (st, 0));
+          const char *text = col_text (st, 0);
+          if (g_str_has_prefix (text, "*** ") && strchr (text, '\n'))
+            text = strchr (text, '\n') + 1;
+          const char *nl = strchr (text, '\n');
+          /* several problems come as one multi-line row: name the first */
+          verdict = g_strndup (text, nl ? (gsize)(nl - text) : MIN (strlen (text), 200));
           rc = SQLITE_OK;
         }
       sqlite3_finalize (st);
@@ -784,6 +821,10 @@ zhi_project_open (GFile *file, GError **error)
       return NULL;
     }
 
+  g_autoptr (ZhiProject) project = NULL;
+  sqlite3 *db = NULL;
+  int lock_fd = -1;
+
   /* 1. recognise it without SQLite (the header bytes that say what the file is) */
   gboolean hot = has_hot_journal (path);
   if (!check_header (path, hot, error))
@@ -791,14 +832,13 @@ zhi_project_open (GFile *file, GError **error)
 
   /* 2. a crash left a hot journal: SQLite rolls the last transaction back on first use
    *    (this is recovery of our own file, not a change of a foreign one) */
-  int lock_fd = -1;
   ZhiProjectAccess access = probe_access (path, &lock_fd);
   if (hot && access == ZHI_PROJECT_WRITABLE)
     {
-      sqlite3 *db = NULL;
       if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
         exec (db, "SELECT count(*) FROM sqlite_schema");
       sqlite3_close (db);
+      db = NULL;
       if (!check_header (path, FALSE, error))
         goto fail;
     }
@@ -808,7 +848,6 @@ zhi_project_open (GFile *file, GError **error)
     goto fail;
 
   /* 4. the real connection; migrations only on a file that passed every check */
-  sqlite3 *db = NULL;
   gboolean read_only = access != ZHI_PROJECT_WRITABLE;
   int rc
       = sqlite3_open_v2 (path, &db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
@@ -827,7 +866,7 @@ zhi_project_open (GFile *file, GError **error)
   int version = 0;
   pragma_int (db, "user_version", &version);
 
-  g_autoptr (ZhiProject) project = zhi_project_new ();
+  project = zhi_project_new ();
   if (!read_model (db, version, project, path, error))
     {
       sqlite3_close (db);
@@ -926,6 +965,7 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
   g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  g_autofree char *why = NULL;
   g_autofree char *path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -991,14 +1031,16 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
     }
   if (!ensure_schema (db, path, error))
     goto fail;
-  ok = exec (db, "BEGIN IMMEDIATE") && write_model (db, self)
-       && exec (db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
-       && exec (db, "COMMIT");
+  ok = (exec (db, "BEGIN IMMEDIATE") || why_fail (db, &why)) && write_model (db, self, &why)
+       && (exec (db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
+           || why_fail (db, &why))
+       && (exec (db, "COMMIT") || why_fail (db, &why));
   if (!ok)
     {
-      set_sqlite_error (error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, path,
-                        _ ("Could not save the project; free some disk space or choose another "
-                           "folder."));
+      set_store_error (error, ZHI_PROJECT_ERROR_SAVE_FAILED, path,
+                       _ ("Could not save the project; free some disk space or choose another "
+                          "folder."),
+                       why);
       exec (db, "ROLLBACK");
       goto fail;
     }
@@ -1511,9 +1553,20 @@ struct _ZhiBlobInputStream
   char *sha256;
   gint64 size;
   gint64 offset;
+  sqlite3 *db;        /* the connection blob was opened on */
+  sqlite3_blob *blob; /* kept open between reads so SQLite can seek in O(1) */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiBlobInputStream, zhi_blob_input_stream, G_TYPE_INPUT_STREAM)
+
+static void
+blob_stream_release (ZhiBlobInputStream *self)
+{
+  if (self->blob)
+    sqlite3_blob_close (self->blob);
+  self->blob = NULL;
+  self->db = NULL;
+}
 
 static gssize
 blob_stream_read (
@@ -1527,33 +1580,67 @@ blob_stream_read (
   ZhiStore *store = _zhi_project_get_store (self->project);
   gsize n = MIN (count, (gsize)(self->size - self->offset));
   n = MIN (n, (gsize)G_MAXINT);
-  sqlite3_int64 rowid = 0;
-  if (store == NULL || blob_size (store, self->sha256, &rowid) != self->size)
+  if (store == NULL)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                   _ ("The evidence bytes disappeared from the project while being read."));
+                   _ ("The project was closed while its evidence was being read."));
       return -1;
     }
-  g_mutex_lock (&store->mutex);
-  sqlite3_blob *blob = NULL;
-  int rc = sqlite3_blob_open (store->db, "main", "blobs", "data", rowid, 0, &blob);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_blob_read (blob, buffer, (int)n, (int)self->offset);
+  int rc = SQLITE_ABORT;
+  for (int attempt = 0; attempt < 2 && rc == SQLITE_ABORT; attempt++)
+    {
+      if (self->blob == NULL || self->db != store->db)
+        {
+          /* first read, the project moved (save as), or the handle expired */
+          blob_stream_release (self);
+          sqlite3_int64 rowid = 0;
+          if (blob_size (store, self->sha256, &rowid) != self->size)
+            {
+              g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                           _ ("The evidence bytes disappeared from the project while being "
+                              "read."));
+              return -1;
+            }
+          g_mutex_lock (&store->mutex);
+          rc = sqlite3_blob_open (store->db, "main", "blobs", "data", rowid, 0, &self->blob);
+          g_mutex_unlock (&store->mutex);
+          if (rc != SQLITE_OK)
+            {
+              self->blob = NULL;
+              break;
+            }
+          self->db = store->db;
+        }
+      g_mutex_lock (&store->mutex);
+      rc = sqlite3_blob_read (self->blob, buffer, (int)n, (int)self->offset);
+      g_mutex_unlock (&store->mutex);
+      if (rc == SQLITE_ABORT)
+        blob_stream_release (self);
+    }
   if (rc != SQLITE_OK)
-    set_sqlite_error (error, store->db, ZHI_PROJECT_ERROR_EVIDENCE, store->path,
-                      _ ("Could not read evidence from the project."));
-  sqlite3_blob_close (blob);
-  g_mutex_unlock (&store->mutex);
-  if (rc != SQLITE_OK)
-    return -1;
+    {
+      set_sqlite_error (error, store->db, ZHI_PROJECT_ERROR_EVIDENCE, store->path,
+                        _ ("Could not read evidence from the project."));
+      return -1;
+    }
   self->offset += n;
   return (gssize)n;
+}
+
+static gboolean
+blob_stream_close (GInputStream *stream, GCancellable *cancellable, GError **error)
+{
+  (void)cancellable;
+  (void)error;
+  blob_stream_release (ZHI_BLOB_INPUT_STREAM (stream));
+  return TRUE;
 }
 
 static void
 blob_stream_finalize (GObject *object)
 {
   ZhiBlobInputStream *self = ZHI_BLOB_INPUT_STREAM (object);
+  blob_stream_release (self);
   g_object_unref (self->project);
   g_free (self->sha256);
   G_OBJECT_CLASS (zhi_blob_input_stream_parent_class)->finalize (object);
@@ -1564,6 +1651,7 @@ zhi_blob_input_stream_class_init (ZhiBlobInputStreamClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = blob_stream_finalize;
   G_INPUT_STREAM_CLASS (klass)->read_fn = blob_stream_read;
+  G_INPUT_STREAM_CLASS (klass)->close_fn = blob_stream_close;
 }
 
 static void
