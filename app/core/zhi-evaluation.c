@@ -1,0 +1,683 @@
+/* zhi-evaluation.c — eligibility, score and checklist of one project, kept current */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "zhi-evaluation.h"
+#include "zhi-store.h"
+
+struct _ZhiEvaluation
+{
+  GObject parent_instance;
+
+  ZhiProject *project;
+  ZhiStandard *standard;
+  ZhiConditions *conditions;
+  ZhiAnswers *answers;
+  ZhiScore *score;
+  ZhiEligibility *eligibility;
+  GPtrArray *problems;
+  guint update_source;
+};
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_UPDATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ZhiEvaluation, zhi_evaluation, G_TYPE_OBJECT)
+
+static void
+problem_free (ZhiProblem *problem)
+{
+  g_free (problem->step);
+  g_free (problem->field);
+  g_free (problem->code);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray *problems,
+             ZhiProblemSeverity severity,
+             const char *step,
+             const char *field,
+             const char *code,
+             char *message /* owned */)
+{
+  ZhiProblem *problem = g_new0 (ZhiProblem, 1);
+
+  problem->severity = severity;
+  problem->step = g_strdup (step);
+  problem->field = g_strdup (field);
+  problem->code = g_strdup (code);
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_enterprise (ZhiEvaluation *self, GPtrArray *problems)
+{
+  ZhiProject *p = self->project;
+  ZhiCreditCode code;
+
+  if (is_blank (zhi_project_get_name (p)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "name", "missing-name",
+                 g_strdup (_ ("Enter the enterprise's name as on its business licence.")));
+  zhi_credit_code_check (zhi_project_get_credit_code (p), &code);
+  if (code.status == ZHI_CREDIT_CODE_EMPTY)
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code",
+                 "missing-credit-code",
+                 g_strdup (_ ("Enter the unified social credit code from the business licence.")));
+  else if (code.status != ZHI_CREDIT_CODE_VALID
+           && is_blank (zhi_answers_get_note (zhi_project_get_answers (p),
+                                              ZHI_CREDIT_CODE_NOTE_ID)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code",
+                 "invalid-credit-code", zhi_credit_code_describe (&code));
+  if (is_blank (zhi_project_get_track (p)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-track",
+                 g_strdup (_ ("Choose what you apply for: a digital workshop or a smart "
+                              "factory (discrete or process).")));
+  if (is_blank (zhi_project_get_site_name (p)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "site-name", "missing-site-name",
+                 g_strdup (_ ("Enter the name of the workshop or factory you apply with.")));
+  if (is_blank (zhi_project_get_contact_person (p)) || is_blank (zhi_project_get_phone (p)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise",
+                 is_blank (zhi_project_get_contact_person (p)) ? "contact-person" : "phone",
+                 "missing-contact",
+                 g_strdup (_ ("Enter a contact person and phone number: the bureau calls them "
+                              "with questions.")));
+  if (is_blank (zhi_project_get_city (p)))
+    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "city", "missing-city",
+                 g_strdup (_ ("Enter the city: the dossier goes to that city's industry "
+                              "bureau.")));
+  if (is_blank (zhi_project_get_industry_division (p)))
+    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division",
+                 "missing-industry",
+                 g_strdup (_ ("Choose the industry (GB/T 4754 division) of the main products.")));
+  if (is_blank (zhi_project_get_in_use_date (p)))
+    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "in-use-date", "missing-in-use-date",
+                 g_strdup (_ ("Enter the date the workshop or factory was put into use: "
+                              "condition (4) requires it to be built and in use.")));
+  if (zhi_project_get_investment_total (p) <= 0)
+    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "investment-total",
+                 "missing-investment",
+                 g_strdup (_ ("Enter the investment made (software, hardware, total): the "
+                              "dossier reports it.")));
+}
+
+/* Where the input of a gate lives: its criterion's page, or for track indicators the
+ * eligibility page (the scenario count comes from the scenarios on the enterprise page). */
+static void
+gate_location (const ZhiIndicator *indicator, char **step, const char **field)
+{
+  *field = indicator->id;
+  if (indicator->criterion != NULL)
+    *step = g_strconcat ("criterion:", indicator->criterion->id, NULL);
+  else if (g_strcmp0 (indicator->derived, "scenarios") == 0)
+    {
+      *step = g_strdup ("enterprise");
+      *field = "scenarios";
+    }
+  else
+    *step = g_strdup ("eligibility");
+}
+
+static void
+check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
+{
+  for (guint i = 0; i < self->eligibility->rules->len; i++)
+    {
+      const ZhiRuleResult *rule = g_ptr_array_index (self->eligibility->rules, i);
+      g_autofree char *step = NULL;
+      const char *field = rule->id;
+      char *message;
+
+      if (!rule->decides || rule->state == ZHI_RULE_MET)
+        continue;
+      if (rule->kind == ZHI_RULE_KIND_GATE && self->standard != NULL)
+        {
+          const ZhiGate *gate = zhi_standard_lookup_gate (self->standard, rule->id);
+
+          if (gate != NULL)
+            gate_location (gate->indicator, &step, &field);
+        }
+      if (step == NULL)
+        step = g_strdup ("eligibility");
+      message = g_strdup_printf ("%s%s：%s", rule->mark != NULL ? rule->mark : "", rule->title,
+                                 rule->reason);
+      add_problem (problems, ZHI_PROBLEM_BLOCKING, step, field,
+                   rule->state == ZHI_RULE_NOT_MET ? "rule-not-met" : "rule-unanswered",
+                   message);
+    }
+}
+
+static void
+check_criteria (ZhiEvaluation *self, GPtrArray *problems)
+{
+  for (guint c = 0; c < self->score->criteria->len; c++)
+    {
+      const ZhiCriterionResult *result = g_ptr_array_index (self->score->criteria, c);
+      const ZhiCriterion *criterion = result->criterion;
+      g_autofree char *step = g_strconcat ("criterion:", criterion->id, NULL);
+      const char *first_unanswered = NULL;
+      const char *text_id = NULL;
+      guint unanswered = 0;
+
+      for (guint i = 0; i < result->indicators->len; i++)
+        {
+          const ZhiIndicatorResult *ir = g_ptr_array_index (result->indicators, i);
+
+          if (ir->indicator->kind == ZHI_INDICATOR_TEXT)
+            {
+              text_id = ir->indicator->id;
+              continue;
+            }
+          if (!ir->answered)
+            {
+              unanswered++;
+              if (first_unanswered == NULL)
+                first_unanswered = ir->indicator->id;
+            }
+        }
+      if (is_blank (zhi_project_get_narrative (self->project, criterion->id)))
+        add_problem (problems, ZHI_PROBLEM_BLOCKING, step, text_id, "missing-narrative",
+                     g_strdup_printf (_ ("%d. %s: describe what was built (the construction "
+                                         "content); the dossier prints it for this criterion."),
+                                      criterion->number, zhi_text_get (&criterion->title)));
+      if (unanswered > 0)
+        add_problem (problems, ZHI_PROBLEM_WARNING, step, first_unanswered,
+                     "unanswered-indicator",
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%d. %s: %u indicator is not answered yet.",
+                                                   "%d. %s: %u indicators are not answered yet.",
+                                                   unanswered),
+                                      criterion->number, zhi_text_get (&criterion->title),
+                                      unanswered));
+      if (!result->has_evidence)
+        add_problem (problems, ZHI_PROBLEM_WARNING, step, "evidence", "no-evidence",
+                     g_strdup_printf (_ ("%d. %s: no evidence supports it, so it earns no "
+                                         "evidenced points. Attach a document."),
+                                      criterion->number, zhi_text_get (&criterion->title)));
+    }
+}
+
+static void
+check_evidence (ZhiEvaluation *self, GPtrArray *problems)
+{
+  GListModel *list = zhi_project_get_evidence_list (self->project);
+  gboolean stored = zhi_project_get_file (self->project) != NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
+      const char *const *supports = zhi_evidence_get_supports (evidence);
+
+      if (stored && !zhi_project_has_blob (self->project, zhi_evidence_get_sha256 (evidence)))
+        add_problem (problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (evidence),
+                     "missing-evidence-file",
+                     g_strdup_printf (_ ("“%s”: the file's content is missing from the "
+                                         "project. Attach the file again."),
+                                      zhi_evidence_get_title (evidence)));
+      if (supports == NULL || supports[0] == NULL)
+        add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+                     "unlinked-evidence",
+                     g_strdup_printf (_ ("“%s” supports no criterion or condition yet: link it "
+                                         "so it counts."),
+                                      zhi_evidence_get_title (evidence)));
+    }
+}
+
+static int
+problem_compare (gconstpointer a, gconstpointer b)
+{
+  const ZhiProblem *pa = *(const ZhiProblem *const *) a;
+  const ZhiProblem *pb = *(const ZhiProblem *const *) b;
+
+  return (int) pa->severity - (int) pb->severity;
+}
+
+void
+zhi_evaluation_update (ZhiEvaluation *self)
+{
+  g_autoptr (GHashTable) evidenced = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  GListModel *list;
+  const char *track;
+  GPtrArray *problems;
+
+  g_return_if_fail (ZHI_IS_EVALUATION (self));
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+
+  track = zhi_project_get_track (self->project);
+  if (self->standard == NULL || g_strcmp0 (zhi_standard_get_id (self->standard), track) != 0)
+    {
+      g_clear_object (&self->standard);
+      if (!is_blank (track))
+        {
+          self->standard = zhi_standard_load_builtin (track, &error);
+          if (self->standard == NULL)
+            g_warning ("Standard for %s: %s", track, error->message);
+        }
+    }
+
+  /* What the engines see: narratives answer text indicators, scenarios are counted. */
+  g_clear_pointer (&self->answers, zhi_answers_unref);
+  self->answers = zhi_answers_copy (zhi_project_get_answers (self->project));
+  if (self->standard != NULL)
+    {
+      GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
+      GPtrArray *track_indicators = zhi_standard_get_track_indicators (self->standard);
+
+      for (guint c = 0; c < criteria->len; c++)
+        {
+          const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
+          const char *narrative = zhi_project_get_narrative (self->project, criterion->id);
+
+          for (guint i = 0; i < criterion->indicators->len; i++)
+            {
+              const ZhiIndicator *indicator = g_ptr_array_index (criterion->indicators, i);
+
+              if (indicator->kind != ZHI_INDICATOR_TEXT)
+                continue;
+              if (is_blank (narrative))
+                zhi_answers_clear (self->answers, indicator->id);
+              else
+                zhi_answers_set_text (self->answers, indicator->id, narrative);
+            }
+        }
+      for (guint i = 0; i < track_indicators->len; i++)
+        {
+          const ZhiIndicator *indicator = g_ptr_array_index (track_indicators, i);
+
+          if (indicator->kind == ZHI_INDICATOR_COUNT
+              && g_strcmp0 (indicator->derived, "scenarios") == 0)
+            zhi_answers_set_count (self->answers, indicator->id,
+                                   zhi_project_get_n_scenarios (self->project));
+        }
+    }
+
+  list = zhi_project_get_evidence_list (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
+      const char *const *supports = zhi_evidence_get_supports (evidence);
+
+      for (guint s = 0; supports != NULL && supports[s] != NULL; s++)
+        g_hash_table_add (evidenced, (gpointer) supports[s]);
+    }
+
+  g_clear_pointer (&self->score, zhi_score_unref);
+  if (self->standard != NULL)
+    self->score = zhi_scoring_compute (self->standard, self->answers, evidenced);
+  g_clear_pointer (&self->eligibility, zhi_eligibility_unref);
+  self->eligibility = zhi_eligibility_evaluate (self->standard, self->conditions, self->answers,
+                                                zhi_project_get_credit_code (self->project));
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  check_enterprise (self, problems);
+  check_eligibility (self, problems);
+  if (self->score != NULL)
+    check_criteria (self, problems);
+  check_evidence (self, problems);
+  /* GLib's sort is stable: blocking first, each group in step order. */
+  g_ptr_array_sort (problems, problem_compare);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems;
+
+  g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
+}
+
+static gboolean
+update_idle_cb (gpointer data)
+{
+  ZhiEvaluation *self = data;
+
+  self->update_source = 0;
+  zhi_evaluation_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+project_changed_cb (ZhiProject *project, const char *what, ZhiEvaluation *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle_cb, self, NULL);
+}
+
+static void
+zhi_evaluation_constructed (GObject *object)
+{
+  ZhiEvaluation *self = ZHI_EVALUATION (object);
+  g_autoptr (GError) error = NULL;
+
+  G_OBJECT_CLASS (zhi_evaluation_parent_class)->constructed (object);
+
+  self->conditions = zhi_conditions_load_builtin (&error);
+  if (self->conditions == NULL)
+    g_error ("The built-in conditions do not load: %s", error->message);
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (project_changed_cb), self, 0);
+  zhi_evaluation_update (self);
+}
+
+static void
+zhi_evaluation_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiEvaluation *self = ZHI_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_evaluation_set_property (GObject *object,
+                             guint prop_id,
+                             const GValue *value,
+                             GParamSpec *pspec)
+{
+  ZhiEvaluation *self = ZHI_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_evaluation_dispose (GObject *object)
+{
+  ZhiEvaluation *self = ZHI_EVALUATION (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (zhi_evaluation_parent_class)->dispose (object);
+}
+
+static void
+zhi_evaluation_finalize (GObject *object)
+{
+  ZhiEvaluation *self = ZHI_EVALUATION (object);
+
+  g_clear_object (&self->standard);
+  g_clear_object (&self->conditions);
+  g_clear_pointer (&self->answers, zhi_answers_unref);
+  g_clear_pointer (&self->score, zhi_score_unref);
+  g_clear_pointer (&self->eligibility, zhi_eligibility_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (zhi_evaluation_parent_class)->finalize (object);
+}
+
+static void
+zhi_evaluation_class_init (ZhiEvaluationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = zhi_evaluation_constructed;
+  object_class->get_property = zhi_evaluation_get_property;
+  object_class->set_property = zhi_evaluation_set_property;
+  object_class->dispose = zhi_evaluation_dispose;
+  object_class->finalize = zhi_evaluation_finalize;
+
+  properties[PROP_PROJECT]
+    = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZhiEvaluation::updated:
+   *
+   * The score, eligibility and problems were recomputed.
+   */
+  signals[SIGNAL_UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+zhi_evaluation_init (ZhiEvaluation *self)
+{
+}
+
+ZhiEvaluation *
+zhi_evaluation_new (ZhiProject *project)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), NULL);
+  return g_object_new (ZHI_TYPE_EVALUATION, "project", project, NULL);
+}
+
+ZhiProject *
+zhi_evaluation_get_project (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->project;
+}
+
+ZhiStandard *
+zhi_evaluation_get_standard (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->standard;
+}
+
+ZhiScore *
+zhi_evaluation_get_score (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->score;
+}
+
+ZhiEligibility *
+zhi_evaluation_get_eligibility (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->eligibility;
+}
+
+GPtrArray *
+zhi_evaluation_get_problems (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->problems;
+}
+
+ZhiAnswers *
+zhi_evaluation_get_effective_answers (ZhiEvaluation *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  return self->answers;
+}
+
+guint
+zhi_evaluation_count_problems (ZhiEvaluation *self, const char *step, gboolean blocking_only)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), 0);
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (blocking_only && problem->severity != ZHI_PROBLEM_BLOCKING)
+        continue;
+      if (step == NULL || g_str_equal (step, problem->step)
+          || (g_str_equal (step, "criteria") && g_str_has_prefix (problem->step, "criterion:")))
+        n++;
+    }
+  return n;
+}
+
+gboolean
+zhi_evaluation_has_blocking_problems (ZhiEvaluation *self)
+{
+  return zhi_evaluation_count_problems (self, NULL, TRUE) > 0;
+}
+
+const char *
+zhi_problem_severity_to_string (ZhiProblemSeverity severity)
+{
+  return severity == ZHI_PROBLEM_BLOCKING ? "blocking" : "warning";
+}
+
+static void
+add_points (JsonBuilder *builder, const char *name, double points)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, round (points * 100) / 100);
+}
+
+JsonNode *
+zhi_evaluation_to_json (ZhiEvaluation *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  ZhiEligibility *e;
+
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  e = self->eligibility;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "track");
+  json_builder_add_string_value (builder, zhi_project_get_track (self->project));
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, zhi_verdict_to_string (e->verdict));
+  json_builder_set_member_name (builder, "verdict_label");
+  json_builder_add_string_value (builder, zhi_verdict_to_label (e->verdict));
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, e->summary);
+
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < e->rules->len; i++)
+    {
+      const ZhiRuleResult *rule = g_ptr_array_index (e->rules, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, rule->id);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, rule->kind == ZHI_RULE_KIND_CONDITION   ? "condition"
+                                              : rule->kind == ZHI_RULE_KIND_EXCLUSION ? "exclusion"
+                                                                                      : "gate");
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, rule->title);
+      json_builder_set_member_name (builder, "decides");
+      json_builder_add_boolean_value (builder, rule->decides);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, zhi_rule_state_to_string (rule->state));
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, rule->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "score");
+  if (self->score == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      add_points (builder, "claimed", self->score->total_claimed);
+      add_points (builder, "evidenced", self->score->total_evidenced);
+      json_builder_set_member_name (builder, "band");
+      json_builder_add_string_value (builder, self->score->band != NULL ? self->score->band->id : "");
+      json_builder_set_member_name (builder, "band_label");
+      json_builder_add_string_value (builder, self->score->band != NULL
+                                                ? zhi_text_get (&self->score->band->label)
+                                                : "");
+      json_builder_set_member_name (builder, "band_claimed");
+      json_builder_add_string_value (builder, self->score->band_claimed != NULL
+                                                ? self->score->band_claimed->id
+                                                : "");
+      json_builder_set_member_name (builder, "criteria");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < self->score->criteria->len; c++)
+        {
+          const ZhiCriterionResult *r = g_ptr_array_index (self->score->criteria, c);
+          g_autofree char *explain = zhi_scoring_explain_criterion (self->score, r->criterion->id);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, r->criterion->id);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, zhi_text_get (&r->criterion->title));
+          add_points (builder, "weight", r->max_points);
+          add_points (builder, "claimed", r->claimed);
+          add_points (builder, "evidenced", r->evidenced);
+          json_builder_set_member_name (builder, "has_evidence");
+          json_builder_add_boolean_value (builder, r->has_evidence);
+          json_builder_set_member_name (builder, "explain");
+          json_builder_add_string_value (builder, explain);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "weakest");
+      json_builder_begin_array (builder);
+      for (guint w = 0; w < self->score->weakest->len; w++)
+        {
+          const ZhiCriterionResult *r = g_ptr_array_index (self->score->weakest, w);
+          json_builder_add_string_value (builder, r->criterion->id);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, zhi_problem_severity_to_string (problem->severity));
+      json_builder_set_member_name (builder, "step");
+      json_builder_add_string_value (builder, problem->step);
+      json_builder_set_member_name (builder, "field");
+      if (problem->field != NULL)
+        json_builder_add_string_value (builder, problem->field);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, problem->code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "blocking");
+  json_builder_add_boolean_value (builder, zhi_evaluation_has_blocking_problems (self));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,62 @@
+/* zhi-evaluation.h — a project's live verdict: eligibility, score and the pre-submit checklist
+ *
+ * One object per open project, shared by the CLI (validate, score), the window (sidebar
+ * badges, live score, checklist) and the dossier (draft or final).  It follows the project's
+ * track and recomputes after every change, so every reader sees the same numbers.
+ *
+ * How the project feeds the engines:
+ * - a criterion's `text` indicators are answered by its narrative (建设内容), so the text the
+ *   dossier prints is the text that is scored;
+ * - a `count` indicator derived from "scenarios" counts the project's application scenarios;
+ * - a criterion is evidenced when at least one evidence item supports it.
+ */
+#pragma once
+
+#include "zhi-eligibility.h"
+#include "zhi-project.h"
+#include "zhi-scoring.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ZHI_PROBLEM_BLOCKING, /* the dossier cannot be final while it remains */
+  ZHI_PROBLEM_WARNING,  /* weakens the application, does not block it */
+} ZhiProblemSeverity;
+
+typedef struct
+{
+  ZhiProblemSeverity severity;
+  char *step;    /* where to fix it: "enterprise", "eligibility", "criterion:w02", "evidence" */
+  char *field;   /* the field or id to focus there ("credit-code", "w02.smart-equipment-ratio",
+                  * an evidence id), or NULL */
+  char *code;    /* stable, for JSON: "missing-name", "rule-not-met", "no-evidence", … */
+  char *message; /* in the user's language: what is wrong and what to do */
+} ZhiProblem;
+
+#define ZHI_TYPE_EVALUATION (zhi_evaluation_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiEvaluation, zhi_evaluation, ZHI, EVALUATION, GObject)
+
+/* Computes at once; then again shortly after each change of @project (::updated). */
+ZhiEvaluation *zhi_evaluation_new (ZhiProject *project);
+ZhiProject *zhi_evaluation_get_project (ZhiEvaluation *self);
+/* Recompute now (the CLI and tests; the UI lets the idle do it). */
+void zhi_evaluation_update (ZhiEvaluation *self);
+
+/* NULL while the project has no track (or its standard failed to load). */
+ZhiStandard *zhi_evaluation_get_standard (ZhiEvaluation *self);
+ZhiScore *zhi_evaluation_get_score (ZhiEvaluation *self);
+ZhiEligibility *zhi_evaluation_get_eligibility (ZhiEvaluation *self);
+/* ZhiProblem *, blocking ones first, then in step order */
+GPtrArray *zhi_evaluation_get_problems (ZhiEvaluation *self);
+guint zhi_evaluation_count_problems (ZhiEvaluation *self, const char *step, gboolean blocking_only);
+gboolean zhi_evaluation_has_blocking_problems (ZhiEvaluation *self);
+/* The answers the engines saw (narratives and scenario counts filled in). */
+ZhiAnswers *zhi_evaluation_get_effective_answers (ZhiEvaluation *self);
+
+/* The whole result as JSON: verdict, rules, score per criterion with explanations,
+ * problems.  Used by `zhizao-cli validate --json` and `score --json`. */
+JsonNode *zhi_evaluation_to_json (ZhiEvaluation *self);
+const char *zhi_problem_severity_to_string (ZhiProblemSeverity severity);
+
+G_END_DECLS
