@@ -44,8 +44,8 @@ threshold_text (const ZhiIndicator *ind)
       case ZHI_INDICATOR_COUNT:
         return g_strdup_printf ("≥ %" G_GINT64_FORMAT, ind->min_count);
       case ZHI_INDICATOR_TEXT:
-        return g_strdup_printf (_ ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " characters"),
-                                ind->min_chars, ind->max_chars);
+        return g_strdup_printf (_ ("%lld–%lld characters"), (long long)ind->min_chars,
+                                (long long)ind->max_chars);
       case ZHI_INDICATOR_CHECK:
       default:
         return NULL;

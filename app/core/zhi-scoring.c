@@ -230,7 +230,7 @@ evaluate_kind (const ZhiIndicator *ind,
         {
           gint64 count = 0;
 
-          *target = g_strdup_printf (_ ("%s: reach %" G_GINT64_FORMAT), label, ind->min_count);
+          *target = g_strdup_printf (_ ("%s: reach %lld"), label, (long long)ind->min_count);
           if (!zhi_answers_get_count (answers, ind->id, &count))
             {
               r->detail = g_strdup_printf (_ ("%s: not answered"), label);
@@ -244,9 +244,8 @@ evaluate_kind (const ZhiIndicator *ind,
           r->answered = TRUE;
           r->met = count >= ind->min_count;
           r->fraction = r->met ? 1 : (double)count / (double)ind->min_count;
-          r->detail = g_strdup_printf (r->met ? _ ("%s %" G_GINT64_FORMAT " ≥ %" G_GINT64_FORMAT)
-                                              : _ ("%s %" G_GINT64_FORMAT " < %" G_GINT64_FORMAT),
-                                       label, count, ind->min_count);
+          r->detail = g_strdup_printf (r->met ? _ ("%s %lld ≥ %lld") : _ ("%s %lld < %lld"), label,
+                                       (long long)count, (long long)ind->min_count);
           if (!r->met)
             *partial_text
                 = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, count, ind->min_count);
@@ -259,8 +258,8 @@ evaluate_kind (const ZhiIndicator *ind,
           g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
           glong chars = g_utf8_strlen (trimmed, -1);
 
-          *target = g_strdup_printf (_ ("%s: write at least %" G_GINT64_FORMAT " characters"),
-                                     label, ind->min_chars);
+          *target = g_strdup_printf (_ ("%s: write at least %lld characters"), label,
+                                     (long long)ind->min_chars);
           if (chars == 0)
             {
               r->detail = g_strdup_printf (_ ("%s: not written"), label);
@@ -270,13 +269,12 @@ evaluate_kind (const ZhiIndicator *ind,
           r->met = chars >= ind->min_chars;
           r->fraction = r->met ? 1 : 0;
           if (chars > ind->max_chars)
-            r->detail
-                = g_strdup_printf (_ ("%s %ld characters, over the limit of %" G_GINT64_FORMAT),
-                                   label, chars, ind->max_chars);
+            r->detail = g_strdup_printf (_ ("%s %ld characters, over the limit of %lld"), label,
+                                         chars, (long long)ind->max_chars);
           else
-            r->detail = g_strdup_printf (r->met ? _ ("%s %ld characters ≥ %" G_GINT64_FORMAT)
-                                                : _ ("%s %ld characters < %" G_GINT64_FORMAT),
-                                         label, chars, ind->min_chars);
+            r->detail = g_strdup_printf (r->met ? _ ("%s %ld characters ≥ %lld")
+                                                : _ ("%s %ld characters < %lld"),
+                                         label, chars, (long long)ind->min_chars);
           break;
         }
 

@@ -357,10 +357,8 @@ get_int (Ctx *c,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         ok = wrong_type (c, "an integer", node);
       else if (json_node_get_int (node) < lo || json_node_get_int (node) > hi)
-        ok = fail (
-            c, ZHI_STANDARD_ERROR_SCHEMA,
-            _ ("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT ")"),
-            json_node_get_int (node), lo, hi);
+        ok = fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("%lld is out of range (%lld..%lld)"),
+                   (long long)json_node_get_int (node), (long long)lo, (long long)hi);
       else
         *out = json_node_get_int (node);
     }
@@ -901,9 +899,8 @@ parse_indicator (Ctx *c, JsonNode *node, ZhiCriterion *crit, ZhiIndicator *ind)
         if (ind->max_chars < ind->min_chars)
           {
             push_key (c, "max_chars");
-            return fail (c, ZHI_STANDARD_ERROR_SCHEMA,
-                         _ ("%" G_GINT64_FORMAT " is below min_chars (%" G_GINT64_FORMAT ")"),
-                         ind->max_chars, ind->min_chars);
+            return fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("%lld is below min_chars (%lld)"),
+                         (long long)ind->max_chars, (long long)ind->min_chars);
           }
         return TRUE;
       default:
