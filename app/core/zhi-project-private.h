@@ -1,0 +1,42 @@
+/* zhi-project-private.h — hooks between the project model and its store (core only) */
+#pragma once
+
+#include "zhi-project.h"
+
+G_BEGIN_DECLS
+
+/* Field table shared by the store and the JSON code: every scalar field of the project. */
+typedef enum
+{
+  ZHI_FIELD_STRING,
+  ZHI_FIELD_DOUBLE,
+  ZHI_FIELD_INT64,
+} ZhiFieldKind;
+
+typedef struct
+{
+  const char *property; /* GObject property name, also the "changed" detail */
+  const char *key;      /* key in the file and in JSON (snake_case) */
+  ZhiFieldKind kind;
+} ZhiFieldInfo;
+
+const ZhiFieldInfo *_zhi_project_fields (guint *n_fields);
+/* value is a GValue of G_TYPE_STRING, G_TYPE_DOUBLE or G_TYPE_INT64 */
+void _zhi_project_get_field (ZhiProject *self, guint index, GValue *value);
+void _zhi_project_set_field (ZhiProject *self, guint index, const GValue *value);
+
+/* The store: an opaque pointer the project owns, freed (flushed and closed) on dispose. */
+void _zhi_project_set_store (ZhiProject *self, gpointer store, GDestroyNotify free_func);
+gpointer _zhi_project_get_store (ZhiProject *self);
+gpointer _zhi_project_steal_store (ZhiProject *self);
+void _zhi_project_set_location (ZhiProject *self, GFile *file, ZhiProjectAccess access);
+void _zhi_project_emit_save_failed (ZhiProject *self, const GError *error);
+
+gboolean _zhi_sha256_is_valid (const char *hex);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* tests only: run SQL on the project's connection (e.g. PRAGMA max_page_count) */
+gboolean _zhi_project_test_exec (ZhiProject *self, const char *sql);
+G_END_DECLS

@@ -1,0 +1,1087 @@
+/* zhi-project.c — the project document model */
+#include "zhi-project-private.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+G_DEFINE_QUARK (zhi - project - error - quark, zhi_project_error)
+
+gboolean
+zhi_track_is_valid (const char *track)
+{
+  return track != NULL
+         && (*track == '\0' || g_str_equal (track, ZHI_TRACK_WORKSHOP)
+             || g_str_equal (track, ZHI_TRACK_FACTORY_DISCRETE)
+             || g_str_equal (track, ZHI_TRACK_FACTORY_PROCESS));
+}
+
+gboolean
+_zhi_sha256_is_valid (const char *hex)
+{
+  if (hex == NULL || strlen (hex) != 64)
+    return FALSE;
+  for (const char *p = hex; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+static char **
+strv_copy_or_empty (const char *const *v)
+{
+  return v ? g_strdupv ((char **)v) : g_new0 (char *, 1);
+}
+
+static gboolean
+strv_equal0 (const char *const *a, const char *const *b)
+{
+  guint na = a ? g_strv_length ((char **)a) : 0;
+  guint nb = b ? g_strv_length ((char **)b) : 0;
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* ZhiScenario */
+
+G_DEFINE_BOXED_TYPE (ZhiScenario, zhi_scenario, zhi_scenario_copy, zhi_scenario_free)
+
+ZhiScenario *
+zhi_scenario_new (const char *name, const char *const *criteria, const char *description)
+{
+  ZhiScenario *s = g_new0 (ZhiScenario, 1);
+  s->name = g_strdup (name ? name : "");
+  s->criteria = strv_copy_or_empty (criteria);
+  s->description = g_strdup (description ? description : "");
+  return s;
+}
+
+ZhiScenario *
+zhi_scenario_copy (const ZhiScenario *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return zhi_scenario_new (self->name, (const char *const *)self->criteria, self->description);
+}
+
+void
+zhi_scenario_free (ZhiScenario *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_strfreev (self->criteria);
+  g_free (self->description);
+  g_free (self);
+}
+
+gboolean
+zhi_scenario_equal (const ZhiScenario *a, const ZhiScenario *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->description, b->description) == 0
+         && strv_equal0 ((const char *const *)a->criteria, (const char *const *)b->criteria);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* ZhiEvidence */
+
+struct _ZhiEvidence
+{
+  GObject parent_instance;
+  char *id;
+  char *title;
+  char *file_name;
+  char *media_type;
+  guint64 size;
+  char *sha256;
+  guint page_count;
+  char **supports;
+  GDateTime *added;
+};
+
+G_DEFINE_FINAL_TYPE (ZhiEvidence, zhi_evidence, G_TYPE_OBJECT)
+
+enum
+{
+  EV_PROP_0,
+  EV_PROP_ID,
+  EV_PROP_TITLE,
+  EV_PROP_FILE_NAME,
+  EV_PROP_MEDIA_TYPE,
+  EV_PROP_SIZE,
+  EV_PROP_SHA256,
+  EV_PROP_PAGE_COUNT,
+  EV_PROP_SUPPORTS,
+  EV_PROP_ADDED,
+  EV_N_PROPS
+};
+static GParamSpec *ev_props[EV_N_PROPS];
+
+static void
+zhi_evidence_finalize (GObject *object)
+{
+  ZhiEvidence *self = ZHI_EVIDENCE (object);
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->file_name);
+  g_free (self->media_type);
+  g_free (self->sha256);
+  g_strfreev (self->supports);
+  g_clear_pointer (&self->added, g_date_time_unref);
+  G_OBJECT_CLASS (zhi_evidence_parent_class)->finalize (object);
+}
+
+static void
+zhi_evidence_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiEvidence *self = ZHI_EVIDENCE (object);
+  switch (prop_id)
+    {
+      case EV_PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case EV_PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case EV_PROP_FILE_NAME:
+        g_value_set_string (value, self->file_name);
+        break;
+      case EV_PROP_MEDIA_TYPE:
+        g_value_set_string (value, self->media_type);
+        break;
+      case EV_PROP_SIZE:
+        g_value_set_uint64 (value, self->size);
+        break;
+      case EV_PROP_SHA256:
+        g_value_set_string (value, self->sha256);
+        break;
+      case EV_PROP_PAGE_COUNT:
+        g_value_set_uint (value, self->page_count);
+        break;
+      case EV_PROP_SUPPORTS:
+        g_value_set_boxed (value, self->supports);
+        break;
+      case EV_PROP_ADDED:
+        g_value_set_boxed (value, self->added);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_evidence_class_init (ZhiEvidenceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags f = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = zhi_evidence_finalize;
+  object_class->get_property = zhi_evidence_get_property;
+
+  ev_props[EV_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, f);
+  ev_props[EV_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, f);
+  ev_props[EV_PROP_FILE_NAME] = g_param_spec_string ("file-name", NULL, NULL, NULL, f);
+  ev_props[EV_PROP_MEDIA_TYPE] = g_param_spec_string ("media-type", NULL, NULL, NULL, f);
+  ev_props[EV_PROP_SIZE] = g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0, f);
+  ev_props[EV_PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, f);
+  ev_props[EV_PROP_PAGE_COUNT] = g_param_spec_uint ("page-count", NULL, NULL, 0, G_MAXUINT, 0, f);
+  ev_props[EV_PROP_SUPPORTS] = g_param_spec_boxed ("supports", NULL, NULL, G_TYPE_STRV, f);
+  ev_props[EV_PROP_ADDED] = g_param_spec_boxed ("added", NULL, NULL, G_TYPE_DATE_TIME, f);
+  g_object_class_install_properties (object_class, EV_N_PROPS, ev_props);
+}
+
+static void
+zhi_evidence_init (ZhiEvidence *self)
+{
+  self->supports = g_new0 (char *, 1);
+}
+
+const char *
+zhi_evidence_get_id (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->id;
+}
+
+const char *
+zhi_evidence_get_title (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->title;
+}
+
+const char *
+zhi_evidence_get_file_name (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->file_name;
+}
+
+const char *
+zhi_evidence_get_media_type (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->media_type;
+}
+
+guint64
+zhi_evidence_get_size (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), 0);
+  return self->size;
+}
+
+const char *
+zhi_evidence_get_sha256 (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->sha256;
+}
+
+guint
+zhi_evidence_get_page_count (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), 0);
+  return self->page_count;
+}
+
+const char *const *
+zhi_evidence_get_supports (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return (const char *const *)self->supports;
+}
+
+gboolean
+zhi_evidence_supports (ZhiEvidence *self, const char *id)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
+  return id != NULL && g_strv_contains ((const char *const *)self->supports, id);
+}
+
+GDateTime *
+zhi_evidence_get_added (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->added;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* ZhiProject */
+
+enum
+{
+  F_NAME,
+  F_CREDIT_CODE,
+  F_CITY,
+  F_ADDRESS,
+  F_LEGAL_REPRESENTATIVE,
+  F_CONTACT_PERSON,
+  F_PHONE,
+  F_EMAIL,
+  F_INDUSTRY_DIVISION,
+  F_REGISTERED_CAPITAL,
+  F_FOUNDING_DATE,
+  F_EMPLOYEES,
+  F_REVENUE_LAST_YEAR,
+  F_MAIN_PRODUCTS,
+  F_INVESTMENT_SOFTWARE,
+  F_INVESTMENT_HARDWARE,
+  F_INVESTMENT_TOTAL,
+  F_FUNDING_SOURCES,
+  F_TRACK,
+  F_SITE_NAME,
+  F_IN_USE_DATE,
+  N_FIELDS
+};
+
+static const ZhiFieldInfo fields[N_FIELDS] = {
+  [F_NAME] = { "name", "name", ZHI_FIELD_STRING },
+  [F_CREDIT_CODE] = { "credit-code", "credit_code", ZHI_FIELD_STRING },
+  [F_CITY] = { "city", "city", ZHI_FIELD_STRING },
+  [F_ADDRESS] = { "address", "address", ZHI_FIELD_STRING },
+  [F_LEGAL_REPRESENTATIVE] = { "legal-representative", "legal_representative", ZHI_FIELD_STRING },
+  [F_CONTACT_PERSON] = { "contact-person", "contact_person", ZHI_FIELD_STRING },
+  [F_PHONE] = { "phone", "phone", ZHI_FIELD_STRING },
+  [F_EMAIL] = { "email", "email", ZHI_FIELD_STRING },
+  [F_INDUSTRY_DIVISION] = { "industry-division", "industry_division", ZHI_FIELD_STRING },
+  [F_REGISTERED_CAPITAL] = { "registered-capital", "registered_capital", ZHI_FIELD_DOUBLE },
+  [F_FOUNDING_DATE] = { "founding-date", "founding_date", ZHI_FIELD_STRING },
+  [F_EMPLOYEES] = { "employees", "employees", ZHI_FIELD_INT64 },
+  [F_REVENUE_LAST_YEAR] = { "revenue-last-year", "revenue_last_year", ZHI_FIELD_DOUBLE },
+  [F_MAIN_PRODUCTS] = { "main-products", "main_products", ZHI_FIELD_STRING },
+  [F_INVESTMENT_SOFTWARE] = { "investment-software", "investment_software", ZHI_FIELD_DOUBLE },
+  [F_INVESTMENT_HARDWARE] = { "investment-hardware", "investment_hardware", ZHI_FIELD_DOUBLE },
+  [F_INVESTMENT_TOTAL] = { "investment-total", "investment_total", ZHI_FIELD_DOUBLE },
+  [F_FUNDING_SOURCES] = { "funding-sources", "funding_sources", ZHI_FIELD_STRING },
+  [F_TRACK] = { "track", "track", ZHI_FIELD_STRING },
+  [F_SITE_NAME] = { "site-name", "site_name", ZHI_FIELD_STRING },
+  [F_IN_USE_DATE] = { "in-use-date", "in_use_date", ZHI_FIELD_STRING },
+};
+
+typedef struct
+{
+  char *s;
+  double d;
+  gint64 i;
+} FieldValue;
+
+struct _ZhiProject
+{
+  GObject parent_instance;
+
+  FieldValue values[N_FIELDS];
+  GPtrArray *scenarios; /* of ZhiScenario */
+  ZhiAnswers *answers;
+  GHashTable *narratives; /* criterion id → text */
+  GListStore *evidence;   /* of ZhiEvidence */
+
+  GFile *file;
+  ZhiProjectAccess access;
+  gpointer store;
+  GDestroyNotify store_free;
+};
+
+G_DEFINE_FINAL_TYPE (ZhiProject, zhi_project, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  /* 1 .. N_FIELDS are the fields, in table order */
+  PROP_FILE = N_FIELDS + 1,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+static GParamSpec *props[N_PROPS];
+
+enum
+{
+  SIGNAL_CHANGED,
+  SIGNAL_EVIDENCE_ADDED,
+  SIGNAL_EVIDENCE_REMOVED,
+  SIGNAL_EVIDENCE_CHANGED,
+  SIGNAL_SAVE_FAILED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (ZhiProject *self, const char *what)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (what), what);
+}
+
+const ZhiFieldInfo *
+_zhi_project_fields (guint *n_fields)
+{
+  *n_fields = N_FIELDS;
+  return fields;
+}
+
+void
+_zhi_project_get_field (ZhiProject *self, guint index, GValue *value)
+{
+  g_return_if_fail (index < N_FIELDS);
+  switch (fields[index].kind)
+    {
+      case ZHI_FIELD_STRING:
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_string (value, self->values[index].s);
+        break;
+      case ZHI_FIELD_DOUBLE:
+        g_value_init (value, G_TYPE_DOUBLE);
+        g_value_set_double (value, self->values[index].d);
+        break;
+      case ZHI_FIELD_INT64:
+        g_value_init (value, G_TYPE_INT64);
+        g_value_set_int64 (value, self->values[index].i);
+        break;
+    }
+}
+
+static void
+set_string (ZhiProject *self, guint index, const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (index == F_TRACK)
+    g_return_if_fail (zhi_track_is_valid (value));
+  if (g_str_equal (self->values[index].s, value))
+    return;
+  g_free (self->values[index].s);
+  self->values[index].s = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), props[index + 1]);
+  emit_changed (self, fields[index].property);
+}
+
+static void
+set_double (ZhiProject *self, guint index, double value)
+{
+  g_return_if_fail (isfinite (value));
+  if (self->values[index].d == value)
+    return;
+  self->values[index].d = value;
+  g_object_notify_by_pspec (G_OBJECT (self), props[index + 1]);
+  emit_changed (self, fields[index].property);
+}
+
+static void
+set_int64 (ZhiProject *self, guint index, gint64 value)
+{
+  if (self->values[index].i == value)
+    return;
+  self->values[index].i = value;
+  g_object_notify_by_pspec (G_OBJECT (self), props[index + 1]);
+  emit_changed (self, fields[index].property);
+}
+
+void
+_zhi_project_set_field (ZhiProject *self, guint index, const GValue *value)
+{
+  g_return_if_fail (index < N_FIELDS);
+  switch (fields[index].kind)
+    {
+      case ZHI_FIELD_STRING:
+        set_string (self, index, g_value_get_string (value));
+        break;
+      case ZHI_FIELD_DOUBLE:
+        set_double (self, index, g_value_get_double (value));
+        break;
+      case ZHI_FIELD_INT64:
+        set_int64 (self, index, g_value_get_int64 (value));
+        break;
+    }
+}
+
+#define STRING_ACCESSORS(fn, IDX)                                                                  \
+  const char *zhi_project_get_##fn (ZhiProject *self)                                              \
+  {                                                                                                \
+    g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);                                            \
+    return self->values[IDX].s;                                                                    \
+  }                                                                                                \
+  void zhi_project_set_##fn (ZhiProject *self, const char *value)                                  \
+  {                                                                                                \
+    g_return_if_fail (ZHI_IS_PROJECT (self));                                                      \
+    set_string (self, IDX, value);                                                                 \
+  }
+
+#define DOUBLE_ACCESSORS(fn, IDX)                                                                  \
+  double zhi_project_get_##fn (ZhiProject *self)                                                   \
+  {                                                                                                \
+    g_return_val_if_fail (ZHI_IS_PROJECT (self), 0);                                               \
+    return self->values[IDX].d;                                                                    \
+  }                                                                                                \
+  void zhi_project_set_##fn (ZhiProject *self, double value)                                       \
+  {                                                                                                \
+    g_return_if_fail (ZHI_IS_PROJECT (self));                                                      \
+    set_double (self, IDX, value);                                                                 \
+  }
+
+/* clang-format off */
+STRING_ACCESSORS (name, F_NAME)
+STRING_ACCESSORS (credit_code, F_CREDIT_CODE)
+STRING_ACCESSORS (city, F_CITY)
+STRING_ACCESSORS (address, F_ADDRESS)
+STRING_ACCESSORS (legal_representative, F_LEGAL_REPRESENTATIVE)
+STRING_ACCESSORS (contact_person, F_CONTACT_PERSON)
+STRING_ACCESSORS (phone, F_PHONE)
+STRING_ACCESSORS (email, F_EMAIL)
+STRING_ACCESSORS (industry_division, F_INDUSTRY_DIVISION)
+DOUBLE_ACCESSORS (registered_capital, F_REGISTERED_CAPITAL)
+STRING_ACCESSORS (founding_date, F_FOUNDING_DATE)
+DOUBLE_ACCESSORS (revenue_last_year, F_REVENUE_LAST_YEAR)
+STRING_ACCESSORS (main_products, F_MAIN_PRODUCTS)
+DOUBLE_ACCESSORS (investment_software, F_INVESTMENT_SOFTWARE)
+DOUBLE_ACCESSORS (investment_hardware, F_INVESTMENT_HARDWARE)
+DOUBLE_ACCESSORS (investment_total, F_INVESTMENT_TOTAL)
+STRING_ACCESSORS (funding_sources, F_FUNDING_SOURCES)
+STRING_ACCESSORS (track, F_TRACK)
+STRING_ACCESSORS (site_name, F_SITE_NAME)
+STRING_ACCESSORS (in_use_date, F_IN_USE_DATE)
+/* clang-format on */
+
+gint64
+zhi_project_get_employees (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), 0);
+  return self->values[F_EMPLOYEES].i;
+}
+
+void
+zhi_project_set_employees (ZhiProject *self, gint64 value)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  set_int64 (self, F_EMPLOYEES, value);
+}
+
+static void
+zhi_project_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiProject *self = ZHI_PROJECT (object);
+
+  if (prop_id >= 1 && prop_id <= N_FIELDS)
+    {
+      guint i = prop_id - 1;
+      switch (fields[i].kind)
+        {
+          case ZHI_FIELD_STRING:
+            g_value_set_string (value, self->values[i].s);
+            break;
+          case ZHI_FIELD_DOUBLE:
+            g_value_set_double (value, self->values[i].d);
+            break;
+          case ZHI_FIELD_INT64:
+            g_value_set_int64 (value, self->values[i].i);
+            break;
+        }
+      return;
+    }
+  switch (prop_id)
+    {
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
+      case PROP_READ_ONLY:
+        g_value_set_boolean (value, self->access != ZHI_PROJECT_WRITABLE);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_project_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ZhiProject *self = ZHI_PROJECT (object);
+
+  if (prop_id >= 1 && prop_id <= N_FIELDS)
+    _zhi_project_set_field (self, prop_id - 1, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+zhi_project_dispose (GObject *object)
+{
+  ZhiProject *self = ZHI_PROJECT (object);
+
+  /* the store flushes pending edits and closes the file */
+  if (self->store != NULL)
+    {
+      gpointer store = g_steal_pointer (&self->store);
+      GDestroyNotify free_func = self->store_free;
+      self->store_free = NULL;
+      if (free_func)
+        free_func (store);
+    }
+  G_OBJECT_CLASS (zhi_project_parent_class)->dispose (object);
+}
+
+static void
+zhi_project_finalize (GObject *object)
+{
+  ZhiProject *self = ZHI_PROJECT (object);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (self->values[i].s);
+  g_ptr_array_unref (self->scenarios);
+  zhi_answers_unref (self->answers);
+  g_hash_table_unref (self->narratives);
+  g_object_unref (self->evidence);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (zhi_project_parent_class)->finalize (object);
+}
+
+static void
+zhi_project_class_init (ZhiProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = zhi_project_get_property;
+  object_class->set_property = zhi_project_set_property;
+  object_class->dispose = zhi_project_dispose;
+  object_class->finalize = zhi_project_finalize;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *p = fields[i].property;
+      switch (fields[i].kind)
+        {
+          case ZHI_FIELD_STRING:
+            props[i + 1] = g_param_spec_string (p, NULL, NULL, "", rw);
+            break;
+          case ZHI_FIELD_DOUBLE:
+            props[i + 1] = g_param_spec_double (p, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+            break;
+          case ZHI_FIELD_INT64:
+            props[i + 1] = g_param_spec_int64 (p, NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+            break;
+        }
+    }
+  props[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  props[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * ZhiProject::changed:
+   * @what: a property name, "scenarios", "answers", "narratives" or "evidence"
+   *
+   * Emitted after any change to the document; the detail is @what.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new (
+      "changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+      NULL, G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SIGNAL_EVIDENCE_ADDED]
+      = g_signal_new ("evidence-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, ZHI_TYPE_EVIDENCE);
+  signals[SIGNAL_EVIDENCE_REMOVED]
+      = g_signal_new ("evidence-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 1, ZHI_TYPE_EVIDENCE);
+  signals[SIGNAL_EVIDENCE_CHANGED]
+      = g_signal_new ("evidence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 1, ZHI_TYPE_EVIDENCE);
+  /**
+   * ZhiProject::save-failed:
+   * @error: why (ZHI_PROJECT_ERROR_SAVE_FAILED, with SQLite's reason in the message)
+   *
+   * A background save failed.  The edits stay in memory and are retried on the next
+   * change or flush; offer Save As.
+   */
+  signals[SIGNAL_SAVE_FAILED]
+      = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+zhi_project_init (ZhiProject *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    self->values[i].s = g_strdup ("");
+  self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_scenario_free);
+  self->answers = zhi_answers_new ();
+  self->narratives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->evidence = g_list_store_new (ZHI_TYPE_EVIDENCE);
+  self->access = ZHI_PROJECT_WRITABLE;
+}
+
+ZhiProject *
+zhi_project_new (void)
+{
+  return g_object_new (ZHI_TYPE_PROJECT, NULL);
+}
+
+GFile *
+zhi_project_get_file (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  return self->file;
+}
+
+gboolean
+zhi_project_is_read_only (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), TRUE);
+  return self->access != ZHI_PROJECT_WRITABLE;
+}
+
+ZhiProjectAccess
+zhi_project_get_access (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), ZHI_PROJECT_READ_ONLY_FILE);
+  return self->access;
+}
+
+/* ---- private hooks ---- */
+
+void
+_zhi_project_set_store (ZhiProject *self, gpointer store, GDestroyNotify free_func)
+{
+  g_return_if_fail (self->store == NULL);
+  self->store = store;
+  self->store_free = free_func;
+}
+
+gpointer
+_zhi_project_get_store (ZhiProject *self)
+{
+  return self->store;
+}
+
+gpointer
+_zhi_project_steal_store (ZhiProject *self)
+{
+  self->store_free = NULL;
+  return g_steal_pointer (&self->store);
+}
+
+void
+_zhi_project_set_location (ZhiProject *self, GFile *file, ZhiProjectAccess access)
+{
+  gboolean was_ro = self->access != ZHI_PROJECT_WRITABLE;
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_FILE]);
+  self->access = access;
+  if (was_ro != (access != ZHI_PROJECT_WRITABLE))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_READ_ONLY]);
+}
+
+void
+_zhi_project_emit_save_failed (ZhiProject *self, const GError *error)
+{
+  g_signal_emit (self, signals[SIGNAL_SAVE_FAILED], 0, error);
+}
+
+/* ---- scenarios ---- */
+
+guint
+zhi_project_get_n_scenarios (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), 0);
+  return self->scenarios->len;
+}
+
+const ZhiScenario *
+zhi_project_get_scenario (ZhiProject *self, guint index)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->scenarios->len, NULL);
+  return g_ptr_array_index (self->scenarios, index);
+}
+
+guint
+zhi_project_add_scenario (ZhiProject *self, const ZhiScenario *scenario)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (scenario != NULL, 0);
+  g_ptr_array_add (self->scenarios, zhi_scenario_copy (scenario));
+  emit_changed (self, "scenarios");
+  return self->scenarios->len - 1;
+}
+
+void
+zhi_project_update_scenario (ZhiProject *self, guint index, const ZhiScenario *scenario)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (index < self->scenarios->len);
+  g_return_if_fail (scenario != NULL);
+  if (zhi_scenario_equal (g_ptr_array_index (self->scenarios, index), scenario))
+    return;
+  zhi_scenario_free (g_ptr_array_index (self->scenarios, index));
+  g_ptr_array_index (self->scenarios, index) = zhi_scenario_copy (scenario);
+  emit_changed (self, "scenarios");
+}
+
+void
+zhi_project_remove_scenario (ZhiProject *self, guint index)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (index < self->scenarios->len);
+  g_ptr_array_remove_index (self->scenarios, index);
+  emit_changed (self, "scenarios");
+}
+
+void
+zhi_project_move_scenario (ZhiProject *self, guint from, guint to)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (from < self->scenarios->len && to < self->scenarios->len);
+  if (from == to)
+    return;
+  gpointer s = g_ptr_array_steal_index (self->scenarios, from);
+  g_ptr_array_insert (self->scenarios, to, s);
+  emit_changed (self, "scenarios");
+}
+
+/* ---- answers ---- */
+
+ZhiAnswers *
+zhi_project_get_answers (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  return self->answers;
+}
+
+void
+zhi_project_answers_changed (ZhiProject *self, const char *id)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  (void)id;
+  emit_changed (self, "answers");
+}
+
+void
+zhi_project_set_answers (ZhiProject *self, ZhiAnswers *answers)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (answers != NULL);
+  if (zhi_answers_equal (self->answers, answers))
+    return;
+  zhi_answers_unref (self->answers);
+  self->answers = zhi_answers_copy (answers);
+  emit_changed (self, "answers");
+}
+
+/* ---- narratives ---- */
+
+const char *
+zhi_project_get_narrative (ZhiProject *self, const char *criterion_id)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+  return g_hash_table_lookup (self->narratives, criterion_id);
+}
+
+void
+zhi_project_set_narrative (ZhiProject *self, const char *criterion_id, const char *text)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (criterion_id != NULL && *criterion_id);
+
+  const char *old = g_hash_table_lookup (self->narratives, criterion_id);
+  if (text == NULL || *text == '\0')
+    {
+      if (!g_hash_table_remove (self->narratives, criterion_id))
+        return;
+    }
+  else
+    {
+      if (g_strcmp0 (old, text) == 0)
+        return;
+      g_hash_table_insert (self->narratives, g_strdup (criterion_id), g_strdup (text));
+    }
+  emit_changed (self, "narratives");
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *
+zhi_project_list_narrative_ids (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, self->narratives);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, g_strdup (key));
+  g_ptr_array_sort (ids, compare_strings);
+  return ids;
+}
+
+/* ---- evidence ---- */
+
+GListModel *
+zhi_project_get_evidence_list (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->evidence);
+}
+
+static ZhiEvidence *
+lookup_evidence (ZhiProject *self, const char *id, guint *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
+      if (g_strcmp0 (ev->id, id) == 0)
+        {
+          if (position)
+            *position = i;
+          return ev; /* the store keeps its reference */
+        }
+    }
+  return NULL;
+}
+
+ZhiEvidence *
+zhi_project_lookup_evidence (ZhiProject *self, const char *id)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  return id ? lookup_evidence (self, id, NULL) : NULL;
+}
+
+static char *
+next_evidence_id (ZhiProject *self)
+{
+  guint64 max = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
+      guint64 v;
+      if (ev->id[0] == 'E' && g_ascii_string_to_unsigned (ev->id + 1, 10, 0, G_MAXUINT32, &v, NULL))
+        max = MAX (max, v);
+    }
+  return g_strdup_printf ("E%" G_GUINT64_FORMAT, max + 1);
+}
+
+ZhiEvidence *
+zhi_project_add_evidence (ZhiProject *self,
+                          const char *id,
+                          const char *title,
+                          const char *file_name,
+                          const char *media_type,
+                          guint64 size,
+                          const char *sha256,
+                          guint page_count,
+                          const char *const *supports,
+                          GDateTime *added,
+                          GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+
+  if (!_zhi_sha256_is_valid (sha256))
+    {
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
+                   _ ("Evidence “%s” has an invalid SHA-256 digest “%s”: expected 64 lower-case "
+                      "hexadecimal digits."),
+                   title ? title : "", sha256 ? sha256 : "");
+      return NULL;
+    }
+  if (id != NULL && (*id == '\0' || lookup_evidence (self, id, NULL) != NULL))
+    {
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
+                   _ ("Evidence id “%s” is empty or already used in this project."), id);
+      return NULL;
+    }
+
+  ZhiEvidence *ev = g_object_new (ZHI_TYPE_EVIDENCE, NULL);
+  ev->id = id ? g_strdup (id) : next_evidence_id (self);
+  ev->title = g_strdup (title ? title : "");
+  ev->file_name = g_strdup (file_name ? file_name : "");
+  ev->media_type = g_strdup (media_type ? media_type : "application/octet-stream");
+  ev->size = size;
+  ev->sha256 = g_strdup (sha256);
+  ev->page_count = page_count;
+  g_strfreev (ev->supports);
+  ev->supports = strv_copy_or_empty (supports);
+  ev->added = added ? g_date_time_to_utc (added) : g_date_time_new_now_utc ();
+
+  g_list_store_append (self->evidence, ev);
+  g_object_unref (ev); /* the list holds it */
+  g_signal_emit (self, signals[SIGNAL_EVIDENCE_ADDED], 0, ev);
+  emit_changed (self, "evidence");
+  return ev;
+}
+
+gboolean
+zhi_project_remove_evidence (ZhiProject *self, const char *id)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  guint pos;
+  ZhiEvidence *ev = id ? lookup_evidence (self, id, &pos) : NULL;
+  if (ev == NULL)
+    return FALSE;
+  g_object_ref (ev);
+  g_list_store_remove (self->evidence, pos);
+  g_signal_emit (self, signals[SIGNAL_EVIDENCE_REMOVED], 0, ev);
+  emit_changed (self, "evidence");
+  g_object_unref (ev);
+  return TRUE;
+}
+
+static void
+evidence_changed (ZhiProject *self, ZhiEvidence *ev, guint prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (ev), ev_props[prop]);
+  g_signal_emit (self, signals[SIGNAL_EVIDENCE_CHANGED], 0, ev);
+  emit_changed (self, "evidence");
+}
+
+void
+zhi_project_set_evidence_title (ZhiProject *self, const char *id, const char *title)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (title == NULL)
+    title = "";
+  if (g_str_equal (ev->title, title))
+    return;
+  g_free (ev->title);
+  ev->title = g_strdup (title);
+  evidence_changed (self, ev, EV_PROP_TITLE);
+}
+
+void
+zhi_project_set_evidence_page_count (ZhiProject *self, const char *id, guint pages)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (ev->page_count == pages)
+    return;
+  ev->page_count = pages;
+  evidence_changed (self, ev, EV_PROP_PAGE_COUNT);
+}
+
+void
+zhi_project_set_evidence_supports (ZhiProject *self, const char *id, const char *const *supports)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (strv_equal0 ((const char *const *)ev->supports, supports))
+    return;
+  g_strfreev (ev->supports);
+  ev->supports = strv_copy_or_empty (supports);
+  evidence_changed (self, ev, EV_PROP_SUPPORTS);
+}
+
+void
+zhi_project_add_evidence_support (ZhiProject *self, const char *id, const char *rule_id)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  g_return_if_fail (rule_id != NULL && *rule_id);
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (zhi_evidence_supports (ev, rule_id))
+    return;
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_strv_builder_addv (b, (const char **)ev->supports);
+  g_strv_builder_add (b, rule_id);
+  g_auto (GStrv) v = g_strv_builder_end (b);
+  zhi_project_set_evidence_supports (self, id, (const char *const *)v);
+}
+
+void
+zhi_project_remove_evidence_support (ZhiProject *self, const char *id, const char *rule_id)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (!zhi_evidence_supports (ev, rule_id))
+    return;
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  for (char **p = ev->supports; *p; p++)
+    if (!g_str_equal (*p, rule_id))
+      g_strv_builder_add (b, *p);
+  g_auto (GStrv) v = g_strv_builder_end (b);
+  zhi_project_set_evidence_supports (self, id, (const char *const *)v);
+}
+
+GPtrArray *
+zhi_project_list_evidence_for (ZhiProject *self, const char *rule_id)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  GPtrArray *out = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
+      if (zhi_evidence_supports (ev, rule_id))
+        g_ptr_array_add (out, ev);
+    }
+  return out;
+}

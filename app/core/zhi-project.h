@@ -1,0 +1,203 @@
+/* zhi-project.h — the project document: enterprise facts, track, scenarios, answers,
+ * narratives and evidence items
+ *
+ * The model lives here and knows nothing of storage; zhi-store.h opens, saves and
+ * attaches files.  Every setter emits GObject::notify for its property (only when the
+ * value changes) and ZhiProject::changed with a detail naming what changed:
+ * a property name ("name", "credit-code", …), or "scenarios", "answers",
+ * "narratives", "evidence".
+ *
+ * Strings are never NULL: an unset string field reads "".  Numbers are 0 when unset.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "zhi-answers.h"
+
+G_BEGIN_DECLS
+
+#define ZHI_PROJECT_ERROR (zhi_project_error_quark ())
+GQuark zhi_project_error_quark (void);
+
+typedef enum
+{
+  ZHI_PROJECT_ERROR_IO,            /* the file cannot be read or written (see message) */
+  ZHI_PROJECT_ERROR_NOT_A_PROJECT, /* random bytes, or an SQLite database of another app */
+  ZHI_PROJECT_ERROR_DAMAGED,       /* truncated or corrupt */
+  ZHI_PROJECT_ERROR_NEWER_VERSION, /* written by a newer Zhizao */
+  ZHI_PROJECT_ERROR_READ_ONLY,     /* the project is open read-only; use Save As */
+  ZHI_PROJECT_ERROR_SAVE_FAILED,   /* a commit failed (disk full, folder not writable …) */
+  ZHI_PROJECT_ERROR_LOCKED,        /* the target file is open in another window */
+  ZHI_PROJECT_ERROR_EVIDENCE,      /* evidence bytes missing, changed or unreadable */
+  ZHI_PROJECT_ERROR_INVALID,       /* bad input (JSON, unknown id, bad value) */
+} ZhiProjectError;
+
+typedef enum
+{
+  ZHI_PROJECT_WRITABLE,
+  ZHI_PROJECT_READ_ONLY_FILE,   /* the file's permissions forbid writing */
+  ZHI_PROJECT_READ_ONLY_FOLDER, /* the folder forbids writing (SQLite's journal goes there) */
+  ZHI_PROJECT_READ_ONLY_LOCKED, /* another window or program has the project open */
+} ZhiProjectAccess;
+
+/* The three tracks (申报类型) */
+#define ZHI_TRACK_WORKSHOP "workshop"
+#define ZHI_TRACK_FACTORY_DISCRETE "factory-discrete"
+#define ZHI_TRACK_FACTORY_PROCESS "factory-process"
+gboolean zhi_track_is_valid (const char *track); /* one of the three, or "" (not chosen) */
+
+/* ------------------------------------------------------------------------------------ */
+/* ZhiScenario — an application scenario (应用场景): a plain boxed value */
+
+typedef struct
+{
+  char *name;
+  char **criteria; /* criterion ids it serves; never NULL (empty vector) */
+  char *description;
+} ZhiScenario;
+
+#define ZHI_TYPE_SCENARIO (zhi_scenario_get_type ())
+GType zhi_scenario_get_type (void) G_GNUC_CONST;
+ZhiScenario *
+zhi_scenario_new (const char *name, const char *const *criteria, const char *description);
+ZhiScenario *zhi_scenario_copy (const ZhiScenario *self);
+void zhi_scenario_free (ZhiScenario *self);
+gboolean zhi_scenario_equal (const ZhiScenario *a, const ZhiScenario *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiScenario, zhi_scenario_free)
+
+/* ------------------------------------------------------------------------------------ */
+/* ZhiEvidence — one evidence item (证明材料).  Read-only from outside: change it through
+ * the zhi_project_set_evidence_* functions so the project notices.  Its properties
+ * notify when the project changes them. */
+
+#define ZHI_TYPE_EVIDENCE (zhi_evidence_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiEvidence, zhi_evidence, ZHI, EVIDENCE, GObject)
+
+const char *zhi_evidence_get_id (ZhiEvidence *self);
+const char *zhi_evidence_get_title (ZhiEvidence *self);
+const char *zhi_evidence_get_file_name (ZhiEvidence *self);  /* original base name */
+const char *zhi_evidence_get_media_type (ZhiEvidence *self); /* e.g. application/pdf */
+guint64 zhi_evidence_get_size (ZhiEvidence *self);
+const char *zhi_evidence_get_sha256 (ZhiEvidence *self);          /* 64 lower-case hex digits */
+guint zhi_evidence_get_page_count (ZhiEvidence *self);            /* 0 = not known yet */
+const char *const *zhi_evidence_get_supports (ZhiEvidence *self); /* criterion/rule ids */
+gboolean zhi_evidence_supports (ZhiEvidence *self, const char *id);
+GDateTime *zhi_evidence_get_added (ZhiEvidence *self); /* UTC */
+
+/* ------------------------------------------------------------------------------------ */
+/* ZhiProject */
+
+#define ZHI_TYPE_PROJECT (zhi_project_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiProject, zhi_project, ZHI, PROJECT, GObject)
+
+/* An empty project held in memory only (no file yet; zhi_project_save_as gives it one). */
+ZhiProject *zhi_project_new (void);
+
+/* Where it is stored (NULL before the first save) and whether edits reach the file. */
+GFile *zhi_project_get_file (ZhiProject *self);
+gboolean zhi_project_is_read_only (ZhiProject *self);
+ZhiProjectAccess zhi_project_get_access (ZhiProject *self);
+
+/* Enterprise facts (企业基本情况) */
+const char *zhi_project_get_name (ZhiProject *self);
+void zhi_project_set_name (ZhiProject *self, const char *value);
+const char *zhi_project_get_credit_code (ZhiProject *self);
+void zhi_project_set_credit_code (ZhiProject *self, const char *value);
+const char *zhi_project_get_city (ZhiProject *self);
+void zhi_project_set_city (ZhiProject *self, const char *value);
+const char *zhi_project_get_address (ZhiProject *self);
+void zhi_project_set_address (ZhiProject *self, const char *value);
+const char *zhi_project_get_legal_representative (ZhiProject *self);
+void zhi_project_set_legal_representative (ZhiProject *self, const char *value);
+const char *zhi_project_get_contact_person (ZhiProject *self);
+void zhi_project_set_contact_person (ZhiProject *self, const char *value);
+const char *zhi_project_get_phone (ZhiProject *self);
+void zhi_project_set_phone (ZhiProject *self, const char *value);
+const char *zhi_project_get_email (ZhiProject *self);
+void zhi_project_set_email (ZhiProject *self, const char *value);
+/* GB/T 4754 two-digit division code, e.g. "36" */
+const char *zhi_project_get_industry_division (ZhiProject *self);
+void zhi_project_set_industry_division (ZhiProject *self, const char *value);
+double zhi_project_get_registered_capital (ZhiProject *self); /* 万元 */
+void zhi_project_set_registered_capital (ZhiProject *self, double value);
+const char *zhi_project_get_founding_date (ZhiProject *self); /* ISO 8601 date */
+void zhi_project_set_founding_date (ZhiProject *self, const char *value);
+gint64 zhi_project_get_employees (ZhiProject *self);
+void zhi_project_set_employees (ZhiProject *self, gint64 value);
+double zhi_project_get_revenue_last_year (ZhiProject *self); /* 万元 */
+void zhi_project_set_revenue_last_year (ZhiProject *self, double value);
+const char *zhi_project_get_main_products (ZhiProject *self);
+void zhi_project_set_main_products (ZhiProject *self, const char *value);
+
+/* Investment (投资), 万元 */
+double zhi_project_get_investment_software (ZhiProject *self);
+void zhi_project_set_investment_software (ZhiProject *self, double value);
+double zhi_project_get_investment_hardware (ZhiProject *self);
+void zhi_project_set_investment_hardware (ZhiProject *self, double value);
+double zhi_project_get_investment_total (ZhiProject *self);
+void zhi_project_set_investment_total (ZhiProject *self, double value);
+const char *zhi_project_get_funding_sources (ZhiProject *self);
+void zhi_project_set_funding_sources (ZhiProject *self, const char *value);
+
+/* The application */
+const char *zhi_project_get_track (ZhiProject *self); /* ZHI_TRACK_* or "" */
+void zhi_project_set_track (ZhiProject *self, const char *value);
+const char *zhi_project_get_site_name (ZhiProject *self); /* workshop / factory name */
+void zhi_project_set_site_name (ZhiProject *self, const char *value);
+const char *zhi_project_get_in_use_date (ZhiProject *self); /* ISO 8601 date */
+void zhi_project_set_in_use_date (ZhiProject *self, const char *value);
+
+/* Application scenarios, in order.  add returns the new index. */
+guint zhi_project_get_n_scenarios (ZhiProject *self);
+const ZhiScenario *zhi_project_get_scenario (ZhiProject *self, guint index);
+guint zhi_project_add_scenario (ZhiProject *self, const ZhiScenario *scenario);
+void zhi_project_update_scenario (ZhiProject *self, guint index, const ZhiScenario *scenario);
+void zhi_project_remove_scenario (ZhiProject *self, guint index);
+void zhi_project_move_scenario (ZhiProject *self, guint from, guint to);
+
+/* Answers.  The returned object is owned by the project; after changing it in place call
+ * zhi_project_answers_changed() so listeners and the store see the change. */
+ZhiAnswers *zhi_project_get_answers (ZhiProject *self);
+void zhi_project_answers_changed (ZhiProject *self, const char *id);
+void zhi_project_set_answers (ZhiProject *self, ZhiAnswers *answers); /* takes a copy */
+
+/* Per-criterion narratives (建设内容); NULL or "" removes. */
+const char *zhi_project_get_narrative (ZhiProject *self, const char *criterion_id);
+void zhi_project_set_narrative (ZhiProject *self, const char *criterion_id, const char *text);
+GPtrArray *zhi_project_list_narrative_ids (ZhiProject *self); /* sorted, owned strings */
+
+/* Evidence items.  The list model (of ZhiEvidence, in dossier order) is owned by the
+ * project.  Adding bytes is zhi_project_attach_file() in zhi-store.h; this adds the
+ * record only (import, tests).  id NULL picks the next free "E<n>"; added NULL = now. */
+GListModel *zhi_project_get_evidence_list (ZhiProject *self);
+ZhiEvidence *zhi_project_lookup_evidence (ZhiProject *self, const char *id);
+ZhiEvidence *zhi_project_add_evidence (ZhiProject *self,
+                                       const char *id,
+                                       const char *title,
+                                       const char *file_name,
+                                       const char *media_type,
+                                       guint64 size,
+                                       const char *sha256,
+                                       guint page_count,
+                                       const char *const *supports,
+                                       GDateTime *added,
+                                       GError **error);
+gboolean zhi_project_remove_evidence (ZhiProject *self, const char *id);
+void zhi_project_set_evidence_title (ZhiProject *self, const char *id, const char *title);
+void zhi_project_set_evidence_page_count (ZhiProject *self, const char *id, guint pages);
+void
+zhi_project_set_evidence_supports (ZhiProject *self, const char *id, const char *const *supports);
+void zhi_project_add_evidence_support (ZhiProject *self, const char *id, const char *rule_id);
+void zhi_project_remove_evidence_support (ZhiProject *self, const char *id, const char *rule_id);
+/* The evidence items supporting a criterion or rule id (borrowed ZhiEvidence pointers). */
+GPtrArray *zhi_project_list_evidence_for (ZhiProject *self, const char *rule_id);
+
+/* JSON interchange (docs/project-format.md).  from_json builds an in-memory project. */
+JsonNode *zhi_project_to_json (ZhiProject *self);
+ZhiProject *zhi_project_from_json (JsonNode *node, GError **error);
+/* Same content (every field, scenarios, answers, narratives, evidence records). */
+gboolean zhi_project_equal (ZhiProject *a, ZhiProject *b);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* zhi-store.h — the *.zhizao project file: one SQLite database (docs/project-format.md)
+ *
+ * Opening never changes a file that fails its checks (not a project, damaged, newer
+ * version): those are recognised read-only first.  Edits are written in one transaction,
+ * at most autosave-delay after the first unsaved change (default 500 ms), or at once by
+ * zhi_project_flush(); the last edits are flushed when the project is closed or disposed.
+ *
+ * Access: a file whose permissions carry no write bit, or whose folder cannot be
+ * written, opens read-only; so does a file another Zhizao window or process holds
+ * (an advisory flock() on the file, released by the kernel when that process ends,
+ * even by a crash).  Read-only edits stay in memory; zhi_project_save_as() writes them.
+ *
+ * Threads: call everything from the thread that owns the main context, except that the
+ * async attach does its hashing and blob writing in a worker thread.
+ */
+#pragma once
+
+#include "zhi-project.h"
+
+G_BEGIN_DECLS
+
+#define ZHI_PROJECT_SCHEMA_VERSION 2
+#define ZHI_PROJECT_APPLICATION_ID 0x5A48495A /* "ZHIZ", PRAGMA application_id */
+#define ZHI_PROJECT_FILE_SUFFIX ".zhizao"
+
+/* Creates a new project file (fails if it exists). */
+ZhiProject *zhi_project_create (GFile *file, GError **error);
+ZhiProject *zhi_project_open (GFile *file, GError **error);
+
+/* Commit pending edits now.  FALSE with ZHI_PROJECT_ERROR_READ_ONLY when the project is
+ * read-only and has unsaved edits, ZHI_PROJECT_ERROR_SAVE_FAILED when the commit fails. */
+gboolean zhi_project_flush (ZhiProject *self, GError **error);
+gboolean zhi_project_has_unsaved_changes (ZhiProject *self);
+/* Flush, drop evidence bytes no item uses any more, close the file.  The project stays
+ * usable in memory (like a project from zhi_project_new() with its content). */
+gboolean zhi_project_close (ZhiProject *self, GError **error);
+/* Writes everything (including evidence bytes) to @file, atomically (a temporary file
+ * renamed over it), then continues editing there, writable. */
+gboolean zhi_project_save_as (ZhiProject *self, GFile *file, GError **error);
+void zhi_project_set_autosave_delay (ZhiProject *self, guint milliseconds);
+
+/* Evidence bytes.  Files are read and written in 64 KiB chunks; identical bytes are
+ * stored once.  The sync attach runs on the calling (main) thread; the async one hashes
+ * and writes in a worker thread and adds the item on the main context. */
+typedef void (*ZhiProgressFunc) (double fraction, gpointer user_data);
+
+ZhiEvidence *zhi_project_attach_file (
+    ZhiProject *self, GFile *file, const char *title, GCancellable *cancellable, GError **error);
+void zhi_project_attach_file_async (ZhiProject *self,
+                                    GFile *file,
+                                    const char *title,
+                                    GCancellable *cancellable,
+                                    ZhiProgressFunc progress,
+                                    gpointer progress_data,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+/* transfer none: the item belongs to the project */
+ZhiEvidence *
+zhi_project_attach_file_finish (ZhiProject *self, GAsyncResult *result, GError **error);
+/* Stores @file's bytes for an existing record (import); fails if they do not hash to
+ * @expected_sha256. */
+gboolean zhi_project_add_blob_from_file (ZhiProject *self,
+                                         GFile *file,
+                                         const char *expected_sha256,
+                                         GCancellable *cancellable,
+                                         GError **error);
+gboolean zhi_project_has_blob (ZhiProject *self, const char *sha256);
+GInputStream *
+zhi_project_open_evidence_stream (ZhiProject *self, const char *evidence_id, GError **error);
+/* Copies the bytes to @dest (replaced), checking the SHA-256 on the way. */
+gboolean zhi_project_export_evidence (ZhiProject *self,
+                                      const char *evidence_id,
+                                      GFile *dest,
+                                      GCancellable *cancellable,
+                                      GError **error);
+/* Re-hashes every item's bytes.  Returns the ids (owned strings) whose bytes are missing
+ * or do not match their SHA-256 (empty: all good), or NULL with @error when it could not
+ * check. */
+GPtrArray *
+zhi_project_verify_evidence (ZhiProject *self, GCancellable *cancellable, GError **error);
+
+G_END_DECLS
