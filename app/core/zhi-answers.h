@@ -34,11 +34,8 @@ gboolean zhi_answers_equal (const ZhiAnswers *a, const ZhiAnswers *b);
 void zhi_answers_set_bool (ZhiAnswers *self, const char *id, gboolean value);
 void zhi_answers_set_level (ZhiAnswers *self, const char *id, const char *level_id);
 /* benchmark: the industry benchmark ratio (0..1) the user compares with, or NAN when none */
-void zhi_answers_set_ratio (ZhiAnswers *self,
-                            const char *id,
-                            double numerator,
-                            double denominator,
-                            double benchmark);
+void zhi_answers_set_ratio (
+    ZhiAnswers *self, const char *id, double numerator, double denominator, double benchmark);
 void zhi_answers_set_kpi (ZhiAnswers *self, const char *id, double baseline, double current);
 void zhi_answers_set_count (ZhiAnswers *self, const char *id, gint64 count);
 void zhi_answers_set_text (ZhiAnswers *self, const char *id, const char *text);
@@ -54,10 +51,8 @@ gboolean zhi_answers_get_ratio (const ZhiAnswers *self,
                                 double *numerator,
                                 double *denominator,
                                 double *benchmark);
-gboolean zhi_answers_get_kpi (const ZhiAnswers *self,
-                              const char *id,
-                              double *baseline,
-                              double *current);
+gboolean
+zhi_answers_get_kpi (const ZhiAnswers *self, const char *id, double *baseline, double *current);
 gboolean zhi_answers_get_count (const ZhiAnswers *self, const char *id, gint64 *count);
 const char *zhi_answers_get_text (const ZhiAnswers *self, const char *id);
 const char *zhi_answers_get_note (const ZhiAnswers *self, const char *id);

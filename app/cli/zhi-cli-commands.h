@@ -1,0 +1,26 @@
+/* zhi-cli-commands.h — one entry point per zhizao-cli command
+ *
+ * Each command parses its own options and returns the process exit status:
+ * 0 success, 1 the check found problems, 2 usage or input error (message on stderr).
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef int (*ZhiCliCommandFunc) (int argc, char **argv);
+
+enum
+{
+  ZHI_CLI_OK = 0,
+  ZHI_CLI_PROBLEMS = 1,
+  ZHI_CLI_USAGE = 2,
+};
+
+/* Shared helpers (zhizao-cli.c) */
+int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+void zhi_cli_print_json (JsonNode *node);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* zhizao-cli — validate, score, render and exchange Zhizao projects without a display */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zhi-cli-commands.h"
+#include "zhi-dossier-version.h"
+
+typedef struct
+{
+  const char *name;
+  ZhiCliCommandFunc func;
+  const char *summary; /* translated at print time */
+} ZhiCliCommand;
+
+static const ZhiCliCommand commands[] = {
+  /* keep sorted by name */
+  { NULL, NULL, NULL },
+};
+
+int
+zhi_cli_usage_error (const char *command, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("zhizao-cli %s: %s\n", command, message);
+  return ZHI_CLI_USAGE;
+}
+
+void
+zhi_cli_print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _ ("Usage: zhizao-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _ ("Commands:"));
+  for (gsize i = 0; commands[i].name != NULL; i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _ (commands[i].summary));
+  fprintf (out, "\n%s\n", _ ("Run “zhizao-cli COMMAND --help” for the options of a command."));
+}
+
+static void
+setup_i18n (void)
+{
+  const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (dir == NULL
+      && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS))
+    dir = ZHI_BUILD_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int argc, char **argv)
+{
+  setup_i18n ();
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
+    {
+      print_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? ZHI_CLI_USAGE : ZHI_CLI_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_autofree char *libs = zhi_dossier_library_versions ();
+      g_print ("zhizao-cli %s (%s)\n", PACKAGE_VERSION, libs);
+      return ZHI_CLI_OK;
+    }
+
+  for (gsize i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr (_ ("zhizao-cli: unknown command “%s”.\n"), argv[1]);
+  print_help (stderr);
+  return ZHI_CLI_USAGE;
+}

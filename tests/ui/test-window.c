@@ -1,0 +1,213 @@
+/* The main window: welcome page, recent projects, remembered size, about, shortcuts */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "zhi-test-ui.h"
+#include "zhi-welcome-page.h"
+
+typedef struct
+{
+  ZhiApplication *app;
+  ZhiWindow *window;
+  char *tmpdir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->app = zhi_test_ui_application_new ();
+  g_settings_reset (zhi_application_get_settings (f->app), "recent-projects");
+  f->window = zhi_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->app);
+  g_rmdir (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+static ZhiWelcomePage *
+find_welcome_page (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ZhiWelcomePage *page;
+
+      if (ZHI_IS_WELCOME_PAGE (child))
+        return ZHI_WELCOME_PAGE (child);
+      if ((page = find_welcome_page (child)) != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+static void
+test_welcome_shown_first (Fixture *f, gconstpointer data)
+{
+  ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
+
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "welcome");
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
+  g_assert_cmpuint (zhi_welcome_page_get_n_recent (page), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
+}
+
+static void
+test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
+{
+  ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
+  GSettings *settings = zhi_application_get_settings (f->app);
+  g_autofree char *path = g_build_filename (f->tmpdir, "工厂申报.zhizao", NULL);
+  g_autofree char *missing = g_build_filename (f->tmpdir, "gone.zhizao", NULL);
+  const char *recent[] = { path, missing, NULL };
+  g_auto (GStrv) after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_settings_set_strv (settings, "recent-projects", recent);
+  g_assert_cmpuint (zhi_welcome_page_get_n_recent (page), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recent", "s", path));
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
+  after = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (after[0], ==, path);
+
+  /* Forgetting a project removes it from the list at once. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.forget-recent", "s", missing));
+  g_assert_cmpuint (zhi_welcome_page_get_n_recent (page), ==, 1);
+  g_unlink (path);
+}
+
+static void
+test_recent_list_is_capped (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = zhi_application_get_settings (f->app);
+  g_auto (GStrv) after = NULL;
+
+  for (int i = 0; i < 15; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/nowhere/project-%d.zhizao", i);
+      zhi_application_add_recent (f->app, path);
+    }
+  zhi_application_add_recent (f->app, "/nowhere/project-3.zhizao");
+  after = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (after), ==, 10);
+  g_assert_cmpstr (after[0], ==, "/nowhere/project-3.zhizao");
+  g_assert_cmpstr (after[1], ==, "/nowhere/project-14.zhizao");
+  for (guint i = 1; after[i] != NULL; i++)
+    g_assert_cmpstr (after[i], !=, "/nowhere/project-3.zhizao");
+}
+
+static void
+test_size_remembered (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = zhi_application_get_settings (f->app);
+  ZhiWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  second = zhi_window_new (f->app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  f->window = second;
+}
+
+static void
+test_about_window (Fixture *f, gconstpointer data)
+{
+  AdwAboutWindow *about;
+
+  g_assert_null (zhi_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (zhi_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_shortcuts_window (Fixture *f, gconstpointer data)
+{
+  GtkWindow *shortcuts;
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  shortcuts = zhi_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_destroy (shortcuts);
+}
+
+static void
+test_accels (Fixture *f, gconstpointer data)
+{
+  g_auto (GStrv) quit
+      = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "app.quit");
+  g_auto (GStrv) open
+      = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.open-project");
+  g_auto (GStrv) new
+      = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.new-project");
+
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_cmpstr (open[0], ==, "<Control>o");
+  g_assert_cmpstr (new[0], ==, "<Control>n");
+}
+
+static void
+test_translation (Fixture *f, gconstpointer data)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language == NULL || !g_str_has_prefix (language, "zh"))
+    {
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Zhizao");
+      return;
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "智造申报");
+  g_assert_cmpstr (_ ("Recent Projects"), ==, "最近的项目");
+}
+
+int
+main (int argc, char **argv)
+{
+  zhi_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/welcome/shown-first", test_welcome_shown_first);
+  ADD ("/window/welcome/recent-listed-and-opened", test_recent_projects_listed_and_opened);
+  ADD ("/window/welcome/recent-capped-and-deduplicated", test_recent_list_is_capped);
+  ADD ("/window/size-remembered", test_size_remembered);
+  ADD ("/window/about", test_about_window);
+  ADD ("/window/shortcuts", test_shortcuts_window);
+  ADD ("/window/accels", test_accels);
+  ADD ("/window/translation", test_translation);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,91 @@
+/* zhi-screenshots — every page to PNG, in zh_CN and en, light and dark
+ *
+ * Usage: zhi-screenshots OUTDIR.  Re-runs itself once per language, since the
+ * gettext language is fixed when a process starts.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "zhi-test-ui.h"
+
+static const char *languages[] = { "zh_CN", "en" };
+
+static void
+shoot (ZhiWindow *window, const char *outdir, const char *page, const char *lang)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const struct
+  {
+    const char *name;
+    AdwColorScheme scheme;
+  } schemes[]
+      = { { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("%s-%s-%s.png", page, lang, schemes[i].name);
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+      if (!zhi_test_ui_save_png (GTK_WIDGET (window), path, &error))
+        g_error ("%s: %s", path, error->message);
+      g_print ("wrote %s\n", path);
+    }
+}
+
+static int
+run_child (const char *outdir, const char *lang)
+{
+  g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
+  ZhiWindow *window = zhi_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  shoot (window, outdir, "welcome", lang);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *outdir;
+
+  if (argc >= 4 && g_str_equal (argv[1], "--child"))
+    {
+      zhi_test_ui_init (&argc, &argv);
+      return run_child (argv[2], argv[3]);
+    }
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s OUTDIR\n", argv[0]);
+      return 2;
+    }
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("no display: run under xvfb-run\n");
+      return 77;
+    }
+  outdir = argv[1];
+  g_mkdir_with_parents (outdir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", languages[i], TRUE);
+      const char *child_argv[] = { argv[0], "--child", outdir, languages[i], NULL };
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **)child_argv, env, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                         NULL, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("%s: %s\n", languages[i], error->message);
+          return 1;
+        }
+    }
+  return 0;
+}

@@ -1,0 +1,145 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "zhi-test-ui.h"
+
+void
+zhi_test_ui_init (int *argc, char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      exit (77);
+    }
+  zhi_application_setup_i18n ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+ZhiApplication *
+zhi_test_ui_application_new (void)
+{
+  static ZhiApplication *app;
+  g_autoptr (GError) error = NULL;
+
+  /* One per process: a registered application stays exported on the bus. */
+  if (app != NULL)
+    return g_object_ref (app);
+  app = zhi_application_new ();
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
+  g_application_hold (G_APPLICATION (app));
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+typedef struct
+{
+  guint frames;
+} FrameCount;
+
+static gboolean
+tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  FrameCount *count = data;
+
+  count->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames)
+{
+  FrameCount count = { 0 };
+  guint id;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
+  while (count.frames < n_frames && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  /* Let idle work queued by the last frame run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (condition (data));
+}
+
+gboolean
+zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "widget %s has no size",
+                   G_OBJECT_TYPE_NAME (widget));
+      return FALSE;
+    }
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "widget %s drew nothing",
+                   G_OBJECT_TYPE_NAME (widget));
+      return FALSE;
+    }
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GtkWindow *
+zhi_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window; /* still owned by GTK's list */
+    }
+  return NULL;
+}

@@ -1,0 +1,25 @@
+/* zhi-test-ui.h — helpers for tests that drive the real window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "zhi-application.h"
+#include "zhi-window.h"
+
+G_BEGIN_DECLS
+
+/* gtk_test_init, or exit 77 (skipped) when there is no display. */
+void zhi_test_ui_init (int *argc, char ***argv);
+/* The process's registered, non-unique application (a new reference), as `zhizao`
+ * has it after startup. */
+ZhiApplication *zhi_test_ui_application_new (void);
+/* Spins the main loop until @widget is mapped and has drawn @n_frames frames. */
+void zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames);
+/* Spins the main loop until @condition returns TRUE, or fails the test after @timeout_ms. */
+void zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
+/* Renders @widget as it is on screen (snapshot → texture → PNG). */
+gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error);
+/* The first toplevel of @type other than @except, or NULL. */
+GtkWindow *zhi_test_ui_find_toplevel (GType type);
+
+G_END_DECLS
