@@ -262,10 +262,8 @@ jpeg_surface_new (ZhiPdfAttachment *att, int width, int height)
   cairo_destroy (cr);
   cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, len,
                                (cairo_destroy_func_t)g_bytes_unref, g_bytes_ref (att->bytes));
-  if (att->sha256[0] != '\0')
-    uid = g_strdup_printf ("zhi-%s", att->sha256);
-  else
-    uid = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, att->bytes);
+  /* the content's own hash: the same image twice becomes one PDF object */
+  uid = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, att->bytes);
   cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const guint8 *)uid,
                                strlen (uid), g_free, uid);
   uid = NULL;

@@ -590,21 +590,6 @@ draw_chrome (Writer *w)
   ZhiPdfDoc *doc = w->doc;
   cairo_t *cr = w->cr;
 
-  if (doc->draft)
-    {
-      g_autoptr (PangoLayout) mark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
-      int mw, mh;
-
-      pango_layout_get_size (mark, &mw, &mh);
-      cairo_save (cr);
-      cairo_translate (cr, ZHI_PDF_PAGE_WIDTH / 2, ZHI_PDF_PAGE_HEIGHT / 2);
-      cairo_rotate (cr, -G_PI / 4);
-      cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
-      cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
-      pango_cairo_show_layout (cr, mark);
-      cairo_restore (cr);
-    }
-
   if ((guint)w->page >= doc->unnumbered)
     {
       guint n = w->page - doc->unnumbered + 1;
@@ -639,6 +624,30 @@ draw_chrome (Writer *w)
     }
 }
 
+/* The watermark goes over the content, so that no opaque evidence image
+ * hides it; it is translucent. */
+static void
+draw_watermark (Writer *w)
+{
+  ZhiPdfDoc *doc = w->doc;
+  cairo_t *cr = w->cr;
+
+  if (doc->draft)
+    {
+      g_autoptr (PangoLayout) mark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
+      int mw, mh;
+
+      pango_layout_get_size (mark, &mw, &mh);
+      cairo_save (cr);
+      cairo_translate (cr, ZHI_PDF_PAGE_WIDTH / 2, ZHI_PDF_PAGE_HEIGHT / 2);
+      cairo_rotate (cr, -G_PI / 4);
+      cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
+      cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
+      pango_cairo_show_layout (cr, mark);
+      cairo_restore (cr);
+    }
+}
+
 static void
 open_page (Writer *w)
 {
@@ -659,6 +668,7 @@ close_page (Writer *w)
   w->page_open = FALSE;
   if (w->writing)
     {
+      draw_watermark (w);
       cairo_show_page (w->cr);
       if (w->progress)
         w->progress (w->page + 1, w->total_pages, w->user_data);
