@@ -334,7 +334,7 @@ png_decode (GBytes *bytes, int *out_width, int *out_height, char **error)
   png_infop info;
   png_uint_32 w, h;
   int bit_depth, color_type, interlace;
-  cairo_surface_t *result = NULL;
+  cairo_surface_t *volatile result = NULL;
 
   st->data = g_bytes_get_data (bytes, &st->length);
   png = png_create_read_struct (PNG_LIBPNG_VER_STRING, st, png_error_cb, png_warning_cb);
@@ -433,7 +433,8 @@ png_decode (GBytes *bytes, int *out_width, int *out_height, char **error)
     cairo_surface_mark_dirty (st->surface);
     *out_width = (int)w;
     *out_height = (int)h;
-    result = g_steal_pointer (&st->surface);
+    result = st->surface;
+    st->surface = NULL;
   }
 
 out:

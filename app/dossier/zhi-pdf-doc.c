@@ -434,7 +434,7 @@ zhi_pdf_doc_add_attachment (ZhiPdfDoc *doc, ZhiPdfAttachment *attachment)
   Block *b = block_add (doc, BLOCK_ATTACHMENT);
 
   b->attachment = attachment;
-  b->text = g_strdup_printf ("附件%u　%s", zhi_pdf_attachment_get_number (attachment),
+  b->text = g_strdup_printf ("附件%u：%s", zhi_pdf_attachment_get_number (attachment),
                              zhi_pdf_attachment_get_title (attachment));
   b->dest = g_strdup_printf ("att-%u", zhi_pdf_attachment_get_number (attachment));
   return b->dest;

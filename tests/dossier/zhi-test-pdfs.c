@@ -21,7 +21,7 @@ show_text (cairo_t *cr, const char *font, const char *text, double x, double y, 
   pango_font_description_free (desc);
   if (width > 0)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_text (layout, text, -1);
@@ -94,11 +94,11 @@ bits_put (Bits *b, guint32 value, int count)
       b->acc = (b->acc << 1) | ((value >> count) & 1);
       if (++b->n == 8)
         {
-          guint8 byte = (guint8) b->acc;
+          guint8 byte = (guint8)b->acc;
 
           g_byte_array_append (b->out, &byte, 1);
           if (byte == 0xFF)
-            g_byte_array_append (b->out, (const guint8 *) "\0", 1);
+            g_byte_array_append (b->out, (const guint8 *)"\0", 1);
           b->acc = 0;
           b->n = 0;
         }
@@ -108,7 +108,7 @@ bits_put (Bits *b, guint32 value, int count)
 static void
 put16 (GByteArray *a, guint v)
 {
-  guint8 b[2] = { (guint8) (v >> 8), (guint8) v };
+  guint8 b[2] = { (guint8)(v >> 8), (guint8)v };
 
   g_byte_array_append (a, b, 2);
 }
@@ -127,32 +127,32 @@ zhi_test_pdfs_make_jpeg (guint width, guint height)
   int prev = -40; /* the first block (a dark one) then has a difference of 0 */
   guint bx, by, i;
 
-  g_byte_array_append (a, (const guint8 *) "\xFF\xD8", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xD8", 2);
   /* DQT: all eights, so the DC coefficient equals the level shift */
-  g_byte_array_append (a, (const guint8 *) "\xFF\xDB", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xDB", 2);
   put16 (a, 67);
-  g_byte_array_append (a, (const guint8 *) "\0", 1);
+  g_byte_array_append (a, (const guint8 *)"\0", 1);
   for (i = 0; i < 64; i++)
-    g_byte_array_append (a, (const guint8 *) "\x08", 1);
+    g_byte_array_append (a, (const guint8 *)"\x08", 1);
   /* SOF0, one component */
-  g_byte_array_append (a, (const guint8 *) "\xFF\xC0", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC0", 2);
   put16 (a, 11);
-  g_byte_array_append (a, (const guint8 *) "\x08", 1);
+  g_byte_array_append (a, (const guint8 *)"\x08", 1);
   put16 (a, height);
   put16 (a, width);
-  g_byte_array_append (a, (const guint8 *) "\x01\x01\x11\x00", 4);
+  g_byte_array_append (a, (const guint8 *)"\x01\x01\x11\x00", 4);
   /* DHT DC 0: one code of length 1 (symbol 0), one of length 2 (symbol 7) */
-  g_byte_array_append (a, (const guint8 *) "\xFF\xC4", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC4", 2);
   put16 (a, 2 + 1 + 16 + 2);
-  g_byte_array_append (a, (const guint8 *) "\x00\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00\x07", 19);
+  g_byte_array_append (a, (const guint8 *)"\x00\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00\x07", 19);
   /* DHT AC 0: one code of length 1 (EOB) */
-  g_byte_array_append (a, (const guint8 *) "\xFF\xC4", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC4", 2);
   put16 (a, 2 + 1 + 16 + 1);
-  g_byte_array_append (a, (const guint8 *) "\x10\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00", 18);
+  g_byte_array_append (a, (const guint8 *)"\x10\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00", 18);
   /* SOS */
-  g_byte_array_append (a, (const guint8 *) "\xFF\xDA", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xDA", 2);
   put16 (a, 8);
-  g_byte_array_append (a, (const guint8 *) "\x01\x01\x00\x00\x3F\x00", 6);
+  g_byte_array_append (a, (const guint8 *)"\x01\x01\x00\x00\x3F\x00", 6);
 
   for (by = 0; by < bh; by++)
     for (bx = 0; bx < bw; bx++)
@@ -166,13 +166,13 @@ zhi_test_pdfs_make_jpeg (guint width, guint height)
         else
           {
             bits_put (&bits, 2, 2); /* "10": category 7 */
-            bits_put (&bits, diff > 0 ? (guint32) diff : (guint32) (diff + 127), 7);
+            bits_put (&bits, diff > 0 ? (guint32)diff : (guint32)(diff + 127), 7);
           }
         bits_put (&bits, 0, 1); /* EOB */
       }
   while (bits.n != 0)
     bits_put (&bits, 1, 1);
-  g_byte_array_append (a, (const guint8 *) "\xFF\xD9", 2);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xD9", 2);
   return g_byte_array_free_to_bytes (a);
 }
 
@@ -207,7 +207,7 @@ zhi_test_pdfs_write_png_rows (const char *path, guint width, guint height, GErro
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_filter (png, 0, PNG_FILTER_NONE);
   png_write_info (png, info);
-  row = g_malloc ((gsize) width * 3);
+  row = g_malloc ((gsize)width * 3);
   for (y = 0; y < height; y++)
     {
       /* broad diagonal bands of blue and orange */
@@ -286,11 +286,11 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
     return NULL;
   if (!g_file_get_contents (t->multi_pdf, &contents, &len, error))
     return NULL;
-  if (!g_file_set_contents (t->truncated_pdf, contents, (gssize) (len * 2 / 5), error) ||
-      !g_file_set_contents (t->empty_pdf, "", 0, error) ||
-      !g_file_set_contents (t->garbage_pdf, "This is a letter, not a PDF.\n这不是PDF文件。\n", -1,
-                            error) ||
-      !g_file_set_contents (t->docx, "PK\x03\x04 not really a document", -1, error))
+  if (!g_file_set_contents (t->truncated_pdf, contents, (gssize)(len * 2 / 5), error)
+      || !g_file_set_contents (t->empty_pdf, "", 0, error)
+      || !g_file_set_contents (t->garbage_pdf, "This is a letter, not a PDF.\n这不是PDF文件。\n",
+                               -1, error)
+      || !g_file_set_contents (t->docx, "PK\x03\x04 not really a document", -1, error))
     return NULL;
 
   jpeg = zhi_test_pdfs_make_jpeg (320, 240);
@@ -319,13 +319,13 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
     {
       g_autofree char *qpdf = g_find_program_in_path ("qpdf");
       g_autofree char *out = P ("encrypted.pdf");
-      const char *argv[] = { qpdf, "--encrypt", "user-pw", "owner-pw", "256", "--",
-                             t->multi_pdf, out, NULL };
+      const char *argv[]
+          = { qpdf, "--encrypt", "user-pw", "owner-pw", "256", "--", t->multi_pdf, out, NULL };
       int status = 0;
 
-      if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                        NULL, &status, NULL) &&
-          g_spawn_check_wait_status (status, NULL))
+      if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                        NULL, &status, NULL)
+          && g_spawn_check_wait_status (status, NULL))
         t->encrypted_pdf = g_steal_pointer (&out);
     }
 #undef P
@@ -377,11 +377,11 @@ zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output)
   *skipped = qpdf == NULL;
   if (qpdf == NULL)
     return TRUE;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                      NULL))
     return FALSE;
   if (output)
     *output = g_strconcat (out, err, NULL);
-  return g_spawn_check_wait_status (status, NULL) && strstr (out, "WARNING") == NULL &&
-         (err == NULL || *err == '\0');
+  return g_spawn_check_wait_status (status, NULL) && strstr (out, "WARNING") == NULL
+         && (err == NULL || *err == '\0');
 }

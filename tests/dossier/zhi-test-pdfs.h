@@ -15,11 +15,11 @@ typedef struct
   char *garbage_pdf;   /* text renamed .pdf */
   char *jpeg;          /* 320 × 240 grayscale checkerboard */
   char *jpeg_1px;
-  char *jpeg_huge;     /* 10000 × 10000 */
-  char *png;           /* 400 × 300 bar chart */
+  char *jpeg_huge; /* 10000 × 10000 */
+  char *png;       /* 400 × 300 bar chart */
   char *png_1px;
-  char *png_huge;      /* 10000 × 10000 */
-  char *docx;          /* an unsupported type */
+  char *png_huge; /* 10000 × 10000 */
+  char *docx;     /* an unsupported type */
 } ZhiTestPdfs;
 
 /* Writes every sample into @dir (created if needed). */
