@@ -573,6 +573,10 @@ emit_link_rect (Writer *w, const char *dest, double x, double y, double width, d
   if (!w->writing)
     return;
   g_assert (dest_is_valid (dest));
+  /* a link to a destination the document does not have is dropped: cairo
+   * would write a dangling name */
+  if (zhi_pdf_doc_get_dest_page (w->doc, dest) < 0)
+    return;
   g_ascii_formatd (b[0], sizeof b[0], "%.2f", x);
   g_ascii_formatd (b[1], sizeof b[1], "%.2f", y);
   g_ascii_formatd (b[2], sizeof b[2], "%.2f", width);

@@ -602,6 +602,40 @@ test_rejects_user_text_dest (void)
 }
 
 static void
+test_missing_dest_dropped (void)
+{
+  g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+  g_autofree char *path
+      = g_build_filename (built.dir ? built.dir : g_get_tmp_dir (), "dangling.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *output = NULL;
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  GList *links;
+  gboolean skipped;
+  guint p;
+
+  zhi_pdf_doc_add_heading (doc, 1, "标题", TRUE);
+  p = zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, "见附件99，另见标题。");
+  zhi_pdf_doc_link_text (doc, p, "附件99", "att-99");
+  zhi_pdf_doc_link_text (doc, p, "标题", "h-1");
+  g_assert_true (zhi_pdf_doc_write_to_file (doc, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (pdf, 0);
+  links = poppler_page_get_link_mapping (page);
+  g_assert_cmpuint (g_list_length (links), ==, 1);
+  poppler_page_free_link_mapping (links);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  if (!zhi_test_qpdf_check (path, &skipped, &output))
+    g_error ("qpdf --check: %s", output);
+  g_unlink (path);
+}
+
+static void
 test_empty_document (void)
 {
   g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
@@ -631,6 +665,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-doc/cancel-keeps-existing-file", test_cancel_keeps_file);
   g_test_add_func ("/pdf-doc/link-dest-must-be-generated-id", test_rejects_user_text_dest);
   g_test_add_func ("/pdf-doc/empty-document-one-page", test_empty_document);
+  g_test_add_func ("/pdf-doc/link-to-missing-dest-dropped", test_missing_dest_dropped);
   status = g_test_run ();
 
   if (built.doc)
