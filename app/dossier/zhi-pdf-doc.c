@@ -722,11 +722,10 @@ place_heading (Writer *w, Block *b)
   static const char *tags[] = { NULL, "H1", "H2", "H3" };
   LineSet set;
   double h;
+  PangoLayout *layout = layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH);
 
-  line_set_init (&set, layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH));
-  pango_layout_set_line_spacing (set.layout, 1.1);
-  line_set_clear (&set);
-  line_set_init (&set, layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH));
+  pango_layout_set_line_spacing (layout, 1.1);
+  line_set_init (&set, layout);
   h = lines_height (&set, 0, set.lines->len);
 
   space_before (w, b->level == 1 ? 14 : 8);
