@@ -25,7 +25,11 @@ zhi_application_setup_i18n (void)
 {
   const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
+  /* In the plain C locale gettext ignores LANGUAGE and GLib prints "?" for Chinese:
+   * the C.UTF-8 locale keeps C's rules and lets both work. */
+  if (setlocale (LC_ALL, "") == NULL || g_str_equal (setlocale (LC_ALL, NULL), "C")
+      || g_str_equal (setlocale (LC_ALL, NULL), "POSIX"))
+    setlocale (LC_ALL, "C.UTF-8");
   /* Run from the build tree: use the catalogues built next to us. */
   if (dir == NULL
       && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS)

@@ -19,6 +19,10 @@ enum
   ZHI_CLI_USAGE = 2,
 };
 
+/* Commands (zhi-cli-<command>.c) */
+int zhi_cli_credit_code (int argc, char **argv);
+int zhi_cli_standards (int argc, char **argv);
+
 /* Shared helpers (zhizao-cli.c) */
 int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
 void zhi_cli_print_json (JsonNode *node);

@@ -18,6 +18,9 @@ typedef struct
 
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
+  { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
+  { "standards", zhi_cli_standards,
+    N_ ("List the evaluation standards: criteria, weights, indicators") },
   { NULL, NULL, NULL },
 };
 
@@ -43,7 +46,9 @@ zhi_cli_print_json (JsonNode *node)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* JSON is UTF-8 whatever the locale: g_print would convert it (Chinese → ??? in C) */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 static void
@@ -61,7 +66,11 @@ setup_i18n (void)
 {
   const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
+  /* In the plain C locale gettext ignores LANGUAGE and GLib prints "?" for Chinese:
+   * the C.UTF-8 locale keeps C's rules and lets both work. */
+  if (setlocale (LC_ALL, "") == NULL || g_str_equal (setlocale (LC_ALL, NULL), "C")
+      || g_str_equal (setlocale (LC_ALL, NULL), "POSIX"))
+    setlocale (LC_ALL, "C.UTF-8");
   if (dir == NULL
       && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS))
     dir = ZHI_BUILD_LOCALEDIR;

@@ -1,0 +1,293 @@
+/* zhi-cli-standards.c — zhizao-cli standards [--track ID] [--json]
+ *
+ * Lists the built-in standards: criteria with their weights, indicators with their kinds, shares
+ * and thresholds, gates and verdict bands.  Exit status: 0 listed, 2 usage or data error.
+ */
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "zhi-cli-commands.h"
+#include "zhi-scoring.h"
+#include "zhi-standard.h"
+
+static void
+add_text (JsonBuilder *builder, const char *name, const ZhiText *text)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "zh");
+  json_builder_add_string_value (builder, text->zh);
+  json_builder_set_member_name (builder, "en");
+  json_builder_add_string_value (builder, text->en);
+  json_builder_end_object (builder);
+}
+
+/* "≥ 50%", "≥ L3", "≥ 2", "≥ 200 characters", "lower is better" … (may be NULL) */
+static char *
+threshold_text (const ZhiIndicator *ind)
+{
+  switch (ind->kind)
+    {
+      case ZHI_INDICATOR_LEVEL:
+        return g_strdup_printf ("≥ %s", ((ZhiLevel *)ind->levels->pdata[ind->min_level])->id);
+      case ZHI_INDICATOR_RATIO:
+        if (ind->threshold_from_benchmark)
+          return g_strdup (_ ("≥ industry benchmark"));
+        else
+          {
+            g_autofree char *pct = zhi_scoring_format_points (ind->threshold * 100);
+
+            return g_strdup_printf ("≥ %s%%", pct);
+          }
+      case ZHI_INDICATOR_KPI:
+        return g_strdup (ind->better_higher ? _ ("higher is better") : _ ("lower is better"));
+      case ZHI_INDICATOR_COUNT:
+        return g_strdup_printf ("≥ %" G_GINT64_FORMAT, ind->min_count);
+      case ZHI_INDICATOR_TEXT:
+        return g_strdup_printf (_ ("%lld–%lld characters"), (long long)ind->min_chars,
+                                (long long)ind->max_chars);
+      case ZHI_INDICATOR_CHECK:
+      default:
+        return NULL;
+    }
+}
+
+static void
+add_indicators (JsonBuilder *builder, const char *name, GPtrArray *indicators)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const ZhiIndicator *ind = indicators->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, ind->id);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, zhi_indicator_kind_to_string (ind->kind));
+      add_text (builder, "label", &ind->label);
+      json_builder_set_member_name (builder, "share");
+      json_builder_add_int_value (builder, ind->share);
+      switch (ind->kind)
+        {
+          case ZHI_INDICATOR_LEVEL:
+            json_builder_set_member_name (builder, "min");
+            json_builder_add_string_value (builder,
+                                           ((ZhiLevel *)ind->levels->pdata[ind->min_level])->id);
+            break;
+          case ZHI_INDICATOR_RATIO:
+            json_builder_set_member_name (builder, "threshold");
+            if (ind->threshold_from_benchmark)
+              json_builder_add_string_value (builder, "benchmark");
+            else
+              json_builder_add_double_value (builder, ind->threshold);
+            break;
+          case ZHI_INDICATOR_KPI:
+            json_builder_set_member_name (builder, "better");
+            json_builder_add_string_value (builder, ind->better_higher ? "higher" : "lower");
+            break;
+          case ZHI_INDICATOR_COUNT:
+            json_builder_set_member_name (builder, "min");
+            json_builder_add_int_value (builder, ind->min_count);
+            break;
+          case ZHI_INDICATOR_TEXT:
+            json_builder_set_member_name (builder, "min_chars");
+            json_builder_add_int_value (builder, ind->min_chars);
+            break;
+          case ZHI_INDICATOR_CHECK:
+          default:
+            break;
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_standard (JsonBuilder *builder, ZhiStandard *s)
+{
+  GPtrArray *criteria = zhi_standard_get_criteria (s);
+  GPtrArray *gates = zhi_standard_get_gates (s);
+  GPtrArray *bands = zhi_standard_get_bands (s);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, zhi_standard_get_id (s));
+  json_builder_set_member_name (builder, "edition");
+  json_builder_add_string_value (builder, zhi_standard_get_edition (s));
+  add_text (builder, "track", zhi_standard_get_track (s));
+  add_text (builder, "title", zhi_standard_get_title (s));
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ZhiCriterion *crit = criteria->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, crit->id);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, crit->number);
+      add_text (builder, "title", &crit->title);
+      json_builder_set_member_name (builder, "weight");
+      json_builder_add_int_value (builder, crit->weight);
+      add_indicators (builder, "indicators", crit->indicators);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_indicators (builder, "track_indicators", zhi_standard_get_track_indicators (s));
+  json_builder_set_member_name (builder, "gates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gates->len; i++)
+    {
+      const ZhiGate *gate = gates->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gate->id);
+      json_builder_set_member_name (builder, "indicator");
+      json_builder_add_string_value (builder, gate->indicator->id);
+      add_text (builder, "text", &gate->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "bands");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const ZhiBand *band = bands->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "min");
+      json_builder_add_double_value (builder, band->min);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, band->id);
+      add_text (builder, "label", &band->label);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_indicator (const ZhiIndicator *ind)
+{
+  g_autofree char *threshold = threshold_text (ind);
+
+  g_print ("      %-40s %-6s %3d%%  %s%s%s\n", ind->id, zhi_indicator_kind_to_string (ind->kind),
+           ind->share, zhi_text_get (&ind->label), threshold != NULL ? "  " : "",
+           threshold != NULL ? threshold : "");
+}
+
+static void
+print_standard (ZhiStandard *s)
+{
+  GPtrArray *criteria = zhi_standard_get_criteria (s);
+  GPtrArray *track = zhi_standard_get_track_indicators (s);
+  GPtrArray *gates = zhi_standard_get_gates (s);
+  GPtrArray *bands = zhi_standard_get_bands (s);
+
+  g_print ("%s (%s, %s)\n", zhi_text_get (zhi_standard_get_title (s)), zhi_standard_get_id (s),
+           zhi_standard_get_edition (s));
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ZhiCriterion *crit = criteria->pdata[i];
+
+      /* TRANSLATORS: a criterion line: number, id, title, weight in points */
+      g_print (_ ("  %2d. %-5s %s — %d points\n"), crit->number, crit->id,
+               zhi_text_get (&crit->title), crit->weight);
+      for (guint j = 0; j < crit->indicators->len; j++)
+        print_indicator (crit->indicators->pdata[j]);
+    }
+  if (track->len > 0)
+    {
+      g_print ("  %s\n", _ ("Track indicators (no points):"));
+      for (guint i = 0; i < track->len; i++)
+        print_indicator (track->pdata[i]);
+    }
+  g_print ("  %s\n", _ ("Gates (a failing gate makes the application not eligible):"));
+  for (guint i = 0; i < gates->len; i++)
+    {
+      const ZhiGate *gate = gates->pdata[i];
+
+      g_print ("    - %s  [%s]\n", zhi_text_get (&gate->text), gate->indicator->id);
+    }
+  g_print ("  %s\n", _ ("Verdict bands:"));
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const ZhiBand *band = bands->pdata[i];
+      g_autofree char *min = zhi_scoring_format_points (band->min);
+
+      g_print ("    ≥ %-4s %s\n", min, zhi_text_get (&band->label));
+    }
+}
+
+int
+zhi_cli_standards (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *track = NULL;
+  g_auto (GStrv) rest = NULL;
+  GOptionEntry entries[] = {
+    { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
+      N_ ("Print the standards as a JSON array"), NULL },
+    { "track", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &track,
+      N_ ("Only this track: workshop, factory-discrete or factory-process"), N_ ("ID") },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _ ("List the built-in evaluation standards: criteria, weights, "
+                                   "indicators, gates and verdict bands.\nExit status: 0 listed, "
+                                   "2 usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return zhi_cli_usage_error ("standards", "%s", error->message);
+  if (rest != NULL && rest[0] != NULL)
+    return zhi_cli_usage_error ("standards", _ ("unexpected argument “%s”"), rest[0]);
+
+  if (track != NULL)
+    {
+      ZhiStandard *one = zhi_standard_load_builtin (track, &error);
+
+      if (one == NULL)
+        return zhi_cli_usage_error ("standards", "%s", error->message);
+      standards = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (standards, one);
+    }
+  else
+    {
+      standards = zhi_standard_load_catalog (&error);
+      if (standards == NULL)
+        return zhi_cli_usage_error ("standards", "%s", error->message);
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < standards->len; i++)
+        add_standard (builder, standards->pdata[i]);
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      zhi_cli_print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < standards->len; i++)
+        {
+          if (i > 0)
+            g_print ("\n");
+          print_standard (standards->pdata[i]);
+        }
+    }
+  return ZHI_CLI_OK;
+}

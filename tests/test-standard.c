@@ -1,0 +1,309 @@
+/* test-standard.c — the strict standards loader: good fixtures, each malformed fixture, the real
+ * files */
+#include "zhi-standard.h"
+
+#include <string.h>
+
+static char *
+fixture (const char *dir, const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+}
+
+static ZhiStandard *
+load_mini (void)
+{
+  g_autofree char *path = fixture ("standards-fixture", "mini.json");
+  g_autoptr (GError) error = NULL;
+  ZhiStandard *standard = zhi_standard_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (standard);
+  return standard;
+}
+
+static void
+test_mini_loads (void)
+{
+  g_autoptr (ZhiStandard) s = load_mini ();
+  GPtrArray *criteria = zhi_standard_get_criteria (s);
+  const ZhiCriterion *m01;
+  const ZhiIndicator *ind;
+
+  g_assert_cmpstr (zhi_standard_get_id (s), ==, "mini");
+  g_assert_cmpstr (zhi_standard_get_edition (s), ==, "2023-04-18");
+  g_assert_cmpuint (criteria->len, ==, 3);
+  g_assert_cmpuint (zhi_standard_get_definition (s)->len, ==, 1);
+  g_assert_cmpuint (zhi_standard_get_cites (s)->len, ==, 1);
+  g_assert_cmpuint (zhi_standard_get_gates (s)->len, ==, 3);
+  g_assert_cmpuint (zhi_standard_get_kpis (s)->len, ==, 5);
+  g_assert_cmpuint (zhi_standard_get_bands (s)->len, ==, 4);
+  g_assert_cmpuint (zhi_standard_get_track_indicators (s)->len, ==, 1);
+
+  m01 = zhi_standard_lookup_criterion (s, "m01");
+  g_assert_true (m01 == criteria->pdata[0]);
+  g_assert_cmpint (m01->weight, ==, 40);
+  g_assert_cmpint (m01->number, ==, 1);
+  g_assert_cmpstr (m01->title.zh, ==, "智能装备广泛应用");
+  g_assert_cmpuint (m01->items->len, ==, 2);
+  g_assert_cmpuint (((ZhiItem *)m01->items->pdata[1])->sub_items->len, ==, 1);
+  g_assert_null (zhi_standard_lookup_criterion (s, "m09"));
+
+  ind = zhi_standard_lookup_indicator (s, "m01.maturity");
+  g_assert_nonnull (ind);
+  g_assert_cmpint (ind->kind, ==, ZHI_INDICATOR_LEVEL);
+  g_assert_true (ind->criterion == m01);
+  g_assert_cmpuint (ind->levels->len, ==, 4);
+  g_assert_cmpuint (ind->min_level, ==, 2);
+  g_assert_cmpint (zhi_indicator_level_index (ind, "L4"), ==, 3);
+  g_assert_cmpint (zhi_indicator_level_index (ind, "L9"), ==, -1);
+  g_assert_cmpstr (ind->item, ==, "m01.b.1");
+
+  ind = zhi_standard_lookup_indicator (s, "m01.equipment-ratio");
+  g_assert_cmpfloat (ind->threshold, ==, 0.5);
+  g_assert_false (ind->threshold_from_benchmark);
+  g_assert_cmpstr (ind->unit, ==, "%");
+  g_assert_cmpstr (ind->help.en, ==, "By units");
+  ind = zhi_standard_lookup_indicator (s, "m02.network-ratio");
+  g_assert_true (ind->threshold_from_benchmark);
+  ind = zhi_standard_lookup_indicator (s, "m03.kpi-productivity");
+  g_assert_true (ind->better_higher);
+  g_assert_false (zhi_standard_lookup_indicator (s, "m03.kpi-cycle")->better_higher);
+  ind = zhi_standard_lookup_indicator (s, "mini.scenarios"); /* a track indicator */
+  g_assert_nonnull (ind);
+  g_assert_null (ind->criterion);
+  g_assert_cmpint (ind->min_count, ==, 2);
+  g_assert_cmpstr (ind->derived, ==, "scenarios");
+  ind = zhi_standard_lookup_indicator (s, "m01.narrative");
+  g_assert_cmpint (ind->min_chars, ==, 20);
+  g_assert_cmpint (ind->max_chars, ==, 2000);
+  g_assert_null (ind->help.zh);
+
+  g_assert_true (zhi_standard_lookup_gate (s, "gate.scenarios")->indicator
+                 == zhi_standard_lookup_indicator (s, "mini.scenarios"));
+  g_assert_cmpstr (zhi_indicator_kind_to_string (ZHI_INDICATOR_KPI), ==, "kpi");
+}
+
+static void
+test_band_edges (void)
+{
+  g_autoptr (ZhiStandard) s = load_mini ();
+  static const struct
+  {
+    double score;
+    const char *band;
+  } cases[] = {
+    { 100, "strong" }, { 85.01, "strong" }, { 85, "strong" },         { 84.99, "good" },
+    { 70, "good" },    { 69.99, "fair" },   { 60, "fair" },           { 59.999, "weak" },
+    { 0, "weak" },     { -1, "weak" },      { 85 - 1e-12, "strong" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (zhi_standard_band_for_score (s, cases[i].score)->id, ==, cases[i].band);
+}
+
+static void
+test_conditions_and_guide_load (void)
+{
+  g_autofree char *cpath = fixture ("standards-fixture", "conditions.json");
+  g_autofree char *gpath = fixture ("standards-fixture", "guide.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiConditions) conditions = zhi_conditions_new_from_file (cpath, &error);
+  g_autoptr (ZhiGuide) guide = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_conditions_get_conditions (conditions)->len, ==, 6);
+  g_assert_cmpuint (zhi_conditions_get_exclusions (conditions)->len, ==, 3);
+  g_assert_false (zhi_conditions_lookup_condition (conditions, "cond-5")->required);
+  g_assert_true (zhi_conditions_lookup_condition (conditions, "cond-4")->required);
+  g_assert_cmpstr (zhi_conditions_lookup_exclusion (conditions, "excl-2")->mark, ==, "（二）");
+  g_assert_null (zhi_conditions_lookup_condition (conditions, "excl-2"));
+
+  guide = zhi_guide_new_from_file (gpath, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_guide_get_sections (guide)->len, ==, 1);
+  g_assert_nonnull (zhi_guide_lookup_section (guide, "background"));
+}
+
+typedef struct
+{
+  const char *file;
+  ZhiStandardError code;
+  const char *path; /* the JSON path the message must name, or NULL */
+  const char *problem;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unknown-key.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[1].colour", "unknown key" },
+  { "wrong-type.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[0].weight",
+    "expected an integer, found a string" },
+  { "missing-key.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[2].indicators[1].label",
+    "missing key" },
+  { "bad-kind.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[0].indicators[1].kind",
+    "unknown kind “gauge”" },
+  { "duplicate-id.json", ZHI_STANDARD_ERROR_DUPLICATE, "$.criteria[1].indicators[1].id",
+    "duplicate id “m02.network-ratio” (first defined at $.criteria[1].indicators[0].id)" },
+  { "gate-unknown-indicator.json", ZHI_STANDARD_ERROR_REFERENCE, "$.gates[1].indicator",
+    "no indicator “m01.nothing”" },
+  { "kpi-unknown-indicator.json", ZHI_STANDARD_ERROR_REFERENCE, "$.kpis[2]",
+    "no indicator “m09.kpi”" },
+  { "kpi-not-kpi.json", ZHI_STANDARD_ERROR_REFERENCE, "$.kpis[0]", "is a check, not a kpi" },
+  { "weights-sum.json", ZHI_STANDARD_ERROR_SUM, "$.criteria", "weights sum to 95, not 100" },
+  { "shares-sum.json", ZHI_STANDARD_ERROR_SUM, "$.criteria[1].indicators",
+    "shares sum to 90, not 100" },
+  { "bands-gap.json", ZHI_STANDARD_ERROR_BANDS, "$.bands[3].min", "do not cover 0..100" },
+  { "bands-order.json", ZHI_STANDARD_ERROR_BANDS, "$.bands[1].min", "highest first" },
+  { "level-min-unknown.json", ZHI_STANDARD_ERROR_REFERENCE, "$.criteria[0].indicators[1].min",
+    "“L5” is not one of the indicator’s levels" },
+  { "threshold-range.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[0].indicators[0].threshold",
+    "out of range" },
+  { "text-not-bilingual.json", ZHI_STANDARD_ERROR_SCHEMA, "$.title", "bilingual text" },
+  { "item-unknown.json", ZHI_STANDARD_ERROR_REFERENCE, "$.criteria[0].indicators[0].item",
+    "no item “m01.z” in m01" },
+  { "format-version.json", ZHI_STANDARD_ERROR_SCHEMA, "$.format", "out of range" },
+  { "number-order.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[1].number",
+    "number 3 where 2 was expected" },
+  { "share-fraction.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[0].indicators[2].share",
+    "expected an integer, found a number" },
+  { "duplicate-key.json", ZHI_STANDARD_ERROR_DUPLICATE, "$.criteria[0].weight", "key given twice" },
+  { "not-json.json", ZHI_STANDARD_ERROR_PARSE, NULL, "not valid JSON" },
+  { "not-an-object.json", ZHI_STANDARD_ERROR_SCHEMA, "$", "expected an object, found an array" },
+};
+
+static void
+check_error (const GError *error,
+             const char *file,
+             ZhiStandardError code,
+             const char *path,
+             const char *problem)
+{
+  g_autofree char *prefix = NULL;
+
+  g_assert_nonnull (error);
+  g_test_message ("%s → %s", file, error->message);
+  g_assert_error (error, ZHI_STANDARD_ERROR, (int)code);
+  /* "<file>: <path>: <problem>" */
+  g_assert_nonnull (strstr (error->message, file));
+  if (path != NULL)
+    {
+      prefix = g_strdup_printf ("%s: %s: ", file, path);
+      g_assert_nonnull (strstr (error->message, prefix));
+    }
+  g_assert_nonnull (strstr (error->message, problem));
+}
+
+static void
+test_bad_fixture (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *path = fixture ("standards-bad", bad->file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) s = zhi_standard_new_from_file (path, &error);
+
+  g_assert_null (s);
+  check_error (error, bad->file, bad->code, bad->path, bad->problem);
+}
+
+static void
+test_bad_conditions (void)
+{
+  static const BadCase cases[] = {
+    { "conditions-unknown-key.json", ZHI_STANDARD_ERROR_SCHEMA, "$.conditions[3].mandatory",
+      "unknown key" },
+    { "conditions-required-type.json", ZHI_STANDARD_ERROR_SCHEMA, "$.conditions[4].required",
+      "expected true or false, found a string" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture ("standards-bad", cases[i].file);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ZhiConditions) c = zhi_conditions_new_from_file (path, &error);
+
+      g_assert_null (c);
+      check_error (error, cases[i].file, cases[i].code, cases[i].path, cases[i].problem);
+    }
+}
+
+static void
+test_bytes_name_and_missing_file (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static ("{\"format\":1}", 12);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) s = zhi_standard_new_from_bytes (bytes, "inline.json", &error);
+  g_autoptr (GError) error2 = NULL;
+  g_autoptr (ZhiStandard) s2 = zhi_standard_new_from_file ("/nonexistent/x.json", &error2);
+  g_autoptr (GError) error3 = NULL;
+  g_autoptr (ZhiStandard) s3 = zhi_standard_load_builtin ("shipyard", &error3);
+
+  g_assert_null (s);
+  check_error (error, "inline.json", ZHI_STANDARD_ERROR_SCHEMA, "$.id", "missing key");
+  g_assert_null (s2);
+  g_assert_error (error2, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND);
+  g_assert_null (s3);
+  g_assert_error (error3, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND);
+}
+
+/* The real files from resources/standards/ (through the GResource, or ZHIZAO_STANDARDS_DIR). */
+static void
+test_real_catalog (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = zhi_standard_load_catalog (&error);
+  const char *const *ids = zhi_standard_track_ids ();
+  g_autoptr (ZhiConditions) conditions = NULL;
+  g_autoptr (ZhiGuide) guide = NULL;
+
+  if (all == NULL && g_error_matches (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ZhiStandard *s = all->pdata[i];
+      GPtrArray *criteria = zhi_standard_get_criteria (s);
+      int weights = 0;
+
+      g_assert_cmpstr (zhi_standard_get_id (s), ==, ids[i]);
+      g_assert_cmpuint (criteria->len, ==, i == 0 ? 10 : 8);
+      for (guint j = 0; j < criteria->len; j++)
+        weights += ((ZhiCriterion *)criteria->pdata[j])->weight;
+      g_assert_cmpint (weights, ==, 100);
+      g_assert_cmpuint (zhi_standard_get_kpis (s)->len, ==, 5);
+      g_assert_cmpuint (zhi_standard_get_gates (s)->len, >, 0);
+    }
+  /* the workshop's criterion 2 has the seed's wording */
+  g_assert_cmpstr (((ZhiCriterion *)zhi_standard_get_criteria (all->pdata[0])->pdata[1])->title.zh,
+                   ==, "智能装备广泛应用");
+
+  conditions = zhi_conditions_load_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_conditions_get_conditions (conditions)->len, ==, 6);
+  g_assert_cmpuint (zhi_conditions_get_exclusions (conditions)->len, ==, 3);
+  guide = zhi_guide_load_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_guide_get_sections (guide)->len, >, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/standard/fixture/mini-loads", test_mini_loads);
+  g_test_add_func ("/standard/fixture/band-edges", test_band_edges);
+  g_test_add_func ("/standard/fixture/conditions-and-guide", test_conditions_and_guide_load);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/standard/malformed/%s", bad_cases[i].file);
+
+      *strrchr (name, '.') = '\0';
+      g_test_add_data_func (name, &bad_cases[i], test_bad_fixture);
+    }
+  g_test_add_func ("/standard/malformed/conditions", test_bad_conditions);
+  g_test_add_func ("/standard/malformed/bytes-and-missing-files", test_bytes_name_and_missing_file);
+  g_test_add_func ("/standard/real/catalog-loads", test_real_catalog);
+  return g_test_run ();
+}
