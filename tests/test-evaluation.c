@@ -31,7 +31,8 @@ test_empty_project (void)
 
   g_assert_null (zhi_evaluation_get_standard (evaluation));
   g_assert_null (zhi_evaluation_get_score (evaluation));
-  g_assert_cmpint (zhi_evaluation_get_eligibility (evaluation)->verdict, ==, ZHI_VERDICT_INCOMPLETE);
+  g_assert_cmpint (zhi_evaluation_get_eligibility (evaluation)->verdict, ==,
+                   ZHI_VERDICT_INCOMPLETE);
   g_assert_true (has_problem (evaluation, "missing-name", "name"));
   g_assert_true (has_problem (evaluation, "missing-track", "track"));
   g_assert_true (has_problem (evaluation, "missing-credit-code", "credit-code"));
@@ -95,9 +96,9 @@ test_narrative_answers_text_indicator (void)
   zhi_evaluation_update (evaluation);
   text = zhi_score_lookup_indicator (zhi_evaluation_get_score (evaluation), "w01.narrative");
   g_assert_true (text->answered);
-  g_assert_cmpstr (zhi_answers_get_text (zhi_evaluation_get_effective_answers (evaluation),
-                                         "w01.narrative"),
-                   ==, long_text);
+  g_assert_cmpstr (
+      zhi_answers_get_text (zhi_evaluation_get_effective_answers (evaluation), "w01.narrative"), ==,
+      long_text);
   g_assert_false (has_problem (evaluation, "missing-narrative", "w01.narrative"));
   /* The project's own answers are not changed by the evaluation. */
   g_assert_null (zhi_answers_get_text (zhi_project_get_answers (project), "w01.narrative"));
@@ -159,9 +160,10 @@ test_evidence_makes_points_count (void)
   g_assert_cmpfloat (w02->evidenced, ==, 0);
   g_assert_true (has_problem (evaluation, "no-evidence", "evidence"));
 
-  evidence = zhi_project_add_evidence (project, NULL, "设备台账", "ledger.pdf", "application/pdf",
-                                       1024, "0000000000000000000000000000000000000000000000000000000000000000",
-                                       3, supports, NULL, &error);
+  evidence = zhi_project_add_evidence (
+      project, NULL, "设备台账", "ledger.pdf", "application/pdf", 1024,
+      "0000000000000000000000000000000000000000000000000000000000000000", 3, supports, NULL,
+      &error);
   g_assert_no_error (error);
   g_assert_nonnull (evidence);
   zhi_evaluation_update (evaluation);
@@ -210,7 +212,8 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "incomplete");
   g_assert_true (json_object_get_boolean_member (root, "blocking"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rules")), >=, 9);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (score, "criteria")), ==, 10);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (score, "criteria")), ==,
+                    10);
   g_assert_cmpfloat (json_object_get_double_member (score, "evidenced"), ==, 0);
 }
 

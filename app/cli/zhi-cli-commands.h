@@ -20,12 +20,21 @@ enum
 };
 
 /* Commands (zhi-cli-<command>.c) */
+int zhi_cli_attach (int argc, char **argv);
 int zhi_cli_credit_code (int argc, char **argv);
 int zhi_cli_demo (int argc, char **argv);
+int zhi_cli_score (int argc, char **argv);
+int zhi_cli_validate (int argc, char **argv);
 int zhi_cli_standards (int argc, char **argv);
+int zhi_cli_export (int argc, char **argv);
+int zhi_cli_import (int argc, char **argv);
+int zhi_cli_new (int argc, char **argv);
 
 /* Shared helpers (zhizao-cli.c) */
 int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
 void zhi_cli_print_json (JsonNode *node);
+/* Opens a project file, or prints why not and sets *status to 2 (zhi-cli-validate.c). */
+typedef struct _ZhiProject ZhiProject;
+ZhiProject *zhi_cli_open_project (const char *command, const char *path, int *status);
 
 G_END_DECLS

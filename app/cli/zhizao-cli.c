@@ -18,10 +18,16 @@ typedef struct
 
 static const ZhiCliCommand commands[] = {
   /* keep sorted by name */
+  { "attach", zhi_cli_attach, N_ ("Attach a document to a project as evidence") },
   { "credit-code", zhi_cli_credit_code, N_ ("Check a unified social credit code") },
   { "demo", zhi_cli_demo, N_ ("Write the demo application") },
+  { "export", zhi_cli_export, N_ ("Export a project as JSON") },
+  { "import", zhi_cli_import, N_ ("Create a project file from exported JSON") },
+  { "new", zhi_cli_new, N_ ("Create a new project file") },
+  { "score", zhi_cli_score, N_ ("Show the self-assessment score") },
   { "standards", zhi_cli_standards,
     N_ ("List the evaluation standards: criteria, weights, indicators") },
+  { "validate", zhi_cli_validate, N_ ("Check whether an application is ready to submit") },
   { NULL, NULL, NULL },
 };
 

@@ -89,14 +89,13 @@ check_enterprise (ZhiEvaluation *self, GPtrArray *problems)
                  g_strdup (_ ("Enter the enterprise's name as on its business licence.")));
   zhi_credit_code_check (zhi_project_get_credit_code (p), &code);
   if (code.status == ZHI_CREDIT_CODE_EMPTY)
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code",
-                 "missing-credit-code",
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code", "missing-credit-code",
                  g_strdup (_ ("Enter the unified social credit code from the business licence.")));
   else if (code.status != ZHI_CREDIT_CODE_VALID
-           && is_blank (zhi_answers_get_note (zhi_project_get_answers (p),
-                                              ZHI_CREDIT_CODE_NOTE_ID)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code",
-                 "invalid-credit-code", zhi_credit_code_describe (&code));
+           && is_blank (
+               zhi_answers_get_note (zhi_project_get_answers (p), ZHI_CREDIT_CODE_NOTE_ID)))
+    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code", "invalid-credit-code",
+                 zhi_credit_code_describe (&code));
   if (is_blank (zhi_project_get_track (p)))
     add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-track",
                  g_strdup (_ ("Choose what you apply for: a digital workshop or a smart "
@@ -170,8 +169,7 @@ check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
       message = g_strdup_printf ("%s%s：%s", rule->mark != NULL ? rule->mark : "", rule->title,
                                  rule->reason);
       add_problem (problems, ZHI_PROBLEM_BLOCKING, step, field,
-                   rule->state == ZHI_RULE_NOT_MET ? "rule-not-met" : "rule-unanswered",
-                   message);
+                   rule->state == ZHI_RULE_NOT_MET ? "rule-not-met" : "rule-unanswered", message);
     }
 }
 
@@ -209,14 +207,11 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
                                          "content); the dossier prints it for this criterion."),
                                       criterion->number, zhi_text_get (&criterion->title)));
       if (unanswered > 0)
-        add_problem (problems, ZHI_PROBLEM_WARNING, step, first_unanswered,
-                     "unanswered-indicator",
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%d. %s: %u indicator is not answered yet.",
-                                                   "%d. %s: %u indicators are not answered yet.",
-                                                   unanswered),
-                                      criterion->number, zhi_text_get (&criterion->title),
-                                      unanswered));
+        add_problem (problems, ZHI_PROBLEM_WARNING, step, first_unanswered, "unanswered-indicator",
+                     g_strdup_printf (
+                         g_dngettext (GETTEXT_PACKAGE, "%d. %s: %u indicator is not answered yet.",
+                                      "%d. %s: %u indicators are not answered yet.", unanswered),
+                         criterion->number, zhi_text_get (&criterion->title), unanswered));
       if (!result->has_evidence)
         add_problem (problems, ZHI_PROBLEM_WARNING, step, "evidence", "no-evidence",
                      g_strdup_printf (_ ("%d. %s: no evidence supports it, so it earns no "
@@ -254,10 +249,10 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
 static int
 problem_compare (gconstpointer a, gconstpointer b)
 {
-  const ZhiProblem *pa = *(const ZhiProblem *const *) a;
-  const ZhiProblem *pb = *(const ZhiProblem *const *) b;
+  const ZhiProblem *pa = *(const ZhiProblem *const *)a;
+  const ZhiProblem *pb = *(const ZhiProblem *const *)b;
 
-  return (int) pa->severity - (int) pb->severity;
+  return (int)pa->severity - (int)pb->severity;
 }
 
 void
@@ -328,7 +323,7 @@ zhi_evaluation_update (ZhiEvaluation *self)
       const char *const *supports = zhi_evidence_get_supports (evidence);
 
       for (guint s = 0; supports != NULL && supports[s] != NULL; s++)
-        g_hash_table_add (evidenced, (gpointer) supports[s]);
+        g_hash_table_add (evidenced, (gpointer)supports[s]);
     }
 
   g_clear_pointer (&self->score, zhi_score_unref);
@@ -338,7 +333,7 @@ zhi_evaluation_update (ZhiEvaluation *self)
   self->eligibility = zhi_eligibility_evaluate (self->standard, self->conditions, self->answers,
                                                 zhi_project_get_credit_code (self->project));
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
   check_enterprise (self, problems);
   check_eligibility (self, problems);
   if (self->score != NULL)
@@ -391,29 +386,26 @@ zhi_evaluation_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PROJECT:
+        g_value_set_object (value, self->project);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-zhi_evaluation_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
+zhi_evaluation_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   ZhiEvaluation *self = ZHI_EVALUATION (object);
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      self->project = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PROJECT:
+        self->project = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -453,8 +445,8 @@ zhi_evaluation_class_init (ZhiEvaluationClass *klass)
   object_class->finalize = zhi_evaluation_finalize;
 
   properties[PROP_PROJECT]
-    = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -611,15 +603,14 @@ zhi_evaluation_to_json (ZhiEvaluation *self)
       add_points (builder, "claimed", self->score->total_claimed);
       add_points (builder, "evidenced", self->score->total_evidenced);
       json_builder_set_member_name (builder, "band");
-      json_builder_add_string_value (builder, self->score->band != NULL ? self->score->band->id : "");
+      json_builder_add_string_value (builder,
+                                     self->score->band != NULL ? self->score->band->id : "");
       json_builder_set_member_name (builder, "band_label");
-      json_builder_add_string_value (builder, self->score->band != NULL
-                                                ? zhi_text_get (&self->score->band->label)
-                                                : "");
+      json_builder_add_string_value (
+          builder, self->score->band != NULL ? zhi_text_get (&self->score->band->label) : "");
       json_builder_set_member_name (builder, "band_claimed");
-      json_builder_add_string_value (builder, self->score->band_claimed != NULL
-                                                ? self->score->band_claimed->id
-                                                : "");
+      json_builder_add_string_value (
+          builder, self->score->band_claimed != NULL ? self->score->band_claimed->id : "");
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_array (builder);
       for (guint c = 0; c < self->score->criteria->len; c++)

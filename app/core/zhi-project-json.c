@@ -231,9 +231,9 @@ zhi_project_from_json (JsonNode *node, GError **error)
   if (version > FORMAT_VERSION)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_NEWER_VERSION,
-                   _ ("This project JSON has format version %" G_GINT64_FORMAT
-                      ", newer than this Zhizao understands (%d). Update Zhizao to read it."),
-                   version, FORMAT_VERSION);
+                   _ ("This project JSON has format version %lld, newer than this Zhizao "
+                      "understands (%d). Update Zhizao to read it."),
+                   (long long) version, FORMAT_VERSION);
       return NULL;
     }
 

@@ -696,10 +696,10 @@ check_header (const char *path, gboolean hot_journal, GError **error)
       && (guint64)sb.st_size < (guint64)pages * page_size)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_DAMAGED,
-                   _ ("“%s” is damaged: the file is truncated (%" G_GUINT64_FORMAT
-                      " of %" G_GUINT64_FORMAT " bytes). Use a backup copy or ask the sender for "
-                      "the file again."),
-                   name, (guint64)sb.st_size, (guint64)pages * page_size);
+                   _ ("“%s” is damaged: the file is truncated (%llu of %llu bytes). Use a backup "
+                      "copy or ask the sender for the file again."),
+                   name, (unsigned long long)sb.st_size,
+                   (unsigned long long)pages * page_size);
       return FALSE;
     }
   return TRUE;

@@ -1,0 +1,1448 @@
+/* zhi-pdf-doc.c — a small document model and paginating PDF writer */
+#include "zhi-pdf-doc.h"
+#include "zhi-pdf-private.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define LEFT ZHI_PDF_MARGIN_LEFT
+#define TOP ZHI_PDF_MARGIN_TOP
+#define WIDTH ZHI_PDF_BLOCK_WIDTH
+#define BOTTOM (ZHI_PDF_MARGIN_TOP + ZHI_PDF_BLOCK_HEIGHT)
+#define EPSILON 0.01
+
+#define BODY_SIZE 16.0
+/* GB/T 9704: 22 lines in the 225 mm block, i.e. a 28.9 pt line pitch; the
+ * Noto CJK line height is 1.448 em, so 16 pt × 1.448 × 1.25 ≈ 28.9 pt. */
+#define BODY_LINE_SPACING 1.25
+#define TABLE_LINE_SPACING 1.0
+#define CELL_PAD_X 5.0
+#define CELL_PAD_Y 4.0
+
+G_DEFINE_QUARK (zhi - pdf - doc - error - quark, zhi_pdf_doc_error)
+
+typedef enum
+{
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_TABLE,
+  BLOCK_SPACER,
+  BLOCK_PAGE_BREAK,
+  BLOCK_DRAWING,
+  BLOCK_CONTENTS,
+  BLOCK_ATTACHMENT,
+} BlockType;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char *dest;
+} Link;
+
+struct _ZhiPdfTable
+{
+  guint n_columns;
+  double *widths; /* in points */
+  char **header;
+  GPtrArray *rows; /* of char ** */
+  gboolean key_column;
+  double font_size;
+};
+
+typedef struct
+{
+  BlockType type;
+  guint level;
+  char *text;
+  gboolean outline;
+  char *dest;
+  ZhiPdfParagraphStyle style;
+  GArray *links; /* of Link */
+  ZhiPdfTable *table;
+  double height;
+  ZhiPdfDrawFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+  gboolean with_attachments;
+  ZhiPdfAttachment *attachment;
+  guint n_pages; /* attachments: pages learnt in pass 1 */
+} Block;
+
+struct _ZhiPdfDoc
+{
+  GPtrArray *blocks;
+  char *title;
+  char *author;
+  char *subject;
+  char *creator;
+  GDateTime *create_date;
+  char *fingerprint;
+  gboolean draft;
+  ZhiPdfPageNumberPosition number_position;
+  guint unnumbered;
+  guint n_headings;
+  GPtrArray *warnings;
+  GHashTable *dest_pages; /* dest → page index + 1 */
+  guint n_pages;
+};
+
+typedef struct
+{
+  PangoLayoutLine *line;
+  double x;
+  double top;
+  double bottom;
+  double baseline;
+} LineInfo;
+
+typedef struct
+{
+  PangoLayout *layout;
+  GArray *lines; /* of LineInfo */
+} LineSet;
+
+typedef struct
+{
+  ZhiPdfDoc *doc;
+  gboolean writing;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *context;
+  int page;
+  gboolean page_open;
+  double y;
+  int outline_parent[5];
+  guint total_pages;
+  ZhiPdfProgressFunc progress;
+  gpointer user_data;
+  GCancellable *cancellable;
+  gboolean cancelled;
+  GError *error;
+} Writer;
+
+/* ---- model ------------------------------------------------------------ */
+
+static void
+table_free (ZhiPdfTable *table)
+{
+  g_free (table->widths);
+  g_strfreev (table->header);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+static void
+link_clear (gpointer data)
+{
+  g_free (((Link *)data)->dest);
+}
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_free (b->text);
+  g_free (b->dest);
+  if (b->links)
+    g_array_unref (b->links);
+  if (b->table)
+    table_free (b->table);
+  if (b->destroy)
+    b->destroy (b->user_data);
+  zhi_pdf_attachment_free (b->attachment);
+  g_free (b);
+}
+
+ZhiPdfDoc *
+zhi_pdf_doc_new (void)
+{
+  ZhiPdfDoc *doc = g_new0 (ZhiPdfDoc, 1);
+
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  doc->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_pdf_attach_warning_free);
+  doc->dest_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->number_position = ZHI_PDF_PAGE_NUMBER_CENTER;
+  return doc;
+}
+
+void
+zhi_pdf_doc_free (ZhiPdfDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_ptr_array_unref (doc->blocks);
+  g_ptr_array_unref (doc->warnings);
+  g_hash_table_unref (doc->dest_pages);
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->subject);
+  g_free (doc->creator);
+  g_clear_pointer (&doc->create_date, g_date_time_unref);
+  g_free (doc->fingerprint);
+  g_free (doc);
+}
+
+void
+zhi_pdf_doc_set_metadata (ZhiPdfDoc *doc,
+                          const char *title,
+                          const char *author,
+                          const char *subject,
+                          const char *creator,
+                          GDateTime *create_date)
+{
+  g_free (doc->title);
+  doc->title = g_strdup (title);
+  g_free (doc->author);
+  doc->author = g_strdup (author);
+  g_free (doc->subject);
+  doc->subject = g_strdup (subject);
+  g_free (doc->creator);
+  doc->creator = g_strdup (creator);
+  g_clear_pointer (&doc->create_date, g_date_time_unref);
+  if (create_date)
+    doc->create_date = g_date_time_ref (create_date);
+}
+
+void
+zhi_pdf_doc_set_fingerprint (ZhiPdfDoc *doc, const char *fingerprint)
+{
+  g_free (doc->fingerprint);
+  doc->fingerprint = g_strdup (fingerprint);
+}
+
+void
+zhi_pdf_doc_set_draft (ZhiPdfDoc *doc, gboolean draft)
+{
+  doc->draft = draft;
+}
+
+void
+zhi_pdf_doc_set_page_number_position (ZhiPdfDoc *doc, ZhiPdfPageNumberPosition position)
+{
+  doc->number_position = position;
+}
+
+void
+zhi_pdf_doc_set_unnumbered_pages (ZhiPdfDoc *doc, guint n_pages)
+{
+  doc->unnumbered = n_pages;
+}
+
+static Block *
+block_add (ZhiPdfDoc *doc, BlockType type)
+{
+  Block *b = g_new0 (Block, 1);
+
+  b->type = type;
+  g_ptr_array_add (doc->blocks, b);
+  return b;
+}
+
+const char *
+zhi_pdf_doc_add_heading (ZhiPdfDoc *doc, guint level, const char *text, gboolean outline)
+{
+  Block *b = block_add (doc, BLOCK_HEADING);
+
+  b->level = CLAMP (level, 1, 3);
+  b->text = g_strdup (text ? text : "");
+  b->outline = outline;
+  b->dest = g_strdup_printf ("h-%u", ++doc->n_headings);
+  return b->dest;
+}
+
+guint
+zhi_pdf_doc_add_paragraph (ZhiPdfDoc *doc, ZhiPdfParagraphStyle style, const char *text)
+{
+  Block *b = block_add (doc, BLOCK_PARAGRAPH);
+
+  b->style = style;
+  b->text = g_strdup (text ? text : "");
+  return doc->blocks->len - 1;
+}
+
+/* Destinations are generated ids; anything else never reaches cairo. */
+static gboolean
+dest_is_valid (const char *dest)
+{
+  const char *p;
+
+  if (dest == NULL || *dest == '\0' || strlen (dest) > 64)
+    return FALSE;
+  for (p = dest; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+void
+zhi_pdf_doc_add_link (ZhiPdfDoc *doc, guint paragraph, gsize start, gsize end, const char *dest)
+{
+  Block *b;
+  Link link;
+
+  g_return_if_fail (paragraph < doc->blocks->len);
+  b = g_ptr_array_index (doc->blocks, paragraph);
+  g_return_if_fail (b->type == BLOCK_PARAGRAPH);
+  g_return_if_fail (dest_is_valid (dest));
+  g_return_if_fail (start < end && end <= strlen (b->text));
+
+  if (b->links == NULL)
+    {
+      b->links = g_array_new (FALSE, FALSE, sizeof (Link));
+      g_array_set_clear_func (b->links, link_clear);
+    }
+  link.start = start;
+  link.end = end;
+  link.dest = g_strdup (dest);
+  g_array_append_val (b->links, link);
+}
+
+gboolean
+zhi_pdf_doc_link_text (ZhiPdfDoc *doc, guint paragraph, const char *needle, const char *dest)
+{
+  Block *b;
+  const char *hit;
+
+  g_return_val_if_fail (paragraph < doc->blocks->len, FALSE);
+  b = g_ptr_array_index (doc->blocks, paragraph);
+  g_return_val_if_fail (b->type == BLOCK_PARAGRAPH, FALSE);
+  hit = strstr (b->text, needle);
+  if (hit == NULL || *needle == '\0')
+    return FALSE;
+  zhi_pdf_doc_add_link (doc, paragraph, hit - b->text, hit - b->text + strlen (needle), dest);
+  return TRUE;
+}
+
+static ZhiPdfTable *
+table_new (guint n_columns, const double *widths)
+{
+  ZhiPdfTable *t = g_new0 (ZhiPdfTable, 1);
+  double sum = 0;
+  guint i;
+
+  t->n_columns = n_columns;
+  t->widths = g_new (double, n_columns);
+  for (i = 0; i < n_columns; i++)
+    sum += widths ? MAX (widths[i], 0) : 1;
+  for (i = 0; i < n_columns; i++)
+    t->widths[i] = WIDTH * (sum > 0 ? (widths ? MAX (widths[i], 0) : 1) / sum : 1.0 / n_columns);
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  t->font_size = 12;
+  return t;
+}
+
+static char **
+copy_cells (guint n, const char *const *cells)
+{
+  char **copy = g_new0 (char *, n + 1);
+  guint i;
+
+  for (i = 0; i < n; i++)
+    copy[i] = g_strdup (cells && cells[i] ? cells[i] : "");
+  return copy;
+}
+
+ZhiPdfTable *
+zhi_pdf_doc_add_table (ZhiPdfDoc *doc,
+                       guint n_columns,
+                       const double *widths,
+                       const char *const *header)
+{
+  Block *b;
+
+  g_return_val_if_fail (n_columns > 0, NULL);
+  b = block_add (doc, BLOCK_TABLE);
+  b->table = table_new (n_columns, widths);
+  if (header)
+    b->table->header = copy_cells (n_columns, header);
+  return b->table;
+}
+
+ZhiPdfTable *
+zhi_pdf_doc_add_key_value_table (ZhiPdfDoc *doc, double key_fraction)
+{
+  double widths[2] = { CLAMP (key_fraction, 0.05, 0.95), 1 - CLAMP (key_fraction, 0.05, 0.95) };
+  ZhiPdfTable *t = zhi_pdf_doc_add_table (doc, 2, widths, NULL);
+
+  t->key_column = TRUE;
+  return t;
+}
+
+void
+zhi_pdf_table_add_row (ZhiPdfTable *table, const char *const *cells)
+{
+  g_ptr_array_add (table->rows, copy_cells (table->n_columns, cells));
+}
+
+void
+zhi_pdf_table_add_pair (ZhiPdfTable *table, const char *key, const char *value)
+{
+  const char *cells[] = { key, value, NULL };
+
+  g_return_if_fail (table->n_columns == 2);
+  zhi_pdf_table_add_row (table, cells);
+}
+
+void
+zhi_pdf_table_set_font_size (ZhiPdfTable *table, double size)
+{
+  table->font_size = CLAMP (size, 6, 24);
+}
+
+void
+zhi_pdf_doc_add_spacer (ZhiPdfDoc *doc, double height_pt)
+{
+  block_add (doc, BLOCK_SPACER)->height = MAX (height_pt, 0);
+}
+
+void
+zhi_pdf_doc_add_page_break (ZhiPdfDoc *doc)
+{
+  block_add (doc, BLOCK_PAGE_BREAK);
+}
+
+void
+zhi_pdf_doc_add_drawing (ZhiPdfDoc *doc,
+                         double height_pt,
+                         ZhiPdfDrawFunc func,
+                         gpointer user_data,
+                         GDestroyNotify destroy)
+{
+  Block *b = block_add (doc, BLOCK_DRAWING);
+
+  b->height = CLAMP (height_pt, 1, ZHI_PDF_BLOCK_HEIGHT);
+  b->func = func;
+  b->user_data = user_data;
+  b->destroy = destroy;
+}
+
+void
+zhi_pdf_doc_add_contents (ZhiPdfDoc *doc, guint max_level, gboolean with_attachments)
+{
+  Block *b = block_add (doc, BLOCK_CONTENTS);
+
+  b->level = CLAMP (max_level, 1, 3);
+  b->with_attachments = with_attachments;
+}
+
+const char *
+zhi_pdf_doc_add_attachment (ZhiPdfDoc *doc, ZhiPdfAttachment *attachment)
+{
+  Block *b = block_add (doc, BLOCK_ATTACHMENT);
+
+  b->attachment = attachment;
+  b->text = g_strdup_printf ("附件%u：%s", zhi_pdf_attachment_get_number (attachment),
+                             zhi_pdf_attachment_get_title (attachment));
+  b->dest = g_strdup_printf ("att-%u", zhi_pdf_attachment_get_number (attachment));
+  return b->dest;
+}
+
+guint
+zhi_pdf_doc_get_n_pages (ZhiPdfDoc *doc)
+{
+  return doc->n_pages;
+}
+
+GPtrArray *
+zhi_pdf_doc_get_warnings (ZhiPdfDoc *doc)
+{
+  return doc->warnings;
+}
+
+int
+zhi_pdf_doc_get_dest_page (ZhiPdfDoc *doc, const char *dest)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (doc->dest_pages, dest)) - 1;
+}
+
+/* ---- layout helpers --------------------------------------------------- */
+
+static void
+line_set_init (LineSet *set, PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  set->layout = layout;
+  set->lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  do
+    {
+      LineInfo li;
+      PangoRectangle logical;
+      int y0, y1;
+
+      li.line = pango_layout_iter_get_line_readonly (iter);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      li.x = logical.x / (double)PANGO_SCALE;
+      li.top = y0 / (double)PANGO_SCALE;
+      li.bottom = y1 / (double)PANGO_SCALE;
+      li.baseline = pango_layout_iter_get_baseline (iter) / (double)PANGO_SCALE;
+      g_array_append_val (set->lines, li);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+line_set_clear (LineSet *set)
+{
+  g_clear_object (&set->layout);
+  g_clear_pointer (&set->lines, g_array_unref);
+}
+
+static LineInfo *
+line_at (LineSet *set, guint i)
+{
+  return &g_array_index (set->lines, LineInfo, i);
+}
+
+/* Height of lines [from, to). */
+static double
+lines_height (LineSet *set, guint from, guint to)
+{
+  if (to <= from)
+    return 0;
+  return line_at (set, to - 1)->bottom - line_at (set, from)->top;
+}
+
+static void
+draw_lines (Writer *w, LineSet *set, guint from, guint to, double x, double y)
+{
+  guint i;
+
+  if (!w->writing || to <= from)
+    return;
+  for (i = from; i < to; i++)
+    {
+      LineInfo *li = line_at (set, i);
+
+      cairo_move_to (w->cr, x + li->x, y + li->baseline - line_at (set, from)->top);
+      pango_cairo_show_layout_line (w->cr, li->line);
+    }
+}
+
+static PangoLayout *
+layout_new (Writer *w, const char *family, double size, const char *text, double width)
+{
+  return zhi_pdf_layout_new (w->context, family, PANGO_WEIGHT_NORMAL, size, text, width);
+}
+
+static void
+tag_begin (Writer *w, const char *tag, const char *attributes)
+{
+  if (w->writing)
+    cairo_tag_begin (w->cr, tag, attributes);
+}
+
+static void
+tag_end (Writer *w, const char *tag)
+{
+  if (w->writing)
+    cairo_tag_end (w->cr, tag);
+}
+
+static void
+emit_dest (Writer *w, const char *dest, double y)
+{
+  g_autofree char *attrs = NULL;
+  char ybuf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert (dest_is_valid (dest));
+  if (!w->writing)
+    {
+      g_hash_table_insert (w->doc->dest_pages, g_strdup (dest), GINT_TO_POINTER (w->page + 1));
+      return;
+    }
+  if (zhi_pdf_doc_get_dest_page (w->doc, dest) != w->page)
+    g_warning ("dossier layout differs between passes at %s", dest);
+  g_ascii_formatd (ybuf, sizeof ybuf, "%.2f", MAX (y - 6, 0));
+  attrs = g_strdup_printf ("name='%s' x=0 y=%s", dest, ybuf);
+  cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attrs);
+  cairo_tag_end (w->cr, CAIRO_TAG_DEST);
+}
+
+static void
+emit_link_rect (Writer *w, const char *dest, double x, double y, double width, double height)
+{
+  g_autofree char *attrs = NULL;
+  char b[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!w->writing)
+    return;
+  g_assert (dest_is_valid (dest));
+  /* a link to a destination the document does not have is dropped: cairo
+   * would write a dangling name */
+  if (zhi_pdf_doc_get_dest_page (w->doc, dest) < 0)
+    return;
+  g_ascii_formatd (b[0], sizeof b[0], "%.2f", x);
+  g_ascii_formatd (b[1], sizeof b[1], "%.2f", y);
+  g_ascii_formatd (b[2], sizeof b[2], "%.2f", width);
+  g_ascii_formatd (b[3], sizeof b[3], "%.2f", height);
+  attrs = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", dest, b[0], b[1], b[2], b[3]);
+  cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attrs);
+  cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static void
+draw_chrome (Writer *w)
+{
+  ZhiPdfDoc *doc = w->doc;
+  cairo_t *cr = w->cr;
+
+  if ((guint)w->page >= doc->unnumbered)
+    {
+      guint n = w->page - doc->unnumbered + 1;
+      g_autofree char *text = g_strdup_printf ("— %u —", n);
+      g_autoptr (PangoLayout) num = layout_new (w, ZHI_PDF_SERIF, 14, text, -1);
+      int nw, nh;
+      double x;
+
+      pango_layout_get_size (num, &nw, &nh);
+      if (doc->number_position == ZHI_PDF_PAGE_NUMBER_OUTER)
+        x = (n % 2 == 1) ? LEFT + WIDTH - 14 - nw / (double)PANGO_SCALE : LEFT + 14;
+      else
+        x = LEFT + (WIDTH - nw / (double)PANGO_SCALE) / 2;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, x, BOTTOM + 7 * ZHI_PDF_MM - 4);
+      pango_cairo_show_layout (cr, num);
+      cairo_restore (cr);
+    }
+
+  if (doc->fingerprint && doc->fingerprint[0])
+    {
+      g_autoptr (PangoLayout) fp = layout_new (w, ZHI_PDF_SANS, 7, doc->fingerprint, WIDTH);
+
+      pango_layout_set_alignment (fp, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (fp, PANGO_WRAP_CHAR);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+      cairo_move_to (cr, LEFT, ZHI_PDF_PAGE_HEIGHT - 14 * ZHI_PDF_MM);
+      pango_cairo_show_layout (cr, fp);
+      cairo_restore (cr);
+    }
+}
+
+/* The watermark goes over the content, so that no opaque evidence image
+ * hides it; it is translucent. */
+static void
+draw_watermark (Writer *w)
+{
+  ZhiPdfDoc *doc = w->doc;
+  cairo_t *cr = w->cr;
+
+  if (doc->draft)
+    {
+      g_autoptr (PangoLayout) mark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
+      int mw, mh;
+
+      pango_layout_get_size (mark, &mw, &mh);
+      cairo_save (cr);
+      cairo_translate (cr, ZHI_PDF_PAGE_WIDTH / 2, ZHI_PDF_PAGE_HEIGHT / 2);
+      cairo_rotate (cr, -G_PI / 4);
+      cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
+      cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
+      pango_cairo_show_layout (cr, mark);
+      cairo_restore (cr);
+    }
+}
+
+static void
+open_page (Writer *w)
+{
+  if (w->page_open)
+    return;
+  w->page++;
+  w->page_open = TRUE;
+  w->y = TOP;
+  if (w->writing)
+    draw_chrome (w);
+}
+
+static void
+close_page (Writer *w)
+{
+  if (!w->page_open)
+    return;
+  w->page_open = FALSE;
+  if (w->writing)
+    {
+      draw_watermark (w);
+      cairo_show_page (w->cr);
+      if (w->progress)
+        w->progress (w->page + 1, w->total_pages, w->user_data);
+    }
+  if (g_cancellable_is_cancelled (w->cancellable))
+    w->cancelled = TRUE;
+}
+
+static void
+next_page (Writer *w)
+{
+  close_page (w);
+  open_page (w);
+}
+
+static gboolean
+page_is_empty (Writer *w)
+{
+  return w->y <= TOP + EPSILON;
+}
+
+/* Space before a block, dropped at the top of a page. */
+static void
+space_before (Writer *w, double space)
+{
+  open_page (w);
+  if (!page_is_empty (w))
+    w->y += space;
+  if (w->y > BOTTOM)
+    next_page (w);
+}
+
+static void
+space_after (Writer *w, double space)
+{
+  w->y += space;
+  if (w->y >= BOTTOM - EPSILON)
+    close_page (w);
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static void
+place_heading (Writer *w, Block *b)
+{
+  static const double sizes[] = { 0, 18, 16, 16 };
+  static const char *tags[] = { NULL, "H1", "H2", "H3" };
+  LineSet set;
+  double h;
+  PangoLayout *layout = layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH);
+
+  pango_layout_set_line_spacing (layout, 1.1);
+  line_set_init (&set, layout);
+  h = lines_height (&set, 0, set.lines->len);
+
+  space_before (w, b->level == 1 ? 14 : 8);
+  /* keep with the next two lines of body text */
+  if (!page_is_empty (w) && w->y + h + 2 * 28.9 > BOTTOM)
+    next_page (w);
+
+  emit_dest (w, b->dest, w->y);
+  if (w->writing && b->outline)
+    {
+      g_autofree char *attrs = g_strdup_printf ("dest='%s'", b->dest);
+      int id
+          = cairo_pdf_surface_add_outline (w->surface, w->outline_parent[b->level - 1], b->text,
+                                           attrs, b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      guint l;
+
+      for (l = b->level; l < G_N_ELEMENTS (w->outline_parent); l++)
+        w->outline_parent[l] = id;
+    }
+  tag_begin (w, tags[b->level], NULL);
+  if (w->writing)
+    cairo_set_source_rgb (w->cr, 0, 0, 0);
+  draw_lines (w, &set, 0, set.lines->len, LEFT, w->y);
+  tag_end (w, tags[b->level]);
+  w->y += h;
+  line_set_clear (&set);
+  space_after (w, b->level == 1 ? 8 : 4);
+}
+
+static void
+draw_link_spans (Writer *w, Block *b, LineSet *set, guint from, guint to, double y)
+{
+  guint i, k;
+
+  if (!w->writing || b->links == NULL)
+    return;
+  for (i = from; i < to; i++)
+    {
+      LineInfo *li = line_at (set, i);
+      double top = y + li->top - line_at (set, from)->top;
+
+      for (k = 0; k < b->links->len; k++)
+        {
+          Link *link = &g_array_index (b->links, Link, k);
+          int start = MAX ((int)link->start, li->line->start_index);
+          int end = MIN ((int)link->end, li->line->start_index + li->line->length);
+          int *ranges = NULL, n = 0, r;
+
+          if (start >= end)
+            continue;
+          pango_layout_line_get_x_ranges (li->line, start, end, &ranges, &n);
+          for (r = 0; r < n; r++)
+            {
+              double x0 = ranges[2 * r] / (double)PANGO_SCALE;
+              double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+
+              if (x1 > x0)
+                emit_link_rect (w, link->dest, LEFT + x0, top, x1 - x0, li->bottom - li->top);
+            }
+          g_free (ranges);
+        }
+    }
+}
+
+static void
+place_paragraph (Writer *w, Block *b)
+{
+  double size = b->style == ZHI_PDF_STYLE_SMALL   ? 12
+                : b->style == ZHI_PDF_STYLE_TITLE ? 22
+                                                  : BODY_SIZE;
+  const char *family = b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF;
+  PangoLayout *layout = layout_new (w, family, size, NULL, WIDTH);
+  LineSet set;
+  guint start = 0, n;
+
+  pango_layout_set_line_spacing (layout, b->style == ZHI_PDF_STYLE_TITLE ? 1.2 : BODY_LINE_SPACING);
+  switch (b->style)
+    {
+      case ZHI_PDF_STYLE_BODY:
+        pango_layout_set_indent (layout, (int)(2 * size * PANGO_SCALE));
+        pango_layout_set_justify (layout, TRUE);
+        break;
+      case ZHI_PDF_STYLE_SMALL:
+        pango_layout_set_justify (layout, TRUE);
+        break;
+      case ZHI_PDF_STYLE_CENTERED:
+      case ZHI_PDF_STYLE_TITLE:
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+        break;
+      case ZHI_PDF_STYLE_SIGNATURE_LINE:
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+        break;
+    }
+  pango_layout_set_text (layout, b->text, -1);
+  if (b->links)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      guint k;
+
+      for (k = 0; k < b->links->len; k++)
+        {
+          Link *link = &g_array_index (b->links, Link, k);
+          PangoAttribute *a = pango_attr_foreground_new (0x0000, 0x3c00, 0x9900);
+
+          a->start_index = link->start;
+          a->end_index = link->end;
+          pango_attr_list_insert (attrs, a);
+          a = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+          a->start_index = link->start;
+          a->end_index = link->end;
+          pango_attr_list_insert (attrs, a);
+        }
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  line_set_init (&set, layout);
+  n = set.lines->len;
+
+  space_before (w, b->style == ZHI_PDF_STYLE_SIGNATURE_LINE ? 24
+                   : b->style == ZHI_PDF_STYLE_TITLE        ? 12
+                                                            : 0);
+  while (start < n && !w->cancelled)
+    {
+      guint end = start;
+
+      while (end < n && w->y + lines_height (&set, start, end + 1) <= BOTTOM + EPSILON)
+        end++;
+      /* no orphan: a lone first line at the foot of a page moves on */
+      if (start == 0 && end == 1 && n > 1 && !page_is_empty (w))
+        end = 0;
+      if (end == start)
+        {
+          if (page_is_empty (w))
+            end = start + 1;
+          else
+            {
+              next_page (w);
+              continue;
+            }
+        }
+      tag_begin (w, "P", NULL);
+      if (w->writing)
+        cairo_set_source_rgb (w->cr, 0, 0, 0);
+      draw_lines (w, &set, start, end, LEFT, w->y);
+      draw_link_spans (w, b, &set, start, end, w->y);
+      tag_end (w, "P");
+      w->y += lines_height (&set, start, end);
+      start = end;
+      if (start < n)
+        next_page (w);
+    }
+  line_set_clear (&set);
+  space_after (w, b->style == ZHI_PDF_STYLE_TITLE ? 12 : 2);
+}
+
+/* Tables --------------------------------------------------------------- */
+
+typedef struct
+{
+  LineSet *cells;
+  guint *from;
+  guint *to;
+} Row;
+
+static void
+row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header)
+{
+  guint c;
+
+  row->cells = g_new0 (LineSet, t->n_columns);
+  row->from = g_new0 (guint, t->n_columns);
+  row->to = g_new0 (guint, t->n_columns);
+  for (c = 0; c < t->n_columns; c++)
+    {
+      gboolean sans = header || (t->key_column && c == 0);
+      PangoLayout *layout = layout_new (w, sans ? ZHI_PDF_SANS : ZHI_PDF_SERIF, t->font_size,
+                                        texts[c], t->widths[c] - 2 * CELL_PAD_X);
+
+      pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
+      if (header)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      line_set_init (&row->cells[c], layout);
+    }
+}
+
+static void
+row_clear (ZhiPdfTable *t, Row *row)
+{
+  guint c;
+
+  for (c = 0; c < t->n_columns; c++)
+    line_set_clear (&row->cells[c]);
+  g_free (row->cells);
+  g_free (row->from);
+  g_free (row->to);
+}
+
+static gboolean
+row_done (ZhiPdfTable *t, Row *row)
+{
+  guint c;
+
+  for (c = 0; c < t->n_columns; c++)
+    if (row->from[c] < row->cells[c].lines->len)
+      return FALSE;
+  return TRUE;
+}
+
+/* Height of the rest of the row. */
+static double
+row_rest_height (ZhiPdfTable *t, Row *row)
+{
+  double h = 0;
+  guint c;
+
+  for (c = 0; c < t->n_columns; c++)
+    h = MAX (h, lines_height (&row->cells[c], row->from[c], row->cells[c].lines->len));
+  return h + 2 * CELL_PAD_Y;
+}
+
+/* Takes, in every cell, the lines that fit in @avail; returns the fragment
+ * height, 0 when not even one line fits. */
+static double
+row_take (ZhiPdfTable *t, Row *row, double avail)
+{
+  double h = 0;
+  guint c;
+  gboolean any = FALSE;
+
+  for (c = 0; c < t->n_columns; c++)
+    {
+      LineSet *set = &row->cells[c];
+      guint end = row->from[c];
+
+      while (end < set->lines->len
+             && lines_height (set, row->from[c], end + 1) <= avail - 2 * CELL_PAD_Y + EPSILON)
+        end++;
+      row->to[c] = end;
+      if (end > row->from[c])
+        any = TRUE;
+      h = MAX (h, lines_height (set, row->from[c], end));
+    }
+  return any ? h + 2 * CELL_PAD_Y : 0;
+}
+
+static void
+row_draw (Writer *w, ZhiPdfTable *t, Row *row, double height, gboolean header)
+{
+  double x = LEFT;
+  guint c;
+
+  tag_begin (w, "TR", NULL);
+  for (c = 0; c < t->n_columns; c++)
+    {
+      gboolean th = header || (t->key_column && c == 0);
+      const char *tag = th ? "TH" : "TD";
+
+      tag_begin (w, tag, NULL);
+      if (w->writing)
+        {
+          if (th)
+            {
+              cairo_set_source_rgb (w->cr, 0.92, 0.92, 0.92);
+              cairo_rectangle (w->cr, x, w->y, t->widths[c], height);
+              cairo_fill (w->cr);
+            }
+          cairo_set_source_rgb (w->cr, 0, 0, 0);
+          draw_lines (w, &row->cells[c], row->from[c], row->to[c], x + CELL_PAD_X,
+                      w->y + CELL_PAD_Y);
+          cairo_set_line_width (w->cr, 0.6);
+          cairo_rectangle (w->cr, x, w->y, t->widths[c], height);
+          cairo_stroke (w->cr);
+        }
+      tag_end (w, tag);
+      row->from[c] = row->to[c];
+      x += t->widths[c];
+    }
+  tag_end (w, "TR");
+  w->y += height;
+}
+
+static void
+table_header (Writer *w, ZhiPdfTable *t)
+{
+  Row row;
+
+  if (t->header == NULL)
+    return;
+  row_init (w, t, &row, t->header, TRUE);
+  row_draw (w, t, &row, row_take (t, &row, BOTTOM - w->y), TRUE);
+  row_clear (t, &row);
+}
+
+static double
+table_header_height (Writer *w, ZhiPdfTable *t)
+{
+  Row row;
+  double h;
+
+  if (t->header == NULL)
+    return 0;
+  row_init (w, t, &row, t->header, TRUE);
+  h = row_rest_height (t, &row);
+  row_clear (t, &row);
+  return h;
+}
+
+static void
+place_table (Writer *w, Block *b)
+{
+  ZhiPdfTable *t = b->table;
+  double header_h = table_header_height (w, t);
+  guint r;
+
+  space_before (w, 6);
+  /* the header and a first line of the first row, or a new page */
+  if (!page_is_empty (w) && w->y + header_h + t->font_size * 1.6 + 2 * CELL_PAD_Y > BOTTOM)
+    next_page (w);
+  tag_begin (w, "Table", NULL);
+  table_header (w, t);
+  for (r = 0; r < t->rows->len && !w->cancelled; r++)
+    {
+      Row row;
+
+      row_init (w, t, &row, g_ptr_array_index (t->rows, r), FALSE);
+      /* a row that fits on a fresh page is not split */
+      if (w->y + row_rest_height (t, &row) > BOTTOM + EPSILON
+          && row_rest_height (t, &row) <= ZHI_PDF_BLOCK_HEIGHT - header_h)
+        {
+          next_page (w);
+          table_header (w, t);
+        }
+      while (!row_done (t, &row))
+        {
+          double h = row_take (t, &row, BOTTOM - w->y);
+
+          if (h <= 0)
+            {
+              next_page (w);
+              table_header (w, t);
+              h = row_take (t, &row, BOTTOM - w->y);
+              if (h <= 0) /* a single line taller than a page: give up on this row */
+                break;
+            }
+          row_draw (w, t, &row, h, FALSE);
+          if (!row_done (t, &row))
+            {
+              next_page (w);
+              table_header (w, t);
+            }
+        }
+      row_clear (t, &row);
+    }
+  tag_end (w, "Table");
+  space_after (w, 8);
+}
+
+static void
+place_drawing (Writer *w, Block *b)
+{
+  space_before (w, 6);
+  if (!page_is_empty (w) && w->y + b->height > BOTTOM + EPSILON)
+    next_page (w);
+  if (w->writing && b->func)
+    {
+      tag_begin (w, "Figure", NULL);
+      cairo_save (w->cr);
+      cairo_translate (w->cr, LEFT, w->y);
+      cairo_rectangle (w->cr, 0, 0, WIDTH, b->height);
+      cairo_clip (w->cr);
+      b->func (w->cr, WIDTH, b->height, b->user_data);
+      cairo_restore (w->cr);
+      tag_end (w, "Figure");
+    }
+  w->y += b->height;
+  space_after (w, 6);
+}
+
+/* Contents ------------------------------------------------------------- */
+
+static void
+place_contents_entry (Writer *w, guint level, const char *text, const char *dest)
+{
+  double indent = (level - 1) * 2 * 14.0;
+  double num_w = 36;
+  LineSet set;
+  double h;
+  int page = zhi_pdf_doc_get_dest_page (w->doc, dest);
+  int shown = page >= (int)w->doc->unnumbered ? page - (int)w->doc->unnumbered + 1 : 0;
+  g_autofree char *num = g_strdup_printf ("%d", MAX (shown, 0));
+  g_autoptr (PangoLayout) num_layout = layout_new (w, ZHI_PDF_SERIF, 14, num, num_w);
+
+  pango_layout_set_alignment (num_layout, PANGO_ALIGN_RIGHT);
+  line_set_init (&set, layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
+                                   WIDTH - indent - num_w - 24));
+  h = lines_height (&set, 0, set.lines->len) + 6;
+  if (!page_is_empty (w) && w->y + h > BOTTOM + EPSILON)
+    next_page (w);
+
+  if (w->writing)
+    {
+      LineInfo *last = line_at (&set, set.lines->len - 1);
+      PangoRectangle ink, logical;
+      double base = w->y + 3 + last->baseline - line_at (&set, 0)->top;
+      double text_end;
+
+      tag_begin (w, "TOCI", NULL);
+      {
+        g_autofree char *attrs = NULL;
+        char b[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (b[0], sizeof b[0], "%.2f", LEFT + indent);
+        g_ascii_formatd (b[1], sizeof b[1], "%.2f", w->y);
+        g_ascii_formatd (b[2], sizeof b[2], "%.2f", WIDTH - indent);
+        g_ascii_formatd (b[3], sizeof b[3], "%.2f", h);
+        attrs = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", dest, b[0], b[1], b[2], b[3]);
+        cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attrs);
+      }
+      cairo_set_source_rgb (w->cr, 0, 0, 0);
+      draw_lines (w, &set, 0, set.lines->len, LEFT + indent, w->y + 3);
+      pango_layout_line_get_extents (last->line, &ink, &logical);
+      text_end = LEFT + indent + last->x + logical.width / (double)PANGO_SCALE;
+      /* dotted leader */
+      cairo_save (w->cr);
+      cairo_set_line_width (w->cr, 1.2);
+      cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (w->cr, (double[]){ 0, 4 }, 2, 0);
+      cairo_move_to (w->cr, text_end + 6, base - 1);
+      cairo_line_to (w->cr, LEFT + WIDTH - num_w - 4, base - 1);
+      cairo_stroke (w->cr);
+      cairo_restore (w->cr);
+      {
+        PangoLayoutLine *nl = pango_layout_get_line_readonly (num_layout, 0);
+        PangoRectangle nlog;
+
+        pango_layout_line_get_extents (nl, NULL, &nlog);
+        cairo_move_to (w->cr, LEFT + WIDTH - nlog.width / (double)PANGO_SCALE, base);
+        pango_cairo_show_layout_line (w->cr, nl);
+      }
+      cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+      tag_end (w, "TOCI");
+    }
+  w->y += h;
+  line_set_clear (&set);
+}
+
+static void
+place_contents (Writer *w, Block *contents)
+{
+  guint i;
+
+  space_before (w, 4);
+  tag_begin (w, "TOC", NULL);
+  for (i = 0; i < w->doc->blocks->len && !w->cancelled; i++)
+    {
+      Block *b = g_ptr_array_index (w->doc->blocks, i);
+
+      if (b->type == BLOCK_HEADING && b->outline && b->level <= contents->level)
+        place_contents_entry (w, b->level, b->text, b->dest);
+      else if (b->type == BLOCK_ATTACHMENT && contents->with_attachments && contents->level >= 2)
+        place_contents_entry (w, 2, b->text, b->dest);
+    }
+  tag_end (w, "TOC");
+  space_after (w, 8);
+}
+
+/* Attachments ---------------------------------------------------------- */
+
+static void
+place_attachment (Writer *w, Block *b)
+{
+  ZhiPdfAttachWarning *warning = NULL;
+  guint k, n;
+
+  close_page (w);
+  if (!zhi_pdf_attachment_open (b->attachment, w->cancellable, &warning, NULL))
+    {
+      w->cancelled = TRUE;
+      return;
+    }
+  if (!w->writing)
+    {
+      b->n_pages = zhi_pdf_attachment_get_n_pages (b->attachment);
+      if (warning)
+        g_ptr_array_add (w->doc->warnings, warning);
+      zhi_pdf_attachment_close (b->attachment);
+      /* pass 1 only counts pages */
+      for (k = 0; k < b->n_pages; k++)
+        {
+          open_page (w);
+          if (k == 0)
+            emit_dest (w, b->dest, TOP);
+          close_page (w);
+        }
+      return;
+    }
+  zhi_pdf_attach_warning_free (warning);
+  n = b->n_pages;
+  for (k = 0; k < n && !w->cancelled; k++)
+    {
+      open_page (w);
+      if (k == 0)
+        {
+          g_autofree char *attrs = g_strdup_printf ("dest='%s'", b->dest);
+
+          emit_dest (w, b->dest, TOP);
+          cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
+        }
+      tag_begin (w, "Div", NULL);
+      zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, LEFT, TOP, WIDTH,
+                                    ZHI_PDF_BLOCK_HEIGHT);
+      tag_end (w, "Div");
+      close_page (w);
+    }
+  zhi_pdf_attachment_close (b->attachment);
+}
+
+/* ---- the two passes --------------------------------------------------- */
+
+static PangoContext *
+context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* the same metrics in both passes and whatever the target */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 72);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  return context;
+}
+
+static void
+run_pass (Writer *w)
+{
+  guint i;
+
+  w->page = -1;
+  w->page_open = FALSE;
+  memset (w->outline_parent, 0, sizeof w->outline_parent);
+  tag_begin (w, "Document", NULL);
+  for (i = 0; i < w->doc->blocks->len && !w->cancelled; i++)
+    {
+      Block *b = g_ptr_array_index (w->doc->blocks, i);
+
+      switch (b->type)
+        {
+          case BLOCK_HEADING:
+            place_heading (w, b);
+            break;
+          case BLOCK_PARAGRAPH:
+            place_paragraph (w, b);
+            break;
+          case BLOCK_TABLE:
+            place_table (w, b);
+            break;
+          case BLOCK_SPACER:
+            open_page (w);
+            if (!page_is_empty (w))
+              space_after (w, b->height);
+            break;
+          case BLOCK_PAGE_BREAK:
+            close_page (w);
+            break;
+          case BLOCK_DRAWING:
+            place_drawing (w, b);
+            break;
+          case BLOCK_CONTENTS:
+            place_contents (w, b);
+            break;
+          case BLOCK_ATTACHMENT:
+            place_attachment (w, b);
+            break;
+        }
+    }
+  if (w->page < 0)
+    open_page (w);
+  close_page (w);
+  tag_end (w, "Document");
+}
+
+typedef struct
+{
+  GOutputStream *out;
+  GCancellable *cancellable;
+  GError *error;
+  gboolean stop;
+} StreamClosure;
+
+static cairo_status_t
+write_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  StreamClosure *sc = closure;
+
+  if (sc->stop || sc->error)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sc->out, data, length, NULL, sc->cancellable, &sc->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (ZhiPdfDoc *doc, cairo_surface_t *surface)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date
+      = g_date_time_format (doc->create_date ? doc->create_date : now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  if (doc->title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
+  if (doc->author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+  if (doc->subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  doc->creator ? doc->creator : "Zhizao");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+gboolean
+zhi_pdf_doc_write (ZhiPdfDoc *doc,
+                   GOutputStream *out,
+                   ZhiPdfProgressFunc progress,
+                   gpointer user_data,
+                   GCancellable *cancellable,
+                   GError **error)
+{
+  Writer w = { 0 };
+  StreamClosure sc = { 0 };
+  cairo_status_t status;
+
+  g_return_val_if_fail (doc != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
+
+  g_ptr_array_set_size (doc->warnings, 0);
+  g_hash_table_remove_all (doc->dest_pages);
+  doc->n_pages = 0;
+
+  w.doc = doc;
+  w.context = context_new ();
+  w.cancellable = cancellable;
+  w.progress = progress;
+  w.user_data = user_data;
+
+  /* pass 1: pages of every heading and attachment */
+  run_pass (&w);
+  if (w.cancelled)
+    goto cancelled;
+  w.total_pages = w.page + 1;
+
+  /* pass 2: the PDF */
+  sc.out = out;
+  sc.cancellable = cancellable;
+  w.writing = TRUE;
+  w.surface = cairo_pdf_surface_create_for_stream (write_cb, &sc, ZHI_PDF_PAGE_WIDTH,
+                                                   ZHI_PDF_PAGE_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (w.surface, CAIRO_PDF_VERSION_1_5);
+  set_metadata (doc, w.surface);
+  w.cr = cairo_create (w.surface);
+  run_pass (&w);
+  cairo_destroy (w.cr);
+  if (w.cancelled)
+    sc.stop = TRUE;
+  cairo_surface_finish (w.surface);
+  status = cairo_surface_status (w.surface);
+  cairo_surface_destroy (w.surface);
+  if (w.cancelled)
+    goto cancelled;
+  g_object_unref (w.context);
+  if (sc.error)
+    {
+      g_propagate_error (error, sc.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED,
+                   "The dossier could not be drawn: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  doc->n_pages = w.page + 1;
+  return TRUE;
+
+cancelled:
+  g_clear_error (&sc.error);
+  g_object_unref (w.context);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Rendering was cancelled");
+  return FALSE;
+}
+
+gboolean
+zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
+                           const char *path,
+                           ZhiPdfProgressFunc progress,
+                           gpointer user_data,
+                           GCancellable *cancellable,
+                           GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GOutputStream) buffered = NULL;
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
+  if (!zhi_pdf_doc_write (doc, buffered, progress, user_data, cancellable, error))
+    {
+      /* closing with a cancelled cancellable keeps the original file */
+      g_autoptr (GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (buffered, cancellable, error);
+}

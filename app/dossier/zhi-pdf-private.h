@@ -1,0 +1,47 @@
+/* zhi-pdf-private.h — page geometry and fonts shared inside app/dossier */
+#pragma once
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+#define ZHI_PDF_MM (72.0 / 25.4)
+#define ZHI_PDF_PAGE_WIDTH (210.0 * ZHI_PDF_MM)
+#define ZHI_PDF_PAGE_HEIGHT (297.0 * ZHI_PDF_MM)
+#define ZHI_PDF_MARGIN_TOP (37.0 * ZHI_PDF_MM)
+#define ZHI_PDF_MARGIN_LEFT (28.0 * ZHI_PDF_MM)
+#define ZHI_PDF_BLOCK_WIDTH (156.0 * ZHI_PDF_MM)
+#define ZHI_PDF_BLOCK_HEIGHT (225.0 * ZHI_PDF_MM)
+
+#define ZHI_PDF_SERIF "Noto Serif CJK SC"
+#define ZHI_PDF_SANS "Noto Sans CJK SC"
+
+/* A layout in points (the context's resolution is 72 dpi), wrapped at
+ * @width points (≤ 0: no wrapping), breaking anywhere between CJK
+ * characters and at words for Latin text. */
+static inline PangoLayout *
+zhi_pdf_layout_new (PangoContext *context,
+                    const char *family,
+                    PangoWeight weight,
+                    double size,
+                    const char *text,
+                    double width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+G_END_DECLS

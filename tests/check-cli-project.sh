@@ -1,0 +1,68 @@
+#!/bin/sh
+# zhizao-cli on whole projects: demo, validate, score, new, attach, export, import.
+# Exit statuses: 0 success, 1 problems found, 2 usage or input error.
+set -u
+cli=$(readlink -f "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+n=0
+check () { # description expected-status actual-status
+  n=$((n + 1))
+  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; failures=$((failures + 1)); fi
+}
+contains () { # description file text
+  n=$((n + 1))
+  if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
+}
+export LANGUAGE=en
+
+for track in workshop factory-discrete factory-process; do
+  "$cli" demo --track $track "$tmp/$track.zhizao" >"$tmp/out" 2>&1
+  check "demo $track is written" 0 $?
+  "$cli" validate "$tmp/$track.zhizao" >"$tmp/out" 2>&1
+  check "the $track demo validates with nothing blocking" 0 $?
+  contains "the $track demo meets the conditions" "$tmp/out" "Meets the application conditions"
+  "$cli" score --json "$tmp/$track.zhizao" >"$tmp/score.json" 2>&1
+  check "score --json on the $track demo" 0 $?
+  contains "score JSON names the track" "$tmp/score.json" "\"track\" : \"$track\""
+  contains "score JSON has a claimed total" "$tmp/score.json" "\"claimed\" :"
+done
+"$cli" demo "$tmp/workshop.zhizao" >"$tmp/out" 2>&1
+check "demo refuses to overwrite" 2 $?
+"$cli" score --explain "$tmp/workshop.zhizao" >"$tmp/out" 2>&1
+check "score --explain" 0 $?
+contains "explain says how points were computed" "$tmp/out" "≥ 50% →"
+contains "explain reminds it is a self-assessment" "$tmp/out" "self-assessment"
+
+"$cli" new "$tmp/empty.zhizao" --track workshop --name "沈阳测试有限公司" >"$tmp/out" 2>&1
+check "new project" 0 $?
+"$cli" validate "$tmp/empty.zhizao" >"$tmp/out" 2>&1
+check "an empty project has blocking problems" 1 $?
+contains "validate names the missing credit code" "$tmp/out" "unified social credit code"
+"$cli" validate --json "$tmp/empty.zhizao" >"$tmp/out" 2>&1
+check "validate --json exit status" 1 $?
+contains "validate --json says blocking" "$tmp/out" "\"blocking\" : true"
+
+printf 'not a project' >"$tmp/garbage.zhizao"
+"$cli" validate "$tmp/garbage.zhizao" >"$tmp/out" 2>"$tmp/err"
+check "validate on garbage is an input error" 2 $?
+contains "the message names the file" "$tmp/err" "garbage.zhizao"
+"$cli" validate >"$tmp/out" 2>&1
+check "validate without a file is a usage error" 2 $?
+"$cli" score "$tmp/missing.zhizao" >"$tmp/out" 2>&1
+check "score on a missing file" 2 $?
+
+"$cli" export "$tmp/workshop.zhizao" --json -o "$tmp/w0.json" >"$tmp/out" 2>&1
+check "export" 0 $?
+"$cli" export "$tmp/workshop.zhizao" --json -o "$tmp/w.json" --with-evidence "$tmp/ev" >"$tmp/out" 2>&1
+check "export with evidence" 0 $?
+(cd "$tmp" && "$cli" import w.json -o "$tmp/again.zhizao") >"$tmp/out" 2>&1
+check "import of the export" 0 $?
+"$cli" export "$tmp/again.zhizao" --json -o "$tmp/w2.json" >"$tmp/out" 2>&1
+check "export of the import" 0 $?
+n=$((n + 1))
+if cmp -s "$tmp/w0.json" "$tmp/w2.json"; then echo "ok $n - import(export(p)) exports the same JSON"; else echo "not ok $n - the JSON differs"; diff "$tmp/w0.json" "$tmp/w2.json" | head -20 | sed 's/^/# /'; failures=$((failures + 1)); fi
+
+echo "1..$n"
+[ $failures -eq 0 ]

@@ -1,0 +1,387 @@
+/* zhi-test-pdfs.c — sample evidence files for the dossier tests */
+#include "zhi-test-pdfs.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <png.h>
+#include <string.h>
+
+#define A4_W 595.276
+#define A4_H 841.89
+
+static void
+show_text (cairo_t *cr, const char *font, const char *text, double x, double y, double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+gboolean
+zhi_test_pdfs_write_text_pdf (const char *path, guint n_pages, GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_W, A4_H);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+  guint k;
+
+  for (k = 1; k <= n_pages; k++)
+    {
+      g_autofree char *head = g_strdup_printf ("证明材料 第%u页", k);
+      int r, c;
+
+      show_text (cr, "Noto Sans CJK SC 20", head, 72, 72, -1);
+      show_text (cr, "Noto Serif CJK SC 12",
+                 "智能制造设备联网率检测报告：经现场核查，车间共有数控设备一百二十台，"
+                 "其中已联网一百一十五台，联网率为百分之九十五点八。",
+                 72, 120, A4_W - 144);
+      /* a small table */
+      for (r = 0; r < 4; r++)
+        for (c = 0; c < 3; c++)
+          {
+            static const char *cells[4][3] = { { "指标", "基期", "本期" },
+                                               { "生产效率", "100", "135" },
+                                               { "不良品率", "2.1%", "0.8%" },
+                                               { "能源利用率", "71%", "83%" } };
+
+            cairo_rectangle (cr, 72 + c * 150, 200 + r * 24, 150, 24);
+            cairo_set_line_width (cr, 0.8);
+            cairo_stroke (cr);
+            show_text (cr, "Noto Serif CJK SC 11", cells[r][c], 78 + c * 150, 204 + r * 24, -1);
+          }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- a minimal baseline JPEG encoder for flat 8×8 blocks ---------------- */
+
+typedef struct
+{
+  GByteArray *out;
+  guint32 acc;
+  int n;
+} Bits;
+
+static void
+bits_put (Bits *b, guint32 value, int count)
+{
+  while (count-- > 0)
+    {
+      b->acc = (b->acc << 1) | ((value >> count) & 1);
+      if (++b->n == 8)
+        {
+          guint8 byte = (guint8)b->acc;
+
+          g_byte_array_append (b->out, &byte, 1);
+          if (byte == 0xFF)
+            g_byte_array_append (b->out, (const guint8 *)"\0", 1);
+          b->acc = 0;
+          b->n = 0;
+        }
+    }
+}
+
+static void
+put16 (GByteArray *a, guint v)
+{
+  guint8 b[2] = { (guint8)(v >> 8), (guint8)v };
+
+  g_byte_array_append (a, b, 2);
+}
+
+/* Every 8×8 block is flat (only a DC coefficient); blocks alternate between
+ * two grays in a checkerboard of 8 × 8 squares.  The DC differences are 0
+ * or ±80 (category 7), so two Huffman codes suffice: "0" for category 0,
+ * "10" for 7; the AC table has a single code "0" for end-of-block. */
+GBytes *
+zhi_test_pdfs_make_jpeg (guint width, guint height)
+{
+  GByteArray *a = g_byte_array_new ();
+  guint bw = (width + 7) / 8, bh = (height + 7) / 8;
+  guint period = MAX (1, MAX (bw, bh) / 8);
+  Bits bits = { a, 0, 0 };
+  int prev = 0; /* the decoder predicts the first DC from 0 */
+  guint bx, by, i;
+
+  g_byte_array_append (a, (const guint8 *)"\xFF\xD8", 2);
+  /* DQT: all eights, so the DC coefficient equals the level shift */
+  g_byte_array_append (a, (const guint8 *)"\xFF\xDB", 2);
+  put16 (a, 67);
+  g_byte_array_append (a, (const guint8 *)"\0", 1);
+  for (i = 0; i < 64; i++)
+    g_byte_array_append (a, (const guint8 *)"\x08", 1);
+  /* SOF0, one component */
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC0", 2);
+  put16 (a, 11);
+  g_byte_array_append (a, (const guint8 *)"\x08", 1);
+  put16 (a, height);
+  put16 (a, width);
+  g_byte_array_append (a, (const guint8 *)"\x01\x01\x11\x00", 4);
+  /* DHT DC 0: one code of length 1 (symbol 0), one of length 2 (symbol 7) */
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC4", 2);
+  put16 (a, 2 + 1 + 16 + 2);
+  g_byte_array_append (a, (const guint8 *)"\x00\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00\x07", 19);
+  /* DHT AC 0: one code of length 1 (EOB) */
+  g_byte_array_append (a, (const guint8 *)"\xFF\xC4", 2);
+  put16 (a, 2 + 1 + 16 + 1);
+  g_byte_array_append (a, (const guint8 *)"\x10\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x00", 18);
+  /* SOS */
+  g_byte_array_append (a, (const guint8 *)"\xFF\xDA", 2);
+  put16 (a, 8);
+  g_byte_array_append (a, (const guint8 *)"\x01\x01\x00\x00\x3F\x00", 6);
+
+  for (by = 0; by < bh; by++)
+    for (bx = 0; bx < bw; bx++)
+      {
+        int level = ((bx / period + by / period) % 2) ? -80 : 0; /* gray 48 or 128 */
+        int diff = level - prev;
+
+        prev = level;
+        if (diff == 0)
+          bits_put (&bits, 0, 1);
+        else
+          {
+            bits_put (&bits, 2, 2); /* "10": category 7 */
+            bits_put (&bits, diff > 0 ? (guint32)diff : (guint32)(diff + 127), 7);
+          }
+        bits_put (&bits, 0, 1); /* EOB */
+      }
+  while (bits.n != 0)
+    bits_put (&bits, 1, 1);
+  g_byte_array_append (a, (const guint8 *)"\xFF\xD9", 2);
+  return g_byte_array_free_to_bytes (a);
+}
+
+/* ---- PNG ---------------------------------------------------------------- */
+
+gboolean
+zhi_test_pdfs_write_png_rows (const char *path, guint width, guint height, GError **error)
+{
+  FILE *f = g_fopen (path, "wb");
+  png_structp png;
+  png_infop info;
+  guint8 *row;
+  guint y, x;
+
+  if (f == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write %s", path);
+      return FALSE;
+    }
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  info = png_create_info_struct (png);
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      fclose (f);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "libpng failed on %s", path);
+      return FALSE;
+    }
+  png_init_io (png, f);
+  png_set_compression_level (png, 1);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter (png, 0, PNG_FILTER_NONE);
+  png_write_info (png, info);
+  row = g_malloc ((gsize)width * 3);
+  for (y = 0; y < height; y++)
+    {
+      /* broad diagonal bands of blue and orange */
+      for (x = 0; x < width; x++)
+        {
+          gboolean band = ((x + y) / MAX (1, (width + height) / 16)) % 2;
+
+          row[x * 3] = band ? 0x30 : 0xF0;
+          row[x * 3 + 1] = band ? 0x60 : 0xA0;
+          row[x * 3 + 2] = band ? 0xC0 : 0x40;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  g_free (row);
+  fclose (f);
+  return TRUE;
+}
+
+static gboolean
+write_chart_png (const char *path, int width, int height)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (s);
+  gboolean ok;
+  int i;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  for (i = 0; i < 5 && width > 1; i++)
+    {
+      cairo_set_source_rgb (cr, 0.2, 0.4 + i * 0.1, 0.8 - i * 0.1);
+      cairo_rectangle (cr, 20 + i * 70, height - 20 - (i + 1) * 45, 50, (i + 1) * 45);
+      cairo_fill (cr);
+    }
+  if (width == 1)
+    {
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_paint (cr);
+    }
+  cairo_destroy (cr);
+  ok = cairo_surface_write_to_png (s, path) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (s);
+  return ok;
+}
+
+ZhiTestPdfs *
+zhi_test_pdfs_generate (const char *dir, GError **error)
+{
+  g_autoptr (ZhiTestPdfs) t = g_new0 (ZhiTestPdfs, 1);
+  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) jpeg = NULL;
+  gsize len;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot create %s", dir);
+      return NULL;
+    }
+  t->dir = g_strdup (dir);
+#define P(name) g_build_filename (dir, name, NULL)
+  t->multi_pdf = P ("检测报告.pdf");
+  t->truncated_pdf = P ("truncated.pdf");
+  t->empty_pdf = P ("empty.pdf");
+  t->garbage_pdf = P ("garbage.pdf");
+  t->jpeg = P ("photo.jpg");
+  t->jpeg_1px = P ("pixel.jpg");
+  t->jpeg_huge = P ("huge.jpg");
+  t->png = P ("chart.png");
+  t->png_1px = P ("pixel.png");
+  t->png_huge = P ("huge.png");
+  t->docx = P ("说明.docx");
+
+  if (!zhi_test_pdfs_write_text_pdf (t->multi_pdf, 3, error))
+    return NULL;
+  if (!g_file_get_contents (t->multi_pdf, &contents, &len, error))
+    return NULL;
+  if (!g_file_set_contents (t->truncated_pdf, contents, (gssize)(len * 2 / 5), error)
+      || !g_file_set_contents (t->empty_pdf, "", 0, error)
+      || !g_file_set_contents (t->garbage_pdf, "This is a letter, not a PDF.\n这不是PDF文件。\n",
+                               -1, error)
+      || !g_file_set_contents (t->docx, "PK\x03\x04 not really a document", -1, error))
+    return NULL;
+
+  jpeg = zhi_test_pdfs_make_jpeg (320, 240);
+  if (!g_file_set_contents (t->jpeg, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), error))
+    return NULL;
+  g_clear_pointer (&jpeg, g_bytes_unref);
+  jpeg = zhi_test_pdfs_make_jpeg (1, 1);
+  if (!g_file_set_contents (t->jpeg_1px, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg),
+                            error))
+    return NULL;
+  g_clear_pointer (&jpeg, g_bytes_unref);
+  jpeg = zhi_test_pdfs_make_jpeg (10000, 10000);
+  if (!g_file_set_contents (t->jpeg_huge, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg),
+                            error))
+    return NULL;
+
+  if (!write_chart_png (t->png, 400, 300) || !write_chart_png (t->png_1px, 1, 1))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write PNG samples");
+      return NULL;
+    }
+  if (!zhi_test_pdfs_write_png_rows (t->png_huge, 10000, 10000, error))
+    return NULL;
+
+  if (g_find_program_in_path ("qpdf"))
+    {
+      g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+      g_autofree char *out = P ("encrypted.pdf");
+      const char *argv[]
+          = { qpdf, "--encrypt", "user-pw", "owner-pw", "256", "--", t->multi_pdf, out, NULL };
+      int status = 0;
+
+      if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                        NULL, &status, NULL)
+          && g_spawn_check_wait_status (status, NULL))
+        t->encrypted_pdf = g_steal_pointer (&out);
+    }
+#undef P
+  return g_steal_pointer (&t);
+}
+
+void
+zhi_test_pdfs_free (ZhiTestPdfs *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->dir);
+  g_free (t->multi_pdf);
+  g_free (t->encrypted_pdf);
+  g_free (t->truncated_pdf);
+  g_free (t->empty_pdf);
+  g_free (t->garbage_pdf);
+  g_free (t->jpeg);
+  g_free (t->jpeg_1px);
+  g_free (t->jpeg_huge);
+  g_free (t->png);
+  g_free (t->png_1px);
+  g_free (t->png_huge);
+  g_free (t->docx);
+  g_free (t);
+}
+
+char *
+zhi_test_sha256_file (const char *path)
+{
+  g_autoptr (GMappedFile) f = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (f == NULL)
+    return g_strdup ("");
+  bytes = g_mapped_file_get_bytes (f);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+gboolean
+zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { qpdf, "--check", path, NULL };
+  int status = 0;
+
+  *skipped = qpdf == NULL;
+  if (qpdf == NULL)
+    return TRUE;
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                     NULL))
+    return FALSE;
+  if (output)
+    *output = g_strconcat (out, err, NULL);
+  return g_spawn_check_wait_status (status, NULL) && strstr (out, "WARNING") == NULL
+         && (err == NULL || *err == '\0');
+}

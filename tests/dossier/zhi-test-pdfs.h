@@ -1,0 +1,41 @@
+/* zhi-test-pdfs.h — sample evidence files for the dossier tests */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *dir;
+  char *multi_pdf;     /* 3 pages, Chinese text and a table */
+  char *encrypted_pdf; /* user password; NULL when qpdf is not installed */
+  char *truncated_pdf; /* the first 40 % of multi_pdf */
+  char *empty_pdf;     /* zero bytes */
+  char *garbage_pdf;   /* text renamed .pdf */
+  char *jpeg;          /* 320 × 240 grayscale checkerboard */
+  char *jpeg_1px;
+  char *jpeg_huge; /* 10000 × 10000 */
+  char *png;       /* 400 × 300 bar chart */
+  char *png_1px;
+  char *png_huge; /* 10000 × 10000 */
+  char *docx;     /* an unsupported type */
+} ZhiTestPdfs;
+
+/* Writes every sample into @dir (created if needed). */
+ZhiTestPdfs *zhi_test_pdfs_generate (const char *dir, GError **error);
+void zhi_test_pdfs_free (ZhiTestPdfs *pdfs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiTestPdfs, zhi_test_pdfs_free)
+
+/* A PDF of @n_pages A4 pages of Chinese text, each headed 「证明材料 第k页」. */
+gboolean zhi_test_pdfs_write_text_pdf (const char *path, guint n_pages, GError **error);
+/* A baseline grayscale JPEG, a checkerboard of two grays. */
+GBytes *zhi_test_pdfs_make_jpeg (guint width, guint height);
+/* A PNG written row by row (any size, little memory). */
+gboolean zhi_test_pdfs_write_png_rows (const char *path, guint width, guint height, GError **error);
+
+char *zhi_test_sha256_file (const char *path);
+/* Runs qpdf --check; TRUE when qpdf is absent (*skipped set) or the file is clean. */
+gboolean zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output);
+
+G_END_DECLS
