@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zhi-evaluation.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
 
@@ -40,6 +41,7 @@ struct _ZhiProjectView
 
   /* Owned References */
   ZhiProject *project;
+  ZhiEvaluation *evaluation;
   ZhiStandard *standard;
   char *step;
 };
@@ -98,6 +100,8 @@ static void
 add_page (ZhiProjectView *self, const char *name, const char *title, GtkWidget *page)
 {
   gtk_stack_add_titled (self->pages, page, name, title);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "evaluation") != NULL)
+    g_object_set (page, "evaluation", self->evaluation, NULL);
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "project") != NULL)
     g_object_set (page, "project", self->project, NULL);
 }
@@ -113,6 +117,8 @@ clear_pages (ZhiProjectView *self)
     {
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "project") != NULL)
         g_object_set (child, "project", NULL, NULL);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "evaluation") != NULL)
+        g_object_set (child, "evaluation", NULL, NULL);
       gtk_stack_remove (self->pages, child);
     }
 }
@@ -212,6 +218,72 @@ update_read_only (ZhiProjectView *self)
   gtk_revealer_set_reveal_child (self->read_only_revealer, text != NULL);
 }
 
+/* The sidebar's marks and the live score, from the evaluation. */
+static void
+evaluation_updated_cb (ZhiProjectView *self)
+{
+  ZhiScore *score = zhi_evaluation_get_score (self->evaluation);
+  ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (self->evaluation);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *step = g_object_get_data (G_OBJECT (row), "zhi-step");
+      GtkWidget *badge = g_object_get_data (G_OBJECT (row), "zhi-badge");
+      guint n;
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_str_equal (step, "guide") || g_str_equal (step, "score")
+          || g_str_equal (step, "dossier"))
+        continue;
+      n = zhi_evaluation_count_problems (self->evaluation, step, FALSE);
+      if (n > 0)
+        {
+          text = g_strdup_printf ("%u", n);
+          /* Translators: the accessible description of a step's badge */
+          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing needs attention",
+                                                "%u things need attention", n),
+                                   n);
+          gtk_widget_remove_css_class (badge, "done");
+        }
+      else
+        {
+          text = g_strdup ("✓");
+          label = g_strdup (_ ("Complete"));
+          gtk_widget_add_css_class (badge, "done");
+        }
+      gtk_label_set_text (GTK_LABEL (badge), text);
+      gtk_widget_set_tooltip_text (badge, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      label, -1);
+      gtk_widget_set_visible (badge, TRUE);
+    }
+
+  if (score != NULL)
+    {
+      g_autofree char *claimed = zhi_scoring_format_points (score->total_claimed);
+      g_autofree char *evidenced = zhi_scoring_format_points (score->total_evidenced);
+      g_autofree char *text = g_strdup_printf (_ ("Claimed %s · evidenced %s"), claimed, evidenced);
+
+      gtk_label_set_text (self->score_label, text);
+      gtk_level_bar_set_value (self->score_bar, CLAMP (score->total_evidenced, 0, 100));
+    }
+  else
+    {
+      gtk_label_set_text (self->score_label, _ ("No score until the track is chosen"));
+      gtk_level_bar_set_value (self->score_bar, 0);
+    }
+  gtk_label_set_text (self->verdict_label, zhi_verdict_to_label (eligibility->verdict));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label),
+                            eligibility->verdict == ZHI_VERDICT_ELIGIBLE     ? "success"
+                            : eligibility->verdict == ZHI_VERDICT_INCOMPLETE ? "warning"
+                                                                             : "error");
+}
+
 static void
 project_changed_cb (ZhiProject *project, const char *what, ZhiProjectView *self)
 {
@@ -220,6 +292,7 @@ project_changed_cb (ZhiProject *project, const char *what, ZhiProjectView *self)
       g_autofree char *step = g_strdup (self->step);
 
       rebuild (self);
+      evaluation_updated_cb (self);
       if (step != NULL && !g_str_has_prefix (step, "criterion:"))
         zhi_project_view_show_step (self, step, NULL);
       else
@@ -312,6 +385,9 @@ zhi_project_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       clear_pages (self);
     }
+  if (self->evaluation != NULL)
+    g_signal_handlers_disconnect_by_data (self->evaluation, self);
+  g_clear_object (&self->evaluation);
   g_clear_object (&self->project);
   g_clear_object (&self->standard);
   g_clear_pointer (&self->step, g_free);
@@ -360,6 +436,13 @@ zhi_project_view_init (ZhiProjectView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+ZhiEvaluation *
+zhi_project_view_get_evaluation (ZhiProjectView *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  return self->evaluation;
+}
+
 ZhiProject *
 zhi_project_view_get_project (ZhiProjectView *self)
 {
@@ -378,17 +461,32 @@ zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   clear_pages (self);
+  if (self->evaluation != NULL)
+    g_signal_handlers_disconnect_by_data (self->evaluation, self);
+  g_clear_object (&self->evaluation);
   g_set_object (&self->project, project);
   if (project != NULL)
     {
+      self->evaluation = zhi_evaluation_new (project);
+      g_signal_connect_object (self->evaluation, "updated", G_CALLBACK (evaluation_updated_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
       g_signal_connect_object (project, "notify::access", G_CALLBACK (update_read_only), self,
                                G_CONNECT_SWAPPED);
     }
   rebuild (self);
+  if (self->evaluation != NULL)
+    evaluation_updated_cb (self);
   update_title (self);
   update_read_only (self);
-  zhi_project_view_show_step (self, "enterprise", NULL);
+  if (!zhi_project_view_show_step (self, "enterprise", NULL))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+
+      if (first != NULL)
+        zhi_project_view_show_step (
+            self, gtk_stack_page_get_name (gtk_stack_get_page (self->pages, first)), NULL);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 

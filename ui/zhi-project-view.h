@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "zhi-evaluation.h"
 #include "zhi-project.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZhiProjectView, zhi_project_view, ZHI, PROJECT_VIEW, AdwBin)
 
 ZhiProject *zhi_project_view_get_project (ZhiProjectView *self);
+/* The live eligibility, score and checklist of the project (NULL without one). */
+ZhiEvaluation *zhi_project_view_get_evaluation (ZhiProjectView *self);
 void zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project);
 /* Step names: "enterprise", "eligibility", "criterion:<id>", "evidence", "score", "dossier",
  * "guide".  @focus names a field of that page to focus, or NULL. */
