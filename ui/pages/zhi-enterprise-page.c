@@ -85,6 +85,8 @@ typedef struct
   AdwPreferencesRow *message_row; /* hidden when there is nothing to say */
   GtkLabel *message;
   GtkButton *message_button;
+  ZhiEnterprisePage *page;
+  guint clear_source; /* a pending store of an emptied number or date */
 } Field;
 
 struct _ZhiEnterprisePage
@@ -845,6 +847,7 @@ field_sync (ZhiEnterprisePage *self, Field *field)
     {
       g_autofree char *display = field_get_display (self, field);
 
+      g_clear_handle_id (&field->clear_source, g_source_remove);
       self->syncing++;
       gtk_editable_set_text (GTK_EDITABLE (field->row), display);
       self->syncing--;
@@ -1239,17 +1242,50 @@ sync_scenarios (ZhiEnterprisePage *self)
 
 /* ---- widget callbacks ----------------------------------------------------------------------- */
 
+static gboolean
+clear_idle (gpointer data)
+{
+  Field *field = data;
+  ZhiEnterprisePage *self = field->page;
+  g_autofree char *stored = field_text_to_stored (field, "");
+
+  field->clear_source = 0;
+  if (self->project != NULL)
+    field_store (self, field, stored);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_clears (ZhiEnterprisePage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_handle_id (&self->fields[i].clear_source, g_source_remove);
+}
+
 static void
 field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
 {
   Field *field = g_object_get_data (G_OBJECT (editable), "zhi-field");
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *stored = NULL;
 
   if (self->syncing > 0 || self->project == NULL)
     return;
+  g_clear_handle_id (&field->clear_source, g_source_remove);
   if (!field_validate (self, field))
     return;
-  stored = field_text_to_stored (field, gtk_editable_get_text (editable));
+  /* Replacing the text (paste over a selection, gtk_editable_set_text) passes through an
+   * empty text: emptying a number or a date is stored a moment later, so that a rejected
+   * replacement leaves the old value, not a cleared one. */
+  if (*stripped == '\0'
+      && (field->info->kind == KIND_NUMBER || field->info->kind == KIND_INTEGER
+          || field->info->kind == KIND_DATE))
+    {
+      field->clear_source = g_idle_add (clear_idle, field);
+      return;
+    }
+  stored = field_text_to_stored (field, text);
   field_store (self, field, stored);
   if (g_str_has_prefix (field->info->id, "investment-"))
     update_investment_hint (self);
@@ -1559,6 +1595,7 @@ build_fields (ZhiEnterprisePage *self)
       GtkWidget *row = adw_entry_row_new ();
 
       field->info = info;
+      field->page = self;
       field->row = ADW_ENTRY_ROW (row);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1713,6 +1750,7 @@ zhi_enterprise_page_set_project (ZhiEnterprisePage *self, ZhiProject *project)
     return;
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  cancel_clears (self);
   g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
@@ -1843,6 +1881,7 @@ zhi_enterprise_page_dispose (GObject *object)
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  cancel_clears (self);
   g_clear_object (&self->project);
   g_clear_object (&self->standard);
   g_clear_pointer (&self->industry_shown, g_hash_table_unref);
