@@ -557,6 +557,55 @@ test_in_project_view (Fixture *f, gconstpointer data)
   zhi_project_view_set_project (view, NULL);
 }
 
+/* With ZHI_SHOTS_DIR set: the whole page, filled, narrow and wide, light and dark, to PNG */
+static void
+test_shots (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("ZHI_SHOTS_DIR");
+  const int widths[] = { 360, 1000 };
+  g_autofree char *code = make_code ("210203");
+  g_autoptr (ZhiScenario) s1 = NULL;
+  const char *criteria[] = { "w02", "w05", NULL };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set ZHI_SHOTS_DIR to write the page's pictures");
+      return;
+    }
+  zhi_project_set_track (f->project, "workshop");
+  type (f, "name", "大连示例重工股份有限公司");
+  type (f, "credit-code", code);
+  type (f, "phone", "0411-8");
+  type (f, "registered-capital", "12000");
+  append (f, "registered-capital", "万");
+  type (f, "founding-date", "2003-6");
+  zhi_project_set_industry_division (f->project, "26");
+  type (f, "investment-software", "800");
+  type (f, "investment-hardware", "1200");
+  type (f, "investment-total", "2500");
+  s1 = zhi_scenario_new ("设备状态在线监测", criteria,
+                         "振动、温度传感器接入设备管理平台，实现预测性维护。");
+  zhi_project_add_scenario (f->project, s1);
+  g_signal_emit_by_name (control (f, "scenario-add"), "clicked");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autofree char *name = g_strdup_printf (
+            "enterprise-%s-%d-%s.png", g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en",
+            widths[w], dark ? "dark" : "light");
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                 : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (f->window, widths[w], 3400);
+        zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+        g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (f->window), path, &error));
+        g_assert_no_error (error);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -578,6 +627,7 @@ main (int argc, char **argv)
   ADD ("/enterprise-page/project-changes-update-rows", test_project_changes_update_rows);
   ADD ("/enterprise-page/focus-action", test_focus_action);
   ADD ("/enterprise-page/in-project-view", test_in_project_view);
+  ADD ("/enterprise-page/shots", test_shots);
 #undef ADD
 
   return g_test_run ();

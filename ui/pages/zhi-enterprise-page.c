@@ -428,7 +428,7 @@ static AdwPreferencesRow *
 message_row_new (GtkLabel **label_out, GtkButton **button_out)
 {
   GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new ();
 
@@ -445,7 +445,8 @@ message_row_new (GtkLabel **label_out, GtkButton **button_out)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* below the text, so a long message keeps the row's width even on a phone-sized window */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_visible (button, FALSE);
   gtk_box_append (GTK_BOX (box), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -670,14 +671,14 @@ update_investment_hint (ZhiEnterprisePage *self)
   s_sum = format_number (sum);
   s_total = format_number (total);
   if (total == 0)
-    text = g_strdup_printf (_ ("Software and hardware add up to %s (10k yuan); the total is "
-                               "still empty."),
+    text = g_strdup_printf (_ ("Software and hardware add up to %s (10k yuan); the total is still "
+                               "empty."),
                             s_sum);
   else
     /* Translators: amounts in 万元; the total may include other costs */
-    text = g_strdup_printf (_ ("Software and hardware add up to %s (10k yuan), but the total is "
-                               "%s. If the total includes other costs, name them under the "
-                               "sources of funds."),
+    text = g_strdup_printf (_ ("Software and hardware add up to %s, but the total is %s (both in "
+                               "10k yuan). If the total includes other costs, name them under "
+                               "the sources of funds."),
                             s_sum, s_total);
   /* Translators: %s is an amount in 万元 */
   button = g_strdup_printf (_ ("Set Total to %s"), s_sum);
