@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "zhi-credit-code.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
@@ -156,7 +157,15 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
     return NULL;
   zhi_project_set_track (project, "workshop");
   zhi_project_set_name (project, "沈阳示例精密机床有限公司");
-  zhi_project_set_credit_code (project, "912101027000000000");
+  {
+    /* a valid Shenyang code: both check characters computed */
+    char code[19] = "91210102MA0T5K2P";
+
+    code[16] = zhi_credit_code_compute_org_check ("MA0T5K2P");
+    code[17] = zhi_credit_code_compute_check_char (code);
+    code[18] = '\0';
+    zhi_project_set_credit_code (project, code);
+  }
   zhi_project_set_city (project, "沈阳市");
   zhi_project_set_industry_division (project, "34");
   zhi_project_set_site_name (project, "数控机床关键零部件数字化车间");
