@@ -55,6 +55,7 @@ update_actions (ZhiWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dossier", open);
 }
 
 /* An error dialog that names the file, the reason and what to do. */
@@ -280,6 +281,18 @@ save_as_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
+export_dossier_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiWindow *self = ZHI_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->project == NULL || !zhi_project_view_show_step (self->project_view, "dossier", NULL))
+    return;
+  page = zhi_project_view_get_page (self->project_view, "dossier");
+  gtk_widget_activate_action (page, "dossier.export", NULL);
+}
+
+static void
 close_project_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   close_project (ZHI_WINDOW (widget));
@@ -403,6 +416,7 @@ zhi_window_class_init (ZhiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
+  gtk_widget_class_install_action (widget_class, "win.export-dossier", NULL, export_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.show-guide", NULL, show_guide_action);
 }
 
