@@ -5,15 +5,16 @@
  */
 #pragma once
 
+#include "zhi-criterion-page.h"
 #include "zhi-guide-page.h"
 
-/* G_TYPE_INVALID until the criterion page exists */
 static inline GType
 zhi_criterion_page_type (void)
 {
-  return G_TYPE_INVALID;
+  return ZHI_TYPE_CRITERION_PAGE;
 }
 
 static const ZhiStepInfo zhi_steps[] = {
+  { "criteria", N_ ("Self-Assessment"), "checkbox-checked-symbolic", NULL },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
