@@ -408,6 +408,28 @@ test_focus (Fixture *f, gconstpointer data)
   g_assert_true (focus_within (lookup (f, "w02.equipment-maturity:level")));
 }
 
+/* Fits a phone-width window: nothing forces the page wider than 360 px. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("ZHI_TEST_SHOT_DIR");
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  if (dir != NULL)
+    {
+      /* for looking at it: ZHI_TEST_SHOT_DIR=/tmp/x meson test criterion-page */
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (dir, "criterion-narrow.png", NULL);
+
+      gtk_window_set_default_size (f->window, 360, 2400);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+      g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (f->window), path, &error));
+    }
+}
+
 /* In the window's project view: one page per criterion, and the checklist's jump. */
 static void
 test_in_project_view (void)
@@ -483,6 +505,7 @@ main (int argc, char **argv)
   ADD ("/criterion-page/kpi/change", "w10", test_kpi_change);
   ADD ("/criterion-page/evidence/link-unlink", "w01", test_evidence_link);
   ADD ("/criterion-page/focus", "w02", test_focus);
+  ADD ("/criterion-page/narrow", "w02", test_narrow);
 #undef ADD
   g_test_add_func ("/criterion-page/in-project-view", test_in_project_view);
   return g_test_run ();

@@ -392,6 +392,7 @@ kpi_changed (Indicator *ind, gboolean write)
   gboolean better;
   g_autofree char *computed = NULL;
   g_autofree char *diff = NULL;
+  g_autofree char *with_unit = NULL;
 
   ind->pending = TRUE;
   if (!read_entries (ind, v, &n_empty))
@@ -416,6 +417,8 @@ kpi_changed (Indicator *ind, gboolean write)
 
   ind->pending = FALSE;
   better = indicator->better_higher ? v[1] > v[0] : v[1] < v[0];
+  /* "13 days", but "1.7%" */
+  with_unit = g_strconcat (g_str_equal (unit, "%") || *unit == '\0' ? "" : " ", unit, NULL);
   diff = format_number (fabs (v[1] - v[0]));
   if (v[0] != 0)
     {
@@ -424,14 +427,14 @@ kpi_changed (Indicator *ind, gboolean write)
       const char *sign = change < 0 ? "−" : change > 0 ? "+" : "±";
 
       /* Translators: "change +12.5% (3 days): an improvement" */
-      computed = g_strdup_printf (better ? _ ("Change %s%s%% (%s%s %s): an improvement")
-                                         : _ ("Change %s%s%% (%s%s %s): not an improvement"),
-                                  sign, pct, sign, diff, unit);
+      computed = g_strdup_printf (better ? _ ("Change %s%s%% (%s%s%s): an improvement")
+                                         : _ ("Change %s%s%% (%s%s%s): not an improvement"),
+                                  sign, pct, sign, diff, with_unit);
     }
   else
-    computed = g_strdup_printf (better ? _ ("Change %s%s %s: an improvement")
-                                       : _ ("Change %s%s %s: not an improvement"),
-                                v[1] < v[0] ? "−" : "+", diff, unit);
+    computed = g_strdup_printf (better ? _ ("Change %s%s%s: an improvement")
+                                       : _ ("Change %s%s%s: not an improvement"),
+                                v[1] < v[0] ? "−" : "+", diff, with_unit);
   set_computed (ind, computed, better ? "success" : "warning");
 
   if (write)
@@ -732,6 +735,8 @@ entry_row_new (Indicator *ind, const char *title, const char *part)
   const char *label = zhi_text_get (&ind->indicator->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* long official labels are ellipsized in a narrow window */
+  gtk_widget_set_tooltip_text (row, title);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), ind->indicator->kind == ZHI_INDICATOR_COUNT
                                                             ? GTK_INPUT_PURPOSE_DIGITS
                                                             : GTK_INPUT_PURPOSE_NUMBER);
@@ -920,6 +925,7 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
           {
             GtkWidget *row = gtk_list_box_row_new ();
             GtkWidget *view = gtk_text_view_new ();
+            GtkWidget *frame = gtk_frame_new (NULL);
 
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
             gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -933,7 +939,13 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
             accessible_label (view, label, _ ("the criterion's narrative (construction content)"));
             g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                               G_CALLBACK (narrative_changed_cb), ind);
-            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), view);
+            /* a frame, so the writing area shows as one on a light card too */
+            gtk_widget_set_margin_top (frame, 12);
+            gtk_widget_set_margin_bottom (frame, 12);
+            gtk_widget_set_margin_start (frame, 12);
+            gtk_widget_set_margin_end (frame, 12);
+            gtk_frame_set_child (GTK_FRAME (frame), view);
+            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), frame);
             gtk_list_box_append (GTK_LIST_BOX (list), row);
             ind->text_view = GTK_TEXT_VIEW (view);
             ind->focus = view;
