@@ -95,8 +95,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->project_path = g_build_filename (f->tmpdir, "申报.zhizao", NULL);
   file = g_file_new_for_path (f->project_path);
-  sample = zhi_test_ui_sample_project (file, &error);
+  /* an application without evidence yet */
+  sample = zhi_project_create (file, &error);
   g_assert_no_error (error);
+  zhi_project_set_track (sample, ZHI_TRACK_WORKSHOP);
+  zhi_project_set_name (sample, "沈阳示例精密机床有限公司");
+  g_assert_true (zhi_project_close (sample, &error));
   g_clear_object (&sample);
 
   f->pdf = write_pdf (f->tmpdir, "检测报告.pdf", 2);
@@ -139,6 +143,22 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_rmdir (f->tmpdir), ==, 0);
   g_free (f->project_path);
   g_free (f->tmpdir);
+}
+
+/* With ZHI_EVIDENCE_SHOTS=DIR, the tests save what the page looks like at some steps. */
+static void
+shoot (Fixture *f, const char *name)
+{
+  const char *dir = g_getenv ("ZHI_EVIDENCE_SHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  path = g_strdup_printf ("%s/%s-%s.png", dir, name, g_getenv ("LANGUAGE") ? "zh" : "en");
+  if (!zhi_test_ui_save_png (GTK_WIDGET (f->window), path, &error))
+    g_test_message ("%s: %s", path, error->message);
 }
 
 static gboolean
@@ -191,6 +211,7 @@ find_by_file_name (Fixture *f, const char *name)
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
+  shoot (f, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (zhi_evidence_page_get_visible_items (f->page)), ==,
                     0);
   /* Ctrl+F's action does not fail on an empty library */
@@ -258,6 +279,7 @@ test_errors_named_others_continue (Fixture *f, gconstpointer data)
   attach (f, files, G_N_ELEMENTS (files));
   g_assert_cmpuint (zhi_evidence_page_get_n_failed (f->page), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (f->project)), ==, 1);
+  shoot (f, "failed");
   g_assert_nonnull (find_by_file_name (f, "chart.png"));
 }
 
@@ -279,6 +301,7 @@ test_broken_pdf_warns (Fixture *f, gconstpointer data)
   /* the preview copes too */
   g_assert_true (zhi_evidence_page_select (f->page, zhi_evidence_get_id (evidence)));
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  shoot (f, "broken");
 }
 
 static void
@@ -296,6 +319,7 @@ test_remove_and_undo (Fixture *f, gconstpointer data)
   zhi_project_set_evidence_title (f->project, id, "质量检测报告");
 
   g_assert_true (zhi_evidence_page_remove (f->page, id));
+  shoot (f, "undo");
   g_assert_null (zhi_project_lookup_evidence (f->project, id));
   g_assert_cmpuint (g_list_model_get_n_items (zhi_evidence_page_get_visible_items (f->page)), ==,
                     1);
@@ -443,6 +467,20 @@ test_preview_pages (Fixture *f, gconstpointer data)
   switcher = GTK_STACK_SWITCHER (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER));
   gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (switcher), "pages");
   zhi_test_ui_wait_until (preview_rendered, f, 10000);
+  shoot (f, "pages");
+
+  /* narrow: the list, then the preview on its own */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 420, 760);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (zhi_window_get_project_view (f->window)),
+                                             "view.show-step", "s", "evidence"));
+  shoot (f, "narrow-list");
+  /* page.focus with an id shows that item, in the preview pane */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s",
+                                             zhi_evidence_get_id (pdf)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (switcher)), ==,
+                   "details");
+  shoot (f, "narrow-preview");
 }
 
 static void
@@ -466,6 +504,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
   zhi_test_ui_wait_until (attach_done, f, 10000);
+  shoot (f, "cancelled");
   n = g_list_model_get_n_items (zhi_project_get_evidence_list (f->project));
   g_assert_cmpuint (n + zhi_evidence_page_get_n_failed (f->page), ==, G_N_ELEMENTS (files));
   g_assert_cmpuint (zhi_evidence_page_get_n_failed (f->page), >=, 4);

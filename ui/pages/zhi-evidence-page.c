@@ -34,6 +34,7 @@ struct _ZhiEvidencePage
   GtkWidget *toolbar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *unlinked_button;
+  AdwButtonContent *add_content;
   GtkRevealer *progress_revealer;
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
@@ -616,7 +617,7 @@ typedef struct
   ZhiEvidence *evidence; /* while bound */
   GtkStack *thumb_stack;
   GtkImage *icon;
-  GtkPicture *picture;
+  GtkImage *picture;
   GtkLabel *title;
   GtkLabel *meta;
   GtkLabel *supports;
@@ -642,19 +643,16 @@ list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidence
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
+  /* a fixed 64 × 64 box whatever the shape of the document */
   row->thumb_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (row->thumb_stack), 48, 64);
+  gtk_widget_set_size_request (GTK_WIDGET (row->thumb_stack), 64, 64);
   gtk_widget_set_valign (GTK_WIDGET (row->thumb_stack), GTK_ALIGN_CENTER);
   row->icon = GTK_IMAGE (gtk_image_new ());
   gtk_image_set_pixel_size (row->icon, 32);
   gtk_widget_add_css_class (GTK_WIDGET (row->icon), "dim-label");
   gtk_stack_add_named (row->thumb_stack, GTK_WIDGET (row->icon), "icon");
-  row->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (row->picture, TRUE);
-  gtk_picture_set_content_fit (row->picture, GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_halign (GTK_WIDGET (row->picture), GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (GTK_WIDGET (row->picture), GTK_ALIGN_CENTER);
-  gtk_widget_set_overflow (GTK_WIDGET (row->picture), GTK_OVERFLOW_HIDDEN);
+  row->picture = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (row->picture, 64);
   gtk_stack_add_named (row->thumb_stack, GTK_WIDGET (row->picture), "picture");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->thumb_stack));
 
@@ -746,12 +744,12 @@ update_row (GtkWidget *widget)
 
   if (thumb != NULL && thumb->texture != NULL)
     {
-      gtk_picture_set_paintable (row->picture, GDK_PAINTABLE (thumb->texture));
+      gtk_image_set_from_paintable (row->picture, GDK_PAINTABLE (thumb->texture));
       gtk_stack_set_visible_child_name (row->thumb_stack, "picture");
     }
   else
     {
-      gtk_picture_set_paintable (row->picture, NULL);
+      gtk_image_clear (row->picture);
       gtk_image_set_from_icon_name (row->icon, type_icon (media_type));
       gtk_stack_set_visible_child_name (row->thumb_stack, "icon");
     }
@@ -1331,10 +1329,11 @@ update_preview (ZhiEvidencePage *self)
     guint64 n = zhi_evidence_get_size (evidence);
     g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
 
-    /* TRANSLATORS: a file size: "1.2 MB (1,234,567 bytes)" */
-    bytes = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%s (%s byte)", "%s (%s bytes)", (gulong)MIN (n, G_MAXULONG)),
-        size, count);
+    /* TRANSLATORS: a file size: "1.2 MB (1234567 bytes)" */
+    bytes = n < 1000 ? g_strdup (size)
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s byte)",
+                                                     "%s (%s bytes)", (gulong)MIN (n, G_MAXULONG)),
+                                        size, count);
   }
   adw_action_row_set_subtitle (self->size_row, bytes);
   if (zhi_evidence_get_page_count (evidence) > 0)
@@ -1421,7 +1420,11 @@ back_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
 static void
 folded_changed_cb (ZhiEvidencePage *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  /* narrow: the search entry needs the room more than the button its label */
+  adw_button_content_set_label (self->add_content, folded ? "" : _ ("_Add Files…"));
 }
 
 static void
@@ -2110,6 +2113,7 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, unlinked_button);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, add_content);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, progress_bar);
