@@ -1570,13 +1570,13 @@ attach_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->attach_fraction = 0;
   if (evidence != NULL)
     {
-      attach_job_set_state (job, "emblem-ok-symbolic", _ ("Added"), FALSE);
+      attach_job_set_state (job, "emblem-ok-symbolic", C_ ("file state", "Added"), FALSE);
       if (self->current == NULL && self->project == ZHI_PROJECT (source))
         zhi_evidence_page_select (self, zhi_evidence_get_id (evidence));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      attach_job_set_state (job, "process-stop-symbolic", _ ("Cancelled"), TRUE);
+      attach_job_set_state (job, "process-stop-symbolic", C_ ("file state", "Cancelled"), TRUE);
       self->attach_failed++;
     }
   else
@@ -1620,7 +1620,7 @@ cancel_attach (ZhiEvidencePage *self)
   self->attach_cancellable = g_cancellable_new ();
   while ((job = g_queue_pop_head (&self->attach_queue)) != NULL)
     {
-      attach_job_set_state (job, "process-stop-symbolic", _ ("Cancelled"), TRUE);
+      attach_job_set_state (job, "process-stop-symbolic", C_ ("file state", "Cancelled"), TRUE);
       self->attach_finished++;
       self->attach_failed++;
       attach_job_free (job);
@@ -1664,7 +1664,8 @@ zhi_evidence_page_add_files (ZhiEvidencePage *self, GFile *const *files, guint n
       adw_action_row_set_subtitle_lines (job->row, 0);
       job->icon = GTK_IMAGE (gtk_image_new ());
       adw_action_row_add_prefix (job->row, GTK_WIDGET (job->icon));
-      attach_job_set_state (job, "document-open-recent-symbolic", _ ("Waiting"), FALSE);
+      attach_job_set_state (job, "document-open-recent-symbolic", C_ ("file state", "Waiting"),
+                            FALSE);
       gtk_list_box_append (self->progress_list, GTK_WIDGET (job->row));
       g_queue_push_tail (&self->attach_queue, job);
       self->attach_total++;
