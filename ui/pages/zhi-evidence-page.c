@@ -77,7 +77,8 @@ struct _ZhiEvidencePage
   GPtrArray *support_rows;      /* rows added to the groups (borrowed) */
   ZhiEvidence *current;         /* previewed item */
   gboolean updating;            /* the page is setting widgets, not the user */
-  gboolean selecting;           /* the page changes the selection, not the user */
+  gboolean selecting;
+  guint folded_idle; /* the page changes the selection, not the user */
 
   /* thumbnails */
   GQueue thumb_queue; /* ZhiEvidence * (owned) */
@@ -1417,14 +1418,25 @@ back_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-folded_changed_cb (ZhiEvidencePage *self)
+static gboolean
+apply_folded (gpointer data)
 {
+  ZhiEvidencePage *self = data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
+  self->folded_idle = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
   /* narrow: the search entry needs the room more than the button its label */
   adw_button_content_set_label (self->add_content, folded ? "" : _ ("_Add Files…"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_changed_cb (ZhiEvidencePage *self)
+{
+  /* The leaflet folds while it is being allocated: change other widgets after that. */
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_folded, self, NULL);
 }
 
 static void
@@ -2061,6 +2073,7 @@ zhi_evidence_page_dispose (GObject *object)
       let_go (self);
       g_clear_object (&self->project);
     }
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
