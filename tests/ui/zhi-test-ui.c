@@ -117,6 +117,15 @@ zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Work finishing in the background (thumbnails…) may have queued a new layout just
+   * now: the widget draws nothing until the next frame has allocated it. */
+  for (guint retry = 0; node == NULL && retry < 10; retry++)
+    {
+      zhi_test_ui_wait_for_frames (widget, 1);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   if (node == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "widget %s drew nothing",
