@@ -78,7 +78,8 @@ struct _ZhiEvidencePage
   ZhiEvidence *current;         /* previewed item */
   gboolean updating;            /* the page is setting widgets, not the user */
   gboolean selecting;
-  guint folded_idle; /* the page changes the selection, not the user */
+  guint folded_idle;
+  guint thumb_idle; /* the page changes the selection, not the user */
 
   /* thumbnails */
   GQueue thumb_queue; /* ZhiEvidence * (owned) */
@@ -546,8 +547,9 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
   thumb_next (self);
 }
 
+/* On opening: the items whose page count is unknown; the others render when shown. */
 static void
-thumb_request_all (ZhiEvidencePage *self)
+thumb_request_uncounted (ZhiEvidencePage *self)
 {
   GListModel *list = zhi_project_get_evidence_list (self->project);
 
@@ -555,8 +557,30 @@ thumb_request_all (ZhiEvidencePage *self)
     {
       g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
 
-      thumb_request (self, evidence);
+      if (zhi_evidence_get_page_count (evidence) == 0)
+        thumb_request (self, evidence);
     }
+}
+
+static gboolean
+thumb_next_idle (gpointer data)
+{
+  ZhiEvidencePage *self = data;
+
+  self->thumb_idle = 0;
+  thumb_next (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* From a list row being bound: queue only, start outside the list's layout. */
+static void
+thumb_request_shown (ZhiEvidencePage *self, ZhiEvidence *evidence)
+{
+  if (thumb_lookup (evidence) != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
+    return;
+  g_queue_push_tail (&self->thumb_queue, g_object_ref (evidence));
+  if (self->thumb_idle == 0)
+    self->thumb_idle = g_idle_add (thumb_next_idle, self);
 }
 
 /* ---- names of criteria and rules ------------------------------------------------------- */
@@ -786,6 +810,7 @@ list_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidenceP
   g_signal_connect_object (row->evidence, "notify", G_CALLBACK (evidence_notify_cb), widget, 0);
   g_ptr_array_add (self->bound_rows, widget);
   update_row (widget);
+  thumb_request_shown (self, row->evidence);
 }
 
 static void
@@ -1987,7 +2012,7 @@ zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project)
       g_signal_connect_object (project, "evidence-added", G_CALLBACK (evidence_added_cb), self, 0);
       g_signal_connect_object (project, "evidence-removed", G_CALLBACK (evidence_removed_cb), self,
                                0);
-      thumb_request_all (self);
+      thumb_request_uncounted (self);
       if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
         {
           self->selecting = TRUE;
@@ -2074,6 +2099,7 @@ zhi_evidence_page_dispose (GObject *object)
       g_clear_object (&self->project);
     }
   g_clear_handle_id (&self->folded_idle, g_source_remove);
+  g_clear_handle_id (&self->thumb_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
