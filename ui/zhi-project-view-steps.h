@@ -6,6 +6,7 @@
 #pragma once
 
 #include "zhi-enterprise-page.h"
+#include "zhi-evidence-page.h"
 #include "zhi-guide-page.h"
 
 /* G_TYPE_INVALID until the criterion page exists */
@@ -18,5 +19,6 @@ zhi_criterion_page_type (void)
 static const ZhiStepInfo zhi_steps[] = {
   { "enterprise", N_ ("Enterprise"), "x-office-address-book-symbolic",
     zhi_enterprise_page_get_type },
+  { "evidence", N_ ("Evidence"), "folder-documents-symbolic", zhi_evidence_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
