@@ -65,9 +65,19 @@ zhi_application_open (GApplication *app, GFile **files, int n_files, const char 
 
   for (int i = 0; i < n_files; i++)
     {
-      ZhiWindow *window = zhi_window_new (self);
+      ZhiWindow *window = zhi_window_find_for_file (self, files[i]);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-      zhi_window_open_file (window, files[i]);
+      if (window == NULL)
+        {
+          /* Reuse a window still on its welcome page. */
+          if (active != NULL && ZHI_IS_WINDOW (active)
+              && zhi_window_get_project (ZHI_WINDOW (active)) == NULL)
+            window = ZHI_WINDOW (active);
+          else
+            window = zhi_window_new (self);
+          zhi_window_open_file (window, files[i]);
+        }
       gtk_window_present (GTK_WINDOW (window));
     }
 }

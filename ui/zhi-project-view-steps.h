@@ -6,6 +6,8 @@
 #pragma once
 
 #include "zhi-criterion-page.h"
+#include "zhi-enterprise-page.h"
+#include "zhi-evidence-page.h"
 #include "zhi-guide-page.h"
 
 static inline GType
@@ -15,6 +17,9 @@ zhi_criterion_page_type (void)
 }
 
 static const ZhiStepInfo zhi_steps[] = {
+  { "enterprise", N_ ("Enterprise"), "x-office-address-book-symbolic",
+    zhi_enterprise_page_get_type },
   { "criteria", N_ ("Self-Assessment"), "checkbox-checked-symbolic", NULL },
+  { "evidence", N_ ("Evidence"), "folder-documents-symbolic", zhi_evidence_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };

@@ -430,9 +430,18 @@ zhi_window_open_file (ZhiWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) project = NULL;
+  ZhiWindow *other;
 
   g_return_if_fail (ZHI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* A project already open in a window of ours is brought forward, not opened twice. */
+  other = zhi_window_find_for_file (get_app (self), file);
+  if (other != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
 
   project = zhi_project_open (file, &error);
   if (project == NULL)
@@ -444,6 +453,25 @@ zhi_window_open_file (ZhiWindow *self, GFile *file)
       return;
     }
   set_project (self, project);
+}
+
+/* The window of ours that has @file open, or NULL. */
+ZhiWindow *
+zhi_window_find_for_file (ZhiApplication *application, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = l->next)
+    {
+      ZhiWindow *window = l->data;
+      GFile *open_file;
+
+      if (!ZHI_IS_WINDOW (window) || window->project == NULL)
+        continue;
+      open_file = zhi_project_get_file (window->project);
+      if (open_file != NULL && g_file_equal (open_file, file))
+        return window;
+    }
+  return NULL;
 }
 
 const char *

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZhiWindow, zhi_window, ZHI, WINDOW, AdwApplicationWindow)
 
 ZhiWindow *zhi_window_new (ZhiApplication *application);
+/* Opens @file here, or brings forward the window that already has it open. */
 void zhi_window_open_file (ZhiWindow *self, GFile *file);
+ZhiWindow *zhi_window_find_for_file (ZhiApplication *application, GFile *file);
 /* The name of the visible page of the window's stack: "welcome" or "project". */
 const char *zhi_window_get_page_name (ZhiWindow *self);
 ZhiProject *zhi_window_get_project (ZhiWindow *self);

@@ -222,6 +222,31 @@ test_open_demo (Fixture *f, gconstpointer data)
 }
 
 static void
+test_open_twice_focuses (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "once.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  ZhiWindow *second;
+
+  g_assert_no_error (error);
+  zhi_window_open_file (f->window, file);
+  g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
+  g_assert_false (zhi_project_is_read_only (zhi_window_get_project (f->window)));
+
+  second = zhi_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (second));
+  zhi_window_open_file (second, file);
+  /* Not opened a second time (it would be read-only there): the first window has it. */
+  g_assert_null (zhi_window_get_project (second));
+  g_assert_true (zhi_window_find_for_file (f->app, file) == f->window);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_unlink (path);
+}
+
+static void
 test_size_remembered (Fixture *f, gconstpointer data)
 {
   GSettings *settings = zhi_application_get_settings (f->app);
@@ -312,6 +337,7 @@ main (int argc, char **argv)
   ADD ("/window/open/not-a-project-keeps-file", test_open_not_a_project);
   ADD ("/window/create-project", test_create_project);
   ADD ("/window/open-demo", test_open_demo);
+  ADD ("/window/open-twice-focuses-first", test_open_twice_focuses);
   ADD ("/window/size-remembered", test_size_remembered);
   ADD ("/window/about", test_about_window);
   ADD ("/window/shortcuts", test_shortcuts_window);

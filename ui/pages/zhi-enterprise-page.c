@@ -1,0 +1,1952 @@
+/* zhi-enterprise-page.c — 企业信息: the enterprise, the track, the site, the investment and the
+ * application scenarios
+ *
+ * Every entry writes to the project as the user types (the project autosaves) and follows the
+ * project when it changes elsewhere, without rewriting an entry whose text already means the
+ * stored value.  Values that cannot be stored (letters in a number, an impossible date) are
+ * shown with an error under the row and leave the project as it was.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "zhi-credit-code.h"
+#include "zhi-enterprise-page.h"
+#include "zhi-industry.h"
+#include "zhi-project-view.h"
+#include "zhi-standard.h"
+#include "zhi-window.h"
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_NUMBER,  /* double, ≥ 0 */
+  KIND_INTEGER, /* gint64, ≥ 0 */
+  KIND_DATE,    /* ISO 8601 YYYY-MM-DD */
+  KIND_EMAIL,
+  KIND_PHONE,
+  KIND_CREDIT_CODE,
+} FieldKind;
+
+typedef enum
+{
+  GROUP_BASIC,
+  GROUP_SITE,
+  GROUP_INVESTMENT,
+} FieldGroup;
+
+typedef struct
+{
+  const char *id;    /* the ZhiProject property, and the page.focus id */
+  const char *title; /* N_() */
+  FieldKind kind;
+  FieldGroup group;
+  const char *unit; /* N_(), shown after the text; NULL for none */
+} FieldInfo;
+
+/* In page order; the industry division row follows "email". */
+static const FieldInfo field_infos[] = {
+  { "name", N_ ("Enterprise Name"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "credit-code", N_ ("Unified Social Credit Code"), KIND_CREDIT_CODE, GROUP_BASIC, NULL },
+  { "city", N_ ("City"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "address", N_ ("Address"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "legal-representative", N_ ("Legal Representative"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "contact-person", N_ ("Contact Person"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "phone", N_ ("Phone"), KIND_PHONE, GROUP_BASIC, NULL },
+  { "email", N_ ("E-mail"), KIND_EMAIL, GROUP_BASIC, NULL },
+  { "registered-capital", N_ ("Registered Capital"), KIND_NUMBER, GROUP_BASIC, N_ ("10k yuan") },
+  { "founding-date", N_ ("Founding Date"), KIND_DATE, GROUP_BASIC, N_ ("YYYY-MM-DD") },
+  { "employees", N_ ("Employees"), KIND_INTEGER, GROUP_BASIC, N_ ("people") },
+  { "revenue-last-year", N_ ("Revenue Last Year"), KIND_NUMBER, GROUP_BASIC, N_ ("10k yuan") },
+  { "main-products", N_ ("Main Products"), KIND_TEXT, GROUP_BASIC, NULL },
+  { "site-name", N_ ("Workshop or Factory Name"), KIND_TEXT, GROUP_SITE, NULL },
+  { "in-use-date", N_ ("Date Put into Use"), KIND_DATE, GROUP_SITE, N_ ("YYYY-MM-DD") },
+  { "investment-software", N_ ("Software"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
+  { "investment-hardware", N_ ("Hardware"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
+  { "investment-total", N_ ("Total Investment"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
+  { "funding-sources", N_ ("Sources of Funds"), KIND_TEXT, GROUP_INVESTMENT, NULL },
+};
+
+#define N_FIELDS G_N_ELEMENTS (field_infos)
+
+typedef enum
+{
+  MESSAGE_NONE,
+  MESSAGE_HINT,
+  MESSAGE_WARNING,
+  MESSAGE_ERROR,
+} MessageStyle;
+
+typedef struct
+{
+  const FieldInfo *info;
+  AdwEntryRow *row;
+  AdwPreferencesRow *message_row; /* hidden when there is nothing to say */
+  GtkLabel *message;
+  GtkButton *message_button;
+  ZhiEnterprisePage *page;
+  guint clear_source; /* a pending store of an emptied number or date */
+} Field;
+
+struct _ZhiEnterprisePage
+{
+  AdwBin parent_instance;
+
+  /* Template Widgets */
+  AdwPreferencesGroup *basic_group;
+  AdwPreferencesGroup *track_group;
+  AdwPreferencesGroup *site_group;
+  AdwPreferencesGroup *investment_group;
+  AdwPreferencesGroup *scenarios_group;
+  AdwComboRow *track_row;
+  AdwActionRow *suggestion_row;
+  GtkButton *suggestion_button;
+  GtkButton *add_scenario_button;
+  AdwActionRow *count_row;
+  GtkImage *count_icon;
+
+  /* Built in code, borrowed from the tree */
+  Field fields[N_FIELDS];
+  AdwEntryRow *note_row; /* the credit code's explanation */
+  AdwPreferencesRow *note_message_row;
+  AdwActionRow *industry_row;
+  GtkMenuButton *industry_button;
+  GtkSearchEntry *industry_search;
+  GtkListBox *industry_list;
+  GPtrArray *scenario_rows; /* AdwExpanderRow * */
+
+  /* Owned References */
+  ZhiProject *project;
+  ZhiStandard *standard;       /* of the project's track, or NULL */
+  GHashTable *industry_shown;  /* division codes matching the search; NULL = all */
+  char *city_suggestion;       /* the city the credit code names, or NULL */
+  const char *suggested_track; /* static */
+
+  guint syncing; /* > 0 while the page writes its widgets from the project */
+};
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ADW_TYPE_BIN)
+
+static void sync_all (ZhiEnterprisePage *self);
+
+/* ---- values and their text ------------------------------------------------------------------ */
+
+/* The text with spaces and thousands separators removed; NULL when it holds nothing else. */
+static char *
+number_text (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == ',' || c == 0xFF0C /* ， */ || c == 0x3000)
+        continue;
+      /* full-width digits and point, as a Chinese input method may give them */
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0E)
+        c = '.';
+      g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* An empty text is 0.  FALSE for anything but a non-negative number. */
+static gboolean
+parse_number (const char *text, double *out)
+{
+  g_autofree char *clean = number_text (text);
+  char *end = NULL;
+  double value;
+
+  if (*clean == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_isdigit (clean[0]) && clean[0] != '.')
+    return FALSE;
+  value = g_ascii_strtod (clean, &end);
+  if (end == clean || *end != '\0' || !isfinite (value) || value < 0)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_integer (const char *text, gint64 *out)
+{
+  g_autofree char *clean = number_text (text);
+  guint64 value;
+
+  if (*clean == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (clean, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out = (gint64)value;
+  return TRUE;
+}
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *s;
+
+  if (value == 0)
+    return g_strdup ("");
+  g_ascii_formatd (buf, sizeof buf, "%.4f", value);
+  s = g_strdup (buf);
+  if (strchr (s, '.') != NULL)
+    {
+      char *end = s + strlen (s) - 1;
+
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  return s;
+}
+
+/* "2019-06-30", "2019/6/30", "2019.6.30" → "2019-06-30"; "" → ""; NULL when not a date. */
+static char *
+normalize_date (const char *text)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  unsigned year, month, day;
+  char sep1, sep2;
+  int consumed = 0;
+
+  if (*clean == '\0')
+    return g_strdup ("");
+  if (sscanf (clean, "%4u%c%2u%c%2u%n", &year, &sep1, &month, &sep2, &day, &consumed) != 5
+      || clean[consumed] != '\0' || sep1 != sep2 || strchr ("-/.", sep1) == NULL)
+    return NULL;
+  if (year < 1900 || year > 2100 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/* Could more typing still make this a date? */
+static gboolean
+date_incomplete (const char *text)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+
+  for (const char *p = clean; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr ("-/.", *p) == NULL)
+      return FALSE;
+  return strlen (clean) < 8;
+}
+
+static gboolean
+email_plausible (const char *text)
+{
+  const char *at = strchr (text, '@');
+  const char *dot;
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || (guchar)*p >= 0x80)
+      return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* Digits with spaces, dashes, brackets, a leading +, an extension after "转" or "ext". */
+static gboolean
+phone_plausible (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        digits++;
+      else if (c == 0x8F6C /* 转 */ || g_ascii_strncasecmp (p, "ext", 3) == 0)
+        break;
+      else if (strchr (" -+()", c) == NULL || c == 0)
+        return FALSE;
+    }
+  return digits >= 7 && digits <= 15;
+}
+
+/* What the entry's text would be stored as, or NULL when it cannot be stored. */
+static char *
+field_text_to_stored (const Field *field, const char *text)
+{
+  switch (field->info->kind)
+    {
+      case KIND_NUMBER:
+        {
+          double value;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (!parse_number (text, &value))
+            return NULL;
+          return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+        }
+      case KIND_INTEGER:
+        {
+          gint64 value;
+
+          if (!parse_integer (text, &value))
+            return NULL;
+          return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+        }
+      case KIND_DATE:
+        return normalize_date (text);
+      case KIND_CREDIT_CODE:
+        {
+          ZhiCreditCode info;
+
+          zhi_credit_code_check (text, &info);
+          return g_strdup (info.normalized[0] != '\0' ? info.normalized : text);
+        }
+      case KIND_TEXT:
+      case KIND_EMAIL:
+      case KIND_PHONE:
+      default:
+        return g_strdup (text);
+    }
+}
+
+/* The stored value in the same form as field_text_to_stored. */
+static char *
+field_get_stored (ZhiEnterprisePage *self, const Field *field)
+{
+  char *s = NULL;
+
+  switch (field->info->kind)
+    {
+      case KIND_NUMBER:
+        {
+          double value = 0;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_object_get (self->project, field->info->id, &value, NULL);
+          return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+        }
+      case KIND_INTEGER:
+        {
+          gint64 value = 0;
+
+          g_object_get (self->project, field->info->id, &value, NULL);
+          return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+        }
+      default:
+        g_object_get (self->project, field->info->id, &s, NULL);
+        return s != NULL ? s : g_strdup ("");
+    }
+}
+
+/* The text to show for the stored value */
+static char *
+field_get_display (ZhiEnterprisePage *self, const Field *field)
+{
+  switch (field->info->kind)
+    {
+      case KIND_NUMBER:
+        {
+          double value = 0;
+
+          g_object_get (self->project, field->info->id, &value, NULL);
+          return format_number (value);
+        }
+      case KIND_INTEGER:
+        {
+          gint64 value = 0;
+
+          g_object_get (self->project, field->info->id, &value, NULL);
+          return value == 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+        }
+      default:
+        return field_get_stored (self, field);
+    }
+}
+
+static void
+field_store (ZhiEnterprisePage *self, const Field *field, const char *stored)
+{
+  switch (field->info->kind)
+    {
+      case KIND_NUMBER:
+        g_object_set (self->project, field->info->id, g_ascii_strtod (stored, NULL), NULL);
+        break;
+      case KIND_INTEGER:
+        g_object_set (self->project, field->info->id, g_ascii_strtoll (stored, NULL, 10), NULL);
+        break;
+      default:
+        g_object_set (self->project, field->info->id, stored, NULL);
+        break;
+    }
+}
+
+static Field *
+lookup_field (ZhiEnterprisePage *self, const char *id)
+{
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (self->fields[i].info->id, id) == 0)
+      return &self->fields[i];
+  return NULL;
+}
+
+/* A field the table is known to hold */
+static Field *
+get_field (ZhiEnterprisePage *self, const char *id)
+{
+  Field *field = lookup_field (self, id);
+
+  g_assert (field != NULL);
+  return field;
+}
+
+/* ---- messages under the rows ---------------------------------------------------------------- */
+
+static AdwPreferencesRow *
+message_row_new (GtkLabel **label_out, GtkButton **button_out)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  /* below the text, so a long message keeps the row's width even on a phone-sized window */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_visible (button, FALSE);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_visible (row, FALSE);
+  *label_out = GTK_LABEL (label);
+  if (button_out != NULL)
+    *button_out = GTK_BUTTON (button);
+  return ADW_PREFERENCES_ROW (row);
+}
+
+static void
+field_show_message (Field *field, MessageStyle style, const char *text, const char *button_label)
+{
+  GtkWidget *label = GTK_WIDGET (field->message);
+  GtkWidget *row = GTK_WIDGET (field->row);
+  gboolean shown = style != MESSAGE_NONE && text != NULL && *text != '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (field->message_row), shown);
+  if (g_strcmp0 (gtk_label_get_text (field->message), shown ? text : "") != 0)
+    gtk_label_set_text (field->message, shown ? text : "");
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_remove_css_class (row, "warning");
+  if (shown && style == MESSAGE_ERROR)
+    {
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (row, "error");
+    }
+  else if (shown && style == MESSAGE_WARNING)
+    {
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_add_css_class (row, "warning");
+    }
+  else if (shown)
+    gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_widget_set_visible (GTK_WIDGET (field->message_button), shown && button_label != NULL);
+  if (shown && button_label != NULL)
+    {
+      gtk_button_set_label (field->message_button, button_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->message_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+    }
+  if (shown)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (style == MESSAGE_ERROR && shown)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+/* ---- derived displays ----------------------------------------------------------------------- */
+
+static const char *
+track_name (const char *track)
+{
+  g_autoptr (ZhiStandard) standard = NULL;
+
+  if (track == NULL || *track == '\0')
+    return _ ("Not Chosen");
+  standard = zhi_standard_load_builtin (track, NULL);
+  /* the catalog caches the standards: the text outlives this reference */
+  if (standard != NULL)
+    return zhi_text_get (zhi_standard_get_track (standard));
+  return track;
+}
+
+/* The minimum number of scenarios the track's standard asks for, 0 when none */
+static gint64
+scenarios_required (ZhiEnterprisePage *self)
+{
+  GPtrArray *indicators;
+  GPtrArray *criteria;
+
+  if (self->standard == NULL)
+    return 0;
+  indicators = zhi_standard_get_track_indicators (self->standard);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const ZhiIndicator *ind = g_ptr_array_index (indicators, i);
+
+      if (ind->kind == ZHI_INDICATOR_COUNT && g_strcmp0 (ind->derived, "scenarios") == 0)
+        return ind->min_count;
+    }
+  criteria = zhi_standard_get_criteria (self->standard);
+  for (guint c = 0; c < criteria->len; c++)
+    {
+      const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
+
+      for (guint i = 0; i < criterion->indicators->len; i++)
+        {
+          const ZhiIndicator *ind = g_ptr_array_index (criterion->indicators, i);
+
+          if (ind->kind == ZHI_INDICATOR_COUNT && g_strcmp0 (ind->derived, "scenarios") == 0)
+            return ind->min_count;
+        }
+    }
+  return 0;
+}
+
+static void
+update_count (ZhiEnterprisePage *self)
+{
+  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  gint64 required = scenarios_required (self);
+  g_autofree char *title
+      = g_strdup_printf (ngettext ("%u scenario entered", "%u scenarios entered", n), n);
+  g_autofree char *subtitle = NULL;
+  gboolean enough = required == 0 || n >= required;
+
+  if (required > 0)
+    /* Translators: the minimum number of application scenarios of the chosen track */
+    subtitle = g_strdup_printf (
+        ngettext ("%s needs at least %u application scenario.",
+                  "%s needs at least %u application scenarios.", (gulong)required),
+        track_name (zhi_project_get_track (self->project)), (guint)required);
+  else if (n == 0)
+    subtitle = g_strdup (_ ("Add the scenarios built, such as online quality inspection or "
+                            "equipment condition monitoring."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->count_row), title);
+  adw_action_row_set_subtitle (self->count_row, subtitle != NULL ? subtitle : "");
+  gtk_image_set_from_icon_name (self->count_icon,
+                                enough ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->count_icon), enough ? "warning" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_icon), enough ? "success" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle != NULL ? subtitle : "", -1);
+}
+
+static void
+update_suggestion (ZhiEnterprisePage *self)
+{
+  const char *division
+      = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
+  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *suggested = zhi_industry_suggested_track (division);
+  g_autofree char *title = NULL;
+  const char *subtitle;
+
+  self->suggested_track = suggested;
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row), suggested != NULL);
+  if (suggested == NULL)
+    return;
+  /* Translators: %s is a track, e.g. 离散型智能工厂 */
+  title = g_strdup_printf (_ ("Based on the industry division, the suggested track is: %s"),
+                           track_name (suggested));
+  if (g_strcmp0 (track, suggested) == 0)
+    subtitle = _ ("Your choice follows the suggestion.");
+  else if (g_strcmp0 (track, ZHI_TRACK_WORKSHOP) == 0)
+    subtitle = _ ("A digital workshop is open to every manufacturing industry; if you apply "
+                  "for a whole smart factory, use the suggested track.");
+  else
+    subtitle = _ ("Only a suggestion: choose the track that fits your application.");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), title);
+  adw_action_row_set_subtitle (self->suggestion_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), g_strcmp0 (track, suggested) != 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestion_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+}
+
+static void
+update_industry (ZhiEnterprisePage *self)
+{
+  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
+  const ZhiIndustryDivision *division = zhi_industry_lookup (code);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->industry_row), "error");
+  if (division != NULL)
+    subtitle = g_strdup_printf ("%s %s", division->code, zhi_industry_division_name (division));
+  else if (*code != '\0')
+    {
+      /* Translators: %s is what the project holds as the industry code */
+      subtitle = g_strdup_printf (_ ("“%s” is not a manufacturing division (13–43): choose one "
+                                     "from the list."),
+                                  code);
+      gtk_widget_add_css_class (GTK_WIDGET (self->industry_row), "error");
+    }
+  else
+    subtitle = g_strdup (_ ("Not chosen: pick the division of your main products"));
+  adw_action_row_set_subtitle (self->industry_row, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+}
+
+/* The hint under the total when software + hardware is not the total */
+static void
+update_investment_hint (ZhiEnterprisePage *self)
+{
+  Field *total_field = get_field (self, "investment-total");
+  double software, hardware, total, sum;
+  double typed;
+  g_autofree char *s_sum = NULL;
+  g_autofree char *s_total = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+
+  if (self->project == NULL)
+    return;
+  /* a number the total entry cannot hold is reported by the entry itself */
+  if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (total_field->row)), &typed))
+    return;
+  software = zhi_project_get_investment_software (self->project);
+  hardware = zhi_project_get_investment_hardware (self->project);
+  total = zhi_project_get_investment_total (self->project);
+  sum = software + hardware;
+  if (fabs (sum - total) < 0.00005 || (sum == 0 && total > 0))
+    {
+      field_show_message (total_field, MESSAGE_NONE, NULL, NULL);
+      return;
+    }
+  s_sum = format_number (sum);
+  s_total = format_number (total);
+  if (total == 0)
+    text = g_strdup_printf (_ ("Software and hardware add up to %s (10k yuan); the total is still "
+                               "empty."),
+                            s_sum);
+  else
+    /* Translators: amounts in 万元; the total may include other costs */
+    text = g_strdup_printf (_ ("Software and hardware add up to %s, but the total is %s (both in "
+                               "10k yuan). If the total includes other costs, name them under "
+                               "the sources of funds."),
+                            s_sum, s_total);
+  /* Translators: %s is an amount in 万元 */
+  button = g_strdup_printf (_ ("Set Total to %s"), s_sum);
+  field_show_message (total_field, MESSAGE_WARNING, text, button);
+}
+
+/* ---- validation of one field ---------------------------------------------------------------- */
+
+static void
+update_note_row (ZhiEnterprisePage *self, const ZhiCreditCode *info)
+{
+  gboolean explain = (info->status == ZHI_CREDIT_CODE_BAD_ORG_CHECK
+                      || info->status == ZHI_CREDIT_CODE_BAD_CHECK_CHAR
+                      || (info->status == ZHI_CREDIT_CODE_VALID && !info->in_liaoning));
+  const char *note = NULL;
+
+  if (self->project != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  /* an explanation already written stays visible, so it can be read and removed */
+  if (note != NULL && *note != '\0')
+    explain = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->note_row), explain);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_message_row), explain);
+}
+
+static void
+update_city_suggestion (ZhiEnterprisePage *self)
+{
+  Field *city = get_field (self, "city");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (city->row));
+  g_autofree char *message = NULL;
+  g_autofree char *button = NULL;
+
+  if (self->city_suggestion == NULL || strstr (text, self->city_suggestion) != NULL)
+    {
+      field_show_message (city, MESSAGE_NONE, NULL, NULL);
+      return;
+    }
+  /* Translators: %s is a city, e.g. 沈阳市 */
+  message = g_strdup_printf (_ ("The credit code was registered in %s."), self->city_suggestion);
+  /* Translators: %s is a city, e.g. 沈阳市 */
+  button = g_strdup_printf (_ ("Use %s"), self->city_suggestion);
+  field_show_message (city, MESSAGE_HINT, message, button);
+}
+
+/* Checks the text of a field and shows what is wrong; TRUE when it can be stored. */
+static gboolean
+field_validate (ZhiEnterprisePage *self, Field *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *stored = field_text_to_stored (field, text);
+
+  switch (field->info->kind)
+    {
+      case KIND_NUMBER:
+        if (stored == NULL)
+          field_show_message (field, MESSAGE_ERROR,
+                              _ ("Enter a number, such as 1200 or 85.5; letters and units are not "
+                                 "allowed here."),
+                              NULL);
+        else if (g_str_has_prefix (field->info->id, "investment-"))
+          {
+            if (!g_str_equal (field->info->id, "investment-total"))
+              field_show_message (field, MESSAGE_NONE, NULL, NULL);
+            /* the total's hint is set by update_investment_hint */
+          }
+        else
+          field_show_message (field, MESSAGE_NONE, NULL, NULL);
+        break;
+
+      case KIND_INTEGER:
+        field_show_message (field, stored == NULL ? MESSAGE_ERROR : MESSAGE_NONE,
+                            _ ("Enter a whole number, such as 320."), NULL);
+        break;
+
+      case KIND_DATE:
+        if (stored != NULL)
+          field_show_message (field, MESSAGE_NONE, NULL, NULL);
+        else if (date_incomplete (text))
+          field_show_message (field, MESSAGE_HINT,
+                              _ ("Write the date as year-month-day, such as 2019-06-30."), NULL);
+        else
+          field_show_message (field, MESSAGE_ERROR,
+                              _ ("This is not a date: write it as year-month-day, such as "
+                                 "2019-06-30."),
+                              NULL);
+        break;
+
+      case KIND_EMAIL:
+        field_show_message (field,
+                            *stripped != '\0' && !email_plausible (stripped) ? MESSAGE_WARNING
+                                                                             : MESSAGE_NONE,
+                            _ ("This does not look like an e-mail address, such as "
+                               "zhang.wei@example.com."),
+                            NULL);
+        break;
+
+      case KIND_PHONE:
+        field_show_message (field,
+                            *stripped != '\0' && !phone_plausible (stripped) ? MESSAGE_WARNING
+                                                                             : MESSAGE_NONE,
+                            _ ("This does not look like a phone number: use 7 to 15 digits, such "
+                               "as 024-23456789 or 13912345678."),
+                            NULL);
+        break;
+
+      case KIND_CREDIT_CODE:
+        {
+          ZhiCreditCode info;
+          g_autofree char *sentence = NULL;
+          MessageStyle style;
+          const char *city = NULL;
+
+          zhi_credit_code_check (text, &info);
+          sentence = zhi_credit_code_describe (&info);
+          switch (info.status)
+            {
+              case ZHI_CREDIT_CODE_EMPTY:
+                style = MESSAGE_NONE;
+                break;
+              case ZHI_CREDIT_CODE_VALID:
+                style = info.in_liaoning ? MESSAGE_HINT : MESSAGE_WARNING;
+                break;
+              default:
+                style = MESSAGE_ERROR;
+                break;
+            }
+          field_show_message (field, style, sentence, NULL);
+          update_note_row (self, &info);
+
+          if (info.status == ZHI_CREDIT_CODE_VALID || info.status == ZHI_CREDIT_CODE_BAD_ORG_CHECK
+              || info.status == ZHI_CREDIT_CODE_BAD_CHECK_CHAR)
+            city = info.city_zh;
+          if (g_strcmp0 (city, self->city_suggestion) != 0)
+            {
+              g_free (self->city_suggestion);
+              self->city_suggestion = g_strdup (city);
+            }
+          update_city_suggestion (self);
+        }
+        break;
+
+      case KIND_TEXT:
+      default:
+        if (g_str_equal (field->info->id, "city"))
+          update_city_suggestion (self);
+        break;
+    }
+  return stored != NULL;
+}
+
+/* ---- project → widgets ---------------------------------------------------------------------- */
+
+static void
+field_sync (ZhiEnterprisePage *self, Field *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  g_autofree char *typed = NULL;
+  g_autofree char *stored = NULL;
+
+  if (self->project == NULL)
+    return;
+  typed = field_text_to_stored (field, text);
+  stored = field_get_stored (self, field);
+  if (g_strcmp0 (typed, stored) != 0)
+    {
+      g_autofree char *display = field_get_display (self, field);
+
+      g_clear_handle_id (&field->clear_source, g_source_remove);
+      self->syncing++;
+      gtk_editable_set_text (GTK_EDITABLE (field->row), display);
+      self->syncing--;
+    }
+  field_validate (self, field);
+}
+
+static void
+sync_note (ZhiEnterprisePage *self)
+{
+  const char *note = NULL;
+  ZhiCreditCode info;
+
+  if (self->project != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), note ? note : "") != 0)
+    {
+      self->syncing++;
+      gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");
+      self->syncing--;
+    }
+  zhi_credit_code_check (
+      gtk_editable_get_text (GTK_EDITABLE (get_field (self, "credit-code")->row)), &info);
+  update_note_row (self, &info);
+}
+
+static void
+sync_track (ZhiEnterprisePage *self)
+{
+  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *const *ids = zhi_standard_track_ids ();
+  guint selected = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], track) == 0)
+      selected = i + 1;
+  self->syncing++;
+  if (adw_combo_row_get_selected (self->track_row) != selected)
+    adw_combo_row_set_selected (self->track_row, selected);
+  self->syncing--;
+
+  g_clear_object (&self->standard);
+  if (track != NULL && *track != '\0')
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->standard = zhi_standard_load_builtin (track, &error);
+      if (self->standard == NULL)
+        g_warning ("standard for %s: %s", track, error->message);
+    }
+}
+
+/* ---- scenarios ------------------------------------------------------------------------------ */
+
+static int
+scenario_row_index (ZhiEnterprisePage *self, GtkWidget *widget)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "zhi-scenario-row");
+  guint index;
+
+  if (row == NULL || self->project == NULL || !g_ptr_array_find (self->scenario_rows, row, &index)
+      || index >= zhi_project_get_n_scenarios (self->project))
+    return -1;
+  return (int)index;
+}
+
+static char *
+criteria_summary (ZhiEnterprisePage *self, const ZhiScenario *scenario)
+{
+  g_autoptr (GString) numbers = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; scenario->criteria[i] != NULL; i++)
+    {
+      const ZhiCriterion *criterion
+          = self->standard != NULL
+                ? zhi_standard_lookup_criterion (self->standard, scenario->criteria[i])
+                : NULL;
+
+      if (criterion == NULL)
+        continue;
+      if (n++ > 0)
+        /* Translators: separates items of a list, e.g. "2, 5" */
+        g_string_append (numbers, C_ ("list separator", ", "));
+      g_string_append_printf (numbers, "%d", criterion->number);
+    }
+  if (n == 0)
+    return g_strdup (_ ("No criterion linked yet"));
+  /* Translators: %s is a list of criterion numbers, e.g. "2, 5" */
+  return g_strdup_printf (ngettext ("Serves criterion %s", "Serves criteria %s", n), numbers->str);
+}
+
+static void
+scenario_row_sync (ZhiEnterprisePage *self, GtkWidget *row, const ZhiScenario *scenario)
+{
+  AdwEntryRow *name = g_object_get_data (G_OBJECT (row), "zhi-name");
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (row), "zhi-buffer");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
+  g_autofree char *subtitle = criteria_summary (self, scenario);
+  g_autofree char *description = NULL;
+  const char *title = *scenario->name != '\0' ? scenario->name : _ ("Unnamed Scenario");
+  GtkTextIter start, end;
+
+  self->syncing++;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name)), scenario->name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (name), scenario->name);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (description, scenario->description) != 0)
+    gtk_text_buffer_set_text (buffer, scenario->description, -1);
+  for (guint i = 0; checks != NULL && i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      const char *id = g_object_get_data (G_OBJECT (check), "zhi-criterion");
+      gboolean active = g_strv_contains ((const char *const *)scenario->criteria, id);
+
+      if (gtk_check_button_get_active (check) != active)
+        gtk_check_button_set_active (check, active);
+    }
+  self->syncing--;
+}
+
+static void
+scenario_name_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
+{
+  int index = scenario_row_index (self, GTK_WIDGET (editable));
+  g_autoptr (ZhiScenario) scenario = NULL;
+
+  if (self->syncing > 0 || index < 0)
+    return;
+  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  g_free (scenario->name);
+  scenario->name = g_strdup (gtk_editable_get_text (editable));
+  zhi_project_update_scenario (self->project, index, scenario);
+}
+
+static void
+scenario_description_changed_cb (GtkTextBuffer *buffer, ZhiEnterprisePage *self)
+{
+  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "zhi-view");
+  int index = scenario_row_index (self, view);
+  g_autoptr (ZhiScenario) scenario = NULL;
+  GtkTextIter start, end;
+
+  if (self->syncing > 0 || index < 0)
+    return;
+  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  g_free (scenario->description);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  scenario->description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  zhi_project_update_scenario (self->project, index, scenario);
+}
+
+static void
+scenario_criterion_toggled_cb (GtkCheckButton *check, ZhiEnterprisePage *self)
+{
+  int index = scenario_row_index (self, GTK_WIDGET (check));
+  GtkWidget *row;
+  GPtrArray *checks;
+  g_autoptr (ZhiScenario) scenario = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+
+  if (self->syncing > 0 || index < 0)
+    return;
+  row = g_object_get_data (G_OBJECT (check), "zhi-scenario-row");
+  checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
+  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  builder = g_strv_builder_new ();
+  /* ids of another track's criteria stay: the track may be switched back */
+  for (guint i = 0; scenario->criteria[i] != NULL; i++)
+    if (self->standard == NULL
+        || zhi_standard_lookup_criterion (self->standard, scenario->criteria[i]) == NULL)
+      g_strv_builder_add (builder, scenario->criteria[i]);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *c = g_ptr_array_index (checks, i);
+
+      if (gtk_check_button_get_active (c))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "zhi-criterion"));
+    }
+  g_strfreev (scenario->criteria);
+  scenario->criteria = g_strv_builder_end (builder);
+  zhi_project_update_scenario (self->project, index, scenario);
+}
+
+typedef struct
+{
+  GWeakRef project;
+  guint index;
+  ZhiScenario *scenario;
+} RemovedScenario;
+
+static void
+removed_scenario_free (gpointer data)
+{
+  RemovedScenario *removed = data;
+
+  g_weak_ref_clear (&removed->project);
+  zhi_scenario_free (removed->scenario);
+  g_free (removed);
+}
+
+static void
+undo_remove_cb (AdwToast *toast, RemovedScenario *removed)
+{
+  g_autoptr (ZhiProject) project = g_weak_ref_get (&removed->project);
+  guint index;
+
+  if (project == NULL)
+    return;
+  index = zhi_project_add_scenario (project, removed->scenario);
+  if (removed->index < index)
+    zhi_project_move_scenario (project, index, removed->index);
+}
+
+static void
+scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+{
+  int index = scenario_row_index (self, GTK_WIDGET (button));
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
+  RemovedScenario *removed;
+  AdwToast *toast;
+  const char *name;
+  g_autofree char *escaped = NULL;
+
+  if (index < 0)
+    return;
+  removed = g_new0 (RemovedScenario, 1);
+  g_weak_ref_init (&removed->project, self->project);
+  removed->index = index;
+  removed->scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  name = *removed->scenario->name != '\0' ? removed->scenario->name : _ ("Unnamed Scenario");
+  zhi_project_remove_scenario (self->project, index);
+
+  if (window == NULL)
+    {
+      removed_scenario_free (removed);
+      return;
+    }
+  /* Translators: %s is the name of an application scenario */
+  escaped = g_markup_escape_text (name, -1);
+  toast = adw_toast_new_format (_ ("Scenario “%s” removed"), escaped);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
+                         (GClosureNotify)(void (*) (void))removed_scenario_free, 0);
+  zhi_window_add_toast (ZHI_WINDOW (window), toast);
+}
+
+static GtkWidget *
+scenario_row_new (ZhiEnterprisePage *self, const ZhiScenario *scenario, guint index)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *desc_row = adw_preferences_row_new ();
+  GtkWidget *desc_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *desc_label = gtk_label_new (_ ("Description"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GPtrArray *checks = g_ptr_array_new ();
+  g_autofree char *remove_label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "zhi-checks", checks, (GDestroyNotify)g_ptr_array_unref);
+
+  /* Translators: %u is the number of the scenario in the list */
+  remove_label = g_strdup_printf (_ ("Remove scenario %u"), index + 1);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _ ("Remove Scenario"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  g_object_set_data (G_OBJECT (remove), "zhi-scenario-row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (scenario_remove_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _ ("Scenario Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Scenario Name"), -1);
+  g_object_set_data (G_OBJECT (name), "zhi-scenario-row", row);
+  g_object_set_data (G_OBJECT (row), "zhi-name", name);
+  g_signal_connect (name, "changed", G_CALLBACK (scenario_name_changed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
+
+  if (self->standard != NULL)
+    {
+      GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
+
+      for (guint c = 0; c < criteria->len; c++)
+        {
+          const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
+          GtkWidget *crow = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+          g_autofree char *title
+              = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (crow), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), title);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          title, -1);
+          g_object_set_data_full (G_OBJECT (check), "zhi-criterion", g_strdup (criterion->id),
+                                  g_free);
+          g_object_set_data (G_OBJECT (check), "zhi-scenario-row", row);
+          g_signal_connect (check, "toggled", G_CALLBACK (scenario_criterion_toggled_cb), self);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (crow), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (crow), check);
+          g_ptr_array_add (checks, check);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
+        }
+    }
+  else
+    {
+      GtkWidget *crow = adw_action_row_new ();
+
+      adw_preferences_row_set_title (
+          ADW_PREFERENCES_ROW (crow),
+          _ ("Choose the track above to link this scenario to the criteria it serves."));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
+      gtk_widget_add_css_class (crow, "dim-label");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
+    }
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (desc_row), FALSE);
+  gtk_widget_set_margin_start (desc_box, 12);
+  gtk_widget_set_margin_end (desc_box, 12);
+  gtk_widget_set_margin_top (desc_box, 8);
+  gtk_widget_set_margin_bottom (desc_box, 12);
+  gtk_label_set_xalign (GTK_LABEL (desc_label), 0);
+  gtk_widget_add_css_class (desc_label, "caption");
+  gtk_widget_add_css_class (desc_label, "dim-label");
+  gtk_box_append (GTK_BOX (desc_box), desc_label);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Scenario Description"), -1);
+  g_object_set_data (G_OBJECT (view), "zhi-scenario-row", row);
+  g_object_set_data (G_OBJECT (buffer), "zhi-view", view);
+  g_object_set_data (G_OBJECT (row), "zhi-buffer", buffer);
+  g_signal_connect (buffer, "changed", G_CALLBACK (scenario_description_changed_cb), self);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (desc_box), frame);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (desc_row), desc_box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), desc_row);
+
+  scenario_row_sync (self, row, scenario);
+  return row;
+}
+
+static void
+rebuild_scenarios (ZhiEnterprisePage *self)
+{
+  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+
+  for (guint i = 0; i < self->scenario_rows->len; i++)
+    adw_preferences_group_remove (self->scenarios_group,
+                                  g_ptr_array_index (self->scenario_rows, i));
+  g_ptr_array_set_size (self->scenario_rows, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = scenario_row_new (self, zhi_project_get_scenario (self->project, i), i);
+
+      g_ptr_array_add (self->scenario_rows, row);
+      adw_preferences_group_add (self->scenarios_group, row);
+    }
+}
+
+static void
+sync_scenarios (ZhiEnterprisePage *self)
+{
+  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+
+  if (n != self->scenario_rows->len)
+    rebuild_scenarios (self);
+  else
+    for (guint i = 0; i < n; i++)
+      scenario_row_sync (self, g_ptr_array_index (self->scenario_rows, i),
+                         zhi_project_get_scenario (self->project, i));
+  update_count (self);
+}
+
+/* ---- widget callbacks ----------------------------------------------------------------------- */
+
+static gboolean
+clear_idle (gpointer data)
+{
+  Field *field = data;
+  ZhiEnterprisePage *self = field->page;
+  g_autofree char *stored = field_text_to_stored (field, "");
+
+  field->clear_source = 0;
+  if (self->project != NULL)
+    field_store (self, field, stored);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_clears (ZhiEnterprisePage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_handle_id (&self->fields[i].clear_source, g_source_remove);
+}
+
+static void
+field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
+{
+  Field *field = g_object_get_data (G_OBJECT (editable), "zhi-field");
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *stored = NULL;
+
+  if (self->syncing > 0 || self->project == NULL)
+    return;
+  g_clear_handle_id (&field->clear_source, g_source_remove);
+  if (!field_validate (self, field))
+    return;
+  /* Replacing the text (paste over a selection, gtk_editable_set_text) passes through an
+   * empty text: emptying a number or a date is stored a moment later, so that a rejected
+   * replacement leaves the old value, not a cleared one. */
+  if (*stripped == '\0'
+      && (field->info->kind == KIND_NUMBER || field->info->kind == KIND_INTEGER
+          || field->info->kind == KIND_DATE))
+    {
+      field->clear_source = g_idle_add (clear_idle, field);
+      return;
+    }
+  stored = field_text_to_stored (field, text);
+  field_store (self, field, stored);
+  if (g_str_has_prefix (field->info->id, "investment-"))
+    update_investment_hint (self);
+
+  /* A valid code fills an empty city: the code names where the enterprise registered. */
+  if (field->info->kind == KIND_CREDIT_CODE && self->city_suggestion != NULL)
+    {
+      ZhiCreditCode info;
+
+      zhi_credit_code_check (stored, &info);
+      if (info.status == ZHI_CREDIT_CODE_VALID && *zhi_project_get_city (self->project) == '\0')
+        zhi_project_set_city (self->project, self->city_suggestion);
+    }
+}
+
+static void
+message_button_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+{
+  Field *field = g_object_get_data (G_OBJECT (button), "zhi-field");
+
+  if (self->project == NULL)
+    return;
+  if (g_str_equal (field->info->id, "city") && self->city_suggestion != NULL)
+    zhi_project_set_city (self->project, self->city_suggestion);
+  else if (g_str_equal (field->info->id, "investment-total"))
+    zhi_project_set_investment_total (self->project,
+                                      zhi_project_get_investment_software (self->project)
+                                          + zhi_project_get_investment_hardware (self->project));
+}
+
+static void
+note_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->syncing > 0 || self->project == NULL)
+    return;
+  zhi_answers_set_note (zhi_project_get_answers (self->project), "credit-code",
+                        *text != '\0' ? text : NULL);
+  zhi_project_answers_changed (self->project, "credit-code");
+}
+
+typedef struct
+{
+  GWeakRef page;
+  char *track;
+} TrackChange;
+
+static gboolean
+apply_track_idle (gpointer data)
+{
+  TrackChange *change = data;
+  g_autoptr (ZhiEnterprisePage) self = g_weak_ref_get (&change->page);
+  g_autoptr (ZhiProject) project = NULL;
+  GtkWidget *view;
+
+  if (self == NULL || self->project == NULL)
+    return G_SOURCE_REMOVE;
+  project = g_object_ref (self->project);
+  view = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_PROJECT_VIEW);
+  if (view != NULL)
+    g_object_ref (view);
+  zhi_project_set_track (project, change->track);
+  /* The view builds its pages anew for another track: bring the user back to the combo. */
+  if (view != NULL)
+    {
+      if (zhi_project_view_get_page (ZHI_PROJECT_VIEW (view), "enterprise") != GTK_WIDGET (self))
+        zhi_project_view_show_step (ZHI_PROJECT_VIEW (view), "enterprise", "track");
+      g_object_unref (view);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+track_change_free (gpointer data)
+{
+  TrackChange *change = data;
+
+  g_weak_ref_clear (&change->page);
+  g_free (change->track);
+  g_free (change);
+}
+
+/* Changing the track can make the project view rebuild every page, this one included:
+ * do it once the combo row has finished handling the click. */
+static void
+change_track_later (ZhiEnterprisePage *self, const char *track)
+{
+  TrackChange *change = g_new0 (TrackChange, 1);
+
+  g_weak_ref_init (&change->page, self);
+  change->track = g_strdup (track);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_track_idle, change, track_change_free);
+}
+
+static void
+track_selected_cb (AdwComboRow *row, GParamSpec *pspec, ZhiEnterprisePage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *const *ids = zhi_standard_track_ids ();
+  const char *track = "";
+
+  if (self->syncing > 0 || self->project == NULL)
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0
+      && selected <= g_strv_length ((char **)ids))
+    track = ids[selected - 1];
+  if (g_strcmp0 (track, zhi_project_get_track (self->project)) != 0)
+    change_track_later (self, track);
+}
+
+static void
+suggestion_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+{
+  if (self->project != NULL && self->suggested_track != NULL)
+    change_track_later (self, self->suggested_track);
+}
+
+static void
+add_scenario_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+{
+  g_autoptr (ZhiScenario) scenario = zhi_scenario_new ("", NULL, "");
+  guint index;
+  GtkWidget *row;
+
+  if (self->project == NULL)
+    return;
+  index = zhi_project_add_scenario (self->project, scenario);
+  if (index >= self->scenario_rows->len)
+    return;
+  row = g_ptr_array_index (self->scenario_rows, index);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "zhi-name"));
+}
+
+/* -- the industry chooser -- */
+
+static gboolean
+industry_filter (GtkListBoxRow *row, gpointer data)
+{
+  ZhiEnterprisePage *self = data;
+
+  return self->industry_shown == NULL
+         || g_hash_table_contains (self->industry_shown,
+                                   g_object_get_data (G_OBJECT (row), "zhi-code"));
+}
+
+static void
+industry_search_changed_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr (GPtrArray) matches = NULL;
+
+  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
+  if (*text != '\0')
+    {
+      matches = zhi_industry_search (text);
+      self->industry_shown = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const ZhiIndustryDivision *division = g_ptr_array_index (matches, i);
+
+          g_hash_table_add (self->industry_shown, (gpointer)division->code);
+        }
+    }
+  gtk_list_box_invalidate_filter (self->industry_list);
+}
+
+static void
+industry_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiEnterprisePage *self)
+{
+  if (self->project != NULL)
+    zhi_project_set_industry_division (self->project,
+                                       g_object_get_data (G_OBJECT (row), "zhi-code"));
+  gtk_menu_button_popdown (self->industry_button);
+}
+
+/* Enter in the search picks the first division shown */
+static void
+industry_search_activate_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && industry_filter (GTK_LIST_BOX_ROW (row), self))
+      {
+        industry_row_activated_cb (self->industry_list, GTK_LIST_BOX_ROW (row), self);
+        return;
+      }
+}
+
+static void
+industry_popover_show_cb (GtkPopover *popover, ZhiEnterprisePage *self)
+{
+  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
+
+  gtk_editable_set_text (GTK_EDITABLE (self->industry_search), "");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row)
+        && g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-code"), code) == 0)
+      gtk_list_box_select_row (self->industry_list, GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->industry_search));
+}
+
+static AdwActionRow *
+industry_row_new (ZhiEnterprisePage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (_ ("No division matches"));
+  const ZhiIndustryDivision *divisions;
+  guint n_divisions;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _ ("Industry Division (GB/T 4754-2017)"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Industry division"), -1);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _ ("Choose the Industry Division"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Choose the industry division"), -1);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_object_set (search, "placeholder-text", _ ("Code or name, e.g. 34 or machinery"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Search the industry divisions"), -1);
+  g_signal_connect (search, "search-changed", G_CALLBACK (industry_search_changed_cb), self);
+  g_signal_connect (search, "activate", G_CALLBACK (industry_search_activate_cb), self);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  gtk_box_append (GTK_BOX (box), search);
+
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), industry_filter, self, NULL);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Industry divisions"), -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (industry_row_activated_cb), self);
+  divisions = zhi_industry_list (&n_divisions);
+  for (guint i = 0; i < n_divisions; i++)
+    {
+      GtkWidget *item = gtk_list_box_row_new ();
+      g_autofree char *text = g_strdup_printf ("%s %s", divisions[i].code,
+                                               zhi_industry_division_name (&divisions[i]));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      g_object_set_data (G_OBJECT (item), "zhi-code", (gpointer)divisions[i].code);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), item);
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_widget_set_size_request (scrolled, 280, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect (popover, "show", G_CALLBACK (industry_popover_show_cb), self);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  self->industry_button = GTK_MENU_BUTTON (button);
+  self->industry_search = GTK_SEARCH_ENTRY (search);
+  self->industry_list = GTK_LIST_BOX (list);
+  return ADW_ACTION_ROW (row);
+}
+
+/* ---- building ------------------------------------------------------------------------------- */
+
+static void
+build_fields (ZhiEnterprisePage *self)
+{
+  AdwPreferencesGroup *groups[] = {
+    [GROUP_BASIC] = self->basic_group,
+    [GROUP_SITE] = self->site_group,
+    [GROUP_INVESTMENT] = self->investment_group,
+  };
+  g_autoptr (GtkStringList) tracks = gtk_string_list_new (NULL);
+  const char *const *ids = zhi_standard_track_ids ();
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      Field *field = &self->fields[i];
+      const FieldInfo *info = &field_infos[i];
+      AdwPreferencesGroup *group = groups[info->group];
+      GtkWidget *row = adw_entry_row_new ();
+
+      field->info = info;
+      field->page = self;
+      field->row = ADW_ENTRY_ROW (row);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ (info->title), -1);
+      g_object_set_data (G_OBJECT (row), "zhi-field", field);
+      switch (info->kind)
+        {
+          case KIND_NUMBER:
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+            break;
+          case KIND_INTEGER:
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+            break;
+          case KIND_EMAIL:
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+            break;
+          case KIND_PHONE:
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+            break;
+          case KIND_CREDIT_CODE:
+            adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_UPPERCASE_CHARS
+                                                                    | GTK_INPUT_HINT_NO_SPELLCHECK);
+            break;
+          case KIND_DATE:
+          case KIND_TEXT:
+          default:
+            break;
+        }
+      if (info->unit != NULL)
+        {
+          GtkWidget *unit = gtk_label_new (_ (info->unit));
+
+          gtk_widget_add_css_class (unit, "dim-label");
+          gtk_widget_set_valign (unit, GTK_ALIGN_CENTER);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
+        }
+      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+      adw_preferences_group_add (group, row);
+
+      field->message_row = message_row_new (&field->message, &field->message_button);
+      g_object_set_data (G_OBJECT (field->message_button), "zhi-field", field);
+      g_signal_connect (field->message_button, "clicked", G_CALLBACK (message_button_clicked_cb),
+                        self);
+      adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
+
+      if (info->kind == KIND_CREDIT_CODE)
+        {
+          GtkLabel *label;
+
+          self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
+                                         _ ("Explanation for the Reviewers"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_row),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ ("Explanation of the credit code"), -1);
+          gtk_widget_set_visible (GTK_WIDGET (self->note_row), FALSE);
+          g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
+          adw_preferences_group_add (group, GTK_WIDGET (self->note_row));
+          self->note_message_row = message_row_new (&label, NULL);
+          gtk_label_set_text (label, _ ("Say why this code is right, e.g. an early pilot code or "
+                                        "a registration in a special zone; it goes into the "
+                                        "dossier with the eligibility answers."));
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+          adw_preferences_group_add (group, GTK_WIDGET (self->note_message_row));
+        }
+      if (g_str_equal (info->id, "email"))
+        {
+          self->industry_row = industry_row_new (self);
+          adw_preferences_group_add (group, GTK_WIDGET (self->industry_row));
+        }
+    }
+
+  gtk_string_list_append (tracks, _ ("Not Chosen"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_string_list_append (tracks, track_name (ids[i]));
+  adw_combo_row_set_model (self->track_row, G_LIST_MODEL (tracks));
+  g_signal_connect (self->track_row, "notify::selected", G_CALLBACK (track_selected_cb), self);
+}
+
+/* ---- the project ---------------------------------------------------------------------------- */
+
+static void
+project_changed_cb (ZhiProject *project, const char *what, ZhiEnterprisePage *self)
+{
+  Field *field = lookup_field (self, what);
+
+  if (field != NULL)
+    field_sync (self, field);
+  if (g_strcmp0 (what, "credit-code") == 0)
+    sync_note (self);
+  if (g_strcmp0 (what, "city") == 0 || g_strcmp0 (what, "credit-code") == 0)
+    update_city_suggestion (self);
+  if (g_strcmp0 (what, "industry-division") == 0)
+    {
+      update_industry (self);
+      update_suggestion (self);
+    }
+  if (g_strcmp0 (what, "track") == 0)
+    {
+      sync_track (self);
+      update_suggestion (self);
+      rebuild_scenarios (self);
+      update_count (self);
+    }
+  if (g_str_has_prefix (what, "investment-"))
+    update_investment_hint (self);
+  if (g_strcmp0 (what, "scenarios") == 0)
+    sync_scenarios (self);
+  if (g_strcmp0 (what, "answers") == 0)
+    sync_note (self);
+}
+
+static void
+sync_all (ZhiEnterprisePage *self)
+{
+  sync_track (self);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      if (self->project != NULL)
+        field_sync (self, &self->fields[i]);
+      else
+        {
+          self->syncing++;
+          gtk_editable_set_text (GTK_EDITABLE (self->fields[i].row), "");
+          self->syncing--;
+          field_show_message (&self->fields[i], MESSAGE_NONE, NULL, NULL);
+        }
+    }
+  sync_note (self);
+  update_city_suggestion (self);
+  update_industry (self);
+  update_suggestion (self);
+  update_investment_hint (self);
+  rebuild_scenarios (self);
+  update_count (self);
+}
+
+ZhiProject *
+zhi_enterprise_page_get_project (ZhiEnterprisePage *self)
+{
+  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  return self->project;
+}
+
+void
+zhi_enterprise_page_set_project (ZhiEnterprisePage *self, ZhiProject *project)
+{
+  g_return_if_fail (ZHI_IS_ENTERPRISE_PAGE (self));
+  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  cancel_clears (self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
+  sync_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+GtkWidget *
+zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
+{
+  Field *field;
+
+  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((field = lookup_field (self, id)) != NULL)
+    return GTK_WIDGET (field->row);
+  if (g_str_equal (id, "credit-code-note"))
+    return GTK_WIDGET (self->note_row);
+  if (g_str_equal (id, "track"))
+    return GTK_WIDGET (self->track_row);
+  if (g_str_equal (id, "track-suggestion"))
+    return GTK_WIDGET (self->suggestion_row);
+  if (g_str_equal (id, "track-suggestion-apply"))
+    return GTK_WIDGET (self->suggestion_button);
+  if (g_str_equal (id, "industry-division"))
+    return GTK_WIDGET (self->industry_row);
+  if (g_str_equal (id, "industry-search"))
+    return GTK_WIDGET (self->industry_search);
+  if (g_str_equal (id, "industry-list"))
+    return GTK_WIDGET (self->industry_list);
+  if (g_str_equal (id, "scenario-add"))
+    return GTK_WIDGET (self->add_scenario_button);
+  if (g_str_equal (id, "scenarios"))
+    return GTK_WIDGET (self->count_row);
+  return NULL;
+}
+
+const char *
+zhi_enterprise_page_get_message (ZhiEnterprisePage *self, const char *id)
+{
+  Field *field;
+
+  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  if ((field = lookup_field (self, id)) == NULL
+      || !gtk_widget_get_visible (GTK_WIDGET (field->message_row)))
+    return NULL;
+  return gtk_label_get_text (field->message);
+}
+
+GtkWidget *
+zhi_enterprise_page_get_scenario_row (ZhiEnterprisePage *self, guint index)
+{
+  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  return index < self->scenario_rows->len ? g_ptr_array_index (self->scenario_rows, index) : NULL;
+}
+
+/* page.focus: a field id, "scenarios" or "scenario:N" (1-based) */
+static void
+focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  GtkWidget *target = NULL;
+
+  if (g_str_has_prefix (id, "scenario:"))
+    {
+      guint64 n = 0;
+
+      if (g_ascii_string_to_unsigned (id + strlen ("scenario:"), 10, 1, G_MAXUINT, &n, NULL)
+          && (target = zhi_enterprise_page_get_scenario_row (self, n - 1)) != NULL)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (target), TRUE);
+    }
+  else if (g_str_equal (id, "scenarios"))
+    target = self->scenario_rows->len > 0 ? g_ptr_array_index (self->scenario_rows, 0)
+                                          : GTK_WIDGET (self->add_scenario_button);
+  else
+    target = zhi_enterprise_page_get_control (self, id);
+  if (target == NULL || !gtk_widget_get_visible (target))
+    {
+      if (g_str_has_prefix (id, "credit-code"))
+        target = zhi_enterprise_page_get_control (self, "credit-code");
+      else
+        return;
+    }
+  gtk_widget_grab_focus (target);
+}
+
+/* ---- GObject -------------------------------------------------------------------------------- */
+
+static void
+zhi_enterprise_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_PROJECT:
+        g_value_set_object (value, self->project);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_enterprise_page_set_property (GObject *object,
+                                  guint prop_id,
+                                  const GValue *value,
+                                  GParamSpec *pspec)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_PROJECT:
+        zhi_enterprise_page_set_project (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_enterprise_page_dispose (GObject *object)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  cancel_clears (self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->standard);
+  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
+  g_clear_pointer (&self->city_suggestion, g_free);
+  if (self->scenario_rows != NULL)
+    g_ptr_array_set_size (self->scenario_rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_ENTERPRISE_PAGE);
+  G_OBJECT_CLASS (zhi_enterprise_page_parent_class)->dispose (object);
+}
+
+static void
+zhi_enterprise_page_finalize (GObject *object)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
+
+  g_clear_pointer (&self->scenario_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (zhi_enterprise_page_parent_class)->finalize (object);
+}
+
+static void
+zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zhi_enterprise_page_dispose;
+  object_class->finalize = zhi_enterprise_page_finalize;
+  object_class->get_property = zhi_enterprise_page_get_property;
+  object_class->set_property = zhi_enterprise_page_set_property;
+
+  properties[PROP_PROJECT]
+      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, basic_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, track_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, site_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, investment_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, scenarios_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, track_row);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, suggestion_row);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, add_scenario_button);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, count_row);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, count_icon);
+  gtk_widget_class_bind_template_callback (widget_class, suggestion_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_scenario_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
+}
+
+static void
+zhi_enterprise_page_init (ZhiEnterprisePage *self)
+{
+  self->scenario_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_fields (self);
+  sync_all (self);
+}
+
+GtkWidget *
+zhi_enterprise_page_new (void)
+{
+  return g_object_new (ZHI_TYPE_ENTERPRISE_PAGE, NULL);
+}
