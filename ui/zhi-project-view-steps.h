@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "zhi-eligibility-page.h"
 #include "zhi-guide-page.h"
 
 /* G_TYPE_INVALID until the criterion page exists */
@@ -15,5 +16,6 @@ zhi_criterion_page_type (void)
 }
 
 static const ZhiStepInfo zhi_steps[] = {
+  { "eligibility", N_ ("Eligibility"), "checkbox-checked-symbolic", zhi_eligibility_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
