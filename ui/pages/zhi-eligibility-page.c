@@ -244,7 +244,7 @@ note_changed_cb (GtkEditable *editable, Rule *rule)
   answers_changed (self, rule->id);
 }
 
-/* "" → unanswered; digits → the count; anything else → FALSE (left as it was). */
+/* "" → empty; digits → the count; anything else → FALSE. */
 static gboolean
 parse_count (const char *text, gboolean *empty, gint64 *count)
 {
@@ -264,16 +264,17 @@ count_changed_cb (GtkEditable *editable, Gate *gate)
   gboolean empty = FALSE;
   gint64 count = 0;
 
-  if (!parse_count (gtk_editable_get_text (editable), &empty, &count))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gboolean valid = parse_count (gtk_editable_get_text (editable), &empty, &count);
+
+  /* Text that is no number counts as no answer (and is marked). */
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   if (!can_write (self))
     return;
   answers = zhi_project_get_answers (self->project);
-  if (empty)
+  if (empty || !valid)
     zhi_answers_clear (answers, gate->indicator->id);
   else
     zhi_answers_set_count (answers, gate->indicator->id, count);
@@ -849,7 +850,7 @@ sync_answers (ZhiEligibilityPage *self)
           gboolean valid
               = parse_count (gtk_editable_get_text (GTK_EDITABLE (gate->control)), &empty, &shown);
 
-          if (!valid || (has ? empty || shown != stored : !empty))
+          if (valid ? (has ? empty || shown != stored : !empty) : has)
             {
               g_autofree char *text = has ? g_strdup_printf ("%" G_GINT64_FORMAT, stored) : NULL;
 
