@@ -479,8 +479,9 @@ rule_group_new (ZhiEligibilityPage *self,
 
     rule->yes = answer_button_new (rule, answer_box, NULL,
                                    condition ? _ ("Meets It") : _ ("Yes, Applies"), a_yes);
-    rule->no = answer_button_new (rule, answer_box, rule->yes,
-                                  condition ? _ ("Does Not Meet") : _ ("No"), a_no);
+    rule->no
+        = answer_button_new (rule, answer_box, rule->yes,
+                             condition ? _ ("Does Not Meet") : C_ ("exclusion answer", "No"), a_no);
     rule->none = answer_button_new (rule, answer_box, rule->yes, _ ("Not Answered"), a_none);
     gtk_toggle_button_set_active (rule->none, TRUE);
   }
