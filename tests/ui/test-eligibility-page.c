@@ -423,6 +423,52 @@ test_workshop_gates (Fixture *f, gconstpointer data)
   g_assert_true (GTK_IS_DROP_DOWN (control (f, "workshop.cmmm-level", NULL)));
 }
 
+/* ZHI_SHOTS_DIR=dir: the whole page, wide and narrow, after some answers (for looking at it) */
+static void
+test_shots (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("ZHI_SHOTS_DIR");
+  const int widths[] = { 1000, 420 };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("ZHI_SHOTS_DIR not set");
+      return;
+    }
+  answer (f, "cond-1", "yes");
+  answer (f, "cond-2", "no");
+  answer (f, "excl-2", "yes");
+  answer (f, "excl-1", "no");
+  zhi_project_set_credit_code (f->project, "91210102MA0X7Q3K9");
+  type_into (control (f, "gate.workshop-count", NULL), "1");
+  update (f);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (f->page)));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 1000);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+      if (widths[i] < 600)
+        gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s", "eligibility");
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+      for (guint k = 0; k < 12; k++)
+        {
+          g_autofree char *name = g_strdup_printf (
+              "%s/elig-%s-%d-%02u.png", dir, g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en",
+              widths[i], k);
+          g_autoptr (GError) error = NULL;
+
+          gtk_adjustment_set_value (adjustment, k * 850.0);
+          zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+          g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (f->window), name, &error));
+          if (k * 850.0
+              > gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+            break;
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -440,6 +486,7 @@ main (int argc, char **argv)
   ADD ("/eligibility-page/evidence-linked", "factory-discrete", test_evidence_linked);
   ADD ("/eligibility-page/focus", "factory-discrete", test_focus);
   ADD ("/eligibility-page/workshop-gates", "workshop", test_workshop_gates);
+  ADD ("/eligibility-page/shots", "factory-discrete", test_shots);
 #undef ADD
   return g_test_run ();
 }

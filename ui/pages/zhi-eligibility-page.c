@@ -429,6 +429,7 @@ rule_group_new (ZhiEligibilityPage *self,
                 gboolean required)
 {
   Rule *rule = g_new0 (Rule, 1);
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = g_strdup_printf ("%s%s", mark, zhi_text_get (short_name));
   g_autofree char *kind_name = kind == ZHI_RULE_KIND_CONDITION
@@ -436,7 +437,6 @@ rule_group_new (ZhiEligibilityPage *self,
                                    : g_strdup_printf (_ ("Exclusion %s"), mark);
   gboolean condition = kind == ZHI_RULE_KIND_CONDITION;
   GtkWidget *answer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  AdwActionRow *answer_row;
   GtkWidget *popover;
   GtkWidget *scroller;
 
@@ -444,31 +444,46 @@ rule_group_new (ZhiEligibilityPage *self,
   rule->id = g_strdup (id);
   rule->mark = g_strdup (mark);
   rule->kind = kind;
-  rule->group = group;
+  rule->group = outer;
   g_ptr_array_add (self->rules, rule);
 
-  /* A group's title and description are markup in libadwaita 1.2. */
+  /* Own heading labels: a group's title does not wrap in libadwaita 1.2 (and is markup). */
   {
-    g_autofree char *title_markup = g_markup_escape_text (title, -1);
-    g_autofree char *text_markup = g_markup_escape_text (zhi_text_get (text), -1);
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *heading = gtk_label_new (title);
+    GtkWidget *wording = gtk_label_new (zhi_text_get (text));
 
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text_markup);
+    gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_set_hexpand (heading, TRUE);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_box_append (GTK_BOX (header), heading);
+    if (!required)
+      {
+        GtkWidget *tag = gtk_label_new (_ ("Encouraged"));
+
+        gtk_widget_add_css_class (tag, "zhi-tag");
+        gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (tag, _ ("Encouraged: reported, but it does not decide "
+                                             "eligibility."));
+        gtk_box_append (GTK_BOX (header), tag);
+      }
+    gtk_box_append (GTK_BOX (outer), header);
+    gtk_label_set_wrap (GTK_LABEL (wording), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (wording), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (wording), 0);
+    gtk_label_set_selectable (GTK_LABEL (wording), TRUE);
+    gtk_widget_add_css_class (wording, "dim-label");
+    gtk_widget_set_margin_bottom (wording, 6);
+    gtk_box_append (GTK_BOX (outer), wording);
+    gtk_box_append (GTK_BOX (outer), group);
   }
-  if (!required)
-    {
-      GtkWidget *tag = gtk_label_new (_ ("Encouraged"));
 
-      gtk_widget_add_css_class (tag, "zhi-tag");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (tag, _ ("Encouraged: reported, but it does not decide "
-                                           "eligibility."));
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), tag);
-    }
-
-  /* The answer: three linked toggle buttons, one of them always active. */
+  /* The answer: three linked toggle buttons below the question, one of them always active;
+   * stacked so that they fit a narrow window too. */
   gtk_widget_add_css_class (answer_box, "linked");
-  gtk_widget_set_valign (answer_box, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (answer_box), TRUE);
   {
     g_autofree char *a_yes = g_strdup_printf (
         condition ? _ ("%s: the enterprise meets it") : _ ("%s: yes, it applies"), kind_name);
@@ -485,11 +500,41 @@ rule_group_new (ZhiEligibilityPage *self,
     rule->none = answer_button_new (rule, answer_box, rule->yes, _ ("Not Answered"), a_none);
     gtk_toggle_button_set_active (rule->none, TRUE);
   }
-  answer_row = plain_row_new (condition ? _ ("Does the enterprise meet this condition?")
-                                        : _ ("Does this apply to the enterprise?"),
-                              condition ? NULL : _ ("“Yes” means the enterprise may not apply."));
-  adw_action_row_add_suffix (answer_row, answer_box);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (answer_row));
+  {
+    /* an AdwPreferencesRow, or the group would put it below its list */
+    GtkWidget *row = adw_preferences_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *question = gtk_label_new (condition ? _ ("Does the enterprise meet this condition?")
+                                                   : _ ("Does this apply to the enterprise?"));
+
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    gtk_widget_set_focusable (row, FALSE);
+    gtk_widget_set_margin_top (box, 12);
+    gtk_widget_set_margin_bottom (box, 12);
+    gtk_widget_set_margin_start (box, 12);
+    gtk_widget_set_margin_end (box, 12);
+    gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (question), 0);
+    gtk_box_append (GTK_BOX (box), question);
+    if (!condition)
+      {
+        GtkWidget *hint = gtk_label_new (_ ("“Yes” means the enterprise may not apply."));
+
+        gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (hint), 0);
+        gtk_widget_add_css_class (hint, "caption");
+        gtk_widget_add_css_class (hint, "dim-label");
+        gtk_box_append (GTK_BOX (box), hint);
+      }
+    gtk_widget_set_margin_top (answer_box, 6);
+    gtk_box_append (GTK_BOX (box), answer_box);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                   gtk_label_get_text (GTK_LABEL (question)));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (question)), -1);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
 
   /* What the user confirms */
   if (checks != NULL && checks->len > 0)
@@ -571,7 +616,7 @@ rule_group_new (ZhiEligibilityPage *self,
   adw_action_row_add_suffix (rule->evidence_row, GTK_WIDGET (rule->evidence_button));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (rule->evidence_row));
 
-  return group;
+  return outer;
 }
 
 static void
@@ -955,7 +1000,21 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
                                  "track’s gates are met.")
                             : _ ("Every deciding condition is met and no exclusion applies."));
   else
-    gtk_label_set_text (self->verdict_summary, eligibility->summary);
+    {
+      /* Every failing rule by name, or (when none fails) everything still unanswered */
+      GPtrArray *list = failing->len > 0 ? failing : missing;
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < list->len; i++)
+        g_ptr_array_add (names, rule_display_name (g_ptr_array_index (list, i)));
+      g_ptr_array_add (names, NULL);
+      joined = g_strjoinv (_ ("; "), (char **)names->pdata);
+      text = failing->len > 0 ? g_strdup_printf (_ ("Not met: %s."), joined)
+                              : g_strdup_printf (_ ("Still to answer: %s."), joined);
+      gtk_label_set_text (self->verdict_summary, text);
+    }
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   for (guint i = 0; i < 3; i++)
     {
@@ -1051,13 +1110,12 @@ refresh_states (ZhiEligibilityPage *self)
       set_state_icon (rule->state_icon, result->state, result->decides);
       if (rule->credit_row != NULL)
         {
-          g_autofree char *text = zhi_credit_code_describe (&eligibility->credit);
+          /* The code only: the state row below says what it means for the condition. */
           const char *code
               = self->project != NULL ? zhi_project_get_credit_code (self->project) : "";
-          g_autofree char *subtitle
-              = *code != '\0' ? g_strdup_printf ("%s\n%s", code, text) : g_strdup (text);
 
-          adw_action_row_set_subtitle (rule->credit_row, subtitle);
+          adw_action_row_set_subtitle (rule->credit_row,
+                                       *code != '\0' ? code : _ ("Not entered yet"));
         }
     }
 
@@ -1334,15 +1392,6 @@ zhi_eligibility_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   g_clear_weak_pointer (&self->scroll_target);
-  /* libadwaita 1.2 unparents a group's header suffix twice on dispose: take it away first. */
-  for (guint i = 0; self->rules != NULL && i < self->rules->len; i++)
-    {
-      Rule *rule = g_ptr_array_index (self->rules, i);
-
-      if (rule->group != NULL)
-        adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (rule->group), NULL);
-      rule->group = NULL;
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_ELIGIBILITY_PAGE);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->gates, g_ptr_array_unref);
