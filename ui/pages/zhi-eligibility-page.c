@@ -182,14 +182,19 @@ set_state_icon (GtkImage *icon, ZhiRuleState state, gboolean decides)
   gtk_widget_add_css_class (GTK_WIDGET (icon), css);
 }
 
-/* The answer that counts against the enterprise stands out. */
+/* A given answer stands out: the one for the enterprise in the accent colour, the one against
+ * it in red; "not answered" stays plain. */
 static void
 style_toggles (Rule *rule)
 {
-  GtkToggleButton *bad = rule->kind == ZHI_RULE_KIND_EXCLUSION ? rule->yes : rule->no;
+  gboolean exclusion = rule->kind == ZHI_RULE_KIND_EXCLUSION;
+  GtkToggleButton *good = exclusion ? rule->no : rule->yes;
+  GtkToggleButton *bad = exclusion ? rule->yes : rule->no;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (rule->yes), "destructive-action");
-  gtk_widget_remove_css_class (GTK_WIDGET (rule->no), "destructive-action");
+  gtk_widget_remove_css_class (GTK_WIDGET (good), "suggested-action");
+  gtk_widget_remove_css_class (GTK_WIDGET (bad), "destructive-action");
+  if (gtk_toggle_button_get_active (good))
+    gtk_widget_add_css_class (GTK_WIDGET (good), "suggested-action");
   if (gtk_toggle_button_get_active (bad))
     gtk_widget_add_css_class (GTK_WIDGET (bad), "destructive-action");
 }
