@@ -8,6 +8,7 @@
 #include "zhi-criterion-page.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-evidence-page.h"
+#include "zhi-eligibility-page.h"
 #include "zhi-guide-page.h"
 
 static inline GType
@@ -21,5 +22,6 @@ static const ZhiStepInfo zhi_steps[] = {
     zhi_enterprise_page_get_type },
   { "criteria", N_ ("Self-Assessment"), "checkbox-checked-symbolic", NULL },
   { "evidence", N_ ("Evidence"), "folder-documents-symbolic", zhi_evidence_page_get_type },
+  { "eligibility", N_ ("Eligibility"), "checkbox-checked-symbolic", zhi_eligibility_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
