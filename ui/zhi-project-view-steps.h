@@ -6,6 +6,7 @@
 #pragma once
 
 #include "zhi-guide-page.h"
+#include "zhi-score-page.h"
 
 /* G_TYPE_INVALID until the criterion page exists */
 static inline GType
@@ -15,5 +16,6 @@ zhi_criterion_page_type (void)
 }
 
 static const ZhiStepInfo zhi_steps[] = {
+  { "score", N_ ("Score Preview"), "semi-starred-symbolic", zhi_score_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
