@@ -288,32 +288,39 @@ test_chart_draws (Fixture *f, gconstpointer data)
   /* Two bars per criterion: claimed and evidenced. */
   g_assert_cmpuint (zhi_score_page_get_n_chart_bars (f->page), ==, 2 * score->criteria->len);
 
-  /* For looking at: the whole page, not only what the window shows, light and dark. */
+  /* For looking at: the page scrolled top, middle and bottom, wide and narrow, light and
+   * dark. */
   if (keep != NULL)
     {
-      GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
-      GtkWidget *content = gtk_viewport_get_child (
-          GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
       const char *lang = g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en";
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (
+          GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW)));
 
       for (int dark = 0; dark < 2; dark++)
         for (int narrow = 0; narrow < 2; narrow++)
           {
-            g_autofree char *name
-                = g_strdup_printf ("score-page-%s-%s-%s.png", lang, narrow ? "narrow" : "wide",
-                                   dark ? "dark" : "light");
-            g_autofree char *path = g_build_filename (keep, name, NULL);
-
             adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                                 dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
-            gtk_window_set_default_size (f->window, narrow ? 360 : 1000, 800);
+            gtk_window_set_default_size (f->window, narrow ? 360 : 1000, 1000);
             zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
             /* Folded, the view shows the sidebar until a step is chosen. */
             gtk_widget_activate_action (GTK_WIDGET (f->view), "view.show-step", "s", "score");
             zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-            zhi_test_ui_save_png (content, path, &error);
-            g_assert_no_error (error);
+            for (int part = 0; part < 3; part++)
+              {
+                g_autofree char *name
+                    = g_strdup_printf ("score-page-%s-%s-%s-%d.png", lang,
+                                       narrow ? "narrow" : "wide", dark ? "dark" : "light", part);
+                g_autofree char *path = g_build_filename (keep, name, NULL);
+                double range
+                    = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+
+                gtk_adjustment_set_value (vadj, range * part / 2);
+                zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+                zhi_test_ui_save_png (GTK_WIDGET (f->window), path, &error);
+                g_assert_no_error (error);
+              }
           }
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           ADW_COLOR_SCHEME_DEFAULT);
@@ -352,7 +359,11 @@ test_no_track (void)
 int
 main (int argc, char **argv)
 {
+  g_autoptr (ZhiApplication) app = NULL;
+
   zhi_test_ui_init (&argc, &argv);
+  /* Its startup loads the application's style sheet, as in `zhizao`. */
+  app = zhi_test_ui_application_new ();
 
   g_test_add ("/score-page/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
   g_test_add ("/score-page/checklist/one-row-per-problem", Fixture, NULL, fixture_set_up,

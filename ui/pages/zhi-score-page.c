@@ -82,8 +82,8 @@ series_color (GtkWidget *widget, Series series, GdkRGBA *color)
   switch (series)
     {
       case SERIES_CLAIMED:
-        /* GNOME palette blue 3 / blue 1 */
-        gdk_rgba_parse (color, dark ? "#99c1f1" : "#3584e4");
+        /* GNOME palette blue 3 / blue 2 */
+        gdk_rgba_parse (color, dark ? "#62a0ea" : "#3584e4");
         break;
       case SERIES_EVIDENCED:
         /* green 5 / green 2 */
@@ -119,7 +119,9 @@ draw_bar (cairo_t *cr, GtkWidget *widget, Series series, double x, double y, dou
   /* Claimed: a lighter fill with a solid edge; evidenced: solid.  Told apart without colour. */
   if (series == SERIES_CLAIMED)
     {
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.4);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.6
+                                                                                           : 0.4);
       cairo_rectangle (cr, x, y, w, h);
       cairo_fill (cr);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
@@ -223,6 +225,35 @@ chart_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
                 result->evidenced * scale, BAR_HEIGHT);
       self->n_chart_bars += 2;
     }
+}
+
+/* The full title and values of the criterion under the pointer: narrow charts ellipsize. */
+static gboolean
+chart_query_tooltip (
+    GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, ZhiScorePage *self)
+{
+  const ZhiCriterionResult *result;
+  g_autofree char *title = NULL;
+  g_autofree char *claimed = NULL;
+  g_autofree char *evidenced = NULL;
+  g_autofree char *weight = NULL;
+  g_autofree char *text = NULL;
+  guint index;
+
+  if (self->score == NULL || keyboard || y < 0)
+    return FALSE;
+  index = y / chart_row_height (widget);
+  if (index >= self->score->criteria->len)
+    return FALSE;
+  result = g_ptr_array_index (self->score->criteria, index);
+  title = criterion_title (result->criterion);
+  claimed = zhi_scoring_format_points (result->claimed);
+  evidenced = zhi_scoring_format_points (result->evidenced);
+  weight = zhi_scoring_format_points (result->max_points);
+  text = g_strdup_printf (_ ("%s: claimed %s, evidenced %s, of %s."), title, claimed, evidenced,
+                          weight);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -529,6 +560,7 @@ update_totals (ZhiScorePage *self)
   const ZhiText *note = standard != NULL ? zhi_standard_get_weights_note (standard) : NULL;
   const char *icon;
   const char *css;
+  const char *summary;
 
   set_total (self->claimed_label, self->claimed_of_label, self->claimed_band_label,
              _ ("Claimed score"), score->total_claimed, score->band_claimed);
@@ -572,8 +604,12 @@ update_totals (ZhiScorePage *self)
   gtk_label_set_text (self->verdict_label, zhi_verdict_to_label (eligibility->verdict));
   gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_label),
                               (const char *[]){ "title-4", css, NULL });
-  gtk_label_set_text (self->summary_label,
-                      eligibility->summary != NULL ? eligibility->summary : "");
+  summary = eligibility->summary != NULL ? eligibility->summary : "";
+  gtk_label_set_text (self->summary_label, summary);
+  /* "符合申报条件" needs no "符合申报条件。" under it. */
+  gtk_widget_set_visible (
+      GTK_WIDGET (self->summary_label),
+      *summary != '\0' && !g_str_has_prefix (summary, zhi_verdict_to_label (eligibility->verdict)));
 
   if (note != NULL && *zhi_text_get (note) != '\0')
     gtk_label_set_text (self->weights_label, zhi_text_get (note));
@@ -760,6 +796,8 @@ zhi_score_page_init (ZhiScorePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart, chart_draw, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->chart), TRUE);
+  g_signal_connect_object (self->chart, "query-tooltip", G_CALLBACK (chart_query_tooltip), self, 0);
   legend_add (self, SERIES_CLAIMED, _ ("Claimed"));
   legend_add (self, SERIES_EVIDENCED, _ ("Evidenced"));
   legend_add (self, SERIES_WEIGHT, _ ("Weight (full marks)"));
