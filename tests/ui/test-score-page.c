@@ -145,6 +145,21 @@ test_checklist_activates_step (Fixture *f, gconstpointer data)
     }
 }
 
+/* "score#checklist" through the view: the step is shown and its page.focus focuses the field. */
+static void
+test_show_step_focuses_field (Fixture *f, gconstpointer data)
+{
+  GtkListBox *checklist = zhi_score_page_get_checklist (f->page);
+
+  g_assert_true (zhi_project_view_show_step (f->view, "guide", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s", "score#checklist"));
+  g_assert_cmpstr (zhi_project_view_get_step (f->view), ==, "score");
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window))
+                 == GTK_WIDGET (gtk_list_box_get_row_at_index (checklist, 0)));
+}
+
 static void
 record_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
@@ -353,6 +368,17 @@ test_no_track (void)
   zhi_evaluation_update (zhi_project_view_get_evaluation (view));
   g_assert_cmpstr (zhi_score_page_get_total_text (page, FALSE), ==, "0");
   g_assert_nonnull (gtk_list_box_get_row_at_index (zhi_score_page_get_checklist (page), 0));
+  if (g_getenv ("ZHI_TEST_SCORE_PNG_DIR") != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (g_getenv ("ZHI_TEST_SCORE_PNG_DIR"),
+                                                "score-page-empty-project.png", NULL);
+
+      gtk_window_set_default_size (window, 1000, 1000);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+      zhi_test_ui_save_png (GTK_WIDGET (window), path, &error);
+      g_assert_no_error (error);
+    }
   gtk_window_destroy (window);
 }
 
@@ -370,6 +396,8 @@ main (int argc, char **argv)
               test_checklist_rows, fixture_tear_down);
   g_test_add ("/score-page/checklist/activating-shows-step", Fixture, NULL, fixture_set_up,
               test_checklist_activates_step, fixture_tear_down);
+  g_test_add ("/score-page/show-step-focuses-field", Fixture, NULL, fixture_set_up,
+              test_show_step_focuses_field, fixture_tear_down);
   g_test_add ("/score-page/rows-send-step-and-field", Fixture, NULL, fixture_set_up,
               test_rows_send_step_and_field, fixture_tear_down);
   g_test_add ("/score-page/checklist/empty-says-so", Fixture, NULL, fixture_set_up,

@@ -268,7 +268,9 @@ static void
 legend_add (ZhiScorePage *self, Series series, const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  /* The label beside it names the series: the swatch is decoration. */
+  GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role",
+                                    GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
@@ -276,7 +278,6 @@ legend_add (ZhiScorePage *self, Series series, const char *text)
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), legend_draw, GINT_TO_POINTER (series),
                                   NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
@@ -561,6 +562,7 @@ update_totals (ZhiScorePage *self)
   const char *icon;
   const char *css;
   const char *summary;
+  const char *label;
 
   set_total (self->claimed_label, self->claimed_of_label, self->claimed_band_label,
              _ ("Claimed score"), score->total_claimed, score->band_claimed);
@@ -606,10 +608,12 @@ update_totals (ZhiScorePage *self)
                               (const char *[]){ "title-4", css, NULL });
   summary = eligibility->summary != NULL ? eligibility->summary : "";
   gtk_label_set_text (self->summary_label, summary);
-  /* "符合申报条件" needs no "符合申报条件。" under it. */
-  gtk_widget_set_visible (
-      GTK_WIDGET (self->summary_label),
-      *summary != '\0' && !g_str_has_prefix (summary, zhi_verdict_to_label (eligibility->verdict)));
+  /* "符合申报条件" needs no "符合申报条件。" under it; "不符合申报条件：…" says why. */
+  label = zhi_verdict_to_label (eligibility->verdict);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label),
+                          *summary != '\0'
+                              && !(g_str_has_prefix (summary, label)
+                                   && g_utf8_strlen (summary + strlen (label), -1) <= 1));
 
   if (note != NULL && *zhi_text_get (note) != '\0')
     gtk_label_set_text (self->weights_label, zhi_text_get (note));
