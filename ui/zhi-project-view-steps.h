@@ -10,6 +10,7 @@
 #include "zhi-evidence-page.h"
 #include "zhi-eligibility-page.h"
 #include "zhi-guide-page.h"
+#include "zhi-score-page.h"
 
 static inline GType
 zhi_criterion_page_type (void)
@@ -23,5 +24,6 @@ static const ZhiStepInfo zhi_steps[] = {
   { "criteria", N_ ("Self-Assessment"), "checkbox-checked-symbolic", NULL },
   { "evidence", N_ ("Evidence"), "folder-documents-symbolic", zhi_evidence_page_get_type },
   { "eligibility", N_ ("Eligibility"), "checkbox-checked-symbolic", zhi_eligibility_page_get_type },
+  { "score", N_ ("Score Preview"), "semi-starred-symbolic", zhi_score_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
