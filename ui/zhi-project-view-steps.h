@@ -21,9 +21,9 @@ zhi_criterion_page_type (void)
 static const ZhiStepInfo zhi_steps[] = {
   { "enterprise", N_ ("Enterprise"), "x-office-address-book-symbolic",
     zhi_enterprise_page_get_type },
-  { "criteria", N_ ("Self-Assessment"), "checkbox-checked-symbolic", NULL },
+  { "eligibility", N_ ("Eligibility"), "security-high-symbolic", zhi_eligibility_page_get_type },
+  { "criteria", N_ ("Self-Assessment"), "view-list-ordered-symbolic", NULL },
   { "evidence", N_ ("Evidence"), "folder-documents-symbolic", zhi_evidence_page_get_type },
-  { "eligibility", N_ ("Eligibility"), "checkbox-checked-symbolic", zhi_eligibility_page_get_type },
   { "score", N_ ("Score Preview"), "semi-starred-symbolic", zhi_score_page_get_type },
   { "guide", N_ ("Application Guide"), "help-browser-symbolic", zhi_guide_page_get_type },
 };
