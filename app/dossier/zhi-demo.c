@@ -41,8 +41,7 @@ narrative_for (const ZhiCriterion *criterion)
   GString *text = g_string_new (NULL);
   const ZhiItem *item;
 
-  g_string_append_printf (text, "围绕“%s”，本企业开展了以下建设：",
-                          zhi_text_get (&criterion->title));
+  g_string_append_printf (text, "围绕“%s”，本企业开展了以下建设：", criterion->title.zh);
   for (guint i = 0; i < criterion->items->len; i++)
     {
       item = g_ptr_array_index (criterion->items, i);
@@ -298,14 +297,13 @@ zhi_demo_create (GFile *file, const char *track, GError **error)
       const ZhiCriterion *a = g_ptr_array_index (criteria, c);
       const ZhiCriterion *b = c + 1 < criteria->len ? g_ptr_array_index (criteria, c + 1) : NULL;
       g_autofree char *title
-          = b != NULL ? g_strdup_printf ("%s及%s建设情况报告", zhi_text_get (&a->title),
-                                         zhi_text_get (&b->title))
-                      : g_strdup_printf ("%s建设情况报告", zhi_text_get (&a->title));
+          = b != NULL ? g_strdup_printf ("%s及%s建设情况报告", a->title.zh, b->title.zh)
+                      : g_strdup_printf ("%s建设情况报告", a->title.zh);
       g_autofree char *file_name = g_strdup_printf ("report-%02u.pdf", c + 1);
       /* The second report covers only its first criterion: a real application has gaps,
        * and the demo shows how the score and checklist point them out. */
       const char *supports[] = { a->id, b != NULL && c != 2 ? b->id : NULL, NULL };
-      g_autoptr (GBytes) bytes = report (title, zhi_text_get (&a->title), 2 + c % 3, error);
+      g_autoptr (GBytes) bytes = report (title, a->title.zh, 2 + c % 3, error);
 
       if (bytes == NULL
           || !attach_bytes (project, tmpdir, file_name, title, bytes, supports, error))
