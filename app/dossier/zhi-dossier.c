@@ -535,8 +535,6 @@ add_cover (Builder *b, GDateTime *date)
   zhi_pdf_table_add_pair (t, "联系电话", or_blank (zhi_project_get_phone (p)));
   zhi_pdf_table_add_pair (t, "电子邮箱", or_blank (zhi_project_get_email (p)));
   zhi_pdf_table_add_pair (t, "申报日期", when);
-  zhi_pdf_doc_add_spacer (doc, 60);
-  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_CENTERED, "辽宁省工业和信息化厅制");
   zhi_pdf_doc_add_page_break (doc);
 }
 
@@ -895,7 +893,7 @@ chart_draw (cairo_t *cr, double width, double height, gpointer data)
 
   /* legend */
   {
-    static const char *names[] = { "默认权重", "自评得分", "佐证得分" };
+    static const char *names[] = { "默认权重", "自评得分", "佐证得分（数字：自评/佐证）" };
     static const double colours[][3]
         = { { 0.85, 0.85, 0.85 }, { 0.55, 0.7, 0.9 }, { 0.1, 0.3, 0.65 } };
     double x = left;
@@ -958,7 +956,7 @@ add_score (Builder *b)
   const double gate_widths[] = { 0.45, 0.13, 0.42 };
   const char *gate_header[] = { "门槛", "情况", "说明" };
   g_autofree char *intro = g_strdup_printf (
-      "本章是本企业依据%s（%s，%s版）所作的自评。自评得分为企业主张的得分；佐证得分只计算已关联"
+      "本章是本企业依据《%s》（%s，%s版）所作的自评。自评得分为企业主张的得分；佐证得分只计算已关联"
       "证明材料的评定项，专家评审对无证明材料的主张不予认可。",
       zh (zhi_standard_get_title (b->standard)), zh (zhi_standard_get_source (b->standard)),
       zhi_standard_get_edition (b->standard));
@@ -1058,7 +1056,7 @@ add_content (Builder *b)
       const char *narrative = zhi_project_get_narrative (b->project, c->id);
       g_autoptr (GPtrArray) entries = entries_for (b, c->id);
       g_autofree char *std
-          = g_strdup_printf ("1．评定要求（%s原文）", zh (zhi_standard_get_title (b->standard)));
+          = g_strdup_printf ("1．评定要求（《%s》原文）", zh (zhi_standard_get_title (b->standard)));
       ZhiPdfTable *t;
 
       zhi_pdf_doc_add_heading (doc, 2, label, TRUE);
@@ -1109,8 +1107,11 @@ add_content (Builder *b)
           g_autofree char *cl = fmt_num (cr->claimed);
           g_autofree char *ev = fmt_num (cr->evidenced);
           g_autofree char *w = fmt_num (cr->max_points);
-          g_autofree char *sum = g_strdup_printf ("自评 %s / %s，佐证 %s", cl, w, ev);
-          const char *row[] = { "本项合计", "", "", sum };
+          g_autofree char *text
+              = g_strdup_printf ("自评 %s 分；佐证 %s 分（%s）", cl, ev,
+                                 cr->has_evidence ? "已关联证明材料" : "未关联证明材料");
+          g_autofree char *sum = g_strdup_printf ("%s / %s", cl, w);
+          const char *row[] = { "本项合计", text, "", sum };
 
           zhi_pdf_table_add_row (t, row);
         }
@@ -1144,7 +1145,7 @@ add_kpis (Builder *b)
 {
   ZhiPdfDoc *doc = b->doc;
   GPtrArray *kpis = zhi_standard_get_kpis (b->standard);
-  const double widths[] = { 0.22, 0.13, 0.13, 0.13, 0.17, 0.11, 0.11 };
+  const double widths[] = { 0.2, 0.12, 0.11, 0.11, 0.2, 0.14, 0.12 };
   const char *header[] = { "指标", "单位", "建设前", "建设后", "变化", "方向", "评价" };
   ZhiPdfTable *t;
 
@@ -1344,7 +1345,7 @@ add_opinion (Job *job)
   t = zhi_pdf_doc_add_key_value_table (doc, KEY_FRACTION);
   zhi_pdf_table_add_pair (t, "申报单位", job->name);
   zhi_pdf_table_add_pair (t, "申报类型", job->track);
-  zhi_pdf_doc_add_drawing (doc, 400, opinion_draw, NULL, NULL);
+  zhi_pdf_doc_add_drawing (doc, 470, opinion_draw, NULL, NULL);
 }
 
 static void

@@ -1109,9 +1109,26 @@ place_table (Writer *w, Block *b)
   guint r;
 
   space_before (w, 6);
-  /* the header and a first line of the first row, or a new page */
-  if (!page_is_empty (w) && w->y + header_h + t->font_size * 1.6 + 2 * CELL_PAD_Y > BOTTOM)
-    next_page (w);
+  /* the header and the first row (when it would not be split anyway), or a new page: a
+   * header alone at the foot of a page is useless */
+  if (!page_is_empty (w))
+    {
+      double first = t->font_size * 1.6 + 2 * CELL_PAD_Y;
+
+      if (t->rows->len > 0)
+        {
+          Row row;
+          double h;
+
+          row_init (w, t, &row, g_ptr_array_index (t->rows, 0), FALSE, 0);
+          h = row_rest_height (t, &row);
+          row_clear (t, &row);
+          if (h <= ZHI_PDF_BLOCK_HEIGHT - header_h)
+            first = h;
+        }
+      if (w->y + header_h + first > BOTTOM + EPSILON)
+        next_page (w);
+    }
   tag_begin (w, "Table", NULL);
   table_header (w, t);
   for (r = 0; r < t->rows->len && !w->cancelled; r++)
