@@ -1055,8 +1055,8 @@ add_content (Builder *b)
       g_autofree char *label = criterion_label (c);
       const char *narrative = zhi_project_get_narrative (b->project, c->id);
       g_autoptr (GPtrArray) entries = entries_for (b, c->id);
-      g_autofree char *std
-          = g_strdup_printf ("1．评定要求（《%s》原文）", zh (zhi_standard_get_title (b->standard)));
+      g_autofree char *std = g_strdup_printf ("1．评定要求（《%s》原文）",
+                                              zh (zhi_standard_get_title (b->standard)));
       ZhiPdfTable *t;
 
       zhi_pdf_doc_add_heading (doc, 2, label, TRUE);
@@ -1308,7 +1308,7 @@ add_list (Job *job)
     }
   fp = g_strdup_printf (
       "本申报书指纹：%s。指纹印在每页页脚，用于发现替换或改动的页面。计算方法：将格式标识"
-      "“" FINGERPRINT_FORMAT "”、评定标准编号及版本、是否草稿、项目内容（项目文件导出的 JSON，"
+      "“" FINGERPRINT_FORMAT "”、评定标准编号及版本、是否为最终稿、项目内容（项目文件导出的 JSON，"
       "紧凑格式）和各附件的 SHA-256（按附件编号顺序）逐行连接，计算其 SHA-256，取前 12 位十六进制"
       "数字，每 4 位以连字符分隔。各附件的 SHA-256 是企业原始文件的哈希值，可用 sha256sum "
       "等工具对原件核验。",
@@ -1422,6 +1422,7 @@ job_write_file (Job *job, GCancellable *cancellable, GError **error)
   g_autoptr (GFileOutputStream) out = NULL;
   g_autoptr (GOutputStream) buffered = NULL;
   g_autoptr (GFileInfo) info = NULL;
+  gboolean existed = g_file_query_exists (job->file, NULL);
 
   out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
                         error);
@@ -1435,10 +1436,17 @@ job_write_file (Job *job, GCancellable *cancellable, GError **error)
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      /* a new file was written in place: no half dossier is left behind */
+      if (!existed)
+        g_file_delete (job->file, NULL, NULL);
       return FALSE;
     }
   if (!g_output_stream_close (buffered, cancellable, error))
-    return FALSE;
+    {
+      if (!existed)
+        g_file_delete (job->file, NULL, NULL);
+      return FALSE;
+    }
   info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, error);
   if (info == NULL)
