@@ -56,6 +56,14 @@ LANGUAGE=zh_CN "$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" --final >"$tmp/
 check "--final refused (zh_CN)" 1 $?
 contains "the refusal is translated" "$tmp/err" "拒绝"
 
+printf 'This is a letter, not a PDF.' >"$tmp/letter.pdf"
+"$cli" attach "$tmp/empty.zhizao" "$tmp/letter.pdf" --to w01 >"$tmp/out" 2>&1
+check "attach a file that is not a PDF" 0 $?
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" >"$tmp/out" 2>"$tmp/err"
+check "a bad evidence file does not stop the render" 0 $?
+contains "the placeholder is reported with the file name" "$tmp/out" "attachment 1 (letter.pdf"
+contains "and the reason" "$tmp/out" "does not match its type"
+
 "$cli" render "$tmp/w.zhizao" >"$tmp/out" 2>"$tmp/err"
 check "no -o is a usage error" 2 $?
 "$cli" render "$tmp/w.zhizao" -o "$tmp/x.pdf" --draft --final >"$tmp/out" 2>"$tmp/err"

@@ -8,6 +8,29 @@
 #include "zhi-evaluation.h"
 #include "zhi-store.h"
 
+static const char *
+problem_text (ZhiPdfAttachProblem problem)
+{
+  switch (problem)
+    {
+      case ZHI_PDF_ATTACH_PROBLEM_UNREADABLE:
+        return _ ("its bytes could not be read from the project");
+      case ZHI_PDF_ATTACH_PROBLEM_EMPTY:
+        return _ ("the file is empty");
+      case ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED:
+        return _ ("the PDF is encrypted (needs a password)");
+      case ZHI_PDF_ATTACH_PROBLEM_DAMAGED:
+        return _ ("the file is damaged or truncated");
+      case ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE:
+        return _ ("the content does not match its type (a renamed file?)");
+      case ZHI_PDF_ATTACH_PROBLEM_UNSUPPORTED:
+        return _ ("the dossier cannot embed this type of file");
+      case ZHI_PDF_ATTACH_PROBLEM_NONE:
+      default:
+        return "";
+    }
+}
+
 int
 zhi_cli_render (int argc, char **argv)
 {
@@ -106,10 +129,9 @@ zhi_cli_render (int argc, char **argv)
         {
           const ZhiPdfAttachWarning *w = g_ptr_array_index (result->warnings, i);
 
-          /* the reason is the Chinese sentence printed on the placeholder page */
           g_print (_ ("warning: attachment %u (%s, SHA-256 %s) replaced by a placeholder page: "
                       "%s\n"),
-                   w->number, w->file_name, w->sha256, w->reason);
+                   w->number, w->file_name, w->sha256, problem_text (w->problem));
         }
     }
   return ZHI_CLI_OK;
