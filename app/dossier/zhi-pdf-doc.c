@@ -41,9 +41,17 @@ typedef struct
   char *dest;
 } Link;
 
+typedef struct
+{
+  guint row;
+  guint column;
+  Link link;
+} CellLink;
+
 struct _ZhiPdfTable
 {
   guint n_columns;
+  GArray *links;  /* of CellLink, NULL when none */
   double *widths; /* in points */
   char **header;
   GPtrArray *rows; /* of char ** */
@@ -127,6 +135,12 @@ typedef struct
 static void
 table_free (ZhiPdfTable *table)
 {
+  if (table->links)
+    {
+      for (guint i = 0; i < table->links->len; i++)
+        g_free (g_array_index (table->links, CellLink, i).link.dest);
+      g_array_unref (table->links);
+    }
   g_free (table->widths);
   g_strfreev (table->header);
   g_ptr_array_unref (table->rows);
@@ -384,6 +398,30 @@ zhi_pdf_table_add_pair (ZhiPdfTable *table, const char *key, const char *value)
 
   g_return_if_fail (table->n_columns == 2);
   zhi_pdf_table_add_row (table, cells);
+}
+
+gboolean
+zhi_pdf_table_link_text (ZhiPdfTable *table, guint column, const char *needle, const char *dest)
+{
+  char **cells;
+  const char *hit;
+  CellLink cl;
+
+  g_return_val_if_fail (table->rows->len > 0 && column < table->n_columns, FALSE);
+  g_return_val_if_fail (dest_is_valid (dest), FALSE);
+  cells = g_ptr_array_index (table->rows, table->rows->len - 1);
+  hit = needle && *needle ? strstr (cells[column], needle) : NULL;
+  if (hit == NULL)
+    return FALSE;
+  if (table->links == NULL)
+    table->links = g_array_new (FALSE, FALSE, sizeof (CellLink));
+  cl.row = table->rows->len - 1;
+  cl.column = column;
+  cl.link.start = hit - cells[column];
+  cl.link.end = cl.link.start + strlen (needle);
+  cl.link.dest = g_strdup (dest);
+  g_array_append_val (table->links, cl);
+  return TRUE;
 }
 
 void
@@ -756,20 +794,20 @@ place_heading (Writer *w, Block *b)
 }
 
 static void
-draw_link_spans (Writer *w, Block *b, LineSet *set, guint from, guint to, double y)
+draw_link_spans (Writer *w, GArray *links, LineSet *set, guint from, guint to, double x, double y)
 {
   guint i, k;
 
-  if (!w->writing || b->links == NULL)
+  if (!w->writing || links == NULL)
     return;
   for (i = from; i < to; i++)
     {
       LineInfo *li = line_at (set, i);
       double top = y + li->top - line_at (set, from)->top;
 
-      for (k = 0; k < b->links->len; k++)
+      for (k = 0; k < links->len; k++)
         {
-          Link *link = &g_array_index (b->links, Link, k);
+          Link *link = &g_array_index (links, Link, k);
           int start = MAX ((int)link->start, li->line->start_index);
           int end = MIN ((int)link->end, li->line->start_index + li->line->length);
           int *ranges = NULL, n = 0, r;
@@ -783,11 +821,38 @@ draw_link_spans (Writer *w, Block *b, LineSet *set, guint from, guint to, double
               double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
 
               if (x1 > x0)
-                emit_link_rect (w, link->dest, LEFT + x0, top, x1 - x0, li->bottom - li->top);
+                emit_link_rect (w, link->dest, x + x0, top, x1 - x0, li->bottom - li->top);
             }
           g_free (ranges);
         }
     }
+}
+
+/* Links are shown blue and underlined. */
+static void
+set_link_attributes (PangoLayout *layout, GArray *links)
+{
+  PangoAttrList *attrs;
+  guint k;
+
+  if (links == NULL || links->len == 0)
+    return;
+  attrs = pango_attr_list_new ();
+  for (k = 0; k < links->len; k++)
+    {
+      Link *link = &g_array_index (links, Link, k);
+      PangoAttribute *a = pango_attr_foreground_new (0x0000, 0x3c00, 0x9900);
+
+      a->start_index = link->start;
+      a->end_index = link->end;
+      pango_attr_list_insert (attrs, a);
+      a = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      a->start_index = link->start;
+      a->end_index = link->end;
+      pango_attr_list_insert (attrs, a);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 static void
@@ -811,6 +876,8 @@ place_paragraph (Writer *w, Block *b)
       case ZHI_PDF_STYLE_SMALL:
         pango_layout_set_justify (layout, TRUE);
         break;
+      case ZHI_PDF_STYLE_PLAIN:
+        break;
       case ZHI_PDF_STYLE_CENTERED:
       case ZHI_PDF_STYLE_TITLE:
         pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -820,27 +887,7 @@ place_paragraph (Writer *w, Block *b)
         break;
     }
   pango_layout_set_text (layout, b->text, -1);
-  if (b->links)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      guint k;
-
-      for (k = 0; k < b->links->len; k++)
-        {
-          Link *link = &g_array_index (b->links, Link, k);
-          PangoAttribute *a = pango_attr_foreground_new (0x0000, 0x3c00, 0x9900);
-
-          a->start_index = link->start;
-          a->end_index = link->end;
-          pango_attr_list_insert (attrs, a);
-          a = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
-          a->start_index = link->start;
-          a->end_index = link->end;
-          pango_attr_list_insert (attrs, a);
-        }
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
+  set_link_attributes (layout, b->links);
   line_set_init (&set, layout);
   n = set.lines->len;
 
@@ -870,7 +917,7 @@ place_paragraph (Writer *w, Block *b)
       if (w->writing)
         cairo_set_source_rgb (w->cr, 0, 0, 0);
       draw_lines (w, &set, start, end, LEFT, w->y);
-      draw_link_spans (w, b, &set, start, end, w->y);
+      draw_link_spans (w, b->links, &set, start, end, LEFT, w->y);
       tag_end (w, "P");
       w->y += lines_height (&set, start, end);
       start = end;
@@ -888,16 +935,29 @@ typedef struct
   LineSet *cells;
   guint *from;
   guint *to;
+  GArray **links; /* per cell: Link (borrowed dest), NULL when none */
 } Row;
 
+/* @index: the row's index, or G_MAXUINT for the header */
 static void
-row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header)
+row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, guint index)
 {
   guint c;
 
   row->cells = g_new0 (LineSet, t->n_columns);
   row->from = g_new0 (guint, t->n_columns);
   row->to = g_new0 (guint, t->n_columns);
+  row->links = g_new0 (GArray *, t->n_columns);
+  for (c = 0; t->links != NULL && c < t->links->len; c++)
+    {
+      CellLink *cl = &g_array_index (t->links, CellLink, c);
+
+      if (cl->row != index)
+        continue;
+      if (row->links[cl->column] == NULL)
+        row->links[cl->column] = g_array_new (FALSE, FALSE, sizeof (Link));
+      g_array_append_val (row->links[cl->column], cl->link);
+    }
   for (c = 0; c < t->n_columns; c++)
     {
       gboolean sans = header || (t->key_column && c == 0);
@@ -907,6 +967,7 @@ row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header)
       pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
       if (header)
         pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      set_link_attributes (layout, row->links[c]);
       line_set_init (&row->cells[c], layout);
     }
 }
@@ -917,7 +978,12 @@ row_clear (ZhiPdfTable *t, Row *row)
   guint c;
 
   for (c = 0; c < t->n_columns; c++)
-    line_set_clear (&row->cells[c]);
+    {
+      line_set_clear (&row->cells[c]);
+      if (row->links[c])
+        g_array_unref (row->links[c]);
+    }
+  g_free (row->links);
   g_free (row->cells);
   g_free (row->from);
   g_free (row->to);
@@ -995,6 +1061,8 @@ row_draw (Writer *w, ZhiPdfTable *t, Row *row, double height, gboolean header)
           cairo_set_source_rgb (w->cr, 0, 0, 0);
           draw_lines (w, &row->cells[c], row->from[c], row->to[c], x + CELL_PAD_X,
                       w->y + CELL_PAD_Y);
+          draw_link_spans (w, row->links[c], &row->cells[c], row->from[c], row->to[c],
+                           x + CELL_PAD_X, w->y + CELL_PAD_Y);
           cairo_set_line_width (w->cr, 0.6);
           cairo_rectangle (w->cr, x, w->y, t->widths[c], height);
           cairo_stroke (w->cr);
@@ -1014,7 +1082,7 @@ table_header (Writer *w, ZhiPdfTable *t)
 
   if (t->header == NULL)
     return;
-  row_init (w, t, &row, t->header, TRUE);
+  row_init (w, t, &row, t->header, TRUE, G_MAXUINT);
   row_draw (w, t, &row, row_take (t, &row, BOTTOM - w->y), TRUE);
   row_clear (t, &row);
 }
@@ -1027,7 +1095,7 @@ table_header_height (Writer *w, ZhiPdfTable *t)
 
   if (t->header == NULL)
     return 0;
-  row_init (w, t, &row, t->header, TRUE);
+  row_init (w, t, &row, t->header, TRUE, G_MAXUINT);
   h = row_rest_height (t, &row);
   row_clear (t, &row);
   return h;
@@ -1041,16 +1109,33 @@ place_table (Writer *w, Block *b)
   guint r;
 
   space_before (w, 6);
-  /* the header and a first line of the first row, or a new page */
-  if (!page_is_empty (w) && w->y + header_h + t->font_size * 1.6 + 2 * CELL_PAD_Y > BOTTOM)
-    next_page (w);
+  /* the header and the first row (when it would not be split anyway), or a new page: a
+   * header alone at the foot of a page is useless */
+  if (!page_is_empty (w))
+    {
+      double first = t->font_size * 1.6 + 2 * CELL_PAD_Y;
+
+      if (t->rows->len > 0)
+        {
+          Row row;
+          double h;
+
+          row_init (w, t, &row, g_ptr_array_index (t->rows, 0), FALSE, 0);
+          h = row_rest_height (t, &row);
+          row_clear (t, &row);
+          if (h <= ZHI_PDF_BLOCK_HEIGHT - header_h)
+            first = h;
+        }
+      if (w->y + header_h + first > BOTTOM + EPSILON)
+        next_page (w);
+    }
   tag_begin (w, "Table", NULL);
   table_header (w, t);
   for (r = 0; r < t->rows->len && !w->cancelled; r++)
     {
       Row row;
 
-      row_init (w, t, &row, g_ptr_array_index (t->rows, r), FALSE);
+      row_init (w, t, &row, g_ptr_array_index (t->rows, r), FALSE, r);
       /* a row that fits on a fresh page is not split */
       if (w->y + row_rest_height (t, &row) > BOTTOM + EPSILON
           && row_rest_height (t, &row) <= ZHI_PDF_BLOCK_HEIGHT - header_h)

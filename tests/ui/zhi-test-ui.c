@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "zhi-credit-code.h"
+#include "zhi-demo-evidence.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
@@ -117,6 +118,15 @@ zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Work finishing in the background (thumbnails…) may have queued a new layout just
+   * now: the widget draws nothing until the next frame has allocated it. */
+  for (guint retry = 0; node == NULL && retry < 10; retry++)
+    {
+      zhi_test_ui_wait_for_frames (widget, 1);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   if (node == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "widget %s drew nothing",
@@ -148,6 +158,62 @@ zhi_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+/* Two documents for the evidence page: a report PDF and a chart, linked to criteria. */
+static gboolean
+sample_evidence (ZhiProject *project, GFile *file, GError **error)
+{
+  static const char *const paragraphs[]
+      = { "本报告记录数控机床关键零部件数字化车间的设备联网与数据采集情况。", NULL };
+  static const char *const table[] = { "设备", "数量", "联网", "数控车床", "24", "是", NULL };
+  static const char *const labels[] = { "2021", "2022", "2023", NULL };
+  static const double before[] = { 62, 64, 66 };
+  static const double after[] = { 70, 78, 86 };
+  const ZhiDemoReport report
+      = { "设备联网检测报告", "辽宁省智能制造检测中心", paragraphs, table, 3, 2 };
+  const struct
+  {
+    const char *name;
+    GBytes *bytes;
+    const char *title;
+    const char *supports[3];
+  } docs[] = {
+    { "设备联网检测报告.pdf",
+      zhi_demo_evidence_report_pdf (&report, error),
+      "设备联网检测报告",
+      { "w03", "cond-2", NULL } },
+    { "产能对比图.png", NULL, "设备综合效率对比图", { NULL } },
+  };
+  g_autoptr (GFile) dir = g_file_get_parent (file);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr (GBytes) bytes = docs[i].bytes;
+      g_autoptr (GFile) doc = g_file_get_child (dir, docs[i].name);
+      ZhiEvidence *evidence;
+
+      if (ok && i == 1)
+        bytes
+            = zhi_demo_evidence_chart_png ("设备综合效率 OEE (%)", labels, before, after, 3, error);
+      if (!ok || bytes == NULL
+          || !g_file_replace_contents (doc, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), NULL, FALSE, G_FILE_CREATE_NONE,
+                                       NULL, NULL, error))
+        {
+          ok = FALSE;
+          continue;
+        }
+      evidence = zhi_project_attach_file (project, doc, docs[i].title, NULL, error);
+      g_file_delete (doc, NULL, NULL);
+      if (evidence == NULL)
+        ok = FALSE;
+      else
+        zhi_project_set_evidence_supports (project, zhi_evidence_get_id (evidence),
+                                           docs[i].supports);
+    }
+  return ok;
+}
+
 ZhiProject *
 zhi_test_ui_sample_project (GFile *file, GError **error)
 {
@@ -169,6 +235,8 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
   zhi_project_set_city (project, "沈阳市");
   zhi_project_set_industry_division (project, "34");
   zhi_project_set_site_name (project, "数控机床关键零部件数字化车间");
+  if (!sample_evidence (project, file, error))
+    return NULL;
   if (!zhi_project_close (project, error))
     return NULL;
   return g_steal_pointer (&project);

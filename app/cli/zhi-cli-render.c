@@ -1,0 +1,138 @@
+/* zhizao-cli render FILE -o OUT.pdf [--draft|--final] — the dossier (申报书) as PDF */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zhi-cli-commands.h"
+#include "zhi-dossier.h"
+#include "zhi-evaluation.h"
+#include "zhi-store.h"
+
+static const char *
+problem_text (ZhiPdfAttachProblem problem)
+{
+  switch (problem)
+    {
+      case ZHI_PDF_ATTACH_PROBLEM_UNREADABLE:
+        return _ ("its bytes could not be read from the project");
+      case ZHI_PDF_ATTACH_PROBLEM_EMPTY:
+        return _ ("the file is empty");
+      case ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED:
+        return _ ("the PDF is encrypted (needs a password)");
+      case ZHI_PDF_ATTACH_PROBLEM_DAMAGED:
+        return _ ("the file is damaged or truncated");
+      case ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE:
+        return _ ("the content does not match its type (a renamed file?)");
+      case ZHI_PDF_ATTACH_PROBLEM_UNSUPPORTED:
+        return _ ("the dossier cannot embed this type of file");
+      case ZHI_PDF_ATTACH_PROBLEM_NONE:
+      default:
+        return "";
+    }
+}
+
+int
+zhi_cli_render (int argc, char **argv)
+{
+  gboolean draft = FALSE, final = FALSE, quiet = FALSE;
+  char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the PDF to OUT"), N_ ("OUT") },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_ ("Mark every page as a draft (the default while problems block submission)"), NULL },
+    { "final", 0, 0, G_OPTION_ARG_NONE, &final,
+      N_ ("Render the final dossier, without the draft mark; refused while problems block "
+          "submission"),
+      NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing on success"), NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) project = NULL;
+  g_autoptr (ZhiEvaluation) evaluation = NULL;
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autofree char *output_path = NULL;
+  ZhiDossierOptions options;
+  int status = ZHI_CLI_OK;
+
+  g_option_context_set_summary (
+      context, _ ("Render the dossier (申报书) of an application to PDF.\nExit status: 0 "
+                  "written, 1 --final refused because problems block submission, 2 usage or "
+                  "input error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return zhi_cli_usage_error ("render", "%s", error->message);
+  output_path = output;
+  if (argc != 2)
+    return zhi_cli_usage_error ("render", "%s", _ ("give exactly one project FILE"));
+  if (output_path == NULL)
+    return zhi_cli_usage_error ("render", "%s", _ ("give the PDF to write with -o OUT.pdf"));
+  if (draft && final)
+    return zhi_cli_usage_error ("render", "%s", _ ("--draft and --final exclude each other"));
+  project = zhi_cli_open_project ("render", argv[1], &status);
+  if (project == NULL)
+    return status;
+
+  evaluation = zhi_evaluation_new (project);
+  if (zhi_evaluation_get_standard (evaluation) == NULL)
+    {
+      zhi_project_close (project, NULL);
+      return zhi_cli_usage_error ("render", "%s",
+                                  _ ("the project has no track yet: choose workshop, "
+                                     "factory-discrete or factory-process first"));
+    }
+  if (final && zhi_evaluation_has_blocking_problems (evaluation))
+    {
+      GPtrArray *problems = zhi_evaluation_get_problems (evaluation);
+      guint blocking = zhi_evaluation_count_problems (evaluation, NULL, TRUE);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "zhizao-cli render: --final refused: %u problem blocks "
+                               "submission:\n",
+                               "zhizao-cli render: --final refused: %u problems block "
+                               "submission:\n",
+                               blocking),
+                  blocking);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->severity == ZHI_PROBLEM_BLOCKING)
+            g_printerr ("  [%s] %s\n", problem->step, problem->message);
+        }
+      zhi_project_close (project, NULL);
+      return ZHI_CLI_PROBLEMS;
+    }
+
+  zhi_dossier_options_init (&options);
+  options.draft = draft   ? ZHI_DOSSIER_DRAFT_YES
+                  : final ? ZHI_DOSSIER_DRAFT_FINAL
+                          : ZHI_DOSSIER_DRAFT_AUTO;
+  if (!zhi_dossier_render_to_file (project, evaluation, &options, output_path, NULL, NULL, NULL,
+                                   &result, &error))
+    {
+      zhi_project_close (project, NULL);
+      return zhi_cli_usage_error ("render", "%s", error->message);
+    }
+  zhi_project_close (project, NULL);
+
+  if (!quiet)
+    {
+      g_autofree char *size = g_format_size (result->size);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u page, %s, fingerprint %s%s\n",
+                            "%s: %u pages, %s, fingerprint %s%s\n", result->n_pages),
+               output_path, result->n_pages, size, result->fingerprint,
+               result->draft ? _ (" (draft)") : "");
+      for (guint i = 0; i < result->warnings->len; i++)
+        {
+          const ZhiPdfAttachWarning *w = g_ptr_array_index (result->warnings, i);
+
+          g_print (_ ("warning: attachment %u (%s, SHA-256 %s) replaced by a placeholder page: "
+                      "%s\n"),
+                   w->number, w->file_name, w->sha256, problem_text (w->problem));
+        }
+    }
+  return ZHI_CLI_OK;
+}

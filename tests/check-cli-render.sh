@@ -1,0 +1,84 @@
+#!/bin/sh
+# zhizao-cli render: the dossier PDF from a project file.
+# Exit statuses: 0 written, 1 --final refused (blocking problems), 2 usage or input error.
+set -u
+cli=$(readlink -f "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+n=0
+check () { # description expected-status actual-status
+  n=$((n + 1))
+  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; failures=$((failures + 1)); fi
+}
+contains () { # description file text
+  n=$((n + 1))
+  if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
+}
+lacks () { # description file text
+  n=$((n + 1))
+  if grep -qF -- "$3" "$2"; then echo "not ok $n - $1: “$3” found"; failures=$((failures + 1)); else echo "ok $n - $1"; fi
+}
+export LANGUAGE=en
+
+"$cli" demo "$tmp/w.zhizao" >"$tmp/out" 2>&1
+check "demo" 0 $?
+"$cli" render "$tmp/w.zhizao" -o "$tmp/w.pdf" >"$tmp/out" 2>"$tmp/err"
+check "render the demo" 0 $?
+contains "prints the page count" "$tmp/out" " pages, "
+contains "prints the fingerprint" "$tmp/out" "fingerprint "
+lacks "the demo is not a draft" "$tmp/out" "(draft)"
+n=$((n + 1))
+if [ -s "$tmp/w.pdf" ] && head -c 5 "$tmp/w.pdf" | grep -q '%PDF-'; then echo "ok $n - a PDF is written"; else echo "not ok $n - no PDF"; failures=$((failures + 1)); fi
+if command -v pdfinfo >/dev/null; then
+  pages=$(pdfinfo "$tmp/w.pdf" | awk '/^Pages:/ {print $2}')
+  contains "the page count printed is the PDF's" "$tmp/out" ": $pages pages"
+fi
+fp=$(sed -n 's/.*fingerprint \([0-9a-f-]*\).*/\1/p' "$tmp/out")
+"$cli" render "$tmp/w.zhizao" -o "$tmp/w2.pdf" --final >"$tmp/out2" 2>&1
+check "render --final of a complete project" 0 $?
+contains "the same fingerprint twice" "$tmp/out2" "fingerprint $fp"
+"$cli" render "$tmp/w.zhizao" -o "$tmp/w3.pdf" --draft >"$tmp/out" 2>&1
+check "render --draft" 0 $?
+contains "--draft says so" "$tmp/out" "(draft)"
+
+"$cli" new "$tmp/empty.zhizao" --track workshop --name "沈阳测试有限公司" >"$tmp/out" 2>&1
+check "new project" 0 $?
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" --final >"$tmp/out" 2>"$tmp/err"
+check "--final refused while problems block" 1 $?
+contains "the refusal lists the problems" "$tmp/err" "unified social credit code"
+n=$((n + 1))
+if [ -e "$tmp/e.pdf" ]; then echo "not ok $n - a refused render wrote a file"; failures=$((failures + 1)); else echo "ok $n - nothing written when refused"; fi
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" >"$tmp/out" 2>"$tmp/err"
+check "an incomplete project renders as a draft" 0 $?
+contains "it is marked draft" "$tmp/out" "(draft)"
+LANGUAGE=zh_CN "$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" --final >"$tmp/out" 2>"$tmp/err"
+check "--final refused (zh_CN)" 1 $?
+contains "the refusal is translated" "$tmp/err" "拒绝"
+
+printf 'This is a letter, not a PDF.' >"$tmp/letter.pdf"
+"$cli" attach "$tmp/empty.zhizao" "$tmp/letter.pdf" --to w01 >"$tmp/out" 2>&1
+check "attach a file that is not a PDF" 0 $?
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" >"$tmp/out" 2>"$tmp/err"
+check "a bad evidence file does not stop the render" 0 $?
+contains "the placeholder is reported with the file name" "$tmp/out" "attachment 1 (letter.pdf"
+contains "and the reason" "$tmp/out" "does not match its type"
+
+"$cli" render "$tmp/w.zhizao" >"$tmp/out" 2>"$tmp/err"
+check "no -o is a usage error" 2 $?
+"$cli" render "$tmp/w.zhizao" -o "$tmp/x.pdf" --draft --final >"$tmp/out" 2>"$tmp/err"
+check "--draft with --final is a usage error" 2 $?
+"$cli" render >"$tmp/out" 2>"$tmp/err"
+check "no file is a usage error" 2 $?
+printf 'not a project' >"$tmp/garbage.zhizao"
+"$cli" render "$tmp/garbage.zhizao" -o "$tmp/g.pdf" >"$tmp/out" 2>"$tmp/err"
+check "garbage is an input error" 2 $?
+contains "the message names the file" "$tmp/err" "garbage.zhizao"
+"$cli" new "$tmp/notrack.zhizao" --name "无类型" >"$tmp/out" 2>&1
+"$cli" render "$tmp/notrack.zhizao" -o "$tmp/n.pdf" >"$tmp/out" 2>"$tmp/err"
+check "a project without a track is an input error" 2 $?
+"$cli" render "$tmp/w.zhizao" -o "$tmp/no-such-dir/w.pdf" >"$tmp/out" 2>"$tmp/err"
+check "an unwritable output is an input error" 2 $?
+
+echo "1..$n"
+[ $failures -eq 0 ]

@@ -1,0 +1,728 @@
+/* test-dossier.c — the 申报书 of the demo projects, read back with poppler */
+#include "zhi-demo.h"
+#include "zhi-dossier-version.h"
+#include "zhi-dossier.h"
+#include "zhi-store.h"
+#include "zhi-test-pdfs.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <poppler.h>
+#include <string.h>
+
+typedef struct
+{
+  const char *track;
+  const char *title; /* the cover title */
+  char *dir;
+  char *pdf_path;
+  ZhiProject *project;
+  ZhiDossierResult *result;
+  PopplerDocument *pdf;
+  GPtrArray *texts; /* whitespace-free text of every page */
+} Track;
+
+static Track tracks[] = {
+  { "workshop", "辽宁省数字化车间申报书" },
+  { "factory-discrete", "辽宁省离散型智能工厂申报书" },
+  { "factory-process", "辽宁省流程型智能工厂申报书" },
+};
+
+static char *
+strip_space (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; s && *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GDateTime *
+fixed_date (void)
+{
+  return g_date_time_new_utc (2026, 4, 18, 9, 30, 0);
+}
+
+static ZhiDossierResult *
+render (ZhiProject *project, ZhiDossierDraftMode draft, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) date = fixed_date ();
+  ZhiDossierResult *result = NULL;
+  ZhiDossierOptions options;
+
+  zhi_dossier_options_init (&options);
+  options.draft = draft;
+  options.date = date;
+  g_assert_true (zhi_dossier_render_to_file (project, NULL, &options, path, NULL, NULL, NULL,
+                                             &result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static PopplerDocument *
+open_pdf (const char *path, GPtrArray **texts)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  if (texts)
+    {
+      *texts = g_ptr_array_new_with_free_func (g_free);
+      for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+        {
+          PopplerPage *page = poppler_document_get_page (pdf, i);
+          g_autofree char *text = poppler_page_get_text (page);
+
+          g_ptr_array_add (*texts, strip_space (text));
+          g_object_unref (page);
+        }
+    }
+  return pdf;
+}
+
+static Track *
+ensure (gconstpointer data)
+{
+  Track *t = (Track *)data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file_path = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (t->pdf != NULL)
+    return t;
+  t->dir = g_dir_make_tmp ("zhi-dossier-XXXXXX", &error);
+  g_assert_no_error (error);
+  file_path = g_build_filename (t->dir, "demo.zhizao", NULL);
+  file = g_file_new_for_path (file_path);
+  t->project = zhi_demo_create (file, t->track, &error);
+  g_assert_no_error (error);
+  t->pdf_path = g_build_filename (t->dir, "dossier.pdf", NULL);
+  t->result = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, t->pdf_path);
+  t->pdf = open_pdf (t->pdf_path, &t->texts);
+  return t;
+}
+
+static const char *
+text_of (Track *t, int page)
+{
+  g_assert_cmpint (page, >=, 0);
+  g_assert_cmpint (page, <, (int)t->texts->len);
+  return g_ptr_array_index (t->texts, page);
+}
+
+static int
+resolve_dest (PopplerDocument *pdf, PopplerDest *dest)
+{
+  int page;
+
+  if (dest->type == POPPLER_DEST_NAMED)
+    {
+      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
+
+      g_assert_nonnull (named);
+      page = named->page_num - 1;
+      poppler_dest_free (named);
+      return page;
+    }
+  return dest->page_num - 1;
+}
+
+static int
+attachment_page (PopplerDocument *pdf, guint n)
+{
+  g_autofree char *name = g_strdup_printf ("att-%u", n);
+  PopplerDest *dest = poppler_document_find_dest (pdf, name);
+  int page;
+
+  g_assert_nonnull (dest);
+  page = dest->page_num - 1;
+  poppler_dest_free (dest);
+  return page;
+}
+
+/* The outline's top-level entries (title → page) and the children of 七、附件. */
+static void
+read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachments)
+{
+  PopplerIndexIter *iter = poppler_index_iter_new (t->pdf);
+
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+      int page = resolve_dest (t->pdf, action->goto_dest.dest);
+
+      g_ptr_array_add (top, g_strdup (action->any.title));
+      g_array_append_val (top_pages, page);
+      if (child != NULL && g_str_equal (action->any.title, "七、附件"))
+        {
+          do
+            {
+              PopplerAction *a = poppler_index_iter_get_action (child);
+
+              g_ptr_array_add (attachments, g_strdup (a->any.title));
+              g_assert_cmpint (resolve_dest (t->pdf, a->goto_dest.dest), ==,
+                               attachment_page (t->pdf, attachments->len));
+              poppler_action_free (a);
+            }
+          while (poppler_index_iter_next (child));
+        }
+      if (child)
+        poppler_index_iter_free (child);
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+}
+
+static void
+test_pages_and_metadata (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autofree char *title = poppler_document_get_title (t->pdf);
+  g_autofree char *author = poppler_document_get_author (t->pdf);
+  g_autofree char *creator = poppler_document_get_creator (t->pdf);
+  g_autofree char *subject = poppler_document_get_subject (t->pdf);
+  GStatBuf st;
+
+  g_assert_cmpint (poppler_document_get_n_pages (t->pdf), ==, (int)t->result->n_pages);
+  g_assert_cmpint (g_stat (t->pdf_path, &st), ==, 0);
+  g_assert_cmpuint (t->result->size, ==, (guint64)st.st_size);
+  g_assert_cmpstr (title, ==, t->title);
+  g_assert_cmpstr (author, ==, zhi_project_get_name (t->project));
+  g_assert_cmpstr (creator, ==, zhi_dossier_creator ());
+  g_assert_nonnull (strstr (t->title, subject));
+  g_assert_false (t->result->draft);
+  g_assert_cmpuint (t->result->warnings->len, ==, 0);
+  /* the cover: title, enterprise, no page number */
+  g_assert_nonnull (strstr (text_of (t, 0), t->title));
+  g_assert_nonnull (strstr (text_of (t, 0), zhi_project_get_name (t->project)));
+  g_assert_null (strstr (text_of (t, 0), "—1—"));
+  g_assert_nonnull (strstr (text_of (t, 1), "承诺书"));
+  g_assert_nonnull (strstr (text_of (t, 1), "法定代表人（签字）"));
+  g_assert_nonnull (strstr (text_of (t, 1), "企业（盖章）"));
+  g_assert_nonnull (strstr (text_of (t, 1), "—1—"));
+  /* the last page: the city bureau's opinion */
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "沈阳市工业和信息化局推荐意见"));
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "（盖章）"));
+}
+
+static void
+test_outline (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) atts = g_ptr_array_new_with_free_func (g_free);
+  const char *expected[] = {
+    "承诺书",           "一、企业基本情况", "二、申报条件符合情况",
+    "三、自评得分",     "四、建设内容",     "五、主要指标",
+    "六、证明材料清单", "七、附件",         "沈阳市工业和信息化局推荐意见",
+  };
+  GListModel *list = zhi_project_get_evidence_list (t->project);
+
+  read_outline (t, top, pages, atts);
+  g_assert_cmpuint (top->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < top->len; i++)
+    {
+      g_autofree char *heading = strip_space (expected[i]);
+
+      g_assert_cmpstr (top->pdata[i], ==, expected[i]);
+      if (strstr (text_of (t, g_array_index (pages, int, i)), heading) == NULL)
+        g_error ("%s is not on page %d", expected[i], g_array_index (pages, int, i) + 1);
+    }
+  g_assert_cmpuint (atts->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < atts->len; i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      g_autofree char *want = g_strdup_printf ("附件%u：%s", i + 1, zhi_evidence_get_title (ev));
+
+      g_assert_cmpstr (atts->pdata[i], ==, want);
+    }
+}
+
+/* Every contents entry is a link; its text ends with the page number it claims; the link
+ * leads to that page and the heading is there. */
+static void
+test_contents (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) atts = g_ptr_array_new_with_free_func (g_free);
+  int first_body, n_entries = 0, n_attachment_entries = 0;
+
+  read_outline (t, top, pages, atts);
+  first_body = g_array_index (pages, int, 1); /* 一、企业基本情况 */
+  g_assert_nonnull (strstr (text_of (t, 2), "目录"));
+  for (int p = 2; p < first_body; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (t->pdf, p);
+      GList *links = poppler_page_get_link_mapping (page);
+      double height;
+
+      poppler_page_get_size (page, NULL, &height);
+      for (GList *l = links; l; l = l->next)
+        {
+          PopplerLinkMapping *m = l->data;
+          PopplerRectangle area = m->area;
+          g_autofree char *raw = NULL, *text = NULL;
+          int target, shown;
+          gsize len;
+          const char *digits;
+
+          g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
+          /* poppler's link areas are in PDF space (origin bottom-left); the entry's text
+           * lies in the middle of its area, away from its neighbours */
+          area.y1 = height - m->area.y2 + 4;
+          area.y2 = height - m->area.y1 - 4;
+          raw = poppler_page_get_text_for_area (page, &area);
+          text = strip_space (raw);
+          len = strlen (text);
+          digits = text + len;
+          while (digits > text && g_ascii_isdigit (digits[-1]))
+            digits--;
+          g_assert_true (*digits != '\0');
+          shown = atoi (digits);
+          /* one unnumbered cover: physical page index == the number shown */
+          g_assert_cmpint (target, ==, shown);
+          text[digits - text] = '\0';
+          if (g_str_has_prefix (text, "附件"))
+            {
+              guint n = atoi (text + strlen ("附件"));
+              g_autofree char *stamp = g_strdup_printf ("附件%u第1页/共", n);
+
+              g_assert_cmpint (target, ==, attachment_page (t->pdf, n));
+              g_assert_nonnull (strstr (text_of (t, target), stamp));
+              n_attachment_entries++;
+            }
+          else if (strstr (text_of (t, target), text) == NULL)
+            g_error ("contents entry %s: not on page %d: %s", text, target + 1,
+                     text_of (t, target));
+          n_entries++;
+        }
+      poppler_page_free_link_mapping (links);
+      g_object_unref (page);
+    }
+  g_assert_cmpint (n_attachment_entries, ==,
+                   (int)g_list_model_get_n_items (zhi_project_get_evidence_list (t->project)));
+  /* 9 parts, their sections, every criterion and every attachment */
+  g_assert_cmpint (n_entries, >=, 9 + 8 + n_attachment_entries);
+}
+
+/* Each attachment starts on its page, stamped, with the evidence's own text. */
+static void
+test_attachments (gconstpointer data)
+{
+  Track *t = ensure (data);
+  GListModel *list = zhi_project_get_evidence_list (t->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      int page = attachment_page (t->pdf, i + 1);
+      const char *name = zhi_evidence_get_file_name (ev);
+      const char *text = text_of (t, page);
+      g_autofree char *stamp = g_strdup_printf ("附件%u第1页/共", i + 1);
+      g_autofree char *sha = g_strdup (zhi_evidence_get_sha256 (ev));
+
+      g_assert_nonnull (strstr (text, stamp));
+      if (g_str_has_prefix (name, "report-"))
+        g_assert_nonnull (strstr (text, "本报告说明辽宁示例精工机械有限公司"));
+      else if (g_str_equal (name, "licence.pdf"))
+        g_assert_nonnull (strstr (text, "经营范围"));
+      /* the evidence list gives its hash */
+      {
+        gboolean found = FALSE;
+
+        for (guint p = 0; p < t->texts->len && !found; p++)
+          found = strstr (text_of (t, p), "六、证明材料清单") != NULL
+                  && strstr (text_of (t, p), sha) != NULL;
+        if (!found)
+          for (guint p = 0; p < t->texts->len && !found; p++)
+            found = strstr (text_of (t, p), sha) != NULL && p < (guint)page;
+        g_assert_true (found);
+      }
+    }
+}
+
+/* 见附件N links lead to the first page of 附件N; there are some for every criterion-backing
+ * evidence. */
+static void
+test_evidence_links (gconstpointer data)
+{
+  Track *t = ensure (data);
+  int first_attachment = attachment_page (t->pdf, 1);
+  guint n_links = 0;
+  guint n_evidence = g_list_model_get_n_items (zhi_project_get_evidence_list (t->project));
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+
+  for (int p = 4; p < first_attachment; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (t->pdf, p);
+      GList *links = poppler_page_get_link_mapping (page);
+      double height;
+
+      poppler_page_get_size (page, NULL, &height);
+      for (GList *l = links; l; l = l->next)
+        {
+          PopplerLinkMapping *m = l->data;
+          PopplerRectangle area = m->area;
+          g_autofree char *raw = NULL, *text = NULL;
+          const char *hit;
+          guint n;
+          int target;
+
+          /* inside the link's rectangle, clear of the neighbouring characters */
+          area.x1 = m->area.x1 + 2;
+          area.x2 = m->area.x2 - 2;
+          area.y1 = height - m->area.y2 + 3;
+          area.y2 = height - m->area.y1 - 3;
+          raw = poppler_page_get_text_for_area (page, &area);
+          text = strip_space (raw);
+          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
+          hit = strstr (text, "附件");
+          n = hit ? atoi (hit + strlen ("附件")) : 0;
+          if (n == 0)
+            {
+              /* a reference broken over two lines is two rectangles ("见", "附件5" or
+               * "见附件", "5"): the fragment still leads to an attachment's first page */
+              gboolean found = FALSE;
+
+              char *end = text + strlen (text);
+
+              while (end > text && g_ascii_isdigit (end[-1]))
+                *--end = '\0';
+              if (strstr ("见附件", text) == NULL)
+                g_error ("page %d: a link reads “%s”", p + 1, text);
+              for (guint k = 1; k <= n_evidence && !found; k++)
+                found = target == attachment_page (t->pdf, k);
+              g_assert_true (found);
+              continue;
+            }
+          g_assert_cmpint (target, ==, attachment_page (t->pdf, n));
+          g_hash_table_add (seen, GUINT_TO_POINTER (n));
+          n_links++;
+        }
+      poppler_page_free_link_mapping (links);
+      g_object_unref (page);
+    }
+  g_assert_cmpuint (n_links, >, 10);
+  /* every attachment is referred to somewhere (the list links each) */
+  g_assert_cmpuint (g_hash_table_size (seen), ==,
+                    g_list_model_get_n_items (zhi_project_get_evidence_list (t->project)));
+  g_hash_table_unref (seen);
+}
+
+static void
+test_fingerprint (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autofree char *again = g_build_filename (t->dir, "again.pdf", NULL);
+  g_autoptr (ZhiDossierResult) second = NULL;
+  g_autofree char *fp = strip_space (t->result->fingerprint);
+
+  g_assert_cmpuint (strlen (t->result->fingerprint), ==, 14);
+  for (guint p = 0; p < t->texts->len; p++)
+    if (strstr (text_of (t, p), fp) == NULL)
+      g_error ("page %u lacks the fingerprint %s", p + 1, fp);
+  second = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, again);
+  g_assert_cmpstr (second->fingerprint, ==, t->result->fingerprint);
+  g_assert_cmpuint (second->n_pages, ==, t->result->n_pages);
+  g_unlink (again);
+}
+
+static void
+test_qpdf (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autofree char *output = NULL;
+  gboolean skipped = FALSE;
+
+  if (!zhi_test_qpdf_check (t->pdf_path, &skipped, &output))
+    g_error ("qpdf --check: %s", output);
+  if (skipped)
+    g_test_skip ("qpdf is not installed");
+}
+
+static gboolean
+any_page_has (GPtrArray *texts, const char *needle)
+{
+  for (guint p = 0; p < texts->len; p++)
+    if (strstr (texts->pdata[p], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Draft while a problem blocks submission; --final without the watermark. */
+static void
+test_draft (void)
+{
+  Track *t = ensure (&tracks[0]);
+  g_autofree char *draft_path = g_build_filename (t->dir, "draft.pdf", NULL);
+  g_autofree char *final_path = g_build_filename (t->dir, "final.pdf", NULL);
+  g_autoptr (ZhiDossierResult) draft = NULL;
+  g_autoptr (ZhiDossierResult) final = NULL;
+  PopplerDocument *pdf = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (ZhiEvaluation) evaluation = NULL;
+  g_autofree char *code = g_strdup (zhi_project_get_credit_code (t->project));
+
+  g_assert_false (any_page_has (t->texts, "草"));
+  zhi_project_set_credit_code (t->project, "");
+  evaluation = zhi_evaluation_new (t->project);
+  g_assert_true (zhi_evaluation_has_blocking_problems (evaluation));
+
+  draft = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, draft_path);
+  g_assert_true (draft->draft);
+  g_assert_cmpstr (draft->fingerprint, !=, t->result->fingerprint);
+  pdf = open_pdf (draft_path, &texts);
+  /* the rotated watermark's two characters come out of the text layer apart */
+  for (guint p = 0; p < texts->len; p++)
+    {
+      g_assert_nonnull (strstr (texts->pdata[p], "草"));
+      g_assert_nonnull (strstr (texts->pdata[p], "稿"));
+    }
+  g_clear_object (&pdf);
+  g_clear_pointer (&texts, g_ptr_array_unref);
+
+  final = render (t->project, ZHI_DOSSIER_DRAFT_FINAL, final_path);
+  g_assert_false (final->draft);
+  pdf = open_pdf (final_path, &texts);
+  g_assert_false (any_page_has (texts, "草"));
+  /* the missing code is shown as such */
+  g_assert_true (any_page_has (texts, "尚未填写统一社会信用代码"));
+  g_object_unref (pdf);
+  zhi_project_set_credit_code (t->project, code);
+}
+
+/* Hostile evidence: every file becomes pages or a placeholder, and the render succeeds. */
+static void
+test_hostile_evidence (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-hostile-XXXXXX", &error);
+  g_autofree char *samples_dir = g_build_filename (dir, "samples", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "hostile.zhizao", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "hostile.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (project_path);
+  g_autoptr (ZhiTestPdfs) samples = zhi_test_pdfs_generate (samples_dir, &error);
+  g_autoptr (ZhiProject) project = NULL;
+  g_autoptr (ZhiDossierResult) result = NULL;
+  PopplerDocument *pdf = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  struct
+  {
+    const char *path;
+    gboolean placeholder;
+  } files[] = {
+    { samples->multi_pdf, FALSE },    { samples->encrypted_pdf, TRUE },
+    { samples->truncated_pdf, TRUE }, { samples->empty_pdf, TRUE },
+    { samples->garbage_pdf, TRUE },   { samples->png_1px, FALSE },
+    { samples->jpeg_huge, FALSE },    { samples->png_huge, FALSE },
+  };
+  guint expected_warnings = 0, n = 0;
+
+  g_assert_no_error (error);
+  project = zhi_project_create (file, &error);
+  g_assert_no_error (error);
+  zhi_project_set_track (project, ZHI_TRACK_WORKSHOP);
+  zhi_project_set_name (project, "辽宁恶意附件测试有限公司");
+  zhi_project_set_city (project, "大连市");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GFile) f = NULL;
+      g_autofree char *title = NULL;
+      ZhiEvidence *ev;
+
+      if (files[i].path == NULL) /* no qpdf: no encrypted sample */
+        continue;
+      f = g_file_new_for_path (files[i].path);
+      title = g_strdup_printf ("测试材料%u", i + 1);
+      ev = zhi_project_attach_file (project, f, title, NULL, &error);
+      g_assert_no_error (error);
+      zhi_project_add_evidence_support (project, zhi_evidence_get_id (ev), "w01");
+      expected_warnings += files[i].placeholder;
+    }
+  g_assert_true (zhi_project_flush (project, &error));
+
+  result = render (project, ZHI_DOSSIER_DRAFT_AUTO, pdf_path);
+  g_assert_true (result->draft); /* the project is far from complete */
+  g_assert_cmpuint (result->warnings->len, ==, expected_warnings);
+  pdf = open_pdf (pdf_path, &texts);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int)result->n_pages);
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      const ZhiPdfAttachWarning *w = result->warnings->pdata[i];
+      int page = attachment_page (pdf, w->number);
+      g_autofree char *reason = strip_space (w->reason);
+      const char *text = texts->pdata[page];
+
+      g_assert_nonnull (strstr (text, w->file_name));
+      g_assert_nonnull (strstr (text, w->sha256));
+      g_assert_nonnull (strstr (text, reason));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+  {
+    g_autofree char *output = NULL;
+    gboolean skipped = FALSE;
+
+    if (!zhi_test_qpdf_check (pdf_path, &skipped, &output))
+      g_error ("qpdf --check: %s", output);
+  }
+  g_object_unref (pdf);
+  zhi_project_close (project, NULL);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  ZhiDossierResult *result;
+  GError *error;
+  guint calls;
+  guint done;
+  guint total;
+  GCancellable *cancel_at_first;
+  GThread *thread;
+} Async;
+
+static void
+async_progress (guint done, guint total, gpointer data)
+{
+  Async *a = data;
+
+  g_assert_true (g_thread_self () == a->thread);
+  g_assert_cmpuint (done, >=, a->done);
+  g_assert_cmpuint (done, <=, total);
+  a->calls++;
+  a->done = done;
+  a->total = total;
+  if (a->cancel_at_first)
+    g_cancellable_cancel (a->cancel_at_first);
+}
+
+static void
+async_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  Async *a = data;
+
+  a->result = zhi_dossier_render_finish (ZHI_PROJECT (source), res, &a->error);
+  g_main_loop_quit (a->loop);
+}
+
+static void
+test_async (void)
+{
+  Track *t = ensure (&tracks[0]);
+  g_autofree char *path = g_build_filename (t->dir, "async.pdf", NULL);
+  g_autofree char *cancelled_path = g_build_filename (t->dir, "cancelled.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) cancelled_file = g_file_new_for_path (cancelled_path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GDateTime) date = fixed_date ();
+  Async a = { 0 };
+  ZhiDossierOptions options;
+
+  zhi_dossier_options_init (&options);
+  options.date = date;
+  a.loop = g_main_loop_new (NULL, FALSE);
+  a.thread = g_thread_self ();
+  zhi_dossier_render_async (t->project, NULL, &options, file, async_progress, &a, NULL, NULL,
+                            async_done, &a);
+  g_main_loop_run (a.loop);
+  g_assert_no_error (a.error);
+  g_assert_nonnull (a.result);
+  g_assert_cmpstr (a.result->fingerprint, ==, t->result->fingerprint);
+  g_assert_cmpuint (a.result->n_pages, ==, t->result->n_pages);
+  g_assert_cmpuint (a.result->size, >, 0);
+  g_assert_cmpuint (a.calls, >, 0);
+  /* let the last progress idle run */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (a.done, ==, a.result->n_pages);
+  g_assert_cmpuint (a.total, ==, a.result->n_pages);
+  g_clear_pointer (&a.result, zhi_dossier_result_free);
+
+  /* cancelled at the first page: an error, no file */
+  a.calls = a.done = a.total = 0;
+  a.cancel_at_first = cancellable;
+  zhi_dossier_render_async (t->project, NULL, &options, cancelled_file, async_progress, &a, NULL,
+                            cancellable, async_done, &a);
+  g_main_loop_run (a.loop);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (a.result);
+  g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&a.error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (a.loop);
+}
+
+static void
+track_clear (Track *t)
+{
+  if (t->project)
+    zhi_project_close (t->project, NULL);
+  g_clear_object (&t->project);
+  g_clear_object (&t->pdf);
+  g_clear_pointer (&t->texts, g_ptr_array_unref);
+  g_clear_pointer (&t->result, zhi_dossier_result_free);
+  if (t->dir)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", t->dir);
+
+      if (system (cmd) != 0)
+        g_printerr ("could not remove %s\n", t->dir);
+    }
+  g_free (t->dir);
+  g_free (t->pdf_path);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct
+  {
+    const char *name;
+    GTestDataFunc func;
+  } cases[] = {
+    { "pages-and-metadata", test_pages_and_metadata },
+    { "outline", test_outline },
+    { "contents", test_contents },
+    { "attachments", test_attachments },
+    { "evidence-links", test_evidence_links },
+    { "fingerprint", test_fingerprint },
+    { "qpdf-check", test_qpdf },
+  };
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8"); /* messages with Chinese stay readable */
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+      {
+        g_autofree char *path = g_strdup_printf ("/dossier/%s/%s", tracks[i].track, cases[k].name);
+
+        g_test_add_data_func (path, &tracks[i], cases[k].func);
+      }
+  g_test_add_func ("/dossier/draft-while-blocked", test_draft);
+  g_test_add_func ("/dossier/hostile-evidence", test_hostile_evidence);
+  g_test_add_func ("/dossier/async-progress-and-cancel", test_async);
+  status = g_test_run ();
+  for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
+    track_clear (&tracks[i]);
+  return status;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "zhi-evaluation.h"
+#include "zhi-project.h"
+
+G_BEGIN_DECLS
+
+#define ZHI_TYPE_ELIGIBILITY_PAGE (zhi_eligibility_page_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI, ELIGIBILITY_PAGE, AdwBin)
+
+GtkWidget *zhi_eligibility_page_new (void);
+ZhiProject *zhi_eligibility_page_get_project (ZhiEligibilityPage *self);
+void zhi_eligibility_page_set_project (ZhiEligibilityPage *self, ZhiProject *project);
+ZhiEvaluation *zhi_eligibility_page_get_evaluation (ZhiEligibilityPage *self);
+void zhi_eligibility_page_set_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation);
+
+/* The verdict as shown at the top: its title and the sentence naming what fails or is missing. */
+const char *zhi_eligibility_page_get_verdict_title (ZhiEligibilityPage *self);
+const char *zhi_eligibility_page_get_verdict_summary (ZhiEligibilityPage *self);
+/* The control that answers or feeds @id (a rule, gate or indicator id), for tests and
+ * page.focus: a GtkToggleButton for conditions ("yes", "no" or "none" by @which, else the
+ * answer group's first button), a GtkEntry / GtkDropDown / GtkButton for gates and track
+ * indicators, the AdwEntryRow of the note when @which is "note".  NULL when there is none. */
+GtkWidget *
+zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, const char *which);
+
+G_END_DECLS

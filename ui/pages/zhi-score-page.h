@@ -1,0 +1,23 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ZHI_TYPE_SCORE_PAGE (zhi_score_page_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiScorePage, zhi_score_page, ZHI, SCORE_PAGE, AdwBin)
+
+GtkWidget *zhi_score_page_new (void);
+
+/* For tests: what the page shows. */
+/* The claimed (or evidenced) total as displayed, e.g. "85.9"; "" without a score. */
+const char *zhi_score_page_get_total_text (ZhiScorePage *self, gboolean evidenced);
+/* The pre-submit checklist: one activatable row per problem of the evaluation. */
+GtkListBox *zhi_score_page_get_checklist (ZhiScorePage *self);
+/* The rows of the three weakest criteria. */
+GtkListBox *zhi_score_page_get_weakest_list (ZhiScorePage *self);
+/* The per-criterion chart, and how many bars it drew last time (claimed and evidenced). */
+GtkWidget *zhi_score_page_get_chart (ZhiScorePage *self);
+guint zhi_score_page_get_n_chart_bars (ZhiScorePage *self);
+
+G_END_DECLS
