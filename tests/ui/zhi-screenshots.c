@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "zhi-demo.h"
+#include "zhi-dossier-page.h"
 #include "zhi-store.h"
 #include <stdlib.h>
 
@@ -69,7 +70,17 @@ run_child (const char *outdir, const char *lang)
         g_autofree char *name
             = g_strdelimit (g_strdup_printf ("step-%02u-%s", i + 1, steps[i]), ":", '-');
 
+        GtkWidget *page;
+
         zhi_project_view_show_step (view, steps[i], NULL);
+        page = zhi_project_view_get_page (view, steps[i]);
+        /* The dossier's preview fills in in the background: shoot it filled. */
+        if (ZHI_IS_DOSSIER_PAGE (page))
+          {
+            zhi_test_ui_wait_for_frames (page, 1);
+            while (zhi_dossier_page_is_busy (ZHI_DOSSIER_PAGE (page)))
+              g_main_context_iteration (NULL, TRUE);
+          }
         shoot (window, outdir, name, lang);
       }
     gtk_window_destroy (GTK_WINDOW (window));
