@@ -435,10 +435,19 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
       g_autoptr (GDateTime) t0 = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
       g_autoptr (GDateTime) added = t0 ? g_date_time_add (t0, us % G_USEC_PER_SEC) : NULL;
       g_autoptr (GError) local = NULL;
-      if (!zhi_project_add_evidence (
-              p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep), col_utf8 (st, 2, keep),
-              col_utf8 (st, 3, keep), (guint64)sqlite3_column_int64 (st, 4), col_text (st, 5),
-              (guint)sqlite3_column_int64 (st, 6), (const char *const *)supports, added, &local))
+      sqlite3_int64 size = sqlite3_column_int64 (st, 4);
+      sqlite3_int64 pages = sqlite3_column_int64 (st, 6);
+      if (size < 0 || pages < 0 || pages > G_MAXUINT)
+        {
+          /* JSON import refuses them too: they would not survive export and import */
+          g_warning ("Skipping unreadable evidence “%s” in %s: a negative size or page count",
+                     col_text (st, 0), path);
+          continue;
+        }
+      if (!zhi_project_add_evidence (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep),
+                                     col_utf8 (st, 2, keep), col_utf8 (st, 3, keep), (guint64)size,
+                                     col_text (st, 5), (guint)pages, (const char *const *)supports,
+                                     added, &local))
         g_warning ("Skipping unreadable evidence “%s” in %s: %s", col_text (st, 0), path,
                    local->message);
     }
