@@ -233,7 +233,7 @@ zhi_project_from_json (JsonNode *node, GError **error)
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_NEWER_VERSION,
                    _ ("This project JSON has format version %lld, newer than this Zhizao "
                       "understands (%d). Update Zhizao to read it."),
-                   (long long) version, FORMAT_VERSION);
+                   (long long)version, FORMAT_VERSION);
       return NULL;
     }
 
@@ -324,9 +324,17 @@ zhi_project_from_json (JsonNode *node, GError **error)
       JsonObject *o = json_node_get_object (n);
       g_autoptr (GList) members = json_object_get_members (o);
       for (GList *l = members; l; l = l->next)
-        if (!zhi_answers_set_json (zhi_project_get_answers (p), l->data,
-                                   json_object_get_member (o, l->data), error))
-          return NULL;
+        {
+          g_autoptr (GError) local = NULL;
+          if (!zhi_answers_set_json (zhi_project_get_answers (p), l->data,
+                                     json_object_get_member (o, l->data), &local))
+            {
+              /* zhi-answers reports G_IO_ERROR_INVALID_DATA; this API promises its own */
+              g_set_error_literal (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
+                                   local->message);
+              return NULL;
+            }
+        }
     }
 
   n = json_object_get_member (root, "narratives");

@@ -960,7 +960,7 @@ zhi_project_add_evidence (ZhiProject *self,
   ev->id = id ? g_strdup (id) : next_evidence_id (self);
   ev->title = g_strdup (title ? title : "");
   ev->file_name = g_strdup (file_name ? file_name : "");
-  ev->media_type = g_strdup (media_type ? media_type : "application/octet-stream");
+  ev->media_type = g_strdup (media_type && *media_type ? media_type : "application/octet-stream");
   ev->size = size;
   ev->sha256 = g_strdup (sha256);
   ev->page_count = page_count;

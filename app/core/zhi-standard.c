@@ -565,6 +565,9 @@ parse_json (GBytes *bytes, const char *name, GHashTable **dup_key, GError **erro
   const char *data = g_bytes_get_data (bytes, &size);
   JsonNode *root;
 
+  if (data == NULL)
+    data = ""; /* empty bytes (an empty file) have no data; the parser takes no NULL */
+
   if (!g_utf8_validate (data, size, NULL))
     {
       g_set_error (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_PARSE,

@@ -3,6 +3,7 @@
 #include "zhi-project-private.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
@@ -329,9 +330,23 @@ col_text (sqlite3_stmt *st, int i)
   return s ? s : "";
 }
 
+/* Text read into the model is valid UTF-8 even from a damaged or crafted file (SQLite
+ * stores whatever bytes it was given): a repaired copy, owned by @keep, replaces it. */
+static const char *
+col_utf8 (sqlite3_stmt *st, int i, GPtrArray *keep)
+{
+  const char *s = col_text (st, i);
+  if (g_utf8_validate (s, -1, NULL))
+    return s;
+  char *valid = g_utf8_make_valid (s, -1);
+  g_ptr_array_add (keep, valid);
+  return valid;
+}
+
 static gboolean
 read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **error)
 {
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   guint n_fields;
   const ZhiFieldInfo *fields = _zhi_project_fields (&n_fields);
   sqlite3_stmt *st = prepare (db, "SELECT key, value FROM fields");
@@ -349,14 +364,17 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
             {
               case ZHI_FIELD_STRING:
                 g_value_init (&v, G_TYPE_STRING);
-                g_value_set_string (&v, col_text (st, 1));
+                g_value_set_string (&v, col_utf8 (st, 1, keep));
                 if (!g_str_equal (key, "track") || zhi_track_is_valid (col_text (st, 1)))
                   _zhi_project_set_field (p, i, &v);
                 break;
               case ZHI_FIELD_DOUBLE:
                 g_value_init (&v, G_TYPE_DOUBLE);
                 g_value_set_double (&v, sqlite3_column_double (st, 1));
-                _zhi_project_set_field (p, i, &v);
+                /* SQLite stores ±Inf (a REAL overflowing, like 1e999); the model takes
+                 * finite numbers only */
+                if (isfinite (g_value_get_double (&v)))
+                  _zhi_project_set_field (p, i, &v);
                 break;
               case ZHI_FIELD_INT64:
                 g_value_init (&v, G_TYPE_INT64);
@@ -377,7 +395,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
         {
           g_auto (GStrv) criteria = strv_from_json_string (col_text (st, 1));
           g_autoptr (ZhiScenario) s = zhi_scenario_new (
-              col_text (st, 0), (const char *const *)criteria, col_text (st, 2));
+              col_utf8 (st, 0, keep), (const char *const *)criteria, col_utf8 (st, 2, keep));
           zhi_project_add_scenario (p, s);
         }
       sqlite3_finalize (st);
@@ -391,7 +409,8 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
       g_autoptr (JsonNode) node = json_from_string (col_text (st, 1), NULL);
       g_autoptr (GError) local = NULL;
       if (node == NULL
-          || !zhi_answers_set_json (zhi_project_get_answers (p), col_text (st, 0), node, &local))
+          || !zhi_answers_set_json (zhi_project_get_answers (p), col_utf8 (st, 0, keep), node,
+                                    &local))
         g_warning ("Skipping unreadable answer “%s” in %s", col_text (st, 0), path);
     }
   sqlite3_finalize (st);
@@ -401,7 +420,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
     if (*col_text (st, 0))
-      zhi_project_set_narrative (p, col_text (st, 0), col_text (st, 1));
+      zhi_project_set_narrative (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep));
   sqlite3_finalize (st);
 
   st = prepare (db, "SELECT id, title, file_name, media_type, size, sha256, page_count, "
@@ -412,13 +431,23 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
     {
       g_auto (GStrv) supports = strv_from_json_string (col_text (st, 7));
       gint64 us = sqlite3_column_int64 (st, 8);
+      /* NULL (out of GDateTime's range, a damaged value) makes it "now" */
       g_autoptr (GDateTime) t0 = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-      g_autoptr (GDateTime) added = g_date_time_add (t0, us % G_USEC_PER_SEC);
+      g_autoptr (GDateTime) added = t0 ? g_date_time_add (t0, us % G_USEC_PER_SEC) : NULL;
       g_autoptr (GError) local = NULL;
-      if (!zhi_project_add_evidence (p, col_text (st, 0), col_text (st, 1), col_text (st, 2),
-                                     col_text (st, 3), (guint64)sqlite3_column_int64 (st, 4),
-                                     col_text (st, 5), (guint)sqlite3_column_int64 (st, 6),
-                                     (const char *const *)supports, added, &local))
+      sqlite3_int64 size = sqlite3_column_int64 (st, 4);
+      sqlite3_int64 pages = sqlite3_column_int64 (st, 6);
+      if (size < 0 || pages < 0 || pages > G_MAXUINT)
+        {
+          /* JSON import refuses them too: they would not survive export and import */
+          g_warning ("Skipping unreadable evidence “%s” in %s: a negative size or page count",
+                     col_text (st, 0), path);
+          continue;
+        }
+      if (!zhi_project_add_evidence (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep),
+                                     col_utf8 (st, 2, keep), col_utf8 (st, 3, keep), (guint64)size,
+                                     col_text (st, 5), (guint)pages, (const char *const *)supports,
+                                     added, &local))
         g_warning ("Skipping unreadable evidence “%s” in %s: %s", col_text (st, 0), path,
                    local->message);
     }
@@ -698,8 +727,7 @@ check_header (const char *path, gboolean hot_journal, GError **error)
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_DAMAGED,
                    _ ("“%s” is damaged: the file is truncated (%llu of %llu bytes). Use a backup "
                       "copy or ask the sender for the file again."),
-                   name, (unsigned long long)sb.st_size,
-                   (unsigned long long)pages * page_size);
+                   name, (unsigned long long)sb.st_size, (unsigned long long)pages * page_size);
       return FALSE;
     }
   return TRUE;
