@@ -140,9 +140,16 @@ test_scenarios_counted_for_gate (void)
   zhi_evaluation_update (evaluation);
   gate = zhi_eligibility_lookup (zhi_evaluation_get_eligibility (evaluation), gate_id);
   g_assert_cmpint (gate->state, ==, ZHI_RULE_NOT_MET);
+
   g_assert_cmpint (zhi_evaluation_get_eligibility (evaluation)->verdict, ==,
                    ZHI_VERDICT_NOT_ELIGIBLE);
   g_assert_true (has_problem (evaluation, "rule-not-met", "scenarios"));
+
+  /* …and with none at all it is not answered yet: a new project is not "not eligible". */
+  zhi_project_remove_scenario (project, 0);
+  zhi_evaluation_update (evaluation);
+  gate = zhi_eligibility_lookup (zhi_evaluation_get_eligibility (evaluation), gate_id);
+  g_assert_cmpint (gate->state, ==, ZHI_RULE_UNANSWERED);
 }
 
 static void

@@ -309,8 +309,10 @@ zhi_evaluation_update (ZhiEvaluation *self)
         {
           const ZhiIndicator *indicator = g_ptr_array_index (track_indicators, i);
 
+          /* No scenario yet means not answered yet, not "zero scenarios, not eligible". */
           if (indicator->kind == ZHI_INDICATOR_COUNT
-              && g_strcmp0 (indicator->derived, "scenarios") == 0)
+              && g_strcmp0 (indicator->derived, "scenarios") == 0
+              && zhi_project_get_n_scenarios (self->project) > 0)
             zhi_answers_set_count (self->answers, indicator->id,
                                    zhi_project_get_n_scenarios (self->project));
         }
