@@ -1279,46 +1279,62 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
          && parse_bands (c, root, self->bands);
 }
 
-ZhiStandard *
-zhi_standard_new_from_bytes (GBytes *bytes, const char *name, GError **error)
+typedef gboolean (*ParseFunc) (Ctx *c, JsonNode *root, gpointer self);
+typedef gpointer (*FromBytesFunc) (GBytes *bytes, const char *name, GError **error);
+
+/* The steps every document of this file shares: parse the JSON (catching duplicate keys),
+ * create the object, fill it with @parse, drop it on error. */
+static gpointer
+load_document (GType type, ParseFunc parse, GBytes *bytes, const char *name, GError **error)
 {
-  g_autoptr (ZhiStandard) self = NULL;
   g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GObject) self = NULL;
   GHashTable *dup_key = NULL;
   gboolean ok;
   Ctx c;
+
+  root = parse_json (bytes, name, &dup_key, error);
+  if (root == NULL)
+    return NULL;
+  self = g_object_new (type, NULL);
+  ctx_init (&c, name, dup_key, error);
+  ok = parse (&c, root, self);
+  ctx_clear (&c);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+static gpointer
+load_document_file (const char *path, FromBytesFunc from_bytes, GError **error)
+{
+  g_autoptr (GBytes) bytes = read_file (path, error);
+
+  return bytes != NULL ? from_bytes (bytes, path, error) : NULL;
+}
+
+ZhiStandard *
+zhi_standard_new_from_bytes (GBytes *bytes, const char *name, GError **error)
+{
+  ZhiStandard *self;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (name == NULL)
     name = "(standard)";
-  root = parse_json (bytes, name, &dup_key, error);
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (ZHI_TYPE_STANDARD, NULL);
-  self->file_name = g_strdup (name);
-  ctx_init (&c, name, dup_key, error);
-  ok = parse_standard (&c, root, self);
-  ctx_clear (&c);
-  return ok ? g_steal_pointer (&self) : NULL;
+  self = load_document (ZHI_TYPE_STANDARD, (ParseFunc)parse_standard, bytes, name, error);
+  if (self != NULL)
+    self->file_name = g_strdup (name);
+  return self;
 }
 
 ZhiStandard *
 zhi_standard_new_from_file (const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
-  bytes = read_file (path, error);
-  if (bytes == NULL)
-    return NULL;
-  return zhi_standard_new_from_bytes (bytes, path, error);
+  return load_document_file (path, (FromBytesFunc)zhi_standard_new_from_bytes, error);
 }
 
 G_LOCK_DEFINE_STATIC (builtin);
 static GHashTable *builtin_cache; /* file name → GObject */
-
-typedef gpointer (*FromBytesFunc) (GBytes *bytes, const char *name, GError **error);
 
 static gpointer
 standard_from_bytes (GBytes *bytes, const char *name, GError **error)
@@ -1573,36 +1589,17 @@ parse_conditions (Ctx *c, JsonNode *node, ZhiConditions *self)
 ZhiConditions *
 zhi_conditions_new_from_bytes (GBytes *bytes, const char *name, GError **error)
 {
-  g_autoptr (ZhiConditions) self = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  GHashTable *dup_key = NULL;
-  gboolean ok;
-  Ctx c;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  if (name == NULL)
-    name = "(conditions)";
-  root = parse_json (bytes, name, &dup_key, error);
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (ZHI_TYPE_CONDITIONS, NULL);
-  ctx_init (&c, name, dup_key, error);
-  ok = parse_conditions (&c, root, self);
-  ctx_clear (&c);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return load_document (ZHI_TYPE_CONDITIONS, (ParseFunc)parse_conditions, bytes,
+                        name != NULL ? name : "(conditions)", error);
 }
 
 ZhiConditions *
 zhi_conditions_new_from_file (const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
-  bytes = read_file (path, error);
-  if (bytes == NULL)
-    return NULL;
-  return zhi_conditions_new_from_bytes (bytes, path, error);
+  return load_document_file (path, (FromBytesFunc)zhi_conditions_new_from_bytes, error);
 }
 
 ZhiConditions *
@@ -1718,36 +1715,17 @@ parse_guide (Ctx *c, JsonNode *node, ZhiGuide *self)
 ZhiGuide *
 zhi_guide_new_from_bytes (GBytes *bytes, const char *name, GError **error)
 {
-  g_autoptr (ZhiGuide) self = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  GHashTable *dup_key = NULL;
-  gboolean ok;
-  Ctx c;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  if (name == NULL)
-    name = "(guide)";
-  root = parse_json (bytes, name, &dup_key, error);
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (ZHI_TYPE_GUIDE, NULL);
-  ctx_init (&c, name, dup_key, error);
-  ok = parse_guide (&c, root, self);
-  ctx_clear (&c);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return load_document (ZHI_TYPE_GUIDE, (ParseFunc)parse_guide, bytes,
+                        name != NULL ? name : "(guide)", error);
 }
 
 ZhiGuide *
 zhi_guide_new_from_file (const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
-  bytes = read_file (path, error);
-  if (bytes == NULL)
-    return NULL;
-  return zhi_guide_new_from_bytes (bytes, path, error);
+  return load_document_file (path, (FromBytesFunc)zhi_guide_new_from_bytes, error);
 }
 
 ZhiGuide *
