@@ -1204,6 +1204,23 @@ evidence_io_error (GError **error, GFile *file, GError *cause)
   return FALSE;
 }
 
+/* One chunk of @file: its length, 0 at the end, -1 with @error set (a cancel stays a cancel). */
+static gssize
+read_chunk (GInputStream *in, guchar *buf, GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gssize n = g_input_stream_read (in, buf, CHUNK_SIZE, cancellable, &local);
+
+  if (n < 0)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        evidence_io_error (error, file, local);
+    }
+  return n;
+}
+
 /* Hash @file in chunks (pass 1); if the bytes are new, write them into a zeroblob in
  * chunks while hashing again (pass 2) and check both passes agree.  Thread-safe. */
 static BlobInfo *
@@ -1241,15 +1258,9 @@ store_blob (ZhiStore *store,
     gboolean first = TRUE;
     for (;;)
       {
-        gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, CHUNK_SIZE, cancellable, &local);
+        gssize n = read_chunk (G_INPUT_STREAM (in), buf, file, cancellable, error);
         if (n < 0)
-          {
-            if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-              g_propagate_error (error, g_steal_pointer (&local));
-            else
-              evidence_io_error (error, file, local);
-            return NULL;
-          }
+          return NULL;
         if (n == 0)
           break;
         if (first)
@@ -1329,15 +1340,9 @@ store_blob (ZhiStore *store,
     }
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, CHUNK_SIZE, cancellable, &local);
+      gssize n = read_chunk (G_INPUT_STREAM (in), buf, file, cancellable, error);
       if (n < 0)
-        {
-          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_propagate_error (error, g_steal_pointer (&local));
-          else
-            evidence_io_error (error, file, local);
-          goto fail;
-        }
+        goto fail;
       if (n == 0)
         break;
       if (done + n > info->size)
