@@ -268,6 +268,15 @@ evaluation_updated_cb (ZhiProjectView *self)
 
       gtk_label_set_text (self->score_label, text);
       gtk_level_bar_set_value (self->score_bar, CLAMP (score->total_evidenced, 0, 100));
+      {
+        /* A screen reader hears the score and verdict, not only where the button leads. */
+        g_autofree char *spoken
+            = g_strdup_printf ("%s; %s", text, zhi_verdict_to_label (eligibility->verdict));
+
+        gtk_accessible_update_property (
+            GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _ ("Show the score preview"), -1);
+      }
     }
   else
     {
