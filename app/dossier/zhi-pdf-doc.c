@@ -1411,10 +1411,9 @@ place_attachment (Writer *w, Block *b)
           emit_dest (w, b->dest, TOP);
           cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
         }
-      tag_begin (w, "Div", NULL);
+      /* the attachment tags its own page (P for the stamp, Div or Figure for the content) */
       zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, LEFT, TOP, WIDTH,
                                     ZHI_PDF_BLOCK_HEIGHT);
-      tag_end (w, "Div");
       close_page (w);
     }
   zhi_pdf_attachment_close (b->attachment);
