@@ -15,6 +15,14 @@ contains () { # description file text
   n=$((n + 1))
   if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
 }
+json_ok () { # description file python-expression-on-d
+  n=$((n + 1))
+  if command -v python3 >/dev/null; then
+    if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
+  else
+    echo "ok $n - $1 # SKIP python3 not installed"
+  fi
+}
 export LANGUAGE=en
 
 for track in workshop factory-discrete factory-process; do
@@ -30,6 +38,10 @@ for track in workshop factory-discrete factory-process; do
 done
 "$cli" demo "$tmp/workshop.zhizao" >"$tmp/out" 2>&1
 check "demo refuses to overwrite" 2 $?
+"$cli" demo --json "$tmp/dj.zhizao" >"$tmp/out.json" 2>"$tmp/err"
+check "demo --json" 0 $?
+json_ok "demo --json: file, track, size, evidence count" "$tmp/out.json" \
+  "d['file'].endswith('dj.zhizao') and d['track'] == 'workshop' and d['size'] == $(stat -c %s "$tmp/dj.zhizao" 2>/dev/null || echo 0) and d['evidence'] > 0"
 "$cli" score --explain "$tmp/workshop.zhizao" >"$tmp/out" 2>&1
 check "score --explain" 0 $?
 contains "explain says how points were computed" "$tmp/out" "≥ 50% →"
@@ -37,6 +49,18 @@ contains "explain reminds it is a self-assessment" "$tmp/out" "self-assessment"
 
 "$cli" new "$tmp/empty.zhizao" --track workshop --name "沈阳测试有限公司" >"$tmp/out" 2>&1
 check "new project" 0 $?
+"$cli" new --json "$tmp/nj.zhizao" --track factory-process --name "鞍山测试有限公司" >"$tmp/out.json" 2>&1
+check "new --json" 0 $?
+json_ok "new --json: file and track" "$tmp/out.json" \
+  "d['file'].endswith('nj.zhizao') and d['track'] == 'factory-process' and d['name'] == '鞍山测试有限公司'"
+printf '%%PDF-1.4 not really\n' >"$tmp/ev.pdf"
+"$cli" attach "$tmp/nj.zhizao" "$tmp/ev.pdf" --to fp01 --title "测试材料" >"$tmp/out" 2>&1
+check "attach" 0 $?
+"$cli" attach --json "$tmp/nj.zhizao" "$tmp/ev.pdf" --to fp01 --to fp02 >"$tmp/out.json" 2>"$tmp/err"
+check "attach --json" 0 $?
+sha=$(sha256sum "$tmp/ev.pdf" | cut -d' ' -f1)
+json_ok "attach --json: evidence id, sha256, size, pages, supports" "$tmp/out.json" \
+  "d['evidence']['id'] and d['evidence']['id'] != '$(cat "$tmp/out")' and d['evidence']['sha256'] == '$sha' and d['evidence']['size'] == $(stat -c %s "$tmp/ev.pdf") and 'pages' in d['evidence'] and d['evidence']['supports'] == ['fp01', 'fp02']"
 "$cli" validate "$tmp/empty.zhizao" >"$tmp/out" 2>&1
 check "an empty project has blocking problems" 1 $?
 contains "validate names the missing credit code" "$tmp/out" "unified social credit code"
@@ -59,6 +83,10 @@ check "export" 0 $?
 check "export with evidence" 0 $?
 (cd "$tmp" && "$cli" import w.json -o "$tmp/again.zhizao") >"$tmp/out" 2>&1
 check "import of the export" 0 $?
+(cd "$tmp" && "$cli" import --json w.json -o "$tmp/again-j.zhizao") >"$tmp/out.json" 2>"$tmp/err"
+check "import --json" 0 $?
+json_ok "import --json: file and evidence count" "$tmp/out.json" \
+  "d['file'].endswith('again-j.zhizao') and d['evidence'] == $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['evidence']))" "$tmp/w.json" 2>/dev/null || echo -1) and d['evidence_with_bytes'] == d['evidence'] and d['problems'] == []"
 "$cli" export "$tmp/again.zhizao" --json -o "$tmp/w2.json" >"$tmp/out" 2>&1
 check "export of the import" 0 $?
 n=$((n + 1))

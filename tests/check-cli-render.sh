@@ -19,6 +19,14 @@ lacks () { # description file text
   n=$((n + 1))
   if grep -qF -- "$3" "$2"; then echo "not ok $n - $1: “$3” found"; failures=$((failures + 1)); else echo "ok $n - $1"; fi
 }
+json_ok () { # description file python-expression-on-d
+  n=$((n + 1))
+  if command -v python3 >/dev/null; then
+    if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
+  else
+    echo "ok $n - $1 # SKIP python3 not installed"
+  fi
+}
 export LANGUAGE=en
 
 "$cli" demo "$tmp/w.zhizao" >"$tmp/out" 2>&1
@@ -56,6 +64,20 @@ LANGUAGE=zh_CN "$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" --final >"$tmp/
 check "--final refused (zh_CN)" 1 $?
 contains "the refusal is translated" "$tmp/err" "拒绝"
 
+"$cli" render "$tmp/w.zhizao" -o "$tmp/wj.pdf" --json >"$tmp/out.json" 2>"$tmp/err"
+check "render --json" 0 $?
+json_ok "render --json: file, pages, size, fingerprint, draft, warnings" "$tmp/out.json" \
+  "d['file'].endswith('wj.pdf') and d['pages'] > 20 and d['size'] == $(stat -c %s "$tmp/wj.pdf" 2>/dev/null || echo 0) and d['fingerprint'] == '$fp' and d['draft'] is False and d['warnings'] == []"
+if command -v pdfinfo >/dev/null; then
+  json_ok "render --json: the pages are the PDF's" "$tmp/out.json" "d['pages'] == $pages"
+fi
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/ej.pdf" --final --json >"$tmp/out.json" 2>"$tmp/err"
+check "render --final --json refused" 1 $?
+json_ok "the refusal as JSON lists the blocking problems" "$tmp/out.json" \
+  "d['refused'] is True and any(p['field'] == 'credit-code' and p['code'] and p['message'] for p in d['problems'])"
+n=$((n + 1))
+if [ -e "$tmp/ej.pdf" ]; then echo "not ok $n - a refused --json render wrote a file"; failures=$((failures + 1)); else echo "ok $n - nothing written when refused (--json)"; fi
+
 printf 'This is a letter, not a PDF.' >"$tmp/letter.pdf"
 "$cli" attach "$tmp/empty.zhizao" "$tmp/letter.pdf" --to w01 >"$tmp/out" 2>&1
 check "attach a file that is not a PDF" 0 $?
@@ -63,6 +85,11 @@ check "attach a file that is not a PDF" 0 $?
 check "a bad evidence file does not stop the render" 0 $?
 contains "the placeholder is reported with the file name" "$tmp/out" "attachment 1 (letter.pdf"
 contains "and the reason" "$tmp/out" "does not match its type"
+"$cli" render "$tmp/empty.zhizao" -o "$tmp/e.pdf" --json >"$tmp/out.json" 2>"$tmp/err"
+check "render --json with a bad evidence file" 0 $?
+sha=$(sha256sum "$tmp/letter.pdf" | cut -d' ' -f1)
+json_ok "the placeholder warning as JSON: attachment, file, sha256, reason" "$tmp/out.json" \
+  "d['draft'] is True and len(d['warnings']) == 1 and d['warnings'][0]['attachment'] == 1 and d['warnings'][0]['file'] == 'letter.pdf' and d['warnings'][0]['sha256'] == '$sha' and d['warnings'][0]['problem'] == 'wrong-type' and 'does not match' in d['warnings'][0]['reason']"
 
 "$cli" render "$tmp/w.zhizao" >"$tmp/out" 2>"$tmp/err"
 check "no -o is a usage error" 2 $?

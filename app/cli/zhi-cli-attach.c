@@ -1,7 +1,9 @@
-/* zhi-cli-attach.c — zhizao-cli attach FILE PATH --to ID [--title T]
+/* zhi-cli-attach.c — zhizao-cli attach FILE PATH --to ID [--title T] [--json]
  *
  * Stores PATH's bytes in the project as an evidence item supporting criterion or rule ID
- * (repeat --to for several) and prints the new item's id.
+ * (repeat --to for several) and prints the new item's id; with --json
+ * {"file", "evidence": {"id", "title", "file_name", "media_type", "sha256", "size", "pages"
+ * (null when not known), "supports": [ID…]}}.
  * Exit status: 0 attached, 2 usage or input error.
  */
 #include <glib/gi18n.h>
@@ -10,16 +12,56 @@
 #include "zhi-cli-commands.h"
 #include "zhi-store.h"
 
+static JsonNode *
+evidence_to_json (const char *project_path, ZhiEvidence *ev)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  const char *const *supports = zhi_evidence_get_supports (ev);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, project_path);
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, zhi_evidence_get_id (ev));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, zhi_evidence_get_title (ev));
+  json_builder_set_member_name (builder, "file_name");
+  json_builder_add_string_value (builder, zhi_evidence_get_file_name (ev));
+  json_builder_set_member_name (builder, "media_type");
+  json_builder_add_string_value (builder, zhi_evidence_get_media_type (ev));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, zhi_evidence_get_sha256 (ev));
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, (gint64)zhi_evidence_get_size (ev));
+  json_builder_set_member_name (builder, "pages");
+  if (zhi_evidence_get_page_count (ev) > 0)
+    json_builder_add_int_value (builder, zhi_evidence_get_page_count (ev));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "supports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; supports != NULL && supports[i] != NULL; i++)
+    json_builder_add_string_value (builder, supports[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 int
 zhi_cli_attach (int argc, char **argv)
 {
   g_auto (GStrv) to = NULL;
   g_autofree char *title = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING_ARRAY, &to,
       N_ ("The criterion or eligibility rule id it supports (repeatable)"), "ID" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("Title (default: the file name)"), "TITLE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE PATH"));
@@ -42,8 +84,13 @@ zhi_cli_attach (int argc, char **argv)
   if (ev == NULL)
     return zhi_cli_usage_error ("attach", "%s", error->message);
   zhi_project_set_evidence_supports (project, zhi_evidence_get_id (ev), (const char *const *)to);
-  printf ("%s\n", zhi_evidence_get_id (ev));
+  g_autoptr (JsonNode) node = json ? evidence_to_json (argv[1], ev) : NULL;
+  g_autofree char *id = g_strdup (zhi_evidence_get_id (ev));
   if (!zhi_project_close (project, &error))
     return zhi_cli_usage_error ("attach", "%s", error->message);
+  if (node != NULL)
+    zhi_cli_print_json (node);
+  else
+    printf ("%s\n", id);
   return ZHI_CLI_OK;
 }

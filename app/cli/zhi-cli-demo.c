@@ -1,4 +1,7 @@
-/* zhizao-cli demo FILE [--track T] — write the demo application */
+/* zhizao-cli demo FILE [--track T] [--json] — write the demo application
+ *
+ * --json prints {"file", "track", "size", "evidence"} (size in bytes, evidence: the number of
+ * evidence documents). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,9 +14,11 @@ int
 zhi_cli_demo (int argc, char **argv)
 {
   g_autofree char *track = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "track", 't', 0, G_OPTION_ARG_STRING, &track,
       N_ ("workshop, factory-discrete or factory-process (default: workshop)"), N_ ("TRACK") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
@@ -22,6 +27,7 @@ zhi_cli_demo (int argc, char **argv)
   g_autoptr (ZhiProject) project = NULL;
   g_autofree char *size = NULL;
   g_autoptr (GFileInfo) info = NULL;
+  guint n_evidence;
 
   g_option_context_set_summary (context, _ ("Write a sample application for a fictional Liaoning "
                                             "manufacturer, with generated evidence documents."));
@@ -44,8 +50,27 @@ zhi_cli_demo (int argc, char **argv)
     return zhi_cli_usage_error ("demo", "%s", error->message);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  n_evidence = g_list_model_get_n_items (zhi_project_get_evidence_list (project));
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "track");
+      json_builder_add_string_value (builder, zhi_project_get_track (project));
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, info != NULL ? g_file_info_get_size (info) : 0);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_int_value (builder, n_evidence);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      zhi_cli_print_json (root);
+      return ZHI_CLI_OK;
+    }
   size = g_format_size (info != NULL ? g_file_info_get_size (info) : 0);
-  g_print (_ ("Wrote %s (%s, %u evidence documents)\n"), argv[1], size,
-           g_list_model_get_n_items (zhi_project_get_evidence_list (project)));
+  g_print (_ ("Wrote %s (%s, %u evidence documents)\n"), argv[1], size, n_evidence);
   return ZHI_CLI_OK;
 }

@@ -1,9 +1,11 @@
-/* zhi-cli-import.c — zhizao-cli import JSON -o FILE
+/* zhi-cli-import.c — zhizao-cli import JSON -o FILE [--json]
  *
  * Builds a project file from its JSON form.  Evidence items with a "file" member (a path
  * relative to the JSON's folder, or absolute) get those bytes, checked against the
  * item's SHA-256.  Exit status: 0 imported, 1 imported but some evidence bytes were
  * missing or did not match, 2 usage or input error (nothing written).
+ * --json prints {"file", "track", "evidence" (items), "evidence_with_bytes", "problems":
+ * [message…]}.
  */
 #include <glib/gi18n.h>
 
@@ -15,8 +17,10 @@ zhi_cli_import (int argc, char **argv)
 {
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The project file to create"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("JSON"));
@@ -50,6 +54,8 @@ zhi_cli_import (int argc, char **argv)
     return zhi_cli_usage_error ("import", "%s", error->message);
 
   int status = ZHI_CLI_OK;
+  guint n_bytes = 0;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GFile) base = g_file_get_parent (json_file);
   JsonArray *items = json_object_get_array_member (json_node_get_object (root), "evidence");
   for (guint i = 0; items && i < json_array_get_length (items); i++)
@@ -63,11 +69,42 @@ zhi_cli_import (int argc, char **argv)
               project, doc, json_object_get_string_member (o, "sha256"), NULL, &error))
         {
           g_printerr ("zhizao-cli import: %s\n", error->message);
+          g_ptr_array_add (problems, g_strdup (error->message));
           g_clear_error (&error);
           status = ZHI_CLI_PROBLEMS;
         }
+      else
+        n_bytes++;
     }
+  guint n_evidence = g_list_model_get_n_items (zhi_project_get_evidence_list (project));
+  g_autofree char *track = g_strdup (zhi_project_get_track (project));
   if (!zhi_project_close (project, &error))
     return zhi_cli_usage_error ("import", "%s", error->message);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, out);
+      json_builder_set_member_name (builder, "track");
+      if (track != NULL && track[0] != '\0')
+        json_builder_add_string_value (builder, track);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_int_value (builder, n_evidence);
+      json_builder_set_member_name (builder, "evidence_with_bytes");
+      json_builder_add_int_value (builder, n_bytes);
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < problems->len; i++)
+        json_builder_add_string_value (builder, problems->pdata[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      zhi_cli_print_json (node);
+    }
   return status;
 }

@@ -1,6 +1,7 @@
-/* zhi-cli-new.c — zhizao-cli new FILE --track T --name NAME [--credit-code C]
+/* zhi-cli-new.c — zhizao-cli new FILE --track T --name NAME [--credit-code C] [--json]
  *
- * Creates a project file.  Exit status: 0 created, 2 usage or input error.
+ * Creates a project file; with --json prints {"file", "track", "name"}.
+ * Exit status: 0 created, 2 usage or input error.
  */
 #include <glib/gi18n.h>
 
@@ -14,12 +15,14 @@ zhi_cli_new (int argc, char **argv)
   g_autofree char *name = NULL;
   g_autofree char *credit_code = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "track", 't', 0, G_OPTION_ARG_STRING, &track,
       N_ ("workshop, factory-discrete or factory-process"), "TRACK" },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("The enterprise's name"), "NAME" },
     { "credit-code", 'c', 0, G_OPTION_ARG_STRING, &credit_code,
       N_ ("The unified social credit code"), "CODE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
@@ -46,5 +49,21 @@ zhi_cli_new (int argc, char **argv)
     zhi_project_set_credit_code (project, credit_code);
   if (!zhi_project_close (project, &error))
     return zhi_cli_usage_error ("new", "%s", error->message);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "track");
+      json_builder_add_string_value (builder, track);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      zhi_cli_print_json (root);
+    }
   return ZHI_CLI_OK;
 }

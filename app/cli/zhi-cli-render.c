@@ -1,4 +1,9 @@
-/* zhizao-cli render FILE -o OUT.pdf [--draft|--final] — the dossier (申报书) as PDF */
+/* zhizao-cli render FILE -o OUT.pdf [--draft|--final] [--json] — the dossier (申报书) as PDF
+ *
+ * --json prints, on success, {"file", "pages", "size", "fingerprint", "draft", "warnings":
+ * [{"attachment", "file", "sha256", "problem", "reason"}]}; when --final is refused, {"file",
+ * "refused": true, "problems": [{"step", "field", "code", "message"}]} (the blocking problems) with
+ * exit status 1. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -31,10 +36,111 @@ problem_text (ZhiPdfAttachProblem problem)
     }
 }
 
+static const char *
+problem_code (ZhiPdfAttachProblem problem)
+{
+  switch (problem)
+    {
+      case ZHI_PDF_ATTACH_PROBLEM_UNREADABLE:
+        return "unreadable";
+      case ZHI_PDF_ATTACH_PROBLEM_EMPTY:
+        return "empty";
+      case ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED:
+        return "encrypted";
+      case ZHI_PDF_ATTACH_PROBLEM_DAMAGED:
+        return "damaged";
+      case ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE:
+        return "wrong-type";
+      case ZHI_PDF_ATTACH_PROBLEM_UNSUPPORTED:
+        return "unsupported";
+      case ZHI_PDF_ATTACH_PROBLEM_NONE:
+      default:
+        return "none";
+    }
+}
+
+static void
+add_string_or_null (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_refusal_json (const char *output, GPtrArray *problems)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "file", output);
+  json_builder_set_member_name (builder, "refused");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != ZHI_PROBLEM_BLOCKING)
+        continue;
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "step", problem->step);
+      add_string_or_null (builder, "field", problem->field);
+      add_string_or_null (builder, "code", problem->code);
+      add_string_or_null (builder, "message", problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  zhi_cli_print_json (root);
+}
+
+static void
+print_result_json (const char *output, const ZhiDossierResult *result)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "file", output);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, result->n_pages);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, (gint64)result->size);
+  add_string_or_null (builder, "fingerprint", result->fingerprint);
+  json_builder_set_member_name (builder, "draft");
+  json_builder_add_boolean_value (builder, result->draft);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      const ZhiPdfAttachWarning *w = g_ptr_array_index (result->warnings, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "attachment");
+      json_builder_add_int_value (builder, w->number);
+      add_string_or_null (builder, "file", w->file_name);
+      add_string_or_null (builder, "sha256", w->sha256);
+      add_string_or_null (builder, "problem", problem_code (w->problem));
+      add_string_or_null (builder, "reason", problem_text (w->problem));
+      add_string_or_null (builder, "detail", w->detail);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  zhi_cli_print_json (root);
+}
+
 int
 zhi_cli_render (int argc, char **argv)
 {
-  gboolean draft = FALSE, final = FALSE, quiet = FALSE;
+  gboolean draft = FALSE, final = FALSE, quiet = FALSE, json = FALSE;
   char *output = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the PDF to OUT"), N_ ("OUT") },
@@ -45,6 +151,7 @@ zhi_cli_render (int argc, char **argv)
           "submission"),
       NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing on success"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
@@ -101,6 +208,8 @@ zhi_cli_render (int argc, char **argv)
           if (problem->severity == ZHI_PROBLEM_BLOCKING)
             g_printerr ("  [%s] %s\n", problem->step, problem->message);
         }
+      if (json)
+        print_refusal_json (output_path, problems);
       zhi_project_close (project, NULL);
       return ZHI_CLI_PROBLEMS;
     }
@@ -117,7 +226,9 @@ zhi_cli_render (int argc, char **argv)
     }
   zhi_project_close (project, NULL);
 
-  if (!quiet)
+  if (json)
+    print_result_json (output_path, result);
+  else if (!quiet)
     {
       g_autofree char *size = g_format_size (result->size);
 

@@ -509,6 +509,34 @@ indicator_state (const ZhiIndicatorResult *r)
   return r->met ? "达到" : "未达到";
 }
 
+/* The optional GB/T 39116-2020 maturity self-assessment (the track indicator "<track>.cmmm-level",
+ * share 0): "二级 规范级（L2）", "未自评", or NULL when the standard has no such indicator. */
+static const ZhiIndicator *
+cmmm_indicator (Builder *b)
+{
+  g_autofree char *id = g_strconcat (zhi_standard_get_id (b->standard), ".cmmm-level", NULL);
+  const ZhiIndicator *ind = zhi_standard_lookup_indicator (b->standard, id);
+
+  return ind != NULL && ind->kind == ZHI_INDICATOR_LEVEL ? ind : NULL;
+}
+
+static char *
+cmmm_text (Builder *b)
+{
+  const ZhiIndicator *ind = cmmm_indicator (b);
+  const char *level;
+  int index;
+
+  if (ind == NULL)
+    return NULL;
+  level = zhi_answers_get_level (b->answers, ind->id);
+  index = level != NULL ? zhi_indicator_level_index (ind, level) : -1;
+  if (index < 0)
+    return g_strdup ("未自评");
+  return g_strdup_printf (
+      "%s（%s）", zh (&((const ZhiLevel *)g_ptr_array_index (ind->levels, index))->name), level);
+}
+
 static void
 add_cover (Builder *b, GDateTime *date)
 {
@@ -600,6 +628,7 @@ add_enterprise (Builder *b)
   g_autofree char *sw = fmt_money (zhi_project_get_investment_software (p));
   g_autofree char *hw = fmt_money (zhi_project_get_investment_hardware (p));
   g_autofree char *total = fmt_money (zhi_project_get_investment_total (p));
+  g_autofree char *cmmm = cmmm_text (b);
   const double widths[] = { 0.08, 0.24, 0.26, 0.42 };
   const char *header[] = { "序号", "应用场景", "对应建设内容", "场景说明" };
 
@@ -629,6 +658,8 @@ add_enterprise (Builder *b)
   zhi_pdf_table_add_pair (t, b->workshop ? "车间名称" : "工厂名称",
                           or_blank (zhi_project_get_site_name (p)));
   zhi_pdf_table_add_pair (t, "建成投用日期", in_use);
+  if (cmmm != NULL)
+    zhi_pdf_table_add_pair (t, "智能制造能力成熟度自评（GB/T 39116-2020）", cmmm);
 
   zhi_pdf_doc_add_heading (doc, 2, "（二）投资情况", TRUE);
   t = zhi_pdf_doc_add_key_value_table (doc, KEY_FRACTION);
@@ -965,6 +996,7 @@ add_score (Builder *b)
   g_autofree char *tc = fmt_num (score->total_claimed);
   g_autofree char *te = fmt_num (score->total_evidenced);
   g_autofree char *summary = NULL;
+  g_autofree char *cmmm = cmmm_text (b);
   ZhiPdfTable *t;
   Chart *chart = g_new0 (Chart, 1);
   int weights = 0;
@@ -1033,6 +1065,15 @@ add_score (Builder *b)
                                                : "尚有未填写的项",
       verdict_zh (b->eligibility->verdict));
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, summary);
+  if (cmmm != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (
+          "智能制造能力成熟度自评（GB/T 39116-2020）：%s。该项为选填项，不计分，不影响自评得分和"
+          "申报条件，仅供评审参考。",
+          cmmm);
+
+      zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, text);
+    }
   zhi_pdf_doc_add_paragraph (
       doc, ZHI_PDF_STYLE_BODY,
       "特别说明：以上得分为企业使用智造申报工具按默认权重所作的自评，仅供申报参考，"

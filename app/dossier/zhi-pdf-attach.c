@@ -672,10 +672,10 @@ draw_stamp (ZhiPdfAttachment *att,
 
   pango_layout_get_size (left, &lw, &lh);
   cairo_save (cr);
+  /* one structure element for the stamp line: on a thousand pages every element counts */
   cairo_tag_begin (cr, "P", NULL);
   cairo_set_source_rgb (cr, 0.6, 0, 0);
   show_layout_at (cr, left, x, y);
-  cairo_tag_end (cr, "P");
   if (att->title[0] != '\0')
     {
       double avail = width - lw / (double)PANGO_SCALE - 18;
@@ -684,11 +684,10 @@ draw_stamp (ZhiPdfAttachment *att,
       pango_layout_set_width (right, (int)(avail * PANGO_SCALE));
       pango_layout_set_ellipsize (right, PANGO_ELLIPSIZE_MIDDLE);
       pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
-      cairo_tag_begin (cr, "P", NULL);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       show_layout_at (cr, right, x + width - avail, y + 1);
-      cairo_tag_end (cr, "P");
     }
+  cairo_tag_end (cr, "P");
   cairo_set_source_rgb (cr, 0.6, 0, 0);
   cairo_set_line_width (cr, 0.75);
   cairo_move_to (cr, x, y + STAMP_HEIGHT - 6);

@@ -48,6 +48,21 @@ typedef struct
   Link link;
 } CellLink;
 
+typedef struct
+{
+  PangoLayoutLine *line;
+  double x;
+  double top;
+  double bottom;
+  double baseline;
+} LineInfo;
+
+typedef struct
+{
+  PangoLayout *layout;
+  GArray *lines; /* of LineInfo */
+} LineSet;
+
 struct _ZhiPdfTable
 {
   guint n_columns;
@@ -57,6 +72,9 @@ struct _ZhiPdfTable
   GPtrArray *rows; /* of char ** */
   gboolean key_column;
   double font_size;
+  /* laid out in pass 1, drawn in pass 2 (freed after the write) */
+  LineSet *header_lines; /* n_columns */
+  GPtrArray *row_lines;  /* per row: LineSet[n_columns] or NULL */
 };
 
 typedef struct
@@ -76,6 +94,10 @@ typedef struct
   gboolean with_attachments;
   ZhiPdfAttachment *attachment;
   guint n_pages; /* attachments: pages learnt in pass 1 */
+  /* headings and paragraphs: laid out in pass 1, drawn in pass 2 (freed after the write) */
+  LineSet lines;
+  /* contents: one LineSet * per entry, in order */
+  GPtrArray *entry_lines;
 } Block;
 
 struct _ZhiPdfDoc
@@ -98,21 +120,6 @@ struct _ZhiPdfDoc
 
 typedef struct
 {
-  PangoLayoutLine *line;
-  double x;
-  double top;
-  double bottom;
-  double baseline;
-} LineInfo;
-
-typedef struct
-{
-  PangoLayout *layout;
-  GArray *lines; /* of LineInfo */
-} LineSet;
-
-typedef struct
-{
   ZhiPdfDoc *doc;
   gboolean writing;
   cairo_surface_t *surface;
@@ -123,6 +130,8 @@ typedef struct
   double y;
   int outline_parent[5];
   guint total_pages;
+  PangoLayout *footer;    /* the fingerprint line, the same on every page */
+  PangoLayout *watermark; /* 草稿 */
   ZhiPdfProgressFunc progress;
   gpointer user_data;
   GCancellable *cancellable;
@@ -132,9 +141,53 @@ typedef struct
 
 /* ---- model ------------------------------------------------------------ */
 
+static void line_set_clear (LineSet *set);
+
+static void
+cells_free (LineSet *cells, guint n)
+{
+  for (guint c = 0; c < n; c++)
+    line_set_clear (&cells[c]);
+  g_free (cells);
+}
+
+static void
+line_set_free (gpointer data)
+{
+  line_set_clear (data);
+  g_free (data);
+}
+
+static void
+table_clear_layouts (ZhiPdfTable *t)
+{
+  if (t->header_lines != NULL)
+    cells_free (g_steal_pointer (&t->header_lines), t->n_columns);
+  if (t->row_lines != NULL)
+    {
+      for (guint i = 0; i < t->row_lines->len; i++)
+        if (t->row_lines->pdata[i] != NULL)
+          cells_free (t->row_lines->pdata[i], t->n_columns);
+      g_clear_pointer (&t->row_lines, g_ptr_array_unref);
+    }
+}
+
+/* Pass 1 lays every block out once; pass 2 draws those layouts.  Dropped after a write. */
+static void
+block_clear_layouts (gpointer data, gpointer unused)
+{
+  Block *b = data;
+
+  line_set_clear (&b->lines);
+  g_clear_pointer (&b->entry_lines, g_ptr_array_unref);
+  if (b->table != NULL)
+    table_clear_layouts (b->table);
+}
+
 static void
 table_free (ZhiPdfTable *table)
 {
+  table_clear_layouts (table);
   if (table->links)
     {
       for (guint i = 0; i < table->links->len; i++)
@@ -158,6 +211,7 @@ block_free (gpointer data)
 {
   Block *b = data;
 
+  block_clear_layouts (b, NULL);
   g_free (b->text);
   g_free (b->dest);
   if (b->links)
@@ -654,10 +708,14 @@ draw_chrome (Writer *w)
 
   if (doc->fingerprint && doc->fingerprint[0])
     {
-      g_autoptr (PangoLayout) fp = layout_new (w, ZHI_PDF_SANS, 7, doc->fingerprint, WIDTH);
+      PangoLayout *fp = w->footer;
 
-      pango_layout_set_alignment (fp, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (fp, PANGO_WRAP_CHAR);
+      if (fp == NULL)
+        {
+          fp = w->footer = layout_new (w, ZHI_PDF_SANS, 7, doc->fingerprint, WIDTH);
+          pango_layout_set_alignment (fp, PANGO_ALIGN_CENTER);
+          pango_layout_set_wrap (fp, PANGO_WRAP_CHAR);
+        }
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
       cairo_move_to (cr, LEFT, ZHI_PDF_PAGE_HEIGHT - 14 * ZHI_PDF_MM);
@@ -676,9 +734,11 @@ draw_watermark (Writer *w)
 
   if (doc->draft)
     {
-      g_autoptr (PangoLayout) mark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
+      PangoLayout *mark = w->watermark;
       int mw, mh;
 
+      if (mark == NULL)
+        mark = w->watermark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
       pango_layout_get_size (mark, &mw, &mh);
       cairo_save (cr);
       cairo_translate (cr, ZHI_PDF_PAGE_WIDTH / 2, ZHI_PDF_PAGE_HEIGHT / 2);
@@ -758,13 +818,17 @@ place_heading (Writer *w, Block *b)
 {
   static const double sizes[] = { 0, 18, 16, 16 };
   static const char *tags[] = { NULL, "H1", "H2", "H3" };
-  LineSet set;
+  LineSet *set = &b->lines;
   double h;
-  PangoLayout *layout = layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH);
 
-  pango_layout_set_line_spacing (layout, 1.1);
-  line_set_init (&set, layout);
-  h = lines_height (&set, 0, set.lines->len);
+  if (set->layout == NULL)
+    {
+      PangoLayout *layout = layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH);
+
+      pango_layout_set_line_spacing (layout, 1.1);
+      line_set_init (set, layout);
+    }
+  h = lines_height (set, 0, set->lines->len);
 
   space_before (w, b->level == 1 ? 14 : 8);
   /* keep with the next two lines of body text */
@@ -786,10 +850,9 @@ place_heading (Writer *w, Block *b)
   tag_begin (w, tags[b->level], NULL);
   if (w->writing)
     cairo_set_source_rgb (w->cr, 0, 0, 0);
-  draw_lines (w, &set, 0, set.lines->len, LEFT, w->y);
+  draw_lines (w, set, 0, set->lines->len, LEFT, w->y);
   tag_end (w, tags[b->level]);
   w->y += h;
-  line_set_clear (&set);
   space_after (w, b->level == 1 ? 8 : 4);
 }
 
@@ -856,15 +919,9 @@ set_link_attributes (PangoLayout *layout, GArray *links)
 }
 
 static void
-place_paragraph (Writer *w, Block *b)
+paragraph_layout (Writer *w, Block *b, const char *family, double size)
 {
-  double size = b->style == ZHI_PDF_STYLE_SMALL   ? 12
-                : b->style == ZHI_PDF_STYLE_TITLE ? 22
-                                                  : BODY_SIZE;
-  const char *family = b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF;
   PangoLayout *layout = layout_new (w, family, size, NULL, WIDTH);
-  LineSet set;
-  guint start = 0, n;
 
   pango_layout_set_line_spacing (layout, b->style == ZHI_PDF_STYLE_TITLE ? 1.2 : BODY_LINE_SPACING);
   switch (b->style)
@@ -888,8 +945,22 @@ place_paragraph (Writer *w, Block *b)
     }
   pango_layout_set_text (layout, b->text, -1);
   set_link_attributes (layout, b->links);
-  line_set_init (&set, layout);
-  n = set.lines->len;
+  line_set_init (&b->lines, layout);
+}
+
+static void
+place_paragraph (Writer *w, Block *b)
+{
+  double size = b->style == ZHI_PDF_STYLE_SMALL   ? 12
+                : b->style == ZHI_PDF_STYLE_TITLE ? 22
+                                                  : BODY_SIZE;
+  const char *family = b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF;
+  LineSet *set = &b->lines;
+  guint start = 0, n;
+
+  if (set->layout == NULL)
+    paragraph_layout (w, b, family, size);
+  n = set->lines->len;
 
   space_before (w, b->style == ZHI_PDF_STYLE_SIGNATURE_LINE ? 24
                    : b->style == ZHI_PDF_STYLE_TITLE        ? 12
@@ -898,7 +969,7 @@ place_paragraph (Writer *w, Block *b)
     {
       guint end = start;
 
-      while (end < n && w->y + lines_height (&set, start, end + 1) <= BOTTOM + EPSILON)
+      while (end < n && w->y + lines_height (set, start, end + 1) <= BOTTOM + EPSILON)
         end++;
       /* no orphan: a lone first line at the foot of a page moves on */
       if (start == 0 && end == 1 && n > 1 && !page_is_empty (w))
@@ -916,15 +987,14 @@ place_paragraph (Writer *w, Block *b)
       tag_begin (w, "P", NULL);
       if (w->writing)
         cairo_set_source_rgb (w->cr, 0, 0, 0);
-      draw_lines (w, &set, start, end, LEFT, w->y);
-      draw_link_spans (w, b->links, &set, start, end, LEFT, w->y);
+      draw_lines (w, set, start, end, LEFT, w->y);
+      draw_link_spans (w, b->links, set, start, end, LEFT, w->y);
       tag_end (w, "P");
-      w->y += lines_height (&set, start, end);
+      w->y += lines_height (set, start, end);
       start = end;
       if (start < n)
         next_page (w);
     }
-  line_set_clear (&set);
   space_after (w, b->style == ZHI_PDF_STYLE_TITLE ? 12 : 2);
 }
 
@@ -943,8 +1013,8 @@ static void
 row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, guint index)
 {
   guint c;
+  LineSet **slot;
 
-  row->cells = g_new0 (LineSet, t->n_columns);
   row->from = g_new0 (guint, t->n_columns);
   row->to = g_new0 (guint, t->n_columns);
   row->links = g_new0 (GArray *, t->n_columns);
@@ -958,18 +1028,33 @@ row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, gu
         row->links[cl->column] = g_array_new (FALSE, FALSE, sizeof (Link));
       g_array_append_val (row->links[cl->column], cl->link);
     }
-  for (c = 0; c < t->n_columns; c++)
+  if (header)
+    slot = &t->header_lines;
+  else
     {
-      gboolean sans = header || (t->key_column && c == 0);
-      PangoLayout *layout = layout_new (w, sans ? ZHI_PDF_SANS : ZHI_PDF_SERIF, t->font_size,
-                                        texts[c], t->widths[c] - 2 * CELL_PAD_X);
-
-      pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
-      if (header)
-        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      set_link_attributes (layout, row->links[c]);
-      line_set_init (&row->cells[c], layout);
+      if (t->row_lines == NULL)
+        t->row_lines = g_ptr_array_new ();
+      if (t->row_lines->len <= index)
+        g_ptr_array_set_size (t->row_lines, index + 1);
+      slot = (LineSet **)&t->row_lines->pdata[index];
     }
+  if (*slot == NULL)
+    {
+      *slot = g_new0 (LineSet, t->n_columns);
+      for (c = 0; c < t->n_columns; c++)
+        {
+          gboolean sans = header || (t->key_column && c == 0);
+          PangoLayout *layout = layout_new (w, sans ? ZHI_PDF_SANS : ZHI_PDF_SERIF, t->font_size,
+                                            texts[c], t->widths[c] - 2 * CELL_PAD_X);
+
+          pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
+          if (header)
+            pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          set_link_attributes (layout, row->links[c]);
+          line_set_init (&(*slot)[c], layout);
+        }
+    }
+  row->cells = *slot; /* owned by the table */
 }
 
 static void
@@ -978,13 +1063,9 @@ row_clear (ZhiPdfTable *t, Row *row)
   guint c;
 
   for (c = 0; c < t->n_columns; c++)
-    {
-      line_set_clear (&row->cells[c]);
-      if (row->links[c])
-        g_array_unref (row->links[c]);
-    }
+    if (row->links[c])
+      g_array_unref (row->links[c]);
   g_free (row->links);
-  g_free (row->cells);
   g_free (row->from);
   g_free (row->to);
 }
@@ -1191,31 +1272,43 @@ place_drawing (Writer *w, Block *b)
 
 /* Contents ------------------------------------------------------------- */
 
+/* @index: the entry's position in @contents (its layout is kept there between the passes) */
 static void
-place_contents_entry (Writer *w, guint level, const char *text, const char *dest)
+place_contents_entry (
+    Writer *w, Block *contents, guint index, guint level, const char *text, const char *dest)
 {
   double indent = (level - 1) * 2 * 14.0;
   double num_w = 36;
-  LineSet set;
+  LineSet *set;
   double h;
-  int page = zhi_pdf_doc_get_dest_page (w->doc, dest);
-  int shown = page >= (int)w->doc->unnumbered ? page - (int)w->doc->unnumbered + 1 : 0;
-  g_autofree char *num = g_strdup_printf ("%d", MAX (shown, 0));
-  g_autoptr (PangoLayout) num_layout = layout_new (w, ZHI_PDF_SERIF, 14, num, num_w);
 
-  pango_layout_set_alignment (num_layout, PANGO_ALIGN_RIGHT);
-  line_set_init (&set, layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
-                                   WIDTH - indent - num_w - 24));
-  h = lines_height (&set, 0, set.lines->len) + 6;
+  if (contents->entry_lines == NULL)
+    contents->entry_lines = g_ptr_array_new_with_free_func (line_set_free);
+  if (index < contents->entry_lines->len)
+    set = contents->entry_lines->pdata[index];
+  else
+    {
+      set = g_new0 (LineSet, 1);
+      line_set_init (set, layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
+                                      WIDTH - indent - num_w - 24));
+      g_ptr_array_add (contents->entry_lines, set);
+    }
+  h = lines_height (set, 0, set->lines->len) + 6;
   if (!page_is_empty (w) && w->y + h > BOTTOM + EPSILON)
     next_page (w);
 
   if (w->writing)
     {
-      LineInfo *last = line_at (&set, set.lines->len - 1);
+      LineInfo *last = line_at (set, set->lines->len - 1);
       PangoRectangle ink, logical;
-      double base = w->y + 3 + last->baseline - line_at (&set, 0)->top;
+      double base = w->y + 3 + last->baseline - line_at (set, 0)->top;
       double text_end;
+      int page = zhi_pdf_doc_get_dest_page (w->doc, dest);
+      int shown = page >= (int)w->doc->unnumbered ? page - (int)w->doc->unnumbered + 1 : 0;
+      g_autofree char *num = g_strdup_printf ("%d", MAX (shown, 0));
+      g_autoptr (PangoLayout) num_layout = layout_new (w, ZHI_PDF_SERIF, 14, num, num_w);
+
+      pango_layout_set_alignment (num_layout, PANGO_ALIGN_RIGHT);
 
       tag_begin (w, "TOCI", NULL);
       {
@@ -1230,7 +1323,7 @@ place_contents_entry (Writer *w, guint level, const char *text, const char *dest
         cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attrs);
       }
       cairo_set_source_rgb (w->cr, 0, 0, 0);
-      draw_lines (w, &set, 0, set.lines->len, LEFT + indent, w->y + 3);
+      draw_lines (w, set, 0, set->lines->len, LEFT + indent, w->y + 3);
       pango_layout_line_get_extents (last->line, &ink, &logical);
       text_end = LEFT + indent + last->x + logical.width / (double)PANGO_SCALE;
       /* dotted leader */
@@ -1254,13 +1347,12 @@ place_contents_entry (Writer *w, guint level, const char *text, const char *dest
       tag_end (w, "TOCI");
     }
   w->y += h;
-  line_set_clear (&set);
 }
 
 static void
 place_contents (Writer *w, Block *contents)
 {
-  guint i;
+  guint i, k = 0;
 
   space_before (w, 4);
   tag_begin (w, "TOC", NULL);
@@ -1269,9 +1361,9 @@ place_contents (Writer *w, Block *contents)
       Block *b = g_ptr_array_index (w->doc->blocks, i);
 
       if (b->type == BLOCK_HEADING && b->outline && b->level <= contents->level)
-        place_contents_entry (w, b->level, b->text, b->dest);
+        place_contents_entry (w, contents, k++, b->level, b->text, b->dest);
       else if (b->type == BLOCK_ATTACHMENT && contents->with_attachments && contents->level >= 2)
-        place_contents_entry (w, 2, b->text, b->dest);
+        place_contents_entry (w, contents, k++, 2, b->text, b->dest);
     }
   tag_end (w, "TOC");
   space_after (w, 8);
@@ -1319,10 +1411,9 @@ place_attachment (Writer *w, Block *b)
           emit_dest (w, b->dest, TOP);
           cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
         }
-      tag_begin (w, "Div", NULL);
+      /* the attachment tags its own page (P for the stamp, Div or Figure for the content) */
       zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, LEFT, TOP, WIDTH,
                                     ZHI_PDF_BLOCK_HEIGHT);
-      tag_end (w, "Div");
       close_page (w);
     }
   zhi_pdf_attachment_close (b->attachment);
@@ -1434,6 +1525,14 @@ set_metadata (ZhiPdfDoc *doc, cairo_surface_t *surface)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
+static void
+writer_clear_layouts (Writer *w)
+{
+  g_ptr_array_foreach (w->doc->blocks, block_clear_layouts, NULL);
+  g_clear_object (&w->footer);
+  g_clear_object (&w->watermark);
+}
+
 gboolean
 zhi_pdf_doc_write (ZhiPdfDoc *doc,
                    GOutputStream *out,
@@ -1450,6 +1549,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
 
   g_ptr_array_set_size (doc->warnings, 0);
   g_hash_table_remove_all (doc->dest_pages);
+  g_ptr_array_foreach (doc->blocks, block_clear_layouts, NULL);
   doc->n_pages = 0;
 
   w.doc = doc;
@@ -1480,6 +1580,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   cairo_surface_finish (w.surface);
   status = cairo_surface_status (w.surface);
   cairo_surface_destroy (w.surface);
+  writer_clear_layouts (&w);
   if (w.cancelled)
     goto cancelled;
   g_object_unref (w.context);
@@ -1498,6 +1599,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   return TRUE;
 
 cancelled:
+  writer_clear_layouts (&w);
   g_clear_error (&sc.error);
   g_object_unref (w.context);
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Rendering was cancelled");

@@ -466,6 +466,79 @@ any_page_has (GPtrArray *texts, const char *needle)
   return FALSE;
 }
 
+/* The first page containing @needle, or -1. */
+static int
+page_with (GPtrArray *texts, const char *needle)
+{
+  for (guint p = 0; p < texts->len; p++)
+    if (strstr (texts->pdata[p], needle) != NULL)
+      return p;
+  return -1;
+}
+
+/* The optional GB/T 39116-2020 maturity level earns no points but is listed: in
+ * 一、企业基本情况 with its level, and in 三、自评得分 as not scored. */
+static void
+test_cmmm (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autofree char *id = g_strconcat (t->track, ".cmmm-level", NULL);
+  ZhiAnswers *answers = zhi_project_get_answers (t->project);
+  g_autofree char *level = g_strdup (zhi_answers_get_level (answers, id));
+  g_autoptr (ZhiStandard) standard = NULL;
+  const ZhiIndicator *ind;
+  const ZhiLevel *answered;
+  g_autofree char *row = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "no-cmmm.pdf", NULL);
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  PopplerDocument *pdf;
+  g_autoptr (GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) atts = g_ptr_array_new_with_free_func (g_free);
+  int basic, score, content, row_page, note_page;
+
+  g_assert_nonnull (level); /* the demo answers it */
+  standard = zhi_standard_load_builtin (t->track, NULL);
+  g_assert_nonnull (standard);
+  ind = zhi_standard_lookup_indicator (standard, id);
+  g_assert_nonnull (ind);
+  g_assert_cmpint (ind->share, ==, 0);
+  answered = g_ptr_array_index (ind->levels, zhi_indicator_level_index (ind, level));
+  {
+    g_autofree char *name = strip_space (answered->name.zh);
+
+    row = g_strdup_printf ("智能制造能力成熟度自评（GB/T39116-2020）%s（%s）", name, level);
+  }
+  /* the outline: 承诺书, 一、企业基本情况, 二、…, 三、自评得分, 四、建设内容 */
+  read_outline (t, top, pages, atts);
+  g_assert_cmpstr (top->pdata[1], ==, "一、企业基本情况");
+  g_assert_cmpstr (top->pdata[3], ==, "三、自评得分");
+  basic = g_array_index (pages, int, 1);
+  score = g_array_index (pages, int, 3);
+  content = g_array_index (pages, int, 4);
+  row_page = page_with (t->texts, row);
+  if (row_page < 0)
+    g_error ("no “%s” in the dossier", row);
+  g_assert_cmpint (row_page, >=, basic);
+  g_assert_cmpint (row_page, <, score);
+  note_page = page_with (t->texts, "该项为选填项，不计分");
+  g_assert_cmpint (note_page, >=, score);
+  g_assert_cmpint (note_page, <=, content);
+
+  /* unanswered: 未自评 */
+  zhi_answers_clear (answers, id);
+  zhi_project_answers_changed (t->project, id);
+  result = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, path);
+  pdf = open_pdf (path, &texts);
+  g_assert_cmpint (page_with (texts, "智能制造能力成熟度自评（GB/T39116-2020）未自评"), >=, 0);
+  g_assert_cmpint (page_with (texts, row), <, 0);
+  g_object_unref (pdf);
+  g_unlink (path);
+  zhi_answers_set_level (answers, id, level);
+  zhi_project_answers_changed (t->project, id);
+}
+
 /* Draft while a problem blocks submission; --final without the watermark. */
 static void
 test_draft (void)
@@ -706,6 +779,7 @@ main (int argc, char **argv)
     { "evidence-links", test_evidence_links },
     { "fingerprint", test_fingerprint },
     { "qpdf-check", test_qpdf },
+    { "cmmm-level", test_cmmm },
   };
   int status;
 
