@@ -19,6 +19,20 @@
  *    context running (the UI does), and must not close the project before the callback.
  * Progress (pages written / pages in total) is reported on the caller's main context.
  *
+ * Output.  cairo 1.16 writes every PDF object uncompressed, so the PDF cairo draws goes to a
+ * temporary file first and libqpdf rewrites it with object streams (zhi-pdf-compact.h; ~9 %
+ * smaller with 1,000 attachment pages), then the result is copied to the destination.  The
+ * temporary files (up to twice the dossier's size for a moment) are made beside a local target
+ * file and in g_get_tmp_dir() for zhi_dossier_render() and non-local targets; they are removed
+ * on success, failure and cancellation.  Memory is not buffered.  The rewrite runs after the
+ * last page's progress report and cannot be interrupted (a fraction of a second, README.md
+ * § Performance); cancellation is checked before and after it.  If qpdf fails, cairo's file is
+ * written instead and ZhiDossierResult.compact_warning says why (the dossier is complete and
+ * valid either way; being a little larger is not worth failing the render).
+ * A dossier without attachments (options.no_attachments, the preview) skips the pass and is
+ * cairo's output written straight to the destination: there the pass would add ~50 ms to a
+ * 250 ms render to save 0.2 MB.
+ *
  * Fingerprint: the first 12 hex digits of the SHA-256 of
  *   "zhizao-dossier/1\n" "standard=<id>@<edition>\n" "draft=<0|1>\n"
  *   "project=<the project's JSON, compact>\n" "evidence=<sha256 of 附件1>,<of 附件2>,…\n"
@@ -69,6 +83,9 @@ typedef struct
   gboolean draft;
   /* ZhiPdfAttachWarning *: evidence that became a placeholder page, with the reason */
   GPtrArray *warnings;
+  /* NULL when the object-stream pass (below) worked; else qpdf's reason why it failed, and
+   * the file is cairo's own output: the same document, valid, ~10 % larger */
+  char *compact_warning;
 } ZhiDossierResult;
 
 void zhi_dossier_result_free (ZhiDossierResult *result);

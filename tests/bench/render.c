@@ -4,13 +4,17 @@
  *
  * Generates a project with N_FILES evidence PDFs of text pages, then measures, each in a child
  * process (wall time and peak RSS from wait4()):
- *   - the dossier with every attachment (zhi_dossier_render_to_file);
+ *   - the dossier with every attachment (zhi_dossier_render_to_file; cairo, then the qpdf pass
+ *     that writes object streams);
  *   - the dossier without attachments (the same project, 七、附件 left out);
+ *   - the qpdf pass alone (zhi_pdf_compact), on the dossier with its objects written out one by
+ *     one again (qpdf --object-streams=disable: what cairo 1.16 hands the pass);
  *   - qpdf --empty --pages copying the same pages into one file (no re-rendering);
  *   - pdftocairo -pdf re-rendering those pages (poppler → cairo, what the dossier does).
  * Prints a table; sizes of the outputs beside the input.  Not part of the test suite.
  */
 #include "zhi-dossier.h"
+#include "zhi-pdf-compact.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
@@ -107,6 +111,7 @@ main (int argc, char **argv)
   g_autoptr (ZhiProject) project = NULL;
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *full = NULL, *lean = NULL, *merged = NULL, *cairo_out = NULL;
+  g_autofree char *expanded = NULL, *recompacted = NULL;
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
   g_autofree char *pdftocairo = g_find_program_in_path ("pdftocairo");
   guint n_files = 100, per_file = 10, total_pages;
@@ -116,6 +121,15 @@ main (int argc, char **argv)
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
     return child_render (argv[2], argv[3], g_str_equal (argv[4], "lean"));
+  if (argc == 4 && g_str_equal (argv[1], "--compact"))
+    {
+      if (!zhi_pdf_compact (argv[2], argv[3], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
   if (argc > 1)
     n_files = MAX (1, atoi (argv[1]));
   if (argc > 2)
@@ -160,6 +174,8 @@ main (int argc, char **argv)
   lean = g_build_filename (dir, "dossier-lean.pdf", NULL);
   merged = g_build_filename (dir, "qpdf-merged.pdf", NULL);
   cairo_out = g_build_filename (dir, "pdftocairo.pdf", NULL);
+  expanded = g_build_filename (dir, "dossier-no-objstm.pdf", NULL);
+  recompacted = g_build_filename (dir, "dossier-recompacted.pdf", NULL);
 
   g_print ("\ninput: %u files, %u pages, %.1f MB\n\n", n_files, total_pages,
            input_size / 1048576.0);
@@ -176,6 +192,20 @@ main (int argc, char **argv)
     run = run_child (args);
     print_row ("dossier, without attachments", run, file_size (lean), 0);
   }
+  if (qpdf != NULL)
+    {
+      char *expand[] = { qpdf, "--object-streams=disable", full, expanded, NULL };
+      char *args[] = { argv[0], "--compact", expanded, recompacted, NULL };
+
+      run = run_child (expand);
+      if (run.status == 0)
+        {
+          g_print ("%-38s %21s %10.1f MB\n", "  (dossier without object streams)", "",
+                   file_size (expanded) / 1048576.0);
+          run = run_child (args);
+          print_row ("  the qpdf pass alone (zhi_pdf_compact)", run, file_size (recompacted), 0);
+        }
+    }
   if (qpdf != NULL)
     {
       GPtrArray *args = g_ptr_array_new ();
@@ -204,6 +234,8 @@ main (int argc, char **argv)
   else
     g_print ("pdftocairo (or qpdf for its input) not installed: skipped\n");
 
+  g_print ("\noutput ÷ input: %.3f (dossier with attachments)\n",
+           (double)file_size (full) / input_size);
   g_print ("\n(the files are in %s; remove it when done)\n", dir);
   return 0;
 }

@@ -458,6 +458,88 @@ test_qpdf (gconstpointer data)
 }
 
 static gboolean
+bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize len, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* No temporary file of the object-stream pass is left in @dir. */
+static void
+assert_no_temp_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".zhizao-dossier-"))
+      g_error ("temporary file left behind: %s/%s", dir, name);
+}
+
+/* cairo 1.16 writes no object streams: the qpdf pass did, to a file and to a stream. */
+static void
+test_object_streams (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) date = fixed_date ();
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GBytes) file_bytes = NULL;
+  g_autoptr (GBytes) stream_bytes = NULL;
+  g_autoptr (ZhiDossierResult) result = NULL;
+  PopplerDocument *pdf;
+  ZhiDossierOptions options;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_null (t->result->compact_warning);
+  g_assert_true (g_file_get_contents (t->pdf_path, &contents, &len, &error));
+  g_assert_no_error (error);
+  file_bytes = g_bytes_new_take (contents, len);
+  g_assert_cmpuint (t->result->size, ==, len);
+  g_assert_true (bytes_contain (file_bytes, "/ObjStm"));
+  assert_no_temp_files (t->dir);
+
+  zhi_dossier_options_init (&options);
+  options.date = date;
+  g_assert_true (
+      zhi_dossier_render (t->project, NULL, &options, mem, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (mem, NULL, NULL));
+  stream_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+  g_assert_null (result->compact_warning);
+  g_assert_cmpuint (result->size, ==, g_bytes_get_size (stream_bytes));
+  g_assert_true (bytes_contain (stream_bytes, "/ObjStm"));
+  pdf = poppler_document_new_from_bytes (stream_bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int)t->result->n_pages);
+  g_object_unref (pdf);
+
+  /* the preview (no attachments) skips the pass: cairo's output, straight through */
+  {
+    g_autoptr (GOutputStream) lean = g_memory_output_stream_new_resizable ();
+    g_autoptr (GBytes) lean_bytes = NULL;
+    g_autoptr (ZhiDossierResult) lean_result = NULL;
+
+    options.no_attachments = TRUE;
+    g_assert_true (zhi_dossier_render (t->project, NULL, &options, lean, NULL, NULL, NULL,
+                                       &lean_result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_close (lean, NULL, NULL));
+    lean_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (lean));
+    g_assert_cmpuint (lean_result->size, ==, g_bytes_get_size (lean_bytes));
+    g_assert_false (bytes_contain (lean_bytes, "/ObjStm"));
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (lean_bytes, NULL), "%PDF-"));
+  }
+}
+
+static gboolean
 any_page_has (GPtrArray *texts, const char *needle)
 {
   for (guint p = 0; p < texts->len; p++)
@@ -738,6 +820,7 @@ test_async (void)
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (a.result);
   g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+  assert_no_temp_files (t->dir);
   g_clear_error (&a.error);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -780,6 +863,7 @@ main (int argc, char **argv)
     { "fingerprint", test_fingerprint },
     { "qpdf-check", test_qpdf },
     { "cmmm-level", test_cmmm },
+    { "object-streams", test_object_streams },
   };
   int status;
 

@@ -1,0 +1,328 @@
+/* test-pdf-compact.c — the object-stream pass: smaller, and the same document to poppler */
+#include "zhi-pdf-compact.h"
+#include "zhi-pdf-doc.h"
+#include "zhi-test-pdfs.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#define N_ATTACHMENTS 6
+#define PAGES_PER_ATTACHMENT 4
+
+typedef struct
+{
+  char *dir;
+  char *cairo_path;   /* zhi_pdf_doc_write_to_file: cairo's own output */
+  char *compact_path; /* the same after zhi_pdf_compact */
+} Files;
+
+static Files files;
+
+static void
+ensure_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2026, 4, 18, 9, 30, 0);
+  ZhiPdfDoc *doc;
+  guint p;
+
+  if (files.dir != NULL)
+    return;
+  files.dir = g_dir_make_tmp ("zhi-pdf-compact-XXXXXX", &error);
+  g_assert_no_error (error);
+  doc = zhi_pdf_doc_new ();
+  zhi_pdf_doc_set_metadata (doc, "辽宁省数字化车间申报书", "辽宁示例机械有限公司", "数字化车间",
+                            "Zhizao test", date);
+  zhi_pdf_doc_set_fingerprint (doc, "ZZ-0B57-C0DE");
+  zhi_pdf_doc_add_heading (doc, 1, "目　录", FALSE);
+  zhi_pdf_doc_add_contents (doc, 2, TRUE);
+  zhi_pdf_doc_add_page_break (doc);
+  zhi_pdf_doc_add_heading (doc, 1, "一、企业基本情况", TRUE);
+  p = zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY,
+                                 "车间已建成制造执行系统，详见附件1和附件2。");
+  g_assert_true (zhi_pdf_doc_link_text (doc, p, "附件1", "att-1"));
+  g_assert_true (zhi_pdf_doc_link_text (doc, p, "附件2", "att-2"));
+  zhi_pdf_doc_add_heading (doc, 2, "（一）设备情况", TRUE);
+  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, "设备联网率百分之九十五。");
+  zhi_pdf_doc_add_heading (doc, 1, "七、附件", TRUE);
+  for (guint i = 1; i <= N_ATTACHMENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("evidence-%u.pdf", i);
+      g_autofree char *path = g_build_filename (files.dir, name, NULL);
+      g_autofree char *title = g_strdup_printf ("证明材料%u", i);
+
+      g_assert_true (zhi_test_pdfs_write_text_pdf (path, PAGES_PER_ATTACHMENT, &error));
+      g_assert_no_error (error);
+      zhi_pdf_doc_add_attachment (
+          doc, zhi_pdf_attachment_new_for_path (i, title, name, "application/pdf", "00", path));
+    }
+  files.cairo_path = g_build_filename (files.dir, "cairo.pdf", NULL);
+  files.compact_path = g_build_filename (files.dir, "compact.pdf", NULL);
+  g_assert_true (zhi_pdf_doc_write_to_file (doc, files.cairo_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zhi_pdf_doc_free (doc);
+  g_assert_true (zhi_pdf_compact (files.cairo_path, files.compact_path, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static gboolean
+bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize len, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  return pdf;
+}
+
+static int
+dest_page (PopplerDocument *pdf, PopplerDest *dest)
+{
+  int page;
+
+  if (dest->type == POPPLER_DEST_NAMED)
+    {
+      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
+
+      g_assert_nonnull (named);
+      page = named->page_num;
+      poppler_dest_free (named);
+      return page;
+    }
+  return dest->page_num;
+}
+
+static void
+describe_outline (PopplerDocument *pdf, PopplerIndexIter *iter, int depth, GString *out)
+{
+  if (iter == NULL)
+    return;
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_string_append_printf (out, "%d %s → %d\n", depth, action->any.title,
+                              dest_page (pdf, action->goto_dest.dest));
+      describe_outline (pdf, child, depth + 1, out);
+      if (child)
+        poppler_index_iter_free (child);
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static void
+describe_structure (PopplerStructureElementIter *iter, int depth, GString *out)
+{
+  if (iter == NULL)
+    return;
+  do
+    {
+      PopplerStructureElement *e = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (iter);
+
+      g_string_append_printf (out, "%d kind %d page %d\n", depth,
+                              poppler_structure_element_get_kind (e),
+                              poppler_structure_element_get_page (e));
+      describe_structure (child, depth + 1, out);
+      if (child)
+        poppler_structure_element_iter_free (child);
+      g_object_unref (e);
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+/* Everything poppler tells about @pdf that the pass must keep, as text. */
+static char *
+describe (PopplerDocument *pdf)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *title = poppler_document_get_title (pdf);
+  g_autofree char *author = poppler_document_get_author (pdf);
+  g_autofree char *subject = poppler_document_get_subject (pdf);
+  g_autofree char *creator = poppler_document_get_creator (pdf);
+  PopplerIndexIter *outline = poppler_index_iter_new (pdf);
+  PopplerStructureElementIter *structure = poppler_structure_element_iter_new (pdf);
+  int n_pages = poppler_document_get_n_pages (pdf);
+
+  g_string_append_printf (out, "%s|%s|%s|%s|%" G_GINT64_FORMAT "|%d pages\n", title, author,
+                          subject, creator, (gint64)poppler_document_get_creation_date (pdf),
+                          n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      GList *links = poppler_page_get_link_mapping (page);
+
+      g_string_append_printf (out, "page %d: %s\n", i, text);
+      for (GList *l = links; l; l = l->next)
+        {
+          PopplerLinkMapping *m = l->data;
+
+          g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+          g_string_append_printf (out, "  link %.1f,%.1f → %d\n", m->area.x1, m->area.y1,
+                                  dest_page (pdf, m->action->goto_dest.dest));
+        }
+      poppler_page_free_link_mapping (links);
+      g_object_unref (page);
+    }
+  for (guint i = 1; i <= N_ATTACHMENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("att-%u", i);
+      PopplerDest *dest = poppler_document_find_dest (pdf, name);
+
+      g_assert_nonnull (dest);
+      g_string_append_printf (out, "%s → %d\n", name, dest->page_num);
+      poppler_dest_free (dest);
+    }
+  g_assert_nonnull (outline);
+  describe_outline (pdf, outline, 0, out);
+  poppler_index_iter_free (outline);
+  g_assert_nonnull (structure);
+  describe_structure (structure, 0, out);
+  poppler_structure_element_iter_free (structure);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_smaller_with_object_streams (void)
+{
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  gsize size_before, size_after;
+
+  ensure_files ();
+  before = read_bytes (files.cairo_path);
+  after = read_bytes (files.compact_path);
+  size_before = g_bytes_get_size (before);
+  size_after = g_bytes_get_size (after);
+  g_test_message ("cairo %" G_GSIZE_FORMAT " bytes, after qpdf %" G_GSIZE_FORMAT " bytes",
+                  size_before, size_after);
+  g_assert_false (bytes_contain (before, "/ObjStm"));
+  g_assert_true (bytes_contain (after, "/ObjStm"));
+  g_assert_true (bytes_contain (after, "/XRef"));
+  g_assert_cmpuint (size_after, <, size_before);
+}
+
+static void
+test_same_document (void)
+{
+  PopplerDocument *before, *after;
+  g_autofree char *a = NULL, *b = NULL;
+
+  ensure_files ();
+  before = open_pdf (files.cairo_path);
+  after = open_pdf (files.compact_path);
+  g_assert_cmpint (poppler_document_get_n_pages (before), ==,
+                   2 + N_ATTACHMENTS * PAGES_PER_ATTACHMENT);
+  a = describe (before);
+  b = describe (after);
+  /* the description covers links, the outline's levels and the structure tree */
+  g_assert_nonnull (strstr (a, "  link "));
+  g_assert_nonnull (strstr (a, "1 （一）设备情况 → "));
+  g_assert_nonnull (strstr (a, "1 附件6：证明材料6 → "));
+  g_assert_nonnull (strstr (a, "2 kind "));
+  g_assert_cmpstr (a, ==, b);
+  g_object_unref (before);
+  g_object_unref (after);
+}
+
+static void
+test_qpdf_check (void)
+{
+  g_autofree char *output = NULL;
+  gboolean skipped = FALSE;
+
+  ensure_files ();
+  if (!zhi_test_qpdf_check (files.compact_path, &skipped, &output))
+    g_error ("qpdf --check: %s", output);
+  if (skipped)
+    g_test_skip ("qpdf is not installed");
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+
+  ensure_files ();
+  again = g_build_filename (files.dir, "again.pdf", NULL);
+  g_assert_true (zhi_pdf_compact (files.cairo_path, again, &error));
+  g_assert_no_error (error);
+  first = read_bytes (files.compact_path);
+  second = read_bytes (again);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *garbage = NULL, *out = NULL, *nowhere = NULL;
+
+  ensure_files ();
+  garbage = g_build_filename (files.dir, "garbage.pdf", NULL);
+  out = g_build_filename (files.dir, "out.pdf", NULL);
+  g_assert_true (g_file_set_contents (garbage, "not a PDF at all\n", -1, NULL));
+  g_assert_false (zhi_pdf_compact (garbage, out, &error));
+  g_assert_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "qpdf"));
+  g_clear_error (&error);
+
+  nowhere = g_build_filename (files.dir, "no-such-folder", "out.pdf", NULL);
+  g_assert_false (zhi_pdf_compact (files.cairo_path, nowhere, &error));
+  g_assert_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_WRITE);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pdf-compact/smaller-with-object-streams", test_smaller_with_object_streams);
+  g_test_add_func ("/pdf-compact/same-document-to-poppler", test_same_document);
+  g_test_add_func ("/pdf-compact/qpdf-check-clean", test_qpdf_check);
+  g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
+  g_test_add_func ("/pdf-compact/errors", test_errors);
+  status = g_test_run ();
+  if (files.dir)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", files.dir);
+
+      if (system (cmd) != 0)
+        g_printerr ("could not remove %s\n", files.dir);
+    }
+  return status;
+}
