@@ -10,6 +10,7 @@
 #include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-store.h"
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "zhi-test-ui.h"
@@ -47,7 +48,15 @@ run_child (const char *outdir, const char *lang)
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
   ZhiWindow *window = zhi_window_new (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  /* ZHI_SCREENSHOT_SIZE=360x720 shows the folded, phone-width layout */
+  {
+    const char *size = g_getenv ("ZHI_SCREENSHOT_SIZE");
+    int width = 1000, height = 720;
+
+    if (size != NULL)
+      sscanf (size, "%dx%d", &width, &height);
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  }
   gtk_window_present (GTK_WINDOW (window));
   shoot (window, outdir, "welcome", lang);
 
@@ -72,7 +81,8 @@ run_child (const char *outdir, const char *lang)
 
         GtkWidget *page;
 
-        zhi_project_view_show_step (view, steps[i], NULL);
+        /* as a click in the sidebar does: on a narrow window this also slides to the page */
+        gtk_widget_activate_action (GTK_WIDGET (view), "view.show-step", "s", steps[i]);
         page = zhi_project_view_get_page (view, steps[i]);
         /* The dossier's preview fills in in the background: shoot it filled. */
         if (ZHI_IS_DOSSIER_PAGE (page))

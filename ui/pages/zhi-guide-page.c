@@ -47,6 +47,8 @@ section_new (ZhiGuidePage *self, const char *title, GPtrArray *texts)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+      gtk_widget_set_focusable (label, FALSE);
       gtk_widget_add_css_class (label, "body");
       g_object_set_data_full (G_OBJECT (label), "zhi-text", g_utf8_casefold (text, -1), g_free);
       g_ptr_array_add (self->paragraphs, label);
