@@ -513,10 +513,18 @@ zhi_project_view_show_step (ZhiProjectView *self, const char *step, const char *
   gtk_stack_set_visible_child (self->pages, page);
   adw_window_title_set_title (self->content_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->pages, page)));
+  /* The criteria unfold under 自评 while one of them is shown: the other steps stay in
+   * view without scrolling the sidebar. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
-      gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (row));
+    {
+      const char *row_step = g_object_get_data (G_OBJECT (row), "zhi-step");
+
+      if (g_str_has_prefix (row_step, "criterion:"))
+        gtk_widget_set_visible (row, g_str_has_prefix (step, "criterion:"));
+      if (g_str_equal (row_step, step))
+        gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (row));
+    }
   if (focus != NULL)
     gtk_widget_activate_action (page, "page.focus", "s", focus);
   if (g_strcmp0 (self->step, step) != 0)
@@ -557,4 +565,16 @@ zhi_project_view_list_steps (ZhiProjectView *self)
         g_strv_builder_add (builder, step);
     }
   return g_strv_builder_end (builder);
+}
+
+/* Whether the sidebar shows the row of @step (the criteria fold away outside 自评). */
+gboolean
+zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), FALSE);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
+      return gtk_widget_get_visible (row);
+  return FALSE;
 }

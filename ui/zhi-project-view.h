@@ -20,6 +20,7 @@ gboolean zhi_project_view_show_step (ZhiProjectView *self, const char *step, con
 const char *zhi_project_view_get_step (ZhiProjectView *self);
 /* The steps in sidebar order (those with a page). */
 GStrv zhi_project_view_list_steps (ZhiProjectView *self);
+gboolean zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step);
 GtkWidget *zhi_project_view_get_page (ZhiProjectView *self, const char *step);
 
 G_END_DECLS

@@ -149,6 +149,14 @@ test_create_project (Fixture *f, gconstpointer data)
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "guide", NULL));
   g_assert_cmpstr (zhi_project_view_get_step (view), ==, "guide");
+  /* The criteria fold under 自评 except while one of them is shown. */
+  g_assert_true (zhi_project_view_is_step_listed (view, "guide"));
+  g_assert_false (zhi_project_view_is_step_listed (view, "criterion:fp03"));
+  g_assert_true (zhi_project_view_show_step (view, "criterion:fp03", NULL));
+  g_assert_true (zhi_project_view_is_step_listed (view, "criterion:fp03"));
+  g_assert_true (zhi_project_view_is_step_listed (view, "criterion:fp08"));
+  g_assert_true (zhi_project_view_show_step (view, "guide", NULL));
+  g_assert_false (zhi_project_view_is_step_listed (view, "criterion:fp03"));
   g_assert_false (zhi_project_view_show_step (view, "no-such-step", NULL));
 
   /* Closing the window saves: the track is in the file. */
