@@ -1173,7 +1173,16 @@ report (Progress *progress, double fraction)
   ProgressCall *call = g_new (ProgressCall, 1);
   call->progress = progress;
   call->fraction = fraction;
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_idle, call, g_free);
+  /* Queued, never invoked here: with no one iterating the context, invoke would call the
+   * UI's progress function on this worker thread. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, progress_idle, call, g_free);
+    g_source_attach (source, progress->context);
+    g_source_unref (source);
+  }
 }
 
 typedef struct

@@ -132,6 +132,20 @@ entry_free (Entry *e)
   g_free (e);
 }
 
+/* Queues @func on @context.  Not g_main_context_invoke(): when no one is iterating the
+ * context (a window being destroyed), that runs @func right here, on the worker, racing the
+ * owner thread that may be closing the project. */
+static void
+queue_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 /* Runs @func on the thread owning @context: at once when that is this thread. */
 static void
 run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer data)
@@ -139,7 +153,7 @@ run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer 
   if (g_thread_self () == owner)
     func (data);
   else
-    g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, func, data, NULL);
+    queue_on_context (context, func, data, NULL);
 }
 
 static gboolean
@@ -244,6 +258,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
     {
       BlobRequest *req = g_new0 (BlobRequest, 1);
       gboolean cancelled = FALSE;
+      gboolean answered;
 
       g_atomic_ref_count_init (&req->ref);
       g_atomic_ref_count_inc (&req->ref); /* one for the owner's side */
@@ -251,15 +266,15 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
       g_cond_init (&req->cond);
       req->project = g_object_ref (s->project);
       req->id = g_strdup (s->id);
-      g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, blob_request_run, req,
-                                  (GDestroyNotify)blob_request_unref);
+      queue_on_context (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref);
       g_mutex_lock (&req->mutex);
       while (!req->done && !cancelled)
         {
           g_cond_wait_until (&req->cond, &req->mutex, g_get_monotonic_time () + 50 * 1000);
           cancelled = g_cancellable_is_cancelled (cancellable);
         }
-      if (req->done)
+      answered = req->done;
+      if (answered)
         {
           bytes = g_steal_pointer (&req->bytes);
           if (bytes == NULL)
@@ -267,7 +282,8 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
         }
       g_mutex_unlock (&req->mutex);
       blob_request_unref (req);
-      if (bytes == NULL && cancelled)
+      /* cancelled while waiting: an answer that came meanwhile already set @error */
+      if (!answered && cancelled)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                _ ("Rendering was cancelled"));
@@ -1433,8 +1449,7 @@ progress_cb (guint done, guint total, gpointer data)
   if (g_thread_self () == job->owner)
     progress_emit (job);
   else if (schedule)
-    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_idle, job_ref (job),
-                                (GDestroyNotify)job_unref);
+    queue_on_context (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref);
 }
 
 /* Counts the attachments' pages, completes the document and writes it.  Any thread. */

@@ -653,6 +653,11 @@ set_project (ZhiDossierPage *self, ZhiProject *project)
     return;
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  /* Work for the old project stops with it. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
   g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
