@@ -29,7 +29,9 @@ typedef struct
   guint timeout_id;
   guint delay_ms;
   gulong changed_id;
-  GMutex mutex; /* serialises use of db between the main thread and attach workers */
+  GMutex mutex;    /* serialises use of db between the main thread and attach workers */
+  GCond idle;      /* signalled when n_workers drops to 0 */
+  guint n_workers; /* attach workers using this store (under mutex) */
 } ZhiStore;
 
 /* ---------------------------------------------------------------------------------- */
@@ -545,6 +547,11 @@ store_save (ZhiStore *store, GError **error)
 static void
 store_close (ZhiStore *store)
 {
+  /* an attach worker still uses the store: let it finish (it never waits for this thread) */
+  g_mutex_lock (&store->mutex);
+  while (store->n_workers > 0)
+    g_cond_wait (&store->idle, &store->mutex);
+  g_mutex_unlock (&store->mutex);
   g_clear_handle_id (&store->timeout_id, g_source_remove);
   if (store->changed_id && store->project)
     g_signal_handler_disconnect (store->project, store->changed_id);
@@ -557,6 +564,7 @@ store_close (ZhiStore *store)
     close (store->lock_fd);
   store->lock_fd = -1;
   g_mutex_clear (&store->mutex);
+  g_cond_clear (&store->idle);
   g_free (store->path);
   g_free (store);
 }
@@ -600,6 +608,7 @@ store_new (ZhiProject *project, sqlite3 *db, const char *path, int lock_fd, gboo
   store->read_only = read_only;
   store->delay_ms = DEFAULT_DELAY_MS;
   g_mutex_init (&store->mutex);
+  g_cond_init (&store->idle);
   return store;
 }
 
@@ -1454,6 +1463,11 @@ attach_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
   (void)source;
   BlobInfo *info = store_blob (d->store, d->file, NULL, &d->progress, cancellable, &error);
+  g_mutex_lock (&d->store->mutex);
+  if (--d->store->n_workers == 0)
+    g_cond_broadcast (&d->store->idle);
+  g_mutex_unlock (&d->store->mutex);
+  d->store = NULL; /* may be freed from now on */
   if (info)
     g_task_return_pointer (task, info, (GDestroyNotify)blob_info_free);
   else
@@ -1471,6 +1485,16 @@ attach_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (info == NULL)
     {
       g_task_return_error (outer, error);
+      return;
+    }
+  if (!zhi_project_has_blob (self, info->sha256))
+    {
+      /* the project was closed or saved elsewhere meanwhile: the bytes are not in its file */
+      g_autofree char *name = g_file_get_parse_name (d->file);
+      g_task_return_new_error (outer, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                               _ ("“%s” was not attached: the project was closed or saved "
+                                  "elsewhere meanwhile. Attach it again."),
+                               name);
       return;
     }
   ZhiEvidence *ev = add_evidence_for_blob (self, info, d->title, &error);
@@ -1504,6 +1528,9 @@ zhi_project_attach_file_async (ZhiProject *self,
     }
   AttachData *d = g_new0 (AttachData, 1);
   d->store = store;
+  g_mutex_lock (&store->mutex);
+  store->n_workers++;
+  g_mutex_unlock (&store->mutex);
   d->file = g_object_ref (file);
   d->title = g_strdup (title);
   d->progress.func = progress;
