@@ -761,6 +761,39 @@ test_attach_async_while_closed (gconstpointer mode)
   g_unlink (src);
 }
 
+static GThread *main_thread;
+
+static void
+on_progress_main_thread (double fraction, gpointer data)
+{
+  g_assert_true (g_thread_self () == main_thread);
+  *(double *)data = fraction;
+}
+
+/* progress is reported on the caller's main context even while nobody iterates it (then a
+ * worker could acquire the context and call the function itself) */
+static void
+test_attach_async_progress_thread (void)
+{
+  g_autoptr (ZhiProject) p = zhi_project_new ();
+  g_autofree char *src = tmp_path ("async-progress.bin");
+  g_autofree char *data = g_strnfill (4 << 20, 'p');
+  write_file (src, data, -1);
+  g_autoptr (GFile) sf = g_file_new_for_path (src);
+  double last = 0;
+  ZhiEvidence *ev = NULL;
+  main_thread = g_thread_self ();
+  zhi_project_attach_file_async (p, sf, NULL, NULL, on_progress_main_thread, &last, on_attached,
+                                 &ev);
+  g_usleep (300 * 1000); /* the worker hashes and writes while this thread is busy */
+  while (ev == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_unlink (src);
+}
+
 static void
 test_create_refuses_existing (void)
 {
@@ -799,6 +832,8 @@ main (int argc, char **argv)
                         test_attach_async_while_closed);
   g_test_add_data_func ("/store/evidence/async-attach-then-save-as-other-file", "save-as-other",
                         test_attach_async_while_closed);
+  g_test_add_func ("/store/evidence/async-progress-on-main-thread",
+                   test_attach_async_progress_thread);
   g_test_add_func ("/store/create/refuses-existing", test_create_refuses_existing);
   int rc = g_test_run ();
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

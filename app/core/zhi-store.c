@@ -1182,7 +1182,14 @@ report (Progress *progress, double fraction)
   ProgressCall *call = g_new (ProgressCall, 1);
   call->progress = progress;
   call->fraction = fraction;
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_idle, call, g_free);
+  /* not g_main_context_invoke(): from a worker it calls the function right there when it
+   * can acquire the context (nobody iterating it at that moment) */
+  GSource *source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_idle, call, g_free);
+  g_source_set_static_name (source, "[zhizao] attach progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 typedef struct
