@@ -650,6 +650,40 @@ test_verify_detects_damage (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* a failed export (damaged bytes) leaves a file already at the destination as it was */
+static void
+test_export_failure_keeps_existing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (ZhiProject) p = create ("export-keep.zhizao", &path);
+    attach_bytes (p, "keep-src.txt", "original bytes", -1);
+  }
+  sqlite3 *db;
+  sqlite3_open (path, &db);
+  g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE blobs SET data = CAST('original bytez' AS BLOB)", NULL, NULL, NULL),
+      ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_autoptr (ZhiProject) p = open_path (path, &error);
+  g_assert_no_error (error);
+  g_autofree char *out = tmp_path ("export-keep-out.txt");
+  write_file (out, "keep me", -1);
+  g_autoptr (GFile) of = g_file_new_for_path (out);
+  g_assert_false (zhi_project_export_evidence (p, "E1", of, NULL, &error));
+  g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE);
+  g_autofree char *data = NULL;
+  g_assert_true (g_file_get_contents (out, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "keep me");
+  g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  for (const char *e; (e = g_dir_read_name (dir));)
+    g_assert_false (g_str_has_prefix (e, ".goutputstream")); /* no temporary left behind */
+  g_clear_object (&p);
+  g_unlink (out);
+  g_unlink (path);
+}
+
 static void
 on_progress (double fraction, gpointer data)
 {
@@ -834,6 +868,8 @@ main (int argc, char **argv)
                         test_attach_async_while_closed);
   g_test_add_func ("/store/evidence/async-progress-on-main-thread",
                    test_attach_async_progress_thread);
+  g_test_add_func ("/store/evidence/failed-export-keeps-existing-file",
+                   test_export_failure_keeps_existing);
   g_test_add_func ("/store/create/refuses-existing", test_create_refuses_existing);
   int rc = g_test_run ();
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -1803,6 +1803,7 @@ zhi_project_export_evidence (ZhiProject *self,
     return FALSE;
   g_autoptr (GError) local = NULL;
   g_autofree char *name = g_file_get_parse_name (dest);
+  gboolean existed = g_file_query_exists (dest, cancellable);
   g_autoptr (GFileOutputStream) out
       = g_file_replace (dest, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local);
   if (out == NULL)
@@ -1813,20 +1814,31 @@ zhi_project_export_evidence (ZhiProject *self,
       return FALSE;
     }
   g_autofree char *sha = hash_stream (in, G_OUTPUT_STREAM (out), cancellable, &local);
-  if (sha == NULL || !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
+  if (sha == NULL || !g_str_equal (sha, zhi_evidence_get_sha256 (ev)))
+    {
+      /* a cancelled close drops the replacement: a file that was there stays as it was
+       * (closing normally, also by the last unref, would put the bad bytes in its place) */
+      g_autoptr (GCancellable) abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      if (!existed)
+        g_file_delete (dest, NULL, NULL);
+      if (sha == NULL)
+        g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO,
+                     _ ("Could not write “%s”: %s."), name, local->message);
+      else
+        g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                     _ ("The stored bytes of evidence %s (“%s”) no longer match their SHA-256; "
+                        "the project is damaged. Attach the original file again."),
+                     zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO, _ ("Could not write “%s”: %s."),
                    name, local->message);
-      g_file_delete (dest, NULL, NULL);
-      return FALSE;
-    }
-  if (!g_str_equal (sha, zhi_evidence_get_sha256 (ev)))
-    {
-      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                   _ ("The stored bytes of evidence %s (“%s”) no longer match their SHA-256; "
-                      "the project is damaged. Attach the original file again."),
-                   zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
-      g_file_delete (dest, NULL, NULL);
+      if (!existed)
+        g_file_delete (dest, NULL, NULL);
       return FALSE;
     }
   return TRUE;
