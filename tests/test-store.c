@@ -650,6 +650,40 @@ test_verify_detects_damage (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* a failed export (damaged bytes) leaves a file already at the destination as it was */
+static void
+test_export_failure_keeps_existing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (ZhiProject) p = create ("export-keep.zhizao", &path);
+    attach_bytes (p, "keep-src.txt", "original bytes", -1);
+  }
+  sqlite3 *db;
+  sqlite3_open (path, &db);
+  g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE blobs SET data = CAST('original bytez' AS BLOB)", NULL, NULL, NULL),
+      ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_autoptr (ZhiProject) p = open_path (path, &error);
+  g_assert_no_error (error);
+  g_autofree char *out = tmp_path ("export-keep-out.txt");
+  write_file (out, "keep me", -1);
+  g_autoptr (GFile) of = g_file_new_for_path (out);
+  g_assert_false (zhi_project_export_evidence (p, "E1", of, NULL, &error));
+  g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE);
+  g_autofree char *data = NULL;
+  g_assert_true (g_file_get_contents (out, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "keep me");
+  g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  for (const char *e; (e = g_dir_read_name (dir));)
+    g_assert_false (g_str_has_prefix (e, ".goutputstream")); /* no temporary left behind */
+  g_clear_object (&p);
+  g_unlink (out);
+  g_unlink (path);
+}
+
 static void
 on_progress (double fraction, gpointer data)
 {
@@ -707,6 +741,94 @@ test_attach_async_and_unsaved_project (void)
 }
 
 static void
+on_attach_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError **out = data;
+  ZhiEvidence *ev = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, out);
+  if (ev == NULL)
+    g_assert_nonnull (*out);
+  else
+    g_assert_null (*out);
+  *(gboolean *)g_object_get_data (source, "done") = TRUE;
+}
+
+/* The worker must not use the store close() or save_as() replaced, and an item must never
+ * be added without its bytes in the project's (new) file. */
+static void
+test_attach_async_while_closed (gconstpointer mode)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (ZhiProject) p = create ("async-close.zhizao", &path);
+  g_autofree char *src = tmp_path ("async-close.bin");
+  g_autofree char *data = g_strnfill (8 << 20, 'c');
+  write_file (src, data, -1);
+  g_autoptr (GFile) sf = g_file_new_for_path (src);
+  g_autofree char *other = tmp_path ("async-close-other.zhizao");
+  g_autoptr (GFile) of = g_file_new_for_path (other);
+  g_unlink (other);
+  gboolean done = FALSE;
+  GError *attach_error = NULL;
+  g_object_set_data (G_OBJECT (p), "done", &done);
+  zhi_project_attach_file_async (p, sf, "并发", NULL, NULL, NULL, on_attach_result, &attach_error);
+  if (g_str_equal (mode, "close"))
+    g_assert_true (zhi_project_close (p, &error));
+  else if (g_str_equal (mode, "save-as-same"))
+    g_assert_true (zhi_project_save_as (p, zhi_project_get_file (p), &error));
+  else
+    g_assert_true (zhi_project_save_as (p, of, &error));
+  g_assert_no_error (error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  ZhiEvidence *ev = zhi_project_lookup_evidence (p, "E1");
+  if (ev != NULL)
+    {
+      g_assert_no_error (attach_error);
+      g_assert_true (zhi_project_has_blob (p, zhi_evidence_get_sha256 (ev)));
+    }
+  else
+    g_assert_true (attach_error != NULL && attach_error->domain == ZHI_PROJECT_ERROR);
+  g_clear_error (&attach_error);
+  g_clear_object (&p);
+  g_unlink (path);
+  g_unlink (other);
+  g_unlink (src);
+}
+
+static GThread *main_thread;
+
+static void
+on_progress_main_thread (double fraction, gpointer data)
+{
+  g_assert_true (g_thread_self () == main_thread);
+  *(double *)data = fraction;
+}
+
+/* progress is reported on the caller's main context even while nobody iterates it (then a
+ * worker could acquire the context and call the function itself) */
+static void
+test_attach_async_progress_thread (void)
+{
+  g_autoptr (ZhiProject) p = zhi_project_new ();
+  g_autofree char *src = tmp_path ("async-progress.bin");
+  g_autofree char *data = g_strnfill (4 << 20, 'p');
+  write_file (src, data, -1);
+  g_autoptr (GFile) sf = g_file_new_for_path (src);
+  double last = 0;
+  ZhiEvidence *ev = NULL;
+  main_thread = g_thread_self ();
+  zhi_project_attach_file_async (p, sf, NULL, NULL, on_progress_main_thread, &last, on_attached,
+                                 &ev);
+  g_usleep (300 * 1000); /* the worker hashes and writes while this thread is busy */
+  while (ev == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_unlink (src);
+}
+
+static void
 test_create_refuses_existing (void)
 {
   g_autofree char *path = tmp_path ("exists.zhizao");
@@ -738,6 +860,16 @@ main (int argc, char **argv)
   g_test_add_func ("/store/evidence/verify-detects-damage", test_verify_detects_damage);
   g_test_add_func ("/store/evidence/async-attach-then-save-as",
                    test_attach_async_and_unsaved_project);
+  g_test_add_data_func ("/store/evidence/async-attach-then-close", "close",
+                        test_attach_async_while_closed);
+  g_test_add_data_func ("/store/evidence/async-attach-then-save-as-same-file", "save-as-same",
+                        test_attach_async_while_closed);
+  g_test_add_data_func ("/store/evidence/async-attach-then-save-as-other-file", "save-as-other",
+                        test_attach_async_while_closed);
+  g_test_add_func ("/store/evidence/async-progress-on-main-thread",
+                   test_attach_async_progress_thread);
+  g_test_add_func ("/store/evidence/failed-export-keeps-existing-file",
+                   test_export_failure_keeps_existing);
   g_test_add_func ("/store/create/refuses-existing", test_create_refuses_existing);
   int rc = g_test_run ();
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -150,10 +150,13 @@ evaluate_kind (const ZhiIndicator *ind,
             }
           if (num > den)
             {
+              g_autofree char *num_text = FMT (num);
+              g_autofree char *den_text = FMT (den);
+
               r->detail
                   = g_strdup_printf (_ ("%s: the numerator (%s) is larger than the denominator "
                                         "(%s)"),
-                                     label, FMT (num), FMT (den));
+                                     label, num_text, den_text);
               *target = g_strdup_printf (_ ("%s: correct the figures"), label);
               break;
             }

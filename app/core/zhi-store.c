@@ -29,7 +29,9 @@ typedef struct
   guint timeout_id;
   guint delay_ms;
   gulong changed_id;
-  GMutex mutex; /* serialises use of db between the main thread and attach workers */
+  GMutex mutex;    /* serialises use of db between the main thread and attach workers */
+  GCond idle;      /* signalled when n_workers drops to 0 */
+  guint n_workers; /* attach workers using this store (under mutex) */
 } ZhiStore;
 
 /* ---------------------------------------------------------------------------------- */
@@ -545,6 +547,11 @@ store_save (ZhiStore *store, GError **error)
 static void
 store_close (ZhiStore *store)
 {
+  /* an attach worker still uses the store: let it finish (it never waits for this thread) */
+  g_mutex_lock (&store->mutex);
+  while (store->n_workers > 0)
+    g_cond_wait (&store->idle, &store->mutex);
+  g_mutex_unlock (&store->mutex);
   g_clear_handle_id (&store->timeout_id, g_source_remove);
   if (store->changed_id && store->project)
     g_signal_handler_disconnect (store->project, store->changed_id);
@@ -557,6 +564,7 @@ store_close (ZhiStore *store)
     close (store->lock_fd);
   store->lock_fd = -1;
   g_mutex_clear (&store->mutex);
+  g_cond_clear (&store->idle);
   g_free (store->path);
   g_free (store);
 }
@@ -600,6 +608,7 @@ store_new (ZhiProject *project, sqlite3 *db, const char *path, int lock_fd, gboo
   store->read_only = read_only;
   store->delay_ms = DEFAULT_DELAY_MS;
   g_mutex_init (&store->mutex);
+  g_cond_init (&store->idle);
   return store;
 }
 
@@ -1173,16 +1182,14 @@ report (Progress *progress, double fraction)
   ProgressCall *call = g_new (ProgressCall, 1);
   call->progress = progress;
   call->fraction = fraction;
-  /* Queued, never invoked here: with no one iterating the context, invoke would call the
-   * UI's progress function on this worker thread. */
-  {
-    GSource *source = g_idle_source_new ();
-
-    g_source_set_priority (source, G_PRIORITY_DEFAULT);
-    g_source_set_callback (source, progress_idle, call, g_free);
-    g_source_attach (source, progress->context);
-    g_source_unref (source);
-  }
+  /* not g_main_context_invoke(): from a worker it calls the function right there when it
+   * can acquire the context (nobody iterating it at that moment) */
+  GSource *source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_idle, call, g_free);
+  g_source_set_static_name (source, "[zhizao] attach progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 typedef struct
@@ -1463,6 +1470,11 @@ attach_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
   (void)source;
   BlobInfo *info = store_blob (d->store, d->file, NULL, &d->progress, cancellable, &error);
+  g_mutex_lock (&d->store->mutex);
+  if (--d->store->n_workers == 0)
+    g_cond_broadcast (&d->store->idle);
+  g_mutex_unlock (&d->store->mutex);
+  d->store = NULL; /* may be freed from now on */
   if (info)
     g_task_return_pointer (task, info, (GDestroyNotify)blob_info_free);
   else
@@ -1480,6 +1492,16 @@ attach_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (info == NULL)
     {
       g_task_return_error (outer, error);
+      return;
+    }
+  if (!zhi_project_has_blob (self, info->sha256))
+    {
+      /* the project was closed or saved elsewhere meanwhile: the bytes are not in its file */
+      g_autofree char *name = g_file_get_parse_name (d->file);
+      g_task_return_new_error (outer, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                               _ ("“%s” was not attached: the project was closed or saved "
+                                  "elsewhere meanwhile. Attach it again."),
+                               name);
       return;
     }
   ZhiEvidence *ev = add_evidence_for_blob (self, info, d->title, &error);
@@ -1513,6 +1535,9 @@ zhi_project_attach_file_async (ZhiProject *self,
     }
   AttachData *d = g_new0 (AttachData, 1);
   d->store = store;
+  g_mutex_lock (&store->mutex);
+  store->n_workers++;
+  g_mutex_unlock (&store->mutex);
   d->file = g_object_ref (file);
   d->title = g_strdup (title);
   d->progress.func = progress;
@@ -1778,6 +1803,7 @@ zhi_project_export_evidence (ZhiProject *self,
     return FALSE;
   g_autoptr (GError) local = NULL;
   g_autofree char *name = g_file_get_parse_name (dest);
+  gboolean existed = g_file_query_exists (dest, cancellable);
   g_autoptr (GFileOutputStream) out
       = g_file_replace (dest, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local);
   if (out == NULL)
@@ -1788,20 +1814,31 @@ zhi_project_export_evidence (ZhiProject *self,
       return FALSE;
     }
   g_autofree char *sha = hash_stream (in, G_OUTPUT_STREAM (out), cancellable, &local);
-  if (sha == NULL || !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
+  if (sha == NULL || !g_str_equal (sha, zhi_evidence_get_sha256 (ev)))
+    {
+      /* a cancelled close drops the replacement: a file that was there stays as it was
+       * (closing normally, also by the last unref, would put the bad bytes in its place) */
+      g_autoptr (GCancellable) abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      if (!existed)
+        g_file_delete (dest, NULL, NULL);
+      if (sha == NULL)
+        g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO,
+                     _ ("Could not write “%s”: %s."), name, local->message);
+      else
+        g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                     _ ("The stored bytes of evidence %s (“%s”) no longer match their SHA-256; "
+                        "the project is damaged. Attach the original file again."),
+                     zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO, _ ("Could not write “%s”: %s."),
                    name, local->message);
-      g_file_delete (dest, NULL, NULL);
-      return FALSE;
-    }
-  if (!g_str_equal (sha, zhi_evidence_get_sha256 (ev)))
-    {
-      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                   _ ("The stored bytes of evidence %s (“%s”) no longer match their SHA-256; "
-                      "the project is damaged. Attach the original file again."),
-                   zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
-      g_file_delete (dest, NULL, NULL);
+      if (!existed)
+        g_file_delete (dest, NULL, NULL);
       return FALSE;
     }
   return TRUE;
