@@ -132,6 +132,22 @@ entry_free (Entry *e)
   g_free (e);
 }
 
+/* Queues @func on @context.  Not g_main_context_invoke_full(): when @context is the global
+ * default context and nobody has acquired it (the owner is not running its main loop at this
+ * moment), that runs @func at once on the calling thread, the worker, which would then read
+ * the project (its SQLite connection) from the wrong thread. */
+static void
+invoke_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[zhizao] dossier render");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 /* Runs @func on the thread owning @context: at once when that is this thread. */
 static void
 run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer data)
@@ -139,7 +155,7 @@ run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer 
   if (g_thread_self () == owner)
     func (data);
   else
-    g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, func, data, NULL);
+    invoke_on_context (context, func, data, NULL);
 }
 
 static gboolean
@@ -251,8 +267,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
       g_cond_init (&req->cond);
       req->project = g_object_ref (s->project);
       req->id = g_strdup (s->id);
-      g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, blob_request_run, req,
-                                  (GDestroyNotify)blob_request_unref);
+      invoke_on_context (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref);
       g_mutex_lock (&req->mutex);
       while (!req->done && !cancelled)
         {
@@ -1433,8 +1448,7 @@ progress_cb (guint done, guint total, gpointer data)
   if (g_thread_self () == job->owner)
     progress_emit (job);
   else if (schedule)
-    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_idle, job_ref (job),
-                                (GDestroyNotify)job_unref);
+    invoke_on_context (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref);
 }
 
 /* Counts the attachments' pages, completes the document and writes it.  Any thread. */
