@@ -259,7 +259,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
   else
     {
       BlobRequest *req = g_new0 (BlobRequest, 1);
-      gboolean cancelled = FALSE;
+      gboolean cancelled = FALSE, done;
 
       g_atomic_ref_count_init (&req->ref);
       g_atomic_ref_count_inc (&req->ref); /* one for the owner's side */
@@ -274,7 +274,8 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
           g_cond_wait_until (&req->cond, &req->mutex, g_get_monotonic_time () + 50 * 1000);
           cancelled = g_cancellable_is_cancelled (cancellable);
         }
-      if (req->done)
+      done = req->done;
+      if (done)
         {
           bytes = g_steal_pointer (&req->bytes);
           if (bytes == NULL)
@@ -282,7 +283,8 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
         }
       g_mutex_unlock (&req->mutex);
       blob_request_unref (req);
-      if (bytes == NULL && cancelled)
+      /* the read's own error when it finished, even if cancelled meanwhile */
+      if (!done)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                _ ("Rendering was cancelled"));
