@@ -132,16 +132,18 @@ entry_free (Entry *e)
   g_free (e);
 }
 
-/* Queues @func on @context.  Not g_main_context_invoke(): when no one is iterating the
- * context (a window being destroyed), that runs @func right here, on the worker, racing the
- * owner thread that may be closing the project. */
+/* Queues @func on @context.  Not g_main_context_invoke_full(): when @context is the global
+ * default context and nobody has acquired it (the owner is not running its main loop at this
+ * moment), that runs @func at once on the calling thread, the worker, which would then read
+ * the project (its SQLite connection) from the wrong thread. */
 static void
-queue_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify notify)
+invoke_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify destroy)
 {
   GSource *source = g_idle_source_new ();
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, data, notify);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[zhizao] dossier render");
   g_source_attach (source, context);
   g_source_unref (source);
 }
@@ -153,7 +155,7 @@ run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer 
   if (g_thread_self () == owner)
     func (data);
   else
-    queue_on_context (context, func, data, NULL);
+    invoke_on_context (context, func, data, NULL);
 }
 
 static gboolean
@@ -257,8 +259,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
   else
     {
       BlobRequest *req = g_new0 (BlobRequest, 1);
-      gboolean cancelled = FALSE;
-      gboolean answered;
+      gboolean cancelled = FALSE, done;
 
       g_atomic_ref_count_init (&req->ref);
       g_atomic_ref_count_inc (&req->ref); /* one for the owner's side */
@@ -266,15 +267,15 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
       g_cond_init (&req->cond);
       req->project = g_object_ref (s->project);
       req->id = g_strdup (s->id);
-      queue_on_context (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref);
+      invoke_on_context (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref);
       g_mutex_lock (&req->mutex);
       while (!req->done && !cancelled)
         {
           g_cond_wait_until (&req->cond, &req->mutex, g_get_monotonic_time () + 50 * 1000);
           cancelled = g_cancellable_is_cancelled (cancellable);
         }
-      answered = req->done;
-      if (answered)
+      done = req->done;
+      if (done)
         {
           bytes = g_steal_pointer (&req->bytes);
           if (bytes == NULL)
@@ -282,8 +283,8 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
         }
       g_mutex_unlock (&req->mutex);
       blob_request_unref (req);
-      /* cancelled while waiting: an answer that came meanwhile already set @error */
-      if (!answered && cancelled)
+      /* the read's own error when it finished, even if cancelled meanwhile */
+      if (!done)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                _ ("Rendering was cancelled"));
@@ -1449,7 +1450,7 @@ progress_cb (guint done, guint total, gpointer data)
   if (g_thread_self () == job->owner)
     progress_emit (job);
   else if (schedule)
-    queue_on_context (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref);
+    invoke_on_context (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref);
 }
 
 /* Counts the attachments' pages, completes the document and writes it.  Any thread. */

@@ -242,6 +242,47 @@ zhi_pdf_jpeg_get_info (const guint8 *data, gsize length, int *width, int *height
   return FALSE;
 }
 
+/* cairo 1.16's own JPEG parser (it reads the frame header again to write the
+ * DCTDecode image) does not accept fill bytes (0xFF before a marker, allowed by
+ * T.81 B.1.1.2): given such a file it silently draws the stand-in surface, a grey
+ * square, instead of the photo.  Returns a copy without the fill bytes before
+ * the frame header (the same image), or NULL when there are none. */
+static GBytes *
+jpeg_without_fill_bytes (GBytes *bytes)
+{
+  gsize length, i = 2, copied = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  GByteArray *out = NULL;
+
+  while (i + 4 <= length && data[i] == 0xFF)
+    {
+      guint8 marker = data[i + 1];
+
+      if (marker == 0xFF) /* data[i] is a fill byte: drop it */
+        {
+          if (out == NULL)
+            out = g_byte_array_sized_new (length);
+          g_byte_array_append (out, data + copied, i - copied);
+          copied = ++i;
+          continue;
+        }
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+        {
+          i += 2;
+          continue;
+        }
+      if (marker == 0xD9 || marker == 0xDA
+          || (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+              && marker != 0xCC))
+        break;
+      i += 2 + (((gsize)data[i + 2] << 8) | data[i + 3]);
+    }
+  if (out == NULL)
+    return NULL;
+  g_byte_array_append (out, data + copied, length - copied);
+  return g_byte_array_free_to_bytes (out);
+}
+
 /* A small stand-in surface carrying the JPEG as mime data: cairo's PDF
  * backend writes the JPEG bytes as a DCTDecode image and scales it to the
  * stand-in's extents, so the pixels are never decoded here. */
@@ -618,6 +659,15 @@ zhi_pdf_attachment_open (ZhiPdfAttachment *att,
             }
           att->image_width = w;
           att->image_height = h;
+          {
+            GBytes *plain = jpeg_without_fill_bytes (att->bytes);
+
+            if (plain != NULL)
+              {
+                g_bytes_unref (att->bytes);
+                att->bytes = plain;
+              }
+          }
           att->image = jpeg_surface_new (att, w, h);
           att->n_pages = 1;
         }

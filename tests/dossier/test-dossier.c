@@ -827,6 +827,105 @@ test_async (void)
   g_main_loop_unref (a.loop);
 }
 
+/* A small project in a new directory: one PNG evidence item, whose id is returned. */
+static ZhiProject *
+small_project (const char *dir, char **evidence_id)
+{
+  g_autofree char *project_path = g_build_filename (dir, "p.zhizao", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "pixel.png", NULL);
+  g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr (GFile) png = g_file_new_for_path (png_path);
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project;
+  ZhiEvidence *ev;
+
+  g_assert_true (zhi_test_pdfs_write_png_rows (png_path, 1, 1, &error));
+  project = zhi_project_create (project_file, &error);
+  g_assert_no_error (error);
+  zhi_project_set_track (project, ZHI_TRACK_WORKSHOP);
+  ev = zhi_project_attach_file (project, png, "图", NULL, &error);
+  g_assert_no_error (error);
+  *evidence_id = g_strdup (zhi_evidence_get_id (ev));
+  g_unlink (png_path);
+  return project;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  if (system (cmd) != 0)
+    g_printerr ("could not remove %s\n", dir);
+}
+
+/* While the owner thread is not running its main loop, the worker waits: it must not read the
+ * project itself (g_main_context_invoke_full() ran the blob read, and the progress callback, on
+ * the worker when nobody had acquired the default context). */
+static void
+test_async_owner_busy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-busy-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autofree char *id = NULL;
+  g_autoptr (ZhiProject) project = small_project (dir, &id);
+  Async a = { 0 };
+
+  a.loop = g_main_loop_new (NULL, FALSE);
+  a.thread = g_thread_self ();
+  zhi_dossier_render_async (project, NULL, NULL, pdf_file, async_progress, &a, NULL, NULL,
+                            async_done, &a);
+  g_usleep (G_USEC_PER_SEC); /* busy, not iterating the main context */
+  g_assert_cmpuint (a.calls, ==, 0);
+  g_main_loop_run (a.loop);
+  g_assert_no_error (a.error);
+  g_assert_nonnull (a.result);
+  g_assert_cmpuint (a.result->warnings->len, ==, 0);
+  g_clear_pointer (&a.result, zhi_dossier_result_free);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (a.calls, >, 0);
+  g_main_loop_unref (a.loop);
+  zhi_project_close (project, NULL);
+  remove_dir (dir);
+}
+
+/* The worker waits for an evidence read that fails (the evidence was removed meanwhile) and the
+ * render is cancelled before the worker wakes: both happened, the read's error must be kept, not
+ * a second GError set over it (a GLib warning, fatal here). */
+static void
+test_async_cancel_during_failed_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-cancel-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *id = NULL;
+  g_autoptr (ZhiProject) project = small_project (dir, &id);
+  Async a = { 0 };
+
+  a.loop = g_main_loop_new (NULL, FALSE);
+  a.thread = g_thread_self ();
+  zhi_dossier_render_async (project, NULL, NULL, pdf_file, NULL, NULL, NULL, cancellable,
+                            async_done, &a);
+  g_assert_true (zhi_project_remove_evidence (project, id));
+  g_usleep (300 * 1000); /* the worker asks for the blob and waits */
+  /* cancelled, then the read fails at once: the worker wakes to both */
+  g_cancellable_cancel (cancellable);
+  g_main_loop_run (a.loop);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (a.result);
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  assert_no_temp_files (dir);
+  g_clear_error (&a.error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (a.loop);
+  zhi_project_close (project, NULL);
+  remove_dir (dir);
+}
+
 static void
 track_clear (Track *t)
 {
@@ -879,6 +978,9 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/draft-while-blocked", test_draft);
   g_test_add_func ("/dossier/hostile-evidence", test_hostile_evidence);
   g_test_add_func ("/dossier/async-progress-and-cancel", test_async);
+  g_test_add_func ("/dossier/async-waits-for-a-busy-owner", test_async_owner_busy);
+  g_test_add_func ("/dossier/async-cancel-during-failed-read",
+                   test_async_cancel_during_failed_read);
   status = g_test_run ();
   for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
     track_clear (&tracks[i]);

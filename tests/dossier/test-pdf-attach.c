@@ -52,6 +52,36 @@ test_jpeg_info (void)
   g_assert_false (zhi_pdf_jpeg_get_info ((const guint8 *)"not a jpeg", 10, &w, &h, &n));
 }
 
+/* Fill bytes (0xFF before a marker, T.81 B.1.1.2) are legal; cairo 1.16's JPEG parser rejects
+ * them and drew its 64-pixel grey stand-in instead of the photo, without any warning. */
+static void
+test_jpeg_fill_bytes (void)
+{
+  g_autoptr (GBytes) jpeg = zhi_test_pdfs_make_jpeg (320, 240);
+  g_autoptr (GByteArray) filled = g_byte_array_new ();
+  g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "fill-bytes.pdf", NULL);
+  g_autofree char *jpeg_path = g_build_filename (tmpdir, "fill-bytes.jpg", NULL);
+  g_autofree char *raw = NULL;
+  gsize len, raw_len;
+  const guint8 *data = g_bytes_get_data (jpeg, &len);
+
+  g_byte_array_append (filled, data, 2);                           /* SOI */
+  g_byte_array_append (filled, (const guint8 *)"\xFF\xFF\xFF", 3); /* fill bytes */
+  g_byte_array_append (filled, data + 2, len - 2);
+  g_assert_true (g_file_set_contents (jpeg_path, (const char *)filled->data, filled->len, NULL));
+  zhi_pdf_doc_add_attachment (doc, zhi_pdf_attachment_new_for_path (1, "照片", "fill-bytes.jpg",
+                                                                    "image/jpeg", "", jpeg_path));
+  g_assert_true (zhi_pdf_doc_write_to_file (doc, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_pdf_doc_get_warnings (doc)->len, ==, 0);
+  g_assert_true (g_file_get_contents (path, &raw, &raw_len, NULL));
+  g_assert_nonnull (memmem (raw, raw_len, "/DCTDecode", 10));
+  g_assert_nonnull (memmem (raw, raw_len, "/Width 320", 10));
+  g_assert_nonnull (memmem (raw, raw_len, "/Height 240", 11));
+}
+
 /* providers: the caller owns where the bytes live */
 static GBytes *
 bytes_from_file (gpointer user_data, GCancellable *cancellable, GError **error)
@@ -333,6 +363,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/pdf-attach/jpeg-size-from-sof", test_jpeg_info);
+  g_test_add_func ("/pdf-attach/jpeg-fill-bytes-embedded-as-jpeg", test_jpeg_fill_bytes);
   g_test_add_func ("/pdf-attach/every-kind-embedded-or-placeholder", test_all_kinds);
   g_test_add_func ("/pdf-attach/throughput-and-flat-memory", test_throughput_and_memory);
   status = g_test_run ();
