@@ -1,4 +1,5 @@
 /* zhi-store.c — the *.zhizao project file (SQLite) and the evidence blobs in it */
+#include "zhi-context.h"
 #include "zhi-store.h"
 #include "zhi-project-private.h"
 
@@ -1182,14 +1183,7 @@ report (Progress *progress, double fraction)
   ProgressCall *call = g_new (ProgressCall, 1);
   call->progress = progress;
   call->fraction = fraction;
-  /* not g_main_context_invoke(): from a worker it calls the function right there when it
-   * can acquire the context (nobody iterating it at that moment) */
-  GSource *source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_idle, call, g_free);
-  g_source_set_static_name (source, "[zhizao] attach progress");
-  g_source_attach (source, progress->context);
-  g_source_unref (source);
+  zhi_context_queue (progress->context, progress_idle, call, g_free, "[zhizao] attach progress");
 }
 
 typedef struct

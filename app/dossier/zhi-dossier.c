@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhi-dossier-version.h"
+#include "zhi-context.h"
 #include "zhi-dossier.h"
 #include "zhi-industry.h"
 #include "zhi-pdf-compact.h"
@@ -132,22 +133,6 @@ entry_free (Entry *e)
   g_free (e);
 }
 
-/* Queues @func on @context.  Not g_main_context_invoke_full(): when @context is the global
- * default context and nobody has acquired it (the owner is not running its main loop at this
- * moment), that runs @func at once on the calling thread, the worker, which would then read
- * the project (its SQLite connection) from the wrong thread. */
-static void
-invoke_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify destroy)
-{
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, data, destroy);
-  g_source_set_static_name (source, "[zhizao] dossier render");
-  g_source_attach (source, context);
-  g_source_unref (source);
-}
-
 /* Runs @func on the thread owning @context: at once when that is this thread. */
 static void
 run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer data)
@@ -155,7 +140,7 @@ run_on_owner (GThread *owner, GMainContext *context, GSourceFunc func, gpointer 
   if (g_thread_self () == owner)
     func (data);
   else
-    invoke_on_context (context, func, data, NULL);
+    zhi_context_queue (context, func, data, NULL, "[zhizao] dossier render");
 }
 
 static gboolean
@@ -267,7 +252,8 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
       g_cond_init (&req->cond);
       req->project = g_object_ref (s->project);
       req->id = g_strdup (s->id);
-      invoke_on_context (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref);
+      zhi_context_queue (s->context, blob_request_run, req, (GDestroyNotify)blob_request_unref,
+                         "[zhizao] dossier evidence");
       g_mutex_lock (&req->mutex);
       while (!req->done && !cancelled)
         {
@@ -1450,7 +1436,8 @@ progress_cb (guint done, guint total, gpointer data)
   if (g_thread_self () == job->owner)
     progress_emit (job);
   else if (schedule)
-    invoke_on_context (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref);
+    zhi_context_queue (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref,
+                       "[zhizao] dossier progress");
 }
 
 /* Counts the attachments' pages, completes the document and writes it.  Any thread. */
