@@ -813,26 +813,83 @@ space_after (Writer *w, double space)
 
 /* ---- blocks ----------------------------------------------------------- */
 
-static void
-place_heading (Writer *w, Block *b)
+/* A closing mark that cannot start a line: it counts with the character before it. */
+static gboolean
+is_closing_mark (gunichar c)
 {
-  static const double sizes[] = { 0, 18, 16, 16 };
+  return g_utf8_strchr ("）》」』】〕〉。，、；：！？”’)].,;:!?", -1, c) != NULL;
+}
+
+/* A heading or contents entry that wraps never leaves a single character (告, 文）) alone on its
+ * last line: the wrapping width is narrowed by two characters at a time until the last line
+ * holds at least two. */
+static void
+avoid_lone_last_line (PangoLayout *layout, double size)
+{
+  int width = pango_layout_get_width (layout);
+  guint tries;
+
+  for (tries = 0; tries < 4 && width > 0; tries++)
+    {
+      const char *text = pango_layout_get_text (layout);
+      int n = pango_layout_get_line_count (layout);
+      PangoLayoutLine *last;
+      const char *p, *end;
+      guint chars = 0;
+
+      if (n < 2)
+        return;
+      last = pango_layout_get_line_readonly (layout, n - 1);
+      end = text + last->start_index + last->length;
+      for (p = text + last->start_index; p < end; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!g_unichar_isspace (c) && !is_closing_mark (c))
+            chars++;
+        }
+      if (chars >= 2)
+        return;
+      width -= (int)(2 * size * PANGO_SCALE);
+      pango_layout_set_width (layout, width);
+    }
+}
+
+/* Headings and paragraphs are laid out when first needed: when placed, or when a heading
+ * before them asks how much room they need to start. */
+static const double heading_sizes[] = { 0, 18, 16, 16 };
+
+static void
+heading_prepare (Writer *w, Block *b)
+{
+  PangoLayout *layout;
+
+  if (b->lines.layout != NULL)
+    return;
+  layout = layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, heading_sizes[b->level],
+                       b->text, WIDTH);
+  pango_layout_set_line_spacing (layout, 1.1);
+  avoid_lone_last_line (layout, heading_sizes[b->level]);
+  line_set_init (&b->lines, layout);
+}
+
+static double keep_height (Writer *w, guint index);
+
+static void
+place_heading (Writer *w, Block *b, guint index)
+{
   static const char *tags[] = { NULL, "H1", "H2", "H3" };
   LineSet *set = &b->lines;
   double h;
 
-  if (set->layout == NULL)
-    {
-      PangoLayout *layout = layout_new (w, ZHI_PDF_SANS, sizes[b->level], b->text, WIDTH);
-
-      pango_layout_set_line_spacing (layout, 1.1);
-      line_set_init (set, layout);
-    }
+  heading_prepare (w, b);
   h = lines_height (set, 0, set->lines->len);
 
   space_before (w, b->level == 1 ? 14 : 8);
-  /* keep with the next two lines of body text */
-  if (!page_is_empty (w) && w->y + h + 2 * 28.9 > BOTTOM)
+  /* keep with what follows: the next heading and its own follower, two lines of a paragraph, a
+   * table's header and first row */
+  if (!page_is_empty (w)
+      && w->y + h + (b->level == 1 ? 8 : 4) + keep_height (w, index + 1) > BOTTOM + EPSILON)
     next_page (w);
 
   emit_dest (w, b->dest, w->y);
@@ -900,7 +957,10 @@ set_link_attributes (PangoLayout *layout, GArray *links)
 
   if (links == NULL || links->len == 0)
     return;
-  attrs = pango_attr_list_new ();
+  /* keep the layout's own attributes (no inserted hyphens) */
+  attrs = pango_layout_get_attributes (layout)
+              ? pango_attr_list_copy (pango_layout_get_attributes (layout))
+              : pango_attr_list_new ();
   for (k = 0; k < links->len; k++)
     {
       Link *link = &g_array_index (links, Link, k);
@@ -918,20 +978,136 @@ set_link_attributes (PangoLayout *layout, GArray *links)
   pango_attr_list_unref (attrs);
 }
 
+/* A character between which and its neighbour a justified line may stretch: CJK ideographs
+ * and punctuation, kana, fullwidth forms. */
+static gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+         || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+typedef struct
+{
+  PangoGlyphItem *run;
+  int last_glyph; /* the cluster's last glyph in run->glyphs */
+  gunichar c;     /* the cluster's first character */
+} Cluster;
+
+/* Justify every line but a paragraph's last by widening the gaps next to CJK characters only.
+ * Pango's own justification puts all the slack into the spaces of a line that has any ("共  8
+ * 件") and otherwise spreads it between every two clusters, letter-spacing Latin words
+ * (《e n c r y p t e d . p d f》); a Chinese typesetter stretches only between CJK characters
+ * and leaves a line without such gaps ragged. */
+static void
+justify_cjk (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  int width = pango_layout_get_width (layout);
+  int indent = pango_layout_get_indent (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout), *l;
+  g_autoptr (GArray) clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
+
+  if (width <= 0)
+    return;
+  for (l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoLayoutLine *next = l->next ? l->next->data : NULL;
+      int avail, slack, gaps = 0, extra, rest, used, trailing;
+      guint k;
+      GSList *r;
+
+      /* a paragraph's last line stays as it is */
+      if (next == NULL || next->is_paragraph_start)
+        continue;
+      avail = width - (line->is_paragraph_start && indent > 0 ? indent : 0);
+      g_array_set_size (clusters, 0);
+      for (r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          int i;
+
+          if (run->item->analysis.level % 2 != 0)
+            break; /* right-to-left text: leave the line to pango */
+          for (i = 0; i < glyphs->num_glyphs; i++)
+            {
+              if (i == 0 || glyphs->log_clusters[i] != glyphs->log_clusters[i - 1])
+                {
+                  Cluster c
+                      = { run, i,
+                          g_utf8_get_char (text + run->item->offset + glyphs->log_clusters[i]) };
+
+                  g_array_append_val (clusters, c);
+                }
+              else
+                g_array_index (clusters, Cluster, clusters->len - 1).last_glyph = i;
+            }
+        }
+      if (r != NULL)
+        continue;
+      /* trailing spaces take no part, neither in the gaps nor in the width */
+      trailing = 0;
+      while (clusters->len > 0
+             && g_unichar_isspace (g_array_index (clusters, Cluster, clusters->len - 1).c))
+        {
+          Cluster *c = &g_array_index (clusters, Cluster, clusters->len - 1);
+
+          trailing += c->run->glyphs->glyphs[c->last_glyph].geometry.width;
+          g_array_set_size (clusters, clusters->len - 1);
+        }
+      for (k = 0; k + 1 < clusters->len; k++)
+        if (is_cjk (g_array_index (clusters, Cluster, k).c)
+            || is_cjk (g_array_index (clusters, Cluster, k + 1).c))
+          gaps++;
+      if (gaps == 0)
+        continue;
+      used = 0;
+      for (r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          int i;
+
+          for (i = 0; i < run->glyphs->num_glyphs; i++)
+            used += run->glyphs->glyphs[i].geometry.width;
+        }
+      slack = avail - (used - trailing);
+      /* a line that is full, or one so short that stretching it would look wrong */
+      if (slack <= 0 || slack > avail / 4)
+        continue;
+      extra = slack / gaps;
+      rest = slack - extra * gaps;
+      for (k = 0; k + 1 < clusters->len; k++)
+        {
+          Cluster *c = &g_array_index (clusters, Cluster, k);
+
+          if (is_cjk (c->c) || is_cjk (g_array_index (clusters, Cluster, k + 1).c))
+            {
+              c->run->glyphs->glyphs[c->last_glyph].geometry.width += extra + (rest > 0 ? 1 : 0);
+              if (rest > 0)
+                rest--;
+            }
+        }
+    }
+}
+
 static void
 paragraph_layout (Writer *w, Block *b, const char *family, double size)
 {
   PangoLayout *layout = layout_new (w, family, size, NULL, WIDTH);
+  gboolean justify = FALSE;
 
   pango_layout_set_line_spacing (layout, b->style == ZHI_PDF_STYLE_TITLE ? 1.2 : BODY_LINE_SPACING);
   switch (b->style)
     {
       case ZHI_PDF_STYLE_BODY:
         pango_layout_set_indent (layout, (int)(2 * size * PANGO_SCALE));
-        pango_layout_set_justify (layout, TRUE);
+        justify = TRUE;
         break;
       case ZHI_PDF_STYLE_SMALL:
-        pango_layout_set_justify (layout, TRUE);
+        justify = TRUE;
         break;
       case ZHI_PDF_STYLE_PLAIN:
         break;
@@ -945,34 +1121,62 @@ paragraph_layout (Writer *w, Block *b, const char *family, double size)
     }
   pango_layout_set_text (layout, b->text, -1);
   set_link_attributes (layout, b->links);
+  if (justify)
+    justify_cjk (layout);
   line_set_init (&b->lines, layout);
+}
+
+static double
+paragraph_size (Block *b)
+{
+  return b->style == ZHI_PDF_STYLE_SMALL ? 12 : b->style == ZHI_PDF_STYLE_TITLE ? 22 : BODY_SIZE;
+}
+
+static double
+paragraph_space_before (Block *b)
+{
+  return b->style == ZHI_PDF_STYLE_SIGNATURE_LINE ? 24 : b->style == ZHI_PDF_STYLE_TITLE ? 12 : 0;
+}
+
+static void
+paragraph_prepare (Writer *w, Block *b)
+{
+  if (b->lines.layout == NULL)
+    paragraph_layout (w, b, b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF,
+                      paragraph_size (b));
+}
+
+/* Lines a paragraph must keep together at its start: two, or all of a paragraph of up to
+ * three lines (which cannot be split without leaving one line alone). */
+static guint
+paragraph_keep_lines (Block *b)
+{
+  guint n = b->lines.lines->len;
+
+  return n <= 3 ? n : 2;
 }
 
 static void
 place_paragraph (Writer *w, Block *b)
 {
-  double size = b->style == ZHI_PDF_STYLE_SMALL   ? 12
-                : b->style == ZHI_PDF_STYLE_TITLE ? 22
-                                                  : BODY_SIZE;
-  const char *family = b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF;
   LineSet *set = &b->lines;
   guint start = 0, n;
 
-  if (set->layout == NULL)
-    paragraph_layout (w, b, family, size);
+  paragraph_prepare (w, b);
   n = set->lines->len;
 
-  space_before (w, b->style == ZHI_PDF_STYLE_SIGNATURE_LINE ? 24
-                   : b->style == ZHI_PDF_STYLE_TITLE        ? 12
-                                                            : 0);
+  space_before (w, paragraph_space_before (b));
   while (start < n && !w->cancelled)
     {
       guint end = start;
 
       while (end < n && w->y + lines_height (set, start, end + 1) <= BOTTOM + EPSILON)
         end++;
-      /* no orphan: a lone first line at the foot of a page moves on */
-      if (start == 0 && end == 1 && n > 1 && !page_is_empty (w))
+      /* no widow: a last line alone at the head of the next page takes one more with it */
+      if (end < n && n - end == 1 && end > start)
+        end--;
+      /* no orphan: the first line or two alone at the foot of a page move on */
+      if (start == 0 && end < paragraph_keep_lines (b) && end < n && !page_is_empty (w))
         end = 0;
       if (end == start)
         {
@@ -1182,6 +1386,27 @@ table_header_height (Writer *w, ZhiPdfTable *t)
   return h;
 }
 
+/* The header and the first row (when that row would not be split anyway). */
+static double
+table_start_height (Writer *w, ZhiPdfTable *t)
+{
+  double header_h = table_header_height (w, t);
+  double first = t->font_size * 1.6 + 2 * CELL_PAD_Y;
+
+  if (t->rows->len > 0)
+    {
+      Row row;
+      double h;
+
+      row_init (w, t, &row, g_ptr_array_index (t->rows, 0), FALSE, 0);
+      h = row_rest_height (t, &row);
+      row_clear (t, &row);
+      if (h <= ZHI_PDF_BLOCK_HEIGHT - header_h)
+        first = h;
+    }
+  return header_h + first;
+}
+
 static void
 place_table (Writer *w, Block *b)
 {
@@ -1192,24 +1417,8 @@ place_table (Writer *w, Block *b)
   space_before (w, 6);
   /* the header and the first row (when it would not be split anyway), or a new page: a
    * header alone at the foot of a page is useless */
-  if (!page_is_empty (w))
-    {
-      double first = t->font_size * 1.6 + 2 * CELL_PAD_Y;
-
-      if (t->rows->len > 0)
-        {
-          Row row;
-          double h;
-
-          row_init (w, t, &row, g_ptr_array_index (t->rows, 0), FALSE, 0);
-          h = row_rest_height (t, &row);
-          row_clear (t, &row);
-          if (h <= ZHI_PDF_BLOCK_HEIGHT - header_h)
-            first = h;
-        }
-      if (w->y + header_h + first > BOTTOM + EPSILON)
-        next_page (w);
-    }
+  if (!page_is_empty (w) && w->y + table_start_height (w, t) > BOTTOM + EPSILON)
+    next_page (w);
   tag_begin (w, "Table", NULL);
   table_header (w, t);
   for (r = 0; r < t->rows->len && !w->cancelled; r++)
@@ -1288,9 +1497,12 @@ place_contents_entry (
     set = contents->entry_lines->pdata[index];
   else
     {
+      PangoLayout *layout = layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
+                                        WIDTH - indent - num_w - 24);
+
+      avoid_lone_last_line (layout, 14);
       set = g_new0 (LineSet, 1);
-      line_set_init (set, layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
-                                      WIDTH - indent - num_w - 24));
+      line_set_init (set, layout);
       g_ptr_array_add (contents->entry_lines, set);
     }
   h = lines_height (set, 0, set->lines->len) + 6;
@@ -1421,6 +1633,38 @@ place_attachment (Writer *w, Block *b)
 
 /* ---- the two passes --------------------------------------------------- */
 
+/* The room the block at @index needs at the foot of a page so that a heading before it is not
+ * left alone there (0 past the end, before a page break, for attachments). */
+static double
+keep_height (Writer *w, guint index)
+{
+  Block *b;
+
+  if (index >= w->doc->blocks->len)
+    return 0;
+  b = g_ptr_array_index (w->doc->blocks, index);
+  switch (b->type)
+    {
+      case BLOCK_HEADING:
+        heading_prepare (w, b);
+        return (b->level == 1 ? 14 : 8) + lines_height (&b->lines, 0, b->lines.lines->len)
+               + (b->level == 1 ? 8 : 4) + keep_height (w, index + 1);
+      case BLOCK_PARAGRAPH:
+        paragraph_prepare (w, b);
+        return paragraph_space_before (b) + lines_height (&b->lines, 0, paragraph_keep_lines (b));
+      case BLOCK_TABLE:
+        return 6 + table_start_height (w, b->table);
+      case BLOCK_DRAWING:
+        return 6 + b->height;
+      case BLOCK_SPACER:
+      case BLOCK_PAGE_BREAK:
+      case BLOCK_CONTENTS:
+      case BLOCK_ATTACHMENT:
+        break;
+    }
+  return 0;
+}
+
 static PangoContext *
 context_new (void)
 {
@@ -1454,7 +1698,7 @@ run_pass (Writer *w)
       switch (b->type)
         {
           case BLOCK_HEADING:
-            place_heading (w, b);
+            place_heading (w, b, i);
             break;
           case BLOCK_PARAGRAPH:
             place_paragraph (w, b);
