@@ -745,7 +745,9 @@ draw_watermark (Writer *w)
       cairo_rotate (cr, -G_PI / 4);
       cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
       cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
-      pango_cairo_show_layout (cr, mark);
+      /* outlines, not text: the mark is no part of what a reader copies or searches */
+      pango_cairo_layout_path (cr, mark);
+      cairo_fill (cr);
       cairo_restore (cr);
     }
 }
@@ -855,6 +857,8 @@ avoid_lone_last_line (PangoLayout *layout, double size)
     }
 }
 
+static void keep_whole (PangoLayout *layout);
+
 /* Headings and paragraphs are laid out when first needed: when placed, or when a heading
  * before them asks how much room they need to start. */
 static const double heading_sizes[] = { 0, 18, 16, 16 };
@@ -869,6 +873,7 @@ heading_prepare (Writer *w, Block *b)
   layout = layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, heading_sizes[b->level],
                        b->text, WIDTH);
   pango_layout_set_line_spacing (layout, 1.1);
+  keep_whole (layout);
   avoid_lone_last_line (layout, heading_sizes[b->level]);
   line_set_init (&b->lines, layout);
 }
@@ -948,14 +953,48 @@ draw_link_spans (Writer *w, GArray *links, LineSet *set, guint from, guint to, d
     }
 }
 
-/* Links are shown blue and underlined. */
+/* Strings a line never breaks inside: "附件12" (a reviewer looks for the number beside the word),
+ * a standard's code ("GB/T 39116-2020"). */
 static void
-set_link_attributes (PangoLayout *layout, GArray *links)
+keep_whole (PangoLayout *layout)
+{
+  static GRegex *re;
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr (GMatchInfo) match = NULL;
+  PangoAttrList *attrs;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("附件[0-9]+|(GB|GB/T|GB/Z)\\s?[0-9]+(\\.[0-9]+)?-[0-9]{4}",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (re, text, 0, &match))
+    return;
+  attrs = pango_layout_get_attributes (layout)
+              ? pango_attr_list_copy (pango_layout_get_attributes (layout))
+              : pango_attr_list_new ();
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      PangoAttribute *a = pango_attr_allow_breaks_new (FALSE);
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      a->start_index = start;
+      a->end_index = end;
+      pango_attr_list_insert (attrs, a);
+      g_match_info_next (match, NULL);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Links are shown blue and underlined in a draft, read on screen; the final dossier is printed
+ * and sealed, so its links keep the text's colour (a 见附件N says where to look by itself). */
+static void
+set_link_attributes (Writer *w, PangoLayout *layout, GArray *links)
 {
   PangoAttrList *attrs;
   guint k;
 
-  if (links == NULL || links->len == 0)
+  if (links == NULL || links->len == 0 || !w->doc->draft)
     return;
   /* keep the layout's own attributes (no inserted hyphens) */
   attrs = pango_layout_get_attributes (layout)
@@ -1120,7 +1159,8 @@ paragraph_layout (Writer *w, Block *b, const char *family, double size)
         break;
     }
   pango_layout_set_text (layout, b->text, -1);
-  set_link_attributes (layout, b->links);
+  set_link_attributes (w, layout, b->links);
+  keep_whole (layout);
   if (justify)
     justify_cjk (layout);
   line_set_init (&b->lines, layout);
@@ -1254,7 +1294,8 @@ row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, gu
           pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
           if (header)
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-          set_link_attributes (layout, row->links[c]);
+          set_link_attributes (w, layout, row->links[c]);
+          keep_whole (layout);
           line_set_init (&(*slot)[c], layout);
         }
     }
