@@ -421,6 +421,107 @@ test_emoji_fallback (void)
   poppler_page_free_image_mapping (images);
 }
 
+/* "附件12" and "GB/T 39116-2020" are never broken across two lines. */
+static void
+test_references_kept_whole (void)
+{
+  guint fill;
+
+  for (fill = 0; fill < 28; fill++)
+    {
+      g_autoptr (ZhiPdfDoc) doc = doc_new ();
+      g_autoptr (PopplerDocument) pdf = NULL;
+      g_autoptr (GString) s = g_string_new (NULL);
+      g_auto (GStrv) lines = NULL;
+      guint i;
+
+      for (i = 0; i < fill; i++)
+        g_string_append (s, "数");
+      for (i = 0; i < 6; i++)
+        g_string_append_printf (s, "详见附件%u，依据GB/T 39116-2020开展自评，", 10 + i * 7);
+      zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, s->str);
+      pdf = write_and_open (doc, NULL);
+      lines = page_lines (pdf, 0);
+      for (i = 0; lines[i]; i++)
+        {
+          g_assert_false (g_str_has_suffix (lines[i], "附件"));
+          g_assert_false (g_str_has_suffix (lines[i], "GB/T"));
+          g_assert_false (g_str_has_suffix (lines[i], "39116-"));
+          g_assert_false (g_str_has_suffix (lines[i], "GB/T39116"));
+          g_assert_false (g_ascii_isdigit (lines[i][0]));
+        }
+    }
+}
+
+/* Pixels clearly bluer than grey in the box where @needle is drawn on page 0. */
+static guint
+blue_pixels (PopplerDocument *pdf, const char *needle)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (pdf, 0);
+  GList *found = poppler_page_find_text (page, needle);
+  PopplerRectangle *r;
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  unsigned char *data;
+  int x, y, stride;
+  guint n = 0;
+
+  g_assert_nonnull (found);
+  r = found->data;
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)w * 2, (int)h * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* find_text answers in PDF space, origin at the bottom left */
+  for (y = (int)((h - r->y2) * 2); y < (int)((h - r->y1) * 2); y++)
+    for (x = (int)(r->x1 * 2); x < (int)(r->x2 * 2); x++)
+      {
+        guint32 px = *(guint32 *)(data + y * stride + 4 * x);
+        int red = (px >> 16) & 0xff, blue = px & 0xff;
+
+        if (blue - red > 60)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+  g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
+  return n;
+}
+
+/* Links are blue in a draft (read on screen) and in the text's colour in the final (printed). */
+static void
+test_link_colours (void)
+{
+  gboolean draft;
+
+  for (draft = FALSE; draft <= TRUE; draft++)
+    {
+      g_autoptr (ZhiPdfDoc) doc = doc_new ();
+      g_autoptr (PopplerDocument) pdf = NULL;
+      const char *dest;
+      guint p;
+
+      zhi_pdf_doc_set_draft (doc, draft);
+      dest = zhi_pdf_doc_add_heading (doc, 1, "七、附件", TRUE);
+      p = zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, "设备清单见附件3。");
+      g_assert_true (zhi_pdf_doc_link_text (doc, p, "附件3", dest));
+      pdf = write_and_open (doc, NULL);
+      if (draft)
+        g_assert_cmpuint (blue_pixels (pdf, "附件3"), >, 20);
+      else
+        g_assert_cmpuint (blue_pixels (pdf, "附件3"), ==, 0);
+      /* the text around is black either way */
+      g_assert_cmpuint (blue_pixels (pdf, "设备清单"), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -433,5 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-typeset/hash-printed-whole", test_hash_whole);
   g_test_add_func ("/pdf-typeset/latin-not-letter-spaced", test_latin_not_letter_spaced);
   g_test_add_func ("/pdf-typeset/emoji-through-fallback", test_emoji_fallback);
+  g_test_add_func ("/pdf-typeset/references-kept-whole", test_references_kept_whole);
+  g_test_add_func ("/pdf-typeset/link-colours-draft-and-final", test_link_colours);
   return g_test_run ();
 }
