@@ -594,7 +594,7 @@ add_commitment (Builder *b)
     "特此承诺。",
   };
 
-  zhi_pdf_doc_add_heading (doc, 1, "承诺书", TRUE);
+  zhi_pdf_doc_add_title (doc, "承诺书", TRUE);
   zhi_pdf_doc_add_spacer (doc, 8);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_PLAIN, to);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, p1);
@@ -611,7 +611,7 @@ add_commitment (Builder *b)
 static void
 add_contents (Builder *b)
 {
-  zhi_pdf_doc_add_heading (b->doc, 1, "目　　录", FALSE);
+  zhi_pdf_doc_add_title (b->doc, "目　　录", FALSE);
   zhi_pdf_doc_add_contents (b->doc, 2, TRUE);
   zhi_pdf_doc_add_page_break (b->doc);
 }
@@ -1045,7 +1045,24 @@ add_score (Builder *b)
 
     zhi_pdf_table_add_row (t, row);
   }
-  zhi_pdf_doc_add_drawing (doc, 40 + 24 * chart->n, chart_draw, chart, chart_free);
+  {
+    /* the chart in words, for a reader who cannot see it */
+    GString *alt = g_string_new ("各评定项得分条形图：");
+
+    for (guint i = 0; i < chart->n; i++)
+      {
+        g_autofree char *m = fmt_num (chart->weight[i]);
+        g_autofree char *c = fmt_num (chart->claimed[i]);
+        g_autofree char *e = fmt_num (chart->evidenced[i]);
+
+        g_string_append_printf (alt, "%s%s，满分 %s 分，自评 %s 分，佐证 %s 分", i ? "；" : "",
+                                chart->labels[i], m, c, e);
+      }
+    g_string_append (alt, "。");
+    zhi_pdf_doc_add_drawing (doc, 40 + 24 * chart->n, chart_draw, chart, chart_free);
+    zhi_pdf_doc_set_drawing_alt (doc, alt->str);
+    g_string_free (alt, TRUE);
+  }
 
   zhi_pdf_doc_add_heading (doc, 2, "（二）量化门槛", TRUE);
   t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (gate_widths), gate_widths, gate_header);
@@ -1321,8 +1338,11 @@ opinion_draw (cairo_t *cr, double width, double height, gpointer data)
   cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
   cairo_stroke (cr);
   chart_text (cr, 12, 22, 16, "推荐意见：", FALSE);
+  /* who handled it and how to reach them, left; who signs and seals, right */
+  chart_text (cr, 12, height - 186, 16, "经办人（签字）：＿＿＿＿＿＿", FALSE);
+  chart_text (cr, 12, height - 148, 16, "联系电话：＿＿＿＿＿＿＿＿", FALSE);
   chart_text (cr, width - 40, height - 110, 16, "负责人（签字）：＿＿＿＿＿＿", TRUE);
-  chart_text (cr, width - 40, height - 72, 16, "（盖章）", TRUE);
+  chart_text (cr, width - 40, height - 72, 16, "市工业和信息化局（盖章）", TRUE);
   chart_text (cr, width - 40, height - 34, 16, "年　　月　　日", TRUE);
 }
 
@@ -1391,11 +1411,13 @@ add_opinion (Job *job)
   ZhiPdfTable *t;
 
   zhi_pdf_doc_add_page_break (doc);
-  zhi_pdf_doc_add_heading (doc, 1, title, TRUE);
+  zhi_pdf_doc_add_title (doc, title, TRUE);
   t = zhi_pdf_doc_add_key_value_table (doc, KEY_FRACTION);
   zhi_pdf_table_add_pair (t, "申报单位", job->name);
   zhi_pdf_table_add_pair (t, "申报类型", job->track);
   zhi_pdf_doc_add_drawing (doc, 470, opinion_draw, NULL, NULL);
+  zhi_pdf_doc_set_drawing_alt (doc, "市工业和信息化局推荐意见填写栏：推荐意见、经办人、联系电话、日"
+                                    "期和盖章处，由市工业和信息化局填写。");
 }
 
 static void
@@ -1542,7 +1564,8 @@ job_write_compact (
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
   /* after the last page's progress; not cancellable, ~0.2 s for 1,000 pages */
-  if (zhi_pdf_compact (cairo_path, qpdf_path, &compact_error))
+  if (zhi_pdf_compact_finish (cairo_path, qpdf_path, zhi_pdf_doc_get_finish (job->doc, "封面"),
+                              &compact_error))
     source = qpdf_path;
   else
     {

@@ -169,6 +169,12 @@ zhi_pdf_attachment_get_title (ZhiPdfAttachment *att)
   return att->title;
 }
 
+gboolean
+zhi_pdf_attachment_is_image (ZhiPdfAttachment *att)
+{
+  return (att->kind == KIND_JPEG || att->kind == KIND_PNG) && att->image != NULL;
+}
+
 guint
 zhi_pdf_attachment_get_n_pages (ZhiPdfAttachment *att)
 {

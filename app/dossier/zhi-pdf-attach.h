@@ -94,6 +94,8 @@ gboolean zhi_pdf_attachment_open (ZhiPdfAttachment *att,
                                   GError **error);
 /* Number of pages this attachment occupies once opened (≥ 1). */
 guint zhi_pdf_attachment_get_n_pages (ZhiPdfAttachment *att);
+/* After open: TRUE when the attachment is drawn as a picture (a tagged Figure). */
+gboolean zhi_pdf_attachment_is_image (ZhiPdfAttachment *att);
 /* Draws page @index (0-based) inside the rectangle (x, y, width, height):
  * the stamp line 「附件N 第k页/共n页 title」 on top, the content fitted below. */
 void zhi_pdf_attachment_draw_page (ZhiPdfAttachment *att,

@@ -1,6 +1,8 @@
 /* zhi-pdf-compact.c — rewrite a PDF with object streams through libqpdf's C API */
 #include "zhi-pdf-compact.h"
 
+#include "zhi-pdf-finish.h"
+
 #include <qpdf/qpdf-c.h>
 
 G_DEFINE_QUARK (zhi - pdf - compact - error - quark, zhi_pdf_compact_error)
@@ -17,6 +19,15 @@ set_qpdf_error (GError **error, qpdf_data qpdf, ZhiPdfCompactError code, const c
 
 gboolean
 zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
+{
+  return zhi_pdf_compact_finish (in_path, out_path, NULL, error);
+}
+
+gboolean
+zhi_pdf_compact_finish (const char *in_path,
+                        const char *out_path,
+                        const ZhiPdfFinish *finish,
+                        GError **error)
 {
   qpdf_data qpdf;
   gboolean ok = FALSE;
@@ -36,6 +47,8 @@ zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
       set_qpdf_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
       goto out;
     }
+  if (finish && !zhi_pdf_finish_apply (qpdf, finish, error))
+    goto out;
   if (qpdf_init_write (qpdf, out_path) & QPDF_ERRORS)
     {
       set_qpdf_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE, "the output could not be opened");

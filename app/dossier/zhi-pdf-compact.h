@@ -31,4 +31,11 @@ typedef enum
  * @in_path and @out_path must differ.  On failure @out_path may hold a partial file. */
 gboolean zhi_pdf_compact (const char *in_path, const char *out_path, GError **error);
 
+typedef struct _ZhiPdfFinish ZhiPdfFinish;
+/* The same, applying what zhi-pdf-finish.h describes on the way (@finish may be NULL). */
+gboolean zhi_pdf_compact_finish (const char *in_path,
+                                 const char *out_path,
+                                 const ZhiPdfFinish *finish,
+                                 GError **error);
+
 G_END_DECLS

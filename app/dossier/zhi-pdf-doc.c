@@ -89,6 +89,7 @@ typedef struct
   ZhiPdfTable *table;
   double height;
   ZhiPdfDrawFunc func;
+  char *alt; /* drawings */
   gpointer user_data;
   GDestroyNotify destroy;
   gboolean with_attachments;
@@ -114,6 +115,9 @@ struct _ZhiPdfDoc
   guint unnumbered;
   guint n_headings;
   GPtrArray *warnings;
+  GPtrArray *figure_alts; /* pass 2: one string per Figure drawn, NULL-terminated after a write */
+  GArray *own_pages;      /* gboolean per page */
+  ZhiPdfFinish finish;
   GHashTable *dest_pages; /* dest → page index + 1 */
   guint n_pages;
 };
@@ -214,6 +218,7 @@ block_free (gpointer data)
   block_clear_layouts (b, NULL);
   g_free (b->text);
   g_free (b->dest);
+  g_free (b->alt);
   if (b->links)
     g_array_unref (b->links);
   if (b->table)
@@ -232,6 +237,8 @@ zhi_pdf_doc_new (void)
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_pdf_attach_warning_free);
   doc->dest_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->figure_alts = g_ptr_array_new_with_free_func (g_free);
+  doc->own_pages = g_array_new (FALSE, TRUE, sizeof (gboolean));
   doc->number_position = ZHI_PDF_PAGE_NUMBER_CENTER;
   return doc;
 }
@@ -244,6 +251,8 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   g_ptr_array_unref (doc->blocks);
   g_ptr_array_unref (doc->warnings);
   g_hash_table_unref (doc->dest_pages);
+  g_ptr_array_unref (doc->figure_alts);
+  g_array_unref (doc->own_pages);
   g_free (doc->title);
   g_free (doc->author);
   g_free (doc->subject);
@@ -319,6 +328,16 @@ zhi_pdf_doc_add_heading (ZhiPdfDoc *doc, guint level, const char *text, gboolean
   b->outline = outline;
   b->dest = g_strdup_printf ("h-%u", ++doc->n_headings);
   return b->dest;
+}
+
+const char *
+zhi_pdf_doc_add_title (ZhiPdfDoc *doc, const char *text, gboolean outline)
+{
+  const char *dest = zhi_pdf_doc_add_heading (doc, 1, text, outline);
+  Block *b = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+
+  b->style = ZHI_PDF_STYLE_TITLE;
+  return dest;
 }
 
 guint
@@ -509,6 +528,30 @@ zhi_pdf_doc_add_drawing (ZhiPdfDoc *doc,
   b->func = func;
   b->user_data = user_data;
   b->destroy = destroy;
+}
+
+void
+zhi_pdf_doc_set_drawing_alt (ZhiPdfDoc *doc, const char *alt)
+{
+  Block *b;
+
+  g_return_if_fail (doc->blocks->len > 0);
+  b = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  g_return_if_fail (b->type == BLOCK_DRAWING);
+  g_free (b->alt);
+  b->alt = g_strdup (alt);
+}
+
+const ZhiPdfFinish *
+zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label)
+{
+  doc->finish.lang = "zh-CN";
+  doc->finish.unnumbered = doc->unnumbered;
+  doc->finish.unnumbered_label = unnumbered_label;
+  doc->finish.figure_alts = (const char *const *)doc->figure_alts->pdata;
+  doc->finish.own_pages = (const gboolean *)doc->own_pages->data;
+  doc->finish.n_own_pages = doc->own_pages->len;
+  return &doc->finish;
 }
 
 void
@@ -759,6 +802,13 @@ open_page (Writer *w)
     return;
   w->page++;
   w->page_open = TRUE;
+  if (w->writing)
+    {
+      gboolean own = TRUE;
+
+      /* every page is drawn here, its furniture untagged */
+      g_array_append_val (w->doc->own_pages, own);
+    }
   w->y = TOP;
   if (w->writing)
     draw_chrome (w);
@@ -867,14 +917,16 @@ static void
 heading_prepare (Writer *w, Block *b)
 {
   PangoLayout *layout;
+  double size = b->style == ZHI_PDF_STYLE_TITLE ? 22 : heading_sizes[b->level];
 
   if (b->lines.layout != NULL)
     return;
-  layout = layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, heading_sizes[b->level],
-                       b->text, WIDTH);
+  layout = layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, size, b->text, WIDTH);
+  if (b->style == ZHI_PDF_STYLE_TITLE)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_line_spacing (layout, 1.1);
   keep_whole (layout);
-  avoid_lone_last_line (layout, heading_sizes[b->level]);
+  avoid_lone_last_line (layout, size);
   line_set_init (&b->lines, layout);
 }
 
@@ -1508,6 +1560,7 @@ place_drawing (Writer *w, Block *b)
   if (w->writing && b->func)
     {
       tag_begin (w, "Figure", NULL);
+      g_ptr_array_add (w->doc->figure_alts, g_strdup (b->alt ? b->alt : "图"));
       cairo_save (w->cr);
       cairo_translate (w->cr, LEFT, w->y);
       cairo_rectangle (w->cr, 0, 0, WIDTH, b->height);
@@ -1664,6 +1717,8 @@ place_attachment (Writer *w, Block *b)
           emit_dest (w, b->dest, TOP);
           cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
         }
+      if (zhi_pdf_attachment_is_image (b->attachment))
+        g_ptr_array_add (w->doc->figure_alts, g_strdup_printf ("%s（图片）", b->text));
       /* the attachment tags its own page (P for the stamp, Div or Figure for the content) */
       zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, LEFT, TOP, WIDTH,
                                     ZHI_PDF_BLOCK_HEIGHT);
@@ -1833,6 +1888,8 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   g_return_val_if_fail (doc != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
 
   g_ptr_array_set_size (doc->warnings, 0);
+  g_ptr_array_set_size (doc->figure_alts, 0);
+  g_array_set_size (doc->own_pages, 0);
   g_hash_table_remove_all (doc->dest_pages);
   g_ptr_array_foreach (doc->blocks, block_clear_layouts, NULL);
   doc->n_pages = 0;
@@ -1859,6 +1916,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   set_metadata (doc, w.surface);
   w.cr = cairo_create (w.surface);
   run_pass (&w);
+  g_ptr_array_add (doc->figure_alts, NULL);
   cairo_destroy (w.cr);
   if (w.cancelled)
     sc.stop = TRUE;

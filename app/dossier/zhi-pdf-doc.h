@@ -15,6 +15,7 @@
 #pragma once
 
 #include "zhi-pdf-attach.h"
+#include "zhi-pdf-finish.h"
 
 #include <cairo.h>
 #include <gio/gio.h>
@@ -75,6 +76,10 @@ void zhi_pdf_doc_set_page_number_position (ZhiPdfDoc *doc, ZhiPdfPageNumberPosit
  * n_pages + 1 is numbered 1.  Default 0. */
 void zhi_pdf_doc_set_unnumbered_pages (ZhiPdfDoc *doc, guint n_pages);
 
+/* A document's own title inside the dossier (承诺书, 目录, 推荐意见): a level-1 heading set
+ * centred in the title face (22 pt sans).  Returns its destination id like add_heading. */
+const char *zhi_pdf_doc_add_title (ZhiPdfDoc *doc, const char *text, gboolean outline);
+
 /* Returns the generated destination id ("h-N"), owned by @doc. */
 const char *
 zhi_pdf_doc_add_heading (ZhiPdfDoc *doc, guint level, const char *text, gboolean outline);
@@ -113,6 +118,9 @@ void zhi_pdf_doc_add_drawing (ZhiPdfDoc *doc,
                               ZhiPdfDrawFunc func,
                               gpointer user_data,
                               GDestroyNotify destroy);
+/* The alternate text of the drawing added last (read by screen readers in place of the
+ * figure: say what it shows, its figures in words). */
+void zhi_pdf_doc_set_drawing_alt (ZhiPdfDoc *doc, const char *alt);
 /* The table of contents: every outlined heading of level ≤ @max_level and
  * (when @with_attachments) every attachment, with its page number; each
  * entry links to its destination. */
@@ -134,6 +142,12 @@ gboolean zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
                                     gpointer user_data,
                                     GCancellable *cancellable,
                                     GError **error);
+
+/* After a write: what the libqpdf pass adds (zhi-pdf-finish.h) — the language, the page labels
+ * (the unnumbered leading pages labelled @unnumbered_label), the Figure alternates in the order
+ * they were drawn, every page as the document's own.  Owned by @doc, valid until the next
+ * write. */
+const ZhiPdfFinish *zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label);
 
 /* After a write: pages written, and the problems met with attachments
  * (element type ZhiPdfAttachWarning, owned by @doc). */

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <poppler.h>
+#include <qpdf/qpdf-c.h>
 #include <string.h>
 
 typedef struct
@@ -987,6 +988,106 @@ track_clear (Track *t)
   g_free (t->pdf_path);
 }
 
+/* Figure elements and their alternate texts, in document order. */
+static void
+collect_figures (PopplerStructureElementIter *iter, GPtrArray *alts)
+{
+  do
+    {
+      PopplerStructureElement *el = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child;
+
+      if (poppler_structure_element_get_kind (el) == POPPLER_STRUCTURE_ELEMENT_FIGURE)
+        {
+          char *alt = poppler_structure_element_get_alt_text (el);
+
+          g_ptr_array_add (alts, alt ? alt : g_strdup (""));
+        }
+      g_object_unref (el);
+      child = poppler_structure_element_iter_get_child (iter);
+      if (child)
+        {
+          collect_figures (child, alts);
+          poppler_structure_element_iter_free (child);
+        }
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+/* What a validator and a screen reader ask of the file: its language, page labels that match
+ * the printed numbers, XMP that says what the document information says, an alternate text on
+ * every figure (the chart in words), the running furniture marked as artifacts. */
+static void
+test_well_formed (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+  PopplerStructureElementIter *iter;
+  g_autofree char *xmp = poppler_document_get_metadata (t->pdf);
+  g_autofree char *title = poppler_document_get_title (t->pdf);
+  qpdf_data qpdf = qpdf_init ();
+  qpdf_oh root;
+  unsigned char *content = NULL;
+  size_t len = 0;
+  int n = poppler_document_get_n_pages (t->pdf);
+
+  /* page labels: the cover, then "— 1 —" is 1, to the last page */
+  for (int i = 0; i < n; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (t->pdf, i);
+      g_autofree char *label = NULL;
+      g_autofree char *expected = i == 0 ? g_strdup ("封面") : g_strdup_printf ("%d", i);
+      g_autofree char *printed = g_strdup_printf ("—%d—", i);
+
+      g_object_get (page, "label", &label, NULL);
+      g_assert_cmpstr (label, ==, expected);
+      if (i > 0 && i < n - 1)
+        g_assert_nonnull (strstr (text_of (t, i), printed));
+      g_object_unref (page);
+    }
+
+  /* XMP */
+  g_assert_nonnull (xmp);
+  g_assert_nonnull (strstr (xmp, title));
+  g_assert_nonnull (strstr (xmp, "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li>"));
+  g_assert_nonnull (strstr (xmp, "<xmp:CreateDate>"));
+
+  /* figures: the chart names every criterion with its points; the opinion form says what it is */
+  iter = poppler_structure_element_iter_new (t->pdf);
+  g_assert_nonnull (iter);
+  collect_figures (iter, alts);
+  poppler_structure_element_iter_free (iter);
+  g_assert_cmpuint (alts->len, >=, 2);
+  for (guint i = 0; i < alts->len; i++)
+    g_assert_cmpstr (alts->pdata[i], !=, "");
+  g_assert_nonnull (strstr (alts->pdata[0], "各评定项得分条形图"));
+  g_assert_nonnull (strstr (alts->pdata[0], "满分"));
+  g_assert_nonnull (strstr (alts->pdata[alts->len - 1], "推荐意见"));
+
+  /* /Lang, and the page number of a body page drawn inside /Artifact marked content */
+  qpdf_silence_errors (qpdf);
+  g_assert_false (qpdf_read (qpdf, t->pdf_path, NULL) & QPDF_ERRORS);
+  root = qpdf_get_root (qpdf);
+  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, qpdf_oh_get_key (qpdf, root, "/Lang")), ==,
+                   "zh-CN");
+  g_assert_false (qpdf_oh_get_page_content_data (qpdf, qpdf_get_page_n (qpdf, 3), &content, &len)
+                  & QPDF_ERRORS);
+  {
+    g_autofree char *text = g_strndup ((const char *)content, len);
+    const char *bt = strstr (text, "BT");
+    const char *artifact = strstr (text, "/Artifact BMC");
+    const char *first_tag = strstr (text, "BDC");
+
+    /* the first text object is the page number, before any structure element, as an artifact */
+    g_assert_nonnull (artifact);
+    g_assert_nonnull (bt);
+    g_assert_true (artifact < bt);
+    g_assert_true (first_tag == NULL || bt < first_tag);
+  }
+  free (content);
+  qpdf_cleanup (&qpdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1004,6 +1105,7 @@ main (int argc, char **argv)
     { "qpdf-check", test_qpdf },
     { "cmmm-level", test_cmmm },
     { "object-streams", test_object_streams },
+    { "well-formed", test_well_formed },
   };
   int status;
 

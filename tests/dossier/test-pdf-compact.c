@@ -1,6 +1,7 @@
 /* test-pdf-compact.c — the object-stream pass: smaller, and the same document to poppler */
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-doc.h"
+#include "zhi-pdf-finish.h"
 #include "zhi-test-pdfs.h"
 
 #include <glib/gstdio.h>
@@ -305,6 +306,44 @@ test_errors (void)
   g_assert_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_WRITE);
 }
 
+/* Top-level drawing becomes /Artifact marked content; what a structure element already marks,
+ * strings that look like operators and inline image bytes are left alone. */
+static void
+test_mark_artifacts (void)
+{
+  static const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    /* a page number before the tagged body, a tagged paragraph, the watermark path after */
+    { "q BT /F1 14 Tf (- 1 -) Tj ET /P <</MCID 0>> BDC BT (x) Tj ET EMC 0 0 m 10 10 l f Q",
+      "q /Artifact BMC\nBT /F1 14 Tf (- 1 -) Tj ET\nEMC /P <</MCID 0>> BDC BT (x) Tj ET EMC "
+      "/Artifact BMC\n0 0 m 10 10 l f\nEMC Q" },
+    /* operands of the first path operator belong to it; colour stays outside */
+    { "0.9 g 1 2 3 4 re f", "0.9 g /Artifact BMC\n1 2 3 4 re f\nEMC" },
+    /* "BT" and "ET" inside a string are no operators */
+    { "BT (a BT b ET \\) c) Tj ET", "/Artifact BMC\nBT (a BT b ET \\) c) Tj ET\nEMC" },
+    /* an XObject */
+    { "q /Im1 Do Q", "q /Artifact BMC\n/Im1 Do\nEMC Q" },
+    /* an inline image whose bytes hold "EMC" and "BT" */
+    { "BI /W 1 /H 1 ID EMC BT EI Q", "/Artifact BMC\nBI /W 1 /H 1 ID EMC BT EI\nEMC Q" },
+    /* already an artifact or marked: unchanged */
+    { "/Artifact BMC BT (n) Tj ET EMC", "/Artifact BMC BT (n) Tj ET EMC" },
+    { "/Span <</MCID 2>> BDC 0 0 m 1 1 l S EMC", "/Span <</MCID 2>> BDC 0 0 m 1 1 l S EMC" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) out
+          = zhi_pdf_finish_mark_artifacts ((const guint8 *)cases[i].in, strlen (cases[i].in));
+      g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+
+      g_assert_cmpstr (text, ==, cases[i].out);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -316,6 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/qpdf-check-clean", test_qpdf_check);
   g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
   g_test_add_func ("/pdf-compact/errors", test_errors);
+  g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();
   if (files.dir)
     {
