@@ -1,0 +1,152 @@
+/* zhizao-cli summary INPUT… -o OUT.xlsx|OUT.csv [--json] — the 推荐汇总表
+ *
+ * One row per input, in the order given; a file that cannot be read becomes a row saying why,
+ * never an aborted run.  --json prints {"output", "rows": [{"file", "source", "error",
+ * "enterprise", "credit_code", "city", "track", "site_name", "claimed", "evidenced", "verdict",
+ * "blocking", "problems", "pages", "integrity"}]}.
+ * Exit status: 0 written (even with unreadable rows), 2 usage error or the output not written. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "zhi-cli-commands.h"
+#include "zhi-summary.h"
+
+static JsonNode *
+rows_to_json (GPtrArray *rows, const char *output)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "output");
+  json_builder_add_string_value (b, output);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ZhiSummaryRow *row = rows->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, row->path);
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, row->source == ZHI_SUMMARY_SOURCE_DOSSIER ? "dossier"
+                                                                                  : "project");
+      json_builder_set_member_name (b, "error");
+      if (row->error)
+        json_builder_add_string_value (b, row->error);
+      else
+        json_builder_add_null_value (b);
+      if (!row->error)
+        {
+          const struct
+          {
+            const char *name;
+            const char *value;
+          } strings[] = {
+            { "enterprise", row->enterprise },
+            { "credit_code", row->credit_code },
+            { "city", row->city },
+            { "track", row->track },
+            { "site_name", row->site_name },
+            { "verdict", row->verdict },
+            { "problems", row->problems },
+            { "integrity", row->integrity },
+          };
+
+          for (guint k = 0; k < G_N_ELEMENTS (strings); k++)
+            {
+              json_builder_set_member_name (b, strings[k].name);
+              json_builder_add_string_value (b, strings[k].value ? strings[k].value : "");
+            }
+          json_builder_set_member_name (b, "claimed");
+          if (isnan (row->claimed))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (row->claimed * 10) / 10);
+          json_builder_set_member_name (b, "evidenced");
+          if (isnan (row->evidenced))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (row->evidenced * 10) / 10);
+          json_builder_set_member_name (b, "blocking");
+          json_builder_add_int_value (b, row->n_blocking);
+          json_builder_set_member_name (b, "pages");
+          if (row->pages < 0)
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_int_value (b, row->pages);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+int
+zhi_cli_summary (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("Write the table to OUT (.xlsx or .csv)"), N_ ("OUT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the rows as JSON"), NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("INPUT…"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_summary_row_free);
+  guint unreadable = 0;
+
+  g_option_context_set_summary (
+      context,
+      _ ("Make the recommendation summary table (推荐汇总表) of many applications, from their "
+         "project files and dossier PDFs.\nA file that cannot be read becomes a row saying why.\n"
+         "Exit status: 0 written, 2 usage error or the table could not be written."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return zhi_cli_usage_error ("summary", "%s", error->message);
+  if (argc < 2)
+    return zhi_cli_usage_error ("summary", "%s", _ ("give at least one INPUT file"));
+  if (output == NULL)
+    return zhi_cli_usage_error ("summary", "%s",
+                                _ ("give the output file with -o OUT.xlsx or -o OUT.csv"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      ZhiSummaryRow *row = zhi_summary_row_from_file (argv[i]);
+
+      if (row->error)
+        {
+          unreadable++;
+          if (!json)
+            g_printerr (_ ("%s: not read: %s\n"), argv[i], row->error);
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (!zhi_summary_write (rows, output, &error))
+    return zhi_cli_usage_error ("summary", "%s", error->message);
+  if (json)
+    {
+      g_autoptr (JsonNode) node = rows_to_json (rows, output);
+
+      zhi_cli_print_json (node);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u application", "%s: %u applications", rows->len),
+             output, rows->len);
+  if (!json)
+    {
+      if (unreadable > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, " (%u file could not be read)\n",
+                              " (%u files could not be read)\n", unreadable),
+                 unreadable);
+      else
+        g_print ("\n");
+    }
+  return ZHI_CLI_OK;
+}

@@ -1,0 +1,362 @@
+/* zhi-summary.c — the 推荐汇总表: rows from projects and dossiers, CSV and .xlsx */
+#include "config.h"
+
+#include "zhi-summary.h"
+
+#include "zhi-evaluation.h"
+#include "zhi-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+G_DEFINE_QUARK (zhi - summary - error - quark, zhi_summary_error)
+
+static const char *const columns[] = {
+  "序号",     "申报单位", "统一社会信用代码", "所在市",     "申报类型",   "车间/工厂名称",
+  "自评得分", "佐证得分", "申报条件结论",     "待解决问题", "申报书页数", "完整性",
+  NULL,
+};
+
+const char *const *
+zhi_summary_columns (void)
+{
+  return columns;
+}
+
+void
+zhi_summary_row_free (ZhiSummaryRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->path);
+  g_free (row->error);
+  g_free (row->enterprise);
+  g_free (row->credit_code);
+  g_free (row->city);
+  g_free (row->track);
+  g_free (row->site_name);
+  g_free (row->verdict);
+  g_free (row->problems);
+  g_free (row->integrity);
+  g_free (row);
+}
+
+static ZhiSummaryRow *
+row_new (const char *path, ZhiSummarySource source)
+{
+  ZhiSummaryRow *row = g_new0 (ZhiSummaryRow, 1);
+
+  row->path = g_strdup (path);
+  row->source = source;
+  row->claimed = NAN;
+  row->evidenced = NAN;
+  row->pages = -1;
+  return row;
+}
+
+/* The bureau's table is in Chinese whatever the desktop's language, like the dossier. */
+static const char *
+track_title (const char *track)
+{
+  if (g_strcmp0 (track, ZHI_TRACK_WORKSHOP) == 0)
+    return "数字化车间";
+  if (g_strcmp0 (track, ZHI_TRACK_FACTORY_DISCRETE) == 0)
+    return "离散型智能工厂";
+  if (g_strcmp0 (track, ZHI_TRACK_FACTORY_PROCESS) == 0)
+    return "流程型智能工厂";
+  return "";
+}
+
+static const char *
+verdict_title (ZhiVerdict verdict)
+{
+  switch (verdict)
+    {
+      case ZHI_VERDICT_ELIGIBLE:
+        return "符合申报条件";
+      case ZHI_VERDICT_NOT_ELIGIBLE:
+        return "不符合申报条件";
+      case ZHI_VERDICT_INCOMPLETE:
+      default:
+        return "待完善";
+    }
+}
+
+ZhiSummaryRow *
+zhi_summary_row_from_project (ZhiProject *project, const char *path)
+{
+  ZhiSummaryRow *row = row_new (path, ZHI_SUMMARY_SOURCE_PROJECT);
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  ZhiScore *score = zhi_evaluation_get_score (evaluation);
+  ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (evaluation);
+  GPtrArray *problems = zhi_evaluation_get_problems (evaluation);
+  GString *open = g_string_new (NULL);
+
+  row->enterprise = g_strdup (zhi_project_get_name (project));
+  row->credit_code = g_strdup (zhi_project_get_credit_code (project));
+  row->city = g_strdup (zhi_project_get_city (project));
+  row->track = g_strdup (track_title (zhi_project_get_track (project)));
+  row->site_name = g_strdup (zhi_project_get_site_name (project));
+  if (score)
+    {
+      row->claimed = score->total_claimed;
+      row->evidenced = score->total_evidenced;
+    }
+  row->verdict = g_strdup (eligibility ? verdict_title (eligibility->verdict) : "待完善");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != ZHI_PROBLEM_BLOCKING)
+        continue;
+      row->n_blocking++;
+      if (open->len > 0)
+        g_string_append (open, "；");
+      g_string_append (open, problem->message);
+    }
+  row->problems = g_string_free (open, FALSE);
+  row->integrity = g_strdup ("");
+  return row;
+}
+
+static gboolean
+looks_like_pdf (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char head[5] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF");
+  g_input_stream_read_all (G_INPUT_STREAM (in), head, 5, &n, NULL, NULL);
+  return n == 5 && memcmp (head, "%PDF-", 5) == 0;
+}
+
+ZhiSummaryRow *
+zhi_summary_row_from_file (const char *path)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) project = NULL;
+  ZhiSummaryRow *row;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (looks_like_pdf (path))
+    {
+      row = row_new (path, ZHI_SUMMARY_SOURCE_DOSSIER);
+      row->error = g_strdup (_ ("This PDF carries no application data that Zhizao can read."));
+      return row;
+    }
+  file = g_file_new_for_path (path);
+  project = zhi_project_open (file, &error);
+  if (project == NULL)
+    {
+      row = row_new (path, ZHI_SUMMARY_SOURCE_PROJECT);
+      row->error = g_strdup (error->message);
+      return row;
+    }
+  row = zhi_summary_row_from_project (project, path);
+  zhi_project_close (project, NULL);
+  return row;
+}
+
+static char *
+format_points (double points)
+{
+  return isnan (points) ? g_strdup ("") : g_strdup_printf ("%.1f", points);
+}
+
+GStrv
+zhi_summary_row_cells (const ZhiSummaryRow *row, guint index)
+{
+  GPtrArray *b = g_ptr_array_new ();
+
+  g_ptr_array_add (b, g_strdup_printf ("%u", index));
+  if (row->error)
+    {
+      g_autofree char *base = g_path_get_basename (row->path);
+
+      /* the file's own name where the enterprise would be, the reason where the problems are */
+      g_ptr_array_add (b, g_strdup (base));
+      for (guint i = 0; i < 7; i++)
+        g_ptr_array_add (b, g_strdup (""));
+      g_ptr_array_add (b, g_strdup_printf ("无法读取：%s", row->error));
+      g_ptr_array_add (b, g_strdup (""));
+      g_ptr_array_add (b, g_strdup (""));
+    }
+  else
+    {
+      g_ptr_array_add (b, g_strdup (row->enterprise ? row->enterprise : ""));
+      g_ptr_array_add (b, g_strdup (row->credit_code ? row->credit_code : ""));
+      g_ptr_array_add (b, g_strdup (row->city ? row->city : ""));
+      g_ptr_array_add (b, g_strdup (row->track ? row->track : ""));
+      g_ptr_array_add (b, g_strdup (row->site_name ? row->site_name : ""));
+      g_ptr_array_add (b, format_points (row->claimed));
+      g_ptr_array_add (b, format_points (row->evidenced));
+      g_ptr_array_add (b, g_strdup (row->verdict ? row->verdict : ""));
+      g_ptr_array_add (b, g_strdup (row->problems && row->problems[0] ? row->problems : "无"));
+      g_ptr_array_add (b, row->pages >= 0 ? g_strdup_printf ("%d", row->pages) : g_strdup (""));
+      g_ptr_array_add (b, g_strdup (row->integrity ? row->integrity : ""));
+    }
+  g_ptr_array_add (b, NULL);
+  return (GStrv)g_ptr_array_free (b, FALSE);
+}
+
+/* ---- CSV ---------------------------------------------------------------------------------- */
+
+static void
+csv_append_field (GString *out, const char *field)
+{
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+gboolean
+zhi_summary_write_csv (GPtrArray *rows, const char *path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("\xef\xbb\xbf"); /* BOM: Excel and WPS read UTF-8 */
+
+  for (guint c = 0; columns[c]; c++)
+    {
+      if (c)
+        g_string_append_c (out, ',');
+      csv_append_field (out, columns[c]);
+    }
+  g_string_append (out, "\r\n");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_auto (GStrv) cells = zhi_summary_row_cells (rows->pdata[r], r + 1);
+
+      for (guint c = 0; cells[c]; c++)
+        {
+          if (c)
+            g_string_append_c (out, ',');
+          csv_append_field (out, cells[c]);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+/* ---- .xlsx ------------------------------------------------------------------------------- */
+
+gboolean
+zhi_summary_write_xlsx (GPtrArray *rows, const char *path, GError **error)
+{
+  /* widths a bureau would set by hand, in characters */
+  static const double widths[] = { 6, 30, 22, 10, 16, 24, 10, 10, 14, 50, 11, 18 };
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *header, *text, *wrap, *points, *integer;
+  lxw_error status;
+  g_autofree char *tmpdir = g_dir_make_tmp ("zhi-xlsx-XXXXXX", error);
+
+  if (tmpdir == NULL)
+    return FALSE;
+  options.tmpdir = tmpdir;
+  workbook = workbook_new_opt (path, &options);
+  if (workbook == NULL)
+    {
+      g_set_error (error, ZHI_SUMMARY_ERROR, ZHI_SUMMARY_ERROR_WRITE,
+                   _ ("“%s” could not be created."), path);
+      g_rmdir (tmpdir);
+      return FALSE;
+    }
+  sheet = workbook_add_worksheet (workbook, "推荐汇总表");
+  header = workbook_add_format (workbook);
+  format_set_bold (header);
+  format_set_bg_color (header, 0xE8E8E8);
+  format_set_border (header, LXW_BORDER_THIN);
+  format_set_text_wrap (header);
+  format_set_align (header, LXW_ALIGN_CENTER);
+  format_set_align (header, LXW_ALIGN_VERTICAL_CENTER);
+  text = workbook_add_format (workbook);
+  format_set_border (text, LXW_BORDER_THIN);
+  format_set_align (text, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (text, "@"); /* a credit code stays text */
+  wrap = workbook_add_format (workbook);
+  format_set_border (wrap, LXW_BORDER_THIN);
+  format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
+  points = workbook_add_format (workbook);
+  format_set_border (points, LXW_BORDER_THIN);
+  format_set_num_format (points, "0.0");
+  format_set_align (points, LXW_ALIGN_VERTICAL_TOP);
+  integer = workbook_add_format (workbook);
+  format_set_border (integer, LXW_BORDER_THIN);
+  format_set_num_format (integer, "0");
+  format_set_align (integer, LXW_ALIGN_VERTICAL_TOP);
+
+  for (guint c = 0; columns[c]; c++)
+    {
+      worksheet_set_column (sheet, c, c, widths[c], NULL);
+      worksheet_write_string (sheet, 0, c, columns[c], header);
+    }
+  worksheet_freeze_panes (sheet, 1, 2);
+  worksheet_autofilter (sheet, 0, 0, rows->len, G_N_ELEMENTS (widths) - 1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const ZhiSummaryRow *row = rows->pdata[r];
+      g_auto (GStrv) cells = zhi_summary_row_cells (row, r + 1);
+      lxw_row_t y = r + 1;
+
+      worksheet_write_number (sheet, y, 0, r + 1, integer);
+      for (guint c = 1; cells[c]; c++)
+        {
+          if (!row->error && c == 6 && !isnan (row->claimed))
+            worksheet_write_number (sheet, y, c, row->claimed, points);
+          else if (!row->error && c == 7 && !isnan (row->evidenced))
+            worksheet_write_number (sheet, y, c, row->evidenced, points);
+          else if (!row->error && c == 10 && row->pages >= 0)
+            worksheet_write_number (sheet, y, c, row->pages, integer);
+          else
+            worksheet_write_string (sheet, y, c, cells[c], c == 9 ? wrap : text);
+        }
+    }
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 9); /* A4 */
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  status = workbook_close (workbook);
+  /* libxlsxwriter leaves its temporary folder empty */
+  g_rmdir (tmpdir);
+  if (status != LXW_NO_ERROR)
+    {
+      g_set_error (error, ZHI_SUMMARY_ERROR, ZHI_SUMMARY_ERROR_WRITE,
+                   _ ("“%s” could not be written: %s"), path, lxw_strerror (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+zhi_summary_write (GPtrArray *rows, const char *path, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    return zhi_summary_write_csv (rows, path, error);
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return zhi_summary_write_xlsx (rows, path, error);
+  g_set_error (error, ZHI_SUMMARY_ERROR, ZHI_SUMMARY_ERROR_FORMAT,
+               _ ("“%s” ends in none of .csv or .xlsx: name the output file with one of them."),
+               path);
+  return FALSE;
+}

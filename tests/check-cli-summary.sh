@@ -1,0 +1,109 @@
+#!/bin/sh
+# zhizao-cli summary: the 推荐汇总表 from many applications, as CSV and .xlsx.
+# Exit statuses: 0 written (unreadable inputs become rows saying why), 2 usage or output error.
+set -u
+cli=$(readlink -f "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+n=0
+check () { # description expected-status actual-status
+  n=$((n + 1))
+  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; failures=$((failures + 1)); fi
+}
+contains () { # description file text
+  n=$((n + 1))
+  if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
+}
+lacks () { # description file text
+  n=$((n + 1))
+  if grep -qF -- "$3" "$2"; then echo "not ok $n - $1: “$3” found"; failures=$((failures + 1)); else echo "ok $n - $1"; fi
+}
+json_ok () { # description file python-expression-on-d
+  n=$((n + 1))
+  if command -v python3 >/dev/null; then
+    if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
+  else
+    echo "ok $n - $1 # SKIP python3 not installed"
+  fi
+}
+export LANGUAGE=en
+
+"$cli" demo "$tmp/w.zhizao" >"$tmp/out" 2>&1
+check "demo" 0 $?
+"$cli" render "$tmp/w.zhizao" -o "$tmp/w.pdf" >"$tmp/out" 2>"$tmp/err"
+check "render the demo" 0 $?
+contains "prints the page count" "$tmp/out" " pages, "
+
+for t in workshop factory-discrete factory-process; do
+  "$cli" demo "$tmp/$t.zhizao" --track $t >"$tmp/out" 2>&1
+  check "demo $t" 0 $?
+done
+printf 'not a project' >"$tmp/junk.zhizao"
+printf '%%PDF-1.4 broken' >"$tmp/broken.pdf"
+
+"$cli" summary "$tmp/workshop.zhizao" "$tmp/factory-discrete.zhizao" "$tmp/junk.zhizao" \
+  "$tmp/factory-process.zhizao" "$tmp/broken.pdf" -o "$tmp/s.csv" --json >"$tmp/out.json" 2>"$tmp/err"
+check "summary to CSV with two unreadable inputs" 0 $?
+json_ok "five rows in the order given" "$tmp/out.json" "[r['file'].split('/')[-1] for r in d['rows']] == ['workshop.zhizao', 'factory-discrete.zhizao', 'junk.zhizao', 'factory-process.zhizao', 'broken.pdf']"
+json_ok "the unreadable ones say why" "$tmp/out.json" "d['rows'][2]['error'] and 'not a Zhizao project' in d['rows'][2]['error'] and d['rows'][4]['error']"
+json_ok "the demo rows carry name, code, track and both scores" "$tmp/out.json" "all(r['enterprise'] and len(r['credit_code']) == 18 and r['track'] and r['claimed'] is not None and r['evidenced'] is not None and r['evidenced'] <= r['claimed'] for r in d['rows'] if not r['error'])"
+json_ok "the tracks in Chinese" "$tmp/out.json" "[r['track'] for r in d['rows'] if not r['error']] == ['数字化车间', '离散型智能工厂', '流程型智能工厂']"
+
+n=$((n + 1))
+if head -c 3 "$tmp/s.csv" | od -An -tx1 | grep -q "ef bb bf"; then echo "ok $n - the CSV starts with a UTF-8 byte-order mark"; else echo "not ok $n - no BOM"; failures=$((failures + 1)); fi
+contains "the CSV header" "$tmp/s.csv" "序号,申报单位,统一社会信用代码,所在市,申报类型,车间/工厂名称,自评得分,佐证得分,申报条件结论,待解决问题,申报书页数,完整性"
+n=$((n + 1))
+rows=$(python3 -c "import csv, sys; print(len(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))))" "$tmp/s.csv")
+if [ "$rows" = 6 ]; then echo "ok $n - the CSV has a header and five rows"; else echo "not ok $n - $rows CSV rows"; failures=$((failures + 1)); fi
+contains "an unreadable row says why" "$tmp/s.csv" "无法读取："
+
+"$cli" summary "$tmp/workshop.zhizao" "$tmp/factory-discrete.zhizao" "$tmp/junk.zhizao" \
+  "$tmp/factory-process.zhizao" -o "$tmp/s.xlsx" >"$tmp/out" 2>"$tmp/err"
+check "summary to .xlsx" 0 $?
+# read the workbook back: a zip holding a worksheet with every row, numbers as numbers
+n=$((n + 1))
+if python3 - "$tmp/s.xlsx" "$tmp/out.json" >"$tmp/xlsx-check" 2>&1 <<'PY'
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+names = z.namelist()
+assert "xl/workbook.xml" in names and "xl/worksheets/sheet1.xml" in names, names
+strings = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+rows = re.findall(r"<row [^>]*>(.*?)</row>", sheet)
+assert len(rows) == 5, len(rows)
+def cells(row):
+    out = []
+    for attrs, body in re.findall(r"<c ([^>]*?)(?:/>|>(.*?)</c>)", row):
+        if not body:
+            out.append("")
+            continue
+        v = re.search(r"<v>([^<]*)</v>", body).group(1)
+        out.append(strings[int(v)] if 't="s"' in attrs else float(v))
+    return out
+header = cells(rows[0])
+assert header[:3] == ["序号", "申报单位", "统一社会信用代码"], header
+want = [r for r in json.load(open(sys.argv[2]))["rows"] if r["file"].endswith(".zhizao")]
+for row, r in zip(rows[1:], want):
+    c = cells(row)
+    if r["error"]:
+        assert any(isinstance(x, str) and x.startswith("无法读取") for x in c), c
+        continue
+    assert c[1] == r["enterprise"] and c[2] == r["credit_code"], c
+    assert isinstance(c[6], float) and abs(c[6] - r["claimed"]) < 0.05, c
+    assert isinstance(c[7], float) and abs(c[7] - r["evidenced"]) < 0.05, c
+assert "<autoFilter" in sheet and "<pane" in sheet
+PY
+then echo "ok $n - the workbook holds every row, scores as numbers"; else echo "not ok $n - workbook"; sed 's/^/# /' "$tmp/xlsx-check"; failures=$((failures + 1)); fi
+
+"$cli" summary "$tmp/workshop.zhizao" -o "$tmp/s.txt" >"$tmp/out" 2>"$tmp/err"
+check "an unknown output format is a usage error" 2 $?
+contains "it names the formats" "$tmp/err" ".xlsx"
+"$cli" summary -o "$tmp/s.csv" >"$tmp/out" 2>"$tmp/err"
+check "no input is a usage error" 2 $?
+"$cli" summary "$tmp/workshop.zhizao" >"$tmp/out" 2>"$tmp/err"
+check "no output is a usage error" 2 $?
+
+echo "1..$n"
+[ $failures -eq 0 ]
