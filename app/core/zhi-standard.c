@@ -1315,8 +1315,10 @@ parse_bands (Ctx *c, JsonObject *root, GPtrArray *out)
 
 /* The zh text of an item or sub-item of the standard. */
 static const char *
-standard_text_of (ZhiStandard *self, const char *id)
+standard_text_of (gpointer owner, const char *id)
 {
+  ZhiStandard *self = owner;
+
   for (guint i = 0; i < self->criteria->len; i++)
     {
       const ZhiCriterion *crit = self->criteria->pdata[i];
@@ -1398,7 +1400,7 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
 
   return parse_gates (c, root, self) && parse_kpis (c, root, self)
          && parse_bands (c, root, self->bands)
-         && parse_errata (c, root, self->errata, (TextOfFunc)standard_text_of, self);
+         && parse_errata (c, root, self->errata, standard_text_of, self);
 }
 
 typedef gboolean (*ParseFunc) (Ctx *c, JsonNode *root, gpointer self);
@@ -1657,8 +1659,10 @@ zhi_conditions_init (ZhiConditions *self)
 
 /* The zh text of a condition, its encouraged part or an exclusion. */
 static const char *
-conditions_text_of (ZhiConditions *self, const char *id)
+conditions_text_of (gpointer owner, const char *id)
 {
+  ZhiConditions *self = owner;
+
   for (guint i = 0; i < self->conditions->len; i++)
     {
       const ZhiCondition *cond = self->conditions->pdata[i];
@@ -1762,7 +1766,7 @@ parse_conditions (Ctx *c, JsonNode *node, ZhiConditions *self)
       pop (c, old_i);
     }
   pop (c, old);
-  return parse_errata (c, root, self->errata, (TextOfFunc)conditions_text_of, self);
+  return parse_errata (c, root, self->errata, conditions_text_of, self);
 }
 
 ZhiConditions *
