@@ -681,8 +681,9 @@ test_only_province_and_applicant (gconstpointer data)
   /* （五）: decided by its first half, then its encouraged half on its own row */
   g_assert_nonnull (
       strstr (body->str, "条件（五）智能制造实践取得技术突破智能制造实践取得技术突破符合"));
-  g_assert_nonnull (strstr (body->str, "条件（五）使用安全可控的关键技术装备和工业软件（鼓励项）鼓"
-                                       "励使用安全可控的关键技术装备和工业软件。"));
+  g_assert_nonnull (strstr (body->str, "条件（五）使用安全可控的关键技术装备和工业软件（鼓励项）"
+                                       "鼓励使用安全可控的关键技术装备和工业软件。"
+                                       "使用鼓励项，企业确认使用。"));
   /* the seed's slip is not carried into the dossier */
   g_assert_null (strstr (body->str, "机构and制度"));
   g_assert_nonnull (strstr (body->str, "健全的财务管理机构和制度"));
