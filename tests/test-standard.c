@@ -325,6 +325,17 @@ test_real_catalog (void)
   /* （五） decides; its second half is encouragement */
   g_assert_true (zhi_conditions_lookup_condition (conditions, "cond-5")->required);
   g_assert_nonnull (zhi_conditions_lookup_condition (conditions, "cond-5")->encouraged);
+  {
+    const ZhiCondition *owner = NULL;
+    const ZhiEncouraged *part
+        = zhi_conditions_lookup_encouraged (conditions, "cond-5.encouraged", &owner);
+
+    g_assert_nonnull (part);
+    g_assert_cmpstr (owner->id, ==, "cond-5");
+    g_assert_cmpstr (part->text.zh, ==, "鼓励使用安全可控的关键技术装备和工业软件。");
+    g_assert_null (zhi_conditions_lookup_encouraged (conditions, "cond-5", NULL));
+    g_assert_null (zhi_conditions_lookup_condition (conditions, "cond-5.encouraged"));
+  }
   guide = zhi_guide_load_builtin (&error);
   g_assert_no_error (error);
   g_assert_cmpuint (zhi_guide_get_sections (guide)->len, >, 0);

@@ -1829,6 +1829,26 @@ zhi_conditions_lookup_condition (ZhiConditions *self, const char *id)
   return NULL;
 }
 
+const ZhiEncouraged *
+zhi_conditions_lookup_encouraged (ZhiConditions *self,
+                                  const char *id,
+                                  const ZhiCondition **condition)
+{
+  g_return_val_if_fail (ZHI_IS_CONDITIONS (self), NULL);
+  for (guint i = 0; id != NULL && i < self->conditions->len; i++)
+    {
+      const ZhiCondition *cond = self->conditions->pdata[i];
+
+      if (cond->encouraged != NULL && strcmp (cond->encouraged->id, id) == 0)
+        {
+          if (condition != NULL)
+            *condition = cond;
+          return cond->encouraged;
+        }
+    }
+  return NULL;
+}
+
 const ZhiExclusion *
 zhi_conditions_lookup_exclusion (ZhiConditions *self, const char *id)
 {

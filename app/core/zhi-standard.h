@@ -226,6 +226,11 @@ GPtrArray *zhi_conditions_get_exclusions (ZhiConditions *self); /* ZhiExclusion 
 GPtrArray *zhi_conditions_get_errata (ZhiConditions *self);     /* ZhiErratum *, maybe empty */
 const ZhiCondition *zhi_conditions_lookup_condition (ZhiConditions *self, const char *id);
 const ZhiExclusion *zhi_conditions_lookup_exclusion (ZhiConditions *self, const char *id);
+/* The encouraged part with this id ("cond-5.encouraged"), and the condition it belongs to in
+ * *condition when not NULL; NULL when there is none. */
+const ZhiEncouraged *zhi_conditions_lookup_encouraged (ZhiConditions *self,
+                                                       const char *id,
+                                                       const ZhiCondition **condition);
 
 /* ---- guide.json ---------------------------------------------------------------------------- */
 
