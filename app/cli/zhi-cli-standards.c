@@ -1,7 +1,8 @@
 /* zhi-cli-standards.c — zhizao-cli standards [--track ID] [--json]
  *
  * Lists the built-in standards: criteria with their weights, indicators with their kinds, shares
- * and thresholds, gates and verdict bands.  Exit status: 0 listed, 2 usage or data error.
+ * and thresholds, gates, the tool's own bands and the errata.  Exit status: 0 listed, 2 usage or
+ * data error.
  */
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -287,8 +288,9 @@ zhi_cli_standards (int argc, char **argv)
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _ ("List the built-in evaluation standards: criteria, weights, "
-                                   "indicators, gates and verdict bands.\nExit status: 0 listed, "
+                                _ ("List the built-in evaluation standards: criteria, default "
+                                   "weights, indicators, gates, the tool's own bands and the "
+                                   "errata of the provincial document.\nExit status: 0 listed, "
                                    "2 usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
