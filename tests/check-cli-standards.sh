@@ -32,6 +32,17 @@ has "$out" '"weight" : 14'
 has "$out" '"zh" : "智能装备广泛应用"'
 expect 0 --track factory-discrete --json
 has "$out" '"id" : "fd03.flexible-scheduling"'
+# the seed's slip, corrected and recorded
+has "$out" '"seed" : "提高。源综合利用效率"'
+has "$out" '"corrected" : "提高。资源综合利用效率"'
+expect 0 --track factory-process
+has "$out" "Errata (the provincial document's slips, corrected in the data):"
+has "$out" "fp08.a: “提高。源综合利用效率” → “提高。资源综合利用效率”"
+# the narrative earns nothing; the bands are the tool's, not the province's
+has "$out" "fp01.narrative"
+has "$out" "0%  Description of what was built  required, no points"
+has "$out" "required, no points (this tool suggests"
+has "$out" "Bands (this tool's own reading; the provincial document defines none):"
 expect 2 --track shipyard
 has "$err" "shipyard"
 expect 2 surplus

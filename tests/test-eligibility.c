@@ -42,6 +42,7 @@ good_answers (void)
 
       zhi_answers_set_bool (a, id, TRUE);
     }
+  zhi_answers_set_bool (a, "cond-5.encouraged", TRUE);
   for (int i = 1; i <= 3; i++)
     {
       g_autofree char *id = g_strdup_printf ("excl-%d", i);
@@ -87,7 +88,8 @@ test_all_good (void)
 
   g_test_message ("%s", e->summary);
   g_assert_cmpint (e->verdict, ==, ZHI_VERDICT_ELIGIBLE);
-  g_assert_cmpuint (e->rules->len, ==, 6 + 3 + 4);
+  /* six conditions, （五）'s encouraged part, three exclusions, four gates */
+  g_assert_cmpuint (e->rules->len, ==, 6 + 1 + 3 + 4);
   for (guint i = 0; i < e->rules->len; i++)
     g_assert_cmpint (((ZhiRuleResult *)e->rules->pdata[i])->state, ==, ZHI_RULE_MET);
   g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-1")->reason, "Shenyang"));
@@ -104,12 +106,13 @@ test_empty_is_incomplete (void)
   g_autoptr (GPtrArray) missing = zhi_eligibility_list (e, ZHI_RULE_UNANSWERED);
 
   g_assert_cmpint (e->verdict, ==, ZHI_VERDICT_INCOMPLETE);
-  /* cond-5 is encouraged and is not listed */
-  g_assert_cmpuint (missing->len, ==, 5 + 3 + 4);
+  /* every condition, （五） included; its encouraged part is not listed */
+  g_assert_cmpuint (missing->len, ==, 6 + 3 + 4);
   g_assert_true (g_str_has_prefix (e->summary, "Incomplete — still to answer: condition （一）"));
   g_assert_nonnull (strstr (e->summary, "exclusion （三）"));
   g_assert_nonnull (strstr (e->summary, "≥ 50% of units"));
-  g_assert_null (strstr (e->summary, "（五）"));
+  g_assert_nonnull (strstr (e->summary, "（五）"));
+  g_assert_null (strstr (e->summary, "encouraged"));
   g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-1")->reason, "credit code"));
 }
 
@@ -256,22 +259,70 @@ test_condition_four_kpis (void)
   }
 }
 
+/* （五） decides by its first half, 智能制造实践取得技术突破, like the other conditions. */
 static void
-test_condition_five_never_decides (void)
+test_condition_five_decides (void)
 {
   g_autoptr (ZhiAnswers) a = good_answers ();
+  g_autoptr (ZhiEligibility) yes = NULL;
   g_autoptr (ZhiEligibility) no = NULL;
   g_autoptr (ZhiEligibility) unanswered = NULL;
+  const ZhiRuleResult *rule;
+
+  yes = evaluate (a, SHENYANG_CODE);
+  g_assert_cmpint (yes->verdict, ==, ZHI_VERDICT_ELIGIBLE);
+  rule = zhi_eligibility_lookup (yes, "cond-5");
+  g_assert_true (rule->decides);
+  g_assert_cmpstr (rule->title, ==, "Technical breakthroughs in smart-manufacturing practice");
+  g_assert_null (strstr (rule->reason, "Encouraged"));
 
   zhi_answers_set_bool (a, "cond-5", FALSE);
   no = evaluate (a, SHENYANG_CODE);
   g_assert_cmpint (state_of (no, "cond-5"), ==, ZHI_RULE_NOT_MET);
-  g_assert_false (zhi_eligibility_lookup (no, "cond-5")->decides);
-  g_assert_nonnull (strstr (zhi_eligibility_lookup (no, "cond-5")->reason, "Encouraged"));
-  g_assert_cmpint (no->verdict, ==, ZHI_VERDICT_ELIGIBLE);
+  g_assert_cmpint (no->verdict, ==, ZHI_VERDICT_NOT_ELIGIBLE);
+  g_assert_cmpstr (no->summary, ==,
+                   "Not eligible: condition （五） Technical breakthroughs in "
+                   "smart-manufacturing practice.");
+
   zhi_answers_clear (a, "cond-5");
   unanswered = evaluate (a, SHENYANG_CODE);
+  g_assert_cmpint (state_of (unanswered, "cond-5"), ==, ZHI_RULE_UNANSWERED);
+  g_assert_cmpint (unanswered->verdict, ==, ZHI_VERDICT_INCOMPLETE);
+  g_assert_nonnull (strstr (unanswered->summary, "（五）"));
+}
+
+/* Its second half, 鼓励使用安全可控的关键技术装备和工业软件, is encouragement: shown on its own,
+ * never deciding. */
+static void
+test_condition_five_encouraged_part (void)
+{
+  g_autoptr (ZhiAnswers) a = good_answers ();
+  g_autoptr (ZhiEligibility) no = NULL;
+  g_autoptr (ZhiEligibility) unanswered = NULL;
+  const ZhiRuleResult *rule;
+
+  zhi_answers_set_bool (a, "cond-5.encouraged", FALSE);
+  no = evaluate (a, SHENYANG_CODE);
+  rule = zhi_eligibility_lookup (no, "cond-5.encouraged");
+  g_assert_nonnull (rule);
+  g_assert_false (rule->decides);
+  g_assert_cmpint (rule->kind, ==, ZHI_RULE_KIND_CONDITION);
+  g_assert_cmpstr (rule->mark, ==, "（五）");
+  g_assert_cmpint (rule->state, ==, ZHI_RULE_NOT_MET);
+  g_assert_true (g_str_has_prefix (rule->reason, "Encouraged, and the enterprise does not do so"));
+  g_assert_nonnull (strstr (rule->reason, "does not decide eligibility"));
+  g_assert_cmpint (no->verdict, ==, ZHI_VERDICT_ELIGIBLE);
+  g_assert_cmpstr (no->summary, ==, "Meets the application conditions.");
+
+  zhi_answers_clear (a, "cond-5.encouraged");
+  unanswered = evaluate (a, SHENYANG_CODE);
+  g_assert_cmpint (state_of (unanswered, "cond-5.encouraged"), ==, ZHI_RULE_UNANSWERED);
   g_assert_cmpint (unanswered->verdict, ==, ZHI_VERDICT_ELIGIBLE);
+  /* the encouraged part follows its condition */
+  for (guint i = 0; i < unanswered->rules->len; i++)
+    if (unanswered->rules->pdata[i] == zhi_eligibility_lookup (unanswered, "cond-5.encouraged"))
+      g_assert_true (unanswered->rules->pdata[i - 1]
+                     == zhi_eligibility_lookup (unanswered, "cond-5"));
 }
 
 static void
@@ -333,7 +384,7 @@ test_no_track_yet (void)
   g_autoptr (ZhiConditions) c = conditions ();
   g_autoptr (ZhiEligibility) e = zhi_eligibility_evaluate (NULL, c, a, SHENYANG_CODE);
 
-  g_assert_cmpuint (e->rules->len, ==, 9);
+  g_assert_cmpuint (e->rules->len, ==, 10);
   g_assert_cmpint (e->verdict, ==, ZHI_VERDICT_ELIGIBLE);
 }
 
@@ -391,7 +442,9 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/eligibility/condition-1/answered-no", test_condition_one_answered_no);
   g_test_add_func ("/eligibility/condition-4/kpis", test_condition_four_kpis);
-  g_test_add_func ("/eligibility/condition-5/never-decides", test_condition_five_never_decides);
+  g_test_add_func ("/eligibility/condition-5/first-half-decides", test_condition_five_decides);
+  g_test_add_func ("/eligibility/condition-5/encouraged-part-never-decides",
+                   test_condition_five_encouraged_part);
   g_test_add_func ("/eligibility/gate/thresholds", test_gates);
   g_test_add_func ("/eligibility/gate/factory-workshop-count", test_factory_gate);
   g_test_add_func ("/eligibility/no-track-yet", test_no_track_yet);

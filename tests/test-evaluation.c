@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "zhi-evaluation.h"
 #include "zhi-i18n.h"
@@ -102,6 +103,93 @@ test_narrative_answers_text_indicator (void)
   g_assert_false (has_problem (evaluation, "missing-narrative", "w01.narrative"));
   /* The project's own answers are not changed by the evaluation. */
   g_assert_null (zhi_answers_get_text (zhi_project_get_answers (project), "w01.narrative"));
+}
+
+static const ZhiProblem *
+find_problem (ZhiEvaluation *evaluation, const char *code, const char *field)
+{
+  GPtrArray *problems = zhi_evaluation_get_problems (evaluation);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->code, code) && g_strcmp0 (problem->field, field) == 0)
+        return problem;
+    }
+  return NULL;
+}
+
+/* The narrative is required content: empty blocks a final dossier; too short or too long is a
+ * warning that says it is the tool's advice; and whatever its length, it earns nothing. */
+static void
+test_narrative_required_length_advice (void)
+{
+  g_autoptr (ZhiProject) project = filled_workshop ();
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  const ZhiProblem *problem;
+  double claimed_empty, evidenced_empty;
+  GString *s = g_string_new (NULL);
+  g_autofree char *long_text = NULL;
+
+  claimed_empty = zhi_evaluation_get_score (evaluation)->total_claimed;
+  evidenced_empty = zhi_evaluation_get_score (evaluation)->total_evidenced;
+  problem = find_problem (evaluation, "missing-narrative", "w02.narrative");
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, ZHI_PROBLEM_BLOCKING);
+  g_assert_cmpstr (problem->step, ==, "criterion:w02");
+  g_assert_null (find_problem (evaluation, "short-narrative", "w02.narrative"));
+
+  /* short: a warning, worded as the tool's advice */
+  zhi_project_set_narrative (project, "w02", "车间共有数控机床120台。");
+  zhi_evaluation_update (evaluation);
+  g_assert_null (find_problem (evaluation, "missing-narrative", "w02.narrative"));
+  problem = find_problem (evaluation, "short-narrative", "w02.narrative");
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, ZHI_PROBLEM_WARNING);
+  g_assert_nonnull (strstr (problem->message, "13 characters"));
+  g_assert_nonnull (strstr (problem->message, "This tool suggests at least 150"));
+  g_assert_nonnull (strstr (problem->message, "not a rule of the provincial document"));
+  g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_claimed, ==, claimed_empty);
+
+  /* 2,000 characters: in the range, no warning; still no points */
+  for (int i = 0; i < 2000; i++)
+    g_string_append (s, "车");
+  long_text = g_string_free (s, FALSE);
+  zhi_project_set_narrative (project, "w02", long_text);
+  zhi_evaluation_update (evaluation);
+  g_assert_null (find_problem (evaluation, "short-narrative", "w02.narrative"));
+  g_assert_null (find_problem (evaluation, "long-narrative", "w02.narrative"));
+  g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_claimed, ==, claimed_empty);
+  g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_evidenced, ==, evidenced_empty);
+
+  /* one more: over the suggested maximum, a warning, not a block */
+  {
+    g_autofree char *longer = g_strconcat (long_text, "床", NULL);
+
+    zhi_project_set_narrative (project, "w02", longer);
+  }
+  zhi_evaluation_update (evaluation);
+  problem = find_problem (evaluation, "long-narrative", "w02.narrative");
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, ZHI_PROBLEM_WARNING);
+  g_assert_nonnull (strstr (problem->message, "This tool suggests at most 2000"));
+  g_assert_nonnull (strstr (problem->message, "not a rule of the provincial document"));
+  g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_claimed, ==, claimed_empty);
+
+  /* restating the criterion's own text earns nothing either */
+  {
+    const ZhiCriterion *w02
+        = zhi_standard_lookup_criterion (zhi_evaluation_get_standard (evaluation), "w02");
+    GString *restated = g_string_new (NULL);
+
+    for (guint i = 0; i < w02->items->len; i++)
+      g_string_append (restated, ((ZhiItem *)w02->items->pdata[i])->text.zh);
+    zhi_project_set_narrative (project, "w02", restated->str);
+    g_string_free (restated, TRUE);
+  }
+  zhi_evaluation_update (evaluation);
+  g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_claimed, ==, claimed_empty);
 }
 
 static void
@@ -232,6 +320,8 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/empty-project", test_empty_project);
   g_test_add_func ("/evaluation/narrative-answers-text-indicator",
                    test_narrative_answers_text_indicator);
+  g_test_add_func ("/evaluation/narrative-required-length-advice",
+                   test_narrative_required_length_advice);
   g_test_add_func ("/evaluation/scenarios-counted-for-gate", test_scenarios_counted_for_gate);
   g_test_add_func ("/evaluation/evidence-makes-points-count", test_evidence_makes_points_count);
   g_test_add_func ("/evaluation/recomputes-after-change", test_recomputes_after_change);

@@ -1,9 +1,9 @@
 /* test-scoring.c — the scoring engine on the mini fixture and on the real standards
  *
- * mini.json: m01 (40) = equipment ratio ≥ 50% (share 50 → 20 points), maturity level L1–L4,
- * min L3 (30 → 12), narrative ≥ 20 characters (20 → 8); m02 (30) = networked ratio against the
- * benchmark (60 → 18), platform check (40 → 12); m03 (30) = five KPIs (20 → 6 each).
- * Bands 85 strong, 70 good, 60 fair, 0 weak.  Gates on the equipment ratio, the maturity and
+ * mini.json: m01 (40) = equipment ratio ≥ 50% (share 70 → 28 points), maturity level L1–L4,
+ * min L3 (30 → 12), narrative (share 0: required content, earns nothing); m02 (30) = networked
+ * ratio against the benchmark (60 → 18), platform check (40 → 12); m03 (30) = five KPIs (20 → 6
+ * each). Bands 85 strong, 70 good, 60 fair, 0 weak.  Gates on the equipment ratio, the maturity and
  * the scenario count (track indicator, min 2).
  */
 #include "zhi-scoring.h"
@@ -130,11 +130,11 @@ static const KindCase kind_cases[] = {
     "L4 ≥ L3" },
   { "level/unknown-id", "m01.maturity", ZHI_ANSWER_LEVEL, 0, 0, 0, "L9", FALSE, FALSE, 0,
     "unknown level “L9”" },
-  /* ratio: m01.equipment-ratio, 20 points, threshold 50% */
-  { "ratio/above", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 62, 100, NAN, NULL, TRUE, TRUE, 20,
+  /* ratio: m01.equipment-ratio, 28 points, threshold 50% */
+  { "ratio/above", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 62, 100, NAN, NULL, TRUE, TRUE, 28,
     "62% ≥ 50%" },
   { "ratio/below-proportional", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 40, 100, NAN, NULL, TRUE,
-    FALSE, 16, "40% < 50%" },
+    FALSE, 22.4, "40% < 50%" },
   { "ratio/zero", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 0, 100, NAN, NULL, TRUE, FALSE, 0,
     "0% < 50%" },
   { "ratio/denominator-zero", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 3, 0, NAN, NULL, FALSE,
@@ -166,11 +166,11 @@ static const KindCase kind_cases[] = {
   { "count/at-min", "mini.scenarios", ZHI_ANSWER_COUNT, 2, 0, 0, NULL, TRUE, TRUE, 0, "2 ≥ 2" },
   { "count/negative", "mini.scenarios", ZHI_ANSWER_COUNT, -1, 0, 0, NULL, FALSE, FALSE, 0,
     "negative" },
-  /* text: m01.narrative, 8 points, min 20 characters */
-  { "text/at-min", "m01.narrative", ZHI_ANSWER_TEXT, 0, 0, 0, NARRATIVE, TRUE, TRUE, 8,
-    "20 characters ≥ 20" },
+  /* text: m01.narrative, required content that earns nothing whatever its length */
+  { "text/at-min", "m01.narrative", ZHI_ANSWER_TEXT, 0, 0, 0, NARRATIVE, TRUE, TRUE, 0,
+    "written, 20 characters (required content, earns no points)" },
   { "text/short", "m01.narrative", ZHI_ANSWER_TEXT, 0, 0, 0, "车间级工业通信网络覆盖全部产线并接入",
-    TRUE, FALSE, 0, "18 characters < 20" },
+    TRUE, TRUE, 0, "written, 18 characters" },
   { "text/blank", "m01.narrative", ZHI_ANSWER_TEXT, 0, 0, 0, "  \n ", FALSE, FALSE, 0,
     "not written" },
 };
@@ -301,18 +301,17 @@ test_gate (gconstpointer data)
   g_assert_cmpint (score->gates_state, ==, g->state);
 }
 
-/* totals around a band edge: 20f + 12 + 8 + 30 + 3 × 6 with f = ratio / 0.5 */
+/* totals around a band edge: 28f + 12 + 30 + 3 × 6 with f = ratio / 0.5, so the ratio that
+ * gives a total t is (t − 60) / 28 × 0.5 */
 static void
 test_band_edges (void)
 {
   static const struct
   {
-    double numerator; /* of 100 */
     double total;
     const char *band;
   } cases[] = {
-    { 42.45, 84.98, "good" },    { 42.475, 84.99, "good" }, { 42.5, 85, "strong" },
-    { 42.525, 85.01, "strong" }, { 27.5, 79, "good" },
+    { 84.98, "good" }, { 84.99, "good" }, { 85, "strong" }, { 85.01, "strong" }, { 79, "good" },
   };
   g_autoptr (ZhiStandard) s = mini ();
 
@@ -322,11 +321,13 @@ test_band_edges (void)
       g_autoptr (GHashTable) ev = evidence_for ("m01", "m02", "m03", NULL);
       g_autoptr (ZhiScore) score = NULL;
 
-      zhi_answers_set_ratio (a, "m01.equipment-ratio", cases[i].numerator, 100, NAN);
+      double numerator = (cases[i].total - 60) / 28 * 50;
+
+      zhi_answers_set_ratio (a, "m01.equipment-ratio", numerator, 100, NAN);
       zhi_answers_set_kpi (a, "m03.kpi-cost", 100, 100);
       zhi_answers_set_kpi (a, "m03.kpi-defect", 1, 1);
       score = zhi_scoring_compute (s, a, ev);
-      g_test_message ("%g → %.12f", cases[i].numerator, score->total_evidenced);
+      g_test_message ("%g → %.12f", numerator, score->total_evidenced);
       g_assert_cmpfloat_with_epsilon (score->total_evidenced, cases[i].total, 1e-6);
       g_assert_cmpstr (score->band->id, ==, cases[i].band);
       g_assert_cmpstr (score->band_claimed->id, ==, cases[i].band);
@@ -406,8 +407,9 @@ test_explain_english (void)
   score = zhi_scoring_compute (s, a, ev);
   m01 = zhi_scoring_explain_criterion (score, "m01");
   g_assert_cmpstr (m01, ==,
-                   "Smart equipment widely used (40 points): Equipment share 62% ≥ 50% → 20/20; "
-                   "Maturity L2 < L3 → 2/3 × 12 = 8; Narrative 28 characters ≥ 20 → 8/8. "
+                   "Smart equipment widely used (40 points): Equipment share 62% ≥ 50% → 28/28; "
+                   "Maturity L2 < L3 → 2/3 × 12 = 8; Narrative: written, 28 characters "
+                   "(required content, earns no points). "
                    "Claimed 36 points; no evidence linked, evidenced 0 points");
   m02 = zhi_scoring_explain_criterion (score, "m02");
   g_assert_cmpstr (m02, ==,
@@ -416,9 +418,13 @@ test_explain_english (void)
                    "12/12. Claimed 25.5 points; evidence linked, evidenced 25.5 points");
   g_assert_null (zhi_scoring_explain_criterion (score, "m99"));
   total = zhi_scoring_explain_total (score);
-  g_assert_nonnull (strstr (total, "Claimed 61.5 points (Fair); evidenced 25.5 points (Not yet)."));
+  g_assert_nonnull (strstr (total, "Claimed 61.5 points; evidenced 25.5 points."));
+  /* the band is the tool's own reading, said so; the province defines none */
+  g_assert_nonnull (strstr (total, "The tool's own reading (the provincial document defines no "
+                                   "bands): Not yet"));
+  g_assert_null (strstr (total, "(Fair)"));
   g_assert_nonnull (strstr (total, "not eligible whatever the points"));
-  g_assert_nonnull (strstr (total, "self-assessment"));
+  g_assert_nonnull (strstr (total, "self-assessment with default weights"));
 }
 
 static void
@@ -436,7 +442,7 @@ test_explain_chinese_data (void)
   text = zhi_scoring_explain_criterion (score, "m01");
   zhi_i18n_set_override (0);
   g_assert_true (g_str_has_prefix (text, "智能装备广泛应用 (40 "));
-  g_assert_nonnull (strstr (text, "设备占比 62% ≥ 50% → 20/20"));
+  g_assert_nonnull (strstr (text, "设备占比 62% ≥ 50% → 28/28"));
   g_assert_nonnull (strstr (text, "成熟度 L2 < L3 → 2/3 × 12 = 8"));
 }
 
@@ -570,6 +576,100 @@ test_real_standards (void)
     }
 }
 
+/* The narrative is required content and earns nothing: the same claimed score with no narrative,
+ * with 2,000 characters, and with the criterion's own text restated, on every real track. */
+static void
+test_narrative_earns_nothing (void)
+{
+  const char *const *ids = zhi_standard_track_ids ();
+
+  for (gsize i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ZhiStandard) s = zhi_standard_load_builtin (ids[i], &error);
+      g_autoptr (ZhiAnswers) empty = NULL;
+      g_autoptr (ZhiAnswers) longer = NULL;
+      g_autoptr (ZhiAnswers) restated = NULL;
+      g_autoptr (GHashTable) ev = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (ZhiScore) x = NULL;
+      g_autoptr (ZhiScore) y = NULL;
+      g_autoptr (ZhiScore) z = NULL;
+      GPtrArray *criteria;
+      guint texts = 0;
+
+      g_assert_no_error (error);
+      criteria = zhi_standard_get_criteria (s);
+      empty = satisfy_all (s);
+      /* a middling score, so that there would be room for the narrative to add points */
+      for (guint j = 0; j < criteria->len; j += 2)
+        {
+          const ZhiCriterion *crit = criteria->pdata[j];
+
+          g_hash_table_add (ev, crit->id);
+          for (guint k = 0; k < crit->indicators->len; k++)
+            if (((ZhiIndicator *)crit->indicators->pdata[k])->kind == ZHI_INDICATOR_CHECK)
+              zhi_answers_set_bool (empty, ((ZhiIndicator *)crit->indicators->pdata[k])->id, FALSE);
+        }
+      longer = zhi_answers_copy (empty);
+      restated = zhi_answers_copy (empty);
+      for (guint j = 0; j < criteria->len; j++)
+        {
+          const ZhiCriterion *crit = criteria->pdata[j];
+
+          for (guint k = 0; k < crit->indicators->len; k++)
+            {
+              const ZhiIndicator *ind = crit->indicators->pdata[k];
+              g_autoptr (GString) text = g_string_new (NULL);
+
+              if (ind->kind != ZHI_INDICATOR_TEXT)
+                continue;
+              texts++;
+              g_assert_cmpint (ind->share, ==, 0);
+              zhi_answers_clear (empty, ind->id);
+              for (guint n = 0; n < 2000; n++)
+                g_string_append (text, "车");
+              zhi_answers_set_text (longer, ind->id, text->str);
+              g_string_truncate (text, 0);
+              for (guint n = 0; n < crit->items->len; n++)
+                g_string_append (text, ((ZhiItem *)crit->items->pdata[n])->text.zh);
+              zhi_answers_set_text (restated, ind->id, text->str);
+            }
+        }
+      g_assert_cmpuint (texts, ==, criteria->len); /* every criterion has its narrative */
+      x = zhi_scoring_compute (s, empty, ev);
+      y = zhi_scoring_compute (s, longer, ev);
+      z = zhi_scoring_compute (s, restated, ev);
+      g_test_message ("%s: %g claimed, %g evidenced", ids[i], x->total_claimed, x->total_evidenced);
+      g_assert_cmpfloat (x->total_claimed, >, 0);
+      g_assert_cmpfloat (x->total_claimed, <, 100);
+      g_assert_cmpfloat (x->total_claimed, ==, y->total_claimed);
+      g_assert_cmpfloat (x->total_claimed, ==, z->total_claimed);
+      g_assert_cmpfloat (x->total_evidenced, ==, y->total_evidenced);
+      g_assert_cmpfloat (x->total_evidenced, ==, z->total_evidenced);
+      for (guint j = 0; j < criteria->len; j++)
+        {
+          const ZhiCriterionResult *a = x->criteria->pdata[j];
+          const ZhiCriterionResult *b = y->criteria->pdata[j];
+
+          g_assert_cmpfloat (a->claimed, ==, b->claimed);
+          for (guint k = 0; k < a->indicators->len; k++)
+            {
+              const ZhiIndicatorResult *ra = a->indicators->pdata[k];
+              const ZhiIndicatorResult *rb = b->indicators->pdata[k];
+
+              if (ra->indicator->kind != ZHI_INDICATOR_TEXT)
+                continue;
+              /* empty: not written; long: written; both 0 of 0 points */
+              g_assert_false (ra->answered);
+              g_assert_true (rb->answered);
+              g_assert_cmpfloat (ra->max_points, ==, 0);
+              g_assert_cmpfloat (rb->points, ==, 0);
+              g_assert_nonnull (strstr (rb->detail, "earns no points"));
+            }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -599,5 +699,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scoring/deterministic", test_deterministic);
   g_test_add_func ("/scoring/format-points", test_format_points);
   g_test_add_func ("/scoring/real/all-tracks-empty-and-full", test_real_standards);
+  g_test_add_func ("/scoring/real/narrative-earns-nothing", test_narrative_earns_nothing);
   return g_test_run ();
 }

@@ -11,6 +11,12 @@
  * The only normalisations applied to the seed are those of its text extraction: Markdown bold
  * markers (**), the "- " / "- ✓ " bullet prefixes, trailing spaces, and the half-width
  * parentheses of the marks (五), (六) and of the exclusions, which become （五） etc.
+ *
+ * The one departure allowed is an erratum: each file's "errata" list names an entry (at), the
+ * seed's slip (seed) and the data's wording (corrected).  Before comparing an entry, the slip is
+ * replaced by the correction in the seed's text — which fails when the slip is not in that text.
+ * The errata must be exactly the two known slips: "and" in condition （一） and
+ * 源综合利用效率 in the factories' criterion 8.
  */
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -72,6 +78,7 @@ typedef enum
 } SeedContext;
 
 static Seed seed;
+static char *seed_contents; /* the whole seed file, as read */
 
 static void
 seed_marked_free (gpointer p)
@@ -191,6 +198,7 @@ seed_load (void)
 
   if (!g_file_get_contents (SEED_PATH, &contents, NULL, &error))
     g_error ("cannot read the seed: %s", error->message);
+  seed_contents = g_strdup (contents);
 
   seed.workshop = g_ptr_array_new_with_free_func (seed_criterion_free);
   seed.discrete = g_ptr_array_new_with_free_func (seed_criterion_free);
@@ -327,6 +335,7 @@ seed_clear (void)
   g_clear_pointer (&seed.conditions, g_ptr_array_unref);
   g_clear_pointer (&seed.exclusions, g_ptr_array_unref);
   g_clear_pointer (&seed.revocations, g_ptr_array_unref);
+  g_clear_pointer (&seed_contents, g_free);
 }
 
 /* ---------------------------------------------------------------- the data */
@@ -419,6 +428,97 @@ describe_difference (const char *a, const char *b)
   return g_strdup_printf ("first difference at character %u: seed %s%04X, data %s%04X", n,
                           *a ? "U+" : "end", *a ? g_utf8_get_char (a) : 0, *b ? "U+" : "end",
                           *b ? g_utf8_get_char (b) : 0);
+}
+
+/* ---------------------------------------------------------------- errata */
+
+typedef struct
+{
+  char *file;
+  char *at;
+  char *seed;
+  char *corrected;
+} Erratum;
+
+static void
+erratum_free (gpointer p)
+{
+  Erratum *e = p;
+  g_free (e->file);
+  g_free (e->at);
+  g_free (e->seed);
+  g_free (e->corrected);
+  g_free (e);
+}
+
+static Erratum *
+erratum_new (const char *file, const char *at, const char *seed_text, const char *corrected)
+{
+  Erratum *e = g_new0 (Erratum, 1);
+  e->file = g_strdup (file);
+  e->at = g_strdup (at);
+  e->seed = g_strdup (seed_text);
+  e->corrected = g_strdup (corrected);
+  return e;
+}
+
+static guint
+count_occurrences (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Compares the seed's text of entry @id of @file with the data's, after applying the errata
+ * naming that entry.  NULL when they agree; else what is wrong. */
+static char *
+compare_with_errata (GPtrArray *errata,
+                     const char *file,
+                     const char *id,
+                     const char *seed_text,
+                     const char *data_text)
+{
+  g_autoptr (GString) expected = g_string_new (seed_text);
+
+  for (guint i = 0; errata != NULL && i < errata->len; i++)
+    {
+      const Erratum *e = g_ptr_array_index (errata, i);
+      guint n;
+
+      if (!g_str_equal (e->file, file) || !g_str_equal (e->at, id))
+        continue;
+      n = count_occurrences (expected->str, e->seed);
+      if (n != 1)
+        return g_strdup_printf ("the erratum's seed text “%s” occurs %u times in the seed's "
+                                "text of %s, not once: %s",
+                                e->seed, n, id, seed_text);
+      g_string_replace (expected, e->seed, e->corrected, 1);
+    }
+  if (g_strcmp0 (expected->str, data_text) != 0)
+    {
+      g_autofree char *diff = describe_difference (expected->str, data_text);
+      return g_strdup_printf ("the data differ from the seed (%s)\n  seed: %s\n  data: %s", diff,
+                              expected->str, data_text);
+    }
+  return NULL;
+}
+
+static GPtrArray *errata; /* Erratum *, from every standards file */
+
+/* Records a failure naming the place; errata of (file, id) are applied first. */
+static void
+expect_text_at (const char *file,
+                const char *id,
+                const char *where,
+                const char *seed_text,
+                const char *data_text)
+{
+  g_autofree char *problem = compare_with_errata (errata, file, id, seed_text, data_text);
+
+  if (problem != NULL)
+    g_test_fail_printf ("%s: %s", where, problem);
 }
 
 /* Records a failure naming the place. */
@@ -533,7 +633,7 @@ test_track_criteria (gconstpointer data)
           guint n_subs = 0;
 
           g_assert_cmpstr (get_string (item, "id"), ==, iid);
-          expect_text (iid, si->text, get_zh (item, "text"));
+          expect_text_at (track->file, iid, iid, si->text, get_zh (item, "text"));
 
           if (json_object_has_member (item, "sub_items"))
             n_subs = json_array_get_length (get_array (item, "sub_items"));
@@ -546,7 +646,7 @@ test_track_criteria (gconstpointer data)
 
               g_assert_cmpstr (get_string (sub, "id"), ==, sid);
               g_assert_cmpstr (get_string (sub, "mark"), ==, sm->mark);
-              expect_text (sid, sm->text, get_zh (sub, "text"));
+              expect_text_at (track->file, sid, sid, sm->text, get_zh (sub, "text"));
             }
         }
     }
@@ -643,10 +743,15 @@ test_track_arithmetic (gconstpointer data)
 
           g_assert_true (g_str_has_prefix (id, prefix));
           g_assert_true (g_hash_table_add (ids, (gpointer)id)); /* unique */
-          g_assert_cmpint (get_int (ind, "share"), >, 0);
           shares += get_int (ind, "share");
+          /* the narrative is required content and earns nothing; every other indicator earns */
           if (g_str_equal (get_string (ind, "kind"), "text"))
-            has_text = TRUE;
+            {
+              has_text = TRUE;
+              g_assert_cmpint (get_int (ind, "share"), ==, 0);
+            }
+          else
+            g_assert_cmpint (get_int (ind, "share"), >, 0);
         }
       if (shares != 100)
         g_test_fail_printf ("%s: indicator shares sum to %" G_GINT64_FORMAT ", not 100", cid,
@@ -843,7 +948,7 @@ check_marked (const char *what, GPtrArray *seed_list, JsonArray *data, const cha
 
       g_assert_cmpstr (get_string (obj, "id"), ==, id);
       g_assert_cmpstr (get_string (obj, "mark"), ==, sm->mark);
-      expect_text (where, sm->text, get_zh (obj, "text"));
+      expect_text_at ("conditions.json", id, where, sm->text, get_zh (obj, "text"));
       g_assert_nonnull (get_zh (obj, "short"));
     }
 }
@@ -859,10 +964,146 @@ test_conditions (void)
   for (guint i = 0; i < json_array_get_length (conditions); i++)
     {
       JsonObject *c = json_array_get_object_element (conditions, i);
-      /* （五） is encouraged (鼓励), not required */
-      g_assert_cmpint (json_object_get_boolean_member (c, "required"), ==, i != 4);
+      /* every condition decides, （五） by its first half */
+      g_assert_true (json_object_get_boolean_member (c, "required"));
       g_assert_cmpuint (json_array_get_length (get_array (c, "checks")), >, 0);
+      /* only （五） has an encouraged part: its second half, the seed's own words */
+      g_assert_cmpint (json_object_has_member (c, "encouraged"), ==, i == 4);
+      if (i == 4)
+        {
+          JsonObject *part = get_object (c, "encouraged");
+          const char *whole = get_zh (c, "text");
+          const char *second = get_zh (part, "text");
+
+          g_assert_cmpstr (second, ==, "鼓励使用安全可控的关键技术装备和工业软件。");
+          g_assert_true (g_str_has_suffix (whole, second));
+          g_assert_cmpstr (get_zh (c, "short"), ==, "智能制造实践取得技术突破");
+          g_assert_null (strstr (get_zh (c, "short"), "鼓励"));
+        }
     }
+}
+
+/* The errata of every file: exactly the two known slips of the seed, each found in the seed. */
+static void
+test_errata_known (void)
+{
+  static const struct
+  {
+    const char *file;
+    const char *at;
+    const char *seed;
+    const char *corrected;
+  } known[] = {
+    { "conditions.json", "cond-1", "财务管理机构 and 制度", "财务管理机构和制度" },
+    { "factory-discrete.json", "fd08.a", "提高。源综合利用效率", "提高。资源综合利用效率" },
+    { "factory-process.json", "fp08.a", "提高。源综合利用效率", "提高。资源综合利用效率" },
+  };
+
+  g_assert_cmpuint (errata->len, ==, G_N_ELEMENTS (known));
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      const Erratum *e = g_ptr_array_index (errata, i);
+
+      g_assert_cmpstr (e->file, ==, known[i].file);
+      g_assert_cmpstr (e->at, ==, known[i].at);
+      g_assert_cmpstr (e->seed, ==, known[i].seed);
+      g_assert_cmpstr (e->corrected, ==, known[i].corrected);
+      /* the slip is the seed's, word for word */
+      g_assert_nonnull (strstr (seed_contents, e->seed));
+    }
+  /* the workshop's criterion 10 has the right wording in the seed itself: no erratum there */
+  g_assert_nonnull (strstr (seed_contents, "以及产品不良品率降低和产品质量提升。资源综合利用效率"));
+}
+
+/* The errata mechanism itself: it accepts exactly the correction, and refuses a departure it
+ * does not cover and an erratum whose seed text is not in the seed. */
+static void
+test_errata_mechanism (void)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (erratum_free);
+  char *problem;
+
+  g_ptr_array_add (list, erratum_new ("f.json", "x01.a", "机构 and 制度", "机构和制度"));
+  g_ptr_array_add (list, erratum_new ("f.json", "x02.a", "不在原文", "在原文"));
+
+  /* the correction, and only it */
+  problem = compare_with_errata (list, "f.json", "x01.a", "健全的财务管理机构 and 制度。",
+                                 "健全的财务管理机构和制度。");
+  g_assert_null (problem);
+  /* the seed's own text is now a departure */
+  problem = compare_with_errata (list, "f.json", "x01.a", "健全的财务管理机构 and 制度。",
+                                 "健全的财务管理机构 and 制度。");
+  g_assert_nonnull (problem);
+  g_free (problem);
+  /* another departure in the same entry */
+  problem = compare_with_errata (list, "f.json", "x01.a", "健全的财务管理机构 and 制度。",
+                                 "健全的财务管理机构和制度，");
+  g_assert_nonnull (strstr (problem, "differ from the seed"));
+  g_free (problem);
+  /* an erratum of another entry or file does not apply */
+  problem = compare_with_errata (list, "g.json", "x01.a", "机构 and 制度", "机构和制度");
+  g_assert_nonnull (problem);
+  g_free (problem);
+  /* an erratum whose seed text is not in the seed */
+  problem = compare_with_errata (list, "f.json", "x02.a", "原文如此", "在原文如此");
+  g_assert_nonnull (strstr (problem, "“不在原文” occurs 0 times"));
+  g_free (problem);
+  /* no erratum: word for word */
+  g_assert_null (compare_with_errata (list, "f.json", "x03.a", "原文", "原文"));
+}
+
+/* Nothing a user or reviewer sees says a name is still to be verified; the GB/T 23021-2022
+ * levels are 一级 … 四级 with the one name the seed gives, 三级 感知交互级 (L3). */
+static void
+walk_strings (JsonNode *node, const char *file, const char *path)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+          walk_strings (json_array_get_element (array, i), file, sub);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *obj = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (obj);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.%s", path, (const char *)l->data);
+          walk_strings (json_object_get_member (obj, l->data), file, sub);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+      if (strstr (text, "待核实") != NULL || strstr (text, "核实") != NULL
+          || strstr (text, "to be verified") != NULL)
+        g_test_fail_printf ("%s %s: a placeholder where users see it: %s", file, path, text);
+    }
+}
+
+static void
+test_no_placeholders (void)
+{
+  static const char *const files[] = { "workshop.json", "factory-discrete.json",
+                                       "factory-process.json", "conditions.json", "guide.json" };
+  static const char *const names[]
+      = { "一级（L1）", "二级（L2）", "三级 感知交互级（L3）", "四级（L4）" };
+  JsonArray *levels = get_array (
+      find_indicator (load_object ("workshop.json"), "w02.equipment-maturity"), "levels");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      JsonObject *root = load_object (files[i]);
+      g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), root);
+      walk_strings (node, files[i], "$");
+    }
+  g_assert_cmpuint (json_array_get_length (levels), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (get_zh (json_array_get_object_element (levels, i), "name"), ==, names[i]);
 }
 
 static void
@@ -976,6 +1217,27 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   parsers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   seed_load ();
+  errata = g_ptr_array_new_with_free_func (erratum_free);
+  {
+    static const char *const files[]
+        = { "conditions.json", "workshop.json", "factory-discrete.json", "factory-process.json" };
+    for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+      {
+        JsonObject *root = load_object (files[f]);
+        JsonArray *list;
+        if (!json_object_has_member (root, "errata"))
+          continue;
+        list = get_array (root, "errata");
+        for (guint i = 0; i < json_array_get_length (list); i++)
+          {
+            JsonObject *e = json_array_get_object_element (list, i);
+            g_assert_nonnull (get_zh (e, "reason"));
+            g_ptr_array_add (errata,
+                             erratum_new (files[f], get_string (e, "at"), get_string (e, "seed"),
+                                          get_string (e, "corrected")));
+          }
+      }
+  }
 
   g_test_add_func ("/seed-coverage/seed/parsed", test_seed_parsed);
   for (guint t = 0; t < G_N_ELEMENTS (tracks); t++)
@@ -1003,8 +1265,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/seed-coverage/exclusions/word-for-word", test_exclusions);
   g_test_add_func ("/seed-coverage/guide/sections-and-revocation", test_guide);
   g_test_add_func ("/seed-coverage/all/texts-bilingual", test_bilingual);
+  g_test_add_func ("/seed-coverage/all/no-placeholder-names", test_no_placeholders);
+  g_test_add_func ("/seed-coverage/errata/exactly-the-known-slips", test_errata_known);
+  g_test_add_func ("/seed-coverage/errata/mechanism", test_errata_mechanism);
 
   status = g_test_run ();
+  g_ptr_array_unref (errata);
   g_hash_table_unref (parsers);
   seed_clear ();
   return status;

@@ -39,6 +39,11 @@ test_mini_loads (void)
   g_assert_cmpuint (zhi_standard_get_kpis (s)->len, ==, 5);
   g_assert_cmpuint (zhi_standard_get_bands (s)->len, ==, 4);
   g_assert_cmpuint (zhi_standard_get_track_indicators (s)->len, ==, 1);
+  g_assert_cmpuint (zhi_standard_get_errata (s)->len, ==, 1);
+  g_assert_cmpstr (((ZhiErratum *)zhi_standard_get_errata (s)->pdata[0])->at, ==, "m01.a");
+  g_assert_cmpstr (((ZhiErratum *)zhi_standard_get_errata (s)->pdata[0])->corrected, ==,
+                   "设备占比达到50%");
+  g_assert_cmpint (zhi_standard_lookup_indicator (s, "m01.narrative")->share, ==, 0);
 
   m01 = zhi_standard_lookup_criterion (s, "m01");
   g_assert_true (m01 == criteria->pdata[0]);
@@ -114,8 +119,13 @@ test_conditions_and_guide_load (void)
   g_assert_no_error (error);
   g_assert_cmpuint (zhi_conditions_get_conditions (conditions)->len, ==, 6);
   g_assert_cmpuint (zhi_conditions_get_exclusions (conditions)->len, ==, 3);
-  g_assert_false (zhi_conditions_lookup_condition (conditions, "cond-5")->required);
+  /* （五） decides by its first half; its second half is an encouraged part of its own */
+  g_assert_true (zhi_conditions_lookup_condition (conditions, "cond-5")->required);
+  g_assert_cmpstr (zhi_conditions_lookup_condition (conditions, "cond-5")->encouraged->id, ==,
+                   "cond-5.encouraged");
+  g_assert_null (zhi_conditions_lookup_condition (conditions, "cond-4")->encouraged);
   g_assert_true (zhi_conditions_lookup_condition (conditions, "cond-4")->required);
+  g_assert_cmpuint (zhi_conditions_get_errata (conditions)->len, ==, 0);
   g_assert_cmpstr (zhi_conditions_lookup_exclusion (conditions, "excl-2")->mark, ==, "（二）");
   g_assert_null (zhi_conditions_lookup_condition (conditions, "excl-2"));
 
@@ -168,6 +178,16 @@ static const BadCase bad_cases[] = {
   { "duplicate-key.json", ZHI_STANDARD_ERROR_DUPLICATE, "$.criteria[0].weight", "key given twice" },
   { "not-json.json", ZHI_STANDARD_ERROR_PARSE, NULL, "not valid JSON" },
   { "not-an-object.json", ZHI_STANDARD_ERROR_SCHEMA, "$", "expected an object, found an array" },
+  { "text-share.json", ZHI_STANDARD_ERROR_SCHEMA, "$.criteria[0].indicators[2].share",
+    "a text indicator (the narrative) is required content and earns no points: its share must be "
+    "0, not 20" },
+  { "errata-unknown-at.json", ZHI_STANDARD_ERROR_REFERENCE, "$.errata[0].at",
+    "no entry “m09.z” in this file" },
+  { "errata-not-applied.json", ZHI_STANDARD_ERROR_REFERENCE, "$.errata[0].corrected",
+    "“占比达成” is not in the text of “m01.a”: the correction is not applied" },
+  { "errata-not-corrected.json", ZHI_STANDARD_ERROR_REFERENCE, "$.errata[0].seed",
+    "“50%以上” is still in the text of “m01.a”: the slip is not corrected" },
+  { "errata-unknown-key.json", ZHI_STANDARD_ERROR_SCHEMA, "$.errata[0].page", "unknown key" },
 };
 
 static void
@@ -212,6 +232,11 @@ test_bad_conditions (void)
       "unknown key" },
     { "conditions-required-type.json", ZHI_STANDARD_ERROR_SCHEMA, "$.conditions[4].required",
       "expected true or false, found a string" },
+    { "conditions-encouraged-not-in-text.json", ZHI_STANDARD_ERROR_SCHEMA,
+      "$.conditions[4].encouraged.text",
+      "“鼓励使用国产软件。” is not part of the condition's text" },
+    { "conditions-errata-not-applied.json", ZHI_STANDARD_ERROR_REFERENCE, "$.errata[0].corrected",
+      "“机构与制度” is not in the text of “cond-1”" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -283,6 +308,34 @@ test_real_catalog (void)
   g_assert_no_error (error);
   g_assert_cmpuint (zhi_conditions_get_conditions (conditions)->len, ==, 6);
   g_assert_cmpuint (zhi_conditions_get_exclusions (conditions)->len, ==, 3);
+  /* the seed's slips, corrected and recorded: "and" in （一）, 源综合利用效率 in the factories */
+  g_assert_cmpuint (zhi_conditions_get_errata (conditions)->len, ==, 1);
+  g_assert_cmpstr (((ZhiErratum *)zhi_conditions_get_errata (conditions)->pdata[0])->at, ==,
+                   "cond-1");
+  g_assert_nonnull (
+      strstr (zhi_conditions_lookup_condition (conditions, "cond-1")->text.zh, "机构和制度"));
+  g_assert_cmpuint (zhi_standard_get_errata (all->pdata[0])->len, ==, 0);
+  for (guint i = 1; i < 3; i++)
+    {
+      GPtrArray *errata = zhi_standard_get_errata (all->pdata[i]);
+
+      g_assert_cmpuint (errata->len, ==, 1);
+      g_assert_cmpstr (((ZhiErratum *)errata->pdata[0])->corrected, ==, "提高。资源综合利用效率");
+    }
+  /* （五） decides; its second half is encouragement */
+  g_assert_true (zhi_conditions_lookup_condition (conditions, "cond-5")->required);
+  g_assert_nonnull (zhi_conditions_lookup_condition (conditions, "cond-5")->encouraged);
+  {
+    const ZhiCondition *owner = NULL;
+    const ZhiEncouraged *part
+        = zhi_conditions_lookup_encouraged (conditions, "cond-5.encouraged", &owner);
+
+    g_assert_nonnull (part);
+    g_assert_cmpstr (owner->id, ==, "cond-5");
+    g_assert_cmpstr (part->text.zh, ==, "鼓励使用安全可控的关键技术装备和工业软件。");
+    g_assert_null (zhi_conditions_lookup_encouraged (conditions, "cond-5", NULL));
+    g_assert_null (zhi_conditions_lookup_condition (conditions, "cond-5.encouraged"));
+  }
   guide = zhi_guide_load_builtin (&error);
   g_assert_no_error (error);
   g_assert_cmpuint (zhi_guide_get_sections (guide)->len, >, 0);

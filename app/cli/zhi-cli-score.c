@@ -26,7 +26,8 @@ zhi_cli_score (int argc, char **argv)
 
   g_option_context_set_summary (context, _ ("Show the self-assessment score of an application: "
                                             "claimed and evidenced points per criterion, gates "
-                                            "and the verdict band."));
+                                            "and the tool's own band reading (the provincial "
+                                            "document sets no points and no bands)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return zhi_cli_usage_error ("score", "%s", error->message);

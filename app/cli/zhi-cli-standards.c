@@ -1,7 +1,8 @@
 /* zhi-cli-standards.c — zhizao-cli standards [--track ID] [--json]
  *
  * Lists the built-in standards: criteria with their weights, indicators with their kinds, shares
- * and thresholds, gates and verdict bands.  Exit status: 0 listed, 2 usage or data error.
+ * and thresholds, gates, the tool's own bands and the errata.  Exit status: 0 listed, 2 usage or
+ * data error.
  */
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -44,8 +45,9 @@ threshold_text (const ZhiIndicator *ind)
       case ZHI_INDICATOR_COUNT:
         return g_strdup_printf ("≥ %" G_GINT64_FORMAT, ind->min_count);
       case ZHI_INDICATOR_TEXT:
-        return g_strdup_printf (_ ("%lld–%lld characters"), (long long)ind->min_chars,
-                                (long long)ind->max_chars);
+        return g_strdup_printf (_ ("required, no points (this tool suggests %lld–%lld "
+                                   "characters)"),
+                                (long long)ind->min_chars, (long long)ind->max_chars);
       case ZHI_INDICATOR_CHECK:
       default:
         return NULL;
@@ -94,11 +96,35 @@ add_indicators (JsonBuilder *builder, const char *name, GPtrArray *indicators)
           case ZHI_INDICATOR_TEXT:
             json_builder_set_member_name (builder, "min_chars");
             json_builder_add_int_value (builder, ind->min_chars);
+            json_builder_set_member_name (builder, "max_chars");
+            json_builder_add_int_value (builder, ind->max_chars);
             break;
           case ZHI_INDICATOR_CHECK:
           default:
             break;
         }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_errata (JsonBuilder *builder, GPtrArray *errata)
+{
+  json_builder_set_member_name (builder, "errata");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < errata->len; i++)
+    {
+      const ZhiErratum *e = errata->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, e->at);
+      json_builder_set_member_name (builder, "seed");
+      json_builder_add_string_value (builder, e->seed);
+      json_builder_set_member_name (builder, "corrected");
+      json_builder_add_string_value (builder, e->corrected);
+      add_text (builder, "reason", &e->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -167,6 +193,7 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_errata (builder, zhi_standard_get_errata (s));
   json_builder_end_object (builder);
 }
 
@@ -178,6 +205,23 @@ print_indicator (const ZhiIndicator *ind)
   g_print ("      %-40s %-6s %3d%%  %s%s%s\n", ind->id, zhi_indicator_kind_to_string (ind->kind),
            ind->share, zhi_text_get (&ind->label), threshold != NULL ? "  " : "",
            threshold != NULL ? threshold : "");
+}
+
+/* The seed's slips that the data corrects, if any. */
+static void
+print_errata (GPtrArray *errata)
+{
+  if (errata->len == 0)
+    return;
+  g_print ("  %s\n", _ ("Errata (the provincial document's slips, corrected in the data):"));
+  for (guint i = 0; i < errata->len; i++)
+    {
+      const ZhiErratum *e = errata->pdata[i];
+
+      /* TRANSLATORS: an erratum: the entry's id, the seed's text, the corrected text, why */
+      g_print (_ ("    - %s: “%s” → “%s” (%s)\n"), e->at, e->seed, e->corrected,
+               zhi_text_get (&e->reason));
+    }
 }
 
 static void
@@ -213,7 +257,7 @@ print_standard (ZhiStandard *s)
 
       g_print ("    - %s  [%s]\n", zhi_text_get (&gate->text), gate->indicator->id);
     }
-  g_print ("  %s\n", _ ("Verdict bands:"));
+  g_print ("  %s\n", _ ("Bands (this tool's own reading; the provincial document defines none):"));
   for (guint i = 0; i < bands->len; i++)
     {
       const ZhiBand *band = bands->pdata[i];
@@ -221,6 +265,7 @@ print_standard (ZhiStandard *s)
 
       g_print ("    ≥ %-4s %s\n", min, zhi_text_get (&band->label));
     }
+  print_errata (zhi_standard_get_errata (s));
 }
 
 int
@@ -243,8 +288,9 @@ zhi_cli_standards (int argc, char **argv)
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _ ("List the built-in evaluation standards: criteria, weights, "
-                                   "indicators, gates and verdict bands.\nExit status: 0 listed, "
+                                _ ("List the built-in evaluation standards: criteria, default "
+                                   "weights, indicators, gates, the tool's own bands and the "
+                                   "errata of the provincial document.\nExit status: 0 listed, "
                                    "2 usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

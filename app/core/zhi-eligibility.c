@@ -242,6 +242,38 @@ join_reason (char *headline, GPtrArray *notes)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The encouraged half of a condition (（五）: 鼓励使用安全可控的关键技术装备和工业软件): its own
+ * rule, answered on its own, reported but never deciding. */
+static void
+add_encouraged (ZhiEligibility *self, const ZhiAnswers *answers, const ZhiCondition *cond)
+{
+  const ZhiEncouraged *part = cond->encouraged;
+  ZhiRuleResult *rule = g_new0 (ZhiRuleResult, 1);
+  gboolean value = FALSE;
+  const char *text;
+
+  rule->kind = ZHI_RULE_KIND_CONDITION;
+  rule->id = part->id;
+  rule->mark = cond->mark;
+  rule->title = zhi_text_get (&part->short_name);
+  rule->text = text = zhi_text_get (&part->text);
+  rule->decides = FALSE;
+  rule->state = bool_state (answers, part->id, FALSE);
+  if (!zhi_answers_get_bool (answers, part->id, &value))
+    rule->reason = g_strdup_printf (_ ("Encouraged, not answered yet: %s%s It does not decide "
+                                       "eligibility."),
+                                    cond->mark, text);
+  else if (value)
+    rule->reason = g_strdup_printf (_ ("Encouraged, and the enterprise does so: %s%s It does not "
+                                       "decide eligibility."),
+                                    cond->mark, text);
+  else
+    rule->reason = g_strdup_printf (_ ("Encouraged, and the enterprise does not do so: %s%s It "
+                                       "does not decide eligibility."),
+                                    cond->mark, text);
+  g_ptr_array_add (self->rules, rule);
+}
+
 static void
 add_conditions (ZhiEligibility *self, const ZhiAnswers *answers)
 {
@@ -269,8 +301,14 @@ add_conditions (ZhiEligibility *self, const ZhiAnswers *answers)
         g_ptr_array_insert (notes, 0,
                             g_strdup (_ ("Encouraged: reported, but it does not decide "
                                          "eligibility.")));
-      rule->reason = join_reason (condition_headline (rule->state, cond->mark, rule->text), notes);
+      /* a condition with an encouraged part decides by its other part, named by its short name */
+      rule->reason
+          = join_reason (condition_headline (rule->state, cond->mark,
+                                             cond->encouraged != NULL ? rule->title : rule->text),
+                         notes);
       g_ptr_array_add (self->rules, rule);
+      if (cond->encouraged != NULL)
+        add_encouraged (self, answers, cond);
     }
 }
 

@@ -6,8 +6,11 @@
  * unified social credit code registered in Liaoning, unless an explanation is recorded as the
  * note of "credit-code".  Condition （四） also looks at the standard's five KPIs: met when the
  * applicant confirms it and at least one KPI improved; not met when all KPIs are entered and none
- * improved; unanswered while no KPI shows an improvement and some are missing.  Condition （五） is
- * encouraged: it is reported but never decides.
+ * improved; unanswered while no KPI shows an improvement and some are missing.  Condition （五）
+ * decides by its first half (智能制造实践取得技术突破, answer "cond-5") like the others; its second
+ * half (鼓励使用安全可控的关键技术装备和工业软件) is encouragement: a rule of its own
+ * ("cond-5.encouraged", from the condition's "encouraged" part in conditions.json) that is
+ * reported but never decides.
  *
  * Verdict: any exclusion that applies, or a deciding condition or gate not met → not eligible
  * (every failing rule named); else anything unanswered → incomplete (what is missing listed);
@@ -41,11 +44,11 @@ typedef enum
 typedef struct
 {
   ZhiRuleKind kind;
-  const char *id;    /* "cond-1", "excl-2", "gate.w02-equipment-ratio" */
+  const char *id;    /* "cond-1", "cond-5.encouraged", "excl-2", "gate.w02-equipment-ratio" */
   const char *mark;  /* "（一）"; NULL for gates */
   const char *title; /* short name (conditions, exclusions) or the gate's text, user's language */
   const char *text;  /* the seed's wording in the user's language */
-  gboolean decides;  /* FALSE for an encouraged condition */
+  gboolean decides;  /* FALSE for an encouraged part (鼓励…) */
   ZhiRuleState state;
   char *reason; /* why, in the user's language */
 } ZhiRuleResult;

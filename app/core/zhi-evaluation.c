@@ -173,6 +173,37 @@ check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
     }
 }
 
+/* The narrative's length against the standard's min_chars..max_chars: the tool's advice, never a
+ * rule of the province, so a warning that says so (the narrative earns no points either way). */
+static void
+check_narrative_length (ZhiEvaluation *self,
+                        GPtrArray *problems,
+                        const ZhiCriterion *criterion,
+                        const ZhiIndicator *text,
+                        const char *step)
+{
+  g_autofree char *trimmed
+      = g_strstrip (g_strdup (zhi_project_get_narrative (self->project, criterion->id)));
+  glong chars = g_utf8_strlen (trimmed, -1);
+
+  if (chars < text->min_chars)
+    add_problem (problems, ZHI_PROBLEM_WARNING, step, text->id, "short-narrative",
+                 g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
+                                     "suggests at least %lld, naming the systems, equipment and "
+                                     "results (the tool's advice, not a rule of the provincial "
+                                     "document; the narrative earns no points)."),
+                                  criterion->number, zhi_text_get (&criterion->title), chars,
+                                  (long long)text->min_chars));
+  else if (chars > text->max_chars)
+    add_problem (problems, ZHI_PROBLEM_WARNING, step, text->id, "long-narrative",
+                 g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
+                                     "suggests at most %lld so that reviewers read it through "
+                                     "(the tool's advice, not a rule of the provincial "
+                                     "document)."),
+                                  criterion->number, zhi_text_get (&criterion->title), chars,
+                                  (long long)text->max_chars));
+}
+
 static void
 check_criteria (ZhiEvaluation *self, GPtrArray *problems)
 {
@@ -182,6 +213,7 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
       const ZhiCriterion *criterion = result->criterion;
       g_autofree char *step = g_strconcat ("criterion:", criterion->id, NULL);
       const char *first_unanswered = NULL;
+      const ZhiIndicator *text = NULL;
       const char *text_id = NULL;
       guint unanswered = 0;
 
@@ -191,6 +223,7 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
 
           if (ir->indicator->kind == ZHI_INDICATOR_TEXT)
             {
+              text = ir->indicator;
               text_id = ir->indicator->id;
               continue;
             }
@@ -206,6 +239,8 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
                      g_strdup_printf (_ ("%d. %s: describe what was built (the construction "
                                          "content); the dossier prints it for this criterion."),
                                       criterion->number, zhi_text_get (&criterion->title)));
+      else if (text != NULL)
+        check_narrative_length (self, problems, criterion, text, step);
       if (unanswered > 0)
         add_problem (problems, ZHI_PROBLEM_WARNING, step, first_unanswered, "unanswered-indicator",
                      g_strdup_printf (

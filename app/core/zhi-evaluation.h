@@ -5,8 +5,9 @@
  * track and recomputes after every change, so every reader sees the same numbers.
  *
  * How the project feeds the engines:
- * - a criterion's `text` indicators are answered by its narrative (建设内容), so the text the
- *   dossier prints is the text that is scored;
+ * - a criterion's `text` indicators are answered by its narrative (建设内容): required content
+ *   that earns no points (empty blocks a final dossier; a length outside the standard's
+ *   min_chars..max_chars is a warning worded as the tool's advice, not the province's rule);
  * - a `count` indicator derived from "scenarios" counts the project's application scenarios;
  * - a criterion is evidenced when at least one evidence item supports it.
  */

@@ -6,8 +6,10 @@
  *   a benchmark ratio without a benchmark; a level id not among the indicator's levels; a
  *   negative count; a text that is only white space.
  * - Thresholds compare with a 1e-9 tolerance so that 50/100 meets 0.5 whatever the rounding.
- * - A text scores when it has at least min_chars characters (after trimming white space);
- *   going over max_chars is reported, not penalised (the UI enforces the limit).
+ * - A text (the narrative) earns nothing whatever its length: the province sets no rule on it
+ *   (the loader rejects a text share above 0, and the points are forced to 0 here as well).
+ *   It is "met" when written; min_chars..max_chars are only the tool's advice, reported by the
+ *   checklist (zhi-evaluation.c) as a warning that says so.
  * - A kpi scores when current is strictly better than baseline in its direction.
  * - The verdict band is that of the evidenced total; the claimed total's band is shown too.
  * - The weakest three: criteria ordered by evidenced gap (weight − evidenced points), largest
@@ -261,23 +263,22 @@ evaluate_kind (const ZhiIndicator *ind,
           g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
           glong chars = g_utf8_strlen (trimmed, -1);
 
-          *target = g_strdup_printf (_ ("%s: write at least %lld characters"), label,
-                                     (long long)ind->min_chars);
+          *target = g_strdup_printf (_ ("%s: describe what was built (required content)"), label);
           if (chars == 0)
             {
-              r->detail = g_strdup_printf (_ ("%s: not written"), label);
+              r->detail = g_strdup_printf (_ ("%s: not written (required content, earns no "
+                                              "points)"),
+                                           label);
               break;
             }
           r->answered = TRUE;
-          r->met = chars >= ind->min_chars;
-          r->fraction = r->met ? 1 : 0;
-          if (chars > ind->max_chars)
-            r->detail = g_strdup_printf (_ ("%s %ld characters, over the limit of %lld"), label,
-                                         chars, (long long)ind->max_chars);
-          else
-            r->detail = g_strdup_printf (r->met ? _ ("%s %ld characters ≥ %lld")
-                                                : _ ("%s %ld characters < %lld"),
-                                         label, chars, (long long)ind->min_chars);
+          r->met = TRUE;
+          r->fraction = 0;
+          r->detail = g_strdup_printf (
+              g_dngettext (
+                  GETTEXT_PACKAGE, "%s: written, %ld character (required content, earns no points)",
+                  "%s: written, %ld characters (required content, earns no points)", (gulong)chars),
+              label, chars);
           break;
         }
 
@@ -300,6 +301,10 @@ zhi_indicator_evaluate (const ZhiIndicator *indicator, const ZhiAnswers *answers
   r = g_new0 (ZhiIndicatorResult, 1);
   r->indicator = indicator;
   r->max_points = max_points;
+  /* The narrative earns nothing, whatever a standards file says (the loader refuses a share
+   * above 0 anyway). */
+  if (indicator->kind == ZHI_INDICATOR_TEXT)
+    r->max_points = max_points = 0;
   evaluate_kind (indicator, answers, r, &partial, &target);
   r->fraction = CLAMP (r->fraction, 0.0, 1.0);
   r->points = r->fraction * max_points;
@@ -573,11 +578,16 @@ zhi_scoring_explain_total (const ZhiScore *self)
   g_return_val_if_fail (self != NULL, NULL);
   claimed = FMT (self->total_claimed);
   evidenced = FMT (self->total_evidenced);
-  g_string_append_printf (text, _ ("Claimed %s points (%s); evidenced %s points (%s)."), claimed,
-                          self->band_claimed != NULL ? zhi_text_get (&self->band_claimed->label)
-                                                     : "",
-                          evidenced, self->band != NULL ? zhi_text_get (&self->band->label) : "");
+  g_string_append_printf (text, _ ("Claimed %s points; evidenced %s points."), claimed, evidenced);
   g_string_append_c (text, '\n');
+  if (self->band != NULL)
+    {
+      g_string_append_printf (text,
+                              _ ("The tool's own reading (the provincial document defines no "
+                                 "bands): %s."),
+                              zhi_text_get (&self->band->label));
+      g_string_append_c (text, '\n');
+    }
   switch (self->gates_state)
     {
       case ZHI_RULE_NOT_MET:
@@ -603,6 +613,7 @@ zhi_scoring_explain_total (const ZhiScore *self)
                               gr->explain);
     }
   g_string_append_c (text, '\n');
-  g_string_append (text, _ ("This is a self-assessment, not the province’s decision."));
+  g_string_append (text, _ ("The provincial document sets no points: this is a self-assessment "
+                            "with default weights, not the province’s decision."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -4,8 +4,10 @@
  * - an indicator gives fraction × (criterion weight × share / 100) points;
  * - a criterion's claimed points are the sum of its indicators' points; its evidenced points are
  *   the claimed ones when at least one evidence item is linked to it, else 0;
- * - the verdict band is the band of the evidenced total (reviewers give nothing for unsupported
- *   claims); the band of the claimed total is reported beside it;
+ * - a `text` indicator (the narrative) earns nothing: it is required content, not a score;
+ * - the band is the band of the evidenced total (reviewers give nothing for unsupported claims);
+ *   bands are the tool's own reading (the province defines none): the window may show them,
+ *   labelled so, the dossier never prints them;
  * - a gate fails when its indicator's own threshold is not met; a failing gate makes the
  *   application not eligible whatever the points.
  * The computation is pure and deterministic; numbers are kept as doubles and rounded only for
@@ -102,7 +104,8 @@ ZhiRuleState zhi_indicator_result_state (const ZhiIndicatorResult *result);
  * "智能装备广泛应用 (12 分): 设备占比 62% ≥ 50% → 6/6; 成熟度 L2 < L3 → 2/3 × 4 = 2.7; …
  *  自评 10.7 分；未关联证明材料，佐证得分 0 分".  NULL for an unknown id. */
 char *zhi_scoring_explain_criterion (const ZhiScore *self, const char *criterion_id);
-/* The totals, both bands, the gates and a reminder that this is a self-assessment. */
+/* The totals, the band (labelled as the tool's reading), the gates and a reminder that this is a
+ * self-assessment with default weights. */
 char *zhi_scoring_explain_total (const ZhiScore *self);
 
 /* Points for display: one decimal at most, "6", "2.7", "10.7" (C locale digits). */

@@ -149,6 +149,28 @@ cite_free (gpointer p)
 }
 
 static void
+erratum_free (gpointer p)
+{
+  ZhiErratum *erratum = p;
+
+  g_free (erratum->at);
+  g_free (erratum->seed);
+  g_free (erratum->corrected);
+  zhi_text_clear (&erratum->reason);
+  g_free (erratum);
+}
+
+static void
+encouraged_free (ZhiEncouraged *part)
+{
+  g_free (part->id);
+  zhi_text_clear (&part->text);
+  zhi_text_clear (&part->short_name);
+  g_clear_pointer (&part->checks, g_ptr_array_unref);
+  g_free (part);
+}
+
+static void
 condition_free (gpointer p)
 {
   ZhiCondition *cond = p;
@@ -158,6 +180,7 @@ condition_free (gpointer p)
   zhi_text_clear (&cond->text);
   zhi_text_clear (&cond->short_name);
   g_clear_pointer (&cond->checks, g_ptr_array_unref);
+  g_clear_pointer (&cond->encouraged, encouraged_free);
   g_free (cond);
 }
 
@@ -530,6 +553,70 @@ check_format (Ctx *c, JsonObject *root)
   return get_int (c, root, "format", TRUE, 1, 1, &format);
 }
 
+/* The zh text of the entry with this id, or NULL when there is none. */
+typedef const char *(*TextOfFunc) (gpointer owner, const char *id);
+
+/* "errata" (optional): each entry names an existing entry whose zh text carries the corrected
+ * wording and no longer the seed's. */
+static gboolean
+parse_errata (Ctx *c, JsonObject *root, GPtrArray *out, TextOfFunc text_of, gpointer owner)
+{
+  static const char *const keys[] = { "at", "seed", "corrected", "reason", NULL };
+  JsonArray *array;
+  gsize old;
+
+  if (!get_array (c, root, "errata", FALSE, FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  old = push_key (c, "errata");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize old_i = push_index (c, i);
+      ZhiErratum *erratum = g_new0 (ZhiErratum, 1);
+      JsonObject *object;
+      const char *target;
+
+      g_ptr_array_add (out, erratum);
+      if (!as_object (c, json_array_get_element (array, i), keys, &object)
+          || !get_string (c, object, "at", TRUE, &erratum->at)
+          || !get_string (c, object, "seed", TRUE, &erratum->seed)
+          || !get_string (c, object, "corrected", TRUE, &erratum->corrected)
+          || !get_text (c, object, "reason", TRUE, &erratum->reason))
+        return FALSE;
+      target = text_of (owner, erratum->at);
+      if (target == NULL)
+        {
+          push_key (c, "at");
+          return fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("no entry “%s” in this file"),
+                       erratum->at);
+        }
+      if (strcmp (erratum->seed, erratum->corrected) == 0)
+        {
+          push_key (c, "corrected");
+          return fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                       _ ("the same as the seed's text: nothing is corrected"));
+        }
+      if (strstr (target, erratum->corrected) == NULL)
+        {
+          push_key (c, "corrected");
+          return fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                       _ ("“%s” is not in the text of “%s”: the correction is not applied"),
+                       erratum->corrected, erratum->at);
+        }
+      if (strstr (target, erratum->seed) != NULL)
+        {
+          push_key (c, "seed");
+          return fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                       _ ("“%s” is still in the text of “%s”: the slip is not corrected"),
+                       erratum->seed, erratum->at);
+        }
+      pop (c, old_i);
+    }
+  pop (c, old);
+  return TRUE;
+}
+
 /* ---- the duplicate-key watch --------------------------------------------------------------- */
 
 typedef struct
@@ -680,6 +767,7 @@ struct _ZhiStandard
   GPtrArray *gates;            /* ZhiGate * */
   GPtrArray *kpis;             /* const ZhiIndicator * (not owned) */
   GPtrArray *bands;            /* ZhiBand * */
+  GPtrArray *errata;           /* ZhiErratum * */
   GHashTable *criterion_by_id; /* not owned */
   GHashTable *indicator_by_id; /* not owned */
   GHashTable *gate_by_id;      /* not owned */
@@ -706,6 +794,7 @@ zhi_standard_finalize (GObject *object)
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
   g_clear_pointer (&self->track_indicators, g_ptr_array_unref);
   g_clear_pointer (&self->bands, g_ptr_array_unref);
+  g_clear_pointer (&self->errata, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_by_id, g_hash_table_unref);
   g_clear_pointer (&self->indicator_by_id, g_hash_table_unref);
   g_clear_pointer (&self->gate_by_id, g_hash_table_unref);
@@ -727,6 +816,7 @@ zhi_standard_init (ZhiStandard *self)
   self->gates = g_ptr_array_new_with_free_func (gate_free);
   self->kpis = g_ptr_array_new ();
   self->bands = g_ptr_array_new_with_free_func (band_free);
+  self->errata = g_ptr_array_new_with_free_func (erratum_free);
   self->criterion_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->indicator_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->gate_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -843,6 +933,14 @@ parse_indicator (Ctx *c, JsonNode *node, ZhiCriterion *crit, ZhiIndicator *ind)
       || !get_string (c, object, "item", FALSE, &ind->item))
     return FALSE;
   ind->share = (int)share;
+  if (ind->kind == ZHI_INDICATOR_TEXT && share != 0)
+    {
+      push_key (c, "share");
+      return fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                   _ ("a text indicator (the narrative) is required content and earns no points: "
+                      "its share must be 0, not %d"),
+                   ind->share);
+    }
 
   switch (ind->kind)
     {
@@ -1215,13 +1313,38 @@ parse_bands (Ctx *c, JsonObject *root, GPtrArray *out)
   return TRUE;
 }
 
+/* The zh text of an item or sub-item of the standard. */
+static const char *
+standard_text_of (gpointer owner, const char *id)
+{
+  ZhiStandard *self = owner;
+
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      const ZhiCriterion *crit = self->criteria->pdata[i];
+
+      for (guint j = 0; j < crit->items->len; j++)
+        {
+          const ZhiItem *item = crit->items->pdata[j];
+
+          if (strcmp (item->id, id) == 0)
+            return item->text.zh;
+          for (guint k = 0; k < item->sub_items->len; k++)
+            if (strcmp (((ZhiSubItem *)item->sub_items->pdata[k])->id, id) == 0)
+              return ((ZhiSubItem *)item->sub_items->pdata[k])->text.zh;
+        }
+    }
+  return NULL;
+}
+
 static gboolean
 parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
 {
   static const char *const keys[]
       = { "format",   "id",         "edition", "source",       "track",
           "title",    "definition", "cites",   "weights_note", "track_indicators",
-          "criteria", "gates",      "kpis",    "bands",        NULL };
+          "criteria", "gates",      "kpis",    "bands",        "errata",
+          NULL };
   g_autoptr (GHashTable) all_items = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *criteria, *track_indicators;
   JsonObject *root;
@@ -1276,7 +1399,8 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
   pop (c, old);
 
   return parse_gates (c, root, self) && parse_kpis (c, root, self)
-         && parse_bands (c, root, self->bands);
+         && parse_bands (c, root, self->bands)
+         && parse_errata (c, root, self->errata, standard_text_of, self);
 }
 
 typedef gboolean (*ParseFunc) (Ctx *c, JsonNode *root, gpointer self);
@@ -1441,6 +1565,7 @@ GETTER (GPtrArray *, track_indicators, self->track_indicators)
 GETTER (GPtrArray *, gates, self->gates)
 GETTER (GPtrArray *, kpis, self->kpis)
 GETTER (GPtrArray *, bands, self->bands)
+GETTER (GPtrArray *, errata, self->errata)
 
 #undef GETTER
 
@@ -1501,6 +1626,7 @@ struct _ZhiConditions
   ZhiText source;
   GPtrArray *conditions; /* ZhiCondition * */
   GPtrArray *exclusions; /* ZhiExclusion * */
+  GPtrArray *errata;     /* ZhiErratum * */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiConditions, zhi_conditions, G_TYPE_OBJECT)
@@ -1513,6 +1639,7 @@ zhi_conditions_finalize (GObject *object)
   zhi_text_clear (&self->source);
   g_clear_pointer (&self->conditions, g_ptr_array_unref);
   g_clear_pointer (&self->exclusions, g_ptr_array_unref);
+  g_clear_pointer (&self->errata, g_ptr_array_unref);
   G_OBJECT_CLASS (zhi_conditions_parent_class)->finalize (object);
 }
 
@@ -1527,14 +1654,69 @@ zhi_conditions_init (ZhiConditions *self)
 {
   self->conditions = g_ptr_array_new_with_free_func (condition_free);
   self->exclusions = g_ptr_array_new_with_free_func (exclusion_free);
+  self->errata = g_ptr_array_new_with_free_func (erratum_free);
+}
+
+/* The zh text of a condition, its encouraged part or an exclusion. */
+static const char *
+conditions_text_of (gpointer owner, const char *id)
+{
+  ZhiConditions *self = owner;
+
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      const ZhiCondition *cond = self->conditions->pdata[i];
+
+      if (strcmp (cond->id, id) == 0)
+        return cond->text.zh;
+      if (cond->encouraged != NULL && strcmp (cond->encouraged->id, id) == 0)
+        return cond->encouraged->text.zh;
+    }
+  for (guint i = 0; i < self->exclusions->len; i++)
+    if (strcmp (((ZhiExclusion *)self->exclusions->pdata[i])->id, id) == 0)
+      return ((ZhiExclusion *)self->exclusions->pdata[i])->text.zh;
+  return NULL;
+}
+
+/* A condition's "encouraged" part (optional); its text must be part of the condition's. */
+static gboolean
+parse_encouraged (Ctx *c, JsonObject *object, ZhiCondition *cond)
+{
+  static const char *const keys[] = { "id", "text", "short", "checks", NULL };
+  JsonNode *node = json_object_get_member (object, "encouraged");
+  JsonObject *eo;
+  ZhiEncouraged *part;
+  gsize old;
+  gboolean ok;
+
+  if (node == NULL)
+    return TRUE;
+  old = push_key (c, "encouraged");
+  part = cond->encouraged = g_new0 (ZhiEncouraged, 1);
+  ok = as_object (c, node, keys, &eo) && get_string (c, eo, "id", TRUE, &part->id)
+       && claim_id (c, part->id) && get_text (c, eo, "text", TRUE, &part->text)
+       && get_text (c, eo, "short", TRUE, &part->short_name)
+       && get_text_list (c, eo, "checks", FALSE, &part->checks);
+  if (ok && strstr (cond->text.zh, part->text.zh) == NULL)
+    {
+      push_key (c, "text");
+      return fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                   _ ("“%s” is not part of the condition's text: the encouraged part must be the "
+                      "seed's own words"),
+                   part->text.zh);
+    }
+  if (ok)
+    pop (c, old);
+  return ok;
 }
 
 static gboolean
 parse_conditions (Ctx *c, JsonNode *node, ZhiConditions *self)
 {
-  static const char *const keys[] = { "format", "source", "conditions", "exclusions", NULL };
+  static const char *const keys[]
+      = { "format", "source", "conditions", "exclusions", "errata", NULL };
   static const char *const cond_keys[]
-      = { "id", "mark", "text", "required", "short", "checks", NULL };
+      = { "id", "mark", "text", "required", "short", "checks", "encouraged", NULL };
   static const char *const excl_keys[] = { "id", "mark", "text", "short", NULL };
   JsonObject *root;
   JsonArray *conditions, *exclusions;
@@ -1560,7 +1742,8 @@ parse_conditions (Ctx *c, JsonNode *node, ZhiConditions *self)
           || !get_text (c, object, "text", TRUE, &cond->text)
           || !get_bool (c, object, "required", TRUE, &cond->required)
           || !get_text (c, object, "short", TRUE, &cond->short_name)
-          || !get_text_list (c, object, "checks", FALSE, &cond->checks))
+          || !get_text_list (c, object, "checks", FALSE, &cond->checks)
+          || !parse_encouraged (c, object, cond))
         return FALSE;
       pop (c, old_i);
     }
@@ -1583,7 +1766,7 @@ parse_conditions (Ctx *c, JsonNode *node, ZhiConditions *self)
       pop (c, old_i);
     }
   pop (c, old);
-  return TRUE;
+  return parse_errata (c, root, self->errata, conditions_text_of, self);
 }
 
 ZhiConditions *
@@ -1629,6 +1812,13 @@ zhi_conditions_get_exclusions (ZhiConditions *self)
   return self->exclusions;
 }
 
+GPtrArray *
+zhi_conditions_get_errata (ZhiConditions *self)
+{
+  g_return_val_if_fail (ZHI_IS_CONDITIONS (self), NULL);
+  return self->errata;
+}
+
 const ZhiCondition *
 zhi_conditions_lookup_condition (ZhiConditions *self, const char *id)
 {
@@ -1636,6 +1826,26 @@ zhi_conditions_lookup_condition (ZhiConditions *self, const char *id)
   for (guint i = 0; id != NULL && i < self->conditions->len; i++)
     if (strcmp (((ZhiCondition *)self->conditions->pdata[i])->id, id) == 0)
       return self->conditions->pdata[i];
+  return NULL;
+}
+
+const ZhiEncouraged *
+zhi_conditions_lookup_encouraged (ZhiConditions *self,
+                                  const char *id,
+                                  const ZhiCondition **condition)
+{
+  g_return_val_if_fail (ZHI_IS_CONDITIONS (self), NULL);
+  for (guint i = 0; id != NULL && i < self->conditions->len; i++)
+    {
+      const ZhiCondition *cond = self->conditions->pdata[i];
+
+      if (cond->encouraged != NULL && strcmp (cond->encouraged->id, id) == 0)
+        {
+          if (condition != NULL)
+            *condition = cond;
+          return cond->encouraged;
+        }
+    }
   return NULL;
 }
 

@@ -129,6 +129,16 @@ typedef struct
   ZhiText title;
 } ZhiCite;
 
+/* A slip in the seed that the data corrects: the zh text of the entry @at carries @corrected
+ * where the seed has @seed (docs/standards-format.md, "Errata"). */
+typedef struct
+{
+  char *at;        /* id of the corrected entry: an item or sub-item, a condition, an exclusion */
+  char *seed;      /* the seed's wording, e.g. "财务管理机构 and 制度" */
+  char *corrected; /* the data's wording, e.g. "财务管理机构和制度" */
+  ZhiText reason;
+} ZhiErratum;
+
 /* ---- a track standard ---------------------------------------------------------------------- */
 
 #define ZHI_TYPE_STANDARD (zhi_standard_get_type ())
@@ -161,6 +171,7 @@ GPtrArray *zhi_standard_get_track_indicators (ZhiStandard *self); /* ZhiIndicato
 GPtrArray *zhi_standard_get_gates (ZhiStandard *self);            /* ZhiGate * */
 GPtrArray *zhi_standard_get_kpis (ZhiStandard *self);             /* const ZhiIndicator * */
 GPtrArray *zhi_standard_get_bands (ZhiStandard *self);            /* ZhiBand *, highest first */
+GPtrArray *zhi_standard_get_errata (ZhiStandard *self);           /* ZhiErratum *, maybe empty */
 
 const ZhiCriterion *zhi_standard_lookup_criterion (ZhiStandard *self, const char *id);
 /* across the criteria and the track indicators */
@@ -173,14 +184,24 @@ int zhi_indicator_level_index (const ZhiIndicator *indicator, const char *level_
 
 /* ---- conditions.json ----------------------------------------------------------------------- */
 
+/* The encouraged half of a condition: shown on its own, never deciding eligibility. */
+typedef struct
+{
+  char *id; /* "cond-5.encouraged": also the id of its answer */
+  ZhiText text;
+  ZhiText short_name;
+  GPtrArray *checks; /* ZhiText * */
+} ZhiEncouraged;
+
 typedef struct
 {
   char *id;   /* "cond-1" */
   char *mark; /* "（一）" */
   ZhiText text;
-  gboolean required; /* FALSE for （五）, which is encouraged */
+  gboolean required; /* TRUE: the condition decides eligibility */
   ZhiText short_name;
-  GPtrArray *checks; /* ZhiText * */
+  GPtrArray *checks;         /* ZhiText * */
+  ZhiEncouraged *encouraged; /* （五）'s second half (鼓励…), or NULL */
 } ZhiCondition;
 
 typedef struct
@@ -202,8 +223,14 @@ ZhiConditions *zhi_conditions_load_builtin (GError **error);
 const ZhiText *zhi_conditions_get_source (ZhiConditions *self);
 GPtrArray *zhi_conditions_get_conditions (ZhiConditions *self); /* ZhiCondition * */
 GPtrArray *zhi_conditions_get_exclusions (ZhiConditions *self); /* ZhiExclusion * */
+GPtrArray *zhi_conditions_get_errata (ZhiConditions *self);     /* ZhiErratum *, maybe empty */
 const ZhiCondition *zhi_conditions_lookup_condition (ZhiConditions *self, const char *id);
 const ZhiExclusion *zhi_conditions_lookup_exclusion (ZhiConditions *self, const char *id);
+/* The encouraged part with this id ("cond-5.encouraged"), and the condition it belongs to in
+ * *condition when not NULL; NULL when there is none. */
+const ZhiEncouraged *zhi_conditions_lookup_encouraged (ZhiConditions *self,
+                                                       const char *id,
+                                                       const ZhiCondition **condition);
 
 /* ---- guide.json ---------------------------------------------------------------------------- */
 

@@ -265,6 +265,8 @@ zhi_demo_create (GFile *file, const char *track, GError **error)
     {
       const ZhiCondition *cond = g_ptr_array_index (zhi_conditions_get_conditions (conditions), i);
       zhi_answers_set_bool (answers, cond->id, TRUE);
+      if (cond->encouraged != NULL) /* （五）'s encouraged half: answered, it decides nothing */
+        zhi_answers_set_bool (answers, cond->encouraged->id, TRUE);
     }
   for (guint i = 0; i < zhi_conditions_get_exclusions (conditions)->len; i++)
     {

@@ -498,11 +498,9 @@ indicator_value (Builder *b, const ZhiIndicator *ind)
           const char *text = zhi_answers_get_text (b->answers, ind->id);
           glong n = text ? g_utf8_strlen (text, -1) : 0;
 
+          /* the province sets no length: no "要求" here */
           if (n == 0)
             return g_strdup ("未填写");
-          if (ind->min_chars > 0)
-            return g_strdup_printf ("建设内容说明 %ld 字（要求≥%" G_GINT64_FORMAT " 字）", n,
-                                    ind->min_chars);
           return g_strdup_printf ("建设内容说明 %ld 字", n);
         }
     }
@@ -717,7 +715,13 @@ rule_reason (Builder *b, const ZhiRuleResult *rule)
     {
       case ZHI_RULE_KIND_CONDITION:
         if (!rule->decides)
-          g_string_append (s, "鼓励项，不作为申报的决定条件。");
+          {
+            /* （五）'s second half: the province encourages it; the applicant says whether */
+            g_string_append (s, rule->state == ZHI_RULE_MET ? "鼓励项，企业确认使用。"
+                                : rule->state == ZHI_RULE_NOT_MET ? "鼓励项，企业未使用。"
+                                                                  : "鼓励项，尚未填写。");
+            break;
+          }
         if (strcmp (rule->id, "cond-1") == 0)
           {
             const ZhiCreditCode *cc = &b->eligibility->credit;
@@ -782,6 +786,10 @@ rule_state_word (const ZhiRuleResult *rule)
     return rule->state == ZHI_RULE_MET       ? "达到"
            : rule->state == ZHI_RULE_NOT_MET ? "未达到"
                                              : "未填写";
+  if (!rule->decides) /* an encouraged part */
+    return rule->state == ZHI_RULE_MET       ? "使用"
+           : rule->state == ZHI_RULE_NOT_MET ? "未使用"
+                                             : "未填写";
   return rule->state == ZHI_RULE_MET       ? "符合"
          : rule->state == ZHI_RULE_NOT_MET ? "不符合"
                                            : "未确认";
@@ -843,8 +851,26 @@ add_eligibility (Builder *b)
           const ZhiCondition *c
               = zhi_conditions_lookup_condition (b->eligibility->conditions, rule->id);
 
-          label = g_strdup_printf ("条件%s%s", rule->mark, c ? zh (&c->short_name) : "");
-          text = c ? zh (&c->text) : text;
+          if (c == NULL) /* an encouraged part: its own short name and words */
+            {
+              GPtrArray *all = zhi_conditions_get_conditions (b->eligibility->conditions);
+
+              for (guint k = 0; k < all->len; k++)
+                {
+                  const ZhiCondition *owner = all->pdata[k];
+
+                  if (owner->encouraged != NULL && strcmp (owner->encouraged->id, rule->id) == 0)
+                    {
+                      label = g_strdup_printf ("条件%s%s", rule->mark,
+                                               zh (&owner->encouraged->short_name));
+                      text = zh (&owner->encouraged->text);
+                    }
+                }
+            }
+          if (label == NULL)
+            label = g_strdup_printf ("条件%s%s", rule->mark, c ? zh (&c->short_name) : "");
+          if (c != NULL)
+            text = c->encouraged != NULL ? zh (&c->short_name) : zh (&c->text);
         }
       else if (rule->kind == ZHI_RULE_KIND_EXCLUSION)
         {
@@ -993,13 +1019,14 @@ add_score (Builder *b)
   const char *header[] = { "评定项", "默认权重", "自评得分", "佐证得分", "证明材料" };
   const double gate_widths[] = { 0.45, 0.13, 0.42 };
   const char *gate_header[] = { "门槛", "情况", "说明" };
+  /* Only what the province or the applicant said: the province sets no points, so say plainly
+   * that the score is the enterprise's self-assessment with default weights (no tool name, no
+   * band, no rule the province never wrote). */
   g_autofree char *intro = g_strdup_printf (
-      "本章是本企业依据《%s》（%s，%s版）所作的自评。自评得分为企业主张的得分；佐证得分只计算已关联"
-      "证明材料的评定项，专家评审对无证明材料的主张不予认可。",
+      "本章是本企业对照《%s》（%s，%s版）所作的自评。省文件未规定各评定项的分值，下列得分按默认权重"
+      "计算。自评得分为企业主张的得分；佐证得分只计入已关联证明材料的评定项；建设情况说明不计分。",
       zh (zhi_standard_get_title (b->standard)), zh (zhi_standard_get_source (b->standard)),
       zhi_standard_get_edition (b->standard));
-  g_autofree char *note
-      = g_strdup_printf ("关于权重：%s", zh (zhi_standard_get_weights_note (b->standard)));
   g_autofree char *tc = fmt_num (score->total_claimed);
   g_autofree char *te = fmt_num (score->total_evidenced);
   g_autofree char *summary = NULL;
@@ -1010,7 +1037,6 @@ add_score (Builder *b)
 
   zhi_pdf_doc_add_heading (doc, 1, "三、自评得分", TRUE);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, intro);
-  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, note);
   zhi_pdf_doc_add_heading (doc, 2, "（一）各评定项得分", TRUE);
   t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (widths), widths, header);
   zhi_pdf_table_set_font_size (t, 10.5);
@@ -1080,14 +1106,13 @@ add_score (Builder *b)
     }
 
   zhi_pdf_doc_add_heading (doc, 2, "（三）自评结论", TRUE);
-  summary = g_strdup_printf (
-      "自评总分 %s 分（%s），其中有证明材料支撑的佐证得分 %s 分（%s）。量化门槛%s。申报条件：%s。",
-      tc, score->band_claimed ? zh (&score->band_claimed->label) : "—", te,
-      score->band ? zh (&score->band->label) : "—",
-      score->gates_state == ZHI_RULE_MET       ? "均已达到"
-      : score->gates_state == ZHI_RULE_NOT_MET ? "未全部达到，按规定不符合申报条件"
-                                               : "尚有未填写的项",
-      verdict_zh (b->eligibility->verdict));
+  summary = g_strdup_printf ("自评得分 %s 分，其中有证明材料支撑的佐证得分 %s 分。量化门槛%s。"
+                             "申报条件：%s。",
+                             tc, te,
+                             score->gates_state == ZHI_RULE_MET       ? "均已达到"
+                             : score->gates_state == ZHI_RULE_NOT_MET ? "未全部达到"
+                                                                      : "尚有未填写的项",
+                             verdict_zh (b->eligibility->verdict));
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, summary);
   if (cmmm != NULL)
     {
@@ -1098,10 +1123,9 @@ add_score (Builder *b)
 
       zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, text);
     }
-  zhi_pdf_doc_add_paragraph (
-      doc, ZHI_PDF_STYLE_BODY,
-      "特别说明：以上得分为企业使用智造申报工具按默认权重所作的自评，仅供申报参考，"
-      "不代表辽宁省工业和信息化厅的评定结论。评定结果以专家评审和省工业和信息化厅公布的结果为准。");
+  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY,
+                             "以上得分为企业按默认权重所作的自评，不是辽宁省工业和信息化厅的评定"
+                             "结论。");
 }
 
 static void
@@ -1159,7 +1183,12 @@ add_content (Builder *b)
       for (guint k = 0; cr != NULL && k < cr->indicators->len; k++)
         {
           const ZhiIndicatorResult *r = cr->indicators->pdata[k];
-          g_autofree char *value = indicator_value (b, r->indicator);
+          g_autofree char *value = NULL;
+
+          /* the narrative is printed above (2．建设情况) and earns nothing: no row of points */
+          if (r->indicator->kind == ZHI_INDICATOR_TEXT)
+            continue;
+          value = indicator_value (b, r->indicator);
           g_autofree char *p = fmt_num (r->points);
           g_autofree char *m = fmt_num (r->max_points);
           g_autofree char *pts = g_strdup_printf ("%s / %s", p, m);

@@ -661,6 +661,79 @@ page_has_watermark (PopplerDocument *pdf, int index)
   return reddish > 50;
 }
 
+/* The dossier says only what the province or the applicant said: no sentence the province never
+ * wrote, no tool name, no verdict band (the province defines none), no placeholder; condition
+ * （五） decides by its first half and its second half is shown as encouragement; the narrative
+ * earns no points and has no length "requirement". */
+static void
+test_only_province_and_applicant (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) atts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ZhiStandard) standard = zhi_standard_load_builtin (t->track, NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) score = g_string_new (NULL);
+  static const char *const never[] = {
+    "本工具",   "智造申报",     "不予认可", "待核实", "鼓励项，不作为申报的决定条件",
+    "字（要求", "按规定不符合", "关于权重",
+  };
+  int first_attachment = (int)t->texts->len, score_page = -1, content_page = -1;
+  GPtrArray *bands;
+
+  g_assert_nonnull (standard);
+  read_outline (t, top, pages, atts);
+  for (guint i = 0; i < top->len; i++)
+    {
+      if (g_str_equal (top->pdata[i], "七、附件"))
+        first_attachment = g_array_index (pages, int, i);
+      if (g_str_equal (top->pdata[i], "三、自评得分"))
+        score_page = g_array_index (pages, int, i);
+      if (g_str_equal (top->pdata[i], "四、建设内容"))
+        content_page = g_array_index (pages, int, i);
+    }
+  g_assert_cmpint (score_page, >, 0);
+  g_assert_cmpint (content_page, >, score_page);
+  /* the document body: everything before the attachments (their pages are the applicant's) */
+  for (int p = 0; p < first_attachment; p++)
+    g_string_append (body, text_of (t, p));
+  for (int p = score_page; p <= content_page; p++)
+    g_string_append (score, text_of (t, p));
+  for (gsize i = 0; i < G_N_ELEMENTS (never); i++)
+    if (strstr (body->str, never[i]) != NULL)
+      g_error ("%s: the dossier says “%s”", t->track, never[i]);
+  /* no band label where the score is reported, nor anywhere as “（label）” */
+  bands = zhi_standard_get_bands (standard);
+  g_assert_cmpuint (bands->len, >, 0);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const char *label = ((ZhiBand *)bands->pdata[i])->label.zh;
+      g_autofree char *bracketed = g_strdup_printf ("（%s）", label);
+
+      if (strstr (score->str, label) != NULL || strstr (body->str, bracketed) != NULL)
+        g_error ("%s: the dossier prints the band “%s”", t->track, label);
+    }
+  /* what it says instead: the province sets no points; default weights; self-assessment */
+  g_assert_nonnull (strstr (score->str, "省文件未规定各评定项的分值，下列得分按默认权重计算。"));
+  g_assert_nonnull (strstr (score->str, "建设情况说明不计分"));
+  g_assert_nonnull (strstr (score->str, "以上得分为企业按默认权重所作的自评"));
+  /* （五）: decided by its first half, then its encouraged half on its own row */
+  g_assert_nonnull (
+      strstr (body->str, "条件（五）智能制造实践取得技术突破智能制造实践取得技术突破符合"));
+  g_assert_nonnull (strstr (body->str, "条件（五）使用安全可控的关键技术装备和工业软件（鼓励项）"
+                                       "鼓励使用安全可控的关键技术装备和工业软件。"
+                                       "使用鼓励项，企业确认使用。"));
+  /* the seed's slip is not carried into the dossier */
+  g_assert_null (strstr (body->str, "机构and制度"));
+  g_assert_nonnull (strstr (body->str, "健全的财务管理机构和制度"));
+  if (!g_str_equal (t->track, "workshop"))
+    {
+      g_assert_nonnull (strstr (body->str, "提高。资源综合利用效率得到提升"));
+      g_assert_null (strstr (body->str, "提高。源综合利用效率"));
+    }
+}
+
 /* Draft while a problem blocks submission; --final without the watermark. */
 static void
 test_draft (void)
@@ -1106,6 +1179,7 @@ main (int argc, char **argv)
     { "cmmm-level", test_cmmm },
     { "object-streams", test_object_streams },
     { "well-formed", test_well_formed },
+    { "only-province-and-applicant", test_only_province_and_applicant },
   };
   int status;
 

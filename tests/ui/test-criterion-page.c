@@ -270,6 +270,24 @@ test_level_writes_answer (Fixture *f, gconstpointer data)
   zhi_answers_set_level (answers, "w02.equipment-maturity", "L2");
   zhi_project_answers_changed (f->project, "w02.equipment-maturity");
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+
+  /* GB/T 23021-2022: 一级 … 四级, only 三级 named (感知交互级, the seed's); no placeholder */
+  {
+    GListModel *model = adw_combo_row_get_model (row);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+    for (guint i = 1; i < 5; i++)
+      {
+        const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+        g_assert_null (strstr (item, "待核实"));
+        g_assert_null (strstr (item, "verified"));
+        g_assert_nonnull (strstr (item, i == 1 ? "L1" : i == 2 ? "L2" : i == 3 ? "L3" : "L4"));
+        if (i == 3)
+          g_assert_true (strstr (item, "感知交互级") != NULL
+                         || strstr (item, "perception and interaction") != NULL);
+      }
+  }
 }
 
 static void
@@ -287,6 +305,22 @@ test_narrative (Fixture *f, gconstpointer data)
                      : NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (counter)), "13"));
   g_assert_true (gtk_widget_has_css_class (counter, "warning"));
+  /* the length range is the tool's advice, and the narrative earns nothing */
+  {
+    g_autofree char *advice = g_strdup_printf (
+        g_dgettext (GETTEXT_PACKAGE, "%ld characters. This tool suggests %lld to %lld (the tool’s "
+                                     "advice, not a rule of the provincial document)."),
+        13L, 150LL, 2000LL);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, advice);
+  }
+  settle (f);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (lookup (f, "w02.narrative:points"))), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Required · no points"));
+  g_assert_cmpfloat (
+      zhi_score_lookup_indicator (zhi_evaluation_get_score (f->evaluation), "w02.narrative")
+          ->points,
+      ==, 0);
 
   /* set elsewhere: shown here */
   zhi_project_set_narrative (f->project, "w02", "另一段说明");

@@ -235,13 +235,28 @@ test_verdict_follows_answers (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (summary (f), zhi_text_get (&excl2->short_name)));
   g_assert_nonnull (strstr (summary (f), excl2->mark));
 
-  /* Back to "no"; then condition （五）, only encouraged, does not change the verdict. */
+  /* Back to "no"; then condition （五） decides by its first half like the others… */
   answer (f, "excl-2", "no");
   update (f);
   g_assert_cmpstr (verdict (f), ==, zhi_verdict_to_label (ZHI_VERDICT_ELIGIBLE));
   answer (f, "cond-5", "no");
   g_assert_true (zhi_answers_get_bool (answers, "cond-5", &value));
   g_assert_false (value);
+  update (f);
+  g_assert_cmpstr (verdict (f), ==, zhi_verdict_to_label (ZHI_VERDICT_NOT_ELIGIBLE));
+  g_assert_nonnull (strstr (summary (f), "（五）"));
+  answer (f, "cond-5", "yes");
+  update (f);
+  g_assert_cmpstr (verdict (f), ==, zhi_verdict_to_label (ZHI_VERDICT_ELIGIBLE));
+  /* …while its second half, encouraged, has controls of its own and never decides. */
+  answer (f, "cond-5.encouraged", "no");
+  g_assert_true (zhi_answers_get_bool (answers, "cond-5.encouraged", &value));
+  g_assert_false (value);
+  update (f);
+  g_assert_cmpstr (verdict (f), ==, zhi_verdict_to_label (ZHI_VERDICT_ELIGIBLE));
+  answer (f, "cond-5.encouraged", "yes");
+  g_assert_true (zhi_answers_get_bool (answers, "cond-5.encouraged", &value));
+  g_assert_true (value);
   update (f);
   g_assert_cmpstr (verdict (f), ==, zhi_verdict_to_label (ZHI_VERDICT_ELIGIBLE));
 

@@ -365,6 +365,10 @@ test_support_toggles (Fixture *f, gconstpointer data)
   /* a change made elsewhere shows in the switches */
   zhi_project_add_evidence_support (f->project, zhi_evidence_get_id (pdf), "excl-3");
   g_assert_true (gtk_switch_get_active (exclusion));
+  /* （五）'s encouraged half has a switch of its own */
+  g_assert_nonnull (zhi_evidence_page_get_support_switch (f->page, "cond-5.encouraged"));
+  gtk_switch_set_active (zhi_evidence_page_get_support_switch (f->page, "cond-5.encouraged"), TRUE);
+  g_assert_true (zhi_evidence_supports (pdf, "cond-5.encouraged"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s",
                                              zhi_evidence_get_id (pdf)));
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);

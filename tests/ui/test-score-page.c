@@ -99,6 +99,16 @@ test_totals (Fixture *f, gconstpointer data)
   g_assert_cmpstr (zhi_score_page_get_total_text (f->page, TRUE), ==, evidenced);
   /* The demo leaves one criterion without evidence: the totals differ. */
   g_assert_cmpstr (claimed, !=, evidenced);
+  /* The band is labelled as the tool's own reading, never shown bare. */
+  {
+    g_autofree char *band
+        = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "The tool’s own reading: %s"),
+                           zhi_text_get (&score->band->label));
+
+    g_assert_cmpstr (zhi_score_page_get_band_text (f->page, TRUE), ==, band);
+    g_assert_cmpstr (zhi_score_page_get_band_text (f->page, TRUE), !=,
+                     zhi_text_get (&score->band->label));
+  }
 }
 
 static void

@@ -518,7 +518,8 @@ buffer_get_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* The counter counts what the scoring counts: the characters without surrounding blanks. */
+/* The counter counts what the checklist counts: the characters without surrounding blanks.
+ * The narrative earns no points; its length range is the tool's advice, and says so. */
 static void
 update_counter (Indicator *ind, const char *text)
 {
@@ -528,21 +529,22 @@ update_counter (Indicator *ind, const char *text)
   g_autofree char *counter = NULL;
   const char *style = "success";
 
-  if (chars > indicator->max_chars)
+  if (chars == 0)
     {
-      counter
-          = g_strdup_printf (_ ("%ld characters: %ld over the limit of %lld"), chars,
-                             chars - (glong)indicator->max_chars, (long long)indicator->max_chars);
+      counter = g_strdup (_ ("Not written yet: the narrative is required for a final dossier (it "
+                             "earns no points)."));
       style = "error";
     }
-  else if (chars < indicator->min_chars)
+  else if (chars < indicator->min_chars || chars > indicator->max_chars)
     {
-      counter = g_strdup_printf (_ ("%ld characters: at least %lld needed (at most %lld)"), chars,
-                                 (long long)indicator->min_chars, (long long)indicator->max_chars);
+      counter = g_strdup_printf (_ ("%ld characters. This tool suggests %lld to %lld (the tool’s "
+                                    "advice, not a rule of the provincial document)."),
+                                 chars, (long long)indicator->min_chars,
+                                 (long long)indicator->max_chars);
       style = "warning";
     }
   else
-    counter = g_strdup_printf (_ ("%ld characters (%lld to %lld)"), chars,
+    counter = g_strdup_printf (_ ("%ld characters (this tool suggests %lld to %lld)"), chars,
                                (long long)indicator->min_chars, (long long)indicator->max_chars);
   set_computed (ind, counter, style);
 }
@@ -837,18 +839,9 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
           for (guint i = 0; i < indicator->levels->len; i++)
             {
               const ZhiLevel *level = g_ptr_array_index (indicator->levels, i);
-              const char *name = zhi_text_get (&level->name);
 
-              /* The data marks unconfirmed names itself in most cases; never say it twice. */
-              if (!level->confirmed && strstr (name, _ ("(name to be verified)")) == NULL
-                  && strstr (name, "待核实") == NULL && strstr (name, "to be verified") == NULL)
-                {
-                  g_autofree char *marked
-                      = g_strdup_printf ("%s %s", name, _ ("(name to be verified)"));
-                  gtk_string_list_append (model, marked);
-                }
-              else
-                gtk_string_list_append (model, name);
+              /* the data's own names: 一级（L1）…, with the one name the seed gives */
+              gtk_string_list_append (model, zhi_text_get (&level->name));
             }
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Level reached"));
           subtitle = g_strdup_printf (_ ("Required: %s or higher"), zhi_text_get (&min->name));
@@ -1204,11 +1197,23 @@ update_scores (ZhiCriterionPage *self)
         continue;
       points = zhi_scoring_format_points (r->points);
       of = zhi_scoring_format_points (r->max_points);
-      /* Translators: an indicator's points, "2.7 / 6 points" */
-      text = g_strdup_printf (_ ("%s / %s points"), points, of);
+      if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
+        /* the narrative: required content, no points whatever its length */
+        text = g_strdup (_ ("Required · no points"));
+      else
+        /* Translators: an indicator's points, "2.7 / 6 points" */
+        text = g_strdup_printf (_ ("%s / %s points"), points, of);
       gtk_label_set_text (ind->points_label, text);
       gtk_label_set_text (ind->detail_label, r->detail != NULL ? r->detail : "");
-      if (!r->answered)
+      if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
+        {
+          if (r->answered)
+            set_status_icon (ind->status_icon, "emblem-ok-symbolic", "success", _ ("Written"));
+          else
+            set_status_icon (ind->status_icon, "dialog-error-symbolic", "error",
+                             _ ("Required: not written yet"));
+        }
+      else if (!r->answered)
         set_status_icon (ind->status_icon, "dialog-question-symbolic", "dim-label",
                          _ ("Not answered"));
       else if (r->met)

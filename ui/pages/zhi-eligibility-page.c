@@ -511,8 +511,11 @@ rule_group_new (ZhiEligibilityPage *self,
     /* an AdwPreferencesRow, or the group would put it below its list */
     GtkWidget *row = adw_preferences_row_new ();
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *question = gtk_label_new (condition ? _ ("Does the enterprise meet this condition?")
-                                                   : _ ("Does this apply to the enterprise?"));
+    GtkWidget *question
+        = gtk_label_new (!condition ? _ ("Does this apply to the enterprise?")
+                         : required ? _ ("Does the enterprise meet this condition?")
+                                    : _ ("Does the enterprise do so? This is encouraged: the "
+                                         "answer does not decide eligibility."));
 
     gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     gtk_widget_set_focusable (row, FALSE);
@@ -648,6 +651,13 @@ build_rules (ZhiEligibilityPage *self)
                       rule_group_new (self, ZHI_RULE_KIND_CONDITION, cond->id, cond->mark,
                                       &cond->short_name, &cond->text, cond->checks,
                                       cond->required));
+      /* （五）'s second half, encouragement: shown on its own, answered on its own, never
+       * deciding */
+      if (cond->encouraged != NULL)
+        gtk_box_append (self->conditions_box,
+                        rule_group_new (self, ZHI_RULE_KIND_CONDITION, cond->encouraged->id,
+                                        cond->mark, &cond->encouraged->short_name,
+                                        &cond->encouraged->text, cond->encouraged->checks, FALSE));
     }
   excls = zhi_conditions_get_exclusions (self->conditions);
   for (guint i = 0; i < excls->len; i++)
@@ -955,6 +965,8 @@ state_title (const ZhiRuleResult *result)
   switch (result->state)
     {
       case ZHI_RULE_MET:
+        if (!result->decides)
+          return _ ("Encouraged: the enterprise does so");
         return result->kind == ZHI_RULE_KIND_GATE ? _ ("Met") : _ ("Condition met");
       case ZHI_RULE_NOT_MET:
         return result->decides ? _ ("Not met") : _ ("Not met (encouraged only)");

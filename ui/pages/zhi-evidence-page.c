@@ -602,6 +602,11 @@ support_name (ZhiEvidencePage *self, const char *id)
     return g_strdup_printf (_ ("Condition %s %s"), condition->mark,
                             zhi_text_get (&condition->short_name));
   if (self->conditions != NULL
+      && zhi_conditions_lookup_encouraged (self->conditions, id, &condition) != NULL)
+    /* （五）'s encouraged half */
+    return g_strdup_printf (_ ("Condition %s %s"), condition->mark,
+                            zhi_text_get (&condition->encouraged->short_name));
+  if (self->conditions != NULL
       && (exclusion = zhi_conditions_lookup_exclusion (self->conditions, id)) != NULL)
     /* TRANSLATORS: a case that excludes an enterprise: its mark "（一）" and short name */
     return g_strdup_printf (_ ("Exclusion %s %s"), exclusion->mark,
@@ -1305,6 +1310,12 @@ build_support_rows (ZhiEvidencePage *self)
           g_autofree char *title = support_name (self, condition->id);
 
           add_support_row (self, self->rules_group, condition->id, title, NULL);
+          if (condition->encouraged != NULL)
+            {
+              g_autofree char *part = support_name (self, condition->encouraged->id);
+
+              add_support_row (self, self->rules_group, condition->encouraged->id, part, NULL);
+            }
         }
       for (guint i = 0; i < exclusions->len; i++)
         {

@@ -539,7 +539,12 @@ set_total (GtkLabel *number,
            const ZhiBand *band)
 {
   g_autofree char *text = zhi_scoring_format_points (points);
-  const char *band_text = band != NULL ? zhi_text_get (&band->label) : "";
+  /* The bands are the tool's own reading (the province defines none): say so beside them. */
+  g_autofree char *band_text
+      = band != NULL
+            /* Translators: under a total, %s is a band's label, e.g. "本工具的参考读数：较好" */
+            ? g_strdup_printf (_ ("The tool’s own reading: %s"), zhi_text_get (&band->label))
+            : g_strdup ("");
   g_autofree char *accessible = NULL;
 
   gtk_label_set_text (number, text);
@@ -839,6 +844,13 @@ zhi_score_page_get_total_text (ZhiScorePage *self, gboolean evidenced)
 {
   g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), NULL);
   return gtk_label_get_text (evidenced ? self->evidenced_label : self->claimed_label);
+}
+
+const char *
+zhi_score_page_get_band_text (ZhiScorePage *self, gboolean evidenced)
+{
+  g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), NULL);
+  return gtk_label_get_text (evidenced ? self->evidenced_band_label : self->claimed_band_label);
 }
 
 GtkListBox *

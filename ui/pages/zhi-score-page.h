@@ -12,6 +12,8 @@ GtkWidget *zhi_score_page_new (void);
 /* For tests: what the page shows. */
 /* The claimed (or evidenced) total as displayed, e.g. "85.9"; "" without a score. */
 const char *zhi_score_page_get_total_text (ZhiScorePage *self, gboolean evidenced);
+/* The band shown under that total, labelled as the tool's own reading; "" without a band. */
+const char *zhi_score_page_get_band_text (ZhiScorePage *self, gboolean evidenced);
 /* The pre-submit checklist: one activatable row per problem of the evaluation. */
 GtkListBox *zhi_score_page_get_checklist (ZhiScorePage *self);
 /* The rows of the three weakest criteria. */

@@ -58,3 +58,28 @@ text = json.dumps(mini, ensure_ascii=False, indent=1)
 write("duplicate-key.json", text.replace('"weight": 40,', '"weight": 40,\n   "weight": 45,', 1))
 write("not-json.json", text[: len(text) // 2])
 write("not-an-object.json", "[1, 2, 3]\n")
+
+# The narrative earns nothing: a text indicator with a share is refused.
+def text_share(d):
+    d["criteria"][0]["indicators"][0]["share"] = 50
+    d["criteria"][0]["indicators"][2]["share"] = 20
+mutate("text-share.json", text_share)
+
+# Errata must name an entry, be applied to it, and leave no trace of the slip.
+def erratum(at, seed, corrected):
+    return {"at": at, "seed": seed, "corrected": corrected,
+            "reason": {"zh": "测试。", "en": "Test."}}
+mutate("errata-unknown-at.json",
+       lambda d: d.__setitem__("errata", [erratum("m09.z", "达至", "达到")]))
+mutate("errata-not-applied.json",
+       lambda d: d.__setitem__("errata", [erratum("m01.a", "占比达至", "占比达成")]))
+mutate("errata-not-corrected.json",
+       lambda d: d.__setitem__("errata", [erratum("m01.a", "50%以上", "设备占比")]))
+mutate("errata-unknown-key.json",
+       lambda d: d["errata"][0].__setitem__("page", 7))
+mutate("conditions-encouraged-not-in-text.json",
+       lambda d: d["conditions"][4]["encouraged"]["text"].__setitem__("zh", "鼓励使用国产软件。"),
+       conditions)
+mutate("conditions-errata-not-applied.json",
+       lambda d: d.__setitem__("errata", [erratum("cond-1", "机构 and 制度", "机构与制度")]),
+       conditions)
