@@ -261,7 +261,7 @@ test_migration_1_to_2 (void)
   {
     g_autoptr (ZhiProject) p = open_path (path, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, ZHI_PROJECT_SCHEMA_VERSION);
     g_assert_cmpstr (zhi_project_get_name (p), ==, "旧版企业");
     g_assert_cmpint (zhi_project_get_employees (p), ==, 42);
     g_assert_cmpstr (zhi_project_get_narrative (p, "w1"), ==, "旧版叙述");
@@ -300,7 +300,7 @@ test_migration_read_only_v1 (void)
     g_assert_true (zhi_project_save_as (p, cf, &error));
     g_assert_no_error (error);
     g_assert_false (zhi_project_is_read_only (p));
-    g_assert_cmpint (count_rows (copy, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (count_rows (copy, "PRAGMA user_version"), ==, ZHI_PROJECT_SCHEMA_VERSION);
     g_assert_cmpint (count_rows (copy, "SELECT count(*) FROM blobs"), ==, 1);
     g_assert_cmpint (count_rows (copy, "SELECT count(*) FROM fields WHERE value = '大连市'"), ==,
                      1);
