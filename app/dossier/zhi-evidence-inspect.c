@@ -1,12 +1,15 @@
 /* zhi-evidence-inspect.c — does an evidence file open?  See the header. */
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <png.h>
 #include <poppler.h>
 #include <setjmp.h>
+#include <stdio.h> /* jpeglib.h needs FILE */
 #include <string.h>
+
+#include <jerror.h>
+#include <jpeglib.h>
 
 #include "zhi-evidence-inspect.h"
 #include "zhi-project.h"
@@ -117,20 +120,101 @@ feed_stream (GInputStream *in,
     }
 }
 
-/* JPEG through gdk-pixbuf's incremental loader, decoded at a small size (libjpeg scales
- * while decoding, so memory stays small for any picture) */
-static void
-jpeg_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer data)
+/* JPEG through libjpeg, read from the stream in chunks and decoded at 1/8 scale one row at a
+ * time (memory stays small for any picture).  libjpeg only warns when the data ends early
+ * or a segment is cut short, filling the rest with grey: those warnings mean damaged. */
+typedef struct
 {
-  (void)data;
-  if (width > 64 || height > 64)
-    gdk_pixbuf_loader_set_size (loader, MAX (1, width / 8), MAX (1, height / 8));
+  struct jpeg_source_mgr pub;
+  GInputStream *in;
+  GCancellable *cancellable;
+  GError *error; /* a read error */
+  const guint8 *first;
+  gsize n_first;
+  guint8 *buf;
+  gboolean ended; /* the stream is at its end */
+} JpegSource;
+
+typedef struct
+{
+  struct jpeg_error_mgr pub;
+  jmp_buf jump;
+  gboolean cut_short;
+} JpegErrors;
+
+static void
+jpeg_error_exit_cb (j_common_ptr cinfo)
+{
+  JpegErrors *err = (JpegErrors *)cinfo->err;
+  longjmp (err->jump, 1);
 }
 
-static gboolean
-jpeg_feed (gpointer state, const guint8 *buf, gsize n)
+static void
+jpeg_message_cb (j_common_ptr cinfo, int level)
 {
-  return gdk_pixbuf_loader_write (state, buf, n, NULL);
+  JpegErrors *err = (JpegErrors *)cinfo->err;
+  /* level -1: a warning.  Data that ends early or a segment cut short are damage; others
+   * (extraneous bytes before a marker …) are what cameras write and viewers accept. */
+  if (level < 0 && (err->pub.msg_code == JWRN_JPEG_EOF || err->pub.msg_code == JWRN_HIT_MARKER))
+    err->cut_short = TRUE;
+}
+
+static void
+jpeg_init_source_cb (j_decompress_ptr cinfo)
+{
+  (void)cinfo;
+}
+
+static boolean
+jpeg_fill_cb (j_decompress_ptr cinfo)
+{
+  static const JOCTET eoi[2] = { 0xFF, JPEG_EOI };
+  JpegSource *src = (JpegSource *)cinfo->src;
+  gssize n = 0;
+
+  if (src->first != NULL)
+    {
+      src->pub.next_input_byte = src->first;
+      src->pub.bytes_in_buffer = src->n_first;
+      src->first = NULL;
+      return TRUE;
+    }
+  if (!src->ended && src->error == NULL)
+    n = g_input_stream_read (src->in, src->buf, CHUNK_SIZE, src->cancellable, &src->error);
+  if (n <= 0)
+    {
+      /* the end (or a read error, reported after): libjpeg's own advice is a fake EOI, and it
+       * warns JWRN_JPEG_EOF */
+      src->ended = TRUE;
+      WARNMS (cinfo, JWRN_JPEG_EOF);
+      src->pub.next_input_byte = eoi;
+      src->pub.bytes_in_buffer = 2;
+      return TRUE;
+    }
+  src->pub.next_input_byte = src->buf;
+  src->pub.bytes_in_buffer = (size_t)n;
+  return TRUE;
+}
+
+static void
+jpeg_skip_cb (j_decompress_ptr cinfo, long count)
+{
+  JpegSource *src = (JpegSource *)cinfo->src;
+  while (count > 0)
+    {
+      if (src->pub.bytes_in_buffer == 0)
+        jpeg_fill_cb (cinfo);
+      size_t k = MIN ((size_t)count, src->pub.bytes_in_buffer);
+      src->pub.next_input_byte += k;
+      src->pub.bytes_in_buffer -= k;
+      count -= (long)k;
+    }
+}
+
+static void
+jpeg_term_source_cb (j_decompress_ptr cinfo)
+{
+  (void)cinfo;
 }
 
 static const char *
@@ -141,26 +225,54 @@ inspect_jpeg (GFile *file,
               GCancellable *cancellable,
               GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", &local);
-  if (loader == NULL)
+  struct jpeg_decompress_struct cinfo;
+  JpegErrors err;
+  JpegSource src;
+  JSAMPARRAY row = NULL;
+  volatile gboolean decoded = FALSE;
+
+  memset (&src, 0, sizeof src);
+  memset (&err, 0, sizeof err);
+  src.in = in;
+  src.cancellable = cancellable;
+  src.first = first;
+  src.n_first = n0;
+  src.buf = g_malloc (CHUNK_SIZE);
+  src.pub.init_source = jpeg_init_source_cb;
+  src.pub.fill_input_buffer = jpeg_fill_cb;
+  src.pub.skip_input_data = jpeg_skip_cb;
+  src.pub.resync_to_restart = jpeg_resync_to_restart;
+  src.pub.term_source = jpeg_term_source_cb;
+
+  cinfo.err = jpeg_std_error (&err.pub);
+  err.pub.error_exit = jpeg_error_exit_cb;
+  err.pub.emit_message = jpeg_message_cb;
+  jpeg_create_decompress (&cinfo);
+  if (setjmp (err.jump) == 0)
     {
-      could_not_read (error, file, local);
+      cinfo.src = &src.pub;
+      jpeg_read_header (&cinfo, TRUE);
+      cinfo.scale_num = 1;
+      cinfo.scale_denom = 8;
+      cinfo.dct_method = JDCT_IFAST;
+      jpeg_start_decompress (&cinfo);
+      row = (*cinfo.mem->alloc_sarray) ((j_common_ptr)&cinfo, JPOOL_IMAGE,
+                                        cinfo.output_width * cinfo.output_components, 1);
+      while (cinfo.output_scanline < cinfo.output_height && !err.cut_short)
+        jpeg_read_scanlines (&cinfo, row, 1);
+      if (!err.cut_short)
+        jpeg_finish_decompress (&cinfo);
+      decoded = TRUE;
+    }
+  jpeg_destroy_decompress (&cinfo);
+  g_free (src.buf);
+  if (src.error != NULL)
+    {
+      could_not_read (error, file, src.error);
+      g_error_free (src.error);
       return NULL;
     }
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (jpeg_size_prepared), NULL);
-  int fed = feed_stream (in, first, n0, jpeg_feed, loader, cancellable, &local);
-  /* close in every case: the loader warns when disposed unclosed */
-  g_autoptr (GError) closing = NULL;
-  gboolean closed = gdk_pixbuf_loader_close (loader, &closing);
-  if (fed < 0)
-    {
-      could_not_read (error, file, local);
-      return NULL;
-    }
-  if (fed == 0 || !closed || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
-    return ZHI_EVIDENCE_PROBLEM_DAMAGED;
-  return "";
+  return decoded && !err.cut_short ? "" : ZHI_EVIDENCE_PROBLEM_DAMAGED;
 }
 
 /* PNG through libpng's progressive reader, every row decoded and dropped */

@@ -1,4 +1,4 @@
-/* zhi-evidence-inspect.h — does an evidence file open?  (poppler, libpng, gdk-pixbuf)
+/* zhi-evidence-inspect.h — does an evidence file open?  (poppler, libjpeg, libpng)
  *
  * Usable means a reviewer can read it in the dossier: a PDF that poppler opens without a
  * password and that has at least one page, or a JPEG or PNG picture that decodes to its

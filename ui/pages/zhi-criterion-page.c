@@ -1229,7 +1229,12 @@ evidence_row_new (ZhiCriterionPage *self, ZhiEvidence *evidence)
   g_autofree char *pages_text = NULL;
   g_autofree char *unlink_label = NULL;
 
-  if (pages > 0)
+  /* a file that does not open supports nothing: say so on its row */
+  if (!zhi_evidence_get_usable (evidence))
+    pages_text
+        = g_strdup_printf (_ ("Cannot be used: %s"),
+                           zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+  else if (pages > 0)
     pages_text
         = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", pages), pages);
   else
@@ -1240,7 +1245,11 @@ evidence_row_new (ZhiCriterionPage *self, ZhiEvidence *evidence)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+                             gtk_image_new_from_icon_name (zhi_evidence_get_usable (evidence)
+                                                               ? "x-office-document-symbolic"
+                                                               : "dialog-warning-symbolic"));
+  if (!zhi_evidence_get_usable (evidence))
+    gtk_widget_add_css_class (row, "error");
 
   gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (unlink, "flat");
