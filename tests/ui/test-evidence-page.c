@@ -576,12 +576,12 @@ test_unusable_marked (Fixture *f, gconstpointer data)
   empty_reason = zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_EMPTY);
   if (g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "zh"))
     g_assert_cmpstr (empty_reason, ==, "空文件");
-  row_mark = g_strdup_printf (_ ("Cannot be used: %s"), empty_reason);
+  row_mark = g_strdup_printf (_ ("Unusable: %s"), empty_reason);
   text = mapped_text (GTK_WIDGET (f->page));
   g_test_message ("on screen:\n%s", text);
   g_assert_nonnull (strstr (text, row_mark));
   g_clear_pointer (&row_mark, g_free);
-  row_mark = g_strdup_printf (_ ("Cannot be used: %s"),
+  row_mark = g_strdup_printf (_ ("Unusable: %s"),
                               zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE));
   g_assert_nonnull (strstr (text, row_mark));
 

@@ -1231,9 +1231,8 @@ evidence_row_new (ZhiCriterionPage *self, ZhiEvidence *evidence)
 
   /* a file that does not open supports nothing: say so on its row */
   if (!zhi_evidence_get_usable (evidence))
-    pages_text
-        = g_strdup_printf (_ ("Cannot be used: %s"),
-                           zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+    pages_text = g_strdup_printf (
+        _ ("Unusable: %s"), zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
   else if (pages > 0)
     pages_text
         = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", pages), pages);

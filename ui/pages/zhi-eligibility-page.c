@@ -399,7 +399,7 @@ refresh_rule_evidence (ZhiEligibilityPage *self, Rule *rule)
         {
           g_string_append (text, " · ");
           g_string_append_printf (
-              text, _ ("Cannot be used: %s"),
+              text, _ ("Unusable: %s"),
               zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
         }
     }

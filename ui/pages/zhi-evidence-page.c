@@ -762,13 +762,13 @@ update_row (GtkWidget *widget)
   size = g_format_size (zhi_evidence_get_size (evidence));
   if (!zhi_evidence_get_usable (evidence))
     {
-      /* TRANSLATORS: the reason an evidence file cannot be used, e.g. “Cannot be used: Empty
+      /* TRANSLATORS: the reason an evidence file cannot be used, e.g. “Unusable: Empty
        * file” */
-      g_autofree char *reason
-          = g_strdup_printf (_ ("Cannot be used: %s"),
-                             zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+      g_autofree char *reason = g_strdup_printf (
+          _ ("Unusable: %s"), zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
 
-      meta = g_strdup_printf ("%s · %s · %s", type, size, reason);
+      /* the reason first and alone: the row is narrow, type and size are in the detail */
+      meta = g_strdup (reason);
       gtk_widget_remove_css_class (GTK_WIDGET (row->meta), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (row->meta), "error");
     }
@@ -786,6 +786,7 @@ update_row (GtkWidget *widget)
       gtk_widget_add_css_class (GTK_WIDGET (row->meta), "dim-label");
     }
   gtk_label_set_text (row->meta, meta);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->meta), meta);
 
   supports = supports_summary (row->page, evidence);
   gtk_label_set_text (row->supports, supports);
