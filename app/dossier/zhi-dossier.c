@@ -1349,11 +1349,23 @@ add_list (Job *job)
         {
           Entry *e = job->entries->pdata[i];
           g_autofree char *n = g_strdup_printf ("附件%u", e->number);
-          /* a document that does not open has no pages to count: its reason instead */
-          g_autofree char *pages = e->problem[0] ? g_strdup (zhi_evidence_problem_zh (e->problem))
-                                   : e->n_pages > 0 ? g_strdup_printf ("%u", e->n_pages)
-                                                    : g_strdup ("—");
           g_autofree char *name = g_strdup_printf ("%s\n（%s）", e->title, e->file_name);
+          g_autofree char *pages = NULL;
+          Entry *first = NULL;
+
+          /* the same bytes as an earlier attachment: one document, said so */
+          for (guint k = 0; k < i && first == NULL; k++)
+            if (g_str_equal (((Entry *)job->entries->pdata[k])->sha256, e->sha256))
+              first = job->entries->pdata[k];
+          /* a document that does not open has no pages to count: its reason instead */
+          if (e->problem[0])
+            pages = g_strdup (zhi_evidence_problem_zh (e->problem));
+          else if (first != NULL)
+            pages = g_strdup_printf ("同附件%u", first->number);
+          else if (e->n_pages > 0)
+            pages = g_strdup_printf ("%u", e->n_pages);
+          else
+            pages = g_strdup ("—");
           const char *row[] = { n, name, e->supports_text, pages, e->sha256 };
 
           zhi_pdf_table_add_row (t, row);

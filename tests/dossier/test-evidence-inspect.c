@@ -548,7 +548,7 @@ test_migration_v2_async (void)
   g_unlink (path);
 }
 
-/* ---- the dossier: the list gives the reason, not a page count ---- */
+/* ---- the dossier: the list gives the reason, not a page count; a copy names its original ---- */
 
 static char *
 pdf_text (const char *path)
@@ -577,6 +577,11 @@ test_dossier_list (void)
   g_autoptr (Demo) d = demo_new ("list.zhizao");
   attach (d, samples->empty_pdf, "空白材料", TARGET);
   attach (d, text_jpg, "假照片", TARGET);
+  ZhiEvidence *report = attach (d, samples->multi_pdf, "原件", TARGET);
+  attach (d, samples->multi_pdf, "副本", TARGET);
+  g_autofree char *same = g_strdup_printf (
+      "同附件%u", g_list_model_get_n_items (zhi_project_get_evidence_list (d->project)) - 1);
+  g_assert_cmpuint (zhi_evidence_get_page_count (report), ==, 3);
   g_autofree char *out = tmp_file ("list.pdf");
   ZhiDossierOptions options;
   g_autoptr (GError) error = NULL;
@@ -595,6 +600,9 @@ test_dossier_list (void)
   g_assert_nonnull (strstr (list, "空文件"));
   g_assert_nonnull (strstr (list, "假照片"));
   g_assert_nonnull (strstr (list, "不是图片"));
+  /* the copy points at the original instead of counting its pages again */
+  g_assert_nonnull (strstr (list, "副本"));
+  g_assert_nonnull (strstr (list, same));
   g_unlink (out);
 }
 
