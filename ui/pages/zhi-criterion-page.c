@@ -1178,9 +1178,22 @@ update_scores (ZhiCriterionPage *self)
   /* Translators: "claimed 10.7 of 14 points · evidenced 0" */
   title = g_strdup_printf (_ ("Claimed %s of %s points · evidenced %s"), claimed, max, evidenced);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), title);
-  subtitle = g_strdup (cr->has_evidence
-                           ? _ ("Evidence is linked, so the claimed points count in full.")
-                           : _ ("No evidence is linked: reviewers count 0 evidenced points."));
+  if (cr->has_evidence)
+    subtitle = g_strdup (_ ("Evidence is linked, so the claimed points count in full."));
+  else
+    {
+      g_autoptr (GPtrArray) linked
+          = self->project != NULL
+                ? zhi_project_list_evidence_for (self->project, self->criterion_id)
+                : NULL;
+
+      /* linked, but none of it opens: it is not evidence */
+      subtitle = g_strdup (linked != NULL && linked->len > 0
+                               ? _ ("The linked evidence does not open: reviewers count 0 "
+                                    "evidenced points. Replace it with a file that opens.")
+                               : _ ("No evidence is linked: reviewers count 0 evidenced "
+                                    "points."));
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_row), subtitle);
   gtk_level_bar_set_value (self->summary_bar,
                            cr->max_points > 0 ? CLAMP (cr->evidenced / cr->max_points, 0, 1) : 0);
