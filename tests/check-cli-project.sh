@@ -54,7 +54,7 @@ check "new --json" 0 $?
 json_ok "new --json: file and track" "$tmp/out.json" \
   "d['file'].endswith('nj.zhizao') and d['track'] == 'factory-process' and d['name'] == '鞍山测试有限公司'"
 printf '%%PDF-1.4 not really\n' >"$tmp/ev.pdf"
-"$cli" attach "$tmp/nj.zhizao" "$tmp/ev.pdf" --to fp01 --title "测试材料" >"$tmp/out" 2>&1
+"$cli" attach "$tmp/nj.zhizao" "$tmp/ev.pdf" --to fp01 --title "测试材料" >"$tmp/out" 2>"$tmp/err"
 check "attach" 0 $?
 "$cli" attach --json "$tmp/nj.zhizao" "$tmp/ev.pdf" --to fp01 --to fp02 >"$tmp/out.json" 2>"$tmp/err"
 check "attach --json" 0 $?

@@ -261,7 +261,7 @@ test_migration_1_to_2 (void)
   {
     g_autoptr (ZhiProject) p = open_path (path, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, ZHI_PROJECT_SCHEMA_VERSION);
     g_assert_cmpstr (zhi_project_get_name (p), ==, "旧版企业");
     g_assert_cmpint (zhi_project_get_employees (p), ==, 42);
     g_assert_cmpstr (zhi_project_get_narrative (p, "w1"), ==, "旧版叙述");
@@ -300,7 +300,7 @@ test_migration_read_only_v1 (void)
     g_assert_true (zhi_project_save_as (p, cf, &error));
     g_assert_no_error (error);
     g_assert_false (zhi_project_is_read_only (p));
-    g_assert_cmpint (count_rows (copy, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (count_rows (copy, "PRAGMA user_version"), ==, ZHI_PROJECT_SCHEMA_VERSION);
     g_assert_cmpint (count_rows (copy, "SELECT count(*) FROM blobs"), ==, 1);
     g_assert_cmpint (count_rows (copy, "SELECT count(*) FROM fields WHERE value = '大连市'"), ==,
                      1);
@@ -842,6 +842,122 @@ test_create_refuses_existing (void)
   g_assert_cmpstr (data, ==, "keep me");
 }
 
+/* ---- the inspection hook: core stores what an installed inspector says ---- */
+
+static guint fake_calls;
+
+/* "BAD…" is damaged, anything else usable with 5 pages */
+static gboolean
+fake_inspector (GFile *file,
+                const char *media_type,
+                guint *pages,
+                char **problem,
+                GCancellable *cancellable,
+                GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  (void)media_type;
+  fake_calls++;
+  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, error))
+    return FALSE;
+  *pages = 5;
+  *problem = len >= 3 && memcmp (data, "BAD", 3) == 0 ? g_strdup ("damaged") : NULL;
+  return TRUE;
+}
+
+static void
+test_inspection_hook (void)
+{
+  g_autofree char *path = tmp_path ("inspect.zhizao");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_unlink (path);
+  {
+    g_autoptr (ZhiProject) p = zhi_project_create (file, &error);
+    g_assert_no_error (error);
+    /* no inspector: not inspected, counts as usable */
+    g_assert_null (zhi_evidence_get_inspector ());
+    ZhiEvidence *plain = attach_bytes (p, "a.pdf", "BAD bytes", -1);
+    g_assert_false (zhi_evidence_get_inspected (plain));
+    g_assert_true (zhi_evidence_get_usable (plain));
+    g_assert_cmpstr (zhi_evidence_get_problem (plain), ==, "");
+
+    zhi_evidence_set_inspector (fake_inspector);
+    ZhiEvidence *bad = attach_bytes (p, "b.pdf", "BAD other bytes", -1);
+    ZhiEvidence *good = attach_bytes (p, "c.pdf", "good bytes", -1);
+    g_assert_true (zhi_evidence_get_inspected (bad));
+    g_assert_false (zhi_evidence_get_usable (bad));
+    g_assert_cmpstr (zhi_evidence_get_problem (bad), ==, "damaged");
+    g_assert_cmpuint (zhi_evidence_get_page_count (bad), ==, 0);
+    g_assert_true (zhi_evidence_get_usable (good));
+    g_assert_cmpuint (zhi_evidence_get_page_count (good), ==, 5);
+
+    /* the re-check inspects only what was never inspected */
+    fake_calls = 0;
+    guint n = 0;
+    g_assert_true (zhi_project_inspect_evidence (p, &n, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpuint (fake_calls, ==, 1);
+    g_assert_cmpstr (zhi_evidence_get_problem (plain), ==, "damaged");
+    g_assert_true (zhi_project_close (p, &error));
+  }
+  /* stored in the file */
+  g_autoptr (ZhiProject) q = open_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zhi_evidence_get_problem (zhi_project_lookup_evidence (q, "E1")), ==, "damaged");
+  g_assert_true (zhi_evidence_get_usable (zhi_project_lookup_evidence (q, "E3")));
+  g_assert_cmpuint (zhi_evidence_get_page_count (zhi_project_lookup_evidence (q, "E3")), ==, 5);
+  zhi_evidence_set_inspector (NULL);
+  g_clear_object (&q);
+  g_unlink (path);
+}
+
+/* the JSON form carries the verdict and refuses one that contradicts itself */
+static void
+test_inspection_json (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *bad[] = {
+    "{\"format\": \"zhizao-project\", \"evidence\": [{\"sha256\": \"" SHA_EMPTY
+    "\", \"usable\": false}]}",
+    "{\"format\": \"zhizao-project\", \"evidence\": [{\"sha256\": \"" SHA_EMPTY
+    "\", \"usable\": true, \"problem\": \"empty\"}]}",
+    "{\"format\": \"zhizao-project\", \"evidence\": [{\"sha256\": \"" SHA_EMPTY
+    "\", \"problem\": \"empty\"}]}",
+    "{\"format\": \"zhizao-project\", \"evidence\": [{\"sha256\": \"" SHA_EMPTY
+    "\", \"usable\": \"no\"}]}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (bad[i], &error);
+      g_assert_no_error (error);
+      g_autoptr (ZhiProject) p = zhi_project_from_json (node, &error);
+      g_assert_null (p);
+      g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "evidence[0]"));
+      g_clear_error (&error);
+    }
+  g_autoptr (JsonNode) node = json_from_string (
+      "{\"format\": \"zhizao-project\", \"evidence\": [{\"sha256\": \"" SHA_EMPTY
+      "\", \"usable\": false, \"problem\": "
+      "\"empty\", \"page_count\": 3}, {\"sha256\": \"" SHA_EMPTY "\"}]}",
+      &error);
+  g_autoptr (ZhiProject) p = zhi_project_from_json (node, &error);
+  g_assert_no_error (error);
+  ZhiEvidence *e1 = zhi_project_lookup_evidence (p, "E1");
+  ZhiEvidence *e2 = zhi_project_lookup_evidence (p, "E2");
+  g_assert_true (zhi_evidence_get_inspected (e1));
+  g_assert_cmpstr (zhi_evidence_get_problem (e1), ==, "empty");
+  g_assert_cmpuint (zhi_evidence_get_page_count (e1), ==, 0);
+  g_assert_false (zhi_evidence_get_inspected (e2));
+  g_autoptr (JsonNode) out = zhi_project_to_json (p);
+  g_autofree char *text = json_to_string (out, FALSE);
+  g_assert_nonnull (strstr (text, "\"usable\":false,\"problem\":\"empty\""));
+  g_assert_nonnull (strstr (text, "\"usable\":null,\"problem\":\"\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -871,6 +987,8 @@ main (int argc, char **argv)
   g_test_add_func ("/store/evidence/failed-export-keeps-existing-file",
                    test_export_failure_keeps_existing);
   g_test_add_func ("/store/create/refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/store/evidence/inspection-hook-stored-and-rechecked", test_inspection_hook);
+  g_test_add_func ("/store/evidence/inspection-in-json", test_inspection_json);
   int rc = g_test_run ();
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (cmd) != 0)

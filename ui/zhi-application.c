@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "zhi-application.h"
+#include "zhi-evidence-inspect.h"
 #include "zhi-ui-resources.h"
 #include "zhi-window.h"
 
@@ -154,6 +155,8 @@ zhi_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (zhi_application_parent_class)->startup (app);
+  /* attached evidence is checked (does it open?) by app/dossier's inspector */
+  zhi_evidence_inspector_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -27,6 +27,7 @@ struct _ZhiWindow
   GSettings *settings;
   ZhiProject *project;
   GtkFileChooserNative *chooser;
+  GCancellable *inspect; /* the re-check of the project's evidence (zhi-store.h) */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiWindow, zhi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +96,8 @@ close_project (ZhiWindow *self)
 
   if (self->project == NULL)
     return;
+  g_cancellable_cancel (self->inspect);
+  g_clear_object (&self->inspect);
   g_signal_handlers_disconnect_by_data (self->project, self);
   zhi_project_view_set_project (self->project_view, NULL);
   if (!zhi_project_close (self->project, &error)
@@ -104,6 +107,17 @@ close_project (ZhiWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "welcome");
   update_actions (self);
+}
+
+static void
+inspect_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  (void)user_data;
+  /* the items it could not check stay "not inspected"; the next open tries again */
+  if (!zhi_project_inspect_evidence_finish (ZHI_PROJECT (source), result, NULL, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Checking the evidence of the project: %s", error->message);
 }
 
 static void
@@ -121,6 +135,9 @@ set_project (ZhiWindow *self, ZhiProject *project)
   zhi_project_view_set_project (self->project_view, project);
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_actions (self);
+  /* evidence of projects saved by older versions is checked in the background */
+  self->inspect = g_cancellable_new ();
+  zhi_project_inspect_evidence_async (project, self->inspect, inspect_done_cb, NULL);
 }
 
 static void

@@ -3,14 +3,46 @@
  * Stores PATH's bytes in the project as an evidence item supporting criterion or rule ID
  * (repeat --to for several) and prints the new item's id; with --json
  * {"file", "evidence": {"id", "title", "file_name", "media_type", "sha256", "size", "pages"
- * (null when not known), "supports": [ID…]}}.
+ * (null when not known or not usable), "usable" (null when not inspected), "problem"
+ * (reason code, "" when usable), "supports": [ID…]}}.
+ * Every ID must be a criterion of the project's standard or an eligibility rule (condition,
+ * exclusion, gate) of it; otherwise nothing is written and the valid ids are listed.
+ * A file that does not open is attached (the user may replace it) with a warning on stderr:
+ * it supports nothing until replaced.
  * Exit status: 0 attached, 2 usage or input error.
  */
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "zhi-cli-commands.h"
+#include "zhi-evaluation.h"
 #include "zhi-store.h"
+
+/* The ids --to accepts: the criteria of the project's standard, then its rules. */
+static GPtrArray *
+valid_ids (ZhiProject *project)
+{
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  ZhiStandard *standard = zhi_evaluation_get_standard (evaluation);
+  ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (evaluation);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (standard != NULL)
+    {
+      GPtrArray *criteria = zhi_standard_get_criteria (standard);
+
+      for (guint i = 0; i < criteria->len; i++)
+        g_ptr_array_add (ids, g_strdup (((const ZhiCriterion *)criteria->pdata[i])->id));
+    }
+  for (guint i = 0; eligibility != NULL && i < eligibility->rules->len; i++)
+    {
+      const ZhiRuleResult *rule = g_ptr_array_index (eligibility->rules, i);
+
+      if (!g_ptr_array_find_with_equal_func (ids, rule->id, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (rule->id));
+    }
+  return ids;
+}
 
 static JsonNode *
 evidence_to_json (const char *project_path, ZhiEvidence *ev)
@@ -40,6 +72,13 @@ evidence_to_json (const char *project_path, ZhiEvidence *ev)
     json_builder_add_int_value (builder, zhi_evidence_get_page_count (ev));
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "usable");
+  if (zhi_evidence_get_inspected (ev))
+    json_builder_add_boolean_value (builder, zhi_evidence_get_usable (ev));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, zhi_evidence_get_problem (ev));
   json_builder_set_member_name (builder, "supports");
   json_builder_begin_array (builder);
   for (guint i = 0; supports != NULL && supports[i] != NULL; i++)
@@ -80,9 +119,37 @@ zhi_cli_attach (int argc, char **argv)
   g_autoptr (ZhiProject) project = zhi_project_open (file, &error);
   if (project == NULL)
     return zhi_cli_usage_error ("attach", "%s", error->message);
+  /* every id is checked before anything is written */
+  {
+    g_autoptr (GPtrArray) ids = valid_ids (project);
+    for (guint i = 0; to[i] != NULL; i++)
+      if (!g_ptr_array_find_with_equal_func (ids, to[i], g_str_equal, NULL))
+        {
+          g_autofree char *list = NULL;
+          g_ptr_array_add (ids, NULL);
+          list = g_strjoinv (", ", (char **)ids->pdata);
+          if (ids->len <= 1)
+            return zhi_cli_usage_error (
+                "attach",
+                _ ("“%s” is no criterion or eligibility rule of this project, which has no "
+                   "track yet; nothing was attached. Choose the track first."),
+                to[i]);
+          return zhi_cli_usage_error (
+              "attach",
+              _ ("“%s” is no criterion or eligibility rule of this project; nothing was "
+                 "attached. Valid ids: %s"),
+              to[i], list);
+        }
+  }
   ZhiEvidence *ev = zhi_project_attach_file (project, doc, title, NULL, &error);
   if (ev == NULL)
     return zhi_cli_usage_error ("attach", "%s", error->message);
+  if (!zhi_evidence_get_usable (ev))
+    g_printerr (_ ("zhizao-cli attach: warning: “%s” cannot be opened (%s); it is kept as %s "
+                   "but supports nothing until you replace it with a file that opens.\n"),
+                zhi_evidence_get_file_name (ev),
+                zhi_evidence_problem_describe (zhi_evidence_get_problem (ev)),
+                zhi_evidence_get_id (ev));
   zhi_project_set_evidence_supports (project, zhi_evidence_get_id (ev), (const char *const *)to);
   g_autoptr (JsonNode) node = json ? evidence_to_json (argv[1], ev) : NULL;
   g_autofree char *id = g_strdup (zhi_evidence_get_id (ev));

@@ -15,7 +15,16 @@ zhi_cli_open_project (const char *command, const char *path, int *status)
   ZhiProject *project = zhi_project_open (file, &error);
 
   if (project == NULL)
-    *status = zhi_cli_usage_error (command, "%s", error->message);
+    {
+      *status = zhi_cli_usage_error (command, "%s", error->message);
+      return NULL;
+    }
+  /* evidence never inspected (a project of an older version) is checked now */
+  if (!zhi_project_inspect_evidence (project, NULL, NULL, &error))
+    {
+      *status = zhi_cli_usage_error (command, "%s", error->message);
+      g_clear_object (&project);
+    }
   return project;
 }
 

@@ -8,6 +8,7 @@
 
 #include "zhi-cli-commands.h"
 #include "zhi-dossier-version.h"
+#include "zhi-evidence-inspect.h"
 
 typedef struct
 {
@@ -92,6 +93,8 @@ int
 main (int argc, char **argv)
 {
   setup_i18n ();
+  /* every command records and re-checks whether evidence opens (zhi-store.h) */
+  zhi_evidence_inspector_install ();
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
       || g_str_equal (argv[1], "help"))

@@ -255,16 +255,82 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
     }
 }
 
+/* What a supported id names, for messages: "3. 网络安全" for a criterion, "（一）依法设立"
+ * for a condition, the gate's text for a gate, else the id itself. */
+static char *
+claim_label (ZhiEvaluation *self, const char *id)
+{
+  if (self->standard != NULL)
+    {
+      const ZhiCriterion *criterion = zhi_standard_lookup_criterion (self->standard, id);
+
+      if (criterion != NULL)
+        return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+    }
+  if (self->eligibility != NULL)
+    for (guint i = 0; i < self->eligibility->rules->len; i++)
+      {
+        const ZhiRuleResult *rule = g_ptr_array_index (self->eligibility->rules, i);
+
+        if (g_strcmp0 (rule->id, id) == 0)
+          return g_strdup_printf ("%s%s", rule->mark != NULL ? rule->mark : "", rule->title);
+      }
+  return g_strdup (id);
+}
+
+static char *
+claims_text (ZhiEvaluation *self, const char *const *ids)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; ids != NULL && ids[s] != NULL; s++)
+    g_ptr_array_add (labels, claim_label (self, ids[s]));
+  g_ptr_array_add (labels, NULL);
+  /* TRANSLATORS: separates the criteria and conditions a document supports */
+  return g_strjoinv (_ ("; "), (char **)labels->pdata);
+}
+
+/* “title” (file name) */
+static char *
+evidence_label (ZhiEvidence *evidence)
+{
+  return g_strdup_printf (_ ("“%s” (%s)"), zhi_evidence_get_title (evidence),
+                          zhi_evidence_get_file_name (evidence));
+}
+
+/* Evidence that cannot be opened counts for nothing (the evidenced set takes only usable
+ * items); here it is named with its reason and what it was meant to support, and a claim
+ * whose only support it is blocks the final dossier.  The same bytes attached twice are
+ * one document: reported here, counted once (zhi_evaluation_count_documents). */
 static void
 check_evidence (ZhiEvaluation *self, GPtrArray *problems)
 {
   GListModel *list = zhi_project_get_evidence_list (self->project);
   gboolean stored = zhi_project_get_file (self->project) != NULL;
+  /* supported id → the unusable items supporting it, when no usable item does */
+  g_autoptr (GHashTable) usable_claims = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) unusable_claims
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GPtrArray) claim_order = g_ptr_array_new ();
+  /* sha256 → the items with these bytes */
+  g_autoptr (GHashTable) by_sha
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GPtrArray) sha_order = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
       const char *const *supports = zhi_evidence_get_supports (evidence);
+      const char *sha = zhi_evidence_get_sha256 (evidence);
+      GPtrArray *same = g_hash_table_lookup (by_sha, sha);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_sha, (gpointer)sha, same);
+          g_ptr_array_add (sha_order, (gpointer)sha);
+        }
+      g_ptr_array_add (same, g_object_ref (evidence));
 
       if (stored && !zhi_project_has_blob (self->project, zhi_evidence_get_sha256 (evidence)))
         add_problem (problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (evidence),
@@ -272,13 +338,125 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
                      g_strdup_printf (_ ("“%s”: the file's content is missing from the "
                                          "project. Attach the file again."),
                                       zhi_evidence_get_title (evidence)));
-      if (supports == NULL || supports[0] == NULL)
+      if (!zhi_evidence_get_usable (evidence))
+        {
+          g_autofree char *label = evidence_label (evidence);
+          const char *reason = zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence));
+
+          if (supports != NULL && supports[0] != NULL)
+            {
+              g_autofree char *claims = claims_text (self, supports);
+
+              add_problem (problems, ZHI_PROBLEM_WARNING, "evidence",
+                           zhi_evidence_get_id (evidence), "unusable-evidence",
+                           g_strdup_printf (_ ("%s cannot be opened (%s), so it supports "
+                                               "nothing. It was meant to support: %s. Replace "
+                                               "it with a file that opens."),
+                                            label, reason, claims));
+            }
+          else
+            add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+                         "unusable-evidence",
+                         g_strdup_printf (_ ("%s cannot be opened (%s). Replace it with a file "
+                                             "that opens, or remove it."),
+                                          label, reason));
+        }
+      else if (supports == NULL || supports[0] == NULL)
         add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
                      "unlinked-evidence",
                      g_strdup_printf (_ ("“%s” supports no criterion or condition yet: link it "
                                          "so it counts."),
                                       zhi_evidence_get_title (evidence)));
+
+      for (guint s = 0; supports != NULL && supports[s] != NULL; s++)
+        {
+          GPtrArray *bad;
+
+          if (zhi_evidence_get_usable (evidence))
+            {
+              g_hash_table_add (usable_claims, (gpointer)supports[s]);
+              continue;
+            }
+          bad = g_hash_table_lookup (unusable_claims, supports[s]);
+          if (bad == NULL)
+            {
+              bad = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (unusable_claims, (gpointer)supports[s], bad);
+              g_ptr_array_add (claim_order, (gpointer)supports[s]);
+            }
+          g_ptr_array_add (bad, g_object_ref (evidence));
+        }
     }
+
+  /* a claim whose only support cannot be opened */
+  for (guint c = 0; c < claim_order->len; c++)
+    {
+      const char *id = claim_order->pdata[c];
+      GPtrArray *bad = g_hash_table_lookup (unusable_claims, id);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *claim = NULL;
+      g_autofree char *files = NULL;
+
+      if (g_hash_table_contains (usable_claims, id))
+        continue;
+      for (guint k = 0; k < bad->len; k++)
+        {
+          ZhiEvidence *evidence = bad->pdata[k];
+          g_autofree char *label = evidence_label (evidence);
+
+          g_ptr_array_add (labels, g_strdup_printf (_ ("%s: %s"), label,
+                                                    zhi_evidence_problem_describe (
+                                                        zhi_evidence_get_problem (evidence))));
+        }
+      g_ptr_array_add (labels, NULL);
+      files = g_strjoinv (_ ("; "), (char **)labels->pdata);
+      claim = claim_label (self, id);
+      add_problem (problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (bad->pdata[0]),
+                   "unusable-only-evidence",
+                   g_strdup_printf (_ ("%s: its only evidence cannot be opened (%s). Attach a "
+                                       "document that opens, or remove the claim."),
+                                    claim, files));
+    }
+
+  /* the same bytes under two titles or names */
+  for (guint i = 0; i < sha_order->len; i++)
+    {
+      GPtrArray *same = g_hash_table_lookup (by_sha, sha_order->pdata[i]);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      if (same->len < 2)
+        continue;
+      for (guint k = 0; k < same->len; k++)
+        g_ptr_array_add (labels, evidence_label (same->pdata[k]));
+      g_ptr_array_add (labels, NULL);
+      /* TRANSLATORS: separates the titles of copies of one file */
+      joined = g_strjoinv (_ (" and "), (char **)labels->pdata);
+      add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (same->pdata[1]),
+                   "duplicate-evidence",
+                   g_strdup_printf (_ ("%s are the same file (SHA-256 %.12s…); it counts as one "
+                                       "document. Keep one and link it to everything it "
+                                       "supports."),
+                                    joined, (const char *)sha_order->pdata[i]));
+    }
+}
+
+guint
+zhi_evaluation_count_documents (ZhiEvaluation *self, const char *id)
+{
+  g_autoptr (GHashTable) contents = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list;
+
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), 0);
+  list = zhi_project_get_evidence_list (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
+
+      if (zhi_evidence_get_usable (evidence) && zhi_evidence_supports (evidence, id))
+        g_hash_table_add (contents, (gpointer)zhi_evidence_get_sha256 (evidence));
+    }
+  return g_hash_table_size (contents);
 }
 
 static int
@@ -359,6 +537,9 @@ zhi_evaluation_update (ZhiEvaluation *self)
       g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
       const char *const *supports = zhi_evidence_get_supports (evidence);
 
+      /* only a document that opens is evidence (an item never inspected counts) */
+      if (!zhi_evidence_get_usable (evidence))
+        continue;
       for (guint s = 0; supports != NULL && supports[s] != NULL; s++)
         g_hash_table_add (evidenced, (gpointer)supports[s]);
     }
@@ -665,6 +846,9 @@ zhi_evaluation_to_json (ZhiEvaluation *self)
           add_points (builder, "evidenced", r->evidenced);
           json_builder_set_member_name (builder, "has_evidence");
           json_builder_add_boolean_value (builder, r->has_evidence);
+          json_builder_set_member_name (builder, "evidence_documents");
+          json_builder_add_int_value (builder,
+                                      zhi_evaluation_count_documents (self, r->criterion->id));
           json_builder_set_member_name (builder, "explain");
           json_builder_add_string_value (builder, explain);
           json_builder_end_object (builder);

@@ -9,7 +9,12 @@
  *   that earns no points (empty blocks a final dossier; a length outside the standard's
  *   min_chars..max_chars is a warning worded as the tool's advice, not the province's rule);
  * - a `count` indicator derived from "scenarios" counts the project's application scenarios;
- * - a criterion is evidenced when at least one evidence item supports it.
+ * - a criterion is evidenced when at least one usable evidence item supports it: a document
+ *   that does not open (zhi_evidence_get_usable) counts for nothing; the checklist names it
+ *   ("unusable-evidence") and blocks on a claim that has no other support
+ *   ("unusable-only-evidence").  The same bytes attached twice ("duplicate-evidence") are
+ *   one document: a criterion is evidenced or not, never twice, and document counts count
+ *   distinct contents.
  */
 #pragma once
 
@@ -52,6 +57,9 @@ ZhiEligibility *zhi_evaluation_get_eligibility (ZhiEvaluation *self);
 GPtrArray *zhi_evaluation_get_problems (ZhiEvaluation *self);
 guint zhi_evaluation_count_problems (ZhiEvaluation *self, const char *step, gboolean blocking_only);
 gboolean zhi_evaluation_has_blocking_problems (ZhiEvaluation *self);
+/* The usable documents supporting a criterion or rule id, copies with the same SHA-256
+ * counted once. */
+guint zhi_evaluation_count_documents (ZhiEvaluation *self, const char *id);
 /* The answers the engines saw (narratives and scenario counts filled in). */
 ZhiAnswers *zhi_evaluation_get_effective_answers (ZhiEvaluation *self);
 

@@ -118,6 +118,13 @@ zhi_project_to_json (ZhiProject *self)
       json_builder_add_string_value (b, zhi_evidence_get_sha256 (ev));
       json_builder_set_member_name (b, "page_count");
       json_builder_add_int_value (b, zhi_evidence_get_page_count (ev));
+      json_builder_set_member_name (b, "usable");
+      if (zhi_evidence_get_inspected (ev))
+        json_builder_add_boolean_value (b, zhi_evidence_get_usable (ev));
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "problem");
+      json_builder_add_string_value (b, zhi_evidence_get_problem (ev));
       json_builder_set_member_name (b, "supports");
       json_builder_add_value (b, strv_to_json (zhi_evidence_get_supports (ev)));
       json_builder_set_member_name (b, "added");
@@ -377,7 +384,7 @@ zhi_project_from_json (JsonNode *node, GError **error)
               return NULL;
             }
           JsonObject *o = json_node_get_object (e);
-          const char *id, *title, *file_name, *media_type, *sha256, *added_s;
+          const char *id, *title, *file_name, *media_type, *sha256, *added_s, *problem;
           gint64 size, pages;
           g_auto (GStrv) supports = NULL;
           if (!get_string (o, "id", where, &id, error)
@@ -388,8 +395,28 @@ zhi_project_from_json (JsonNode *node, GError **error)
               || !get_string (o, "added", where, &added_s, error)
               || !get_int (o, "size", where, &size, error)
               || !get_int (o, "page_count", where, &pages, error)
+              || !get_string (o, "problem", where, &problem, error)
               || !get_strv (o, "supports", where, &supports, error))
             return NULL;
+          /* usable: true, false, or null/absent = not inspected */
+          JsonNode *usable_node = json_object_get_member (o, "usable");
+          int usable = -1;
+          if (usable_node != NULL && !JSON_NODE_HOLDS_NULL (usable_node))
+            {
+              if (json_node_get_value_type (usable_node) != G_TYPE_BOOLEAN)
+                {
+                  g_autofree char *member = g_strdup_printf ("%s.usable", where);
+                  bad (error, member, _ ("true, false or null"));
+                  return NULL;
+                }
+              usable = json_node_get_boolean (usable_node);
+            }
+          if ((usable == 0) != (*problem != '\0'))
+            {
+              g_autofree char *member = g_strdup_printf ("%s.problem", where);
+              bad (error, member, _ ("a reason code when “usable” is false, and empty otherwise"));
+              return NULL;
+            }
           if (size < 0 || pages < 0 || pages > G_MAXUINT)
             {
               bad (error, where, _ ("a non-negative size and page count"));
@@ -406,10 +433,14 @@ zhi_project_from_json (JsonNode *node, GError **error)
                   return NULL;
                 }
             }
-          if (!zhi_project_add_evidence (p, *id ? id : NULL, title, file_name,
-                                         *media_type ? media_type : NULL, (guint64)size, sha256,
-                                         (guint)pages, (const char *const *)supports, added, error))
+          ZhiEvidence *ev = zhi_project_add_evidence (
+              p, *id ? id : NULL, title, file_name, *media_type ? media_type : NULL, (guint64)size,
+              sha256, (guint)pages, (const char *const *)supports, added, error);
+          if (ev == NULL)
             return NULL;
+          if (usable >= 0)
+            zhi_project_set_evidence_inspection (p, zhi_evidence_get_id (ev), problem,
+                                                 (guint)pages);
         }
     }
 

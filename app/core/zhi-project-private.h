@@ -34,6 +34,22 @@ void _zhi_project_emit_save_failed (ZhiProject *self, const GError *error);
 
 gboolean _zhi_sha256_is_valid (const char *hex);
 
+/* zhi_project_add_evidence() with the item's inspection already known (the store's attach
+ * and read): @inspected FALSE ignores @problem. */
+ZhiEvidence *_zhi_project_add_evidence_inspected (ZhiProject *self,
+                                                  const char *id,
+                                                  const char *title,
+                                                  const char *file_name,
+                                                  const char *media_type,
+                                                  guint64 size,
+                                                  const char *sha256,
+                                                  guint page_count,
+                                                  const char *const *supports,
+                                                  GDateTime *added,
+                                                  gboolean inspected,
+                                                  const char *problem,
+                                                  GError **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

@@ -100,6 +100,8 @@ struct _ZhiEvidence
   guint page_count;
   char **supports;
   GDateTime *added;
+  gboolean inspected;
+  char *problem; /* "" when usable or not inspected */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiEvidence, zhi_evidence, G_TYPE_OBJECT)
@@ -116,6 +118,9 @@ enum
   EV_PROP_PAGE_COUNT,
   EV_PROP_SUPPORTS,
   EV_PROP_ADDED,
+  EV_PROP_INSPECTED,
+  EV_PROP_USABLE,
+  EV_PROP_PROBLEM,
   EV_N_PROPS
 };
 static GParamSpec *ev_props[EV_N_PROPS];
@@ -131,6 +136,7 @@ zhi_evidence_finalize (GObject *object)
   g_free (self->sha256);
   g_strfreev (self->supports);
   g_clear_pointer (&self->added, g_date_time_unref);
+  g_free (self->problem);
   G_OBJECT_CLASS (zhi_evidence_parent_class)->finalize (object);
 }
 
@@ -167,6 +173,15 @@ zhi_evidence_get_property (GObject *object, guint prop_id, GValue *value, GParam
       case EV_PROP_ADDED:
         g_value_set_boxed (value, self->added);
         break;
+      case EV_PROP_INSPECTED:
+        g_value_set_boolean (value, self->inspected);
+        break;
+      case EV_PROP_USABLE:
+        g_value_set_boolean (value, zhi_evidence_get_usable (self));
+        break;
+      case EV_PROP_PROBLEM:
+        g_value_set_string (value, self->problem);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +205,9 @@ zhi_evidence_class_init (ZhiEvidenceClass *klass)
   ev_props[EV_PROP_PAGE_COUNT] = g_param_spec_uint ("page-count", NULL, NULL, 0, G_MAXUINT, 0, f);
   ev_props[EV_PROP_SUPPORTS] = g_param_spec_boxed ("supports", NULL, NULL, G_TYPE_STRV, f);
   ev_props[EV_PROP_ADDED] = g_param_spec_boxed ("added", NULL, NULL, G_TYPE_DATE_TIME, f);
+  ev_props[EV_PROP_INSPECTED] = g_param_spec_boolean ("inspected", NULL, NULL, FALSE, f);
+  ev_props[EV_PROP_USABLE] = g_param_spec_boolean ("usable", NULL, NULL, TRUE, f);
+  ev_props[EV_PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, "", f);
   g_object_class_install_properties (object_class, EV_N_PROPS, ev_props);
 }
 
@@ -197,6 +215,7 @@ static void
 zhi_evidence_init (ZhiEvidence *self)
 {
   self->supports = g_new0 (char *, 1);
+  self->problem = g_strdup ("");
 }
 
 const char *
@@ -246,6 +265,52 @@ zhi_evidence_get_page_count (ZhiEvidence *self)
 {
   g_return_val_if_fail (ZHI_IS_EVIDENCE (self), 0);
   return self->page_count;
+}
+
+gboolean
+zhi_evidence_get_inspected (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
+  return self->inspected;
+}
+
+gboolean
+zhi_evidence_get_usable (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
+  return self->problem[0] == '\0';
+}
+
+const char *
+zhi_evidence_get_problem (ZhiEvidence *self)
+{
+  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
+  return self->problem;
+}
+
+const char *
+zhi_evidence_problem_describe (const char *problem)
+{
+  static const struct
+  {
+    const char *code;
+    const char *text;
+  } texts[] = {
+    { ZHI_EVIDENCE_PROBLEM_EMPTY, N_ ("Empty file") },
+    { ZHI_EVIDENCE_PROBLEM_ENCRYPTED, N_ ("Encrypted, needs a password") },
+    { ZHI_EVIDENCE_PROBLEM_DAMAGED, N_ ("File is damaged") },
+    { ZHI_EVIDENCE_PROBLEM_NO_PAGES, N_ ("PDF without pages") },
+    { ZHI_EVIDENCE_PROBLEM_NOT_A_PDF, N_ ("Not a PDF file") },
+    { ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE, N_ ("Not a picture") },
+    { ZHI_EVIDENCE_PROBLEM_UNSUPPORTED, N_ ("Unsupported file type (only PDF, JPEG, PNG)") },
+  };
+  if (problem == NULL || *problem == '\0')
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_str_equal (problem, texts[i].code))
+      return _ (texts[i].text);
+  /* a code of a newer version */
+  return _ ("Cannot be opened");
 }
 
 const char *const *
@@ -939,6 +1004,25 @@ zhi_project_add_evidence (ZhiProject *self,
                           GDateTime *added,
                           GError **error)
 {
+  return _zhi_project_add_evidence_inspected (self, id, title, file_name, media_type, size, sha256,
+                                              page_count, supports, added, FALSE, NULL, error);
+}
+
+ZhiEvidence *
+_zhi_project_add_evidence_inspected (ZhiProject *self,
+                                     const char *id,
+                                     const char *title,
+                                     const char *file_name,
+                                     const char *media_type,
+                                     guint64 size,
+                                     const char *sha256,
+                                     guint page_count,
+                                     const char *const *supports,
+                                     GDateTime *added,
+                                     gboolean inspected,
+                                     const char *problem,
+                                     GError **error)
+{
   g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
 
   if (!_zhi_sha256_is_valid (sha256))
@@ -967,6 +1051,13 @@ zhi_project_add_evidence (ZhiProject *self,
   g_strfreev (ev->supports);
   ev->supports = strv_copy_or_empty (supports);
   ev->added = added ? g_date_time_to_utc (added) : g_date_time_new_now_utc ();
+  ev->inspected = inspected;
+  if (inspected && problem && *problem)
+    {
+      g_free (ev->problem);
+      ev->problem = g_strdup (problem);
+      ev->page_count = 0;
+    }
 
   g_list_store_append (self->evidence, ev);
   g_object_unref (ev); /* the list holds it */
@@ -1024,6 +1115,43 @@ zhi_project_set_evidence_page_count (ZhiProject *self, const char *id, guint pag
     return;
   ev->page_count = pages;
   evidence_changed (self, ev, EV_PROP_PAGE_COUNT);
+}
+
+void
+zhi_project_set_evidence_inspection (ZhiProject *self,
+                                     const char *id,
+                                     const char *problem,
+                                     guint pages)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
+  g_return_if_fail (ev != NULL);
+  if (problem == NULL)
+    problem = "";
+  if (*problem)
+    pages = 0;
+  if (ev->inspected && g_str_equal (ev->problem, problem) && ev->page_count == pages)
+    return;
+  gboolean was_usable = zhi_evidence_get_usable (ev);
+  gboolean was_problem = g_str_equal (ev->problem, problem);
+  gboolean was_inspected = ev->inspected;
+  gboolean was_pages = ev->page_count == pages;
+  ev->inspected = TRUE;
+  g_free (ev->problem);
+  ev->problem = g_strdup (problem);
+  ev->page_count = pages;
+  g_object_freeze_notify (G_OBJECT (ev));
+  if (!was_inspected)
+    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_INSPECTED]);
+  if (was_usable != zhi_evidence_get_usable (ev))
+    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_USABLE]);
+  if (!was_problem)
+    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_PROBLEM]);
+  if (!was_pages)
+    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_PAGE_COUNT]);
+  g_object_thaw_notify (G_OBJECT (ev));
+  g_signal_emit (self, signals[SIGNAL_EVIDENCE_CHANGED], 0, ev);
+  emit_changed (self, "evidence");
 }
 
 void

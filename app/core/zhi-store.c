@@ -53,6 +53,10 @@ static const char *const migrations[] = {
   /* 1 → 2: application scenarios */
   "CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL,"
   " criteria TEXT NOT NULL, description TEXT NOT NULL);",
+  /* 2 → 3: whether each evidence document opens (NULL: not inspected yet, re-checked when
+   * opened by a program with an inspector) and why not */
+  "ALTER TABLE evidence ADD COLUMN usable INTEGER;"
+  "ALTER TABLE evidence ADD COLUMN problem TEXT NOT NULL DEFAULT '';",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZHI_PROJECT_SCHEMA_VERSION - 1);
 
@@ -299,7 +303,8 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
     return FALSE;
 
   st = prepare (db, "INSERT INTO evidence (id, position, title, file_name, media_type, size, "
-                    "sha256, page_count, supports, added_us) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                    "sha256, page_count, supports, added_us, usable, problem) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st)
     return why_fail (db, why);
   GListModel *list = zhi_project_get_evidence_list (p);
@@ -320,6 +325,11 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
       sqlite3_bind_int64 (st, 10,
                           g_date_time_to_unix (added) * G_USEC_PER_SEC
                               + g_date_time_get_microsecond (added));
+      if (zhi_evidence_get_inspected (ev))
+        sqlite3_bind_int (st, 11, zhi_evidence_get_usable (ev));
+      else
+        sqlite3_bind_null (st, 11);
+      TEXT (st, 12, zhi_evidence_get_problem (ev));
       ok = step_done (st, why);
     }
   sqlite3_finalize (st);
@@ -426,8 +436,11 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
       zhi_project_set_narrative (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep));
   sqlite3_finalize (st);
 
-  st = prepare (db, "SELECT id, title, file_name, media_type, size, sha256, page_count, "
-                    "supports, added_us FROM evidence ORDER BY position");
+  st = prepare (db, version >= 3
+                        ? "SELECT id, title, file_name, media_type, size, sha256, page_count, "
+                          "supports, added_us, usable, problem FROM evidence ORDER BY position"
+                        : "SELECT id, title, file_name, media_type, size, sha256, page_count, "
+                          "supports, added_us, NULL, '' FROM evidence ORDER BY position");
   if (!st)
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
@@ -447,10 +460,15 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
                      col_text (st, 0), path);
           continue;
         }
-      if (!zhi_project_add_evidence (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep),
-                                     col_utf8 (st, 2, keep), col_utf8 (st, 3, keep), (guint64)size,
-                                     col_text (st, 5), (guint)pages, (const char *const *)supports,
-                                     added, &local))
+      /* usable NULL: not inspected; 0 with no reason (a damaged value) is re-checked too */
+      gboolean inspected = sqlite3_column_type (st, 9) != SQLITE_NULL;
+      const char *problem = sqlite3_column_int (st, 9) ? "" : col_utf8 (st, 10, keep);
+      if (inspected && !sqlite3_column_int (st, 9) && *problem == '\0')
+        inspected = FALSE;
+      if (!_zhi_project_add_evidence_inspected (
+              p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep), col_utf8 (st, 2, keep),
+              col_utf8 (st, 3, keep), (guint64)size, col_text (st, 5), (guint)pages,
+              (const char *const *)supports, added, inspected, problem, &local))
         g_warning ("Skipping unreadable evidence “%s” in %s: %s", col_text (st, 0), path,
                    local->message);
     }
@@ -1192,11 +1210,15 @@ typedef struct
   guint64 size;
   char *media_type;
   char *file_name;
+  gboolean inspected;
+  char *problem; /* NULL: usable */
+  guint pages;
 } BlobInfo;
 
 static void
 blob_info_free (BlobInfo *info)
 {
+  g_free (info->problem);
   g_free (info->sha256);
   g_free (info->media_type);
   g_free (info->file_name);
@@ -1416,13 +1438,49 @@ writable_store (ZhiProject *self, GError **error)
   return store;
 }
 
+/* ---- inspection ---- */
+
+static ZhiEvidenceInspector inspector; /* accessed atomically */
+
+void
+zhi_evidence_set_inspector (ZhiEvidenceInspector func)
+{
+  g_atomic_pointer_set ((gpointer *)&inspector, (gpointer)func);
+}
+
+ZhiEvidenceInspector
+zhi_evidence_get_inspector (void)
+{
+  return (ZhiEvidenceInspector)g_atomic_pointer_get ((gpointer *)&inspector);
+}
+
+/* Runs the installed inspector on @file (any thread).  No inspector: TRUE, not inspected. */
+static gboolean
+inspect_file (GFile *file, BlobInfo *info, GCancellable *cancellable, GError **error)
+{
+  ZhiEvidenceInspector func = zhi_evidence_get_inspector ();
+  if (func == NULL)
+    return TRUE;
+  guint pages = 0;
+  char *problem = NULL;
+  if (!func (file, info->media_type, &pages, &problem, cancellable, error))
+    return FALSE;
+  info->inspected = TRUE;
+  g_free (info->problem);
+  info->problem = problem;
+  info->pages = problem ? 0 : pages;
+  return TRUE;
+}
+
 static ZhiEvidence *
 add_evidence_for_blob (ZhiProject *self, BlobInfo *info, const char *title, GError **error)
 {
-  guint pages = g_str_has_prefix (info->media_type, "image/") ? 1 : 0;
-  return zhi_project_add_evidence (self, NULL, title && *title ? title : info->file_name,
-                                   info->file_name, info->media_type, info->size, info->sha256,
-                                   pages, NULL, NULL, error);
+  guint pages = info->inspected                                 ? info->pages
+                : g_str_has_prefix (info->media_type, "image/") ? 1
+                                                                : 0;
+  return _zhi_project_add_evidence_inspected (
+      self, NULL, title && *title ? title : info->file_name, info->file_name, info->media_type,
+      info->size, info->sha256, pages, NULL, NULL, info->inspected, info->problem, error);
 }
 
 ZhiEvidence *
@@ -1435,7 +1493,7 @@ zhi_project_attach_file (
   if (store == NULL)
     return NULL;
   g_autoptr (BlobInfo) info = store_blob (store, file, NULL, NULL, cancellable, error);
-  if (info == NULL)
+  if (info == NULL || !inspect_file (file, info, cancellable, error))
     return NULL;
   return add_evidence_for_blob (self, info, title, error);
 }
@@ -1464,6 +1522,9 @@ attach_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
   (void)source;
   BlobInfo *info = store_blob (d->store, d->file, NULL, &d->progress, cancellable, &error);
+  /* the verdict is the source file's, read right after its bytes were hashed and stored */
+  if (info != NULL && !inspect_file (d->file, info, cancellable, &error))
+    g_clear_pointer (&info, blob_info_free);
   g_mutex_lock (&d->store->mutex);
   if (--d->store->n_workers == 0)
     g_cond_broadcast (&d->store->idle);
@@ -1872,6 +1933,299 @@ zhi_project_verify_evidence (ZhiProject *self, GCancellable *cancellable, GError
         g_ptr_array_add (bad, g_strdup (zhi_evidence_get_id (ev)));
     }
   return g_steal_pointer (&bad);
+}
+
+/* ---- re-check: inspecting items that were never inspected ---- */
+
+/* the distinct contents (SHA-256) of the items not inspected yet, in list order, each with
+ * the media type of its first item */
+static GPtrArray *
+uninspected_contents (ZhiProject *self, GPtrArray **types)
+{
+  GPtrArray *shas = g_ptr_array_new_with_free_func (g_free);
+  *types = g_ptr_array_new_with_free_func (g_free);
+  GListModel *list = zhi_project_get_evidence_list (self);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      const char *sha = zhi_evidence_get_sha256 (ev);
+      if (zhi_evidence_get_inspected (ev)
+          || g_ptr_array_find_with_equal_func (shas, sha, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (shas, g_strdup (sha));
+      g_ptr_array_add (*types, g_strdup (zhi_evidence_get_media_type (ev)));
+    }
+  return shas;
+}
+
+/* the verdict for every item with these bytes that is still not inspected */
+static guint
+apply_verdict (ZhiProject *self, const char *sha256, BlobInfo *info)
+{
+  guint n = 0;
+  GListModel *list = zhi_project_get_evidence_list (self);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      if (zhi_evidence_get_inspected (ev) || !g_str_equal (zhi_evidence_get_sha256 (ev), sha256))
+        continue;
+      zhi_project_set_evidence_inspection (self, zhi_evidence_get_id (ev), info->problem,
+                                           info->pages);
+      n++;
+    }
+  return n;
+}
+
+static ZhiEvidence *
+first_with_sha (ZhiProject *self, const char *sha256)
+{
+  GListModel *list = zhi_project_get_evidence_list (self);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      if (g_str_equal (zhi_evidence_get_sha256 (ev), sha256))
+        return ev; /* the list keeps it */
+    }
+  return NULL;
+}
+
+static GFile *
+new_temp_file (GFileIOStream **io, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  GFile *tmp = g_file_new_tmp ("zhizao-inspect-XXXXXX", io, &local);
+  if (tmp == NULL)
+    g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO,
+                 _ ("Could not create a temporary file to check the evidence: %s. Free some "
+                    "disk space in the temporary folder."),
+                 local->message);
+  return tmp;
+}
+
+gboolean
+zhi_project_inspect_evidence (ZhiProject *self,
+                              guint *n_inspected,
+                              GCancellable *cancellable,
+                              GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  guint n = 0;
+  if (n_inspected)
+    *n_inspected = 0;
+  if (zhi_evidence_get_inspector () == NULL)
+    return TRUE;
+  g_autoptr (GPtrArray) types = NULL;
+  g_autoptr (GPtrArray) shas = uninspected_contents (self, &types);
+  for (guint i = 0; i < shas->len; i++)
+    {
+      const char *sha = shas->pdata[i];
+      ZhiEvidence *ev = first_with_sha (self, sha);
+      g_autoptr (GInputStream) in = ev ? open_blob_stream (self, ev, NULL) : NULL;
+      if (in == NULL)
+        continue; /* bytes missing: reported by the checklist, nothing to look at */
+      g_autoptr (GFileIOStream) io = NULL;
+      g_autoptr (GFile) tmp = new_temp_file (&io, error);
+      if (tmp == NULL)
+        return FALSE;
+      g_autoptr (GError) local = NULL;
+      g_autofree char *got
+          = hash_stream (in, g_io_stream_get_output_stream (G_IO_STREAM (io)), cancellable, &local);
+      gboolean ok = got != NULL && g_io_stream_close (G_IO_STREAM (io), cancellable, &local);
+      g_autoptr (BlobInfo) info = g_new0 (BlobInfo, 1);
+      info->media_type = g_strdup (types->pdata[i]);
+      if (ok)
+        ok = inspect_file (tmp, info, cancellable, &local);
+      g_file_delete (tmp, NULL, NULL);
+      if (!ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (info->inspected)
+        n += apply_verdict (self, sha, info);
+    }
+  if (n_inspected)
+    *n_inspected = n;
+  return TRUE;
+}
+
+/* The async re-check: a state machine on the owner's main context.  Copying is done in
+ * idle steps of a few chunks (the store is used from its own thread only); the inspector
+ * runs in a worker thread on the temporary copy. */
+typedef struct
+{
+  ZhiProject *project;
+  GPtrArray *shas;
+  GPtrArray *types;
+  guint next;
+  GInputStream *in;
+  GFileIOStream *io;
+  GFile *tmp;
+  guint8 *buf;
+  guint source; /* on the task's context */
+  guint n;
+} InspectJob;
+
+static void
+inspect_job_free (InspectJob *job)
+{
+  g_clear_object (&job->in);
+  g_clear_object (&job->io);
+  if (job->tmp)
+    g_file_delete (job->tmp, NULL, NULL);
+  g_clear_object (&job->tmp);
+  g_clear_pointer (&job->shas, g_ptr_array_unref);
+  g_clear_pointer (&job->types, g_ptr_array_unref);
+  g_free (job->buf);
+  g_object_unref (job->project);
+  g_free (job);
+}
+
+static gboolean inspect_step (gpointer data);
+
+/* the next step, on the context the caller started from */
+static void
+inspect_schedule (GTask *outer)
+{
+  InspectJob *job = g_task_get_task_data (outer);
+  GSource *idle = g_idle_source_new ();
+  g_source_set_callback (idle, inspect_step, outer, NULL);
+  g_source_set_static_name (idle, "[zhizao] evidence re-check");
+  job->source = g_source_attach (idle, g_task_get_context (outer));
+  g_source_unref (idle);
+}
+
+static void
+inspect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BlobInfo *info = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+  (void)source;
+  if (inspect_file (file, info, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+inspect_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *outer = user_data; /* owned by the job's chain */
+  InspectJob *job = g_task_get_task_data (outer);
+  BlobInfo *info = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  (void)source;
+  g_file_delete (job->tmp, NULL, NULL);
+  g_clear_object (&job->tmp);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      g_object_unref (outer);
+      return;
+    }
+  if (info->inspected)
+    job->n += apply_verdict (job->project, job->shas->pdata[job->next], info);
+  job->next++;
+  inspect_schedule (outer);
+}
+
+static gboolean
+inspect_step (gpointer data)
+{
+  GTask *outer = data;
+  InspectJob *job = g_task_get_task_data (outer);
+  GCancellable *cancellable = g_task_get_cancellable (outer);
+  GError *error = NULL;
+
+  job->source = 0;
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto fail;
+  while (job->in == NULL)
+    {
+      if (job->next >= job->shas->len)
+        {
+          g_task_return_boolean (outer, TRUE);
+          g_object_unref (outer);
+          return G_SOURCE_REMOVE;
+        }
+      ZhiEvidence *ev = first_with_sha (job->project, job->shas->pdata[job->next]);
+      job->in = ev && !zhi_evidence_get_inspected (ev) ? open_blob_stream (job->project, ev, NULL)
+                                                       : NULL;
+      if (job->in == NULL)
+        {
+          job->next++; /* removed, inspected meanwhile, or its bytes are missing */
+          continue;
+        }
+      job->tmp = new_temp_file (&job->io, &error);
+      if (job->tmp == NULL)
+        goto fail;
+    }
+  /* a few chunks per step: a few milliseconds of the main loop */
+  for (int k = 0; k < 16; k++)
+    {
+      gssize n = g_input_stream_read (job->in, job->buf, CHUNK_SIZE, cancellable, &error);
+      if (n < 0)
+        goto fail;
+      if (n == 0)
+        {
+          g_clear_object (&job->in);
+          if (!g_io_stream_close (G_IO_STREAM (job->io), cancellable, &error))
+            goto fail;
+          g_clear_object (&job->io);
+          BlobInfo *info = g_new0 (BlobInfo, 1);
+          info->media_type = g_strdup (job->types->pdata[job->next]);
+          GTask *inner = g_task_new (job->project, cancellable, inspect_done, outer);
+          g_task_set_task_data (inner, info, (GDestroyNotify)blob_info_free);
+          g_object_set_data_full (G_OBJECT (inner), "file", g_object_ref (job->tmp),
+                                  g_object_unref);
+          g_task_run_in_thread (inner, inspect_thread);
+          g_object_unref (inner);
+          return G_SOURCE_REMOVE;
+        }
+      if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (job->io)),
+                                      job->buf, n, NULL, cancellable, &error))
+        goto fail;
+    }
+  inspect_schedule (outer);
+  return G_SOURCE_REMOVE;
+
+fail:
+  g_task_return_error (outer, error);
+  g_object_unref (outer);
+  return G_SOURCE_REMOVE;
+}
+
+void
+zhi_project_inspect_evidence_async (ZhiProject *self,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zhi_project_inspect_evidence_async);
+  InspectJob *job = g_new0 (InspectJob, 1);
+  job->project = g_object_ref (self);
+  job->shas = uninspected_contents (self, &job->types);
+  job->buf = g_malloc (CHUNK_SIZE);
+  g_task_set_task_data (task, job, (GDestroyNotify)inspect_job_free);
+  if (zhi_evidence_get_inspector () == NULL)
+    job->next = job->shas->len;
+  inspect_schedule (task);
+}
+
+gboolean
+zhi_project_inspect_evidence_finish (ZhiProject *self,
+                                     GAsyncResult *result,
+                                     guint *n_inspected,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  InspectJob *job = g_task_get_task_data (G_TASK (result));
+  if (n_inspected)
+    *n_inspected = job->n;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- test hook ---- */

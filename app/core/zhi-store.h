@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define ZHI_PROJECT_SCHEMA_VERSION 2
+#define ZHI_PROJECT_SCHEMA_VERSION 3
 #define ZHI_PROJECT_APPLICATION_ID 0x5A48495A /* "ZHIZ", PRAGMA application_id */
 #define ZHI_PROJECT_FILE_SUFFIX ".zhizao"
 
@@ -78,5 +78,50 @@ gboolean zhi_project_export_evidence (ZhiProject *self,
  * check. */
 GPtrArray *
 zhi_project_verify_evidence (ZhiProject *self, GCancellable *cancellable, GError **error);
+
+/* Evidence inspection: does the document open?  Core cannot tell (no poppler, no image
+ * decoders here), so a program installs an inspector once at startup, before opening
+ * projects: zhizao-cli's main(), the application's startup and the tests call
+ * zhi_evidence_inspector_install() (app/dossier/zhi-evidence-inspect.h).
+ *
+ * The inspector looks at a local @file whose recorded media type is @media_type (what the
+ * content or the name said at attach time).  It returns TRUE with a verdict: *problem NULL
+ * (usable, *pages = its page count) or a newly allocated ZHI_EVIDENCE_PROBLEM_* code; or
+ * FALSE with @error when it could not look at all (cancelled, unreadable).  It is called
+ * from worker threads too.
+ *
+ * Attaching (sync and async) inspects the source file right after hashing it and records
+ * the verdict with the item.  With no inspector installed, items are recorded as not
+ * inspected and count as usable (core alone cannot judge them; every program that shows
+ * or scores a project installs one). */
+typedef gboolean (*ZhiEvidenceInspector) (GFile *file,
+                                          const char *media_type,
+                                          guint *pages,
+                                          char **problem,
+                                          GCancellable *cancellable,
+                                          GError **error);
+void zhi_evidence_set_inspector (ZhiEvidenceInspector inspector); /* NULL removes it */
+ZhiEvidenceInspector zhi_evidence_get_inspector (void);
+
+/* Re-check: inspects every item not inspected yet (projects saved by an older version,
+ * imports, items attached without an inspector).  Each distinct content is copied from the
+ * project to a temporary file in 64 KiB chunks and inspected there; items sharing a SHA-256
+ * get the same verdict.  Items whose bytes are missing stay not inspected (the checklist
+ * reports them).  Sets *n_inspected (may be NULL); TRUE also when there is no inspector
+ * (nothing done).  The CLI calls the sync one right after opening; the window the async
+ * one, which copies on the main context in small idle steps and inspects in a worker
+ * thread, so the window stays responsive. */
+gboolean zhi_project_inspect_evidence (ZhiProject *self,
+                                       guint *n_inspected,
+                                       GCancellable *cancellable,
+                                       GError **error);
+void zhi_project_inspect_evidence_async (ZhiProject *self,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data);
+gboolean zhi_project_inspect_evidence_finish (ZhiProject *self,
+                                              GAsyncResult *result,
+                                              guint *n_inspected,
+                                              GError **error);
 
 G_END_DECLS

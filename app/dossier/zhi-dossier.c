@@ -12,6 +12,7 @@
 #include "zhi-dossier-version.h"
 #include "zhi-context.h"
 #include "zhi-dossier.h"
+#include "zhi-evidence-inspect.h"
 #include "zhi-industry.h"
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-doc.h"
@@ -117,6 +118,7 @@ typedef struct
   char **supports;
   char *supports_text; /* the labels of what it supports */
   guint n_pages;       /* counted in phase 2 (0: unknown) */
+  char *problem;       /* why it does not open (ZHI_EVIDENCE_PROBLEM_*), "" when usable */
   char dest[16];       /* "att-N" */
 } Entry;
 
@@ -128,6 +130,7 @@ entry_free (Entry *e)
   g_free (e->file_name);
   g_free (e->media_type);
   g_free (e->sha256);
+  g_free (e->problem);
   g_strfreev (e->supports);
   g_free (e->supports_text);
   g_free (e);
@@ -1395,9 +1398,23 @@ add_list (Job *job)
         {
           Entry *e = job->entries->pdata[i];
           g_autofree char *n = g_strdup_printf ("附件%u", e->number);
-          g_autofree char *pages
-              = e->n_pages > 0 ? g_strdup_printf ("%u", e->n_pages) : g_strdup ("—");
           g_autofree char *name = g_strdup_printf ("%s\n（%s）", e->title, e->file_name);
+          g_autofree char *pages = NULL;
+          Entry *first = NULL;
+
+          /* the same bytes as an earlier attachment: one document, said so */
+          for (guint k = 0; k < i && first == NULL; k++)
+            if (g_str_equal (((Entry *)job->entries->pdata[k])->sha256, e->sha256))
+              first = job->entries->pdata[k];
+          /* a document that does not open has no pages to count: its reason instead */
+          if (e->problem[0])
+            pages = g_strdup (zhi_evidence_problem_zh (e->problem));
+          else if (first != NULL)
+            pages = g_strdup_printf ("同附件%u", first->number);
+          else if (e->n_pages > 0)
+            pages = g_strdup_printf ("%u", e->n_pages);
+          else
+            pages = g_strdup ("—");
           const char *row[] = { n, name, e->supports_text, pages, e->sha256 };
 
           zhi_pdf_table_add_row (t, row);
@@ -1504,7 +1521,8 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
 
         if (!zhi_pdf_attachment_open (att, cancellable, &warning, error))
           return FALSE;
-        e->n_pages = zhi_pdf_attachment_get_n_pages (att);
+        /* a placeholder page stands for a file that did not open: no page count */
+        e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
         zhi_pdf_attachment_close (att);
         zhi_pdf_attach_warning_free (warning);
       }
@@ -1777,6 +1795,7 @@ job_new (ZhiProject *project,
       e->sha256 = g_strdup (zhi_evidence_get_sha256 (ev));
       e->supports = g_strdupv ((char **)zhi_evidence_get_supports (ev));
       e->n_pages = zhi_evidence_get_page_count (ev);
+      e->problem = g_strdup (zhi_evidence_get_problem (ev));
       g_snprintf (e->dest, sizeof e->dest, "att-%u", e->number);
       g_ptr_array_add (job->entries, e);
     }

@@ -2,8 +2,10 @@
  * narrative, the live score follows, evidence links and page.focus work. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
@@ -377,6 +379,7 @@ test_evidence_link (Fixture *f, gconstpointer data)
   GtkListBoxRow *row;
   ZhiEvidence *evidence;
   const ZhiCriterionResult *cr;
+  double claimed;
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lookup (f, "w01.network:yes")), TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lookup (f, "w01.security:yes")), TRUE);
@@ -409,6 +412,30 @@ test_evidence_link (Fixture *f, gconstpointer data)
   settle (f);
   cr = criterion_result (f, "w01");
   g_assert_cmpfloat (cr->evidenced, ==, cr->claimed);
+
+  /* the file turns out not to open: it earns nothing, the page says why */
+  zhi_project_set_evidence_inspection (f->project, zhi_evidence_get_id (evidence),
+                                       ZHI_EVIDENCE_PROBLEM_ENCRYPTED, 3);
+  settle (f);
+  g_assert_cmpuint (zhi_evidence_get_page_count (evidence), ==, 0);
+  cr = criterion_result (f, "w01");
+  claimed = cr->claimed;
+  g_assert_cmpfloat (claimed, >, 0);
+  g_assert_cmpfloat (cr->evidenced, ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lookup (f, "summary"))), ==,
+                   _ ("The linked evidence does not open: reviewers count 0 evidenced points. "
+                      "Replace it with a file that opens."));
+  {
+    GtkListBoxRow *linked = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_autofree char *mark = g_strdup_printf (
+        _ ("Unusable: %s"), zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_ENCRYPTED));
+
+    g_assert_nonnull (linked);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (linked)), mark));
+  }
+  zhi_project_set_evidence_inspection (f->project, zhi_evidence_get_id (evidence), NULL, 3);
+  settle (f);
+  g_assert_cmpfloat (criterion_result (f, "w01")->evidenced, ==, claimed);
 
   /* unlink */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.unlink-evidence", "s",

@@ -4,8 +4,11 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "zhi-evidence-inspect.h"
 #include "zhi-evidence-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -515,6 +518,141 @@ test_cancel (Fixture *f, gconstpointer data)
   zhi_test_ui_wait_until (thumbnails_done, f, 10000);
 }
 
+/* The texts of the labels on screen under @widget, joined by newlines. */
+static void
+collect_mapped_labels (GtkWidget *widget, GString *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_mapped_labels (c, out);
+}
+
+static char *
+mapped_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_mapped_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+/* An empty file and a .jpg that is no picture: kept, marked with their reason on the row and
+ * in the detail, in the user's language; they support nothing. */
+static void
+test_unusable_marked (Fixture *f, gconstpointer data)
+{
+  g_autofree char *empty_path = g_build_filename (f->tmpdir, "空白.pdf", NULL);
+  g_autofree char *fake_path = g_build_filename (f->tmpdir, "photo.jpg", NULL);
+  g_autoptr (GFile) empty = g_file_new_for_path (empty_path);
+  g_autoptr (GFile) fake = g_file_new_for_path (fake_path);
+  GFile *files[] = { empty, fake, f->pdf };
+  ZhiEvidence *e, *j, *pdf;
+  g_autofree char *text = NULL;
+  g_autofree char *row_mark = NULL;
+  const char *empty_reason;
+
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (fake_path, "not a photo", -1, NULL));
+  /* an empty file has no type to draw a thumbnail of: wait for the attaching only */
+  zhi_evidence_page_add_files (f->page, files, G_N_ELEMENTS (files));
+  zhi_test_ui_wait_until (attach_done, f, 10000);
+  e = find_by_file_name (f, "空白.pdf");
+  j = find_by_file_name (f, "photo.jpg");
+  pdf = find_by_file_name (f, "检测报告.pdf");
+  g_assert_nonnull (e);
+  g_assert_nonnull (j);
+  g_assert_nonnull (pdf);
+  g_assert_cmpstr (zhi_evidence_get_problem (e), ==, ZHI_EVIDENCE_PROBLEM_EMPTY);
+  g_assert_cmpstr (zhi_evidence_get_problem (j), ==, ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE);
+  g_assert_cmpuint (zhi_evidence_get_page_count (j), ==, 0); /* not "1" */
+  g_assert_true (zhi_evidence_get_usable (pdf));
+  g_assert_cmpuint (zhi_evidence_get_page_count (pdf), ==, 2);
+
+  /* the rows: the reason in the user's language */
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  empty_reason = zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_EMPTY);
+  if (g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "zh"))
+    g_assert_cmpstr (empty_reason, ==, "空文件");
+  row_mark = g_strdup_printf (_ ("Unusable: %s"), empty_reason);
+  text = mapped_text (GTK_WIDGET (f->page));
+  g_test_message ("on screen:\n%s", text);
+  g_assert_nonnull (strstr (text, row_mark));
+  g_clear_pointer (&row_mark, g_free);
+  row_mark = g_strdup_printf (_ ("Unusable: %s"),
+                              zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE));
+  g_assert_nonnull (strstr (text, row_mark));
+
+  /* the detail says it too */
+  g_assert_true (zhi_evidence_page_select (f->page, zhi_evidence_get_id (e)));
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_clear_pointer (&text, g_free);
+  text = mapped_text (GTK_WIDGET (f->page));
+  {
+    g_autofree char *detail = g_strdup_printf (
+        _ ("%s: this file does not open, so it supports nothing. Replace it with a file that "
+           "opens."),
+        empty_reason);
+
+    g_assert_nonnull (strstr (text, detail));
+  }
+  shoot (f, "unusable");
+  g_unlink (empty_path);
+  g_unlink (fake_path);
+}
+
+/* A project whose evidence was never inspected (as an older version saved it) is checked in
+ * the background when the window opens it. */
+static void
+test_recheck_on_open (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhizao-recheck-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.zhizao", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) empty = g_file_new_for_path (empty_path);
+  g_autoptr (ZhiApplication) app = NULL;
+  ZhiWindow *window;
+  ZhiEvidence *ev;
+
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  {
+    g_autoptr (ZhiProject) old = zhi_project_create (file, &error);
+
+    g_assert_no_error (error);
+    zhi_project_set_track (old, ZHI_TRACK_WORKSHOP);
+    zhi_evidence_set_inspector (NULL); /* as before inspection existed */
+    ev = zhi_project_attach_file (old, empty, "旧材料", NULL, &error);
+    zhi_evidence_inspector_install ();
+    g_assert_no_error (error);
+    g_assert_false (zhi_evidence_get_inspected (ev));
+    g_assert_true (zhi_project_close (old, &error));
+  }
+  app = zhi_test_ui_application_new ();
+  window = zhi_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  zhi_window_open_file (window, file);
+  g_assert_nonnull (zhi_window_get_project (window));
+  ev = zhi_project_lookup_evidence (zhi_window_get_project (window), "E1");
+  g_assert_nonnull (ev);
+  while (!zhi_evidence_get_inspected (ev))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (zhi_evidence_get_problem (ev), ==, ZHI_EVIDENCE_PROBLEM_EMPTY);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_unlink (empty_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -530,7 +668,9 @@ main (int argc, char *argv[])
   ADD ("/evidence-page/preview/support-toggles", test_support_toggles);
   ADD ("/evidence-page/preview/pages-rendered", test_preview_pages);
   ADD ("/evidence-page/search-and-filter", test_search_and_filter);
+  ADD ("/evidence-page/unusable/marked-with-reason", test_unusable_marked);
 #undef ADD
+  g_test_add_func ("/evidence-page/unusable/old-project-rechecked-on-open", test_recheck_on_open);
 
   return g_test_run ();
 }

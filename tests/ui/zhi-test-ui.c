@@ -4,6 +4,7 @@
 
 #include "zhi-credit-code.h"
 #include "zhi-demo-evidence.h"
+#include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
@@ -18,6 +19,7 @@ zhi_test_ui_init (int *argc, char ***argv)
   zhi_application_setup_i18n ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  zhi_evidence_inspector_install (); /* as the application's startup does */
   /* Screenshots and assertions see the end state, not a crossfade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

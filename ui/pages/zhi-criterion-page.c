@@ -1171,9 +1171,22 @@ update_scores (ZhiCriterionPage *self)
   /* Translators: "claimed 10.7 of 14 points · evidenced 0" */
   title = g_strdup_printf (_ ("Claimed %s of %s points · evidenced %s"), claimed, max, evidenced);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), title);
-  subtitle = g_strdup (cr->has_evidence
-                           ? _ ("Evidence is linked, so the claimed points count in full.")
-                           : _ ("No evidence is linked: reviewers count 0 evidenced points."));
+  if (cr->has_evidence)
+    subtitle = g_strdup (_ ("Evidence is linked, so the claimed points count in full."));
+  else
+    {
+      g_autoptr (GPtrArray) linked
+          = self->project != NULL
+                ? zhi_project_list_evidence_for (self->project, self->criterion_id)
+                : NULL;
+
+      /* linked, but none of it opens: it is not evidence */
+      subtitle = g_strdup (linked != NULL && linked->len > 0
+                               ? _ ("The linked evidence does not open: reviewers count 0 "
+                                    "evidenced points. Replace it with a file that opens.")
+                               : _ ("No evidence is linked: reviewers count 0 evidenced "
+                                    "points."));
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_row), subtitle);
   gtk_level_bar_set_value (self->summary_bar,
                            cr->max_points > 0 ? CLAMP (cr->evidenced / cr->max_points, 0, 1) : 0);
@@ -1234,7 +1247,11 @@ evidence_row_new (ZhiCriterionPage *self, ZhiEvidence *evidence)
   g_autofree char *pages_text = NULL;
   g_autofree char *unlink_label = NULL;
 
-  if (pages > 0)
+  /* a file that does not open supports nothing: say so on its row */
+  if (!zhi_evidence_get_usable (evidence))
+    pages_text = g_strdup_printf (
+        _ ("Unusable: %s"), zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+  else if (pages > 0)
     pages_text
         = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", pages), pages);
   else
@@ -1245,7 +1262,11 @@ evidence_row_new (ZhiCriterionPage *self, ZhiEvidence *evidence)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+                             gtk_image_new_from_icon_name (zhi_evidence_get_usable (evidence)
+                                                               ? "x-office-document-symbolic"
+                                                               : "dialog-warning-symbolic"));
+  if (!zhi_evidence_get_usable (evidence))
+    gtk_widget_add_css_class (row, "error");
 
   gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (unlink, "flat");

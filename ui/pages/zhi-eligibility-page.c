@@ -394,6 +394,14 @@ refresh_rule_evidence (ZhiEligibilityPage *self, Rule *rule)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "%s  %s", zhi_evidence_get_id (evidence),
                               zhi_evidence_get_title (evidence));
+      /* a file that does not open supports nothing */
+      if (!zhi_evidence_get_usable (evidence))
+        {
+          g_string_append (text, " · ");
+          g_string_append_printf (
+              text, _ ("Unusable: %s"),
+              zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+        }
     }
   if (items->len == 0)
     g_string_assign (text, _ ("No evidence linked yet"));

@@ -462,6 +462,7 @@ thumb_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
 
           if (thumb->pages > 0 && zhi_evidence_get_page_count (ev) == 0
+              && zhi_evidence_get_usable (ev)
               && g_str_equal (zhi_evidence_get_sha256 (ev), zhi_evidence_get_sha256 (evidence)))
             zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (ev),
                                                  thumb->pages);
@@ -538,6 +539,7 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
 
   /* bytes seen before (another item, another project): only the page count is missing */
   if (thumb != NULL && thumb->pages > 0 && zhi_evidence_get_page_count (evidence) == 0
+      && zhi_evidence_get_usable (evidence)
       && zhi_project_lookup_evidence (self->project, zhi_evidence_get_id (evidence)) == evidence)
     zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (evidence),
                                          thumb->pages);
@@ -655,6 +657,21 @@ typedef struct
   GtkButton *remove;
 } Row;
 
+/* Why the file cannot be used, or NULL: the inspection recorded in the project (the file
+ * does not open, so it supports nothing), else what the thumbnailer found. */
+static char *
+problem_text (ZhiEvidence *evidence, Thumb *thumb)
+{
+  if (!zhi_evidence_get_usable (evidence))
+    return g_strdup_printf (
+        _ ("%s: this file does not open, so it supports nothing. Replace it with a file that "
+           "opens."),
+        zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+  if (thumb != NULL && thumb->problem != NULL)
+    return g_strdup (thumb->problem);
+  return NULL;
+}
+
 static void
 remove_row_clicked_cb (GtkButton *button, Row *row)
 {
@@ -748,15 +765,33 @@ update_row (GtkWidget *widget)
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->title), title);
   type = describe_type (media_type);
   size = g_format_size (zhi_evidence_get_size (evidence));
-  if (zhi_evidence_get_page_count (evidence) > 0)
+  if (!zhi_evidence_get_usable (evidence))
     {
-      g_autofree char *pages = pages_text (zhi_evidence_get_page_count (evidence));
+      /* TRANSLATORS: the reason an evidence file cannot be used, e.g. “Unusable: Empty
+       * file” */
+      g_autofree char *reason = g_strdup_printf (
+          _ ("Unusable: %s"), zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
 
-      meta = g_strdup_printf ("%s · %s · %s", type, size, pages);
+      /* the reason first and alone: the row is narrow, type and size are in the detail */
+      meta = g_strdup (reason);
+      gtk_widget_remove_css_class (GTK_WIDGET (row->meta), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (row->meta), "error");
     }
   else
-    meta = g_strdup_printf ("%s · %s", type, size);
+    {
+      if (zhi_evidence_get_page_count (evidence) > 0)
+        {
+          g_autofree char *pages = pages_text (zhi_evidence_get_page_count (evidence));
+
+          meta = g_strdup_printf ("%s · %s · %s", type, size, pages);
+        }
+      else
+        meta = g_strdup_printf ("%s · %s", type, size);
+      gtk_widget_remove_css_class (GTK_WIDGET (row->meta), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (row->meta), "dim-label");
+    }
   gtk_label_set_text (row->meta, meta);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->meta), meta);
 
   supports = supports_summary (row->page, evidence);
   gtk_label_set_text (row->supports, supports);
@@ -786,13 +821,17 @@ update_row (GtkWidget *widget)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Thumbnail"), -1);
 
-  gtk_widget_set_visible (GTK_WIDGET (row->warning), thumb != NULL && thumb->problem != NULL);
-  if (thumb != NULL && thumb->problem != NULL)
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->warning), thumb->problem);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, thumb->problem, -1);
-    }
+  {
+    g_autofree char *problem = problem_text (evidence, thumb);
+
+    gtk_widget_set_visible (GTK_WIDGET (row->warning), problem != NULL);
+    if (problem != NULL)
+      {
+        gtk_widget_set_tooltip_text (GTK_WIDGET (row->warning), problem);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
+      }
+  }
 
   remove_label = g_strdup_printf (_ ("Remove “%s”"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1354,9 +1393,13 @@ update_preview (ZhiEvidencePage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), zhi_evidence_get_title (evidence));
 
   thumb = thumb_lookup (evidence);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_row), thumb != NULL && thumb->problem != NULL);
-  if (thumb != NULL && thumb->problem != NULL)
-    adw_action_row_set_subtitle (self->problem_row, thumb->problem);
+  {
+    g_autofree char *problem = problem_text (evidence, thumb);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->problem_row), problem != NULL);
+    if (problem != NULL)
+      adw_action_row_set_subtitle (self->problem_row, problem);
+  }
 
   adw_action_row_set_subtitle (self->file_row, zhi_evidence_get_file_name (evidence));
   type = describe_type (zhi_evidence_get_media_type (evidence));
@@ -1373,7 +1416,10 @@ update_preview (ZhiEvidencePage *self)
                                         size, count);
   }
   adw_action_row_set_subtitle (self->size_row, bytes);
-  if (zhi_evidence_get_page_count (evidence) > 0)
+  if (!zhi_evidence_get_usable (evidence))
+    adw_action_row_set_subtitle (
+        self->pages_row, zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
+  else if (zhi_evidence_get_page_count (evidence) > 0)
     {
       g_autofree char *pages = pages_text (zhi_evidence_get_page_count (evidence));
 
