@@ -602,7 +602,15 @@ test_dossier_list (void)
   g_assert_nonnull (strstr (list, "不是图片"));
   /* the copy points at the original instead of counting its pages again */
   g_assert_nonnull (strstr (list, "副本"));
-  g_assert_nonnull (strstr (list, same));
+  {
+    /* "同附件N" in the copy's row; a narrow cell may wrap it before 附件N (kept whole), and
+     * the reading order then puts the hash's first line between */
+    const char *row = strstr (list, "副本");
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (row, "同"));
+    g_assert_nonnull (strstr (strstr (row, "同"), same + strlen ("同")));
+  }
   g_unlink (out);
 }
 
