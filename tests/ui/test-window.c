@@ -217,7 +217,7 @@ test_open_demo (Fixture *f, gconstpointer data)
   project = zhi_window_get_project (f->window);
   g_assert_nonnull (project);
   g_assert_cmpstr (zhi_project_get_track (project), ==, "workshop");
-  g_assert_cmpstr (zhi_project_get_name (project), ==, "辽宁示例精工机械有限公司");
+  g_assert_cmpstr (zhi_project_get_name (project), ==, "沈阳恒驰汽车零部件有限公司");
   g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (project)), >=, 6);
   g_assert_cmpuint (zhi_project_get_n_scenarios (project), >=, 2);
   g_assert_true (g_str_has_prefix (g_file_peek_path (zhi_project_get_file (project)), dir));
