@@ -395,6 +395,68 @@ test_in_evaluation (void)
   g_assert_true (zhi_evaluation_has_blocking_problems (evaluation));
 }
 
+static const ZhiProblem *find_in (ZhiEvaluation *evaluation, const char *field);
+
+/* Like find_in, but the problem must be there. */
+static const ZhiProblem *
+get_in (ZhiEvaluation *evaluation, const char *field)
+{
+  const ZhiProblem *problem = find_in (evaluation, field);
+
+  if (problem == NULL)
+    g_error ("no problem on “%s”", field);
+  return problem;
+}
+
+static const ZhiProblem *
+find_in (ZhiEvaluation *evaluation, const char *field)
+{
+  GPtrArray *problems = zhi_evaluation_get_problems (evaluation);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->field, field) == 0)
+        return problem;
+    }
+  return NULL;
+}
+
+/* A factory declaring fewer than two digital workshops: the track's gate blocks it (the
+ * cross-check does not repeat it); two or more listed and declared: nothing about them. */
+static void
+test_declared_workshops_in_evaluation (void)
+{
+  g_autoptr (ZhiProject) project = zhi_project_new ();
+  g_autoptr (ZhiEvaluation) evaluation = NULL;
+  ZhiAnswers *answers = zhi_project_get_answers (project);
+  const char *id = "factory-discrete.workshop-count";
+  const ZhiProblem *problem;
+
+  zhi_project_set_track (project, ZHI_TRACK_FACTORY_DISCRETE);
+  zhi_answers_set_count (answers, id, 1);
+  evaluation = zhi_evaluation_new (project);
+  problem = get_in (evaluation, id);
+  g_assert_cmpint (problem->severity, ==, ZHI_PROBLEM_BLOCKING);
+  g_assert_cmpstr (problem->step, ==, "eligibility");
+  /* the cross-check only asks for their names */
+  g_assert_cmpstr (get_in (evaluation, "workshops")->code, ==, "workshops-not-named");
+
+  zhi_project_set_workshops (project, "车加工车间");
+  zhi_evaluation_update (evaluation);
+  g_assert_nonnull (find_in (evaluation, id));
+  problem = get_in (evaluation, "workshops");
+  g_assert_cmpstr (problem->code, ==, "too-few-workshops");
+
+  zhi_answers_set_count (answers, id, 2);
+  zhi_project_answers_changed (project, id);
+  zhi_project_set_workshops (project, "车加工车间；装配车间");
+  zhi_evaluation_update (evaluation);
+  g_assert_null (find_in (evaluation, id));
+  g_assert_null (find_in (evaluation, "workshops"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -417,5 +479,7 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add_func ("/crosscheck/parse-funding", test_parse_funding);
   g_test_add_func ("/crosscheck/in-evaluation", test_in_evaluation);
+  g_test_add_func ("/crosscheck/declared-workshops-in-evaluation",
+                   test_declared_workshops_in_evaluation);
   return g_test_run ();
 }
