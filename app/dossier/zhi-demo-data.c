@@ -13,7 +13,8 @@
 static const ZhiDemoScenario workshop_scenarios[] = {
   { "设备联网与状态监测",
     { "w03", "w05", NULL },
-    "118 台数控设备通过 FOCAS、OPC UA 接入车间工业互联网平台，实时采集主轴负载、程序号和报警，"
+    "118 台设备经 FOCAS、OPC UA、Modbus TCP "
+    "接入车间工业互联网平台，实时采集主轴负载、程序号和报警，"
     "停机自动推送班组长。" },
   { "机加工线自动上下料",
     { "w02", "w04", NULL },
@@ -324,8 +325,8 @@ static const ZhiDemoEnterprise enterprises[] = {
       .employees = 1650,
       .revenue_last_year = 186000,
       .main_products = "风电主轴轴承、工业机器人精密轴承、轨道交通轴承",
-      .licence_scope = "一般项目：轴承制造；轴承销售；轴承、齿轮和传动部件制造；通用设备修理；"
-                       "技术服务、技术开发、技术咨询；货物进出口。",
+      .licence_scope = "一般项目：轴承制造；轴承、齿轮和传动部件制造；轴承、齿轮和传动部件销售；"
+                       "通用设备修理；技术服务、技术开发、技术咨询；货物进出口。",
       .site_name = "精密轴承智能工厂",
       .in_use_date = "2024-10-31",
       .workshops = "套圈车加工车间；热处理车间；磨超加工车间；装配检测车间",
