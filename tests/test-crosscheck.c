@@ -300,6 +300,10 @@ test_funding (Fixture *f, gconstpointer data)
   zhi_project_set_funding_sources (f->project, "自筹 80%，银行贷款 20.5%");
   problem = assert_one (f, "funding-exceeds-total", ZHI_PROBLEM_WARNING, "funding-sources");
   g_assert_nonnull (strstr (problem->message, "100.5"));
+  /* shares are judged without a total */
+  zhi_project_set_investment_total (f->project, 0);
+  assert_one (f, "funding-exceeds-total", ZHI_PROBLEM_WARNING, "funding-sources");
+  zhi_project_set_investment_total (f->project, 5000);
   /* text without figures is not judged */
   zhi_project_set_funding_sources (f->project, "企业自筹");
   assert_clean (f);

@@ -214,6 +214,14 @@ check_investment (ZhiProject *project, GPtrArray *problems)
   double total = zhi_project_get_investment_total (project);
   double amount, percent;
 
+  zhi_crosscheck_parse_funding (zhi_project_get_funding_sources (project), &amount, &percent);
+  /* Shares need no total.  Free text read by pattern: a warning that says what was read. */
+  if (percent > 100 + 1e-9)
+    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
+         g_strdup_printf (
+             _ ("Sources of funds: the shares written there add up to %.1f%%, more than 100%%. "
+                "Correct the sources of funds."),
+             percent));
   if (total <= 0)
     return; /* "missing-investment" already asks for it */
   if (software + hardware > total + AMOUNT_EPSILON)
@@ -223,8 +231,6 @@ check_investment (ZhiProject *project, GPtrArray *problems)
                              "more than the total investment %.2f. Correct the software, "
                              "hardware or total investment."),
                           software, hardware, software + hardware, total));
-  zhi_crosscheck_parse_funding (zhi_project_get_funding_sources (project), &amount, &percent);
-  /* Free text read by pattern: a warning that says what was read, not a verdict. */
   if (amount > total + AMOUNT_EPSILON)
     add (problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
          g_strdup_printf (
@@ -232,12 +238,6 @@ check_investment (ZhiProject *project, GPtrArray *problems)
                 "the total investment %.2f. Correct the sources of funds or the "
                 "total investment."),
              amount, total));
-  if (percent > 100 + 1e-9)
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
-         g_strdup_printf (
-             _ ("Sources of funds: the shares written there add up to %.1f%%, more than 100%%. "
-                "Correct the sources of funds."),
-             percent));
 }
 
 /* ---- dates ---------------------------------------------------------------------------- */
