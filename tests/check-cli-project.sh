@@ -92,5 +92,19 @@ check "export of the import" 0 $?
 n=$((n + 1))
 if cmp -s "$tmp/w0.json" "$tmp/w2.json"; then echo "ok $n - import(export(p)) exports the same JSON"; else echo "not ok $n - the JSON differs"; diff "$tmp/w0.json" "$tmp/w2.json" | head -20 | sed 's/^/# /'; failures=$((failures + 1)); fi
 
+# The cross-checks a reviewer makes reach validate, each on the field to fix.
+cat >"$tmp/contradictions.json" <<'JSON'
+{ "format": "zhizao-project", "format_version": 1, "track": "factory-process",
+  "industry_division": "34", "founding_date": "2010-01-01", "in_use_date": "2009-12-31",
+  "investment_software": 600, "investment_hardware": 500, "investment_total": 1000,
+  "workshops": "合成车间" }
+JSON
+"$cli" import "$tmp/contradictions.json" -o "$tmp/contradictions.zhizao" >"$tmp/out" 2>&1
+check "import of a contradictory project" 0 $?
+"$cli" validate --json "$tmp/contradictions.zhizao" >"$tmp/out" 2>&1
+check "validate blocks a contradictory project" 1 $?
+json_ok "validate names each contradiction on its field" "$tmp/out" \
+  "{(p['code'], p['field'], p['severity']) for p in d['problems'] if p['step'] == 'enterprise'} >= {('industry-track-mismatch', 'industry-division', 'warning'), ('in-use-date-before-founding', 'in-use-date', 'blocking'), ('investment-parts-exceed-total', 'investment-total', 'blocking'), ('too-few-workshops', 'workshops', 'blocking')}"
+
 echo "1..$n"
 [ $failures -eq 0 ]

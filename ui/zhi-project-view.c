@@ -186,6 +186,13 @@ update_title (ZhiProjectView *self)
     return;
   subtitle = g_strdup_printf ("%s · %s", *name != '\0' ? name : _ ("Enterprise not named yet"),
                               track_title (zhi_project_get_track (self->project)));
+  if (zhi_project_get_example (self->project))
+    {
+      char *marked = g_strdup_printf ("%s · %s", _ ("Example (fictitious enterprise)"), subtitle);
+
+      g_free (subtitle);
+      subtitle = marked;
+    }
   adw_window_title_set_subtitle (self->content_title, subtitle);
 }
 
@@ -307,7 +314,8 @@ project_changed_cb (ZhiProject *project, const char *what, ZhiProjectView *self)
       else
         zhi_project_view_show_step (self, "enterprise", NULL);
     }
-  if (g_strcmp0 (what, "track") == 0 || g_strcmp0 (what, "name") == 0)
+  if (g_strcmp0 (what, "track") == 0 || g_strcmp0 (what, "name") == 0
+      || g_strcmp0 (what, "example") == 0)
     update_title (self);
 }
 

@@ -57,7 +57,10 @@ zhi_cli_import (int argc, char **argv)
   guint n_bytes = 0;
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GFile) base = g_file_get_parent (json_file);
-  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "evidence");
+  /* "evidence" may be missing (docs/project-format.md: missing members are empty) */
+  JsonArray *items = json_object_has_member (json_node_get_object (root), "evidence")
+                         ? json_object_get_array_member (json_node_get_object (root), "evidence")
+                         : NULL;
   for (guint i = 0; items && i < json_array_get_length (items); i++)
     {
       JsonObject *o = json_array_get_object_element (items, i);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "zhi-crosscheck.h"
 #include "zhi-evaluation.h"
 #include "zhi-store.h"
 
@@ -557,6 +558,7 @@ zhi_evaluation_update (ZhiEvaluation *self)
   if (self->score != NULL)
     check_criteria (self, problems);
   check_evidence (self, problems);
+  zhi_crosscheck_run (self->project, self->standard, self->answers, NULL, problems);
   /* GLib's sort is stable: blocking first, each group in step order. */
   g_ptr_array_sort (problems, problem_compare);
   g_clear_pointer (&self->problems, g_ptr_array_unref);

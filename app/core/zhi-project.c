@@ -360,6 +360,8 @@ enum
   F_TRACK,
   F_SITE_NAME,
   F_IN_USE_DATE,
+  F_WORKSHOPS,
+  F_EXAMPLE,
   N_FIELDS
 };
 
@@ -385,6 +387,8 @@ static const ZhiFieldInfo fields[N_FIELDS] = {
   [F_TRACK] = { "track", "track", ZHI_FIELD_STRING },
   [F_SITE_NAME] = { "site-name", "site_name", ZHI_FIELD_STRING },
   [F_IN_USE_DATE] = { "in-use-date", "in_use_date", ZHI_FIELD_STRING },
+  [F_WORKSHOPS] = { "workshops", "workshops", ZHI_FIELD_STRING },
+  [F_EXAMPLE] = { "example", "example", ZHI_FIELD_INT64 },
 };
 
 typedef struct
@@ -566,7 +570,58 @@ STRING_ACCESSORS (funding_sources, F_FUNDING_SOURCES)
 STRING_ACCESSORS (track, F_TRACK)
 STRING_ACCESSORS (site_name, F_SITE_NAME)
 STRING_ACCESSORS (in_use_date, F_IN_USE_DATE)
+STRING_ACCESSORS (workshops, F_WORKSHOPS)
 /* clang-format on */
+
+char **
+zhi_project_list_workshops (ZhiProject *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p;
+
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  p = self->values[F_WORKSHOPS].s;
+  while (*p != '\0')
+    {
+      const char *end = p;
+      g_autofree char *name = NULL;
+      gsize skip = 0;
+
+      /* a name ends at a newline, ";" or a full-width "；" (U+FF1B) */
+      for (; *end != '\0'; end++)
+        {
+          if (*end == '\n' || *end == ';')
+            {
+              skip = 1;
+              break;
+            }
+          if (g_str_has_prefix (end, "\xef\xbc\x9b"))
+            {
+              skip = 3;
+              break;
+            }
+        }
+      name = g_strstrip (g_strndup (p, end - p));
+      if (*name != '\0')
+        g_strv_builder_add (builder, name);
+      p = end + skip;
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+zhi_project_get_example (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  return self->values[F_EXAMPLE].i != 0;
+}
+
+void
+zhi_project_set_example (ZhiProject *self, gboolean value)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  set_int64 (self, F_EXAMPLE, value ? 1 : 0);
+}
 
 gint64
 zhi_project_get_employees (ZhiProject *self)

@@ -169,6 +169,14 @@ const char *zhi_project_get_site_name (ZhiProject *self); /* workshop / factory 
 void zhi_project_set_site_name (ZhiProject *self, const char *value);
 const char *zhi_project_get_in_use_date (ZhiProject *self); /* ISO 8601 date */
 void zhi_project_set_in_use_date (ZhiProject *self, const char *value);
+/* A smart factory's digital workshops (its 数字化车间), one name per line or separated by
+ * ";" / "；"; "" when none are named.  list returns the trimmed, non-empty names. */
+const char *zhi_project_get_workshops (ZhiProject *self);
+void zhi_project_set_workshops (ZhiProject *self, const char *value);
+char **zhi_project_list_workshops (ZhiProject *self);
+/* A fictitious example (the demo): the window title and the dossier cover say so. */
+gboolean zhi_project_get_example (ZhiProject *self);
+void zhi_project_set_example (ZhiProject *self, gboolean value);
 
 /* Application scenarios, in order.  add returns the new index. */
 guint zhi_project_get_n_scenarios (ZhiProject *self);

@@ -158,7 +158,7 @@ zhi_demo_evidence_report_pdf (const ZhiDemoReport *report, GError **error)
     {
       g_autofree char *text = g_strdup_printf (
           "（续）第 %u 部分：运行记录摘要。本页为示例材料的续页，记录设备运行、质量检测与能耗"
-          "统计的月度汇总，数据来自车间制造执行系统导出报表，仅用于演示申报书的附件排版。",
+          "统计的月度汇总，数据来自企业制造执行系统导出报表，仅用于演示申报书的附件排版。",
           pen.page + 1);
 
       next_page (&pen);

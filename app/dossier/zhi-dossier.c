@@ -560,7 +560,13 @@ add_cover (Builder *b, GDateTime *date)
   zhi_pdf_doc_add_spacer (doc, 6);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_CENTERED,
                              zh (zhi_standard_get_title (b->standard)));
-  zhi_pdf_doc_add_spacer (doc, 110);
+  /* The demo's enterprise is invented: its cover says so before anything else. */
+  if (zhi_project_get_example (p))
+    {
+      zhi_pdf_doc_add_spacer (doc, 12);
+      zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_CENTERED, "示例项目（虚构企业）");
+    }
+  zhi_pdf_doc_add_spacer (doc, zhi_project_get_example (p) ? 80 : 110);
   t = zhi_pdf_doc_add_key_value_table (doc, KEY_FRACTION);
   zhi_pdf_table_set_font_size (t, 14);
   zhi_pdf_table_add_pair (t, "申报单位", or_blank (zhi_project_get_name (p)));

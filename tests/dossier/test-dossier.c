@@ -190,6 +190,8 @@ read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachment
 static void
 test_pages_and_metadata (gconstpointer data)
 {
+  g_autofree char *bureau
+      = g_strconcat (zhi_project_get_city (ensure (data)->project), "工业和信息化局推荐意见", NULL);
   Track *t = ensure (data);
   g_autofree char *title = poppler_document_get_title (t->pdf);
   g_autofree char *author = poppler_document_get_author (t->pdf);
@@ -210,12 +212,15 @@ test_pages_and_metadata (gconstpointer data)
   g_assert_nonnull (strstr (text_of (t, 0), t->title));
   g_assert_nonnull (strstr (text_of (t, 0), zhi_project_get_name (t->project)));
   g_assert_null (strstr (text_of (t, 0), "—1—"));
+  /* the demo's enterprise is invented, and its cover says so */
+  g_assert_true (zhi_project_get_example (t->project));
+  g_assert_nonnull (strstr (text_of (t, 0), "示例项目（虚构企业）"));
   g_assert_nonnull (strstr (text_of (t, 1), "承诺书"));
   g_assert_nonnull (strstr (text_of (t, 1), "法定代表人（签字）"));
   g_assert_nonnull (strstr (text_of (t, 1), "企业（盖章）"));
   g_assert_nonnull (strstr (text_of (t, 1), "—1—"));
   /* the last page: the city bureau's opinion */
-  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "沈阳市工业和信息化局推荐意见"));
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), bureau));
   g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "（盖章）"));
 }
 
@@ -229,10 +234,13 @@ test_outline (gconstpointer data)
   const char *expected[] = {
     "承诺书",           "一、企业基本情况", "二、申报条件符合情况",
     "三、自评得分",     "四、建设内容",     "五、主要指标",
-    "六、证明材料清单", "七、附件",         "沈阳市工业和信息化局推荐意见",
+    "六、证明材料清单", "七、附件",         NULL,
   };
+  g_autofree char *bureau
+      = g_strconcat (zhi_project_get_city (t->project), "工业和信息化局推荐意见", NULL);
   GListModel *list = zhi_project_get_evidence_list (t->project);
 
+  expected[G_N_ELEMENTS (expected) - 1] = bureau;
   read_outline (t, top, pages, atts);
   g_assert_cmpuint (top->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < top->len; i++)
@@ -341,7 +349,12 @@ test_attachments (gconstpointer data)
 
       g_assert_nonnull (strstr (text, stamp));
       if (g_str_has_prefix (name, "report-"))
-        g_assert_nonnull (strstr (text, "本报告说明辽宁示例精工机械有限公司"));
+        {
+          g_autofree char *intro
+              = g_strconcat ("本报告说明", zhi_project_get_name (t->project), NULL);
+
+          g_assert_nonnull (strstr (text, intro));
+        }
       else if (g_str_equal (name, "licence.pdf"))
         g_assert_nonnull (strstr (text, "经营范围"));
       /* the evidence list gives its hash */
@@ -766,12 +779,16 @@ test_draft (void)
   g_clear_object (&pdf);
   g_clear_pointer (&texts, g_ptr_array_unref);
 
+  /* a real enterprise's cover carries no example mark */
+  zhi_project_set_example (t->project, FALSE);
   final = render (t->project, ZHI_DOSSIER_DRAFT_FINAL, final_path);
+  zhi_project_set_example (t->project, TRUE);
   g_assert_false (final->draft);
   pdf = open_pdf (final_path, &texts);
   g_assert_false (any_page_has (texts, "草"));
   for (guint p = 0; p < texts->len; p++)
     g_assert_false (page_has_watermark (pdf, p));
+  g_assert_false (any_page_has (texts, "示例项目"));
   /* the missing code is shown as such */
   g_assert_true (any_page_has (texts, "尚未填写统一社会信用代码"));
   g_object_unref (pdf);

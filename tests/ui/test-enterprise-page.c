@@ -526,6 +526,39 @@ test_focus_action (Fixture *f, gconstpointer data)
     }
 }
 
+/* A factory lists its digital workshops; the row is there for factories only, and the
+ * checklist's "workshops" field focuses it. */
+static void
+test_workshops_row (Fixture *f, gconstpointer data)
+{
+  GtkWidget *row = control (f, "workshops");
+  g_auto (GStrv) names = NULL;
+
+  zhi_project_set_track (f->project, ZHI_TRACK_WORKSHOP);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (row));
+  zhi_project_set_track (f->project, ZHI_TRACK_FACTORY_PROCESS);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (row));
+
+  type (f, "workshops", "聚醚合成车间；单体合成车间；灌装车间");
+  spin ();
+  g_assert_cmpstr (zhi_project_get_workshops (f->project), ==,
+                   "聚醚合成车间；单体合成车间；灌装车间");
+  names = zhi_project_list_workshops (f->project);
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  g_assert_cmpstr (names[2], ==, "灌装车间");
+
+  zhi_project_set_workshops (f->project, "磨超车间；装配车间");
+  spin ();
+  g_assert_cmpstr (text_of (f, "workshops"), ==, "磨超车间；装配车间");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "workshops");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == row
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), row));
+}
+
 /* In the project view: first step, and a track change rebuilds the pages but keeps the user
  * on the track row */
 static void
@@ -626,6 +659,7 @@ main (int argc, char **argv)
   ADD ("/enterprise-page/scenarios/add-edit-remove", test_scenarios_add_edit_remove);
   ADD ("/enterprise-page/project-changes-update-rows", test_project_changes_update_rows);
   ADD ("/enterprise-page/focus-action", test_focus_action);
+  ADD ("/enterprise-page/workshops", test_workshops_row);
   ADD ("/enterprise-page/in-project-view", test_in_project_view);
   ADD ("/enterprise-page/shots", test_shots);
 #undef ADD

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -69,6 +70,26 @@ test_welcome_shown_first (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
 }
 
+/* Whether a window title (AdwWindowTitle) on screen has @text in its subtitle */
+static gboolean
+subtitle_has (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_WINDOW_TITLE (child) && gtk_widget_is_drawable (child))
+        {
+          const char *subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child));
+
+          if (subtitle != NULL && strstr (subtitle, text) != NULL)
+            return TRUE;
+        }
+      if (subtitle_has (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
 {
@@ -95,6 +116,10 @@ test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
   g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
   g_assert_cmpstr (zhi_project_get_name (zhi_window_get_project (f->window)), ==,
                    "沈阳示例机床有限公司");
+  /* a project of a real enterprise carries no example mark in the title */
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (subtitle_has (GTK_WIDGET (f->window), "沈阳示例机床有限公司"));
+  g_assert_false (subtitle_has (GTK_WIDGET (f->window), _ ("Example (fictitious enterprise)")));
   after = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (after[0], ==, path);
 
@@ -217,10 +242,15 @@ test_open_demo (Fixture *f, gconstpointer data)
   project = zhi_window_get_project (f->window);
   g_assert_nonnull (project);
   g_assert_cmpstr (zhi_project_get_track (project), ==, "workshop");
-  g_assert_cmpstr (zhi_project_get_name (project), ==, "辽宁示例精工机械有限公司");
+  g_assert_cmpstr (zhi_project_get_name (project), ==, "沈阳恒驰汽车零部件有限公司");
   g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (project)), >=, 6);
   g_assert_cmpuint (zhi_project_get_n_scenarios (project), >=, 2);
   g_assert_true (g_str_has_prefix (g_file_peek_path (zhi_project_get_file (project)), dir));
+  /* the demo is marked as an invented example in the window title */
+  g_assert_true (zhi_project_get_example (project));
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (subtitle_has (GTK_WIDGET (f->window), _ ("Example (fictitious enterprise)")));
+  g_assert_true (subtitle_has (GTK_WIDGET (f->window), "沈阳恒驰汽车零部件有限公司"));
 
   /* Opening it again finds the same file rather than writing a new one. */
   zhi_project_set_contact_person (project, "张三");

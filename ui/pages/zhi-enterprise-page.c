@@ -62,6 +62,8 @@ static const FieldInfo field_infos[] = {
   { "main-products", N_ ("Main Products"), KIND_TEXT, GROUP_BASIC, NULL },
   { "site-name", N_ ("Workshop or Factory Name"), KIND_TEXT, GROUP_SITE, NULL },
   { "in-use-date", N_ ("Date Put into Use"), KIND_DATE, GROUP_SITE, N_ ("YYYY-MM-DD") },
+  { "workshops", N_ ("Digital Workshops of the Factory"), KIND_TEXT, GROUP_SITE,
+    N_ ("separate with ；") },
   { "investment-software", N_ ("Software"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
   { "investment-hardware", N_ ("Hardware"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
   { "investment-total", N_ ("Total Investment"), KIND_NUMBER, GROUP_INVESTMENT, N_ ("10k yuan") },
@@ -891,6 +893,9 @@ sync_track (ZhiEnterprisePage *self)
   if (adw_combo_row_get_selected (self->track_row) != selected)
     adw_combo_row_set_selected (self->track_row, selected);
   self->syncing--;
+  /* a smart factory lists its digital workshops; a digital workshop is one */
+  gtk_widget_set_visible (GTK_WIDGET (get_field (self, "workshops")->row),
+                          g_str_has_prefix (track, "factory-"));
 
   g_clear_object (&self->standard);
   if (track != NULL && *track != '\0')
