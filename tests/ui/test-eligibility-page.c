@@ -445,6 +445,19 @@ test_shots (Fixture *f, gconstpointer data)
   answer (f, "excl-1", "no");
   zhi_project_set_credit_code (f->project, "91210102MA0X7Q3K9");
   type_into (control (f, "gate.workshop-count", NULL), "1");
+  /* condition （四）'s figures: one improved, one worse, one with a baseline of 0, one half-filled
+   */
+  type_into (control (f, "fd08.kpi-cycle", "baseline"), "120");
+  type_into (control (f, "fd08.kpi-cycle", "current"), "90");
+  type_into (control (f, "fd08.kpi-cycle", "baseline-year"), "2021");
+  type_into (control (f, "fd08.kpi-cycle", "current-year"), "2023");
+  type_into (control (f, "fd08.kpi-cycle", "source"), "PLM 项目台账");
+  type_into (control (f, "fd08.kpi-productivity", "baseline"), "50");
+  type_into (control (f, "fd08.kpi-productivity", "current"), "45");
+  type_into (control (f, "fd08.kpi-energy", "baseline"), "0");
+  type_into (control (f, "fd08.kpi-energy", "current"), "85");
+  type_into (control (f, "fd08.kpi-defect", "baseline"), "2.5");
+  gtk_expander_set_expanded (GTK_EXPANDER (control (f, "fd08.kpi-cycle", "expander")), TRUE);
   update (f);
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
