@@ -457,7 +457,8 @@ test_shots (Fixture *f, gconstpointer data)
   type_into (control (f, "fd08.kpi-energy", "baseline"), "0");
   type_into (control (f, "fd08.kpi-energy", "current"), "85");
   type_into (control (f, "fd08.kpi-defect", "baseline"), "2.5");
-  gtk_expander_set_expanded (GTK_EXPANDER (control (f, "fd08.kpi-cycle", "expander")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (control (f, "fd08.kpi-cycle", "expander")),
+                                TRUE);
   update (f);
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {

@@ -82,15 +82,15 @@ struct _ZhiEligibilityPage
   ZhiStandard *standard;   /* whose gates are shown */
   gboolean gates_built;
   ZhiConditions *conditions;
-  GPtrArray *rules;     /* Rule * */
-  GPtrArray *gates;     /* Gate * */
-  GPtrArray *attention; /* rows added to attention_row */
-  GtkBox *kpi_section;  /* condition （四）'s figures, below its answer (borrowed) */
-  GtkExpander *kpi_expander;
-  GPtrArray *kpis;          /* Kpi * */
-  gboolean syncing;         /* controls are being set from the project */
-  gboolean writing;         /* the page is writing an answer */
-  GtkWidget *scroll_target; /* scrolled to on the next frame (weak) */
+  GPtrArray *rules;              /* Rule * */
+  GPtrArray *gates;              /* Gate * */
+  GPtrArray *attention;          /* rows added to attention_row */
+  GtkBox *kpi_section;           /* condition （四）'s figures, below its answer (borrowed) */
+  GtkToggleButton *kpi_expander; /* shows the editors */
+  GPtrArray *kpis;               /* Kpi * */
+  gboolean syncing;              /* controls are being set from the project */
+  gboolean writing;              /* the page is writing an answer */
+  GtkWidget *scroll_target;      /* scrolled to on the next frame (weak) */
   guint scroll_tick;
 };
 
@@ -814,9 +814,20 @@ build_kpis (ZhiEligibilityPage *self, ZhiStandard *standard)
       g_ptr_array_add (self->kpis, kpi);
     }
   gtk_box_append (self->kpi_section, list);
-  self->kpi_expander = GTK_EXPANDER (gtk_expander_new (_ ("Enter the Figures")));
-  gtk_expander_set_child (self->kpi_expander, editors);
-  gtk_box_append (self->kpi_section, GTK_WIDGET (self->kpi_expander));
+  {
+    GtkWidget *revealer = gtk_revealer_new ();
+
+    /* a plain toggle button: GtkExpander's own button has no accessible name in GTK 4.8 */
+    self->kpi_expander
+        = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_ ("Enter the Figures")));
+    gtk_widget_set_halign (GTK_WIDGET (self->kpi_expander), GTK_ALIGN_START);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->kpi_expander), 6);
+    gtk_revealer_set_child (GTK_REVEALER (revealer), editors);
+    g_object_bind_property (self->kpi_expander, "active", revealer, "reveal-child",
+                            G_BINDING_SYNC_CREATE);
+    gtk_box_append (self->kpi_section, GTK_WIDGET (self->kpi_expander));
+    gtk_box_append (self->kpi_section, revealer);
+  }
   refresh_kpis (self);
 }
 
