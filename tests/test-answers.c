@@ -318,6 +318,13 @@ test_partial_values (void)
     g_assert_false (zhi_answers_equal (a, b));
   }
 
+  /* a year the JSON form cannot carry is not stored */
+  zhi_answers_set_kpi_details (a, "k3", 20231, -5, "");
+  g_assert_true (zhi_answers_get_kpi_details (a, "k3", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 0);
+  g_assert_cmpint (y1, ==, 0);
+  g_assert_null (source);
+
   /* no kpi: details read as none */
   g_assert_false (zhi_answers_get_kpi_details (a, "r", &y0, &y1, &source));
   g_assert_cmpint (y0, ==, 0);

@@ -287,8 +287,9 @@ zhi_answers_set_kpi_details (
 
   g_return_if_fail (self != NULL && id != NULL);
   entry = prepare_kpi (self, id);
-  entry->year_a = MAX (baseline_year, 0);
-  entry->year_b = MAX (current_year, 0);
+  /* what the JSON form can carry: a year from 1 to 9999, else none */
+  entry->year_a = baseline_year >= 1 && baseline_year <= 9999 ? baseline_year : 0;
+  entry->year_b = current_year >= 1 && current_year <= 9999 ? current_year : 0;
   g_free (entry->str);
   entry->str = source != NULL && *source != '\0' ? g_strdup (source) : NULL;
 }

@@ -40,7 +40,8 @@ void zhi_answers_set_ratio (
     ZhiAnswers *self, const char *id, double numerator, double denominator, double benchmark);
 /* Sets the values and keeps the kpi's years and source. */
 void zhi_answers_set_kpi (ZhiAnswers *self, const char *id, double baseline, double current);
-/* The years the two values are from (0 = not entered) and their data source (e.g. 财务报表,
+/* The years the two values are from (0 = not entered; outside 1–9999 is taken as 0) and their
+ * data source (e.g. 财务报表,
  * MES 统计; NULL or "" = none); keeps the values (NAN when the kpi had none yet). */
 void zhi_answers_set_kpi_details (
     ZhiAnswers *self, const char *id, int baseline_year, int current_year, const char *source);
