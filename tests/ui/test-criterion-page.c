@@ -262,6 +262,16 @@ test_invalid_number_not_written (Fixture *f, gconstpointer data)
                                               "w02.smart-equipment-ratio")
                       ->answered);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "80");
+  /* the message names both fields */
+  {
+    const ZhiIndicator *ratio = zhi_standard_lookup_indicator (
+        zhi_evaluation_get_standard (f->evaluation), "w02.smart-equipment-ratio");
+    const char *message
+        = gtk_label_get_text (GTK_LABEL (lookup (f, "w02.smart-equipment-ratio:error")));
+
+    g_assert_nonnull (strstr (message, zhi_text_get (&ratio->numerator)));
+    g_assert_nonnull (strstr (message, zhi_text_get (&ratio->denominator)));
+  }
 
   /* all empty clears the answer */
   type_into (f, "w02.smart-equipment-ratio:numerator", "");

@@ -307,7 +307,9 @@ ratio_changed (Indicator *ind, gboolean write)
   g_autofree char *ratio_text = NULL;
   g_autofree char *threshold_text = NULL;
   g_autofree char *computed = NULL;
-  const char *problem = NULL;
+  g_autofree char *problem = NULL;
+  const char *numerator = zhi_text_get (&indicator->numerator);
+  const char *denominator = zhi_text_get (&indicator->denominator);
   gboolean met;
 
   ind->pending = TRUE;
@@ -341,23 +343,26 @@ ratio_changed (Indicator *ind, gboolean write)
   if (!isnan (v[1]) && v[1] <= 0)
     {
       set_error (GTK_WIDGET (ind->entries[1]), TRUE);
-      problem = _ ("The denominator must be more than 0.");
+      /* Translators: %s names the field, e.g. 车间设备台（套）总数 */
+      problem = g_strdup_printf (_ ("%s must be more than 0."), denominator);
     }
   else if (!isnan (v[0]) && v[0] < 0)
     {
       set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      problem = _ ("The numerator cannot be negative.");
+      problem = g_strdup_printf (_ ("%s cannot be negative."), numerator);
     }
   else if (!isnan (v[0]) && !isnan (v[1]) && v[0] > v[1])
     {
       set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      problem = _ ("The numerator cannot be larger than the denominator: it counts part of the "
-                   "same whole.");
+      /* Translators: "自动化…设备台（套）数不能大于车间设备台（套）总数：前者是后者的一部分。" */
+      problem = g_strdup_printf (_ ("%s cannot be larger than %s: it counts part of the same "
+                                    "whole."),
+                                 numerator, denominator);
     }
   else if (ind->n_entries > 2 && !isnan (v[2]) && (v[2] <= 0 || v[2] > 100))
     {
       set_error (GTK_WIDGET (ind->entries[2]), TRUE);
-      problem = _ ("The industry benchmark is a percentage above 0 and at most 100.");
+      problem = g_strdup (_ ("The industry benchmark is a percentage above 0 and at most 100."));
     }
   show_error (ind, problem);
   if (problem != NULL)
@@ -665,6 +670,7 @@ status_row_new (Indicator *ind)
   ind->error_label = GTK_LABEL (error);
   ind->detail_label = GTK_LABEL (detail);
   name_widget (ind->page, ind->indicator->id, "computed", computed);
+  name_widget (ind->page, ind->indicator->id, "error", error);
   name_widget (ind->page, ind->indicator->id, "detail", detail);
   return row;
 }
