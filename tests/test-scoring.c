@@ -138,7 +138,9 @@ static const KindCase kind_cases[] = {
   { "ratio/zero", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 0, 100, NAN, NULL, TRUE, FALSE, 0,
     "0% < 50%" },
   { "ratio/denominator-zero", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 3, 0, NAN, NULL, FALSE,
-    FALSE, 0, "cannot be used" },
+    FALSE, 0, "cannot be used: “All units” must be more than 0" },
+  { "ratio/numerator-negative", "m01.equipment-ratio", ZHI_ANSWER_RATIO, -3, 10, NAN, NULL, FALSE,
+    FALSE, 0, "cannot be used: “Smart units” cannot be negative" },
   { "ratio/numerator-above-denominator", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 12, 10, NAN, NULL,
     FALSE, FALSE, 0, "larger than the denominator" },
   /* ratio against the benchmark: m02.network-ratio, 18 points */

@@ -175,12 +175,15 @@ evaluate_kind (const ZhiIndicator *ind,
           if (ratio_partial (ind, num, den, bench, r, target))
             break;
           threshold = ind->threshold_from_benchmark ? bench : ind->threshold;
-          if (!isfinite (num) || !isfinite (den) || den <= 0 || num < 0)
+          if (den <= 0 || num < 0)
             {
-              r->detail
-                  = g_strdup_printf (_ ("%s: the figures cannot be used (the denominator must be "
-                                        "more than 0, the numerator 0 or more)"),
-                                     label);
+              /* the message names the field (车间设备台（套）总数), not "the denominator" */
+              r->detail = den <= 0 ? g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                         "must be more than 0"),
+                                                      label, zhi_text_get (&ind->denominator))
+                                   : g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                         "cannot be negative"),
+                                                      label, zhi_text_get (&ind->numerator));
               *target = g_strdup_printf (_ ("%s: correct the figures"), label);
               break;
             }
