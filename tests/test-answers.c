@@ -331,6 +331,24 @@ test_partial_values (void)
   g_assert_null (source);
 }
 
+/* What earlier versions wrote (a number not entered as null) still reads, as a partial answer. */
+static void
+test_json_old_forms_read (void)
+{
+  g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+  g_autoptr (JsonNode) kpi
+      = json_from_string ("{\"type\":\"kpi\",\"baseline\":null,\"current\":1}", NULL);
+  g_autoptr (JsonNode) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (zhi_answers_set_json (a, "k", kpi, &error));
+  g_assert_no_error (error);
+  out = zhi_answers_get_json (a, "k");
+  text = json_to_string (out, FALSE);
+  g_assert_cmpstr (text, ==, "{\"type\":\"kpi\",\"current\":1}");
+}
+
 static void
 test_json_rejects_bad_details (void)
 {
@@ -368,6 +386,7 @@ main (int argc, char **argv)
   g_test_add_func ("/answers/json/non-finite-not-stored", test_non_finite_not_stored);
   g_test_add_func ("/answers/json/partial-round-trip", test_partial_json_round_trip);
   g_test_add_func ("/answers/json/rejects-bad-kpi-details", test_json_rejects_bad_details);
+  g_test_add_func ("/answers/json/old-null-forms-read", test_json_old_forms_read);
   g_test_add_func ("/answers/values/partial", test_partial_values);
   return g_test_run ();
 }
