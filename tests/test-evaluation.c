@@ -256,7 +256,7 @@ test_partial_and_kpi_problems (void)
       const ZhiProblem *problem = g_ptr_array_index (problems, i);
 
       if (g_str_equal (problem->code, "partial-answer"))
-        named |= strstr (problem->message, "All workshop equipment (units/sets) not filled in")
+        named |= strstr (problem->message, "not filled in: All workshop equipment (units/sets)")
                      != NULL
                  || strstr (problem->message, "车间设备台（套）总数") != NULL;
     }

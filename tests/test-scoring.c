@@ -149,7 +149,7 @@ static const KindCase kind_cases[] = {
   { "ratio/benchmark-below", "m02.network-ratio", ZHI_ANSWER_RATIO, 6, 10, 0.8, NULL, TRUE, FALSE,
     13.5, "60% < industry benchmark 80%" },
   { "ratio/benchmark-missing", "m02.network-ratio", ZHI_ANSWER_RATIO, 9, 10, NAN, NULL, FALSE,
-    FALSE, 0, "the industry benchmark not filled in" },
+    FALSE, 0, "not filled in: the industry benchmark" },
   /* kpi: 6 points each */
   { "kpi/lower-better-improved", "m03.kpi-cycle", ZHI_ANSWER_KPI, 120, 90, 0, NULL, TRUE, TRUE, 6,
     "120 → 90 days (−25%), better" },
@@ -170,7 +170,7 @@ static const KindCase kind_cases[] = {
   { "ratio/only-numerator", "m01.equipment-ratio", ZHI_ANSWER_RATIO, 55, NAN, NAN, NULL, FALSE,
     FALSE, 0, "not filled in" },
   { "ratio/no-benchmark-yet", "m02.network-ratio", ZHI_ANSWER_RATIO, 55, 62, NAN, NULL, FALSE,
-    FALSE, 0, "the industry benchmark not filled in" },
+    FALSE, 0, "not filled in: the industry benchmark" },
   /* count: the track indicator earns no points */
   { "count/below", "mini.scenarios", ZHI_ANSWER_COUNT, 1, 0, 0, NULL, TRUE, FALSE, 0, "1 < 2" },
   { "count/at-min", "mini.scenarios", ZHI_ANSWER_COUNT, 2, 0, 0, NULL, TRUE, TRUE, 0, "2 ≥ 2" },

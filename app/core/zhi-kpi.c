@@ -176,7 +176,7 @@ zhi_kpi_describe_details_problem (const ZhiIndicator *kpi, const ZhiKpiFigures *
   g_ptr_array_add (missing, NULL);
   joined = g_strjoinv (_ (", "), (char **)missing->pdata);
   /* Translators: "产品研制周期：基准年份、数据来源未填写，评审无法核对该数值" */
-  return g_strdup_printf (_ ("%s: %s not filled in; reviewers cannot check the figures without "
+  return g_strdup_printf (_ ("%s: not filled in: %s; reviewers cannot check the figures without "
                              "them"),
                           label, joined);
 }

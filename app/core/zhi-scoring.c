@@ -93,7 +93,7 @@ ratio_partial (const ZhiIndicator *ind,
   g_ptr_array_add (missing, NULL);
   joined = g_strjoinv (_ (", "), (char **)missing->pdata);
   /* Translators: "智能化设备占比：车间设备台（套）总数未填写" */
-  r->detail = g_strdup_printf (_ ("%s: %s not filled in"), label, joined);
+  r->detail = g_strdup_printf (_ ("%s: not filled in: %s"), label, joined);
   *target = g_strdup_printf (_ ("%s: enter the figures"), label);
   return TRUE;
 }

@@ -121,9 +121,18 @@ set_style (GtkWidget *widget, const char *style)
 static void
 show_label (GtkLabel *label, const char *text, const char *style)
 {
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
+  gboolean any = FALSE;
+
   gtk_label_set_text (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
   set_style (GTK_WIDGET (label), style);
+  /* no empty strip at the foot of the card */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (label)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    any |= gtk_widget_get_visible (child);
+  if (row != NULL)
+    gtk_widget_set_visible (row, any);
 }
 
 /* ---- showing ------------------------------------------------------------------------------ */
@@ -437,6 +446,7 @@ build (ZhiKpiEditor *self, gboolean show_title)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_visible (row, FALSE);
   gtk_list_box_append (self->list, row);
 }
 
