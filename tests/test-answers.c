@@ -197,7 +197,8 @@ static void
 test_json_from_bad_document (void)
 {
   g_autoptr (JsonNode) node = json_from_string ("{\"a\":{\"type\":\"bool\",\"value\":true},"
-                                                "\"b\":{\"type\":\"kpi\",\"baseline\":1}}",
+                                                "\"b\":{\"type\":\"kpi\",\"baseline\":1,"
+                                                "\"current_year\":\"2023\"}}",
                                                 NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiAnswers) a = zhi_answers_from_json (node, &error);
@@ -206,22 +207,168 @@ test_json_from_bad_document (void)
   g_autoptr (ZhiAnswers) b = zhi_answers_from_json (array, &error2);
 
   g_assert_null (a);
-  g_assert_nonnull (strstr (error->message, "current"));
+  g_assert_nonnull (strstr (error->message, "current_year"));
   g_assert_null (b);
   g_assert_nonnull (error2);
 }
 
 static void
-test_non_finite_written_as_null (void)
+test_non_finite_not_stored (void)
 {
   g_autoptr (ZhiAnswers) a = zhi_answers_new ();
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *text = NULL;
+  double baseline = 0;
 
   zhi_answers_set_kpi (a, "k", INFINITY, 1);
+  g_assert_true (zhi_answers_get_kpi (a, "k", &baseline, NULL));
+  g_assert_true (isnan (baseline));
   node = zhi_answers_get_json (a, "k");
   text = json_to_string (node, FALSE);
-  g_assert_cmpstr (text, ==, "{\"type\":\"kpi\",\"baseline\":null,\"current\":1}");
+  g_assert_cmpstr (text, ==, "{\"type\":\"kpi\",\"current\":1}");
+}
+
+/* Half-filled answers are stored as typed, and exported back unchanged (issue 10). */
+static void
+test_partial_json_round_trip (void)
+{
+  static const char *const docs[] = {
+    "{\"type\":\"ratio\",\"numerator\":55}",
+    "{\"type\":\"ratio\",\"numerator\":55,\"denominator\":62}",
+    "{\"type\":\"ratio\",\"denominator\":62,\"benchmark\":0.5}",
+    "{\"type\":\"ratio\"}",
+    "{\"type\":\"kpi\",\"baseline\":120}",
+    "{\"type\":\"kpi\",\"current\":90.5}",
+    "{\"type\":\"kpi\",\"baseline_year\":2021}",
+    "{\"type\":\"kpi\",\"source\":\"MES 统计\"}",
+    "{\"type\":\"kpi\",\"baseline\":120,\"current\":90,\"baseline_year\":2021,"
+    "\"current_year\":2023,\"source\":\"财务报表\",\"note\":\"n\"}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+      g_autoptr (JsonNode) in = json_from_string (docs[i], NULL);
+      g_autoptr (JsonNode) out = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr (ZhiAnswers) copy = NULL;
+      g_autoptr (JsonNode) all = NULL;
+
+      g_test_message ("case %s", docs[i]);
+      g_assert_true (zhi_answers_set_json (a, "id", in, &error));
+      g_assert_no_error (error);
+      out = zhi_answers_get_json (a, "id");
+      text = json_to_string (out, FALSE);
+      g_assert_cmpstr (text, ==, docs[i]);
+      /* through the whole-document form as well */
+      all = zhi_answers_to_json (a);
+      copy = zhi_answers_from_json (all, &error);
+      g_assert_no_error (error);
+      g_assert_true (zhi_answers_equal (a, copy));
+    }
+}
+
+static void
+test_partial_values (void)
+{
+  g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+  double n = 0, d = 0, bench = 0, base = 0, cur = 0;
+  int y0 = -1, y1 = -1;
+  const char *source = "x";
+
+  /* only a numerator */
+  zhi_answers_set_ratio (a, "r", 55, NAN, NAN);
+  g_assert_cmpint (zhi_answers_get_answer_type (a, "r"), ==, ZHI_ANSWER_RATIO);
+  g_assert_true (zhi_answers_get_ratio (a, "r", &n, &d, &bench));
+  g_assert_cmpfloat (n, ==, 55);
+  g_assert_true (isnan (d));
+  g_assert_true (isnan (bench));
+
+  /* only a baseline; then years and source keep the value, and values keep the details */
+  zhi_answers_set_kpi (a, "k", 120, NAN);
+  zhi_answers_set_kpi_details (a, "k", 2021, 0, "财务报表");
+  g_assert_true (zhi_answers_get_kpi (a, "k", &base, &cur));
+  g_assert_cmpfloat (base, ==, 120);
+  g_assert_true (isnan (cur));
+  zhi_answers_set_kpi (a, "k", 120, 90);
+  g_assert_true (zhi_answers_get_kpi_details (a, "k", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 2021);
+  g_assert_cmpint (y1, ==, 0);
+  g_assert_cmpstr (source, ==, "财务报表");
+
+  /* details alone make a kpi without values */
+  zhi_answers_set_kpi_details (a, "k2", 0, 2023, NULL);
+  g_assert_true (zhi_answers_get_kpi (a, "k2", &base, &cur));
+  g_assert_true (isnan (base) && isnan (cur));
+  g_assert_true (zhi_answers_get_kpi_details (a, "k2", &y0, &y1, &source));
+  g_assert_cmpint (y1, ==, 2023);
+  g_assert_null (source);
+
+  /* equality sees years and source */
+  {
+    g_autoptr (ZhiAnswers) b = zhi_answers_copy (a);
+
+    g_assert_true (zhi_answers_equal (a, b));
+    zhi_answers_set_kpi_details (b, "k", 2021, 0, "MES 统计");
+    g_assert_false (zhi_answers_equal (a, b));
+    zhi_answers_set_kpi_details (b, "k", 2021, 0, "财务报表");
+    g_assert_true (zhi_answers_equal (a, b));
+    zhi_answers_set_kpi_details (b, "k", 2020, 0, "财务报表");
+    g_assert_false (zhi_answers_equal (a, b));
+  }
+
+  /* a year the JSON form cannot carry is not stored */
+  zhi_answers_set_kpi_details (a, "k3", 20231, -5, "");
+  g_assert_true (zhi_answers_get_kpi_details (a, "k3", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 0);
+  g_assert_cmpint (y1, ==, 0);
+  g_assert_null (source);
+
+  /* no kpi: details read as none */
+  g_assert_false (zhi_answers_get_kpi_details (a, "r", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 0);
+  g_assert_null (source);
+}
+
+/* What earlier versions wrote (a number not entered as null) still reads, as a partial answer. */
+static void
+test_json_old_forms_read (void)
+{
+  g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+  g_autoptr (JsonNode) kpi
+      = json_from_string ("{\"type\":\"kpi\",\"baseline\":null,\"current\":1}", NULL);
+  g_autoptr (JsonNode) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (zhi_answers_set_json (a, "k", kpi, &error));
+  g_assert_no_error (error);
+  out = zhi_answers_get_json (a, "k");
+  text = json_to_string (out, FALSE);
+  g_assert_cmpstr (text, ==, "{\"type\":\"kpi\",\"current\":1}");
+}
+
+static void
+test_json_rejects_bad_details (void)
+{
+  static const char *const bad[] = {
+    "{\"type\":\"kpi\",\"baseline_year\":2021.5}",  "{\"type\":\"kpi\",\"current_year\":0}",
+    "{\"type\":\"kpi\",\"current_year\":\"2023\"}", "{\"type\":\"kpi\",\"source\":3}",
+    "{\"type\":\"ratio\",\"source\":\"x\"}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+      g_autoptr (JsonNode) node = json_from_string (bad[i], NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("case %s", bad[i]);
+      g_assert_false (zhi_answers_set_json (a, "k", node, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "“k”"));
+    }
 }
 
 int
@@ -236,6 +383,10 @@ main (int argc, char **argv)
   g_test_add_func ("/answers/json/set-one", test_json_set_one);
   g_test_add_func ("/answers/json/rejects-malformed", test_json_rejects);
   g_test_add_func ("/answers/json/document-error", test_json_from_bad_document);
-  g_test_add_func ("/answers/json/non-finite-as-null", test_non_finite_written_as_null);
+  g_test_add_func ("/answers/json/non-finite-not-stored", test_non_finite_not_stored);
+  g_test_add_func ("/answers/json/partial-round-trip", test_partial_json_round_trip);
+  g_test_add_func ("/answers/json/rejects-bad-kpi-details", test_json_rejects_bad_details);
+  g_test_add_func ("/answers/json/old-null-forms-read", test_json_old_forms_read);
+  g_test_add_func ("/answers/values/partial", test_partial_values);
   return g_test_run ();
 }

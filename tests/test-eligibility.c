@@ -234,8 +234,40 @@ test_condition_four_kpis (void)
     zhi_answers_set_kpi (a, kpis[0], 10, 12);
     e = evaluate (a, SHENYANG_CODE);
     g_assert_cmpint (state_of (e, "cond-4"), ==, ZHI_RULE_UNANSWERED);
-    g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-4")->reason, "before and after"));
+    /* each missing KPI named, and the one that got worse flagged */
+    g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-4")->reason,
+                              "Labour productivity: the baseline and the current value are not "
+                              "filled in"));
+    g_assert_nonnull (
+        strstr (zhi_eligibility_lookup (e, "cond-4")->reason, "Got worse: Product development"));
     g_assert_cmpint (e->verdict, ==, ZHI_VERDICT_INCOMPLETE);
+  }
+  /* a baseline of 0 is no improvement: an error naming the KPI */
+  {
+    g_autoptr (ZhiAnswers) a = good_answers ();
+    g_autoptr (ZhiEligibility) e = NULL;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (kpis); i++)
+      zhi_answers_set_kpi (a, kpis[i], 10, 10);
+    zhi_answers_set_kpi (a, "w10.kpi-energy", 0, 85);
+    e = evaluate (a, SHENYANG_CODE);
+    g_assert_cmpint (state_of (e, "cond-4"), ==, ZHI_RULE_UNANSWERED);
+    g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-4")->reason,
+                              "Energy utilisation rate: the baseline is 0"));
+    g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-4")->reason, "0 of 5"));
+  }
+  /* only a baseline typed: unanswered, the missing current value named */
+  {
+    g_autoptr (ZhiAnswers) a = good_answers ();
+    g_autoptr (ZhiEligibility) e = NULL;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (kpis); i++)
+      zhi_answers_clear (a, kpis[i]);
+    zhi_answers_set_kpi (a, kpis[1], 50, NAN);
+    e = evaluate (a, SHENYANG_CODE);
+    g_assert_cmpint (state_of (e, "cond-4"), ==, ZHI_RULE_UNANSWERED);
+    g_assert_nonnull (strstr (zhi_eligibility_lookup (e, "cond-4")->reason,
+                              "Labour productivity: the current value is not filled in"));
   }
   /* one improved is enough */
   {

@@ -312,6 +312,60 @@ test_json (void)
   g_assert_cmpfloat (json_object_get_double_member (score, "evidenced"), ==, 0);
 }
 
+/* The checklist names what a half-filled answer lacks, and the KPIs' years and source. */
+static void
+test_partial_and_kpi_problems (void)
+{
+  g_autoptr (ZhiProject) project = filled_workshop ();
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  ZhiAnswers *answers = zhi_project_get_answers (project);
+  const ZhiIndicatorResult *r;
+  GPtrArray *problems;
+  gboolean named = FALSE;
+
+  zhi_answers_set_ratio (answers, "w02.smart-equipment-ratio", 55, NAN, NAN);
+  zhi_answers_set_kpi (answers, "w10.kpi-cycle", 120, 90);
+  zhi_answers_set_kpi (answers, "w10.kpi-energy", 0, 85);
+  zhi_answers_set_kpi_details (answers, "w10.kpi-energy", 2021, 2023, "能源台账");
+  zhi_project_answers_changed (project, NULL);
+  zhi_evaluation_update (evaluation);
+
+  /* a partial ratio scores as unanswered */
+  r = zhi_score_lookup_indicator (zhi_evaluation_get_score (evaluation),
+                                  "w02.smart-equipment-ratio");
+  g_assert_false (r->answered);
+  g_assert_cmpfloat (r->points, ==, 0);
+  g_assert_true (
+      has_problem (evaluation, "partial-answer", "w02.smart-equipment-ratio:denominator"));
+  problems = zhi_evaluation_get_problems (evaluation);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->code, "partial-answer"))
+        named |= strstr (problem->message, "not filled in: All workshop equipment (units/sets)")
+                     != NULL
+                 || strstr (problem->message, "车间设备台（套）总数") != NULL;
+    }
+  g_assert_true (named);
+  /* values without years and source: a warning naming the KPI; a baseline of 0 blocks */
+  g_assert_true (has_problem (evaluation, "kpi-missing-details", "w10.kpi-cycle:baseline-year"));
+  g_assert_false (has_problem (evaluation, "kpi-missing-details", "w10.kpi-energy:baseline-year"));
+  g_assert_true (has_problem (evaluation, "kpi-zero-baseline", "w10.kpi-energy:baseline"));
+
+  zhi_answers_set_kpi_details (answers, "w10.kpi-cycle", 2021, 2023, "MES 统计");
+  zhi_answers_set_kpi (answers, "w10.kpi-energy", 80, 85);
+  zhi_answers_set_ratio (answers, "w02.smart-equipment-ratio", 55, 62, NAN);
+  zhi_project_answers_changed (project, NULL);
+  zhi_evaluation_update (evaluation);
+  g_assert_false (has_problem (evaluation, "kpi-missing-details", NULL));
+  g_assert_false (has_problem (evaluation, "kpi-zero-baseline", NULL));
+  g_assert_false (has_problem (evaluation, "partial-answer", NULL));
+  r = zhi_score_lookup_indicator (zhi_evaluation_get_score (evaluation),
+                                  "w02.smart-equipment-ratio");
+  g_assert_true (r->answered);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,5 +380,6 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/evidence-makes-points-count", test_evidence_makes_points_count);
   g_test_add_func ("/evaluation/recomputes-after-change", test_recomputes_after_change);
   g_test_add_func ("/evaluation/json", test_json);
+  g_test_add_func ("/evaluation/partial-and-kpi-problems", test_partial_and_kpi_problems);
   return g_test_run ();
 }

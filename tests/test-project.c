@@ -1,4 +1,5 @@
 /* test-project.c — the project model: fields, notify, changed, scenarios, evidence, JSON */
+#include <math.h>
 #include <glib.h>
 
 #include "zhi-project.h"
@@ -265,6 +266,9 @@ make_full_project (void)
   zhi_answers_set_count (a, "scenarios", 2);
   zhi_answers_set_ratio (a, "w2.equipment", 60, 100, 0.5);
   zhi_answers_set_kpi (a, "kpi.defect", 2.5, 1.2);
+  zhi_answers_set_kpi_details (a, "kpi.defect", 2021, 2023, "质量月报");
+  zhi_answers_set_ratio (a, "w3.networked", 55, NAN, NAN);
+  zhi_answers_set_kpi (a, "kpi.cycle", 30, NAN);
   zhi_answers_set_note (a, "cond-1", "注册地沈阳");
   zhi_project_answers_changed (p, NULL);
   zhi_project_set_narrative (p, "w1", "部署工业防火墙");
@@ -336,6 +340,32 @@ test_json_invalid (void)
                      ZHI_PROJECT_ERROR_INVALID, "scenarios[0]");
 }
 
+static void
+test_json_partial_answer_import (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) in = json_from_string (
+      "{\"format\":\"zhizao-project\",\"format_version\":1,\"answers\":{"
+      "\"w02.smart-equipment-ratio\":{\"type\":\"ratio\",\"numerator\":55},"
+      "\"w10.kpi-cycle\":{\"type\":\"kpi\",\"baseline\":120,\"baseline_year\":2021,"
+      "\"current_year\":2023,\"source\":\"财务报表\"}}}",
+      &error);
+  g_assert_no_error (error);
+  g_autoptr (ZhiProject) p = zhi_project_from_json (in, &error);
+  g_assert_no_error (error);
+  g_autoptr (JsonNode) out = zhi_project_to_json (p);
+  JsonObject *answers = json_object_get_object_member (json_node_get_object (out), "answers");
+  g_autofree char *ratio
+      = json_to_string (json_object_get_member (answers, "w02.smart-equipment-ratio"), FALSE);
+  g_autofree char *kpi = json_to_string (json_object_get_member (answers, "w10.kpi-cycle"), FALSE);
+
+  /* accepted, and exported back unchanged */
+  g_assert_cmpstr (ratio, ==, "{\"type\":\"ratio\",\"numerator\":55}");
+  g_assert_cmpstr (kpi, ==,
+                   "{\"type\":\"kpi\",\"baseline\":120,\"baseline_year\":2021,"
+                   "\"current_year\":2023,\"source\":\"财务报表\"}");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -346,6 +376,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project/narratives-and-answers/changed", test_narratives_answers);
   g_test_add_func ("/project/evidence/signals-and-ids", test_evidence);
   g_test_add_func ("/project/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/project/json/partial-answer-import-export", test_json_partial_answer_import);
   g_test_add_func ("/project/json/invalid-rejected-with-reason", test_json_invalid);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-store.c — the *.zhizao file: round trip, migrations, bad input, evidence blobs */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -166,6 +167,53 @@ test_round_trip (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A half-filled ratio and a KPI with only its baseline (and its years and source) survive
+ * closing and reopening the file, exactly as typed (issue 10). */
+static void
+test_partial_answers_survive_reopen (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  double num = 0, den = 0, bench = 0, base = 0, cur = 0;
+  int y0 = 0, y1 = 0;
+  const char *source = NULL;
+
+  {
+    g_autoptr (ZhiProject) p = create ("partial.zhizao", &path);
+    ZhiAnswers *a = zhi_project_get_answers (p);
+
+    zhi_answers_set_ratio (a, "w03.networked-equipment-ratio", 55, 62, NAN);
+    zhi_answers_set_ratio (a, "w02.smart-equipment-ratio", 55, NAN, NAN);
+    zhi_answers_set_kpi (a, "w10.kpi-cycle", 120, NAN);
+    zhi_answers_set_kpi_details (a, "w10.kpi-cycle", 2021, 0, "MES 统计");
+    zhi_project_answers_changed (p, NULL);
+    g_assert_true (zhi_project_close (p, &error));
+    g_assert_no_error (error);
+  }
+  g_autoptr (ZhiProject) q = open_path (path, &error);
+  g_assert_no_error (error);
+  ZhiAnswers *a = zhi_project_get_answers (q);
+  g_assert_true (zhi_answers_get_ratio (a, "w03.networked-equipment-ratio", &num, &den, &bench));
+  g_assert_cmpfloat (num, ==, 55);
+  g_assert_cmpfloat (den, ==, 62);
+  g_assert_true (isnan (bench));
+  g_assert_true (zhi_answers_get_ratio (a, "w02.smart-equipment-ratio", &num, &den, &bench));
+  g_assert_cmpfloat (num, ==, 55);
+  g_assert_true (isnan (den));
+  g_assert_true (zhi_answers_get_kpi (a, "w10.kpi-cycle", &base, &cur));
+  g_assert_cmpfloat (base, ==, 120);
+  g_assert_true (isnan (cur));
+  g_assert_true (zhi_answers_get_kpi_details (a, "w10.kpi-cycle", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 2021);
+  g_assert_cmpint (y1, ==, 0);
+  g_assert_cmpstr (source, ==, "MES 统计");
+  /* stored per id as the answer's JSON, missing numbers left out */
+  g_autofree char *sql
+      = g_strdup ("SELECT count(*) FROM answers WHERE id = 'w02.smart-equipment-ratio' "
+                  "AND json = '{\"type\":\"ratio\",\"numerator\":55}'");
+  g_assert_cmpint (count_rows (path, sql), ==, 1);
 }
 
 static gboolean
@@ -964,6 +1012,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("zhi-store-XXXXXX", NULL);
   g_test_add_func ("/store/round-trip/every-field", test_round_trip);
+  g_test_add_func ("/store/round-trip/partial-answers", test_partial_answers_survive_reopen);
   g_test_add_func ("/store/autosave/debounced-and-locked-second-open", test_autosave_and_lock);
   g_test_add_func ("/store/migration/1-to-2", test_migration_1_to_2);
   g_test_add_func ("/store/migration/read-only-v1-not-migrated", test_migration_read_only_v1);

@@ -3,12 +3,17 @@
  * JSON form of one id (see zhi_answers_get_json):
  *   {"type":"bool","value":true}
  *   {"type":"level","level":"L3"}
- *   {"type":"ratio","numerator":12,"denominator":20,"benchmark":0.8}   benchmark null/absent = none
- *   {"type":"kpi","baseline":120,"current":90}
+ *   {"type":"ratio","numerator":12,"denominator":20,"benchmark":0.8}
+ *   {"type":"kpi","baseline":120,"current":90,"baseline_year":2021,"current_year":2023,
+ *    "source":"MES 统计"}
  *   {"type":"count","count":3}
  *   {"type":"text","text":"…"}
  *   {"type":"none","note":"…"}                                         a note without a value
- * Every form may carry "note".  Non-finite numbers are written as null and read back as NAN.
+ * Every form may carry "note".  Partial answers are kept as typed: every number of a ratio
+ * (numerator, denominator, benchmark) and of a kpi (baseline, current), and a kpi's years and
+ * source, may be missing.  A missing number is NAN in C and absent in JSON (null is read as
+ * absent too); a missing year is 0; a missing source is NULL.  Non-finite numbers are not
+ * stored (they become NAN).
  */
 #include "zhi-answers.h"
 
@@ -27,9 +32,10 @@ typedef struct
 {
   ZhiAnswerType type;
   gboolean bool_value;
-  double a, b, c; /* ratio: numerator, denominator, benchmark; kpi: baseline, current */
+  double a, b, c;     /* ratio: numerator, denominator, benchmark; kpi: baseline, current */
+  int year_a, year_b; /* kpi: baseline year, current year; 0 = not entered */
   gint64 count;
-  char *str; /* level id or text */
+  char *str; /* level id, text, or a kpi's data source */
   char *note;
 } Entry;
 
@@ -67,8 +73,15 @@ entry_clear_value (Entry *entry)
   entry->type = ZHI_ANSWER_NONE;
   entry->bool_value = FALSE;
   entry->a = entry->b = entry->c = 0;
+  entry->year_a = entry->year_b = 0;
   entry->count = 0;
   g_clear_pointer (&entry->str, g_free);
+}
+
+static double
+finite_or_nan (double value)
+{
+  return isfinite (value) ? value : NAN;
 }
 
 static gboolean
@@ -96,7 +109,8 @@ entry_equal (const Entry *x, const Entry *y)
       case ZHI_ANSWER_RATIO:
         return double_same (x->a, y->a) && double_same (x->b, y->b) && double_same (x->c, y->c);
       case ZHI_ANSWER_KPI:
-        return double_same (x->a, y->a) && double_same (x->b, y->b);
+        return double_same (x->a, y->a) && double_same (x->b, y->b) && x->year_a == y->year_a
+               && x->year_b == y->year_b && g_strcmp0 (x->str, y->str) == 0;
       case ZHI_ANSWER_COUNT:
         return x->count == y->count;
       default:
@@ -235,9 +249,23 @@ zhi_answers_set_ratio (
   g_return_if_fail (self != NULL && id != NULL);
   entry = prepare_value (self, id);
   entry->type = ZHI_ANSWER_RATIO;
-  entry->a = numerator;
-  entry->b = denominator;
-  entry->c = benchmark;
+  entry->a = finite_or_nan (numerator);
+  entry->b = finite_or_nan (denominator);
+  entry->c = finite_or_nan (benchmark);
+}
+
+/* The kpi entry for id, keeping its values, years and source when it is one already. */
+static Entry *
+prepare_kpi (ZhiAnswers *self, const char *id)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, id);
+
+  if (entry != NULL && entry->type == ZHI_ANSWER_KPI)
+    return entry;
+  entry = prepare_value (self, id);
+  entry->type = ZHI_ANSWER_KPI;
+  entry->a = entry->b = NAN;
+  return entry;
 }
 
 void
@@ -246,10 +274,24 @@ zhi_answers_set_kpi (ZhiAnswers *self, const char *id, double baseline, double c
   Entry *entry;
 
   g_return_if_fail (self != NULL && id != NULL);
-  entry = prepare_value (self, id);
-  entry->type = ZHI_ANSWER_KPI;
-  entry->a = baseline;
-  entry->b = current;
+  entry = prepare_kpi (self, id);
+  entry->a = finite_or_nan (baseline);
+  entry->b = finite_or_nan (current);
+}
+
+void
+zhi_answers_set_kpi_details (
+    ZhiAnswers *self, const char *id, int baseline_year, int current_year, const char *source)
+{
+  Entry *entry;
+
+  g_return_if_fail (self != NULL && id != NULL);
+  entry = prepare_kpi (self, id);
+  /* what the JSON form can carry: a year from 1 to 9999, else none */
+  entry->year_a = baseline_year >= 1 && baseline_year <= 9999 ? baseline_year : 0;
+  entry->year_b = current_year >= 1 && current_year <= 9999 ? current_year : 0;
+  g_free (entry->str);
+  entry->str = source != NULL && *source != '\0' ? g_strdup (source) : NULL;
 }
 
 void
@@ -384,6 +426,24 @@ zhi_answers_get_kpi (const ZhiAnswers *self, const char *id, double *baseline, d
 }
 
 gboolean
+zhi_answers_get_kpi_details (const ZhiAnswers *self,
+                             const char *id,
+                             int *baseline_year,
+                             int *current_year,
+                             const char **source)
+{
+  const Entry *entry = lookup (self, id, ZHI_ANSWER_KPI);
+
+  if (baseline_year != NULL)
+    *baseline_year = entry != NULL ? entry->year_a : 0;
+  if (current_year != NULL)
+    *current_year = entry != NULL ? entry->year_b : 0;
+  if (source != NULL)
+    *source = entry != NULL ? entry->str : NULL;
+  return entry != NULL;
+}
+
+gboolean
 zhi_answers_get_count (const ZhiAnswers *self, const char *id, gint64 *count)
 {
   const Entry *entry = lookup (self, id, ZHI_ANSWER_COUNT);
@@ -440,14 +500,15 @@ zhi_answers_list_ids (const ZhiAnswers *self)
 static void
 add_double (JsonBuilder *builder, const char *name, double value)
 {
+  /* a number not entered is left out */
+  if (!isfinite (value))
+    return;
   json_builder_set_member_name (builder, name);
   /* integral values are written as integers, which read back exactly as doubles */
-  if (isfinite (value) && value == floor (value) && fabs (value) < 1e15)
+  if (value == floor (value) && fabs (value) < 1e15)
     json_builder_add_int_value (builder, (gint64)value);
-  else if (isfinite (value))
-    json_builder_add_double_value (builder, value);
   else
-    json_builder_add_null_value (builder);
+    json_builder_add_double_value (builder, value);
 }
 
 static JsonNode *
@@ -473,12 +534,26 @@ entry_to_json (const Entry *entry)
       case ZHI_ANSWER_RATIO:
         add_double (builder, "numerator", entry->a);
         add_double (builder, "denominator", entry->b);
-        if (!isnan (entry->c))
-          add_double (builder, "benchmark", entry->c);
+        add_double (builder, "benchmark", entry->c);
         break;
       case ZHI_ANSWER_KPI:
         add_double (builder, "baseline", entry->a);
         add_double (builder, "current", entry->b);
+        if (entry->year_a > 0)
+          {
+            json_builder_set_member_name (builder, "baseline_year");
+            json_builder_add_int_value (builder, entry->year_a);
+          }
+        if (entry->year_b > 0)
+          {
+            json_builder_set_member_name (builder, "current_year");
+            json_builder_add_int_value (builder, entry->year_b);
+          }
+        if (entry->str != NULL)
+          {
+            json_builder_set_member_name (builder, "source");
+            json_builder_add_string_value (builder, entry->str);
+          }
         break;
       case ZHI_ANSWER_COUNT:
         json_builder_set_member_name (builder, "count");
@@ -550,7 +625,28 @@ member_number (JsonObject *object,
                    _ ("Answer “%s”: “%s” must be a number"), id, name);
       return FALSE;
     }
-  *out = json_node_get_double (node);
+  *out = finite_or_nan (json_node_get_double (node));
+  return TRUE;
+}
+
+/* An optional year: absent or null → 0; else an integer from 1 to 9999. */
+static gboolean
+member_year (JsonObject *object, const char *id, const char *name, int *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+      || (value = json_node_get_int (node)) < 1 || value > 9999)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _ ("Answer “%s”: “%s” must be a year, such as 2023"), id, name);
+      return FALSE;
+    }
+  *out = (int)value;
   return TRUE;
 }
 
@@ -573,12 +669,13 @@ check_keys (JsonObject *object, const char *id, const char *const *allowed, GErr
 static Entry *
 entry_from_json (const char *id, JsonNode *node, GError **error)
 {
-  static const char *const keys[][6] = {
+  static const char *const keys[][8] = {
     [ZHI_ANSWER_NONE] = { "type", "note", NULL },
     [ZHI_ANSWER_BOOL] = { "type", "note", "value", NULL },
     [ZHI_ANSWER_LEVEL] = { "type", "note", "level", NULL },
     [ZHI_ANSWER_RATIO] = { "type", "note", "numerator", "denominator", "benchmark", NULL },
-    [ZHI_ANSWER_KPI] = { "type", "note", "baseline", "current", NULL },
+    [ZHI_ANSWER_KPI]
+    = { "type", "note", "baseline", "current", "baseline_year", "current_year", "source", NULL },
     [ZHI_ANSWER_COUNT] = { "type", "note", "count", NULL },
     [ZHI_ANSWER_TEXT] = { "type", "note", "text", NULL },
   };
@@ -652,15 +749,24 @@ entry_from_json (const char *id, JsonNode *node, GError **error)
         entry->str = g_strdup (str);
         break;
       case ZHI_ANSWER_RATIO:
-        if (!member_number (object, id, "numerator", FALSE, &entry->a, error)
-            || !member_number (object, id, "denominator", FALSE, &entry->b, error)
+        if (!member_number (object, id, "numerator", TRUE, &entry->a, error)
+            || !member_number (object, id, "denominator", TRUE, &entry->b, error)
             || !member_number (object, id, "benchmark", TRUE, &entry->c, error))
           goto fail;
         break;
       case ZHI_ANSWER_KPI:
-        if (!member_number (object, id, "baseline", FALSE, &entry->a, error)
-            || !member_number (object, id, "current", FALSE, &entry->b, error))
+        if (!member_number (object, id, "baseline", TRUE, &entry->a, error)
+            || !member_number (object, id, "current", TRUE, &entry->b, error)
+            || !member_year (object, id, "baseline_year", &entry->year_a, error)
+            || !member_year (object, id, "current_year", &entry->year_b, error))
           goto fail;
+        if (json_object_has_member (object, "source")
+            && !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "source")))
+          {
+            if (!member_string (object, id, "source", &str, error))
+              goto fail;
+            entry->str = *str != '\0' ? g_strdup (str) : NULL;
+          }
         break;
       case ZHI_ANSWER_COUNT:
         member = json_object_get_member (object, "count");

@@ -33,10 +33,18 @@ gboolean zhi_answers_equal (const ZhiAnswers *a, const ZhiAnswers *b);
 
 void zhi_answers_set_bool (ZhiAnswers *self, const char *id, gboolean value);
 void zhi_answers_set_level (ZhiAnswers *self, const char *id, const char *level_id);
-/* benchmark: the industry benchmark ratio (0..1) the user compares with, or NAN when none */
+/* Partial answers are kept as typed: any number may be NAN (not entered yet); the engines treat
+ * an answer with a number missing as unanswered.
+ * benchmark: the industry benchmark ratio (0..1) the user compares with, or NAN when none */
 void zhi_answers_set_ratio (
     ZhiAnswers *self, const char *id, double numerator, double denominator, double benchmark);
+/* Sets the values and keeps the kpi's years and source. */
 void zhi_answers_set_kpi (ZhiAnswers *self, const char *id, double baseline, double current);
+/* The years the two values are from (0 = not entered; outside 1–9999 is taken as 0) and their
+ * data source (e.g. 财务报表,
+ * MES 统计; NULL or "" = none); keeps the values (NAN when the kpi had none yet). */
+void zhi_answers_set_kpi_details (
+    ZhiAnswers *self, const char *id, int baseline_year, int current_year, const char *source);
 void zhi_answers_set_count (ZhiAnswers *self, const char *id, gint64 count);
 void zhi_answers_set_text (ZhiAnswers *self, const char *id, const char *text);
 /* a free note on any id (an explanation, e.g. why a credit code fails its check) */
@@ -53,6 +61,12 @@ gboolean zhi_answers_get_ratio (const ZhiAnswers *self,
                                 double *benchmark);
 gboolean
 zhi_answers_get_kpi (const ZhiAnswers *self, const char *id, double *baseline, double *current);
+/* FALSE (0, 0, NULL) when id holds no kpi */
+gboolean zhi_answers_get_kpi_details (const ZhiAnswers *self,
+                                      const char *id,
+                                      int *baseline_year,
+                                      int *current_year,
+                                      const char **source);
 gboolean zhi_answers_get_count (const ZhiAnswers *self, const char *id, gint64 *count);
 const char *zhi_answers_get_text (const ZhiAnswers *self, const char *id);
 const char *zhi_answers_get_note (const ZhiAnswers *self, const char *id);

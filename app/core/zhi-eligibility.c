@@ -1,6 +1,8 @@
 /* zhi-eligibility.c — 申报条件 evaluated from the answers (rules in zhi-eligibility.h) */
 #include "zhi-eligibility.h"
 
+#include "zhi-kpi.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -176,14 +178,19 @@ credit_code_state (ZhiEligibility *self, const ZhiAnswers *answers, GPtrArray *n
   return ZHI_RULE_MET;
 }
 
-/* Condition （四）'s KPI part: MET when at least one KPI improved, NOT_MET when all are entered and
- * none improved, else UNANSWERED; appends a summary to notes. */
+/* Condition （四）'s KPI part.  The seed asks for 显著效果 in 研制周期, 劳动生产率, 运维成本,
+ * 能源利用率 and 不良品率: qualitative, so the enterprise's own answer decides and the figures
+ * support it.  They decide only where they contradict it outright: MET when at least one KPI
+ * improved; NOT_MET when all are entered and usable and none improved; else UNANSWERED.  A
+ * missing value or a baseline of 0 is named (never counted as an improvement), and a KPI that got
+ * worse is flagged.  Appends the figures to notes. */
 static ZhiRuleState
 kpi_state (ZhiStandard *standard, const ZhiAnswers *answers, GPtrArray *notes)
 {
   GPtrArray *kpis;
   g_autoptr (GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) worse = g_ptr_array_new ();
   g_autofree char *joined = NULL;
   guint improved = 0;
 
@@ -193,17 +200,19 @@ kpi_state (ZhiStandard *standard, const ZhiAnswers *answers, GPtrArray *notes)
   for (guint i = 0; i < kpis->len; i++)
     {
       const ZhiIndicator *ind = kpis->pdata[i];
-      ZhiIndicatorResult *r = zhi_indicator_evaluate (ind, answers, 0);
+      ZhiKpiFigures f;
 
-      if (!r->answered)
-        g_ptr_array_add (missing, (gpointer)zhi_text_get (&ind->label));
-      else
+      zhi_kpi_read (ind, answers, &f);
+      if (!zhi_kpi_trend_is_usable (f.trend))
         {
-          if (r->met)
-            improved++;
-          g_ptr_array_add (details, g_strdup (r->detail));
+          g_ptr_array_add (errors, zhi_kpi_describe (ind, &f));
+          continue;
         }
-      zhi_indicator_result_free (r);
+      if (f.trend == ZHI_KPI_IMPROVED)
+        improved++;
+      else if (f.trend == ZHI_KPI_WORSE)
+        g_ptr_array_add (worse, (gpointer)zhi_text_get (&ind->label));
+      g_ptr_array_add (details, zhi_kpi_describe (ind, &f));
     }
   if (details->len > 0)
     {
@@ -212,19 +221,28 @@ kpi_state (ZhiStandard *standard, const ZhiAnswers *answers, GPtrArray *notes)
       g_ptr_array_add (notes, g_strdup_printf (_ ("Results: %u of %u indicators improved (%s)."),
                                                improved, kpis->len, joined));
     }
+  if (worse->len > 0)
+    {
+      g_ptr_array_add (worse, NULL);
+      g_clear_pointer (&joined, g_free);
+      joined = g_strjoinv (_ (", "), (char **)worse->pdata);
+      g_ptr_array_add (notes, g_strdup_printf (_ ("Got worse: %s."), joined));
+    }
+  if (errors->len > 0)
+    {
+      g_ptr_array_add (errors, NULL);
+      g_clear_pointer (&joined, g_free);
+      joined = g_strjoinv (_ ("; "), (char **)errors->pdata);
+      g_ptr_array_add (notes, g_strdup_printf (_ ("To correct: %s."), joined));
+    }
   if (improved > 0)
     return ZHI_RULE_MET;
-  if (missing->len == 0)
+  if (errors->len == 0)
     {
       g_ptr_array_add (notes, g_strdup (_ ("None of the indicators shows an improvement, but the "
                                            "condition asks for marked results.")));
       return ZHI_RULE_NOT_MET;
     }
-  g_ptr_array_add (missing, NULL);
-  g_clear_pointer (&joined, g_free);
-  joined = g_strjoinv (_ (", "), (char **)missing->pdata);
-  g_ptr_array_add (notes,
-                   g_strdup_printf (_ ("Enter the before and after values of: %s."), joined));
   return ZHI_RULE_UNANSWERED;
 }
 

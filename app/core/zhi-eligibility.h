@@ -4,9 +4,10 @@
  * Answers: a bool at the condition id ("cond-1" …, yes = the applicant meets it) and at the
  * exclusion id ("excl-1" …, yes = the bad situation applies).  Condition （一） also needs a valid
  * unified social credit code registered in Liaoning, unless an explanation is recorded as the
- * note of "credit-code".  Condition （四） also looks at the standard's five KPIs: met when the
- * applicant confirms it and at least one KPI improved; not met when all KPIs are entered and none
- * improved; unanswered while no KPI shows an improvement and some are missing.  Condition （五）
+ * note of "credit-code".  Condition （四） also looks at the standard's five KPIs (zhi-kpi.h): met
+ * when the applicant confirms it and at least one KPI improved; not met when all KPIs are entered
+ * and none improved; unanswered while no KPI shows an improvement and some are missing or have a
+ * baseline of 0 (each named in the reason; a KPI that got worse is named too).  Condition （五）
  * decides by its first half (智能制造实践取得技术突破, answer "cond-5") like the others; its second
  * half (鼓励使用安全可控的关键技术装备和工业软件) is encouragement: a rule of its own
  * ("cond-5.encouraged", from the condition's "encouraged" part in conditions.json) that is

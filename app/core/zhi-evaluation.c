@@ -6,6 +6,7 @@
 
 #include "zhi-crosscheck.h"
 #include "zhi-evaluation.h"
+#include "zhi-kpi.h"
 #include "zhi-store.h"
 
 struct _ZhiEvaluation
@@ -253,6 +254,86 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
                      g_strdup_printf (_ ("%d. %s: no evidence supports it, so it earns no "
                                          "evidenced points. Attach a document."),
                                       criterion->number, zhi_text_get (&criterion->title)));
+    }
+}
+
+/* Ratio and kpi answers kept half-filled (zhi-answers.h) and the KPIs' own checks: each names
+ * the indicator and the field that is missing, and jumps to that field.  A kpi with a baseline of
+ * 0 blocks (its change cannot be computed, the dossier would print nonsense); a KPI value without
+ * its years or data source is a warning (reviewers cannot check it). */
+static void
+check_ratio_and_kpi_answers (ZhiEvaluation *self, GPtrArray *problems)
+{
+  GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
+
+  for (guint c = 0; c < criteria->len; c++)
+    {
+      const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
+      g_autofree char *step = g_strconcat ("criterion:", criterion->id, NULL);
+
+      for (guint i = 0; i < criterion->indicators->len; i++)
+        {
+          const ZhiIndicator *ind = g_ptr_array_index (criterion->indicators, i);
+
+          if (ind->kind == ZHI_INDICATOR_RATIO)
+            {
+              double num = NAN, den = NAN, bench = NAN;
+              const char *part = NULL;
+
+              if (!zhi_answers_get_ratio (self->answers, ind->id, &num, &den, &bench))
+                continue;
+              if (isnan (num))
+                part = "numerator";
+              else if (isnan (den))
+                part = "denominator";
+              else if (ind->threshold_from_benchmark && isnan (bench))
+                part = "benchmark";
+              if (part != NULL)
+                {
+                  const ZhiIndicatorResult *r = zhi_score_lookup_indicator (self->score, ind->id);
+                  g_autofree char *field = g_strconcat (ind->id, ":", part, NULL);
+
+                  add_problem (problems, ZHI_PROBLEM_WARNING, step, field, "partial-answer",
+                               g_strdup_printf ("%d. %s", criterion->number,
+                                                r != NULL ? r->detail : ind->id));
+                }
+            }
+          else if (ind->kind == ZHI_INDICATOR_KPI)
+            {
+              ZhiKpiFigures f;
+              g_autofree char *details = NULL;
+
+              zhi_kpi_read (ind, self->answers, &f);
+              if (f.trend == ZHI_KPI_INCOMPLETE || f.trend == ZHI_KPI_ZERO_BASELINE)
+                {
+                  g_autofree char *field = g_strconcat (
+                      ind->id,
+                      isnan (f.baseline) || f.trend == ZHI_KPI_ZERO_BASELINE ? ":baseline"
+                                                                             : ":current",
+                      NULL);
+                  g_autofree char *what = zhi_kpi_describe (ind, &f);
+
+                  add_problem (
+                      problems,
+                      f.trend == ZHI_KPI_ZERO_BASELINE ? ZHI_PROBLEM_BLOCKING : ZHI_PROBLEM_WARNING,
+                      step, field,
+                      f.trend == ZHI_KPI_ZERO_BASELINE ? "kpi-zero-baseline" : "partial-answer",
+                      g_strdup_printf ("%d. %s", criterion->number, what));
+                }
+              details = zhi_kpi_describe_details_problem (ind, &f);
+              if (details != NULL)
+                {
+                  const char *part = f.baseline_year <= 0               ? ":baseline-year"
+                                     : f.current_year <= 0              ? ":current-year"
+                                     : f.current_year < f.baseline_year ? ":current-year"
+                                                                        : ":source";
+                  g_autofree char *field = g_strconcat (ind->id, part, NULL);
+
+                  add_problem (problems, ZHI_PROBLEM_WARNING, step, field, "kpi-missing-details",
+                               g_strdup_printf ("%d. %s", criterion->number, details));
+                }
+            }
+        }
     }
 }
 
@@ -556,7 +637,10 @@ zhi_evaluation_update (ZhiEvaluation *self)
   check_enterprise (self, problems);
   check_eligibility (self, problems);
   if (self->score != NULL)
-    check_criteria (self, problems);
+    {
+      check_criteria (self, problems);
+      check_ratio_and_kpi_answers (self, problems);
+    }
   check_evidence (self, problems);
   zhi_crosscheck_run (self->project, self->standard, self->answers, NULL, problems);
   /* GLib's sort is stable: blocking first, each group in step order. */

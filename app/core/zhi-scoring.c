@@ -10,12 +10,16 @@
  *   (the loader rejects a text share above 0, and the points are forced to 0 here as well).
  *   It is "met" when written; min_chars..max_chars are only the tool's advice, reported by the
  *   checklist (zhi-evaluation.c) as a warning that says so.
- * - A kpi scores when current is strictly better than baseline in its direction.
+ * - A kpi scores when current is strictly better than baseline in its direction.  A ratio or kpi
+ *   with a number missing (a partial answer, kept as typed) is unanswered and names the missing
+ *   field; a kpi with a baseline of 0 is unanswered too (no change can be computed, zhi-kpi.h).
  * - The verdict band is that of the evidenced total; the claimed total's band is shown too.
  * - The weakest three: criteria ordered by evidenced gap (weight − evidenced points), largest
  *   first; ties keep the standard's order; criteria at full evidenced marks are left out.
  */
 #include "zhi-scoring.h"
+
+#include "zhi-kpi.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -64,6 +68,36 @@ zhi_indicator_result_state (const ZhiIndicatorResult *result)
   if (!result->answered)
     return ZHI_RULE_UNANSWERED;
   return result->met ? ZHI_RULE_MET : ZHI_RULE_NOT_MET;
+}
+
+/* A ratio with a number not filled in yet (kept as typed, see zhi-answers.h): unanswered, and
+ * the detail names each missing field ("车间设备台（套）总数未填写").  FALSE when complete. */
+static gboolean
+ratio_partial (const ZhiIndicator *ind,
+               double num,
+               double den,
+               double bench,
+               ZhiIndicatorResult *r,
+               char **target)
+{
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  const char *label = zhi_text_get (&ind->label);
+
+  if (isnan (num))
+    g_ptr_array_add (missing, (gpointer)zhi_text_get (&ind->numerator));
+  if (isnan (den))
+    g_ptr_array_add (missing, (gpointer)zhi_text_get (&ind->denominator));
+  if (ind->threshold_from_benchmark && isnan (bench))
+    g_ptr_array_add (missing, (gpointer)_ ("the industry benchmark"));
+  if (missing->len == 0)
+    return FALSE;
+  g_ptr_array_add (missing, NULL);
+  joined = g_strjoinv (_ (", "), (char **)missing->pdata);
+  /* Translators: "智能化设备占比：车间设备台（套）总数未填写" */
+  r->detail = g_strdup_printf (_ ("%s: not filled in: %s"), label, joined);
+  *target = g_strdup_printf (_ ("%s: enter the figures"), label);
+  return TRUE;
 }
 
 /* Fills answered, met, fraction, detail and advice_what (the target, without points);
@@ -140,13 +174,18 @@ evaluate_kind (const ZhiIndicator *ind,
               *target = g_strdup_printf (_ ("%s: enter the figures"), label);
               break;
             }
+          if (ratio_partial (ind, num, den, bench, r, target))
+            break;
           threshold = ind->threshold_from_benchmark ? bench : ind->threshold;
-          if (!isfinite (num) || !isfinite (den) || den <= 0 || num < 0)
+          if (den <= 0 || num < 0)
             {
-              r->detail
-                  = g_strdup_printf (_ ("%s: the figures cannot be used (the denominator must be "
-                                        "more than 0, the numerator 0 or more)"),
-                                     label);
+              /* the message names the field (车间设备台（套）总数), not "the denominator" */
+              r->detail = den <= 0 ? g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                         "must be more than 0"),
+                                                      label, zhi_text_get (&ind->denominator))
+                                   : g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                         "cannot be negative"),
+                                                      label, zhi_text_get (&ind->numerator));
               *target = g_strdup_printf (_ ("%s: correct the figures"), label);
               break;
             }
@@ -190,44 +229,41 @@ evaluate_kind (const ZhiIndicator *ind,
 
       case ZHI_INDICATOR_KPI:
         {
-          double baseline = 0, current = 0;
+          ZhiKpiFigures f;
           const char *unit = zhi_text_get (&ind->kpi_unit);
           g_autofree char *b = NULL;
           g_autofree char *c = NULL;
+          g_autofree char *signed_pct = NULL;
 
           *target = g_strdup_printf (ind->better_higher ? _ ("%s: show a rise over the baseline")
                                                         : _ ("%s: show a fall below the baseline"),
                                      label);
-          if (!zhi_answers_get_kpi (answers, ind->id, &baseline, &current))
+          /* A partial answer (one value) or a baseline of 0 is unanswered, and says why. */
+          zhi_kpi_read (ind, answers, &f);
+          if (f.trend == ZHI_KPI_NOT_ENTERED)
             {
               r->detail = g_strdup_printf (_ ("%s: not answered"), label);
               break;
             }
-          if (!isfinite (baseline) || !isfinite (current))
+          if (!zhi_kpi_trend_is_usable (f.trend))
             {
-              r->detail = g_strdup_printf (_ ("%s: the figures cannot be used"), label);
+              r->detail = zhi_kpi_describe (ind, &f);
               break;
             }
-          b = FMT (baseline);
-          c = FMT (current);
+          b = FMT (f.baseline);
+          c = FMT (f.current);
           r->answered = TRUE;
-          r->met = ind->better_higher ? current > baseline : current < baseline;
+          r->met = f.trend == ZHI_KPI_IMPROVED;
           r->fraction = r->met ? 1 : 0;
-          if (baseline != 0)
-            {
-              double change = (current - baseline) / fabs (baseline) * 100;
-              g_autofree char *pct = FMT (fabs (change));
-              g_autofree char *signed_pct
-                  = g_strdup_printf ("%s%s%%", change < 0 ? "−" : (change > 0 ? "+" : "±"), pct);
+          {
+            g_autofree char *pct = FMT (fabs (f.change));
 
-              r->detail = g_strdup_printf (r->met ? _ ("%s %s → %s %s (%s), better")
-                                                  : _ ("%s %s → %s %s (%s), not better"),
-                                           label, b, c, unit, signed_pct);
-            }
-          else
-            r->detail = g_strdup_printf (r->met ? _ ("%s %s → %s %s, better")
-                                                : _ ("%s %s → %s %s, not better"),
-                                         label, b, c, unit);
+            signed_pct
+                = g_strdup_printf ("%s%s%%", f.change < 0 ? "−" : (f.change > 0 ? "+" : "±"), pct);
+          }
+          r->detail = g_strdup_printf (r->met ? _ ("%s %s → %s %s (%s), better")
+                                              : _ ("%s %s → %s %s (%s), not better"),
+                                       label, b, c, unit, signed_pct);
           break;
         }
 

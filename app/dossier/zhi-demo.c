@@ -72,11 +72,8 @@ answer_indicator (const ZhiDemoEnterprise *e, ZhiAnswers *answers, const ZhiIndi
 
           g_assert (kpi != NULL);
           zhi_answers_set_kpi (answers, indicator->id, kpi->baseline, kpi->current);
-          /* The years and source are in the table (kpi_baseline_year, kpi_current_year,
-           * kpi->source) and printed in the generated reports; when the KPI answer gains
-           * them (zhi_answers_set_kpi_details), setting them here is this one call:
-           * zhi_answers_set_kpi_details (answers, indicator->id, e->kpi_baseline_year,
-           *                              e->kpi_current_year, kpi->source); */
+          zhi_answers_set_kpi_details (answers, indicator->id, e->kpi_baseline_year,
+                                       e->kpi_current_year, kpi->source);
         }
         break;
       case ZHI_INDICATOR_COUNT:

@@ -13,6 +13,7 @@
 #include "zhi-context.h"
 #include "zhi-dossier.h"
 #include "zhi-evidence-inspect.h"
+#include "zhi-kpi.h"
 #include "zhi-industry.h"
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-doc.h"
@@ -1243,58 +1244,90 @@ add_content (Builder *b)
     }
 }
 
+/* "120" over "2021 年", "120", "—" */
+static char *
+kpi_value_cell (double value, int year)
+{
+  g_autofree char *number = fmt_num (value);
+
+  if (year > 0)
+    return g_strdup_printf ("%s\n%d 年", number, year);
+  return g_steal_pointer (&number);
+}
+
+/* 主要指标: each KPI's value before and after with the year each is from, the change, what the
+ * figures show and where they come from — only what the applicant entered; a figure not entered
+ * is printed as such, a baseline of 0 as giving no change. */
 static void
 add_kpis (Builder *b)
 {
   ZhiPdfDoc *doc = b->doc;
   GPtrArray *kpis = zhi_standard_get_kpis (b->standard);
-  const double widths[] = { 0.2, 0.12, 0.11, 0.11, 0.2, 0.14, 0.12 };
-  const char *header[] = { "指标", "单位", "建设前", "建设后", "变化", "方向", "评价" };
+  const double widths[] = { 0.24, 0.12, 0.12, 0.18, 0.15, 0.19 };
+  const char *header[] = { "指标（单位）", "建设前", "建设后", "变化", "评价", "数据来源" };
   ZhiPdfTable *t;
 
   zhi_pdf_doc_add_heading (doc, 1, "五、主要指标", TRUE);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY,
-                             "申报条件（四）要求数字化车间、智能工厂已建成并投入使用，在研制周期、"
-                             "劳动生产率、运维成本、能源利用率、不良品率等方面取得明显成效。"
-                             "建设前后主要指标如下。");
+                             "申报条件（四）：申报的数字化车间、智能工厂应已经建成并投入使用，"
+                             "在缩短产品研制周期、提高劳动生产率、降低运维成本、提高能源利用率、"
+                             "降低产品不良率等方面取得显著效果。建设前后主要指标如下。");
   t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (widths), widths, header);
   zhi_pdf_table_set_font_size (t, 10.5);
   for (guint i = 0; i < kpis->len; i++)
     {
       const ZhiIndicator *ind = kpis->pdata[i];
-      const ZhiIndicatorResult *r = zhi_score_lookup_indicator (b->score, ind->id);
-      double base, cur;
+      ZhiKpiFigures f;
+      g_autofree char *label = NULL;
       g_autofree char *bs = NULL, *cs = NULL, *change = NULL;
       const char *unit = zh (&ind->kpi_unit);
-      const char *verdict = "未填写";
+      const char *verdict;
 
-      if (zhi_answers_get_kpi (b->answers, ind->id, &base, &cur))
+      zhi_kpi_read (ind, b->answers, &f);
+      label = g_strdup_printf ("%s（%s）\n%s", zh (&ind->label), unit,
+                               ind->better_higher ? "越高越好" : "越低越好");
+      bs = kpi_value_cell (f.baseline, f.baseline_year);
+      cs = kpi_value_cell (f.current, f.current_year);
+      switch (f.trend)
         {
-          g_autofree char *diff = fmt_num (fabs (cur - base));
-          const char *sign = cur > base ? "+" : cur < base ? "−" : "±";
-
-          bs = fmt_num (base);
-          cs = fmt_num (cur);
-          if (strcmp (unit, "%") == 0)
-            change = g_strdup_printf ("%s%s 个百分点", sign, diff);
-          else if (base != 0)
+          case ZHI_KPI_IMPROVED:
+          case ZHI_KPI_WORSE:
+          case ZHI_KPI_UNCHANGED:
             {
-              g_autofree char *pct = fmt_num (fabs (cur - base) / fabs (base) * 100);
+              g_autofree char *diff = fmt_num (fabs (f.current - f.baseline));
+              const char *sign = f.current > f.baseline ? "+" : f.current < f.baseline ? "−" : "±";
 
-              change = g_strdup_printf ("%s%s（%s%s%%）", sign, diff, sign, pct);
+              if (strcmp (unit, "%") == 0)
+                change = g_strdup_printf ("%s%s 个百分点", sign, diff);
+              else
+                {
+                  g_autofree char *pct = fmt_num (fabs (f.change));
+
+                  change = g_strdup_printf ("%s%s（%s%s%%）", sign, diff, sign, pct);
+                }
+              verdict = f.trend == ZHI_KPI_IMPROVED ? "改善"
+                        : f.trend == ZHI_KPI_WORSE  ? "变差"
+                                                    : "无变化";
+              break;
             }
-          else
-            change = g_strdup_printf ("%s%s", sign, diff);
-          verdict = r != NULL && r->answered ? (r->met ? "改善" : "未改善") : "未填写";
+          case ZHI_KPI_ZERO_BASELINE:
+            change = g_strdup ("无法计算");
+            verdict = "基准值为 0";
+            break;
+          case ZHI_KPI_INCOMPLETE:
+            change = g_strdup ("—");
+            verdict = isnan (f.baseline) ? "建设前未填" : "建设后未填";
+            break;
+          case ZHI_KPI_NOT_ENTERED:
+          default:
+            change = g_strdup ("—");
+            verdict = "未填写";
+            break;
         }
       {
-        const char *row[] = { zh (&ind->label),
-                              unit,
-                              bs ? bs : "—",
-                              cs ? cs : "—",
-                              change ? change : "—",
-                              ind->better_higher ? "越高越好" : "越低越好",
-                              verdict };
+        const char *row[]
+            = { label,  bs,      cs,
+                change, verdict, f.source != NULL && *f.source != '\0' ? f.source : "未填写" };
 
         zhi_pdf_table_add_row (t, row);
       }

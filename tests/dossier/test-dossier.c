@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -1178,6 +1179,57 @@ test_well_formed (gconstpointer data)
   qpdf_cleanup (&qpdf);
 }
 
+/* 主要指标 prints each KPI's years and data source as entered; a half-filled KPI and a
+ * baseline of 0 are printed as such, never as an improvement. */
+static void
+test_kpi_years_and_source (void)
+{
+  Track *t = ensure (&tracks[1]);
+  g_autofree char *path = g_build_filename (t->dir, "kpi.pdf", NULL);
+  g_autoptr (ZhiAnswers) saved = zhi_answers_copy (zhi_project_get_answers (t->project));
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  ZhiAnswers *answers = zhi_project_get_answers (t->project);
+  PopplerDocument *pdf;
+  int page = -1;
+
+  zhi_answers_set_kpi (answers, "fd08.kpi-cycle", 120, 90);
+  zhi_answers_set_kpi_details (answers, "fd08.kpi-cycle", 2021, 2023, "PLM项目台账");
+  zhi_answers_set_kpi (answers, "fd08.kpi-productivity", 52.5, NAN);
+  zhi_answers_set_kpi_details (answers, "fd08.kpi-productivity", 2020, 0, "财务报表");
+  zhi_answers_set_kpi (answers, "fd08.kpi-energy", 0, 85);
+  zhi_answers_set_kpi_details (answers, "fd08.kpi-energy", 0, 0, NULL);
+  zhi_project_answers_changed (t->project, NULL);
+  result = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, path);
+  pdf = open_pdf (path, &texts);
+  for (guint p = 0; p < texts->len && page < 0; p++)
+    if (strstr (texts->pdata[p], "五、主要指标") != NULL
+        && strstr (texts->pdata[p], "数据来源") != NULL)
+      page = (int)p;
+  g_assert_cmpint (page, >=, 0);
+  {
+    /* the table may go on over the next page */
+    g_autofree char *text = g_strconcat (
+        texts->pdata[page], (guint)page + 1 < texts->len ? texts->pdata[page + 1] : "", NULL);
+
+    /* values with their years, the change and the source */
+    g_assert_nonnull (strstr (text, "2021年"));
+    g_assert_nonnull (strstr (text, "2023年"));
+    g_assert_nonnull (strstr (text, "−30（−25%）"));
+    g_assert_nonnull (strstr (text, "PLM项目台账"));
+    /* half-filled: the value entered and what is missing */
+    g_assert_nonnull (strstr (text, "52.5"));
+    g_assert_nonnull (strstr (text, "2020年"));
+    g_assert_nonnull (strstr (text, "建设后未填"));
+    g_assert_nonnull (strstr (text, "财务报表"));
+    /* a baseline of 0 gives no change */
+    g_assert_nonnull (strstr (text, "无法计算"));
+    g_assert_nonnull (strstr (text, "基准值为0"));
+  }
+  g_object_unref (pdf);
+  zhi_project_set_answers (t->project, saved);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1210,6 +1262,7 @@ main (int argc, char **argv)
         g_test_add_data_func (path, &tracks[i], cases[k].func);
       }
   g_test_add_func ("/dossier/draft-while-blocked", test_draft);
+  g_test_add_func ("/dossier/kpi-years-and-source", test_kpi_years_and_source);
   g_test_add_func ("/dossier/hostile-evidence", test_hostile_evidence);
   g_test_add_func ("/dossier/async-progress-and-cancel", test_async);
   g_test_add_func ("/dossier/async-waits-for-a-busy-owner", test_async_owner_busy);

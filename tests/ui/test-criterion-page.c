@@ -9,6 +9,7 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-kpi.h"
 #include "zhi-project-view.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -195,8 +196,13 @@ test_ratio_gate (Fixture *f, gconstpointer data)
   GtkWidget *computed = lookup (f, "w02.smart-equipment-ratio:computed");
   double num = 0, den = 0, bench = 0;
 
+  /* stored as typed, before the denominator exists (nothing typed is lost) */
   type_into (f, "w02.smart-equipment-ratio:numerator", "40");
-  g_assert_false (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
+  g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
+  g_assert_cmpfloat (num, ==, 40);
+  g_assert_true (isnan (den));
+  settle (f);
+  g_assert_cmpint (gate_result (f, "gate.w02-equipment-ratio")->state, ==, ZHI_RULE_UNANSWERED);
   type_into (f, "w02.smart-equipment-ratio:denominator", "100");
   g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
   g_assert_cmpfloat (num, ==, 40);
@@ -226,14 +232,20 @@ test_invalid_number_not_written (Fixture *f, gconstpointer data)
   g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
   g_assert_cmpfloat (num, ==, 12.5);
 
-  type_into (f, "w02.smart-equipment-ratio:numerator", "12,5x");
+  /* typing a stray character after the number: marked, and the number stays stored */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (numerator), "x", -1, &position);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "12.5x");
   g_assert_true (gtk_widget_has_css_class (numerator, "error"));
   g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
   g_assert_cmpfloat (num, ==, 12.5); /* unchanged */
   /* the entry keeps what was typed even when something else changes the answers */
   zhi_answers_set_bool (answers, "w02.other", TRUE);
   zhi_project_answers_changed (f->project, "w02.other");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "12,5x");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "12.5x");
 
   /* full-width digits are numbers too; a text equal to the value is left alone */
   type_into (f, "w02.smart-equipment-ratio:numerator", "２０.0");
@@ -242,11 +254,26 @@ test_invalid_number_not_written (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (num, ==, 20);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "２０.0");
 
-  /* numerator above the denominator: an error, not written */
+  /* numerator above the denominator: kept as typed, marked, and not scored */
   type_into (f, "w02.smart-equipment-ratio:numerator", "80");
   g_assert_true (gtk_widget_has_css_class (numerator, "error"));
   g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
-  g_assert_cmpfloat (num, ==, 20);
+  g_assert_cmpfloat (num, ==, 80);
+  settle (f);
+  g_assert_false (zhi_score_lookup_indicator (zhi_evaluation_get_score (f->evaluation),
+                                              "w02.smart-equipment-ratio")
+                      ->answered);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "80");
+  /* the message names both fields */
+  {
+    const ZhiIndicator *ratio = zhi_standard_lookup_indicator (
+        zhi_evaluation_get_standard (f->evaluation), "w02.smart-equipment-ratio");
+    const char *message
+        = gtk_label_get_text (GTK_LABEL (lookup (f, "w02.smart-equipment-ratio:error")));
+
+    g_assert_nonnull (strstr (message, zhi_text_get (&ratio->numerator)));
+    g_assert_nonnull (strstr (message, zhi_text_get (&ratio->denominator)));
+  }
 
   /* all empty clears the answer */
   type_into (f, "w02.smart-equipment-ratio:numerator", "");
@@ -367,6 +394,92 @@ test_kpi_change (Fixture *f, gconstpointer data)
   g_assert_false (
       zhi_score_lookup_indicator (zhi_evaluation_get_score (f->evaluation), "w10.kpi-productivity")
           ->met);
+}
+
+/* Each KPI field is stored as typed; years and source too; a baseline of 0 is an error. */
+static void
+test_kpi_partial_years_source (Fixture *f, gconstpointer data)
+{
+  ZhiAnswers *answers = zhi_project_get_answers (f->project);
+  GtkWidget *computed = lookup (f, "w10.kpi-energy:computed");
+  GtkWidget *details = lookup (f, "w10.kpi-energy:details");
+  const ZhiIndicator *kpi = zhi_standard_lookup_indicator (
+      zhi_evaluation_get_standard (f->evaluation), "w10.kpi-energy");
+  double baseline = 0, current = 0;
+  int y0 = 0, y1 = 0;
+  const char *source = NULL;
+
+  type_into (f, "w10.kpi-energy:baseline", "80");
+  g_assert_true (zhi_answers_get_kpi (answers, "w10.kpi-energy", &baseline, &current));
+  g_assert_cmpfloat (baseline, ==, 80);
+  g_assert_true (isnan (current));
+  g_assert_true (gtk_widget_get_visible (computed));
+  /* says what is missing, in the words the checklist uses */
+  {
+    ZhiKpiFigures fig;
+    g_autofree char *expected = NULL;
+    g_autofree char *missing = NULL;
+
+    zhi_kpi_read (kpi, answers, &fig);
+    g_assert_cmpint (fig.trend, ==, ZHI_KPI_INCOMPLETE);
+    expected = zhi_kpi_describe (kpi, &fig);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (computed)), ==, expected);
+    /* values without years or source: named */
+    missing = zhi_kpi_describe_details_problem (kpi, &fig);
+    g_assert_nonnull (missing);
+    g_assert_true (gtk_widget_get_visible (details));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (details)), ==, missing);
+  }
+
+  type_into (f, "w10.kpi-energy:baseline-year", "2021");
+  type_into (f, "w10.kpi-energy:current-year", "2023");
+  type_into (f, "w10.kpi-energy:source", "能源管理系统月报");
+  g_assert_true (zhi_answers_get_kpi_details (answers, "w10.kpi-energy", &y0, &y1, &source));
+  g_assert_cmpint (y0, ==, 2021);
+  g_assert_cmpint (y1, ==, 2023);
+  g_assert_cmpstr (source, ==, "能源管理系统月报");
+  g_assert_false (gtk_widget_get_visible (details));
+  /* a year that is no year is marked and not written */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (lookup (f, "w10.kpi-energy:current-year")), "5", -1,
+                              &position);
+  }
+  g_assert_true (gtk_widget_has_css_class (lookup (f, "w10.kpi-energy:current-year"), "error"));
+  g_assert_true (zhi_answers_get_kpi_details (answers, "w10.kpi-energy", &y0, &y1, &source));
+  g_assert_cmpint (y1, ==, 2023);
+  type_into (f, "w10.kpi-energy:current-year", "2023");
+
+  /* a baseline of 0: an error naming the KPI, never an improvement */
+  type_into (f, "w10.kpi-energy:baseline", "0");
+  type_into (f, "w10.kpi-energy:current", "85");
+  g_assert_true (gtk_widget_has_css_class (computed, "error"));
+  g_assert_true (
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (computed)), zhi_text_get (&kpi->label)));
+  {
+    ZhiKpiFigures fig;
+
+    zhi_kpi_read (kpi, answers, &fig);
+    g_assert_cmpint (fig.trend, ==, ZHI_KPI_ZERO_BASELINE);
+  }
+  settle (f);
+  g_assert_false (
+      zhi_score_lookup_indicator (zhi_evaluation_get_score (f->evaluation), "w10.kpi-energy")
+          ->answered);
+
+  /* set elsewhere (the eligibility page, an import): shown here */
+  zhi_answers_set_kpi (answers, "w10.kpi-energy", 70, 75);
+  zhi_answers_set_kpi_details (answers, "w10.kpi-energy", 2020, 2024, "能源审计报告");
+  zhi_project_answers_changed (f->project, "w10.kpi-energy");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lookup (f, "w10.kpi-energy:baseline"))), ==,
+                   "70");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (lookup (f, "w10.kpi-energy:baseline-year"))), ==,
+      "2020");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lookup (f, "w10.kpi-energy:source"))), ==,
+                   "能源审计报告");
+  g_assert_true (gtk_widget_has_css_class (computed, "success"));
 }
 
 static void
@@ -564,6 +677,7 @@ main (int argc, char **argv)
   ADD ("/criterion-page/level/writes-answer", "w02", test_level_writes_answer);
   ADD ("/criterion-page/narrative", "w02", test_narrative);
   ADD ("/criterion-page/kpi/change", "w10", test_kpi_change);
+  ADD ("/criterion-page/kpi/partial-years-source", "w10", test_kpi_partial_years_source);
   ADD ("/criterion-page/evidence/link-unlink", "w01", test_evidence_link);
   ADD ("/criterion-page/focus", "w02", test_focus);
   ADD ("/criterion-page/narrow", "w02", test_narrow);

@@ -2,8 +2,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
+#include "zhi-criterion-page.h"
 #include "zhi-eligibility-page.h"
+#include "zhi-kpi-editor.h"
+#include "zhi-kpi.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
@@ -456,6 +460,20 @@ test_shots (Fixture *f, gconstpointer data)
   answer (f, "excl-1", "no");
   zhi_project_set_credit_code (f->project, "91210102MA0X7Q3K9");
   type_into (control (f, "gate.workshop-count", NULL), "1");
+  /* condition （四）'s figures: one improved, one worse, one with a baseline of 0, one half-filled
+   */
+  type_into (control (f, "fd08.kpi-cycle", "baseline"), "120");
+  type_into (control (f, "fd08.kpi-cycle", "current"), "90");
+  type_into (control (f, "fd08.kpi-cycle", "baseline-year"), "2021");
+  type_into (control (f, "fd08.kpi-cycle", "current-year"), "2023");
+  type_into (control (f, "fd08.kpi-cycle", "source"), "PLM 项目台账");
+  type_into (control (f, "fd08.kpi-productivity", "baseline"), "50");
+  type_into (control (f, "fd08.kpi-productivity", "current"), "45");
+  type_into (control (f, "fd08.kpi-energy", "baseline"), "0");
+  type_into (control (f, "fd08.kpi-energy", "current"), "85");
+  type_into (control (f, "fd08.kpi-defect", "baseline"), "2.5");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (control (f, "fd08.kpi-cycle", "expander")),
+                                TRUE);
   update (f);
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
@@ -484,6 +502,119 @@ test_shots (Fixture *f, gconstpointer data)
     }
 }
 
+/* Condition （四） shows the five KPI figures it rests on: the same answers as the KPI criterion,
+ * editable from either page, both pages in step; a baseline of 0 or a missing value is named, a
+ * KPI that got worse is flagged. */
+static void
+test_kpi_figures_shared_with_criterion (Fixture *f, gconstpointer data)
+{
+  ZhiProjectView *view = zhi_window_get_project_view (f->window);
+  ZhiAnswers *answers = zhi_project_get_answers (f->project);
+  ZhiStandard *standard = zhi_evaluation_get_standard (f->evaluation);
+  const ZhiIndicator *cycle = zhi_standard_lookup_indicator (standard, "w10.kpi-cycle");
+  const ZhiIndicator *productivity
+      = zhi_standard_lookup_indicator (standard, "w10.kpi-productivity");
+  GtkWidget *row = control (f, "w10.kpi-cycle", "summary");
+  ZhiCriterionPage *criterion;
+  GtkWidget *criterion_baseline;
+  GtkWidget *criterion_current;
+  double baseline = 0, current = 0;
+  ZhiKpiFigures fig;
+
+  /* the five KPIs, each with a line and an editor */
+  for (guint i = 0; i < zhi_standard_get_kpis (standard)->len; i++)
+    {
+      const ZhiIndicator *kpi = g_ptr_array_index (zhi_standard_get_kpis (standard), i);
+
+      g_assert_true (ADW_IS_ACTION_ROW (control (f, kpi->id, "summary")));
+      g_assert_true (ZHI_IS_KPI_EDITOR (control (f, kpi->id, "editor")));
+    }
+
+  /* typed here: only a baseline, stored, and named as missing its current value */
+  type_into (control (f, "w10.kpi-cycle", "baseline"), "40");
+  g_assert_true (zhi_answers_get_kpi (answers, "w10.kpi-cycle", &baseline, &current));
+  g_assert_cmpfloat (baseline, ==, 40);
+  g_assert_true (isnan (current));
+  zhi_kpi_read (cycle, answers, &fig);
+  {
+    g_autofree char *line = zhi_kpi_describe (cycle, &fig);
+
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), line));
+  }
+
+  /* the criterion page shows it, and what is typed there shows here */
+  g_assert_true (zhi_project_view_show_step (view, "criterion:w10", NULL));
+  criterion = ZHI_CRITERION_PAGE (zhi_project_view_get_page (view, "criterion:w10"));
+  g_assert_nonnull (criterion);
+  criterion_baseline = zhi_criterion_page_lookup (criterion, "w10.kpi-cycle:baseline");
+  criterion_current = zhi_criterion_page_lookup (criterion, "w10.kpi-cycle:current");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (criterion_baseline)), ==, "40");
+  type_into (criterion_current, "30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "w10.kpi-cycle", "current"))),
+                   ==, "30");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "−25%"));
+  g_assert_true (gtk_widget_has_css_class (control (f, "w10.kpi-cycle", "computed"), "success"));
+  /* years and source typed here show there */
+  type_into (control (f, "w10.kpi-cycle", "source"), "PLM 项目台账");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       zhi_criterion_page_lookup (criterion, "w10.kpi-cycle:source"))),
+                   ==, "PLM 项目台账");
+
+  /* a baseline of 0, typed on the criterion page: an error naming the KPI on both pages */
+  type_into (criterion_baseline, "0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (f, "w10.kpi-cycle", "baseline"))),
+                   ==, "0");
+  zhi_kpi_read (cycle, answers, &fig);
+  g_assert_cmpint (fig.trend, ==, ZHI_KPI_ZERO_BASELINE);
+  {
+    g_autofree char *line = zhi_kpi_describe (cycle, &fig);
+
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), line));
+    g_assert_true (g_str_has_prefix (line, zhi_text_get (&cycle->label)));
+  }
+  g_assert_true (gtk_widget_has_css_class (control (f, "w10.kpi-cycle", "computed"), "error"));
+  g_assert_true (gtk_widget_has_css_class (
+      zhi_criterion_page_lookup (criterion, "w10.kpi-cycle:computed"), "error"));
+  /* condition （四） is not met by it: with the answer yes and no KPI improved, unanswered, and
+   * its reason names the KPI */
+  answer (f, "cond-4", "yes");
+  update (f);
+  {
+    const ZhiRuleResult *rule
+        = zhi_eligibility_lookup (zhi_evaluation_get_eligibility (f->evaluation), "cond-4");
+
+    g_assert_cmpint (rule->state, ==, ZHI_RULE_UNANSWERED);
+    g_assert_nonnull (strstr (rule->reason, zhi_text_get (&cycle->label)));
+  }
+
+  /* a KPI that got worse is flagged, here and in the condition's reason */
+  type_into (control (f, "w10.kpi-productivity", "baseline"), "50");
+  type_into (control (f, "w10.kpi-productivity", "current"), "40");
+  zhi_kpi_read (productivity, answers, &fig);
+  g_assert_cmpint (fig.trend, ==, ZHI_KPI_WORSE);
+  g_assert_true (
+      gtk_widget_has_css_class (control (f, "w10.kpi-productivity", "computed"), "warning"));
+  g_assert_true (gtk_widget_has_css_class (
+      zhi_criterion_page_lookup (criterion, "w10.kpi-productivity:computed"), "warning"));
+  update (f);
+  {
+    const ZhiRuleResult *rule
+        = zhi_eligibility_lookup (zhi_evaluation_get_eligibility (f->evaluation), "cond-4");
+    g_autofree char *line = zhi_kpi_describe (productivity, &fig);
+
+    g_assert_nonnull (strstr (rule->reason, line));
+  }
+
+  /* corrected on the eligibility page: improved, and the condition the enterprise confirmed is
+   * met */
+  type_into (control (f, "w10.kpi-cycle", "baseline"), "40");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (criterion_baseline)), ==, "40");
+  update (f);
+  g_assert_cmpint (
+      zhi_eligibility_lookup (zhi_evaluation_get_eligibility (f->evaluation), "cond-4")->state, ==,
+      ZHI_RULE_MET);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,6 +632,8 @@ main (int argc, char **argv)
   ADD ("/eligibility-page/evidence-linked", "factory-discrete", test_evidence_linked);
   ADD ("/eligibility-page/focus", "factory-discrete", test_focus);
   ADD ("/eligibility-page/workshop-gates", "workshop", test_workshop_gates);
+  ADD ("/eligibility-page/kpi-figures-shared-with-criterion", "workshop",
+       test_kpi_figures_shared_with_criterion);
   ADD ("/eligibility-page/shots", "factory-discrete", test_shots);
 #undef ADD
   return g_test_run ();

@@ -14,6 +14,7 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-kpi-editor.h"
 #include "zhi-store.h"
 
 /* One indicator's widgets (borrowed from the page's tree). */
@@ -32,11 +33,11 @@ typedef struct
 
   GtkToggleButton *toggles[3]; /* check: yes, no, not answered */
   AdwComboRow *combo;          /* level; item 0 is "not answered" */
-  GtkEditable *entries[3];     /* ratio: numerator, denominator, benchmark; kpi: baseline,
-                                * current; count: count */
+  GtkEditable *entries[3];     /* ratio: numerator, denominator, benchmark; count: count */
   guint n_entries;
-  GtkTextView *text_view; /* text: the narrative */
-  gboolean pending;       /* the entries hold input not written (incomplete or invalid) */
+  ZhiKpiEditor *kpi_editor; /* kpi: the editor shared with the eligibility page */
+  GtkTextView *text_view;   /* text: the narrative */
+  gboolean pending;         /* the entries hold input not written (text that is no number) */
 } Indicator;
 
 struct _ZhiCriterionPage
@@ -147,6 +148,15 @@ static gboolean
 numbers_equal (double a, double b)
 {
   return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
+
+/* Equal, or both not filled in (NAN). */
+static gboolean
+same_number (double a, double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return numbers_equal (a, b);
 }
 
 /* Sets @editable to @value unless it already reads as that value (keeps the cursor). */
@@ -281,7 +291,9 @@ set_computed (Indicator *ind, const char *text, const char *style)
     gtk_widget_add_css_class (GTK_WIDGET (ind->computed_label), style);
 }
 
-/* The ratio as typed: shown at once, written when it is usable. */
+/* The ratio as typed: every field written as it is typed, whether or not the others are filled
+ * in (nothing typed is lost); the computed ratio shown once it can be computed.  Only text that is
+ * no number is not written (it stays in its entry, marked). */
 static void
 ratio_changed (Indicator *ind, gboolean write)
 {
@@ -291,9 +303,13 @@ ratio_changed (Indicator *ind, gboolean write)
   guint n_empty;
   double threshold;
   double ratio;
+  double new_bench;
   g_autofree char *ratio_text = NULL;
   g_autofree char *threshold_text = NULL;
   g_autofree char *computed = NULL;
+  g_autofree char *problem = NULL;
+  const char *numerator = zhi_text_get (&indicator->numerator);
+  const char *denominator = zhi_text_get (&indicator->denominator);
   gboolean met;
 
   ind->pending = TRUE;
@@ -302,45 +318,58 @@ ratio_changed (Indicator *ind, gboolean write)
       set_computed (ind, NULL, NULL);
       return;
     }
+  ind->pending = FALSE;
+  new_bench = ind->n_entries > 2 ? v[2] / 100 : NAN;
+  if (write)
+    {
+      double num = NAN, den = NAN, bench = NAN;
+
+      if (n_empty == ind->n_entries)
+        clear_answer (self, indicator->id);
+      else if (!zhi_answers_get_ratio (answers (self), indicator->id, &num, &den, &bench)
+               || !same_number (num, v[0]) || !same_number (den, v[1])
+               || !same_number (bench, new_bench))
+        {
+          zhi_answers_set_ratio (answers (self), indicator->id, v[0], v[1], new_bench);
+          zhi_project_answers_changed (self->project, indicator->id);
+        }
+    }
   if (n_empty == ind->n_entries)
     {
-      ind->pending = FALSE;
       show_error (ind, NULL);
       set_computed (ind, NULL, NULL);
-      if (write)
-        clear_answer (self, indicator->id);
       return;
     }
   if (!isnan (v[1]) && v[1] <= 0)
     {
       set_error (GTK_WIDGET (ind->entries[1]), TRUE);
-      show_error (ind, _ ("The denominator must be more than 0."));
-      set_computed (ind, NULL, NULL);
-      return;
+      /* Translators: %s names the field, e.g. 车间设备台（套）总数 */
+      problem = g_strdup_printf (_ ("%s must be more than 0."), denominator);
     }
-  if (!isnan (v[0]) && v[0] < 0)
+  else if (!isnan (v[0]) && v[0] < 0)
     {
       set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      show_error (ind, _ ("The numerator cannot be negative."));
-      set_computed (ind, NULL, NULL);
-      return;
+      problem = g_strdup_printf (_ ("%s cannot be negative."), numerator);
     }
-  if (!isnan (v[0]) && !isnan (v[1]) && v[0] > v[1])
+  else if (!isnan (v[0]) && !isnan (v[1]) && v[0] > v[1])
     {
       set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      show_error (ind, _ ("The numerator cannot be larger than the denominator: it counts part "
-                          "of the same whole."));
-      set_computed (ind, NULL, NULL);
-      return;
+      /* Translators: "自动化…设备台（套）数不能大于车间设备台（套）总数：前者是后者的一部分。" */
+      problem = g_strdup_printf (_ ("%s cannot be larger than %s: it counts part of the same "
+                                    "whole."),
+                                 numerator, denominator);
     }
-  if (ind->n_entries > 2 && !isnan (v[2]) && (v[2] <= 0 || v[2] > 100))
+  else if (ind->n_entries > 2 && !isnan (v[2]) && (v[2] <= 0 || v[2] > 100))
     {
       set_error (GTK_WIDGET (ind->entries[2]), TRUE);
-      show_error (ind, _ ("The industry benchmark is a percentage above 0 and at most 100."));
+      problem = g_strdup (_ ("The industry benchmark is a percentage above 0 and at most 100."));
+    }
+  show_error (ind, problem);
+  if (problem != NULL)
+    {
       set_computed (ind, NULL, NULL);
       return;
     }
-  show_error (ind, NULL);
   if (n_empty > 0)
     {
       set_computed (ind,
@@ -350,7 +379,6 @@ ratio_changed (Indicator *ind, gboolean write)
       return;
     }
 
-  ind->pending = FALSE;
   threshold = ind->n_entries > 2 ? v[2] / 100 : indicator->threshold;
   ratio = v[0] / v[1];
   met = ratio + 1e-9 >= threshold;
@@ -366,87 +394,6 @@ ratio_changed (Indicator *ind, gboolean write)
                                     : _ ("%s%% against the required %s%%: not met"),
                                 ratio_text, threshold_text);
   set_computed (ind, computed, met ? "success" : "error");
-
-  if (write)
-    {
-      double num = 0, den = 0, bench = NAN;
-      double new_bench = ind->n_entries > 2 ? v[2] / 100 : NAN;
-
-      if (zhi_answers_get_ratio (answers (self), indicator->id, &num, &den, &bench)
-          && numbers_equal (num, v[0]) && numbers_equal (den, v[1])
-          && ((isnan (bench) && isnan (new_bench)) || numbers_equal (bench, new_bench)))
-        return;
-      zhi_answers_set_ratio (answers (self), indicator->id, v[0], v[1], new_bench);
-      zhi_project_answers_changed (self->project, indicator->id);
-    }
-}
-
-static void
-kpi_changed (Indicator *ind, gboolean write)
-{
-  ZhiCriterionPage *self = ind->page;
-  const ZhiIndicator *indicator = ind->indicator;
-  const char *unit = zhi_text_get (&indicator->kpi_unit);
-  double v[2];
-  guint n_empty;
-  gboolean better;
-  g_autofree char *computed = NULL;
-  g_autofree char *diff = NULL;
-  g_autofree char *with_unit = NULL;
-
-  ind->pending = TRUE;
-  if (!read_entries (ind, v, &n_empty))
-    {
-      set_computed (ind, NULL, NULL);
-      return;
-    }
-  show_error (ind, NULL);
-  if (n_empty == 2)
-    {
-      ind->pending = FALSE;
-      set_computed (ind, NULL, NULL);
-      if (write)
-        clear_answer (self, indicator->id);
-      return;
-    }
-  if (n_empty > 0)
-    {
-      set_computed (ind, _ ("Enter both the baseline and the current value."), NULL);
-      return;
-    }
-
-  ind->pending = FALSE;
-  better = indicator->better_higher ? v[1] > v[0] : v[1] < v[0];
-  /* "13 days", but "1.7%" */
-  with_unit = g_strconcat (g_str_equal (unit, "%") || *unit == '\0' ? "" : " ", unit, NULL);
-  diff = format_number (fabs (v[1] - v[0]));
-  if (v[0] != 0)
-    {
-      double change = (v[1] - v[0]) / fabs (v[0]) * 100;
-      g_autofree char *pct = format_number (round (fabs (change) * 10) / 10);
-      const char *sign = change < 0 ? "−" : change > 0 ? "+" : "±";
-
-      /* Translators: "change +12.5% (3 days): an improvement" */
-      computed = g_strdup_printf (better ? _ ("Change %s%s%% (%s%s%s): an improvement")
-                                         : _ ("Change %s%s%% (%s%s%s): not an improvement"),
-                                  sign, pct, sign, diff, with_unit);
-    }
-  else
-    computed = g_strdup_printf (better ? _ ("Change %s%s%s: an improvement")
-                                       : _ ("Change %s%s%s: not an improvement"),
-                                v[1] < v[0] ? "−" : "+", diff, with_unit);
-  set_computed (ind, computed, better ? "success" : "warning");
-
-  if (write)
-    {
-      double baseline = 0, current = 0;
-
-      if (zhi_answers_get_kpi (answers (self), indicator->id, &baseline, &current)
-          && numbers_equal (baseline, v[0]) && numbers_equal (current, v[1]))
-        return;
-      zhi_answers_set_kpi (answers (self), indicator->id, v[0], v[1]);
-      zhi_project_answers_changed (self->project, indicator->id);
-    }
 }
 
 static void
@@ -495,14 +442,12 @@ entry_changed_cb (GtkEditable *editable, Indicator *ind)
       case ZHI_INDICATOR_RATIO:
         ratio_changed (ind, write);
         break;
-      case ZHI_INDICATOR_KPI:
-        kpi_changed (ind, write);
-        break;
       case ZHI_INDICATOR_COUNT:
         count_changed (ind, write);
         break;
       case ZHI_INDICATOR_CHECK:
       case ZHI_INDICATOR_LEVEL:
+      case ZHI_INDICATOR_KPI: /* the KPI editor writes its own fields */
       case ZHI_INDICATOR_TEXT:
       default:
         break;
@@ -727,6 +672,7 @@ status_row_new (Indicator *ind)
   ind->error_label = GTK_LABEL (error);
   ind->detail_label = GTK_LABEL (detail);
   name_widget (ind->page, ind->indicator->id, "computed", computed);
+  name_widget (ind->page, ind->indicator->id, "error", error);
   name_widget (ind->page, ind->indicator->id, "detail", detail);
   return row;
 }
@@ -781,7 +727,8 @@ static void
 build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean first_text)
 {
   Indicator *ind = g_new0 (Indicator, 1);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *card;
+  GtkWidget *list;
   const char *label = zhi_text_get (&indicator->label);
   GPtrArray *gates = zhi_standard_get_gates (self->standard);
 
@@ -792,10 +739,23 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
       ind->is_gate = TRUE;
   g_ptr_array_add (self->indicators, ind);
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  accessible_label (list, label, NULL);
-  gtk_list_box_append (GTK_LIST_BOX (list), header_row_new (ind));
+  if (indicator->kind == ZHI_INDICATOR_KPI)
+    {
+      /* The KPI's rows come from the editor shared with condition （四）; the header and the
+       * status frame them in one card. */
+      card = zhi_kpi_editor_new (self->standard, indicator, FALSE);
+      ind->kpi_editor = ZHI_KPI_EDITOR (card);
+      list = GTK_WIDGET (zhi_kpi_editor_get_list (ind->kpi_editor));
+      gtk_list_box_prepend (GTK_LIST_BOX (list), header_row_new (ind));
+    }
+  else
+    {
+      card = list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      accessible_label (list, label, NULL);
+      gtk_list_box_append (GTK_LIST_BOX (list), header_row_new (ind));
+    }
 
   switch (indicator->kind)
     {
@@ -877,18 +837,14 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
 
       case ZHI_INDICATOR_KPI:
         {
-          const char *unit = zhi_text_get (&indicator->kpi_unit);
-          GtkWidget *baseline = entry_row_new (ind, _ ("Baseline, before the project"), "baseline");
-          GtkWidget *current = entry_row_new (ind, _ ("Current value"), "current");
-          g_autofree char *better = g_strdup (indicator->better_higher ? _ ("Higher is better.")
-                                                                       : _ ("Lower is better."));
+          static const char *const parts[]
+              = { "baseline", "current", "baseline-year", "current-year", "source", "details" };
 
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (baseline), suffix_label_new (unit));
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (current), suffix_label_new (unit));
-          gtk_list_box_append (GTK_LIST_BOX (list), baseline);
-          gtk_list_box_append (GTK_LIST_BOX (list), current);
-          gtk_widget_set_tooltip_text (baseline, better);
-          gtk_widget_set_tooltip_text (current, better);
+          for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+            name_widget (self, indicator->id, parts[i],
+                         zhi_kpi_editor_get_part (ind->kpi_editor, parts[i]));
+          ind->focus = zhi_kpi_editor_get_part (ind->kpi_editor, "baseline");
+          zhi_kpi_editor_set_project (ind->kpi_editor, self->project);
           break;
         }
 
@@ -964,12 +920,16 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
     }
 
   gtk_list_box_append (GTK_LIST_BOX (list), status_row_new (ind));
+  if (ind->kpi_editor != NULL)
+    /* the change is computed by the editor: its label, not the status row's */
+    name_widget (self, indicator->id, "computed",
+                 zhi_kpi_editor_get_part (ind->kpi_editor, "computed"));
   if (ind->focus == NULL)
     ind->focus = list;
   g_hash_table_insert (self->named, g_strdup (indicator->id), ind->focus);
   if (ind->text_view != NULL)
     update_counter (ind, "");
-  gtk_box_append (self->indicators_box, list);
+  gtk_box_append (self->indicators_box, card);
 }
 
 static void
@@ -1066,26 +1026,16 @@ sync_indicator (ZhiCriterionPage *self, Indicator *ind)
           /* Keep what the user is still typing (incomplete or invalid, so not written). */
           if (ind->pending)
             break;
-          entry_show_number (ind->entries[0], has, num);
-          entry_show_number (ind->entries[1], has, den);
+          entry_show_number (ind->entries[0], has && isfinite (num), num);
+          entry_show_number (ind->entries[1], has && isfinite (den), den);
           if (ind->n_entries > 2)
             entry_show_number (ind->entries[2], has && isfinite (bench), bench * 100);
           ratio_changed (ind, FALSE);
           break;
         }
 
-      case ZHI_INDICATOR_KPI:
-        {
-          double baseline = 0, current = 0;
-          gboolean has = zhi_answers_get_kpi (a, id, &baseline, &current);
-
-          if (ind->pending)
-            break;
-          entry_show_number (ind->entries[0], has, baseline);
-          entry_show_number (ind->entries[1], has, current);
-          kpi_changed (ind, FALSE);
-          break;
-        }
+      case ZHI_INDICATOR_KPI: /* the editor follows the project itself */
+        break;
 
       case ZHI_INDICATOR_COUNT:
         if (ind->n_entries > 0)
@@ -1557,6 +1507,13 @@ set_project (ZhiCriterionPage *self, ZhiProject *project)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      Indicator *ind = g_ptr_array_index (self->indicators, i);
+
+      if (ind->kpi_editor != NULL)
+        zhi_kpi_editor_set_project (ind->kpi_editor, project);
+    }
   if (project != NULL)
     {
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);

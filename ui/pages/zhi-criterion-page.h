@@ -12,9 +12,11 @@ const char *zhi_criterion_page_get_criterion_id (ZhiCriterionPage *self);
 
 /* A control of the page by name, for tests and page.focus: "<indicator id>:<part>" where part
  * is yes / no / unanswered (check), level, numerator / denominator / benchmark (ratio),
- * baseline / current (kpi), count, text (the narrative), computed (the live ratio or change),
- * points, detail; or "summary", "advice", "evidence-list", "no-evidence", "add-files",
- * "add-from-library".  NULL when the page has no such control. */
+ * baseline / current / baseline-year / current-year / source / details (kpi), error (what is
+ * wrong with a ratio's figures or a count), count, text (the
+ * narrative), computed (the live ratio or change), points, detail; or "summary", "advice",
+ * "evidence-list", "no-evidence", "add-files", "add-from-library".  NULL when the page has no such
+ * control. */
 GtkWidget *zhi_criterion_page_lookup (ZhiCriterionPage *self, const char *name);
 
 G_END_DECLS

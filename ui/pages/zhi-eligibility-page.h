@@ -22,7 +22,10 @@ const char *zhi_eligibility_page_get_verdict_summary (ZhiEligibilityPage *self);
 /* The control that answers or feeds @id (a rule, gate or indicator id), for tests and
  * page.focus: a GtkToggleButton for conditions ("yes", "no" or "none" by @which, else the
  * answer group's first button), a GtkEntry / GtkDropDown / GtkButton for gates and track
- * indicators, the AdwEntryRow of the note when @which is "note".  NULL when there is none. */
+ * indicators, the AdwEntryRow of the note when @which is "note".  For a KPI id of condition
+ * （四）: its summary row (@which NULL or "summary"), its ZhiKpiEditor ("editor"), the toggle
+ * button that shows the editors ("expander"), or a part of the editor (zhi_kpi_editor_get_part).
+ * NULL when there is none. */
 GtkWidget *
 zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, const char *which);
 
