@@ -1202,10 +1202,9 @@ test_kpi_years_and_source (void)
   zhi_project_answers_changed (t->project, NULL);
   result = render (t->project, ZHI_DOSSIER_DRAFT_AUTO, path);
   pdf = open_pdf (path, &texts);
-  for (guint p = 0; p < texts->len && page < 0; p++)
-    if (strstr (texts->pdata[p], "五、主要指标") != NULL
-        && strstr (texts->pdata[p], "数据来源") != NULL)
-      page = (int)p;
+  /* the page where the table's header is (the heading may stand on the page before, kept with
+   * its opening paragraph) */
+  page = page_with (texts, "建设前建设后变化评价数据来源");
   g_assert_cmpint (page, >=, 0);
   {
     /* the table may go on over the next page */
