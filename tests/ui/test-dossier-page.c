@@ -44,12 +44,17 @@ fixture_set_up (Fixture *f, gconstpointer data)
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->page), 2);
 }
 
+static gboolean idle_page (gpointer data);
+
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
   const char *name;
 
+  /* the preview's render finishes (or is cancelled) before its window goes */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dossier.cancel", NULL);
+  zhi_test_ui_wait_until (idle_page, f->page, 60000);
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;

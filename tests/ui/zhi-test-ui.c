@@ -58,12 +58,21 @@ tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames)
 {
   FrameCount count = { 0 };
   guint id;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  /* a blocking iteration returns only when some source fires: this one makes sure one does, so
+   * the deadline is checked even when the widget never maps and nothing else happens */
+  guint wake = g_timeout_add (50, wake_cb, NULL);
 
   while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -73,6 +82,7 @@ zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames)
   while (count.frames < n_frames && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, id);
+  g_source_remove (wake);
   /* Let idle work queued by the last frame run. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
