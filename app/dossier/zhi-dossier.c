@@ -371,7 +371,7 @@ support_label (Builder *b, const char *id)
   return g_strdup (id);
 }
 
-/* The evidence numbers supporting @id, as "见附件1、附件3" (NULL when none); the table cell
+/* The evidence numbers supporting @id, as "见附件1、3" (NULL when none); the table cell
  * or paragraph is linked afterwards with link_refs(). */
 static GPtrArray *
 entries_for (Builder *b, const char *id)
@@ -393,9 +393,9 @@ refs_text (GPtrArray *entries)
 {
   GString *s = g_string_new (NULL);
 
+  /* "见附件1、6": the word once, then the numbers */
   for (guint i = 0; i < entries->len; i++)
-    g_string_append_printf (s, "%s见附件%u", i > 0 ? "、" : "",
-                            ((Entry *)entries->pdata[i])->number);
+    g_string_append_printf (s, i > 0 ? "、%u" : "见附件%u", ((Entry *)entries->pdata[i])->number);
   return g_string_free (s, FALSE);
 }
 
@@ -405,7 +405,8 @@ link_refs_in_cell (ZhiPdfTable *table, guint column, GPtrArray *entries)
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = entries->pdata[i];
-      g_autofree char *needle = g_strdup_printf ("见附件%u", e->number);
+      /* numbers ascend, so "、6" is found before any "、60" */
+      g_autofree char *needle = g_strdup_printf (i > 0 ? "、%u" : "见附件%u", e->number);
 
       zhi_pdf_table_link_text (table, column, needle, e->dest);
     }
@@ -578,6 +579,10 @@ add_cover (Builder *b, GDateTime *date)
   zhi_pdf_table_add_pair (t, "联系电话", or_blank (zhi_project_get_phone (p)));
   zhi_pdf_table_add_pair (t, "电子邮箱", or_blank (zhi_project_get_email (p)));
   zhi_pdf_table_add_pair (t, "申报日期", when);
+  /* where the applicant seals and dates the cover */
+  zhi_pdf_doc_add_spacer (doc, 40);
+  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_SIGNATURE_LINE, "申报单位（盖章）");
+  zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_SIGNATURE_LINE, "年　　月　　日");
   zhi_pdf_doc_add_page_break (doc);
 }
 
@@ -937,7 +942,8 @@ chart_free (gpointer data)
   g_free (c);
 }
 
-static void
+/* Draws @text with its left (or right, @right) edge at @x, centred on @y; returns its width. */
+static double
 chart_text (cairo_t *cr, double x, double y, double size, const char *text, gboolean right)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
@@ -952,58 +958,68 @@ chart_text (cairo_t *cr, double x, double y, double size, const char *text, gboo
   cairo_move_to (cr, right ? x - w / (double)PANGO_SCALE : x, y - h / 2.0 / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
+  return w / (double)PANGO_SCALE;
 }
 
+/* Bar @kind: 0 full marks (white, outlined), 1 claimed (mid grey), 2 evidenced (near black). */
+static void
+chart_bar (cairo_t *cr, guint kind, double x, double y, double w, double h)
+{
+  static const double fills[] = { 1.0, 0.62, 0.15 };
+
+  if (w <= 0)
+    return;
+  cairo_set_source_rgb (cr, fills[kind], fills[kind], fills[kind]);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+}
+
+/* Three bars per criterion that read in grey print as well as in colour: the full marks (the
+ * default weight) as an outline, the claimed score mid grey, the evidenced score black; each
+ * row says its figures in words on the right, in the dossier's one notation. */
 static void
 chart_draw (cairo_t *cr, double width, double height, gpointer data)
 {
   Chart *c = data;
-  double label_w = 150, left = label_w + 6, right = width - 30;
-  double top = 24, row_h = (height - top - 22) / MAX (c->n, 1);
+  double label_w = 132, left = label_w + 6, text_w = 150, right = width - text_w - 8;
+  double top = 26, row_h = (height - top - 22) / MAX (c->n, 1);
   double max = 1;
 
   for (guint i = 0; i < c->n; i++)
     max = MAX (max, c->weight[i]);
 
-  /* legend */
+  /* legend: the three bars as drawn below */
   {
-    static const char *names[] = { "默认权重", "自评得分", "佐证得分（数字：自评/佐证）" };
-    static const double colours[][3]
-        = { { 0.85, 0.85, 0.85 }, { 0.55, 0.7, 0.9 }, { 0.1, 0.3, 0.65 } };
+    static const char *names[] = { "满分（默认权重）", "自评得分", "佐证得分" };
     double x = left;
 
     for (guint k = 0; k < 3; k++)
       {
-        cairo_set_source_rgb (cr, colours[k][0], colours[k][1], colours[k][2]);
-        cairo_rectangle (cr, x, 6, 14, 9);
-        cairo_fill (cr);
+        chart_bar (cr, k, x, 6, 14, 9);
         cairo_set_source_rgb (cr, 0, 0, 0);
-        chart_text (cr, x + 18, 10.5, 9, names[k], FALSE);
-        x += 90;
+        x += 18 + chart_text (cr, x + 18, 10.5, 9, names[k], FALSE) + 16;
       }
   }
   for (guint i = 0; i < c->n; i++)
     {
       double y = top + i * row_h;
-      double bar = row_h * 0.28;
+      double bar = row_h * 0.26;
       double scale = (right - left) / max;
-      g_autofree char *pts = fmt_num (c->evidenced[i]);
-      g_autofree char *claimed = fmt_num (c->claimed[i]);
-      g_autofree char *value = g_strdup_printf ("%s/%s", claimed, pts);
+      g_autofree char *m = fmt_num (c->weight[i]);
+      g_autofree char *cl = fmt_num (c->claimed[i]);
+      g_autofree char *ev = fmt_num (c->evidenced[i]);
+      g_autofree char *value = g_strdup_printf ("自评 %s 分 / 佐证 %s 分 / 满分 %s 分", cl, ev, m);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       chart_text (cr, label_w, y + row_h / 2, 9, c->labels[i], TRUE);
-      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-      cairo_rectangle (cr, left, y + row_h / 2 - 1.5 * bar, c->weight[i] * scale, bar);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.55, 0.7, 0.9);
-      cairo_rectangle (cr, left, y + row_h / 2 - 0.5 * bar, c->claimed[i] * scale, bar);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.1, 0.3, 0.65);
-      cairo_rectangle (cr, left, y + row_h / 2 + 0.5 * bar, c->evidenced[i] * scale, bar);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      chart_text (cr, left + c->weight[i] * scale + 4, y + row_h / 2 - bar, 8, value, FALSE);
+      chart_bar (cr, 0, left, y + row_h / 2 - 1.5 * bar, c->weight[i] * scale, bar);
+      chart_bar (cr, 1, left, y + row_h / 2 - 0.5 * bar, c->claimed[i] * scale, bar);
+      chart_bar (cr, 2, left, y + row_h / 2 + 0.5 * bar, c->evidenced[i] * scale, bar);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      chart_text (cr, width, y + row_h / 2, 7.5, value, TRUE);
     }
   /* axis */
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
@@ -1012,8 +1028,8 @@ chart_draw (cairo_t *cr, double width, double height, gpointer data)
   cairo_line_to (cr, left, top + c->n * row_h + 2);
   cairo_stroke (cr);
   {
-    g_autofree char *m = fmt_num (max);
-    g_autofree char *axis = g_strdup_printf ("%s 分", m);
+    g_autofree char *mx = fmt_num (max);
+    g_autofree char *axis = g_strdup_printf ("%s 分", mx);
 
     chart_text (cr, left, top + c->n * row_h + 12, 8, "0", FALSE);
     chart_text (cr, right, top + c->n * row_h + 12, 8, axis, TRUE);
@@ -1026,17 +1042,21 @@ add_score (Builder *b)
   ZhiPdfDoc *doc = b->doc;
   ZhiScore *score = b->score;
   const double widths[] = { 0.34, 0.12, 0.12, 0.12, 0.30 };
-  const char *header[] = { "评定项", "默认权重", "自评得分", "佐证得分", "证明材料" };
+  const char *header[] = { "评定项", "满分", "自评得分", "佐证得分", "证明材料" };
   const double gate_widths[] = { 0.45, 0.13, 0.42 };
   const char *gate_header[] = { "门槛", "情况", "说明" };
   /* Only what the province or the applicant said: the province sets no points, so say plainly
    * that the score is the enterprise's self-assessment with default weights (no tool name, no
    * band, no rule the province never wrote). */
+  g_autofree char *edition_date = fmt_date_iso (zhi_standard_get_edition (b->standard));
+  const char *source = zh (zhi_standard_get_source (b->standard));
+  /* the edition, unless the source already names its date */
+  g_autofree char *edition
+      = strstr (source, edition_date) ? g_strdup ("") : g_strdup_printf ("，%s版", edition_date);
   g_autofree char *intro = g_strdup_printf (
-      "本章是本企业对照《%s》（%s，%s版）所作的自评。省文件未规定各评定项的分值，下列得分按默认权重"
+      "本章是本企业对照《%s》（%s%s）所作的自评。省文件未规定各评定项的分值，下列得分按默认权重"
       "计算。自评得分为企业主张的得分；佐证得分只计入已关联证明材料的评定项；建设情况说明不计分。",
-      zh (zhi_standard_get_title (b->standard)), zh (zhi_standard_get_source (b->standard)),
-      zhi_standard_get_edition (b->standard));
+      zh (zhi_standard_get_title (b->standard)), source, edition);
   g_autofree char *tc = fmt_num (score->total_claimed);
   g_autofree char *te = fmt_num (score->total_evidenced);
   g_autofree char *summary = NULL;
@@ -1049,6 +1069,8 @@ add_score (Builder *b)
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, intro);
   zhi_pdf_doc_add_heading (doc, 2, "（一）各评定项得分", TRUE);
   t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (widths), widths, header);
+  for (guint c = 1; c <= 3; c++)
+    zhi_pdf_table_set_numeric_column (t, c);
   zhi_pdf_table_set_font_size (t, 10.5);
   chart->n = score->criteria->len;
   chart->labels = g_new0 (char *, chart->n + 1);
@@ -1201,7 +1223,7 @@ add_content (Builder *b)
           value = indicator_value (b, r->indicator);
           g_autofree char *p = fmt_num (r->points);
           g_autofree char *m = fmt_num (r->max_points);
-          g_autofree char *pts = g_strdup_printf ("%s / %s", p, m);
+          g_autofree char *pts = g_strdup_printf ("自评 %s 分 / 满分 %s 分", p, m);
           const char *row[] = { zh (&r->indicator->label), value, indicator_state (r), pts };
 
           zhi_pdf_table_add_row (t, row);
@@ -1211,10 +1233,9 @@ add_content (Builder *b)
           g_autofree char *cl = fmt_num (cr->claimed);
           g_autofree char *ev = fmt_num (cr->evidenced);
           g_autofree char *w = fmt_num (cr->max_points);
-          g_autofree char *text
-              = g_strdup_printf ("自评 %s 分；佐证 %s 分（%s）", cl, ev,
-                                 cr->has_evidence ? "已关联证明材料" : "未关联证明材料");
-          g_autofree char *sum = g_strdup_printf ("%s / %s", cl, w);
+          const char *text = cr->has_evidence ? "已关联证明材料" : "未关联证明材料";
+          g_autofree char *sum
+              = g_strdup_printf ("自评 %s 分 / 佐证 %s 分 / 满分 %s 分", cl, ev, w);
           const char *row[] = { "本项合计", text, "", sum };
 
           zhi_pdf_table_add_row (t, row);
@@ -1273,6 +1294,8 @@ add_kpis (Builder *b)
                              "在缩短产品研制周期、提高劳动生产率、降低运维成本、提高能源利用率、"
                              "降低产品不良率等方面取得显著效果。建设前后主要指标如下。");
   t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (widths), widths, header);
+  for (guint c = 1; c <= 3; c++)
+    zhi_pdf_table_set_numeric_column (t, c);
   zhi_pdf_table_set_font_size (t, 10.5);
   for (guint i = 0; i < kpis->len; i++)
     {
@@ -1432,6 +1455,7 @@ add_list (Job *job)
   else
     {
       t = zhi_pdf_doc_add_table (doc, G_N_ELEMENTS (widths), widths, header);
+      zhi_pdf_table_set_numeric_column (t, 3);
       zhi_pdf_table_set_font_size (t, 9);
       for (guint i = 0; i < job->entries->len; i++)
         {
@@ -1461,12 +1485,10 @@ add_list (Job *job)
             zhi_pdf_table_link_text (t, 0, n, e->dest);
         }
     }
+  /* one plain sentence for the reviewer; how it is computed is in docs/dossier-fingerprint.md */
   fp = g_strdup_printf (
-      "本申报书指纹：%s。指纹印在每页页脚，用于发现替换或改动的页面。计算方法：将格式标识"
-      "“" FINGERPRINT_FORMAT "”、评定标准编号及版本、是否为最终稿、项目内容（项目文件导出的 JSON，"
-      "紧凑格式）和各附件的 SHA-256（按附件编号顺序）逐行连接，计算其 SHA-256，取前 12 位十六进制"
-      "数字，每 4 位以连字符分隔。各附件的 SHA-256 是企业原始文件的哈希值，可用 sha256sum "
-      "等工具对原件核验。",
+      "本申报书指纹为 %s，印在每页页脚；各页页脚指纹一致，说明各页出自同一份申报书。"
+      "上表所列 SHA-256 值可与企业提供的原始文件逐一核对。",
       job->fingerprint);
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, fp);
 }

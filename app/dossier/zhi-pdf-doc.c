@@ -72,6 +72,7 @@ struct _ZhiPdfTable
   GPtrArray *rows; /* of char ** */
   gboolean key_column;
   double font_size;
+  guint64 numeric; /* bit c: column c holds numbers, set flush right */
   /* laid out in pass 1, drawn in pass 2 (freed after the write) */
   LineSet *header_lines; /* n_columns */
   GPtrArray *row_lines;  /* per row: LineSet[n_columns] or NULL */
@@ -495,6 +496,13 @@ zhi_pdf_table_link_text (ZhiPdfTable *table, guint column, const char *needle, c
   cl.link.dest = g_strdup (dest);
   g_array_append_val (table->links, cl);
   return TRUE;
+}
+
+void
+zhi_pdf_table_set_numeric_column (ZhiPdfTable *table, guint column)
+{
+  g_return_if_fail (column < table->n_columns && column < 64);
+  table->numeric |= G_GUINT64_CONSTANT (1) << column;
 }
 
 void
@@ -1346,6 +1354,8 @@ row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, gu
           pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
           if (header)
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          else if (t->numeric & (G_GUINT64_CONSTANT (1) << c))
+            pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
           set_link_attributes (w, layout, row->links[c]);
           keep_whole (layout);
           line_set_init (&(*slot)[c], layout);

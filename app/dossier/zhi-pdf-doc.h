@@ -110,6 +110,8 @@ gboolean
 zhi_pdf_table_link_text (ZhiPdfTable *table, guint column, const char *needle, const char *dest);
 /* Cell text size in points, default 12. */
 void zhi_pdf_table_set_font_size (ZhiPdfTable *table, double size);
+/* The cells of @column (not its header) are numbers: set flush right. */
+void zhi_pdf_table_set_numeric_column (ZhiPdfTable *table, guint column);
 
 void zhi_pdf_doc_add_spacer (ZhiPdfDoc *doc, double height_pt);
 void zhi_pdf_doc_add_page_break (ZhiPdfDoc *doc);

@@ -410,6 +410,9 @@ test_evidence_links (gconstpointer data)
           target = resolve_dest (t->pdf, m->action->goto_dest.dest);
           hit = strstr (text, "附件");
           n = hit ? atoi (hit + strlen ("附件")) : 0;
+          /* "见附件1、6": the second number's link reads "、6" */
+          if (n == 0 && g_str_has_prefix (text, "、"))
+            n = atoi (text + strlen ("、"));
           if (n == 0)
             {
               /* a reference broken over two lines is two rectangles ("见", "附件5" or
@@ -420,7 +423,7 @@ test_evidence_links (gconstpointer data)
 
               while (end > text && g_ascii_isdigit (end[-1]))
                 *--end = '\0';
-              if (strstr ("见附件", text) == NULL)
+              if (strstr ("见附件", text) == NULL && strcmp (text, "、") != 0)
                 g_error ("page %d: a link reads “%s”", p + 1, text);
               for (guint k = 1; k <= n_evidence && !found; k++)
                 found = target == attachment_page (t->pdf, k);
@@ -1204,7 +1207,18 @@ test_kpi_years_and_source (void)
   pdf = open_pdf (path, &texts);
   /* the page where the table's header is (the heading may stand on the page before, kept with
    * its opening paragraph) */
-  page = page_with (texts, "建设前建设后变化评价数据来源");
+  {
+    /* the chapter's heading (its last occurrence: the contents page names it first) */
+    int heading = -1;
+
+    for (guint p = 0; p < texts->len; p++)
+      if (strstr (texts->pdata[p], "五、主要指标") != NULL)
+        heading = (int)p;
+    g_assert_cmpint (heading, >=, 0);
+    for (guint p = heading; p < texts->len && p <= (guint)heading + 1 && page < 0; p++)
+      if (strstr (texts->pdata[p], "数据来源") != NULL)
+        page = (int)p;
+  }
   g_assert_cmpint (page, >=, 0);
   {
     /* the table may go on over the next page */
@@ -1229,6 +1243,54 @@ test_kpi_years_and_source (void)
   zhi_project_set_answers (t->project, saved);
 }
 
+/* Read as a reviewer: one score notation (自评 x 分 / 佐证 y 分 / 满分 z 分, never "x/y"),
+ * references as 见附件1、6, dates as 2023年4月18日, no developer words, a cover to seal and date.
+ */
+static void
+test_reviewer_reading (gconstpointer data)
+{
+  Track *t = ensure (data);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GRegex) slash = g_regex_new ("[0-9]/[0-9]", 0, 0, NULL);
+  g_autoptr (GRegex) iso = g_regex_new ("20[0-9][0-9]-[01][0-9]-[0-3][0-9]", 0, 0, NULL);
+  g_autoptr (GRegex) notation
+      = g_regex_new ("自评[0-9.]+分/佐证[0-9.]+分/满分[0-9.]+分", 0, 0, NULL);
+  static const char *const developer[] = { "sha256sum", "JSON", "zhizao", "Zhizao", "计算方法" };
+  int first_attachment = page_with (t->texts, "七、附件");
+  int last;
+
+  /* the body: up to the attachments' introduction (the contents page names 七、附件 first) */
+  for (int p = first_attachment + 1; p < (int)t->texts->len; p++)
+    if (strstr (text_of (t, p), "七、附件") != NULL)
+      {
+        first_attachment = p;
+        break;
+      }
+  last = first_attachment;
+  for (int p = 0; p <= last; p++)
+    g_string_append (body, text_of (t, p));
+  g_assert_true (g_regex_match (notation, body->str, 0, NULL));
+  if (g_regex_match (slash, body->str, 0, NULL))
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+
+      g_regex_match (slash, body->str, 0, &m);
+      g_error ("%s: a score written as x/y: …%.40s…", t->track,
+               strstr (body->str, g_match_info_fetch (m, 0)) - 30);
+    }
+  g_assert_null (strstr (body->str, "、见附件"));
+  g_assert_false (g_regex_match (iso, body->str, 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (developer); i++)
+    if (strstr (body->str, developer[i]) != NULL)
+      g_error ("%s: the dossier says “%s”", t->track, developer[i]);
+  /* the cover: sealed and dated by the applicant */
+  g_assert_nonnull (strstr (text_of (t, 0), "申报单位（盖章）"));
+  /* the bureau's page: who handled it, a phone number, the seal */
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "经办人"));
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "联系电话"));
+  g_assert_nonnull (strstr (text_of (t, t->texts->len - 1), "工业和信息化局（盖章）"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1247,6 +1309,7 @@ main (int argc, char **argv)
     { "cmmm-level", test_cmmm },
     { "object-streams", test_object_streams },
     { "well-formed", test_well_formed },
+    { "reviewer-reading", test_reviewer_reading },
     { "only-province-and-applicant", test_only_province_and_applicant },
   };
   int status;
