@@ -1,0 +1,284 @@
+/* zhi-verify.c — a dossier against the data it carries */
+#include "config.h"
+
+#include "zhi-verify.h"
+
+#include "zhi-dossier-data.h"
+
+#include <glib/gi18n-lib.h>
+#include <poppler.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+
+static void
+finding_free (ZhiVerifyFinding *f)
+{
+  g_free (f->message);
+  g_free (f);
+}
+
+void
+zhi_verify_result_free (ZhiVerifyResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->path);
+  g_free (result->reason);
+  g_free (result->fingerprint);
+  g_clear_pointer (&result->findings, g_ptr_array_unref);
+  g_clear_pointer (&result->data, json_object_unref);
+  g_free (result);
+}
+
+const char *
+zhi_verify_status_to_string (ZhiVerifyStatus status)
+{
+  switch (status)
+    {
+      case ZHI_VERIFY_INTACT:
+        return "intact";
+      case ZHI_VERIFY_CHANGED:
+        return "changed";
+      case ZHI_VERIFY_NOT_A_DOSSIER:
+      default:
+        return "not-a-dossier";
+    }
+}
+
+const char *
+zhi_verify_page_change_to_string (ZhiVerifyPageChange change)
+{
+  switch (change)
+    {
+      case ZHI_VERIFY_PAGE_REMOVED:
+        return "removed";
+      case ZHI_VERIFY_PAGE_MOVED:
+        return "moved";
+      case ZHI_VERIFY_PAGE_DRAWN_OVER:
+        return "drawn-over";
+      case ZHI_VERIFY_PAGE_FOREIGN:
+      default:
+        return "foreign";
+    }
+}
+
+static void
+add_finding (ZhiVerifyResult *r, ZhiVerifyPageChange change, int page, int original, char *message)
+{
+  ZhiVerifyFinding *f = g_new0 (ZhiVerifyFinding, 1);
+
+  f->change = change;
+  f->page = page;
+  f->original = original;
+  f->message = message;
+  g_ptr_array_add (r->findings, f);
+}
+
+static int
+finding_compare (gconstpointer a, gconstpointer b)
+{
+  const ZhiVerifyFinding *fa = *(ZhiVerifyFinding *const *)a;
+  const ZhiVerifyFinding *fb = *(ZhiVerifyFinding *const *)b;
+  int pa = fa->page ? fa->page : fa->original;
+  int pb = fb->page ? fb->page : fb->original;
+
+  return pa - pb;
+}
+
+/* Whether page @index (0-based) of the PDF at @path carries @fingerprint in its text. */
+static gboolean
+page_has_fingerprint (PopplerDocument *pdf, int index, const char *fingerprint)
+{
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+
+  if (pdf == NULL || fingerprint == NULL || fingerprint[0] == '\0')
+    return FALSE;
+  page = poppler_document_get_page (pdf, index);
+  if (page == NULL)
+    return FALSE;
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  return text != NULL && strstr (text, fingerprint) != NULL;
+}
+
+static void
+compare_pages (ZhiVerifyResult *r, qpdf_data q, JsonArray *expected)
+{
+  guint m = json_array_get_length (expected);
+  int n = qpdf_get_num_pages (q);
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *matched = g_new0 (int, n); /* actual page → expected index + 1, 0 none */
+  g_autofree gboolean *used = g_new0 (gboolean, m);
+  g_autofree char *uri = NULL;
+  PopplerDocument *pdf = NULL;
+
+  /* expected hash → its first index + 1 (identical pages take the next unused one) */
+  for (guint j = m; j-- > 0;)
+    g_hash_table_insert (index, (gpointer)json_array_get_string_element (expected, j),
+                         GUINT_TO_POINTER (j + 1));
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *hash = zhi_dossier_data_page_hash (q, i);
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (index, hash));
+
+      while (j > 0 && j <= m && used[j - 1]
+             && g_strcmp0 (json_array_get_string_element (expected, j - 1), hash) == 0)
+        j++;
+      if (j > 0 && j <= m && !used[j - 1]
+          && g_strcmp0 (json_array_get_string_element (expected, j - 1), hash) == 0)
+        {
+          used[j - 1] = TRUE;
+          matched[i] = j;
+        }
+    }
+
+  uri = g_filename_to_uri (r->path, NULL, NULL);
+  if (uri)
+    pdf = poppler_document_new_from_file (uri, NULL, NULL);
+  /* the pages in place: the longest run of matched pages whose original order ascends; every
+   * other matched page was moved */
+  {
+    g_autofree int *tail = g_new0 (int, n + 1); /* tail[k]: actual index ending a run of k+1 */
+    g_autofree int *prev = g_new0 (int, n);
+    g_autofree gboolean *in_place = g_new0 (gboolean, n);
+    int len = 0;
+
+    for (int i = 0; i < n; i++)
+      {
+        int lo = 0, hi = len;
+
+        if (matched[i] == 0)
+          continue;
+        while (lo < hi)
+          {
+            int mid = (lo + hi) / 2;
+
+            if (matched[tail[mid]] < matched[i])
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        prev[i] = lo > 0 ? tail[lo - 1] : -1;
+        tail[lo] = i;
+        if (lo == len)
+          len++;
+      }
+    for (int i = len > 0 ? tail[len - 1] : -1; i >= 0; i = prev[i])
+      in_place[i] = TRUE;
+
+    for (int i = 0; i < n; i++)
+      {
+        if (matched[i] == 0)
+          {
+            if (page_has_fingerprint (pdf, i, r->fingerprint))
+              add_finding (r, ZHI_VERIFY_PAGE_DRAWN_OVER, i + 1, 0,
+                           g_strdup_printf (_ ("Page %d has been changed: it carries this "
+                                               "dossier's fingerprint, but what it shows is not "
+                                               "what was written (drawn over or edited)."),
+                                            i + 1));
+            else
+              add_finding (r, ZHI_VERIFY_PAGE_FOREIGN, i + 1, 0,
+                           g_strdup_printf (_ ("Page %d is not a page of this dossier (replaced "
+                                               "or inserted)."),
+                                            i + 1));
+          }
+        else if (!in_place[i])
+          add_finding (r, ZHI_VERIFY_PAGE_MOVED, i + 1, matched[i],
+                       g_strdup_printf (_ ("Page %d was page %d of the dossier as written."), i + 1,
+                                        matched[i]));
+      }
+  }
+  for (guint j = 0; j < m; j++)
+    if (!used[j])
+      add_finding (r, ZHI_VERIFY_PAGE_REMOVED, 0, j + 1,
+                   g_strdup_printf (_ ("Page %u of the dossier as written is missing."), j + 1));
+  g_ptr_array_sort (r->findings, finding_compare);
+  g_clear_object (&pdf);
+}
+
+ZhiVerifyResult *
+zhi_verify_file (const char *path)
+{
+  ZhiVerifyResult *r = g_new0 (ZhiVerifyResult, 1);
+  qpdf_data q = qpdf_init ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *pages;
+
+  r->path = g_strdup (path);
+  r->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
+  qpdf_silence_errors (q);
+  qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
+    {
+      r->status = ZHI_VERIFY_NOT_A_DOSSIER;
+      r->reason = g_strdup (_ ("The file cannot be read as a PDF (damaged, encrypted or not a "
+                               "PDF at all)."));
+      qpdf_cleanup (&q);
+      return r;
+    }
+  r->n_pages = qpdf_get_num_pages (q);
+  r->data = zhi_dossier_data_read (q, &error);
+  if (r->data == NULL)
+    {
+      r->status = ZHI_VERIFY_NOT_A_DOSSIER;
+      r->reason = g_strdup (
+          g_error_matches (error, ZHI_DOSSIER_DATA_ERROR, ZHI_DOSSIER_DATA_ERROR_MISSING)
+              ? _ ("The PDF carries no Zhizao application data: it is not a dossier written by "
+                   "Zhizao, or the data was removed.")
+              : _ ("The PDF's Zhizao application data is damaged or in a format this version "
+                   "does not read."));
+      qpdf_cleanup (&q);
+      return r;
+    }
+  r->fingerprint
+      = g_strdup (json_object_get_string_member_with_default (r->data, "fingerprint", ""));
+  pages = json_object_get_array_member (r->data, "pages");
+  r->n_pages_written = json_array_get_length (pages);
+  compare_pages (r, q, pages);
+  r->status = r->findings->len == 0 ? ZHI_VERIFY_INTACT : ZHI_VERIFY_CHANGED;
+  qpdf_cleanup (&q);
+  return r;
+}
+
+char *
+zhi_verify_result_summary_zh (const ZhiVerifyResult *r)
+{
+  GString *s;
+
+  switch (r->status)
+    {
+      case ZHI_VERIFY_INTACT:
+        return g_strdup ("完整");
+      case ZHI_VERIFY_NOT_A_DOSSIER:
+        return g_strdup ("不是智造申报书，无法核验");
+      case ZHI_VERIFY_CHANGED:
+      default:
+        break;
+    }
+  s = g_string_new ("已改动：");
+  for (guint i = 0; i < r->findings->len; i++)
+    {
+      const ZhiVerifyFinding *f = r->findings->pdata[i];
+
+      if (i > 0)
+        g_string_append (s, "；");
+      switch (f->change)
+        {
+          case ZHI_VERIFY_PAGE_REMOVED:
+            g_string_append_printf (s, "原第%d页缺失", f->original);
+            break;
+          case ZHI_VERIFY_PAGE_MOVED:
+            g_string_append_printf (s, "第%d页原为第%d页", f->page, f->original);
+            break;
+          case ZHI_VERIFY_PAGE_DRAWN_OVER:
+            g_string_append_printf (s, "第%d页内容被改动", f->page);
+            break;
+          case ZHI_VERIFY_PAGE_FOREIGN:
+          default:
+            g_string_append_printf (s, "第%d页不属于本申报书", f->page);
+            break;
+        }
+    }
+  return g_string_free (s, FALSE);
+}
