@@ -31,6 +31,7 @@ int zhi_cli_import (int argc, char **argv);
 int zhi_cli_new (int argc, char **argv);
 int zhi_cli_render (int argc, char **argv);
 int zhi_cli_summary (int argc, char **argv);
+int zhi_cli_verify (int argc, char **argv);
 
 /* Shared helpers (zhizao-cli.c) */
 int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);

@@ -26,11 +26,12 @@ static const ZhiCliCommand commands[] = {
   { "import", zhi_cli_import, N_ ("Create a project file from exported JSON") },
   { "new", zhi_cli_new, N_ ("Create a new project file") },
   { "render", zhi_cli_render, N_ ("Render the dossier (申报书) to PDF") },
-  { "summary", zhi_cli_summary, N_ ("Make the recommendation summary table of many applications") },
   { "score", zhi_cli_score, N_ ("Show the self-assessment score") },
   { "standards", zhi_cli_standards,
     N_ ("List the evaluation standards: criteria, weights, indicators") },
+  { "summary", zhi_cli_summary, N_ ("Make the recommendation summary table of many applications") },
   { "validate", zhi_cli_validate, N_ ("Check whether an application is ready to submit") },
+  { "verify", zhi_cli_verify, N_ ("Check that a dossier's pages are as they were written") },
   { NULL, NULL, NULL },
 };
 

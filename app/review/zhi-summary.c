@@ -4,6 +4,7 @@
 #include "zhi-summary.h"
 
 #include "zhi-evaluation.h"
+#include "zhi-verify.h"
 #include "zhi-store.h"
 
 #include <glib/gi18n-lib.h>
@@ -136,6 +137,57 @@ looks_like_pdf (const char *path)
   return n == 5 && memcmp (head, "%PDF-", 5) == 0;
 }
 
+static char *
+member_string (JsonObject *object, const char *name)
+{
+  return g_strdup (object ? json_object_get_string_member_with_default (object, name, "") : "");
+}
+
+/* A dossier: the application as its embedded data says, the integrity as verify finds it. */
+static ZhiSummaryRow *
+row_from_dossier (const char *path)
+{
+  ZhiSummaryRow *row = row_new (path, ZHI_SUMMARY_SOURCE_DOSSIER);
+  g_autoptr (ZhiVerifyResult) verify = zhi_verify_file (path);
+  JsonObject *project, *evaluation;
+  JsonArray *blocking;
+  GString *open;
+
+  if (verify->status == ZHI_VERIFY_NOT_A_DOSSIER)
+    {
+      row->error = g_strdup (verify->reason);
+      return row;
+    }
+  project = json_object_get_object_member (verify->data, "project");
+  evaluation = json_object_get_object_member (verify->data, "evaluation");
+  row->enterprise = member_string (project, "name");
+  row->credit_code = member_string (project, "credit_code");
+  row->city = member_string (project, "city");
+  row->track = g_strdup (track_title (
+      project ? json_object_get_string_member_with_default (project, "track", "") : ""));
+  row->site_name = member_string (project, "site_name");
+  if (evaluation && json_object_has_member (evaluation, "claimed"))
+    row->claimed = json_object_get_double_member (evaluation, "claimed");
+  if (evaluation && json_object_has_member (evaluation, "evidenced"))
+    row->evidenced = json_object_get_double_member (evaluation, "evidenced");
+  row->verdict = member_string (evaluation, "verdict_label");
+  open = g_string_new (NULL);
+  blocking = evaluation && json_object_has_member (evaluation, "blocking")
+                 ? json_object_get_array_member (evaluation, "blocking")
+                 : NULL;
+  for (guint i = 0; blocking && i < json_array_get_length (blocking); i++)
+    {
+      if (open->len > 0)
+        g_string_append (open, "；");
+      g_string_append (open, json_array_get_string_element (blocking, i));
+      row->n_blocking++;
+    }
+  row->problems = g_string_free (open, FALSE);
+  row->pages = verify->n_pages;
+  row->integrity = zhi_verify_result_summary_zh (verify);
+  return row;
+}
+
 ZhiSummaryRow *
 zhi_summary_row_from_file (const char *path)
 {
@@ -147,11 +199,7 @@ zhi_summary_row_from_file (const char *path)
   g_return_val_if_fail (path != NULL, NULL);
 
   if (looks_like_pdf (path))
-    {
-      row = row_new (path, ZHI_SUMMARY_SOURCE_DOSSIER);
-      row->error = g_strdup (_ ("This PDF carries no application data that Zhizao can read."));
-      return row;
-    }
+    return row_from_dossier (path);
   file = g_file_new_for_path (path);
   project = zhi_project_open (file, &error);
   if (project == NULL)
