@@ -46,7 +46,7 @@ printf '%%PDF-1.4 broken' >"$tmp/broken.pdf"
   "$tmp/factory-process.zhizao" "$tmp/broken.pdf" -o "$tmp/s.csv" --json >"$tmp/out.json" 2>"$tmp/err"
 check "summary to CSV with two unreadable inputs" 0 $?
 json_ok "five rows in the order given" "$tmp/out.json" "[r['file'].split('/')[-1] for r in d['rows']] == ['workshop.zhizao', 'factory-discrete.zhizao', 'junk.zhizao', 'factory-process.zhizao', 'broken.pdf']"
-json_ok "the unreadable ones say why" "$tmp/out.json" "d['rows'][2]['error'] and 'not a Zhizao project' in d['rows'][2]['error'] and d['rows'][4]['error']"
+json_ok "the unreadable ones say why" "$tmp/out.json" "d['rows'][2]['error'] and 'not a Zhizao project' in d['rows'][2]['error'] and 'cannot be read as a PDF' in d['rows'][4]['error']"
 json_ok "the demo rows carry name, code, track and both scores" "$tmp/out.json" "all(r['enterprise'] and len(r['credit_code']) == 18 and r['track'] and r['claimed'] is not None and r['evidenced'] is not None and r['evidenced'] <= r['claimed'] for r in d['rows'] if not r['error'])"
 json_ok "the tracks in Chinese" "$tmp/out.json" "[r['track'] for r in d['rows'] if not r['error']] == ['数字化车间', '离散型智能工厂', '流程型智能工厂']"
 
@@ -96,6 +96,32 @@ for row, r in zip(rows[1:], want):
 assert "<autoFilter" in sheet and "<pane" in sheet
 PY
 then echo "ok $n - the workbook holds every row, scores as numbers"; else echo "not ok $n - workbook"; sed 's/^/# /' "$tmp/xlsx-check"; failures=$((failures + 1)); fi
+
+# from the dossiers: the same rows as from their projects, with page count and integrity
+for t in workshop factory-discrete factory-process; do
+  "$cli" render "$tmp/$t.zhizao" -o "$tmp/$t.pdf" >/dev/null 2>&1
+done
+qpdf "$tmp/workshop.pdf" --pages "$tmp/workshop.pdf" 1-10,12-z -- "$tmp/workshop-cut.pdf" 2>/dev/null
+"$cli" summary "$tmp/workshop.zhizao" "$tmp/factory-discrete.zhizao" "$tmp/factory-process.zhizao" \
+  -o "$tmp/p.csv" --json >"$tmp/projects.json" 2>"$tmp/err"
+check "summary of the projects" 0 $?
+"$cli" summary "$tmp/workshop.pdf" "$tmp/factory-discrete.pdf" "$tmp/factory-process.pdf" \
+  "$tmp/workshop-cut.pdf" -o "$tmp/d.xlsx" --json >"$tmp/dossiers.json" 2>"$tmp/err"
+check "summary of the dossiers" 0 $?
+n=$((n + 1))
+if python3 - "$tmp/projects.json" "$tmp/dossiers.json" >"$tmp/cmp" 2>&1 <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["rows"]
+d = json.load(open(sys.argv[2]))["rows"]
+keys = ["enterprise", "credit_code", "city", "track", "site_name", "claimed", "evidenced", "verdict", "blocking", "problems"]
+for a, b in zip(p, d[:3]):
+    assert not a["error"] and not b["error"], (a, b)
+    for k in keys:
+        assert a[k] == b[k], (k, a[k], b[k])
+    assert b["source"] == "dossier" and b["pages"] > 20 and b["integrity"] == "完整", b
+assert d[3]["integrity"].startswith("已改动") and "原第11页缺失" in d[3]["integrity"], d[3]
+PY
+then echo "ok $n - dossiers give the rows their projects give, and their integrity"; else echo "not ok $n"; sed 's/^/# /' "$tmp/cmp"; failures=$((failures + 1)); fi
 
 "$cli" summary "$tmp/workshop.zhizao" -o "$tmp/s.txt" >"$tmp/out" 2>"$tmp/err"
 check "an unknown output format is a usage error" 2 $?

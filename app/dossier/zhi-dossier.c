@@ -12,6 +12,7 @@
 #include "zhi-dossier-version.h"
 #include "zhi-context.h"
 #include "zhi-dossier.h"
+#include "zhi-dossier-data.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-kpi.h"
 #include "zhi-industry.h"
@@ -1385,6 +1386,8 @@ typedef struct
   GFile *file;
   guint64 size;
   char *compact_warning;
+  JsonObject *data; /* what the dossier carries (zhi-dossier-data.h); evidence pages filled at
+                     * the end */
 } Job;
 
 static gboolean
@@ -1403,6 +1406,7 @@ job_free_on_owner (gpointer data)
     job->progress_destroy (job->progress_data);
   g_clear_object (&job->file);
   g_free (job->compact_warning);
+  g_clear_pointer (&job->data, json_object_unref);
   g_mutex_clear (&job->progress_mutex);
   g_main_context_unref (job->context);
   g_free (job);
@@ -1626,6 +1630,8 @@ temp_file_remove (char *path)
   g_free (path);
 }
 
+static void dossier_data_set_pages (Job *job);
+
 /* With attachments, cairo writes the dossier into a temporary file in @dir, qpdf rewrites it into a
  * second one with object streams (zhi-pdf-compact.h), which is copied into @dest.  If the qpdf pass
  * fails, cairo's file — valid, ~10 % larger — is copied instead and job->compact_warning says why.
@@ -1672,8 +1678,9 @@ job_write_compact (
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
   /* after the last page's progress; not cancellable, ~0.2 s for 1,000 pages */
-  if (zhi_pdf_compact_finish (cairo_path, qpdf_path, zhi_pdf_doc_get_finish (job->doc, "封面"),
-                              &compact_error))
+  dossier_data_set_pages (job);
+  if (zhi_pdf_compact_finish (cairo_path, qpdf_path,
+                              zhi_pdf_doc_get_finish (job->doc, "封面", job->data), &compact_error))
     source = qpdf_path;
   else
     {
@@ -1782,6 +1789,85 @@ zhi_dossier_options_init (ZhiDossierOptions *options)
 }
 
 /* Phase 1, on the thread owning @project. */
+
+/* The data the dossier carries (docs/dossier-data.md): read on the owner's thread, like the
+ * rest of the project. */
+static JsonObject *
+dossier_data_new (ZhiProject *project,
+                  ZhiEvaluation *evaluation,
+                  ZhiStandard *standard,
+                  const char *fingerprint,
+                  gboolean draft,
+                  GDateTime *date)
+{
+  JsonObject *data = json_object_new ();
+  JsonObject *std = json_object_new ();
+  JsonObject *ev = json_object_new ();
+  JsonArray *blocking = json_array_new ();
+  JsonArray *evidence = json_array_new ();
+  ZhiScore *score = zhi_evaluation_get_score (evaluation);
+  ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (evaluation);
+  GPtrArray *problems = zhi_evaluation_get_problems (evaluation);
+  GListModel *list = zhi_project_get_evidence_list (project);
+  g_autofree char *created = g_date_time_format_iso8601 (date);
+
+  json_object_set_string_member (data, "format", ZHI_DOSSIER_DATA_FORMAT);
+  json_object_set_string_member (data, "generator", zhi_dossier_creator ());
+  json_object_set_string_member (data, "created", created);
+  json_object_set_string_member (data, "fingerprint", fingerprint);
+  json_object_set_boolean_member (data, "draft", draft);
+  json_object_set_string_member (std, "id", zhi_standard_get_id (standard));
+  json_object_set_string_member (std, "edition", zhi_standard_get_edition (standard));
+  json_object_set_object_member (data, "standard", std);
+  json_object_set_member (data, "project", zhi_project_to_json (project));
+  json_object_set_string_member (ev, "verdict", zhi_verdict_to_string (eligibility->verdict));
+  json_object_set_string_member (ev, "verdict_label", verdict_zh (eligibility->verdict));
+  json_object_set_double_member (ev, "claimed", score ? score->total_claimed : 0);
+  json_object_set_double_member (ev, "evidenced", score ? score->total_evidenced : 0);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == ZHI_PROBLEM_BLOCKING)
+        json_array_add_string_element (blocking, problem->message);
+    }
+  json_object_set_array_member (ev, "blocking", blocking);
+  json_object_set_object_member (data, "evaluation", ev);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) item = g_list_model_get_item (list, i);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_int_member (o, "number", i + 1);
+      json_object_set_string_member (o, "title", zhi_evidence_get_title (item));
+      json_object_set_string_member (o, "file_name", zhi_evidence_get_file_name (item));
+      json_object_set_string_member (o, "sha256", zhi_evidence_get_sha256 (item));
+      json_array_add_object_element (evidence, o);
+    }
+  json_object_set_array_member (data, "evidence", evidence);
+  return data;
+}
+
+/* Each 附件's first page and page count in the finished dossier, once it is laid out. */
+static void
+dossier_data_set_pages (Job *job)
+{
+  JsonArray *evidence = json_object_get_array_member (job->data, "evidence");
+
+  for (guint i = 0; i < json_array_get_length (evidence) && i < job->entries->len; i++)
+    {
+      Entry *e = job->entries->pdata[i];
+      JsonObject *o = json_array_get_object_element (evidence, i);
+      int first = zhi_pdf_doc_get_dest_page (job->doc, e->dest);
+
+      if (first >= 0)
+        json_object_set_int_member (o, "first_page", first + 1);
+      else
+        json_object_set_null_member (o, "first_page");
+      json_object_set_int_member (o, "pages", e->n_pages);
+    }
+}
+
 static Job *
 job_new (ZhiProject *project,
          ZhiEvaluation *evaluation,
@@ -1835,6 +1921,8 @@ job_new (ZhiProject *project,
                || (options->draft == ZHI_DOSSIER_DRAFT_AUTO
                    && zhi_evaluation_has_blocking_problems (evaluation));
   job->fingerprint = zhi_dossier_compute_fingerprint (project, b.standard, job->draft);
+  job->data
+      = dossier_data_new (project, evaluation, b.standard, job->fingerprint, job->draft, date);
   job->city = g_strdup (zhi_project_get_city (project));
   job->name = g_strdup (or_blank (zhi_project_get_name (project)));
   job->track = g_strdup (b.track);

@@ -1,6 +1,7 @@
 /* zhi-pdf-compact.c — rewrite a PDF with object streams through libqpdf's C API */
 #include "zhi-pdf-compact.h"
 
+#include "zhi-dossier-data.h"
 #include "zhi-pdf-finish.h"
 
 #include <qpdf/qpdf-c.h>
@@ -48,6 +49,9 @@ zhi_pdf_compact_finish (const char *in_path,
       goto out;
     }
   if (finish && !zhi_pdf_finish_apply (qpdf, finish, error))
+    goto out;
+  /* last: the page hashes see every page as it will be written */
+  if (finish && finish->data && !zhi_dossier_data_embed (qpdf, finish->data, error))
     goto out;
   if (qpdf_init_write (qpdf, out_path) & QPDF_ERRORS)
     {

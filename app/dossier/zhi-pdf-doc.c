@@ -551,8 +551,9 @@ zhi_pdf_doc_set_drawing_alt (ZhiPdfDoc *doc, const char *alt)
 }
 
 const ZhiPdfFinish *
-zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label)
+zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label, JsonObject *data)
 {
+  doc->finish.data = data;
   doc->finish.lang = "zh-CN";
   doc->finish.unnumbered = doc->unnumbered;
   doc->finish.unnumbered_label = unnumbered_label;

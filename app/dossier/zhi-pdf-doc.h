@@ -147,9 +147,10 @@ gboolean zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
 
 /* After a write: what the libqpdf pass adds (zhi-pdf-finish.h) — the language, the page labels
  * (the unnumbered leading pages labelled @unnumbered_label), the Figure alternates in the order
- * they were drawn, every page as the document's own.  Owned by @doc, valid until the next
- * write. */
-const ZhiPdfFinish *zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label);
+ * they were drawn, every page as the document's own, and @data (may be NULL) to embed.  Owned
+ * by @doc, valid until the next write. */
+const ZhiPdfFinish *
+zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label, JsonObject *data);
 
 /* After a write: pages written, and the problems met with attachments
  * (element type ZhiPdfAttachWarning, owned by @doc). */

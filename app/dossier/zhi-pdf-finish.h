@@ -12,6 +12,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <qpdf/qpdf-c.h>
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ typedef struct _ZhiPdfFinish
    * the end count as not ours (a copied evidence page keeps its content as it is) */
   const gboolean *own_pages;
   guint n_own_pages;
+  /* the application's data, embedded last with every page's hash (zhi-dossier-data.h); NULL
+   * for none */
+  JsonObject *data;
 } ZhiPdfFinish;
 
 /* Applies @finish to the document open in @qpdf.  Returns FALSE with @error when qpdf fails

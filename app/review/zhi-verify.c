@@ -133,57 +133,51 @@ compare_pages (ZhiVerifyResult *r, qpdf_data q, JsonArray *expected)
         }
     }
 
-  uri = g_filename_to_uri (r->path, NULL, NULL);
+  {
+    g_autofree char *absolute = g_canonicalize_filename (r->path, NULL);
+
+    uri = g_filename_to_uri (absolute, NULL, NULL);
+  }
   if (uri)
     pdf = poppler_document_new_from_file (uri, NULL, NULL);
-  /* the pages in place: the longest run of matched pages whose original order ascends; every
-   * other matched page was moved */
   {
-    g_autofree int *tail = g_new0 (int, n + 1); /* tail[k]: actual index ending a run of k+1 */
-    g_autofree int *prev = g_new0 (int, n);
-    g_autofree gboolean *in_place = g_new0 (gboolean, n);
-    int len = 0;
+    /* an unknown page where an original page is missing took its place: one finding, and the
+     * pages around it keep their alignment */
+    g_autofree int *paired = g_new0 (int, n);
+    g_autofree int *removed_before = g_new0 (int, m + 1);
+    int inserted = 0;
 
     for (int i = 0; i < n; i++)
-      {
-        int lo = 0, hi = len;
-
-        if (matched[i] == 0)
-          continue;
-        while (lo < hi)
-          {
-            int mid = (lo + hi) / 2;
-
-            if (matched[tail[mid]] < matched[i])
-              lo = mid + 1;
-            else
-              hi = mid;
-          }
-        prev[i] = lo > 0 ? tail[lo - 1] : -1;
-        tail[lo] = i;
-        if (lo == len)
-          len++;
-      }
-    for (int i = len > 0 ? tail[len - 1] : -1; i >= 0; i = prev[i])
-      in_place[i] = TRUE;
+      if (matched[i] == 0 && (guint)i < m && !used[i])
+        {
+          used[i] = TRUE;
+          paired[i] = i + 1;
+        }
+    for (guint j = 0; j < m; j++)
+      removed_before[j + 1] = removed_before[j] + (used[j] ? 0 : 1);
 
     for (int i = 0; i < n; i++)
       {
         if (matched[i] == 0)
           {
             if (page_has_fingerprint (pdf, i, r->fingerprint))
-              add_finding (r, ZHI_VERIFY_PAGE_DRAWN_OVER, i + 1, 0,
+              add_finding (r, ZHI_VERIFY_PAGE_DRAWN_OVER, i + 1, paired[i],
                            g_strdup_printf (_ ("Page %d has been changed: it carries this "
                                                "dossier's fingerprint, but what it shows is not "
                                                "what was written (drawn over or edited)."),
                                             i + 1));
             else
-              add_finding (r, ZHI_VERIFY_PAGE_FOREIGN, i + 1, 0,
+              add_finding (r, ZHI_VERIFY_PAGE_FOREIGN, i + 1, paired[i],
                            g_strdup_printf (_ ("Page %d is not a page of this dossier (replaced "
                                                "or inserted)."),
                                             i + 1));
+            if (paired[i] == 0)
+              inserted++;
+            continue;
           }
-        else if (!in_place[i])
+        /* where page matched[i] would stand, given the pages removed before it and the pages
+         * inserted before this one */
+        if (matched[i] - removed_before[matched[i] - 1] + inserted != i + 1)
           add_finding (r, ZHI_VERIFY_PAGE_MOVED, i + 1, matched[i],
                        g_strdup_printf (_ ("Page %d was page %d of the dossier as written."), i + 1,
                                         matched[i]));
@@ -195,6 +189,24 @@ compare_pages (ZhiVerifyResult *r, qpdf_data q, JsonArray *expected)
                    g_strdup_printf (_ ("Page %u of the dossier as written is missing."), j + 1));
   g_ptr_array_sort (r->findings, finding_compare);
   g_clear_object (&pdf);
+}
+
+/* "%PDF-" within the first kilobyte, as readers accept it */
+static gboolean
+starts_like_pdf (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char head[1024];
+  gsize n = 0;
+
+  if (in == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  for (gsize i = 0; i + 5 <= n; i++)
+    if (memcmp (head + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 ZhiVerifyResult *
@@ -209,11 +221,21 @@ zhi_verify_file (const char *path)
   r->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)finding_free);
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  if (!starts_like_pdf (path))
+    {
+      r->status = ZHI_VERIFY_NOT_A_DOSSIER;
+      r->reason = g_strdup (_ ("The file is not a PDF."));
+      qpdf_cleanup (&q);
+      return r;
+    }
   if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
     {
       r->status = ZHI_VERIFY_NOT_A_DOSSIER;
       r->reason = g_strdup (_ ("The file cannot be read as a PDF (damaged, encrypted or not a "
                                "PDF at all)."));
+      /* taken, so that qpdf does not report it as unhandled */
+      while (qpdf_has_error (q))
+        qpdf_get_error (q);
       qpdf_cleanup (&q);
       return r;
     }
