@@ -23,12 +23,59 @@ GQuark zhi_pdf_compact_error_quark (void);
 
 typedef enum
 {
-  ZHI_PDF_COMPACT_ERROR_READ,  /* qpdf could not read the input */
-  ZHI_PDF_COMPACT_ERROR_WRITE, /* qpdf could not write the output */
+  ZHI_PDF_COMPACT_ERROR_READ,     /* qpdf could not read the input */
+  ZHI_PDF_COMPACT_ERROR_WRITE,    /* qpdf could not write the output */
+  ZHI_PDF_COMPACT_ERROR_PASSWORD, /* the input needs a password */
 } ZhiPdfCompactError;
 
 /* Rewrites the PDF at @in_path into @out_path (created or truncated) with object streams.
  * @in_path and @out_path must differ.  On failure @out_path may hold a partial file. */
 gboolean zhi_pdf_compact (const char *in_path, const char *out_path, GError **error);
+
+/* What the dossier needs to know of an evidence PDF before copying its pages. */
+typedef struct
+{
+  guint n_pages;
+  /* per page: the size shown (the TrimBox, else CropBox, else MediaBox, turned by /Rotate) */
+  double *widths;
+  double *heights;
+  gboolean has_annotations; /* other than links, or a form: zhi_pdf_flatten() first */
+  gboolean no_printing;     /* the owner's permissions forbid printing */
+} ZhiPdfPages;
+
+void zhi_pdf_pages_clear (ZhiPdfPages *pages);
+
+/* Reads the page tree of the PDF at @path without recovery: a file qpdf can only read by
+ * reconstructing it, or that has no pages, fails with ZHI_PDF_COMPACT_ERROR_READ
+ * (ZHI_PDF_COMPACT_ERROR_PASSWORD when it needs a password).  Loads no stream data. */
+gboolean zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error);
+
+/* One original evidence page put under a page of the input (the frame cairo drew at the
+ * original's displayed size: its stamp label, watermark, destination and outline entry). */
+typedef struct
+{
+  guint page;        /* 1-based page of the input */
+  const char *path;  /* the evidence PDF */
+  guint source_page; /* 1-based page in @path */
+} ZhiPdfUnderlay;
+
+/* Rewrites @in_path into @out_path like zhi_pdf_compact(), and puts each underlay's original
+ * page under its frame page (qpdf's --underlay: the original page becomes a form XObject whose
+ * fonts, images and other streams are copied as they are; its content is copied decoded and
+ * compressed again, its /Rotate is applied; annotations are not carried: flatten them first,
+ * zhi_pdf_flatten()).  Underlays of one file are grouped (one qpdf underlay per file).  The
+ * structure tree, outline, named destinations and links of @in_path are kept.
+ * Memory: qpdf's object model of the input and of every evidence file (their non-stream
+ * objects); stream data is copied through at write time. */
+gboolean zhi_pdf_assemble (const char *in_path,
+                           const char *out_path,
+                           const ZhiPdfUnderlay *underlays,
+                           guint n_underlays,
+                           GError **error);
+
+/* Writes @in_path into @out_path with every annotation that prints drawn into its page's
+ * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated
+ * for form fields that lack them.  Streams are copied as they are. */
+gboolean zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error);
 
 G_END_DECLS
