@@ -266,7 +266,9 @@ open_evidence (const char *path, GError **error)
 
   qpdf_silence_errors (ev);
   qpdf_set_suppress_warnings (ev, QPDF_TRUE);
-  qpdf_set_attempt_recovery (ev, QPDF_FALSE);
+  /* zhi_pdf_read_pages() read it without recovery; a damaged stream met while copying is
+   * recovered (a warning), rather than failing the whole dossier */
+  qpdf_set_attempt_recovery (ev, QPDF_TRUE);
   if ((qpdf_read (ev, path, NULL) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (ev) & QPDF_ERRORS))
     {

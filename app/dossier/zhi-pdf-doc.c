@@ -1869,6 +1869,7 @@ zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileOutputStream) out = NULL;
   g_autoptr (GOutputStream) buffered = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL)
@@ -1881,6 +1882,9 @@ zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      /* a new file was written in place: no half document is left behind */
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
   return g_output_stream_close (buffered, cancellable, error);
