@@ -356,11 +356,6 @@ zhi_pdf_assemble (const char *in_path,
         }
       g_snprintf (name, sizeof name, "ZhiOriginal%u", u->page);
       put_under (q, frame, form, name);
-      if (qpdf_remove_page (q, copy) & QPDF_ERRORS)
-        {
-          set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the page tree broke");
-          goto out;
-        }
       if (qpdf_has_error (q) || qpdf_has_error (ev))
         {
           set_qpdf_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
@@ -371,6 +366,23 @@ zhi_pdf_assemble (const char *in_path,
       qpdf_oh_release_all (ev);
     }
 
+  /* the copied pages leave the page tree (flat since the first copy) all at once: only their
+   * content and resources are used, by the forms */
+  if (n_underlays > 0)
+    {
+      qpdf_oh pages = qpdf_oh_get_key (q, qpdf_get_root (q), "/Pages");
+      qpdf_oh kids = qpdf_oh_get_key (q, pages, "/Kids");
+
+      for (int k = qpdf_oh_get_array_n_items (q, kids) - 1; k >= n_frames; k--)
+        qpdf_oh_erase_item (q, kids, k);
+      qpdf_oh_replace_key (q, pages, "/Count", qpdf_oh_new_integer (q, n_frames));
+      if ((qpdf_update_all_pages_cache (q) & QPDF_ERRORS) || qpdf_get_num_pages (q) != n_frames)
+        {
+          set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the page tree broke");
+          goto out;
+        }
+      qpdf_oh_release_all (q);
+    }
   if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
     {
       set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the output could not be opened");
