@@ -296,7 +296,7 @@ zhi_pdf_assemble (const char *in_path,
   g_autoptr (GHashTable) used_streams = NULL;
   qpdf_data ev = NULL;
   gboolean ok = FALSE;
-  int n_frames;
+  int n_frames, n_pages, n_source_pages = 0;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
@@ -311,11 +311,11 @@ zhi_pdf_assemble (const char *in_path,
       goto out;
     }
   n_frames = qpdf_get_num_pages (q);
+  n_pages = n_frames;
   for (guint i = 0; i < n_underlays; i++)
     {
       const ZhiPdfUnderlay *u = &underlays[i];
       qpdf_oh frame, src, copy, form;
-      int n_pages;
       char name[32];
 
       /* a new source for each run of one file: one attachment's pages */
@@ -326,11 +326,12 @@ zhi_pdf_assemble (const char *in_path,
           if (ev == NULL)
             goto out;
           g_ptr_array_add (sources, ev);
+          n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
           used_streams = g_hash_table_new (NULL, NULL);
         }
       if (u->page < 1 || (int)u->page > n_frames || u->source_page < 1
-          || (int)u->source_page > qpdf_get_num_pages (ev))
+          || (int)u->source_page > n_source_pages)
         {
           g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_WRITE,
                        "page %u of %s does not exist", u->source_page, u->path);
@@ -346,7 +347,8 @@ zhi_pdf_assemble (const char *in_path,
           set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the page could not be copied");
           goto out;
         }
-      n_pages = qpdf_get_num_pages (q);
+      /* appended: the frames, then the pages copied so far */
+      n_pages = n_frames + (int)i + 1;
       copy = qpdf_get_page_n (q, (size_t)n_pages - 1);
       form = page_to_form (q, copy, used_streams);
       if (form == 0 || qpdf_has_error (q))
@@ -372,9 +374,12 @@ zhi_pdf_assemble (const char *in_path,
     {
       qpdf_oh pages = qpdf_oh_get_key (q, qpdf_get_root (q), "/Pages");
       qpdf_oh kids = qpdf_oh_get_key (q, pages, "/Kids");
+      qpdf_oh frames = qpdf_oh_new_array (q);
 
-      for (int k = qpdf_oh_get_array_n_items (q, kids) - 1; k >= n_frames; k--)
-        qpdf_oh_erase_item (q, kids, k);
+      /* a new array: erasing items one by one costs as much as the array each time */
+      for (int k = 0; k < n_frames; k++)
+        qpdf_oh_append_item (q, frames, qpdf_oh_get_array_item (q, kids, k));
+      qpdf_oh_replace_key (q, pages, "/Kids", frames);
       qpdf_oh_replace_key (q, pages, "/Count", qpdf_oh_new_integer (q, n_frames));
       if ((qpdf_update_all_pages_cache (q) & QPDF_ERRORS) || qpdf_get_num_pages (q) != n_frames)
         {
