@@ -1,4 +1,4 @@
-/* zhi-pdf-compact.h — rewrite a PDF with object streams (libqpdf)
+/* zhi-pdf-compact.h — the libqpdf passes: object streams, original evidence pages, flattening
  *
  * cairo 1.16 writes every PDF object on its own, uncompressed: page and resource dictionaries,
  * structure elements, annotations, the parent tree and the cross-reference table.  Rewriting the
@@ -8,9 +8,13 @@
  * and the document information all survive (qpdf keeps every object reachable from the trailer;
  * unreferenced objects are dropped).  The /ID is derived from the contents (deterministic).
  *
- * Memory: qpdf reads the input lazily and copies stream data through; it holds the non-stream
- * objects (~1–2 MB for a 1,000-page dossier).  No cancellation: the pass is short (§ Performance
- * in README.md).  Thread-safe: every call has its own qpdf object.
+ * zhi_pdf_assemble() does the same while putting original evidence pages under the frame pages
+ * cairo drew for them; zhi_pdf_read_pages() learns an evidence PDF's pages; zhi_pdf_flatten()
+ * draws annotations into their pages.
+ *
+ * Memory: qpdf reads its inputs lazily and copies stream data through at write time; it holds
+ * the non-stream objects of the dossier and of every evidence file (README.md § Performance).
+ * No cancellation.  Thread-safe: every call has its own qpdf objects.
  */
 #pragma once
 
