@@ -973,7 +973,8 @@ show_layout_at (cairo_t *cr, PangoLayout *layout, double x, double y)
 
 /* The stamp: a small white-backed label hugging the page's top edge, right-aligned — in the
  * margin of any page that has one, over the top edge of a page that has none; the page itself
- * is never scaled or covered in the middle. */
+ * is never scaled or covered in the middle.  Plain spaces: an ideographic one is a gap wide
+ * enough for text extraction to split the label in two. */
 static void
 draw_label (ZhiPdfAttachment *att,
             cairo_t *cr,
@@ -983,8 +984,8 @@ draw_label (ZhiPdfAttachment *att,
             const char *fingerprint)
 {
   g_autofree char *text = g_strdup_printf (
-      "附件%u　第%u页/共%u页%s%s", att->number, index + 1, zhi_pdf_attachment_get_n_pages (att),
-      fingerprint && *fingerprint ? "　" : "", fingerprint ? fingerprint : "");
+      "附件%u 第%u页/共%u页%s%s", att->number, index + 1, zhi_pdf_attachment_get_n_pages (att),
+      fingerprint && *fingerprint ? " " : "", fingerprint ? fingerprint : "");
   g_autoptr (PangoLayout) layout
       = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, LABEL_SIZE, text, -1);
   PangoRectangle logical;
