@@ -415,7 +415,7 @@ test_restricted_embedded (void)
   g_assert_cmpuint (zhi_pdf_attachment_get_n_pages (att), ==, 3);
   g_assert_nonnull (zhi_pdf_attachment_get_original (att));
   g_assert_true (zhi_pdf_attachment_get_no_printing (att));
-  zhi_pdf_attachment_discard (att);
+  g_clear_pointer (&att, zhi_pdf_attachment_free);
   att = attachment (2, samples->multi_pdf);
   g_assert_true (zhi_pdf_attachment_inspect (att, NULL, &warning, NULL));
   g_assert_false (zhi_pdf_attachment_get_no_printing (att));
