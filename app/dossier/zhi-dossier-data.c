@@ -32,13 +32,36 @@ dict_keys (qpdf_data q, qpdf_oh dict)
   return keys;
 }
 
+/* A value as text that survives a write: numbers by value (a writer may print -0 as 0, 1.50 as
+ * 1.5), arrays item by item, anything else unparsed with its top-level reference resolved (object
+ * numbers change whenever qpdf writes the file). */
 static void
 hash_value (GChecksum *sum, qpdf_data q, qpdf_oh oh)
 {
-  /* resolved: object numbers change whenever qpdf writes the file */
-  const char *text = qpdf_oh_unparse_resolved (q, oh);
+  if (qpdf_oh_is_number (q, oh))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_checksum_update (sum, (const guchar *)text, strlen (text));
+      g_ascii_formatd (buf, sizeof buf, "%.4f", qpdf_oh_get_numeric_value (q, oh) + 0.0);
+      if (strcmp (buf, "-0.0000") == 0)
+        strcpy (buf, "0.0000");
+      g_checksum_update (sum, (const guchar *)buf, strlen (buf));
+    }
+  else if (qpdf_oh_is_array (q, oh))
+    {
+      int n = qpdf_oh_get_array_n_items (q, oh);
+
+      g_checksum_update (sum, (const guchar *)"[", 1);
+      for (int i = 0; i < n; i++)
+        hash_value (sum, q, qpdf_oh_get_array_item (q, oh, i));
+      g_checksum_update (sum, (const guchar *)"]", 1);
+    }
+  else
+    {
+      const char *text = qpdf_oh_unparse_resolved (q, oh);
+
+      g_checksum_update (sum, (const guchar *)text, strlen (text));
+    }
   g_checksum_update (sum, (const guchar *)"\n", 1);
 }
 

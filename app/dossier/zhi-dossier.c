@@ -118,10 +118,11 @@ typedef struct
   char *media_type;
   char *sha256;
   char **supports;
-  char *supports_text; /* the labels of what it supports */
-  guint n_pages;       /* counted in phase 2 (0: unknown) */
-  char *problem;       /* why it does not open (ZHI_EVIDENCE_PROBLEM_*), "" when usable */
-  char dest[16];       /* "att-N" */
+  char *supports_text;  /* the labels of what it supports */
+  guint n_pages;        /* counted in phase 2 (0: unknown) */
+  char *problem;        /* why it does not open (ZHI_EVIDENCE_PROBLEM_*), "" when usable */
+  gboolean no_printing; /* an original PDF whose permissions forbid printing */
+  char dest[16];        /* "att-N" */
 } Entry;
 
 static void
@@ -1465,7 +1466,9 @@ add_list (Job *job)
         {
           Entry *e = job->entries->pdata[i];
           g_autofree char *n = g_strdup_printf ("附件%u", e->number);
-          g_autofree char *name = g_strdup_printf ("%s\n（%s）", e->title, e->file_name);
+          g_autofree char *name = g_strdup_printf (
+              "%s\n（%s）%s", e->title, e->file_name,
+              e->no_printing ? "\n原文件的权限设置禁止打印，本申报书按原页面收录" : "");
           g_autofree char *pages = NULL;
           Entry *first = NULL;
 
@@ -1502,8 +1505,9 @@ add_attachments (Job *job)
 {
   ZhiPdfDoc *doc = job->doc;
   g_autofree char *intro = g_strdup_printf (
-      "以下为证明材料，共 %u 件，按证明材料清单顺序编号。每页上方标注附件编号及页码"
-      "（附件N 第k页/共n页）；无法嵌入的文件以说明页代替，注明文件名、SHA-256 和原因。",
+      "以下为证明材料，共 %u 件，按证明材料清单顺序编号。PDF 文件按原页面收录，保持原尺寸"
+      "和方向；每页上边缘的标签注明附件编号、页码（附件N 第k页/共n页）和申报书指纹；"
+      "无法嵌入的文件以说明页代替，注明文件名、SHA-256 和原因。",
       job->entries->len);
 
   zhi_pdf_doc_add_page_break (doc);
@@ -1584,11 +1588,12 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
         Entry *e = job->entries->pdata[i];
         ZhiPdfAttachWarning *warning = NULL;
 
-        if (!zhi_pdf_attachment_open (att, cancellable, &warning, error))
+        /* the one read of the evidence in this render: kept in the work directory */
+        if (!zhi_pdf_attachment_inspect (att, cancellable, &warning, error))
           return FALSE;
         /* a placeholder page stands for a file that did not open: no page count */
         e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
-        zhi_pdf_attachment_close (att);
+        e->no_printing = zhi_pdf_attachment_get_no_printing (att);
         zhi_pdf_attach_warning_free (warning);
       }
   add_list (job);
@@ -1602,112 +1607,88 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
 
 /* ---- the output: cairo → a temporary file → qpdf → the destination ------------------------ */
 
-/* A new empty file (mode 0600) in @dir; returns its path. */
-static char *
-temp_file_new (const char *dir, GError **error)
+/* Removes @dir and the files in it (the work directory of one render: no subdirectories). */
+static void
+work_dir_remove (const char *dir)
 {
-  g_autofree char *path = g_build_filename (dir, ".zhizao-dossier-XXXXXX.pdf", NULL);
-  int fd = g_mkstemp_full (path, O_RDWR, 0600);
+  g_autoptr (GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
 
-  if (fd < 0)
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* With attachments, everything temporary goes into a private directory made in @dir: the copy of
+ * each evidence file (read once from the project), flattened copies of PDFs with annotations,
+ * cairo's PDF (the body and a frame page per original evidence page) and qpdf's result (the
+ * originals put under their frames, object streams; zhi_pdf_doc_write()), which is copied into
+ * @dest.  The directory is removed on success, failure and cancellation.  Disk: about the
+ * evidence's size plus twice the dossier's.  If the qpdf pass fails where there are no original
+ * pages, cairo's file — valid, ~10 % larger — is copied instead and job->compact_warning says
+ * why; where there are, the render fails. */
+static void dossier_data_set_pages (Job *job);
+
+/* After layout: the data to embed, with each 附件's pages. */
+static JsonObject *
+job_data_cb (ZhiPdfDoc *doc, gpointer user_data)
+{
+  Job *job = user_data;
+
+  dossier_data_set_pages (job);
+  return job->data;
+}
+
+static gboolean
+job_write_compact (
+    Job *job, const char *dir, GOutputStream *dest, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *work = NULL;
+  g_autoptr (GOutputStream) buffered = g_buffered_output_stream_new_sized (dest, 64 * 1024);
+  gboolean ok;
+
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  if (!job->with_attachments)
+    {
+      /* a preview (the dossier page renders one on every change): cairo's output as it is,
+       * the pass would cost ~50 ms of the 300 ms budget to save 0.2 MB nobody keeps */
+      return job_write (job, buffered, cancellable, error)
+             && g_output_stream_close (buffered, cancellable, error);
+    }
+  work = g_build_filename (dir, ".zhizao-dossier-XXXXXX", NULL);
+  if (g_mkdtemp_full (work, 0700) == NULL)
     {
       int saved = errno;
       g_autofree char *name = g_filename_display_name (dir);
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _ ("Could not create a temporary file in %s: %s"), name, g_strerror (saved));
-      return NULL;
+      return FALSE;
     }
-  g_close (fd, NULL);
-  return g_steal_pointer (&path);
-}
-
-static void
-temp_file_remove (char *path)
-{
-  if (path != NULL)
-    g_unlink (path);
-  g_free (path);
-}
-
-static void dossier_data_set_pages (Job *job);
-
-/* With attachments, cairo writes the dossier into a temporary file in @dir, qpdf rewrites it into a
- * second one with object streams (zhi-pdf-compact.h), which is copied into @dest.  If the qpdf pass
- * fails, cairo's file — valid, ~10 % larger — is copied instead and job->compact_warning says why.
- * Disk: up to twice the dossier's size in @dir for a moment; memory: none beyond the render
- * (qpdf reads lazily and streams the data). */
-static gboolean
-job_write_compact (
-    Job *job, const char *dir, GOutputStream *dest, GCancellable *cancellable, GError **error)
-{
-  char *cairo_path = NULL, *qpdf_path = NULL;
-  const char *source;
-  g_autoptr (GError) compact_error = NULL;
-  gboolean ok = FALSE;
-
-  if (!job->with_attachments)
-    {
-      /* a preview (the dossier page renders one on every change): cairo's output as it is,
-       * the pass would cost ~50 ms of the 300 ms budget to save 0.2 MB nobody keeps */
-      g_autoptr (GOutputStream) buffered = g_buffered_output_stream_new_sized (dest, 64 * 1024);
-
-      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-      return job_write (job, buffered, cancellable, error)
-             && g_output_stream_close (buffered, cancellable, error);
-    }
-  cairo_path = temp_file_new (dir, error);
-  if (cairo_path == NULL)
-    goto out;
-  qpdf_path = temp_file_new (dir, error);
-  if (qpdf_path == NULL)
-    goto out;
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (cairo_path);
-    g_autoptr (GFileOutputStream) out = NULL;
-    g_autoptr (GOutputStream) buffered = NULL;
-
-    out = g_file_append_to (file, G_FILE_CREATE_PRIVATE, cancellable, error);
-    if (out == NULL)
-      goto out;
-    buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
-    if (!job_write (job, buffered, cancellable, error)
-        || !g_output_stream_close (buffered, cancellable, error))
-      goto out;
-  }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-  /* after the last page's progress; not cancellable, ~0.2 s for 1,000 pages */
-  dossier_data_set_pages (job);
-  if (zhi_pdf_compact_finish (cairo_path, qpdf_path,
-                              zhi_pdf_doc_get_finish (job->doc, "封面", job->data), &compact_error))
-    source = qpdf_path;
-  else
+  zhi_pdf_doc_set_work_dir (job->doc, work);
+  zhi_pdf_doc_set_compact (job->doc, TRUE);
+  zhi_pdf_doc_set_finish (job->doc, "封面", job_data_cb, job);
+  for (guint i = 0; i < job->attachments->len; i++)
+    if (job->attachments->pdata[i] != NULL)
+      zhi_pdf_attachment_set_work_dir (job->attachments->pdata[i], work);
+  ok = job_write (job, buffered, cancellable, error)
+       && g_output_stream_close (buffered, cancellable, error);
+  if (zhi_pdf_doc_get_compact_warning (job->doc) != NULL)
     {
       g_clear_pointer (&job->compact_warning, g_free);
-      job->compact_warning = g_strdup (compact_error->message);
-      g_message ("dossier: the object-stream pass failed, keeping cairo's output: %s",
-                 compact_error->message);
-      source = cairo_path;
+      job->compact_warning = g_strdup (zhi_pdf_doc_get_compact_warning (job->doc));
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (source);
-    g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
-
-    if (in == NULL)
-      goto out;
-    if (g_output_stream_splice (dest, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
-                                cancellable, error)
-        < 0)
-      goto out;
-  }
-  ok = TRUE;
-
-out:
-  temp_file_remove (cairo_path);
-  temp_file_remove (qpdf_path);
+  /* attachments not yet handed to the document (a cancelled count) keep their copies here */
+  for (guint i = 0; i < job->attachments->len; i++)
+    if (job->attachments->pdata[i] != NULL)
+      zhi_pdf_attachment_discard (job->attachments->pdata[i]);
+  work_dir_remove (work);
   return ok;
 }
 

@@ -19,16 +19,18 @@
  *    context running (the UI does), and must not close the project before the callback.
  * Progress (pages written / pages in total) is reported on the caller's main context.
  *
- * Output.  cairo 1.16 writes every PDF object uncompressed, so the PDF cairo draws goes to a
- * temporary file first and libqpdf rewrites it with object streams (zhi-pdf-compact.h; ~9 %
- * smaller with 1,000 attachment pages), then the result is copied to the destination.  The
- * temporary files (up to twice the dossier's size for a moment) are made beside a local target
- * file and in g_get_tmp_dir() for zhi_dossier_render() and non-local targets; they are removed
- * on success, failure and cancellation.  Memory is not buffered.  The rewrite runs after the
- * last page's progress report and cannot be interrupted (a fraction of a second, README.md
- * § Performance); cancellation is checked before and after it.  If qpdf fails, cairo's file is
- * written instead and ZhiDossierResult.compact_warning says why (the dossier is complete and
- * valid either way; being a little larger is not worth failing the render).
+ * Output.  Evidence PDFs are carried as their original pages (zhi-pdf-attach.h): cairo draws the
+ * body and, for each original evidence page, a frame page of that page's own size carrying its
+ * stamp label, into a temporary file; libqpdf then copies each original page under its frame
+ * and writes the result with object streams (zhi_pdf_assemble(), zhi-pdf-compact.h), which is
+ * copied to the destination.  Each evidence file is read from the project once per render, into
+ * a private work directory made beside a local target file (in g_get_tmp_dir() for
+ * zhi_dossier_render() and non-local targets), with the temporary PDFs; the directory is
+ * removed on success, failure and cancellation.  Disk: about the evidence's size plus twice the
+ * dossier's, for a moment.  The qpdf pass runs after the last page's progress report and cannot
+ * be interrupted (README.md § Performance); cancellation is checked before and after it.  If it
+ * fails, the render fails when there are original pages (cairo's file has only their frames);
+ * without any, cairo's file is written instead and ZhiDossierResult.compact_warning says why.
  * A dossier without attachments (options.no_attachments, the preview) skips the pass and is
  * cairo's output written straight to the destination: there the pass would add ~50 ms to a
  * 250 ms render to save 0.2 MB.
@@ -36,7 +38,8 @@
  * Fingerprint: the first 12 hex digits of the SHA-256 of
  *   "zhizao-dossier/1\n" "standard=<id>@<edition>\n" "draft=<0|1>\n"
  *   "project=<the project's JSON, compact>\n" "evidence=<sha256 of 附件1>,<of 附件2>,…\n"
- * printed as xxxx-xxxx-xxxx in every page's footer and, with this method, in 六、证明材料清单.
+ * printed as xxxx-xxxx-xxxx in every body page's footer, in every evidence page's stamp label and,
+ * with this method, in 六、证明材料清单.
  * Rendering the same project twice gives the same fingerprint.
  */
 #pragma once

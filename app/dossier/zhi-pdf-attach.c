@@ -1,11 +1,15 @@
 /* zhi-pdf-attach.c — evidence files embedded as dossier attachment pages */
 #include "zhi-pdf-attach.h"
+#include "zhi-pdf-compact.h"
 #include "zhi-pdf-private.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <png.h>
 #include <poppler.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <string.h>
 
@@ -14,12 +18,17 @@
 #define ZHI_PDF_IMAGE_MAX_SIDE 2400
 /* An interlaced PNG must be decoded whole; refuse beyond this many pixels. */
 #define ZHI_PDF_PNG_INTERLACED_MAX_PIXELS (4096 * 4096)
-#define STAMP_HEIGHT 26.0
+/* the stamp label: its text size, its distance from the page's top and right edges */
+#define LABEL_SIZE 7.0
+#define LABEL_PAD 2.0
+#define LABEL_EDGE (1.5 * ZHI_PDF_MM)
+#define LABEL_RIGHT (6.0 * ZHI_PDF_MM)
 
 typedef enum
 {
   KIND_UNKNOWN,
-  KIND_PDF,
+  KIND_PDF,          /* re-drawn through poppler: what qpdf cannot read */
+  KIND_PDF_ORIGINAL, /* the original pages, put under frame pages by qpdf */
   KIND_JPEG,
   KIND_PNG,
 } Kind;
@@ -46,9 +55,20 @@ struct _ZhiPdfAttachment
   gpointer user_data;
   GDestroyNotify destroy;
 
+  /* the file, read once (zhi_pdf_attachment_open) and kept until discarded */
+  char *work_dir;
+  char *file; /* a path: att->path, or a copy of the bytes in work_dir */
+  gboolean file_is_ours;
+  char *underlay; /* KIND_PDF_ORIGINAL: the file whose pages qpdf copies */
+  gboolean underlay_is_ours;
+  gboolean inspected;
+  ZhiPdfAttachProblem problem;
+  char *detail;
+  ZhiPdfPages pages; /* KIND_PDF_ORIGINAL */
+
   /* open state */
   gboolean opened;
-  Kind kind; /* KIND_UNKNOWN once opened means: placeholder */
+  Kind kind; /* KIND_UNKNOWN once inspected means: placeholder */
   GBytes *bytes;
   PopplerDocument *pdf;
   cairo_surface_t *image;
@@ -146,7 +166,7 @@ zhi_pdf_attachment_free (ZhiPdfAttachment *att)
 {
   if (att == NULL)
     return;
-  zhi_pdf_attachment_close (att);
+  zhi_pdf_attachment_discard (att);
   if (att->destroy)
     att->destroy (att->user_data);
   g_free (att->title);
@@ -154,6 +174,7 @@ zhi_pdf_attachment_free (ZhiPdfAttachment *att)
   g_free (att->media_type);
   g_free (att->sha256);
   g_free (att->path);
+  g_free (att->work_dir);
   g_free (att);
 }
 
@@ -187,10 +208,62 @@ zhi_pdf_attachment_close (ZhiPdfAttachment *att)
   g_clear_object (&att->pdf);
   g_clear_pointer (&att->image, cairo_surface_destroy);
   g_clear_pointer (&att->bytes, g_bytes_unref);
-  g_clear_pointer (&att->reason, g_free);
   att->opened = FALSE;
+}
+
+static void
+remove_file (char **path, gboolean *ours)
+{
+  if (*path != NULL && *ours)
+    g_unlink (*path);
+  g_clear_pointer (path, g_free);
+  *ours = FALSE;
+}
+
+void
+zhi_pdf_attachment_discard (ZhiPdfAttachment *att)
+{
+  zhi_pdf_attachment_close (att);
+  if (att->underlay != NULL && g_strcmp0 (att->underlay, att->file) == 0)
+    g_clear_pointer (&att->underlay, g_free);
+  remove_file (&att->underlay, &att->underlay_is_ours);
+  remove_file (&att->file, &att->file_is_ours);
+  zhi_pdf_pages_clear (&att->pages);
+  g_clear_pointer (&att->reason, g_free);
+  g_clear_pointer (&att->detail, g_free);
+  att->inspected = FALSE;
+  att->problem = ZHI_PDF_ATTACH_PROBLEM_NONE;
   att->kind = KIND_UNKNOWN;
   att->n_pages = 0;
+}
+
+void
+zhi_pdf_attachment_set_work_dir (ZhiPdfAttachment *att, const char *dir)
+{
+  g_free (att->work_dir);
+  att->work_dir = g_strdup (dir);
+}
+
+gboolean
+zhi_pdf_attachment_get_page_size (ZhiPdfAttachment *att, guint index, double *width, double *height)
+{
+  if (att->kind != KIND_PDF_ORIGINAL || index >= att->pages.n_pages)
+    return FALSE;
+  *width = att->pages.widths[index];
+  *height = att->pages.heights[index];
+  return TRUE;
+}
+
+const char *
+zhi_pdf_attachment_get_original (ZhiPdfAttachment *att)
+{
+  return att->kind == KIND_PDF_ORIGINAL ? att->underlay : NULL;
+}
+
+gboolean
+zhi_pdf_attachment_get_no_printing (ZhiPdfAttachment *att)
+{
+  return att->kind == KIND_PDF_ORIGINAL && att->pages.no_printing;
 }
 
 /* ---- JPEG ------------------------------------------------------------- */
@@ -522,58 +595,312 @@ declared_kind (const char *media_type)
   return KIND_UNKNOWN;
 }
 
-static GBytes *
-get_bytes (ZhiPdfAttachment *att, GCancellable *cancellable, GError **error)
+/* A new empty file in the work directory; returns its path. */
+static char *
+temp_file_new (ZhiPdfAttachment *att, const char *what, int *fd, GError **error)
 {
-  switch (att->source)
-    {
-      case SOURCE_PATH:
-        {
-          g_autoptr (GMappedFile) mapped = g_mapped_file_new (att->path, FALSE, error);
-          return mapped ? g_mapped_file_get_bytes (mapped) : NULL;
-        }
-      case SOURCE_BYTES:
-        return att->bytes_func (att->user_data, cancellable, error);
-      case SOURCE_STREAM:
-        {
-          g_autoptr (GInputStream) in = att->stream_func (att->user_data, cancellable, error);
-          g_autoptr (GOutputStream) mem = NULL;
+  const char *dir = att->work_dir ? att->work_dir : g_get_tmp_dir ();
+  g_autofree char *name = g_strdup_printf (".zhizao-att%u-%s-XXXXXX", att->number, what);
+  char *path = g_build_filename (dir, name, NULL);
 
-          if (in == NULL)
-            return NULL;
-          mem = g_memory_output_stream_new_resizable ();
-          if (g_output_stream_splice (mem, in,
-                                      G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE
-                                          | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                      cancellable, error)
-              < 0)
-            return NULL;
-          return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
-        }
+  *fd = g_mkstemp_full (path, O_RDWR, 0600);
+  if (*fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      g_free (path);
+      return NULL;
     }
-  return NULL;
+  return path;
 }
 
-static ZhiPdfAttachWarning *
+/* Puts the file's bytes into att->file: its own path, or a copy in the work directory (the one
+ * read of the evidence in a render; a stream is copied through, never held whole). */
+static gboolean
+materialize (ZhiPdfAttachment *att, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GOutputStream) out = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  if (att->source == SOURCE_PATH)
+    {
+      if (!g_file_test (att->path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s: no such file", att->path);
+          return FALSE;
+        }
+      att->file = g_strdup (att->path);
+      att->file_is_ours = FALSE;
+      return TRUE;
+    }
+  path = temp_file_new (att, "file", &fd, error);
+  if (path == NULL)
+    return FALSE;
+  g_close (fd, NULL);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+
+    out = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_PRIVATE, cancellable, error));
+  }
+  if (out == NULL)
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  if (att->source == SOURCE_BYTES)
+    {
+      g_autoptr (GBytes) bytes = att->bytes_func (att->user_data, cancellable, error);
+      gsize written;
+
+      ok = bytes != NULL
+           && g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes), &written, cancellable, error);
+    }
+  else
+    {
+      g_autoptr (GInputStream) in = att->stream_func (att->user_data, cancellable, error);
+
+      ok = in != NULL
+           && g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable,
+                                      error)
+                  >= 0;
+    }
+  if (!g_output_stream_close (out, NULL, ok ? error : NULL))
+    ok = FALSE;
+  if (!ok)
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  att->file = g_steal_pointer (&path);
+  att->file_is_ours = TRUE;
+  return TRUE;
+}
+
+/* Records why the attachment becomes a placeholder page. */
+static void
 fail (ZhiPdfAttachment *att, ZhiPdfAttachProblem problem, char *reason, const char *detail)
 {
-  ZhiPdfAttachWarning *w = g_new0 (ZhiPdfAttachWarning, 1);
-
   g_clear_object (&att->pdf);
   g_clear_pointer (&att->image, cairo_surface_destroy);
   g_clear_pointer (&att->bytes, g_bytes_unref);
   att->kind = KIND_UNKNOWN;
   att->n_pages = 1;
+  att->problem = problem;
   g_free (att->reason);
   att->reason = reason;
+  g_free (att->detail);
+  att->detail = g_strdup (detail);
+}
+
+static ZhiPdfAttachWarning *
+warning_new (ZhiPdfAttachment *att)
+{
+  ZhiPdfAttachWarning *w = g_new0 (ZhiPdfAttachWarning, 1);
 
   w->number = att->number;
   w->file_name = g_strdup (att->file_name);
   w->sha256 = g_strdup (att->sha256);
-  w->problem = problem;
-  w->reason = g_strdup (reason);
-  w->detail = g_strdup (detail);
+  w->problem = att->problem;
+  w->reason = g_strdup (att->reason);
+  w->detail = g_strdup (att->detail);
   return w;
+}
+
+static GBytes *
+map_file (const char *path, GError **error)
+{
+  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+
+  return mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+}
+
+/* PDF: the original pages when qpdf reads the file as it is; else poppler's re-drawing. */
+static void
+inspect_pdf (ZhiPdfAttachment *att, GBytes *bytes)
+{
+  g_autoptr (GError) qpdf_error = NULL;
+  g_autoptr (GError) local = NULL;
+  PopplerDocument *pdf;
+
+  if (zhi_pdf_read_pages (att->file, &att->pages, &qpdf_error))
+    {
+      att->kind = KIND_PDF_ORIGINAL;
+      att->n_pages = att->pages.n_pages;
+      att->underlay = g_strdup (att->file);
+      if (att->pages.has_annotations)
+        {
+          g_autoptr (GError) flatten_error = NULL;
+          int fd;
+          g_autofree char *flat = temp_file_new (att, "flat", &fd, &flatten_error);
+
+          if (flat != NULL)
+            g_close (fd, NULL);
+          /* annotations (e-seals, stamps) and filled-in fields are drawn into the page, or
+           * they would be lost: qpdf's underlay carries the page content only */
+          if (flat != NULL && zhi_pdf_flatten (att->file, flat, &flatten_error))
+            {
+              g_free (att->underlay);
+              att->underlay = g_steal_pointer (&flat);
+              att->underlay_is_ours = TRUE;
+            }
+          else
+            {
+              if (flat != NULL)
+                g_unlink (flat);
+              g_message ("attachment %u: annotations not flattened: %s", att->number,
+                         flatten_error->message);
+            }
+        }
+      return;
+    }
+  zhi_pdf_pages_clear (&att->pages);
+  if (g_error_matches (qpdf_error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_PASSWORD))
+    {
+      fail (att, ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED, g_strdup ("PDF 文件已加密，需要密码才能打开"),
+            qpdf_error->message);
+      return;
+    }
+  /* what qpdf cannot read as it is, poppler may still draw */
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &local);
+  if (pdf == NULL)
+    {
+      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        fail (att, ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED, g_strdup ("PDF 文件已加密，需要密码才能打开"),
+              local->message);
+      else
+        fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED, g_strdup ("PDF 文件已损坏或不完整，无法打开"),
+              local ? local->message : qpdf_error->message);
+      return;
+    }
+  att->n_pages = (guint)MAX (0, poppler_document_get_n_pages (pdf));
+  g_object_unref (pdf);
+  if (att->n_pages == 0)
+    {
+      fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED, g_strdup ("PDF 文件没有任何页面"), NULL);
+      return;
+    }
+  att->kind = KIND_PDF;
+}
+
+/* Learns the kind, the pages and any problem; reads the evidence once. */
+static gboolean
+inspect (ZhiPdfAttachment *att, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize len;
+  Kind kind, declared;
+
+  att->kind = KIND_UNKNOWN;
+  att->problem = ZHI_PDF_ATTACH_PROBLEM_NONE;
+  if (!materialize (att, cancellable, &local) || (bytes = map_file (att->file, &local)) == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      fail (att, ZHI_PDF_ATTACH_PROBLEM_UNREADABLE, g_strdup ("无法读取文件内容"),
+            local ? local->message : NULL);
+      return TRUE;
+    }
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len == 0)
+    {
+      fail (att, ZHI_PDF_ATTACH_PROBLEM_EMPTY, g_strdup ("文件为空（0 字节）"), NULL);
+      return TRUE;
+    }
+
+  kind = sniff (data, len);
+  declared = declared_kind (att->media_type);
+  if (kind == KIND_UNKNOWN)
+    {
+      if (declared == KIND_PDF)
+        fail (att, ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE,
+              g_strdup ("文件内容不是 PDF 格式（可能是改了扩展名的其他文件）"), NULL);
+      else if (declared != KIND_UNKNOWN)
+        fail (att, ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE,
+              g_strdup_printf ("文件内容与声明的类型 %s 不符", att->media_type), NULL);
+      else
+        fail (att, ZHI_PDF_ATTACH_PROBLEM_UNSUPPORTED,
+              g_strdup_printf ("不支持嵌入此类型的文件（%s），仅支持 PDF、JPEG、PNG",
+                               att->media_type ? att->media_type : "未知类型"),
+              NULL);
+      return TRUE;
+    }
+
+  switch (kind)
+    {
+      case KIND_PDF:
+        inspect_pdf (att, bytes);
+        break;
+      case KIND_JPEG:
+        {
+          int w, h, n;
+
+          if (!zhi_pdf_jpeg_get_info (data, len, &w, &h, &n))
+            {
+              fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED, g_strdup ("JPEG 图片已损坏，无法读取尺寸"),
+                    NULL);
+              return TRUE;
+            }
+          att->kind = KIND_JPEG;
+          att->n_pages = 1;
+        }
+        break;
+      case KIND_PNG:
+        {
+          g_autofree char *detail = NULL;
+          int w, h;
+          cairo_surface_t *image = png_decode (bytes, &w, &h, &detail);
+
+          /* decoded here to learn whether it can be, and again when drawn: a decoded image is
+           * not kept between the passes */
+          if (image == NULL)
+            {
+              fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED, g_strdup ("PNG 图片已损坏或无法解码"),
+                    detail);
+              return TRUE;
+            }
+          cairo_surface_destroy (image);
+          att->kind = KIND_PNG;
+          att->n_pages = 1;
+        }
+        break;
+      case KIND_PDF_ORIGINAL:
+      case KIND_UNKNOWN:
+        g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+gboolean
+zhi_pdf_attachment_inspect (ZhiPdfAttachment *att,
+                            GCancellable *cancellable,
+                            ZhiPdfAttachWarning **warning,
+                            GError **error)
+{
+  g_return_val_if_fail (warning != NULL && *warning == NULL, FALSE);
+
+  if (!att->inspected)
+    {
+      if (!inspect (att, cancellable, error))
+        {
+          zhi_pdf_attachment_discard (att);
+          return FALSE;
+        }
+      att->inspected = TRUE;
+    }
+  if (att->problem != ZHI_PDF_ATTACH_PROBLEM_NONE)
+    *warning = warning_new (att);
+  return TRUE;
 }
 
 gboolean
@@ -583,121 +910,61 @@ zhi_pdf_attachment_open (ZhiPdfAttachment *att,
                          GError **error)
 {
   g_autoptr (GError) local = NULL;
-  const guint8 *data;
-  gsize len;
-  Kind kind, declared;
-
-  g_return_val_if_fail (warning != NULL && *warning == NULL, FALSE);
 
   zhi_pdf_attachment_close (att);
+  if (!zhi_pdf_attachment_inspect (att, cancellable, warning, error))
+    return FALSE;
   att->opened = TRUE;
+  if (att->problem != ZHI_PDF_ATTACH_PROBLEM_NONE)
+    return TRUE;
 
-  att->bytes = get_bytes (att, cancellable, &local);
-  if (att->bytes == NULL)
+  /* what drawing needs, from the copy made by the first open */
+  switch (att->kind)
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_UNREADABLE, g_strdup ("无法读取文件内容"),
-                       local ? local->message : NULL);
-      return TRUE;
-    }
-
-  data = g_bytes_get_data (att->bytes, &len);
-  if (len == 0)
-    {
-      *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_EMPTY, g_strdup ("文件为空（0 字节）"), NULL);
-      return TRUE;
-    }
-
-  kind = sniff (data, len);
-  declared = declared_kind (att->media_type);
-  if (kind == KIND_UNKNOWN)
-    {
-      if (declared == KIND_PDF)
-        *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE,
-                         g_strdup ("文件内容不是 PDF 格式（可能是改了扩展名的其他文件）"), NULL);
-      else if (declared != KIND_UNKNOWN)
-        *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_WRONG_TYPE,
-                         g_strdup_printf ("文件内容与声明的类型 %s 不符", att->media_type), NULL);
-      else
-        *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_UNSUPPORTED,
-                         g_strdup_printf ("不支持嵌入此类型的文件（%s），仅支持 PDF、JPEG、PNG",
-                                          att->media_type ? att->media_type : "未知类型"),
-                         NULL);
-      return TRUE;
-    }
-
-  switch (kind)
-    {
+      case KIND_PDF_ORIGINAL:
+        break;
       case KIND_PDF:
-        att->pdf = poppler_document_new_from_bytes (att->bytes, NULL, &local);
-        if (att->pdf == NULL)
-          {
-            if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-              *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_ENCRYPTED,
-                               g_strdup ("PDF 文件已加密，需要密码才能打开"), local->message);
-            else
-              *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED,
-                               g_strdup ("PDF 文件已损坏或不完整，无法打开"),
-                               local ? local->message : NULL);
-            return TRUE;
-          }
-        att->n_pages = (guint)MAX (0, poppler_document_get_n_pages (att->pdf));
-        if (att->n_pages == 0)
-          {
-            *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED, g_strdup ("PDF 文件没有任何页面"),
-                             NULL);
-            return TRUE;
-          }
+        {
+          g_autoptr (GBytes) bytes = map_file (att->file, &local);
+
+          att->pdf = bytes ? poppler_document_new_from_bytes (bytes, NULL, &local) : NULL;
+        }
         break;
       case KIND_JPEG:
         {
           int w, h, n;
+          GBytes *plain;
 
-          if (!zhi_pdf_jpeg_get_info (data, len, &w, &h, &n))
-            {
-              *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED,
-                               g_strdup ("JPEG 图片已损坏，无法读取尺寸"), NULL);
-              return TRUE;
-            }
+          att->bytes = map_file (att->file, &local);
+          if (att->bytes == NULL
+              || !zhi_pdf_jpeg_get_info (g_bytes_get_data (att->bytes, NULL),
+                                         g_bytes_get_size (att->bytes), &w, &h, &n))
+            break;
           att->image_width = w;
           att->image_height = h;
-          {
-            GBytes *plain = jpeg_without_fill_bytes (att->bytes);
-
-            if (plain != NULL)
-              {
-                g_bytes_unref (att->bytes);
-                att->bytes = plain;
-              }
-          }
+          plain = jpeg_without_fill_bytes (att->bytes);
+          if (plain != NULL)
+            {
+              g_bytes_unref (att->bytes);
+              att->bytes = plain;
+            }
           att->image = jpeg_surface_new (att, w, h);
-          att->n_pages = 1;
         }
         break;
       case KIND_PNG:
         {
+          g_autoptr (GBytes) bytes = map_file (att->file, &local);
           g_autofree char *detail = NULL;
 
-          att->image = png_decode (att->bytes, &att->image_width, &att->image_height, &detail);
-          if (att->image == NULL)
-            {
-              *warning = fail (att, ZHI_PDF_ATTACH_PROBLEM_DAMAGED,
-                               g_strdup ("PNG 图片已损坏或无法解码"), detail);
-              return TRUE;
-            }
-          /* the pixels are decoded: the file's bytes are no longer needed */
-          g_clear_pointer (&att->bytes, g_bytes_unref);
-          att->n_pages = 1;
+          if (bytes != NULL)
+            att->image = png_decode (bytes, &att->image_width, &att->image_height, &detail);
         }
         break;
       case KIND_UNKNOWN:
         g_assert_not_reached ();
     }
-  att->kind = kind;
+  if (local != NULL)
+    g_message ("attachment %u: %s", att->number, local->message);
   return TRUE;
 }
 
@@ -710,45 +977,43 @@ show_layout_at (cairo_t *cr, PangoLayout *layout, double x, double y)
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The stamp: a small white-backed label hugging the page's top edge, right-aligned — in the
+ * margin of any page that has one, over the top edge of a page that has none; the page itself
+ * is never scaled or covered in the middle.  Plain spaces: an ideographic one is a gap wide
+ * enough for text extraction to split the label in two. */
 static void
-draw_stamp (ZhiPdfAttachment *att,
+draw_label (ZhiPdfAttachment *att,
             cairo_t *cr,
             PangoContext *context,
             guint index,
-            double x,
-            double y,
-            double width)
+            double page_width,
+            const char *fingerprint)
 {
-  g_autofree char *stamp = g_strdup_printf ("附件%u　第%u页/共%u页", att->number, index + 1,
-                                            zhi_pdf_attachment_get_n_pages (att));
-  g_autoptr (PangoLayout) left
-      = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, 12, stamp, -1);
-  g_autoptr (PangoLayout) right = NULL;
-  int lw, lh;
+  g_autofree char *text = g_strdup_printf (
+      "附件%u 第%u页/共%u页%s%s", att->number, index + 1, zhi_pdf_attachment_get_n_pages (att),
+      fingerprint && *fingerprint ? " " : "", fingerprint ? fingerprint : "");
+  g_autoptr (PangoLayout) layout
+      = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, LABEL_SIZE, text, -1);
+  PangoRectangle logical;
+  double w, h, x;
 
-  pango_layout_get_size (left, &lw, &lh);
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = logical.width / (double)PANGO_SCALE + 2 * LABEL_PAD;
+  h = logical.height / (double)PANGO_SCALE + 2 * LABEL_PAD;
+  x = MAX (0, page_width - LABEL_RIGHT - w);
   cairo_save (cr);
-  /* one structure element for the stamp line: on a thousand pages every element counts */
-  cairo_tag_begin (cr, "P", NULL);
-  cairo_set_source_rgb (cr, 0.6, 0, 0);
-  show_layout_at (cr, left, x, y);
-  if (att->title[0] != '\0')
-    {
-      double avail = width - lw / (double)PANGO_SCALE - 18;
-
-      right = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, 11, att->title, -1);
-      pango_layout_set_width (right, (int)(avail * PANGO_SCALE));
-      pango_layout_set_ellipsize (right, PANGO_ELLIPSIZE_MIDDLE);
-      pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      show_layout_at (cr, right, x + width - avail, y + 1);
-    }
-  cairo_tag_end (cr, "P");
-  cairo_set_source_rgb (cr, 0.6, 0, 0);
-  cairo_set_line_width (cr, 0.75);
-  cairo_move_to (cr, x, y + STAMP_HEIGHT - 6);
-  cairo_line_to (cr, x + width, y + STAMP_HEIGHT - 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, LABEL_EDGE, w, h);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, 0.4);
   cairo_stroke (cr);
+  /* one structure element per label: on a thousand pages every element counts */
+  cairo_tag_begin (cr, "P", NULL);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_move_to (cr, x + LABEL_PAD - logical.x / (double)PANGO_SCALE, LABEL_EDGE + LABEL_PAD);
+  pango_cairo_show_layout (cr, layout);
+  cairo_tag_end (cr, "P");
   cairo_restore (cr);
 }
 
@@ -798,16 +1063,19 @@ zhi_pdf_attachment_draw_page (ZhiPdfAttachment *att,
                               cairo_t *cr,
                               PangoContext *context,
                               guint index,
-                              double x,
-                              double y,
-                              double width,
-                              double height)
+                              double page_width,
+                              double page_height,
+                              const char *fingerprint)
 {
-  double bx = x, by = y + STAMP_HEIGHT, bw = width, bh = height - STAMP_HEIGHT;
+  /* what is drawn here (not the originals) goes in the text block of an A4 page */
+  double bx = ZHI_PDF_MARGIN_LEFT, by = ZHI_PDF_MARGIN_TOP;
+  double bw = ZHI_PDF_BLOCK_WIDTH, bh = ZHI_PDF_BLOCK_HEIGHT;
 
-  draw_stamp (att, cr, context, index, x, y, width);
-
-  if (att->kind == KIND_PDF && att->pdf && index < att->n_pages)
+  (void)page_height;
+  draw_label (att, cr, context, index, page_width, fingerprint);
+  if (att->kind == KIND_PDF_ORIGINAL)
+    ; /* the original page is put under this one by qpdf */
+  else if (att->kind == KIND_PDF && att->pdf && index < att->n_pages)
     {
       PopplerPage *page = poppler_document_get_page (att->pdf, (int)index);
       double pw = 0, ph = 0, s, dw, dh, ox;
@@ -815,25 +1083,25 @@ zhi_pdf_attachment_draw_page (ZhiPdfAttachment *att,
       if (page)
         poppler_page_get_size (page, &pw, &ph);
       if (page == NULL || pw <= 0 || ph <= 0)
+        g_clear_object (&page);
+      else
         {
-          g_clear_object (&page);
-          return;
+          s = MIN (bw / pw, bh / ph);
+          dw = pw * s;
+          dh = ph * s;
+          ox = bx + (bw - dw) / 2;
+          cairo_save (cr);
+          cairo_tag_begin (cr, "Div", NULL);
+          cairo_translate (cr, ox, by);
+          cairo_scale (cr, s, s);
+          cairo_rectangle (cr, 0, 0, pw, ph);
+          cairo_clip (cr);
+          poppler_page_render_for_printing (page, cr);
+          g_object_unref (page);
+          cairo_tag_end (cr, "Div");
+          cairo_restore (cr);
+          frame_rect (cr, ox, by, dw, dh);
         }
-      s = MIN (bw / pw, bh / ph);
-      dw = pw * s;
-      dh = ph * s;
-      ox = bx + (bw - dw) / 2;
-      cairo_save (cr);
-      cairo_tag_begin (cr, "Div", NULL);
-      cairo_translate (cr, ox, by);
-      cairo_scale (cr, s, s);
-      cairo_rectangle (cr, 0, 0, pw, ph);
-      cairo_clip (cr);
-      poppler_page_render_for_printing (page, cr);
-      g_object_unref (page);
-      cairo_tag_end (cr, "Div");
-      cairo_restore (cr);
-      frame_rect (cr, ox, by, dw, dh);
     }
   else if ((att->kind == KIND_JPEG || att->kind == KIND_PNG) && att->image)
     {

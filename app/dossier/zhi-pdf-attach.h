@@ -1,10 +1,13 @@
 /* zhi-pdf-attach.h — evidence files embedded as dossier attachment pages
  *
- * An attachment is one evidence file (PDF, JPEG or PNG).  PDFs are rendered
- * page by page through poppler onto the cairo PDF surface (text stays text);
- * JPEGs are passed through as JPEG; PNGs are decoded row by row and
- * downsampled when large.  Anything that cannot be embedded becomes a single
- * placeholder page naming the file, its SHA-256 and the reason.
+ * An attachment is one evidence file (PDF, JPEG or PNG).  A PDF libqpdf reads as it is
+ * contributes its original pages: the document writer draws a frame page of each page's own
+ * size and orientation carrying only the stamp label, and qpdf puts the original page under it
+ * (zhi-pdf-compact.h; annotations and form fields flattened first, so that they print).  A PDF
+ * only poppler can open is re-drawn through poppler onto an A4 page (text stays text); JPEGs
+ * are passed through as JPEG; PNGs are decoded row by row and downsampled when large.
+ * Anything that cannot be embedded becomes a single placeholder page naming the file, its
+ * SHA-256 and the reason.
  */
 #pragma once
 
@@ -84,30 +87,57 @@ const char *zhi_pdf_attachment_get_title (ZhiPdfAttachment *att);
 
 /* Used by the document writer.
  *
- * open(): obtains the bytes and prepares rendering.  Never fails hard: a file
- * that cannot be embedded switches the attachment to a one-page placeholder
- * and returns a warning (transfer full) — NULL when all is well.  Returns
- * FALSE only when @cancellable was cancelled (with @error set). */
+ * open(): the first time, obtains the bytes (once: copied into the work directory unless the
+ * source is a path) and learns the kind and the pages; then prepares drawing.  Never fails hard: a
+ * file that cannot be embedded switches the attachment to a one-page placeholder and returns a
+ * warning (transfer full) — NULL when all is well.  Returns FALSE only when @cancellable was
+ * cancelled (with @error set). */
 gboolean zhi_pdf_attachment_open (ZhiPdfAttachment *att,
                                   GCancellable *cancellable,
                                   ZhiPdfAttachWarning **warning,
                                   GError **error);
+/* The first part of open(): reads the evidence the first time and learns its kind, pages and
+ * problem (kept until zhi_pdf_attachment_discard()), without preparing drawing. */
+gboolean zhi_pdf_attachment_inspect (ZhiPdfAttachment *att,
+                                     GCancellable *cancellable,
+                                     ZhiPdfAttachWarning **warning,
+                                     GError **error);
 /* Number of pages this attachment occupies once opened (≥ 1). */
 guint zhi_pdf_attachment_get_n_pages (ZhiPdfAttachment *att);
 /* After open: TRUE when the attachment is drawn as a picture (a tagged Figure). */
 gboolean zhi_pdf_attachment_is_image (ZhiPdfAttachment *att);
-/* Draws page @index (0-based) inside the rectangle (x, y, width, height):
- * the stamp line 「附件N 第k页/共n页 title」 on top, the content fitted below. */
+/* Draws page @index (0-based) of the attachment on a page of @page_width × @page_height
+ * points: the stamp label 「附件N 第k页/共n页 @fingerprint」 on a small white box at the top
+ * edge, and — unless the page is an original (zhi_pdf_attachment_get_page_size()) — the content
+ * re-drawn in the A4 text block (poppler, images) or the placeholder. */
 void zhi_pdf_attachment_draw_page (ZhiPdfAttachment *att,
                                    cairo_t *cr,
                                    PangoContext *context,
                                    guint index,
-                                   double x,
-                                   double y,
-                                   double width,
-                                   double height);
-/* Releases the bytes and decoded data (the attachment can be opened again). */
+                                   double page_width,
+                                   double page_height,
+                                   const char *fingerprint);
+/* After open(): TRUE when page @index is an original page of a PDF, with its displayed size
+ * (its own size and orientation, /Rotate applied): the caller draws a frame page of that size
+ * and has qpdf put the original under it (zhi_pdf_assemble()).  FALSE: an A4 page drawn by
+ * zhi_pdf_attachment_draw_page(). */
+gboolean zhi_pdf_attachment_get_page_size (ZhiPdfAttachment *att,
+                                           guint index,
+                                           double *width,
+                                           double *height);
+/* The PDF whose pages are the originals (annotations already flattened into it), or NULL. */
+const char *zhi_pdf_attachment_get_original (ZhiPdfAttachment *att);
+/* TRUE when the original PDF's owner permissions forbid printing (embedded all the same). */
+gboolean zhi_pdf_attachment_get_no_printing (ZhiPdfAttachment *att);
+/* Where the first open() copies bytes and stream sources, and writes flattened PDFs (default
+ * g_get_tmp_dir()).  The copies live until zhi_pdf_attachment_discard(). */
+void zhi_pdf_attachment_set_work_dir (ZhiPdfAttachment *att, const char *dir);
+/* Releases the decoded data (the attachment can be opened again without reading the evidence
+ * again). */
 void zhi_pdf_attachment_close (ZhiPdfAttachment *att);
+/* Closes and removes the copies in the work directory: the next open() reads the evidence
+ * again.  Called by zhi_pdf_attachment_free(). */
+void zhi_pdf_attachment_discard (ZhiPdfAttachment *att);
 
 /* Helpers shared with the tests. */
 gboolean

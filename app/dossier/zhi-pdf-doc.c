@@ -1,8 +1,13 @@
 /* zhi-pdf-doc.c — a small document model and paginating PDF writer */
 #include "zhi-pdf-doc.h"
+#include "zhi-pdf-compact.h"
 #include "zhi-pdf-private.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -119,8 +124,16 @@ struct _ZhiPdfDoc
   GPtrArray *figure_alts; /* pass 2: one string per Figure drawn, NULL-terminated after a write */
   GArray *own_pages;      /* gboolean per page */
   ZhiPdfFinish finish;
+  char *finish_label;
+  ZhiPdfDataFunc data_func;
+  gpointer data_user_data;
   GHashTable *dest_pages; /* dest → page index + 1 */
   guint n_pages;
+  /* the qpdf pass */
+  char *work_dir;
+  gboolean compact;
+  char *compact_warning;
+  GArray *underlays; /* ZhiPdfUnderlay, path owned; learnt in pass 1 */
 };
 
 typedef struct
@@ -132,6 +145,9 @@ typedef struct
   PangoContext *context;
   int page;
   gboolean page_open;
+  double page_width; /* the open page's size */
+  double page_height;
+  gboolean evidence_page; /* an attachment page: its label instead of the page chrome */
   double y;
   int outline_parent[5];
   guint total_pages;
@@ -241,7 +257,16 @@ zhi_pdf_doc_new (void)
   doc->figure_alts = g_ptr_array_new_with_free_func (g_free);
   doc->own_pages = g_array_new (FALSE, TRUE, sizeof (gboolean));
   doc->number_position = ZHI_PDF_PAGE_NUMBER_CENTER;
+  doc->underlays = g_array_new (FALSE, FALSE, sizeof (ZhiPdfUnderlay));
   return doc;
+}
+
+static void
+underlays_clear (ZhiPdfDoc *doc)
+{
+  for (guint i = 0; i < doc->underlays->len; i++)
+    g_free ((char *)g_array_index (doc->underlays, ZhiPdfUnderlay, i).path);
+  g_array_set_size (doc->underlays, 0);
 }
 
 void
@@ -253,6 +278,7 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   g_ptr_array_unref (doc->warnings);
   g_hash_table_unref (doc->dest_pages);
   g_ptr_array_unref (doc->figure_alts);
+  g_free (doc->finish_label);
   g_array_unref (doc->own_pages);
   g_free (doc->title);
   g_free (doc->author);
@@ -260,7 +286,30 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   g_free (doc->creator);
   g_clear_pointer (&doc->create_date, g_date_time_unref);
   g_free (doc->fingerprint);
+  underlays_clear (doc);
+  g_array_unref (doc->underlays);
+  g_free (doc->work_dir);
+  g_free (doc->compact_warning);
   g_free (doc);
+}
+
+void
+zhi_pdf_doc_set_work_dir (ZhiPdfDoc *doc, const char *dir)
+{
+  g_free (doc->work_dir);
+  doc->work_dir = g_strdup (dir);
+}
+
+void
+zhi_pdf_doc_set_compact (ZhiPdfDoc *doc, gboolean compact)
+{
+  doc->compact = compact;
+}
+
+const char *
+zhi_pdf_doc_get_compact_warning (ZhiPdfDoc *doc)
+{
+  return doc->compact_warning;
 }
 
 void
@@ -550,6 +599,18 @@ zhi_pdf_doc_set_drawing_alt (ZhiPdfDoc *doc, const char *alt)
   b->alt = g_strdup (alt);
 }
 
+void
+zhi_pdf_doc_set_finish (ZhiPdfDoc *doc,
+                        const char *unnumbered_label,
+                        ZhiPdfDataFunc data_func,
+                        gpointer user_data)
+{
+  g_free (doc->finish_label);
+  doc->finish_label = g_strdup (unnumbered_label);
+  doc->data_func = data_func;
+  doc->data_user_data = user_data;
+}
+
 const ZhiPdfFinish *
 zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label, JsonObject *data)
 {
@@ -793,7 +854,7 @@ draw_watermark (Writer *w)
         mark = w->watermark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
       pango_layout_get_size (mark, &mw, &mh);
       cairo_save (cr);
-      cairo_translate (cr, ZHI_PDF_PAGE_WIDTH / 2, ZHI_PDF_PAGE_HEIGHT / 2);
+      cairo_translate (cr, w->page_width / 2, w->page_height / 2);
       cairo_rotate (cr, -G_PI / 4);
       cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
       cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
@@ -804,8 +865,10 @@ draw_watermark (Writer *w)
     }
 }
 
+/* A page of the body (A4, with its number and the fingerprint in the footer), or with
+ * @evidence an attachment's page of @width × @height (its stamp label carries the fingerprint). */
 static void
-open_page (Writer *w)
+open_page_sized (Writer *w, double width, double height, gboolean evidence)
 {
   if (w->page_open)
     return;
@@ -819,8 +882,21 @@ open_page (Writer *w)
       g_array_append_val (w->doc->own_pages, own);
     }
   w->y = TOP;
+  w->page_width = width;
+  w->page_height = height;
+  w->evidence_page = evidence;
   if (w->writing)
-    draw_chrome (w);
+    {
+      cairo_pdf_surface_set_size (w->surface, width, height);
+      if (!evidence)
+        draw_chrome (w);
+    }
+}
+
+static void
+open_page (Writer *w)
+{
+  open_page_sized (w, ZHI_PDF_PAGE_WIDTH, ZHI_PDF_PAGE_HEIGHT, FALSE);
 }
 
 static void
@@ -1695,44 +1771,63 @@ place_attachment (Writer *w, Block *b)
   guint k, n;
 
   close_page (w);
-  if (!zhi_pdf_attachment_open (b->attachment, w->cancellable, &warning, NULL))
-    {
-      w->cancelled = TRUE;
-      return;
-    }
   if (!w->writing)
     {
+      /* pass 1: the first open reads the evidence (once in the render) and learns its pages */
+      if (!zhi_pdf_attachment_inspect (b->attachment, w->cancellable, &warning, NULL))
+        {
+          w->cancelled = TRUE;
+          return;
+        }
       b->n_pages = zhi_pdf_attachment_get_n_pages (b->attachment);
       if (warning)
         g_ptr_array_add (w->doc->warnings, warning);
-      zhi_pdf_attachment_close (b->attachment);
-      /* pass 1 only counts pages */
       for (k = 0; k < b->n_pages; k++)
         {
-          open_page (w);
+          double pw, ph;
+          ZhiPdfUnderlay u;
+
+          if (zhi_pdf_attachment_get_page_size (b->attachment, k, &pw, &ph))
+            {
+              u.page = (guint)w->page + 2; /* the page opened next, 1-based */
+              u.path = g_strdup (zhi_pdf_attachment_get_original (b->attachment));
+              u.source_page = k + 1;
+              g_array_append_val (w->doc->underlays, u);
+            }
+          else
+            pw = ZHI_PDF_PAGE_WIDTH, ph = ZHI_PDF_PAGE_HEIGHT;
+          open_page_sized (w, pw, ph, TRUE);
           if (k == 0)
-            emit_dest (w, b->dest, TOP);
+            emit_dest (w, b->dest, 0);
           close_page (w);
         }
+      return;
+    }
+  if (!zhi_pdf_attachment_open (b->attachment, w->cancellable, &warning, NULL))
+    {
+      w->cancelled = TRUE;
       return;
     }
   zhi_pdf_attach_warning_free (warning);
   n = b->n_pages;
   for (k = 0; k < n && !w->cancelled; k++)
     {
-      open_page (w);
+      double pw = ZHI_PDF_PAGE_WIDTH, ph = ZHI_PDF_PAGE_HEIGHT;
+
+      zhi_pdf_attachment_get_page_size (b->attachment, k, &pw, &ph);
+      open_page_sized (w, pw, ph, TRUE);
       if (k == 0)
         {
           g_autofree char *attrs = g_strdup_printf ("dest='%s'", b->dest);
 
-          emit_dest (w, b->dest, TOP);
+          emit_dest (w, b->dest, 0);
           cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
         }
       if (zhi_pdf_attachment_is_image (b->attachment))
         g_ptr_array_add (w->doc->figure_alts, g_strdup_printf ("%s（图片）", b->text));
-      /* the attachment tags its own page (P for the stamp, Div or Figure for the content) */
-      zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, LEFT, TOP, WIDTH,
-                                    ZHI_PDF_BLOCK_HEIGHT);
+      /* the attachment tags its own page (P for the label, Div or Figure for drawn content) */
+      zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, pw, ph,
+                                    w->doc->fingerprint);
       close_page (w);
     }
   zhi_pdf_attachment_close (b->attachment);
@@ -1884,60 +1979,38 @@ writer_clear_layouts (Writer *w)
   g_clear_object (&w->watermark);
 }
 
-gboolean
-zhi_pdf_doc_write (ZhiPdfDoc *doc,
-                   GOutputStream *out,
-                   ZhiPdfProgressFunc progress,
-                   gpointer user_data,
-                   GCancellable *cancellable,
-                   GError **error)
+/* Pass 2 into @out.  FALSE with @error set, or with w->cancelled. */
+static gboolean
+write_pass (Writer *w, GOutputStream *out, GError **error)
 {
-  Writer w = { 0 };
   StreamClosure sc = { 0 };
   cairo_status_t status;
 
-  g_return_val_if_fail (doc != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
-
-  g_ptr_array_set_size (doc->warnings, 0);
-  g_ptr_array_set_size (doc->figure_alts, 0);
-  g_array_set_size (doc->own_pages, 0);
-  g_hash_table_remove_all (doc->dest_pages);
-  g_ptr_array_foreach (doc->blocks, block_clear_layouts, NULL);
-  doc->n_pages = 0;
-
-  w.doc = doc;
-  w.context = context_new ();
-  w.cancellable = cancellable;
-  w.progress = progress;
-  w.user_data = user_data;
-
-  /* pass 1: pages of every heading and attachment */
-  run_pass (&w);
-  if (w.cancelled)
-    goto cancelled;
-  w.total_pages = w.page + 1;
-
-  /* pass 2: the PDF */
   sc.out = out;
-  sc.cancellable = cancellable;
-  w.writing = TRUE;
-  w.surface = cairo_pdf_surface_create_for_stream (write_cb, &sc, ZHI_PDF_PAGE_WIDTH,
-                                                   ZHI_PDF_PAGE_HEIGHT);
-  cairo_pdf_surface_restrict_to_version (w.surface, CAIRO_PDF_VERSION_1_5);
-  set_metadata (doc, w.surface);
-  w.cr = cairo_create (w.surface);
-  run_pass (&w);
-  g_ptr_array_add (doc->figure_alts, NULL);
-  cairo_destroy (w.cr);
-  if (w.cancelled)
+  sc.cancellable = w->cancellable;
+  w->writing = TRUE;
+  w->surface = cairo_pdf_surface_create_for_stream (write_cb, &sc, ZHI_PDF_PAGE_WIDTH,
+                                                    ZHI_PDF_PAGE_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (w->surface, CAIRO_PDF_VERSION_1_5);
+  set_metadata (w->doc, w->surface);
+  w->cr = cairo_create (w->surface);
+  g_ptr_array_set_size (w->doc->figure_alts, 0);
+  g_array_set_size (w->doc->own_pages, 0);
+  run_pass (w);
+  g_ptr_array_add (w->doc->figure_alts, NULL);
+  cairo_destroy (w->cr);
+  if (w->cancelled)
     sc.stop = TRUE;
-  cairo_surface_finish (w.surface);
-  status = cairo_surface_status (w.surface);
-  cairo_surface_destroy (w.surface);
-  writer_clear_layouts (&w);
-  if (w.cancelled)
-    goto cancelled;
-  g_object_unref (w.context);
+  cairo_surface_finish (w->surface);
+  status = cairo_surface_status (w->surface);
+  cairo_surface_destroy (w->surface);
+  w->surface = NULL;
+  w->cr = NULL;
+  if (w->cancelled)
+    {
+      g_clear_error (&sc.error);
+      return FALSE;
+    }
   if (sc.error)
     {
       g_propagate_error (error, sc.error);
@@ -1949,15 +2022,214 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
                    "The dossier could not be drawn: %s", cairo_status_to_string (status));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* A new empty file (mode 0600) in @dir; returns its path. */
+static char *
+temp_file_new (const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, ".zhizao-pdf-XXXXXX.pdf", NULL);
+  int fd = g_mkstemp_full (path, O_RDWR, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("Could not create a temporary file in %s: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&path);
+}
+
+static void
+temp_file_remove (char *path)
+{
+  if (path != NULL)
+    g_unlink (path);
+  g_free (path);
+}
+
+/* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages,
+ * object streams) into a second one, which is copied into @out. */
+static gboolean
+write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **error)
+{
+  ZhiPdfDoc *doc = w->doc;
+  char *cairo_path = NULL, *qpdf_path = NULL;
+  const char *source;
+  g_autoptr (GError) qpdf_error = NULL;
+  gboolean ok = FALSE;
+
+  cairo_path = temp_file_new (dir, error);
+  if (cairo_path == NULL)
+    goto out;
+  qpdf_path = temp_file_new (dir, error);
+  if (qpdf_path == NULL)
+    goto out;
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (cairo_path);
+    g_autoptr (GFileOutputStream) stream = NULL;
+    g_autoptr (GOutputStream) buffered = NULL;
+
+    stream = g_file_append_to (file, G_FILE_CREATE_PRIVATE, w->cancellable, error);
+    if (stream == NULL)
+      goto out;
+    buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
+    if (!write_pass (w, buffered, error))
+      goto out;
+    if (!g_output_stream_close (buffered, w->cancellable, error))
+      goto out;
+  }
+  if (g_cancellable_is_cancelled (w->cancellable))
+    {
+      w->cancelled = TRUE;
+      goto out;
+    }
+  /* after the last page's progress; not cancellable */
+  if (zhi_pdf_assemble (cairo_path, qpdf_path, (const ZhiPdfUnderlay *)doc->underlays->data,
+                        doc->underlays->len,
+                        zhi_pdf_doc_get_finish (
+                            doc, doc->finish_label,
+                            doc->data_func ? doc->data_func (doc, doc->data_user_data) : NULL),
+                        &qpdf_error))
+    source = qpdf_path;
+  else if (doc->underlays->len > 0)
+    {
+      /* cairo's file has empty frames where the evidence goes: never a dossier */
+      g_set_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED,
+                   _ ("The evidence pages could not be copied into the dossier (%s). Check that "
+                      "every evidence PDF opens in a PDF viewer, replace the one that does not, "
+                      "and render again."),
+                   qpdf_error->message);
+      goto out;
+    }
+  else
+    {
+      g_free (doc->compact_warning);
+      doc->compact_warning = g_strdup (qpdf_error->message);
+      g_message ("dossier: the object-stream pass failed, keeping cairo's output: %s",
+                 qpdf_error->message);
+      source = cairo_path;
+    }
+  if (g_cancellable_is_cancelled (w->cancellable))
+    {
+      w->cancelled = TRUE;
+      goto out;
+    }
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (source);
+    g_autoptr (GFileInputStream) in = g_file_read (file, w->cancellable, error);
+
+    if (in == NULL)
+      goto out;
+    if (g_output_stream_splice (out, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
+                                w->cancellable, error)
+        < 0)
+      goto out;
+  }
+  ok = TRUE;
+
+out:
+  temp_file_remove (cairo_path);
+  temp_file_remove (qpdf_path);
+  return ok;
+}
+
+static void
+discard_attachments (ZhiPdfDoc *doc)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->type == BLOCK_ATTACHMENT)
+        zhi_pdf_attachment_discard (b->attachment);
+    }
+}
+
+gboolean
+zhi_pdf_doc_write (ZhiPdfDoc *doc,
+                   GOutputStream *out,
+                   ZhiPdfProgressFunc progress,
+                   gpointer user_data,
+                   GCancellable *cancellable,
+                   GError **error)
+{
+  Writer w = { 0 };
+  g_autofree char *own_dir = NULL;
+  const char *dir = doc->work_dir;
+  gboolean has_attachments = FALSE, ok;
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (doc != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
+
+  g_ptr_array_set_size (doc->warnings, 0);
+  g_hash_table_remove_all (doc->dest_pages);
+  g_ptr_array_foreach (doc->blocks, block_clear_layouts, NULL);
+  underlays_clear (doc);
+  g_clear_pointer (&doc->compact_warning, g_free);
+  doc->n_pages = 0;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (((Block *)g_ptr_array_index (doc->blocks, i))->type == BLOCK_ATTACHMENT)
+      has_attachments = TRUE;
+  /* evidence copies and the temporary PDFs: in the caller's directory or a private one */
+  if (dir == NULL && (has_attachments || doc->compact))
+    {
+      own_dir = g_dir_make_tmp ("zhizao-pdf-XXXXXX", error);
+      if (own_dir == NULL)
+        return FALSE;
+      dir = own_dir;
+    }
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->type == BLOCK_ATTACHMENT)
+        zhi_pdf_attachment_set_work_dir (b->attachment, dir);
+    }
+
+  w.doc = doc;
+  w.context = context_new ();
+  w.cancellable = cancellable;
+  w.progress = progress;
+  w.user_data = user_data;
+
+  /* pass 1: pages of every heading and attachment */
+  run_pass (&w);
+  if (!w.cancelled)
+    {
+      w.total_pages = w.page + 1;
+      /* pass 2: the PDF, straight into @out when qpdf has nothing to do (the preview) */
+      if (doc->underlays->len > 0 || doc->compact)
+        ok = write_through_qpdf (&w, dir, out, &local);
+      else
+        ok = write_pass (&w, out, &local);
+    }
+  else
+    ok = FALSE;
+  writer_clear_layouts (&w);
+  g_object_unref (w.context);
+  /* the copies of the evidence are removed whatever happened */
+  discard_attachments (doc);
+  if (own_dir != NULL)
+    g_rmdir (own_dir);
+  if (w.cancelled || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Rendering was cancelled");
+      return FALSE;
+    }
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   doc->n_pages = w.page + 1;
   return TRUE;
-
-cancelled:
-  writer_clear_layouts (&w);
-  g_clear_error (&sc.error);
-  g_object_unref (w.context);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Rendering was cancelled");
-  return FALSE;
 }
 
 gboolean
@@ -1971,6 +2243,7 @@ zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileOutputStream) out = NULL;
   g_autoptr (GOutputStream) buffered = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL)
@@ -1983,6 +2256,9 @@ zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      /* a new file was written in place: no half document is left behind */
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
   return g_output_stream_close (buffered, cancellable, error);

@@ -131,6 +131,22 @@ void zhi_pdf_doc_add_contents (ZhiPdfDoc *doc, guint max_level, gboolean with_at
  * an outline entry under the last level-1 heading.  Takes ownership. */
 const char *zhi_pdf_doc_add_attachment (ZhiPdfDoc *doc, ZhiPdfAttachment *attachment);
 
+/* Where attachments copy the evidence and the write keeps its temporary PDFs (a directory
+ * beside the target: the originals are copied from there).  Default: a private directory in
+ * g_get_tmp_dir(), made and removed by each write.  Whatever the outcome, a write leaves
+ * nothing of its own behind. */
+void zhi_pdf_doc_set_work_dir (ZhiPdfDoc *doc, const char *dir);
+/* With TRUE, the output is always rewritten by libqpdf with object streams (zhi-pdf-compact.h);
+ * it is whenever there are original evidence pages.  Default FALSE: cairo's output as it is. */
+void zhi_pdf_doc_set_compact (ZhiPdfDoc *doc, gboolean compact);
+/* After a write: NULL, or why the object-stream pass failed when there were no original
+ * pages (cairo's output was written instead).  When there are original pages, a failure of
+ * the pass fails the write. */
+const char *zhi_pdf_doc_get_compact_warning (ZhiPdfDoc *doc);
+
+/* Writes the PDF.  Attachments whose pages are originals are written as frame pages of the
+ * original size carrying the stamp label, into a temporary file; libqpdf then puts each
+ * original page under its frame (zhi_pdf_assemble()) and the result is copied into @out. */
 gboolean zhi_pdf_doc_write (ZhiPdfDoc *doc,
                             GOutputStream *out,
                             ZhiPdfProgressFunc progress,
@@ -151,6 +167,16 @@ gboolean zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
  * by @doc, valid until the next write. */
 const ZhiPdfFinish *
 zhi_pdf_doc_get_finish (ZhiPdfDoc *doc, const char *unnumbered_label, JsonObject *data);
+
+/* Called once the document is laid out and drawn, before the libqpdf pass: the data to embed
+ * (zhi-dossier-data.h; borrowed), or NULL for none. */
+typedef JsonObject *(*ZhiPdfDataFunc) (ZhiPdfDoc *doc, gpointer user_data);
+/* What the libqpdf pass adds (zhi-pdf-finish.h): the label of the unnumbered leading pages and
+ * the embedded data.  Without it, the pass adds the language, labels, XMP and the rest only. */
+void zhi_pdf_doc_set_finish (ZhiPdfDoc *doc,
+                             const char *unnumbered_label,
+                             ZhiPdfDataFunc data_func,
+                             gpointer user_data);
 
 /* After a write: pages written, and the problems met with attachments
  * (element type ZhiPdfAttachWarning, owned by @doc). */

@@ -1,20 +1,20 @@
 /* render.c — how long the dossier takes, beside the tools that do part of its job
  *
- *   build/tests/bench-render [N_FILES [PAGES_PER_FILE]]     (default 100 × 10 = 1,000 pages)
+ *   build/tests/bench-render [--keep] [N_FILES [PAGES_PER_FILE]]
  *
- * Generates a project with N_FILES evidence PDFs of text pages, then measures, each in a child
- * process (wall time and peak RSS from wait4()):
- *   - the dossier with every attachment (zhi_dossier_render_to_file; cairo, then the qpdf pass
- *     that writes object streams);
- *   - the dossier without attachments (the same project, 七、附件 left out);
- *   - the qpdf pass alone (zhi_pdf_compact), on the dossier with its objects written out one by
- *     one again (qpdf --object-streams=disable: what cairo 1.16 hands the pass);
- *   - qpdf --empty --pages copying the same pages into one file (no re-rendering);
- *   - pdftocairo -pdf re-rendering those pages (poppler → cairo, what the dossier does).
- * Prints a table; sizes of the outputs beside the input.  Not part of the test suite.
+ * Without N_FILES: two workloads in one run, 100 × 10 and 300 × 10 evidence pages (1,000 and
+ * 3,000).  Each workload is a project with N_FILES evidence PDFs of text pages made by cairo,
+ * each carrying its own subsets of the Noto CJK fonts (as Word or WPS exports do), and is
+ * measured, each in a child process (wall and CPU time, peak RSS from wait4()):
+ *   - the dossier with every attachment (zhi_dossier_render_to_file: the body and a frame page
+ *     per evidence page by cairo, then libqpdf copying the original pages under the frames);
+ *   - the same dossier without attachments (the body alone);
+ *   - qpdf --empty --pages merging the same evidence files (the floor: copying the pages);
+ *   - pdftocairo -pdf re-rendering those pages (poppler → cairo, what the dossier did before).
+ * Prints a table, the ratios to qpdf's merge and output ÷ (evidence + body).  Not part of the
+ * test suite.
  */
 #include "zhi-dossier.h"
-#include "zhi-pdf-compact.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
@@ -30,6 +30,7 @@
 typedef struct
 {
   double seconds;
+  double cpu; /* user + system */
   long peak_kb;
   int status;
 } Run;
@@ -52,6 +53,8 @@ run_child (char **argv)
     }
   wait4 (pid, &run.status, 0, &ru);
   run.seconds = (g_get_monotonic_time () - start) / 1e6;
+  run.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec
+            + ru.ru_stime.tv_usec / 1e6;
   run.peak_kb = ru.ru_maxrss;
   return run;
 }
@@ -92,17 +95,29 @@ child_render (const char *project_path, const char *out, gboolean no_attachments
 }
 
 static void
-print_row (const char *what, Run run, guint64 out_size, guint pages)
+print_row (const char *what, Run run, guint64 out_size)
 {
-  g_autofree char *rate
-      = pages > 0 ? g_strdup_printf ("%8.0f pages/s", pages / run.seconds) : g_strdup ("");
-
-  g_print ("%-38s %8.2f s %8.1f MB %10.1f MB %s%s\n", what, run.seconds, run.peak_kb / 1024.0,
-           out_size / 1048576.0, rate, run.status == 0 ? "" : "  (FAILED)");
+  g_print ("%-40s %8.2f s %8.2f s %8.1f MB %9.2f MB%s\n", what, run.seconds, run.cpu,
+           run.peak_kb / 1024.0, out_size / 1e6, run.status == 0 ? "" : "  (FAILED)");
 }
 
-int
-main (int argc, char **argv)
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+workload (const char *self, guint n_files, guint per_file, gboolean keep)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -111,30 +126,12 @@ main (int argc, char **argv)
   g_autoptr (ZhiProject) project = NULL;
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *full = NULL, *lean = NULL, *merged = NULL, *cairo_out = NULL;
-  g_autofree char *expanded = NULL, *recompacted = NULL;
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
   g_autofree char *pdftocairo = g_find_program_in_path ("pdftocairo");
-  guint n_files = 100, per_file = 10, total_pages;
+  guint total_pages = n_files * per_file;
   guint64 input_size = 0;
   const char *criteria[] = { "w01", "w02", "w03", "w04", "w05", "w06", "w07", "w08", "w09", "w10" };
-  Run run;
-
-  if (argc == 5 && g_str_equal (argv[1], "--child"))
-    return child_render (argv[2], argv[3], g_str_equal (argv[4], "lean"));
-  if (argc == 4 && g_str_equal (argv[1], "--compact"))
-    {
-      if (!zhi_pdf_compact (argv[2], argv[3], &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      return 0;
-    }
-  if (argc > 1)
-    n_files = MAX (1, atoi (argv[1]));
-  if (argc > 2)
-    per_file = MAX (1, atoi (argv[2]));
-  total_pages = n_files * per_file;
+  Run dossier, body, floor = { 0 }, redraw;
 
   dir = g_dir_make_tmp ("zhi-bench-render-XXXXXX", &error);
   g_assert_no_error (error);
@@ -146,7 +143,8 @@ main (int argc, char **argv)
   zhi_project_set_name (project, "辽宁基准测试机械有限公司");
   zhi_project_set_city (project, "沈阳市");
 
-  g_print ("Generating %u evidence PDFs of %u pages (%u pages)…\n", n_files, per_file, total_pages);
+  g_print ("\n== %u evidence PDFs of %u pages (%u pages): generating…\n", n_files, per_file,
+           total_pages);
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/evidence-%03u.pdf", dir, i + 1);
@@ -157,7 +155,7 @@ main (int argc, char **argv)
       ZhiEvidence *ev;
 
       g_assert_true (zhi_test_pdfs_write_text_pdf (path, per_file, &error));
-      /* distinct bytes, so that the store keeps 100 blobs (a comment after %%EOF) */
+      /* distinct bytes, so that the store keeps every blob (a comment after %%EOF) */
       fp = fopen (path, "ab");
       fputs (tail, fp);
       fclose (fp);
@@ -174,38 +172,21 @@ main (int argc, char **argv)
   lean = g_build_filename (dir, "dossier-lean.pdf", NULL);
   merged = g_build_filename (dir, "qpdf-merged.pdf", NULL);
   cairo_out = g_build_filename (dir, "pdftocairo.pdf", NULL);
-  expanded = g_build_filename (dir, "dossier-no-objstm.pdf", NULL);
-  recompacted = g_build_filename (dir, "dossier-recompacted.pdf", NULL);
 
-  g_print ("\ninput: %u files, %u pages, %.1f MB\n\n", n_files, total_pages,
-           input_size / 1048576.0);
-  g_print ("%-38s %10s %11s %13s %14s\n", "", "wall", "peak RSS", "output", "");
+  g_print ("input: %u files, %u pages, %.2f MB\n\n", n_files, total_pages, input_size / 1e6);
+  g_print ("%-40s %10s %10s %11s %12s\n", "", "wall", "CPU", "peak RSS", "output");
   {
-    char *args[] = { argv[0], "--child", project_path, full, "full", NULL };
+    char *args[] = { (char *)self, "--child", project_path, full, "full", NULL };
 
-    run = run_child (args);
-    print_row ("dossier, with attachments", run, file_size (full), total_pages);
+    dossier = run_child (args);
+    print_row ("dossier, with the attachments", dossier, file_size (full));
   }
   {
-    char *args[] = { argv[0], "--child", project_path, lean, "lean", NULL };
+    char *args[] = { (char *)self, "--child", project_path, lean, "lean", NULL };
 
-    run = run_child (args);
-    print_row ("dossier, without attachments", run, file_size (lean), 0);
+    body = run_child (args);
+    print_row ("dossier without attachments (the body)", body, file_size (lean));
   }
-  if (qpdf != NULL)
-    {
-      char *expand[] = { qpdf, "--object-streams=disable", full, expanded, NULL };
-      char *args[] = { argv[0], "--compact", expanded, recompacted, NULL };
-
-      run = run_child (expand);
-      if (run.status == 0)
-        {
-          g_print ("%-38s %21s %10.1f MB\n", "  (dossier without object streams)", "",
-                   file_size (expanded) / 1048576.0);
-          run = run_child (args);
-          print_row ("  the qpdf pass alone (zhi_pdf_compact)", run, file_size (recompacted), 0);
-        }
-    }
   if (qpdf != NULL)
     {
       GPtrArray *args = g_ptr_array_new ();
@@ -218,8 +199,8 @@ main (int argc, char **argv)
       g_ptr_array_add (args, "--");
       g_ptr_array_add (args, merged);
       g_ptr_array_add (args, NULL);
-      run = run_child ((char **)args->pdata);
-      print_row ("qpdf --empty --pages (copy)", run, file_size (merged), total_pages);
+      floor = run_child ((char **)args->pdata);
+      print_row ("qpdf --empty --pages (the copy)", floor, file_size (merged));
       g_ptr_array_free (args, TRUE);
     }
   else
@@ -228,14 +209,43 @@ main (int argc, char **argv)
     {
       char *args[] = { pdftocairo, "-pdf", merged, cairo_out, NULL };
 
-      run = run_child (args);
-      print_row ("pdftocairo -pdf (re-render)", run, file_size (cairo_out), total_pages);
+      redraw = run_child (args);
+      print_row ("pdftocairo -pdf (re-rendering)", redraw, file_size (cairo_out));
     }
   else
     g_print ("pdftocairo (or qpdf for its input) not installed: skipped\n");
 
-  g_print ("\noutput ÷ input: %.3f (dossier with attachments)\n",
-           (double)file_size (full) / input_size);
-  g_print ("\n(the files are in %s; remove it when done)\n", dir);
+  g_print ("\n");
+  if (floor.seconds > 0)
+    g_print ("dossier ÷ qpdf: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n",
+             dossier.seconds / floor.seconds, dossier.cpu / floor.cpu,
+             (double)dossier.peak_kb / floor.peak_kb);
+  g_print ("output ÷ (evidence + body): %.3f (%.2f MB ÷ (%.2f + %.2f) MB)\n",
+           (double)file_size (full) / (input_size + file_size (lean)), file_size (full) / 1e6,
+           input_size / 1e6, file_size (lean) / 1e6);
+  if (keep)
+    g_print ("(the files are in %s)\n", dir);
+  else
+    remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gboolean keep = FALSE;
+  int first = 1;
+
+  if (argc == 5 && g_str_equal (argv[1], "--child"))
+    return child_render (argv[2], argv[3], g_str_equal (argv[4], "lean"));
+  if (argc > 1 && g_str_equal (argv[1], "--keep"))
+    keep = TRUE, first = 2;
+  if (argc > first)
+    workload (argv[0], MAX (1, atoi (argv[first])),
+              argc > first + 1 ? MAX (1, atoi (argv[first + 1])) : 10, keep);
+  else
+    {
+      workload (argv[0], 100, 10, keep);
+      workload (argv[0], 300, 10, keep);
+    }
   return 0;
 }

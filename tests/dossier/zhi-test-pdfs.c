@@ -255,6 +255,138 @@ write_chart_png (const char *path, int width, int height)
   return ok;
 }
 
+/* ---- hand-written PDFs ------------------------------------------------------------------- */
+
+/* Writes a PDF whose objects 1…n are @objects (their text between "N 0 obj" and "endobj");
+ * object 1 is the catalog. */
+static gboolean
+write_raw_pdf (const char *path, GPtrArray *objects, GError **error)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *tail = NULL;
+  g_autoptr (GString) xref = g_string_new (NULL);
+
+  g_byte_array_append (out, (const guint8 *)"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", 15);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      GBytes *body = objects->pdata[i];
+      g_autofree char *head = g_strdup_printf ("%u 0 obj\n", i + 1);
+      gsize at = out->len;
+
+      g_array_append_val (offsets, at);
+      g_byte_array_append (out, (const guint8 *)head, strlen (head));
+      g_byte_array_append (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      g_byte_array_append (out, (const guint8 *)"\nendobj\n", 8);
+    }
+  g_string_append_printf (xref, "xref\n0 %u\n0000000000 65535 f \n", objects->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (xref, "%010" G_GSIZE_FORMAT " 00000 n \n",
+                            g_array_index (offsets, gsize, i));
+  tail = g_strdup_printf ("%strailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%u\n%%%%EOF\n",
+                          xref->str, objects->len + 1, out->len);
+  g_byte_array_append (out, (const guint8 *)tail, strlen (tail));
+  return g_file_set_contents (path, (const char *)out->data, out->len, error);
+}
+
+static void
+add_object (GPtrArray *objects, const char *text)
+{
+  g_ptr_array_add (objects, g_bytes_new (text, strlen (text)));
+}
+
+/* A stream object with @data (raw bytes) and extra dictionary entries @dict. */
+static void
+add_stream (GPtrArray *objects, const char *dict, const void *data, gsize len)
+{
+  g_autofree char *head
+      = g_strdup_printf ("<< %s /Length %" G_GSIZE_FORMAT " >>\nstream\n", dict, len);
+  GByteArray *a = g_byte_array_new ();
+
+  g_byte_array_append (a, (const guint8 *)head, strlen (head));
+  g_byte_array_append (a, data, len);
+  g_byte_array_append (a, (const guint8 *)"\nendstream", 10);
+  g_ptr_array_add (objects, g_byte_array_free_to_bytes (a));
+}
+
+/* One page: catalog 1, pages 2, page 3 (@page_extra inside its dictionary), content 4,
+ * font 5; further objects from @more (moved). */
+static gboolean
+write_one_page (const char *path,
+                const char *media_box,
+                const char *page_extra,
+                const char *content,
+                GPtrArray *more,
+                GError **error)
+{
+  g_autoptr (GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autofree char *page = g_strdup_printf (
+      "<< /Type /Page /Parent 2 0 R /MediaBox [%s] /Contents 4 0 R %s >>", media_box, page_extra);
+
+  add_object (objects, "<< /Type /Catalog /Pages 2 0 R >>");
+  add_object (objects, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  add_object (objects, page);
+  add_stream (objects, "", content, strlen (content));
+  add_object (objects,
+              "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  for (guint i = 0; more && i < more->len; i++)
+    g_ptr_array_add (objects, g_bytes_ref (more->pdata[i]));
+  return write_raw_pdf (path, objects, error);
+}
+
+static gboolean
+write_originals (ZhiTestPdfs *t, GError **error)
+{
+  g_autofree char *a3_box = g_strdup_printf ("0 0 %g %g", A3_LONG, A3_SHORT);
+  g_autoptr (GPtrArray) more = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr (GBytes) jpeg = zhi_test_pdfs_make_jpeg (320, 240);
+  guint8 ccitt[ZHI_TEST_CCITT_BYTES];
+
+  if (!write_one_page (t->a3_landscape_pdf, a3_box, "/Resources << /Font << /F1 5 0 R >> >>",
+                       "BT /F1 36 Tf 100 700 Td (A3 LANDSCAPE DRAWING) Tj ET", NULL, error))
+    return FALSE;
+  /* shown turned 90 degrees clockwise: text running up the unturned page reads left to right */
+  if (!write_one_page (
+          t->rotated_pdf, "0 0 595.276 841.89", "/Rotate 90 /Resources << /Font << /F1 5 0 R >> >>",
+          "BT /F1 24 Tf 0 1 -1 0 100 100 Tm (UPRIGHT WHEN ROTATED) Tj ET", NULL, error))
+    return FALSE;
+
+  /* object 6: the annotation, 7: its appearance */
+  {
+    g_autofree char *annot = g_strdup_printf (
+        "<< /Type /Annot /Subtype /Stamp /F 4 /Rect [%d %d %d %d] /Name /Approved "
+        "/AP << /N 7 0 R >> >>",
+        ZHI_TEST_STAMP_RECT);
+
+    add_object (more, annot);
+  }
+  add_stream (more, "/Type /XObject /Subtype /Form /BBox [0 0 120 120]",
+              "1 0 0 rg 0 0 120 120 re f", 25);
+  if (!write_one_page (t->stamp_pdf, "0 0 595.276 841.89",
+                       "/Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R]",
+                       "BT /F1 24 Tf 72 760 Td (SEALED CERTIFICATE) Tj ET", more, error))
+    return FALSE;
+
+  /* object 6: the JPEG, 7: the CCITT G4 image (all white: one V0 code per row) */
+  g_ptr_array_set_size (more, 0);
+  add_stream (more,
+              "/Type /XObject /Subtype /Image /Width 320 /Height 240 /ColorSpace /DeviceGray "
+              "/BitsPerComponent 8 /Filter /DCTDecode",
+              g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+  memset (ccitt, 0xFF, sizeof ccitt);
+  add_stream (more,
+              "/Type /XObject /Subtype /Image /Width 64 /Height 256 /ColorSpace /DeviceGray "
+              "/BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns 64 "
+              "/Rows 256 >>",
+              ccitt, sizeof ccitt);
+  return write_one_page (t->images_pdf, "0 0 595.276 841.89",
+                         "/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R /Im2 7 0 R "
+                         ">> >>",
+                         "BT /F1 24 Tf 72 760 Td (IMAGES PAGE) Tj ET "
+                         "q 320 0 0 240 72 400 cm /Im1 Do Q q 64 0 0 256 420 400 cm /Im2 Do Q",
+                         more, error);
+}
+
 ZhiTestPdfs *
 zhi_test_pdfs_generate (const char *dir, GError **error)
 {
@@ -281,6 +413,13 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
   t->png_1px = P ("pixel.png");
   t->png_huge = P ("huge.png");
   t->docx = P ("说明.docx");
+  t->a3_landscape_pdf = P ("a3-landscape.pdf");
+  t->rotated_pdf = P ("rotated.pdf");
+  t->stamp_pdf = P ("stamp.pdf");
+  t->images_pdf = P ("images.pdf");
+
+  if (!write_originals (t, error))
+    return NULL;
 
   if (!zhi_test_pdfs_write_text_pdf (t->multi_pdf, 3, error))
     return NULL;
@@ -328,6 +467,20 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
           && g_spawn_check_wait_status (status, NULL))
         t->encrypted_pdf = g_steal_pointer (&out);
     }
+  if (g_find_program_in_path ("qpdf"))
+    {
+      g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+      g_autofree char *out = P ("restricted.pdf");
+      const char *argv[]
+          = { qpdf, "--encrypt",  "",  "owner-pw", "256", "--print=none", "--modify=none",
+              "--", t->multi_pdf, out, NULL };
+      int status = 0;
+
+      if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                        NULL, &status, NULL)
+          && g_spawn_check_wait_status (status, NULL))
+        t->restricted_pdf = g_steal_pointer (&out);
+    }
 #undef P
   return g_steal_pointer (&t);
 }
@@ -350,6 +503,11 @@ zhi_test_pdfs_free (ZhiTestPdfs *t)
   g_free (t->png_1px);
   g_free (t->png_huge);
   g_free (t->docx);
+  g_free (t->a3_landscape_pdf);
+  g_free (t->rotated_pdf);
+  g_free (t->stamp_pdf);
+  g_free (t->images_pdf);
+  g_free (t->restricted_pdf);
   g_free (t);
 }
 

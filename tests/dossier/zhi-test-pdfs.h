@@ -20,7 +20,23 @@ typedef struct
   char *png_1px;
   char *png_huge; /* 10000 × 10000 */
   char *docx;     /* an unsupported type */
+  /* original pages (hand-written PDFs, Helvetica text) */
+  char *a3_landscape_pdf; /* one A3 landscape page, "A3 LANDSCAPE DRAWING" */
+  char *rotated_pdf;      /* A4 portrait with /Rotate 90, its text written sideways so that it
+                           * reads upright when shown: "UPRIGHT WHEN ROTATED" */
+  char *stamp_pdf;        /* A4, "SEALED CERTIFICATE", a printable /Stamp annotation drawing a
+                           * red square at ZHI_TEST_STAMP_RECT */
+  char *images_pdf;       /* A4, "IMAGES PAGE", a JPEG (zhi_test_pdfs_make_jpeg (320, 240)) and
+                           * a CCITT G4 image of ZHI_TEST_CCITT_BYTES bytes */
+  char *restricted_pdf;   /* multi_pdf with an owner password only, printing forbidden; NULL
+                           * when qpdf is not installed */
 } ZhiTestPdfs;
+
+#define A3_LONG 1190.551
+#define A3_SHORT 841.89
+/* x0 y0 x1 y1 in the page's own space (PDF, origin bottom left) */
+#define ZHI_TEST_STAMP_RECT 400, 600, 520, 720
+#define ZHI_TEST_CCITT_BYTES 32
 
 /* Writes every sample into @dir (created if needed). */
 ZhiTestPdfs *zhi_test_pdfs_generate (const char *dir, GError **error);

@@ -1,0 +1,568 @@
+/* test-pdf-originals.c — evidence PDF pages are the original pages, read back with poppler */
+#define _GNU_SOURCE /* memmem */
+#include "zhi-pdf-compact.h"
+#include "zhi-pdf-doc.h"
+#include "zhi-test-pdfs.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#define FINGERPRINT "申报书指纹 ORIG-0001"
+#define A4_W 595.276
+#define A4_H 841.89
+#define MM (72.0 / 25.4)
+
+static ZhiTestPdfs *samples;
+static char *tmpdir;
+
+enum
+{
+  ATT_A3 = 1,
+  ATT_ROTATED,
+  ATT_STAMP,
+  ATT_IMAGES,
+  ATT_TEXT,
+  ATT_RESTRICTED,
+  N_ATT = ATT_RESTRICTED
+};
+
+typedef struct
+{
+  char *path;
+  char *work;
+  ZhiPdfDoc *doc;
+  PopplerDocument *pdf;
+  GBytes *raw;
+} Built;
+
+static Built built;
+
+/* Text of a page with white space removed. */
+static char *
+page_text (PopplerDocument *pdf, int index)
+{
+  PopplerPage *page = poppler_document_get_page (pdf, index);
+  g_autofree char *text = poppler_page_get_text (page);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  g_object_unref (page);
+  return g_string_free (out, FALSE);
+}
+
+/* The characters (no white space) whose boxes lie within @height of the page's top edge. */
+static char *
+top_strip_text (PopplerPage *page, double height)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n = 0, i = 0;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (const char *p = text; *p && i < n; p = g_utf8_next_char (p), i++)
+    if (rects[i].y2 <= height && !g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  g_free (rects);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+dir_is_empty (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name = d ? g_dir_read_name (d) : NULL;
+
+  if (name != NULL)
+    g_test_message ("left in %s: %s", dir, name);
+  return d != NULL && name == NULL;
+}
+
+static ZhiPdfAttachment *
+attachment (guint number, const char *path)
+{
+  g_autofree char *title = g_strdup_printf ("证明材料%u", number);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return zhi_pdf_attachment_new_for_path (number, title, base, "application/pdf", "00", path);
+}
+
+static void
+ensure_built (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *paths[N_ATT];
+  g_autofree char *uri = NULL;
+  char *contents;
+  gsize len;
+
+  if (built.doc != NULL)
+    return;
+  paths[ATT_A3 - 1] = samples->a3_landscape_pdf;
+  paths[ATT_ROTATED - 1] = samples->rotated_pdf;
+  paths[ATT_STAMP - 1] = samples->stamp_pdf;
+  paths[ATT_IMAGES - 1] = samples->images_pdf;
+  paths[ATT_TEXT - 1] = samples->multi_pdf;
+  /* without qpdf's command line (the fixture's maker) the plain file stands in */
+  paths[ATT_RESTRICTED - 1]
+      = samples->restricted_pdf ? samples->restricted_pdf : samples->multi_pdf;
+
+  built.work = g_build_filename (tmpdir, "work", NULL);
+  g_assert_cmpint (g_mkdir (built.work, 0700), ==, 0);
+  built.path = g_build_filename (tmpdir, "originals.pdf", NULL);
+  built.doc = zhi_pdf_doc_new ();
+  zhi_pdf_doc_set_fingerprint (built.doc, FINGERPRINT);
+  zhi_pdf_doc_set_work_dir (built.doc, built.work);
+  zhi_pdf_doc_add_heading (built.doc, 1, "七、附件", TRUE);
+  {
+    guint p
+        = zhi_pdf_doc_add_paragraph (built.doc, ZHI_PDF_STYLE_BODY, "图纸见附件1，证书见附件3。");
+
+    g_assert_true (zhi_pdf_doc_link_text (built.doc, p, "附件1", "att-1"));
+    g_assert_true (zhi_pdf_doc_link_text (built.doc, p, "附件3", "att-3"));
+  }
+  for (guint i = 1; i <= N_ATT; i++)
+    zhi_pdf_doc_add_attachment (built.doc, attachment (i, paths[i - 1]));
+  g_assert_true (zhi_pdf_doc_write_to_file (built.doc, built.path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_pdf_doc_get_warnings (built.doc)->len, ==, 0);
+  uri = g_filename_to_uri (built.path, NULL, NULL);
+  built.pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (built.path, &contents, &len, &error));
+  built.raw = g_bytes_new_take (contents, len);
+}
+
+static int
+first_page (guint number)
+{
+  g_autofree char *dest = g_strdup_printf ("att-%u", number);
+
+  return zhi_pdf_doc_get_dest_page (built.doc, dest);
+}
+
+static void
+assert_page_size (int index, double width, double height)
+{
+  PopplerPage *page = poppler_document_get_page (built.pdf, index);
+  double w, h;
+
+  poppler_page_get_size (page, &w, &h);
+  g_test_message ("page %d: %.2f × %.2f", index + 1, w, h);
+  g_assert_cmpfloat (fabs (w - width), <, 0.5);
+  g_assert_cmpfloat (fabs (h - height), <, 0.5);
+  g_object_unref (page);
+}
+
+static void
+test_a3_landscape_keeps_its_size (void)
+{
+  int index;
+  g_autofree char *text = NULL;
+
+  ensure_built ();
+  index = first_page (ATT_A3);
+  assert_page_size (index, A3_LONG, A3_SHORT);
+  text = page_text (built.pdf, index);
+  g_assert_nonnull (strstr (text, "A3LANDSCAPEDRAWING"));
+  /* the body around it stays A4 */
+  assert_page_size (0, A4_W, A4_H);
+  assert_page_size (first_page (ATT_STAMP), A4_W, A4_H);
+}
+
+/* /Rotate 90 applied: shown landscape, its line of text running left to right. */
+static void
+test_rotated_page_reads_upright (void)
+{
+  int index = (ensure_built (), first_page (ATT_ROTATED));
+  PopplerPage *page = poppler_document_get_page (built.pdf, index);
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  const char *hit = strstr (text, "UPRIGHT");
+  glong at;
+
+  assert_page_size (index, A4_H, A4_W);
+  g_assert_nonnull (hit);
+  at = g_utf8_pointer_to_offset (text, hit);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  g_assert_cmpuint (n_rects, >=, (guint)at + 7);
+  for (int i = 0; i < 6; i++)
+    {
+      PopplerRectangle *a = &rects[at + i], *b = &rects[at + i + 1];
+
+      /* left to right on one line, glyphs taller than a line is thick: upright */
+      g_assert_cmpfloat (b->x1, >, a->x1);
+      g_assert_cmpfloat (fabs (b->y1 - a->y1), <, 1);
+      g_assert_cmpfloat (a->y2 - a->y1, >, 10);
+    }
+  /* and at the top of the shown page, where the original shows it: 100 pt from the left,
+   * near the top (the text starts 100 pt in from the unturned page's left edge, 100 pt up) */
+  g_assert_cmpfloat (fabs (rects[at].x1 - 100), <, 5);
+  g_assert_cmpfloat (rects[at].y2, <, 140);
+  g_free (rects);
+  g_object_unref (page);
+}
+
+/* The stamp annotation is drawn into the page (flattened): red at its place on paper. */
+static void
+test_stamp_annotation_still_drawn (void)
+{
+  int index = (ensure_built (), first_page (ATT_STAMP));
+  PopplerPage *page = poppler_document_get_page (built.pdf, index);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+  cairo_t *cr = cairo_create (surface);
+  const int rect[4] = { ZHI_TEST_STAMP_RECT };
+  int cx = (rect[0] + rect[2]) / 2, cy = 842 - (rect[1] + rect[3]) / 2;
+  guint32 pixel, outside;
+  GList *annots;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  /* as printed: annotations that are still annotations would be drawn too, so none may be */
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *)(cairo_image_surface_get_data (surface)
+                       + cy * cairo_image_surface_get_stride (surface) + cx * 4);
+  outside = *(guint32 *)(cairo_image_surface_get_data (surface)
+                         + (cy + 80) * cairo_image_surface_get_stride (surface) + cx * 4);
+  g_test_message ("pixel at the stamp %06x, below it %06x", pixel & 0xFFFFFF, outside & 0xFFFFFF);
+  g_assert_cmpuint ((pixel >> 16) & 0xFF, >, 200);
+  g_assert_cmpuint ((pixel >> 8) & 0xFF, <, 60);
+  g_assert_cmpuint (pixel & 0xFF, <, 60);
+  g_assert_cmpuint (outside & 0xFFFFFF, ==, 0xFFFFFF);
+  annots = poppler_page_get_annot_mapping (page);
+  for (GList *l = annots; l; l = l->next)
+    g_assert_cmpint (poppler_annot_get_annot_type (((PopplerAnnotMapping *)l->data)->annot), !=,
+                     POPPLER_ANNOT_STAMP);
+  poppler_page_free_annot_mapping (annots);
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
+}
+
+static gboolean
+raw_contains (const void *needle, gsize n)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (built.raw, &len);
+
+  return memmem (data, len, needle, n) != NULL;
+}
+
+/* Images are copied as they are: the JPEG's bytes and the CCITT G4 data appear unchanged. */
+static void
+test_images_keep_their_encoding (void)
+{
+  g_autoptr (GBytes) jpeg = zhi_test_pdfs_make_jpeg (320, 240);
+  guint8 ccitt[ZHI_TEST_CCITT_BYTES + 20];
+  gsize n;
+
+  ensure_built ();
+  g_assert_true (raw_contains (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg)));
+  g_assert_true (raw_contains ("/DCTDecode", 10));
+  g_assert_true (raw_contains ("/CCITTFaxDecode", 15));
+  /* the stream's data, whole, between "stream" and "endstream" */
+  memcpy (ccitt, "stream\n", 7);
+  memset (ccitt + 7, 0xFF, ZHI_TEST_CCITT_BYTES);
+  n = 7 + ZHI_TEST_CCITT_BYTES;
+  {
+    gsize len;
+    const guint8 *data = g_bytes_get_data (built.raw, &len);
+    const guint8 *hit = memmem (data, len, ccitt, n);
+
+    g_assert_nonnull (hit);
+    hit += n;
+    if (*hit == '\r')
+      hit++;
+    if (*hit == '\n')
+      hit++;
+    g_assert_cmpint (memcmp (hit, "endstream", 9), ==, 0);
+  }
+  {
+    g_autofree char *text = page_text (built.pdf, first_page (ATT_IMAGES));
+
+    g_assert_nonnull (strstr (text, "IMAGESPAGE"));
+  }
+}
+
+/* Text of every original page is text (the CJK fonts of a cairo-made PDF included), every page
+ * carries its stamp with the fingerprint at the top edge, every attachment has its
+ * destination, outline entry and links. */
+static void
+test_text_stamps_outline_links (void)
+{
+  const guint pages[N_ATT] = { 1, 1, 1, 1, 3, 3 };
+  PopplerIndexIter *iter, *child;
+  guint n_outline = 0;
+  gboolean skipped;
+  g_autofree char *qpdf_out = NULL;
+
+  ensure_built ();
+  for (guint a = 1; a <= N_ATT; a++)
+    {
+      int first = first_page (a);
+      g_autofree char *dest = g_strdup_printf ("att-%u", a);
+      PopplerDest *found = poppler_document_find_dest (built.pdf, dest);
+
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->page_num - 1, ==, first);
+      poppler_dest_free (found);
+      for (guint k = 0; k < pages[a - 1]; k++)
+        {
+          PopplerPage *page = poppler_document_get_page (built.pdf, first + (int)k);
+          g_autofree char *text = page_text (built.pdf, first + (int)k);
+          g_autofree char *stamp = g_strdup_printf ("附件%u第%u页/共%u页", a, k + 1, pages[a - 1]);
+          g_autofree char *label = g_strdup_printf ("附件%u", a);
+          GList *hits;
+          double w, h;
+
+          poppler_page_get_size (page, &w, &h);
+          /* the label, alone in the strip along the top edge */
+          {
+            g_autofree char *top = top_strip_text (page, 12 * MM);
+
+            if (strstr (top, stamp) == NULL || strstr (top, "申报书指纹ORIG-0001") == NULL)
+              g_error ("page %d lacks %s at its top: %s", first + k + 1, stamp, top);
+          }
+          /* no page number of the body on an evidence page */
+          g_assert_null (strstr (text, "—"));
+          if (a == ATT_TEXT || a == ATT_RESTRICTED)
+            {
+              g_autofree char *own = g_strdup_printf ("证明材料第%u页", k + 1);
+
+              g_assert_nonnull (strstr (text, own));
+              g_assert_nonnull (strstr (text, "不良品率"));
+            }
+          /* the label hugs the top edge (PDF space: y up) */
+          hits = poppler_page_find_text (page, label);
+          g_assert_nonnull (hits);
+          g_assert_cmpfloat (((PopplerRectangle *)hits->data)->y1, >, h - 12 * MM);
+          g_list_free_full (hits, (GDestroyNotify)poppler_rectangle_free);
+          g_object_unref (page);
+        }
+    }
+
+  iter = poppler_index_iter_new (built.pdf);
+  g_assert_nonnull (iter);
+  child = poppler_index_iter_get_child (iter);
+  g_assert_nonnull (child);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (child);
+      g_autofree char *expected
+          = g_strdup_printf ("附件%u：证明材料%u", n_outline + 1, n_outline + 1);
+
+      g_assert_cmpstr (action->any.title, ==, expected);
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      poppler_action_free (action);
+      n_outline++;
+    }
+  while (poppler_index_iter_next (child));
+  poppler_index_iter_free (child);
+  poppler_index_iter_free (iter);
+  g_assert_cmpuint (n_outline, ==, N_ATT);
+
+  /* the body's 见附件 links reach the originals' first pages */
+  {
+    PopplerPage *page = poppler_document_get_page (built.pdf, 0);
+    GList *links = poppler_page_get_link_mapping (page);
+    guint reached = 0;
+
+    for (GList *l = links; l; l = l->next)
+      {
+        PopplerAction *action = ((PopplerLinkMapping *)l->data)->action;
+        PopplerDest *d;
+
+        if (action->type != POPPLER_ACTION_GOTO_DEST || action->goto_dest.dest->named_dest == NULL)
+          continue;
+        d = poppler_document_find_dest (built.pdf, action->goto_dest.dest->named_dest);
+        g_assert_nonnull (d);
+        if (d->page_num - 1 == first_page (ATT_A3) || d->page_num - 1 == first_page (ATT_STAMP))
+          reached++;
+        poppler_dest_free (d);
+      }
+    g_assert_cmpuint (reached, ==, 2);
+    poppler_page_free_link_mapping (links);
+    g_object_unref (page);
+  }
+
+  if (!zhi_test_qpdf_check (built.path, &skipped, &qpdf_out))
+    g_error ("qpdf --check: %s", qpdf_out);
+  /* the copies of the evidence and the temporary PDFs are gone */
+  g_assert_true (dir_is_empty (built.work));
+}
+
+/* An owner-restricted PDF (printing forbidden) is embedded, and says so. */
+static void
+test_restricted_embedded (void)
+{
+  g_autoptr (ZhiPdfAttachment) att = NULL;
+  ZhiPdfAttachWarning *warning = NULL;
+
+  if (samples->restricted_pdf == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  att = attachment (1, samples->restricted_pdf);
+  g_assert_true (zhi_pdf_attachment_inspect (att, NULL, &warning, NULL));
+  g_assert_null (warning);
+  g_assert_cmpuint (zhi_pdf_attachment_get_n_pages (att), ==, 3);
+  g_assert_nonnull (zhi_pdf_attachment_get_original (att));
+  g_assert_true (zhi_pdf_attachment_get_no_printing (att));
+  g_clear_pointer (&att, zhi_pdf_attachment_free);
+  att = attachment (2, samples->multi_pdf);
+  g_assert_true (zhi_pdf_attachment_inspect (att, NULL, &warning, NULL));
+  g_assert_false (zhi_pdf_attachment_get_no_printing (att));
+}
+
+typedef struct
+{
+  GCancellable *cancel;
+  const char *remove;
+} Progress;
+
+static void
+progress_cb (guint done, guint total, gpointer data)
+{
+  Progress *p = data;
+
+  (void)done;
+  (void)total;
+  if (p->cancel)
+    g_cancellable_cancel (p->cancel);
+  if (p->remove)
+    g_unlink (p->remove);
+}
+
+static guint bytes_calls;
+
+static GBytes *
+count_bytes (gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  gchar *contents;
+  gsize len;
+
+  bytes_calls++;
+  if (!g_file_get_contents (user_data, &contents, &len, error))
+    return NULL;
+  return g_bytes_new_take (contents, len);
+}
+
+/* The evidence is read once per render; temporary files go on success, failure and cancel. */
+static void
+test_read_once_and_temp_files (void)
+{
+  g_autofree char *work = g_build_filename (tmpdir, "work-2", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "temp.pdf", NULL);
+  g_autofree char *doomed = g_build_filename (tmpdir, "doomed.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  GCancellable *cancellable = g_cancellable_new ();
+  char *contents;
+  gsize len;
+
+  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+
+  /* success: one read of a bytes source, nothing left */
+  {
+    g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+
+    zhi_pdf_doc_set_work_dir (doc, work);
+    zhi_pdf_doc_add_attachment (
+        doc, zhi_pdf_attachment_new_for_bytes_func (1, "报告", "r.pdf", "application/pdf", "00",
+                                                    count_bytes, samples->multi_pdf, NULL));
+    bytes_calls = 0;
+    g_assert_true (zhi_pdf_doc_write_to_file (doc, out, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (bytes_calls, ==, 1);
+    g_assert_cmpuint (zhi_pdf_doc_get_n_pages (doc), ==, 3);
+    g_assert_true (dir_is_empty (work));
+    g_unlink (out);
+  }
+
+  /* failure: the evidence disappears between reading its pages and copying them */
+  g_assert_true (g_file_get_contents (samples->a3_landscape_pdf, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (doomed, contents, len, NULL));
+  g_free (contents);
+  {
+    g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+    Progress p = { NULL, doomed };
+
+    zhi_pdf_doc_set_work_dir (doc, work);
+    zhi_pdf_doc_add_attachment (doc, attachment (1, doomed));
+    g_assert_false (zhi_pdf_doc_write_to_file (doc, out, progress_cb, &p, NULL, &error));
+    g_assert_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "could not be copied"));
+    g_clear_error (&error);
+    g_assert_true (dir_is_empty (work));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+
+  /* cancelled while writing */
+  {
+    g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+    Progress p = { cancellable, NULL };
+
+    zhi_pdf_doc_set_work_dir (doc, work);
+    zhi_pdf_doc_add_attachment (doc, attachment (1, samples->multi_pdf));
+    zhi_pdf_doc_add_attachment (
+        doc, zhi_pdf_attachment_new_for_bytes_func (2, "报告", "r.pdf", "application/pdf", "00",
+                                                    count_bytes, samples->stamp_pdf, NULL));
+    g_assert_false (zhi_pdf_doc_write_to_file (doc, out, progress_cb, &p, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_true (dir_is_empty (work));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  g_object_unref (cancellable);
+  g_rmdir (work);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("zhi-pdf-originals-XXXXXX", &error);
+  g_assert_no_error (error);
+  samples = zhi_test_pdfs_generate (tmpdir, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/pdf-originals/a3-landscape-keeps-its-size", test_a3_landscape_keeps_its_size);
+  g_test_add_func ("/pdf-originals/rotated-page-reads-upright", test_rotated_page_reads_upright);
+  g_test_add_func ("/pdf-originals/stamp-annotation-still-drawn",
+                   test_stamp_annotation_still_drawn);
+  g_test_add_func ("/pdf-originals/jpeg-and-ccitt-keep-their-bytes",
+                   test_images_keep_their_encoding);
+  g_test_add_func ("/pdf-originals/text-stamps-outline-links-check",
+                   test_text_stamps_outline_links);
+  g_test_add_func ("/pdf-originals/owner-restricted-embedded", test_restricted_embedded);
+  g_test_add_func ("/pdf-originals/read-once-temp-files-removed", test_read_once_and_temp_files);
+  status = g_test_run ();
+
+  g_clear_object (&built.pdf);
+  g_clear_pointer (&built.raw, g_bytes_unref);
+  g_clear_pointer (&built.doc, zhi_pdf_doc_free);
+  if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") == NULL)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+      if (system (cmd) != 0)
+        g_printerr ("could not remove %s\n", tmpdir);
+    }
+  else
+    g_printerr ("output kept in %s\n", tmpdir);
+  g_free (built.path);
+  g_free (built.work);
+  zhi_test_pdfs_free (samples);
+  g_free (tmpdir);
+  return status;
+}
