@@ -1467,7 +1467,7 @@ add_list (Job *job)
           Entry *e = job->entries->pdata[i];
           g_autofree char *n = g_strdup_printf ("附件%u", e->number);
           g_autofree char *name = g_strdup_printf (
-              "%s\n（%s）%s", e->title, e->file_name,
+              "%s" ZHI_PDF_SMALL_MARK "原文件：%s%s", e->title, e->file_name,
               e->no_printing ? "\n原文件的权限设置禁止打印，本申报书按原页面收录" : "");
           g_autofree char *pages = NULL;
           Entry *first = NULL;

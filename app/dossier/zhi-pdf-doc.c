@@ -969,23 +969,31 @@ avoid_lone_last_line (PangoLayout *layout, double size)
   for (tries = 0; tries < 4 && width > 0; tries++)
     {
       const char *text = pango_layout_get_text (layout);
-      int n = pango_layout_get_line_count (layout);
-      PangoLayoutLine *last;
-      const char *p, *end;
-      guint chars = 0;
+      GSList *lines = pango_layout_get_lines_readonly (layout), *l;
+      gboolean lone = FALSE;
 
-      if (n < 2)
-        return;
-      last = pango_layout_get_line_readonly (layout, n - 1);
-      end = text + last->start_index + last->length;
-      for (p = text + last->start_index; p < end; p = g_utf8_next_char (p))
+      /* the last line of each paragraph that wrapped */
+      for (l = lines; l != NULL && !lone; l = l->next)
         {
-          gunichar c = g_utf8_get_char (p);
+          PangoLayoutLine *line = l->data;
+          PangoLayoutLine *next = l->next ? l->next->data : NULL;
+          const char *p, *end;
+          guint chars = 0;
 
-          if (!g_unichar_isspace (c) && !is_closing_mark (c))
-            chars++;
+          if (line->is_paragraph_start || (next != NULL && !next->is_paragraph_start))
+            continue;
+          end = text + line->start_index + line->length;
+          for (p = text + line->start_index; p < end; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              if (!g_unichar_isspace (c) && !is_closing_mark (c))
+                chars++;
+            }
+          lone = chars < 2;
         }
-      if (chars >= 2)
+      /* a narrow column would only wrap worse */
+      if (!lone || width - 2 * size * PANGO_SCALE < 6 * size * PANGO_SCALE)
         return;
       width -= (int)(2 * size * PANGO_SCALE);
       pango_layout_set_width (layout, width);
@@ -1088,6 +1096,38 @@ draw_link_spans (Writer *w, GArray *links, LineSet *set, guint from, guint to, d
           g_free (ranges);
         }
     }
+}
+
+/* A cell's text after ZHI_PDF_SMALL_MARK starts a new line in smaller grey type (an evidence
+ * title, then its original file name). */
+static void
+small_after_mark (PangoLayout *layout, double size)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *mark = strchr (text, ZHI_PDF_SMALL_MARK[0]);
+  g_autofree char *copy = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *a;
+
+  if (mark == NULL)
+    return;
+  copy = g_strdup (text);
+  /* one byte for one byte: link offsets stay right */
+  for (char *p = copy; *p; p++)
+    if (*p == ZHI_PDF_SMALL_MARK[0])
+      *p = '\n';
+  attrs = pango_layout_get_attributes (layout)
+              ? pango_attr_list_copy (pango_layout_get_attributes (layout))
+              : pango_attr_list_new ();
+  a = pango_attr_size_new_absolute ((int)(size * 0.8 * PANGO_SCALE));
+  a->start_index = mark - text + 1;
+  pango_attr_list_insert (attrs, a);
+  a = pango_attr_foreground_new (0x4000, 0x4000, 0x4000);
+  a->start_index = mark - text + 1;
+  pango_attr_list_insert (attrs, a);
+  pango_layout_set_text (layout, copy, -1);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 /* Strings a line never breaks inside: "附件12" (a reviewer looks for the number beside the word),
@@ -1434,7 +1474,10 @@ row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, gu
           else if (t->numeric & (G_GUINT64_CONSTANT (1) << c))
             pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
           set_link_attributes (w, layout, row->links[c]);
+          small_after_mark (layout, t->font_size);
           keep_whole (layout);
+          if (!header && !(t->numeric & (G_GUINT64_CONSTANT (1) << c)))
+            avoid_lone_last_line (layout, t->font_size);
           line_set_init (&(*slot)[c], layout);
         }
     }

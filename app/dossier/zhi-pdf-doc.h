@@ -110,6 +110,8 @@ gboolean
 zhi_pdf_table_link_text (ZhiPdfTable *table, guint column, const char *needle, const char *dest);
 /* Cell text size in points, default 12. */
 void zhi_pdf_table_set_font_size (ZhiPdfTable *table, double size);
+/* In a table cell, what follows this character goes on a new line in smaller grey type. */
+#define ZHI_PDF_SMALL_MARK "\v"
 /* The cells of @column (not its header) are numbers: set flush right. */
 void zhi_pdf_table_set_numeric_column (ZhiPdfTable *table, guint column);
 

@@ -522,6 +522,44 @@ test_link_colours (void)
     }
 }
 
+/* A table cell's original file name goes under the title in smaller type. */
+static void
+test_small_file_name (void)
+{
+  g_autoptr (ZhiPdfDoc) doc = doc_new ();
+  g_autoptr (PopplerDocument) pdf = NULL;
+  g_autoptr (PopplerPage) page = NULL;
+  const double widths[] = { 0.2, 0.8 };
+  const char *header[] = { "编号", "名称" };
+  ZhiPdfTable *table = zhi_pdf_doc_add_table (doc, 2, widths, header);
+  g_autofree char *text = NULL;
+  GList *attrs, *l;
+  glong title_at, name_at;
+  double title_size = 0, name_size = 0;
+
+  zhi_pdf_table_add_row (
+      table, (const char *[]){ "附件1", "营业执照" ZHI_PDF_SMALL_MARK "原文件：licence.pdf" });
+  pdf = write_and_open (doc, NULL);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "营业执照\n原文件"));
+  title_at = g_utf8_pointer_to_offset (text, strstr (text, "营业执照"));
+  name_at = g_utf8_pointer_to_offset (text, strstr (text, "licence"));
+  attrs = poppler_page_get_text_attributes (page);
+  for (l = attrs; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+
+      if (a->start_index <= title_at && title_at <= a->end_index)
+        title_size = a->font_size;
+      if (a->start_index <= name_at && name_at <= a->end_index)
+        name_size = a->font_size;
+    }
+  poppler_page_free_text_attributes (attrs);
+  g_assert_cmpfloat (name_size, >, 0);
+  g_assert_cmpfloat (name_size, <, title_size * 0.9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -536,5 +574,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-typeset/emoji-through-fallback", test_emoji_fallback);
   g_test_add_func ("/pdf-typeset/references-kept-whole", test_references_kept_whole);
   g_test_add_func ("/pdf-typeset/link-colours-draft-and-final", test_link_colours);
+  g_test_add_func ("/pdf-typeset/file-name-in-small-type", test_small_file_name);
   return g_test_run ();
 }
