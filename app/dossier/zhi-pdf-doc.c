@@ -151,8 +151,9 @@ typedef struct
   double y;
   int outline_parent[5];
   guint total_pages;
-  PangoLayout *footer;    /* the fingerprint line, the same on every page */
-  PangoLayout *watermark; /* 草稿 */
+  PangoLayout *footer;             /* the fingerprint line, the same on every page */
+  PangoLayout *watermark;          /* 草稿 */
+  cairo_surface_t *watermark_mark; /* its outlines, recorded once: one form for every page */
   ZhiPdfProgressFunc progress;
   gpointer user_data;
   GCancellable *cancellable;
@@ -849,17 +850,33 @@ draw_watermark (Writer *w)
     {
       PangoLayout *mark = w->watermark;
       int mw, mh;
+      double width, height;
 
       if (mark == NULL)
         mark = w->watermark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
       pango_layout_get_size (mark, &mw, &mh);
+      width = mw / (double)PANGO_SCALE;
+      height = mh / (double)PANGO_SCALE;
+      /* outlines, not text: the mark is no part of what a reader copies or searches; recorded
+       * once and painted on every page, cairo writes them once */
+      if (w->watermark_mark == NULL)
+        {
+          cairo_rectangle_t extents = { 0, 0, width, height };
+          cairo_t *rc;
+
+          w->watermark_mark = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+          rc = cairo_create (w->watermark_mark);
+          cairo_set_source_rgba (rc, 0.85, 0.1, 0.1, 0.15);
+          cairo_move_to (rc, 0, 0);
+          pango_cairo_layout_path (rc, mark);
+          cairo_fill (rc);
+          cairo_destroy (rc);
+        }
       cairo_save (cr);
       cairo_translate (cr, w->page_width / 2, w->page_height / 2);
       cairo_rotate (cr, -G_PI / 4);
-      cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.15);
-      cairo_move_to (cr, -mw / 2.0 / PANGO_SCALE, -mh / 2.0 / PANGO_SCALE);
-      /* outlines, not text: the mark is no part of what a reader copies or searches */
-      pango_cairo_layout_path (cr, mark);
+      cairo_set_source_surface (cr, w->watermark_mark, -width / 2, -height / 2);
+      cairo_rectangle (cr, -width / 2, -height / 2, width, height);
       cairo_fill (cr);
       cairo_restore (cr);
     }
@@ -2020,6 +2037,7 @@ writer_clear_layouts (Writer *w)
   g_ptr_array_foreach (w->doc->blocks, block_clear_layouts, NULL);
   g_clear_object (&w->footer);
   g_clear_object (&w->watermark);
+  g_clear_pointer (&w->watermark_mark, cairo_surface_destroy);
 }
 
 /* Pass 2 into @out.  FALSE with @error set, or with w->cancelled. */
