@@ -1,21 +1,7 @@
 #!/bin/sh
 # zhizao-cli verify: a dossier against the data it carries.
 # Exit statuses: 0 intact, 1 changed (each page named), 2 not a Zhizao dossier or unreadable.
-set -u
-cli=$(readlink -f "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-check () { # description expected-status actual-status
-  n=$((n + 1))
-  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; failures=$((failures + 1)); fi
-}
-json_ok () { # description file python-expression-on-d
-  n=$((n + 1))
-  if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
-}
-export LANGUAGE=en
+. "$(dirname "$0")/cli-lib.sh"
 if ! command -v qpdf >/dev/null; then echo "1..0 # SKIP qpdf not installed"; exit 0; fi
 
 "$cli" demo "$tmp/w.zhizao" >/dev/null 2>&1

@@ -11,24 +11,6 @@
 /* Amounts are 万元 with two decimals: a difference below half a yuan cent is rounding. */
 #define AMOUNT_EPSILON 0.005
 
-static void
-add (GPtrArray *problems,
-     ZhiProblemSeverity severity,
-     const char *step,
-     const char *field,
-     const char *code,
-     char *message /* owned */)
-{
-  ZhiProblem *problem = g_new0 (ZhiProblem, 1);
-
-  problem->severity = severity;
-  problem->step = g_strdup (step);
-  problem->field = g_strdup (field);
-  problem->code = g_strdup (code);
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
-}
-
 /* ---- industry and track --------------------------------------------------------------- */
 
 static void
@@ -43,25 +25,25 @@ check_industry_track (ZhiProject *project, GPtrArray *problems)
     return;
   name = zhi_industry_division_name (division);
   if (g_str_equal (track, ZHI_TRACK_FACTORY_PROCESS))
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division",
-         "industry-track-mismatch",
-         g_strdup_printf (_ ("Industry division C%s %s is usually discrete manufacturing, but the "
-                             "application is for a process smart factory. The province tells "
-                             "the two apart by how the products are made (discrete: parts made "
-                             "separately and assembled; process: materials moving continuously "
-                             "through the process). Check the track and the industry division. "
-                             "(This tool's advice, not the province's rule.)"),
-                          division->code, name));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division", "industry-track-mismatch",
+        g_strdup_printf (_ ("Industry division C%s %s is usually discrete manufacturing, but the "
+                            "application is for a process smart factory. The province tells "
+                            "the two apart by how the products are made (discrete: parts made "
+                            "separately and assembled; process: materials moving continuously "
+                            "through the process). Check the track and the industry division. "
+                            "(This tool's advice, not the province's rule.)"),
+                         division->code, name));
   else if (g_str_equal (track, ZHI_TRACK_FACTORY_DISCRETE))
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division",
-         "industry-track-mismatch",
-         g_strdup_printf (_ ("Industry division C%s %s is usually process manufacturing, but the "
-                             "application is for a discrete smart factory. The province tells "
-                             "the two apart by how the products are made (discrete: parts made "
-                             "separately and assembled; process: materials moving continuously "
-                             "through the process). Check the track and the industry division. "
-                             "(This tool's advice, not the province's rule.)"),
-                          division->code, name));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division", "industry-track-mismatch",
+        g_strdup_printf (_ ("Industry division C%s %s is usually process manufacturing, but the "
+                            "application is for a discrete smart factory. The province tells "
+                            "the two apart by how the products are made (discrete: parts made "
+                            "separately and assembled; process: materials moving continuously "
+                            "through the process). Check the track and the industry division. "
+                            "(This tool's advice, not the province's rule.)"),
+                         division->code, name));
   /* A digital workshop may be in any division: nothing to compare. */
 }
 
@@ -107,30 +89,33 @@ check_workshops (ZhiProject *project,
   min = MAX (indicator->min_count, 2);
 
   if (n_listed > 0 && n_listed < min)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "workshops", "too-few-workshops",
-         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Digital workshops: %u is listed, but a smart factory "
-                                       "brings several digital workshops under unified "
-                                       "management (at least %d). List every digital workshop "
-                                       "of the factory.",
-                                       "Digital workshops: %u are listed, but a smart factory "
-                                       "brings several digital workshops under unified "
-                                       "management (at least %d). List every digital workshop "
-                                       "of the factory.",
-                                       n_listed),
-                          n_listed, (int)min));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "workshops", "too-few-workshops",
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Digital workshops: %u is listed, but a smart factory "
+                                      "brings several digital workshops under unified "
+                                      "management (at least %d). List every digital workshop "
+                                      "of the factory.",
+                                      "Digital workshops: %u are listed, but a smart factory "
+                                      "brings several digital workshops under unified "
+                                      "management (at least %d). List every digital workshop "
+                                      "of the factory.",
+                                      n_listed),
+                         n_listed, (int)min));
   if (n_listed > 0 && answered && declared != (gint64)n_listed)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "workshops", "workshop-count-mismatch",
-         g_strdup_printf (_ ("Digital workshops: the eligibility page declares %d, the enterprise "
-                             "page lists %u. Make the number of digital "
-                             "workshops and the list of their names agree."),
-                          (int)CLAMP (declared, G_MININT, G_MAXINT), n_listed));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "workshops", "workshop-count-mismatch",
+        g_strdup_printf (_ ("Digital workshops: the eligibility page declares %d, the enterprise "
+                            "page lists %u. Make the number of digital "
+                            "workshops and the list of their names agree."),
+                         (int)CLAMP (declared, G_MININT, G_MAXINT), n_listed));
   if (n_listed == 0 && answered && declared > 0)
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "workshops", "workshops-not-named",
-         g_strdup_printf (_ ("Digital workshops: %d are declared, but none is "
-                             "named. List the digital workshops on the enterprise page so the "
-                             "reviewer can see which they are."),
-                          (int)CLAMP (declared, G_MININT, G_MAXINT)));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "workshops", "workshops-not-named",
+        g_strdup_printf (_ ("Digital workshops: %d are declared, but none is "
+                            "named. List the digital workshops on the enterprise page so the "
+                            "reviewer can see which they are."),
+                         (int)CLAMP (declared, G_MININT, G_MAXINT)));
 }
 
 /* ---- scenarios ------------------------------------------------------------------------ */
@@ -153,10 +138,11 @@ check_scenarios (ZhiProject *project, ZhiStandard *standard, GPtrArray *problems
       field = g_strdup_printf ("scenario:%u", i + 1);
       label = *scenario->name != '\0' ? g_strdup_printf ("“%s”", scenario->name)
                                       : g_strdup_printf ("%u", i + 1);
-      add (problems, ZHI_PROBLEM_WARNING, "enterprise", field, "scenario-without-criterion",
-           g_strdup_printf (_ ("Application scenario %s serves no criterion of this track. Tick "
-                               "the criteria it serves so the reviewer sees what it supports."),
-                            label));
+      zhi_problem_list_add (
+          problems, ZHI_PROBLEM_WARNING, "enterprise", field, "scenario-without-criterion",
+          g_strdup_printf (_ ("Application scenario %s serves no criterion of this track. Tick "
+                              "the criteria it serves so the reviewer sees what it supports."),
+                           label));
     }
 }
 
@@ -217,27 +203,30 @@ check_investment (ZhiProject *project, GPtrArray *problems)
   zhi_crosscheck_parse_funding (zhi_project_get_funding_sources (project), &amount, &percent);
   /* Shares need no total.  Free text read by pattern: a warning that says what was read. */
   if (percent > 100 + 1e-9)
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
-         g_strdup_printf (
-             _ ("Sources of funds: the shares written there add up to %.1f%%, more than 100%%. "
-                "Correct the sources of funds."),
-             percent));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
+        g_strdup_printf (
+            _ ("Sources of funds: the shares written there add up to %.1f%%, more than 100%%. "
+               "Correct the sources of funds."),
+            percent));
   if (total <= 0)
     return; /* "missing-investment" already asks for it */
   if (software + hardware > total + AMOUNT_EPSILON)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "investment-total",
-         "investment-parts-exceed-total",
-         g_strdup_printf (_ ("Investment: software %.2f plus hardware %.2f make %.2f (10k yuan), "
-                             "more than the total investment %.2f. Correct the software, "
-                             "hardware or total investment."),
-                          software, hardware, software + hardware, total));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "investment-total",
+        "investment-parts-exceed-total",
+        g_strdup_printf (_ ("Investment: software %.2f plus hardware %.2f make %.2f (10k yuan), "
+                            "more than the total investment %.2f. Correct the software, "
+                            "hardware or total investment."),
+                         software, hardware, software + hardware, total));
   if (amount > total + AMOUNT_EPSILON)
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
-         g_strdup_printf (
-             _ ("Sources of funds: the amounts written there add up to %.2f (10k yuan), more than "
-                "the total investment %.2f. Correct the sources of funds or the "
-                "total investment."),
-             amount, total));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "funding-sources", "funding-exceeds-total",
+        g_strdup_printf (
+            _ ("Sources of funds: the amounts written there add up to %.2f (10k yuan), more than "
+               "the total investment %.2f. Correct the sources of funds or the "
+               "total investment."),
+            amount, total));
 }
 
 /* ---- dates ---------------------------------------------------------------------------- */
@@ -281,29 +270,34 @@ check_dates (ZhiProject *project, const GDate *today, GPtrArray *problems)
   gboolean has_in_use = parse_date (in_use_text, &in_use);
 
   if (!has_founding && !is_blank (founding_text))
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "founding-date", "bad-date",
-         g_strdup_printf (_ ("Founding date “%s” is not a date: write it as YYYY-MM-DD."),
-                          founding_text));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "founding-date", "bad-date",
+        g_strdup_printf (_ ("Founding date “%s” is not a date: write it as YYYY-MM-DD."),
+                         founding_text));
   if (!has_in_use && !is_blank (in_use_text))
-    add (problems, ZHI_PROBLEM_WARNING, "enterprise", "in-use-date", "bad-date",
-         g_strdup_printf (_ ("Date put into use “%s” is not a date: write it as YYYY-MM-DD."),
-                          in_use_text));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "in-use-date", "bad-date",
+        g_strdup_printf (_ ("Date put into use “%s” is not a date: write it as YYYY-MM-DD."),
+                         in_use_text));
   if (has_founding && g_date_compare (&founding, today) > 0)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "founding-date", "founding-date-in-future",
-         g_strdup_printf (_ ("Founding date %s is in the future. Enter the date on the business "
-                             "licence."),
-                          founding_text));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "founding-date", "founding-date-in-future",
+        g_strdup_printf (_ ("Founding date %s is in the future. Enter the date on the business "
+                            "licence."),
+                         founding_text));
   if (has_in_use && g_date_compare (&in_use, today) > 0)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "in-use-date", "in-use-date-in-future",
-         g_strdup_printf (_ ("Date put into use %s is in the future: condition (4) requires the "
-                             "workshop or factory to be built and in use already. Enter the date "
-                             "it went into use."),
-                          in_use_text));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "in-use-date", "in-use-date-in-future",
+        g_strdup_printf (_ ("Date put into use %s is in the future: condition (4) requires the "
+                            "workshop or factory to be built and in use already. Enter the date "
+                            "it went into use."),
+                         in_use_text));
   if (has_in_use && has_founding && g_date_compare (&in_use, &founding) < 0)
-    add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "in-use-date", "in-use-date-before-founding",
-         g_strdup_printf (_ ("Date put into use %s is before the founding date %s. Correct one "
-                             "of the two dates."),
-                          in_use_text, founding_text));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "in-use-date", "in-use-date-before-founding",
+        g_strdup_printf (_ ("Date put into use %s is before the founding date %s. Correct one "
+                            "of the two dates."),
+                         in_use_text, founding_text));
 }
 
 void

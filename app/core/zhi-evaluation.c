@@ -51,13 +51,13 @@ problem_free (ZhiProblem *problem)
   g_free (problem);
 }
 
-static void
-add_problem (GPtrArray *problems,
-             ZhiProblemSeverity severity,
-             const char *step,
-             const char *field,
-             const char *code,
-             char *message /* owned */)
+void
+zhi_problem_list_add (GPtrArray *problems,
+                      ZhiProblemSeverity severity,
+                      const char *step,
+                      const char *field,
+                      const char *code,
+                      char *message /* owned */)
 {
   ZhiProblem *problem = g_new0 (ZhiProblem, 1);
 
@@ -87,47 +87,51 @@ check_enterprise (ZhiEvaluation *self, GPtrArray *problems)
   ZhiCreditCode code;
 
   if (is_blank (zhi_project_get_name (p)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "name", "missing-name",
-                 g_strdup (_ ("Enter the enterprise's name as on its business licence.")));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "name", "missing-name",
+                          g_strdup (_ ("Enter the enterprise's name as on its business licence.")));
   zhi_credit_code_check (zhi_project_get_credit_code (p), &code);
   if (code.status == ZHI_CREDIT_CODE_EMPTY)
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code", "missing-credit-code",
-                 g_strdup (_ ("Enter the unified social credit code from the business licence.")));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code", "missing-credit-code",
+        g_strdup (_ ("Enter the unified social credit code from the business licence.")));
   else if (code.status != ZHI_CREDIT_CODE_VALID
            && is_blank (
                zhi_answers_get_note (zhi_project_get_answers (p), ZHI_CREDIT_CODE_NOTE_ID)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code", "invalid-credit-code",
-                 zhi_credit_code_describe (&code));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "credit-code",
+                          "invalid-credit-code", zhi_credit_code_describe (&code));
   if (is_blank (zhi_project_get_track (p)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-track",
-                 g_strdup (_ ("Choose what you apply for: a digital workshop or a smart "
-                              "factory (discrete or process).")));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-track",
+                          g_strdup (_ ("Choose what you apply for: a digital workshop or a smart "
+                                       "factory (discrete or process).")));
   if (is_blank (zhi_project_get_site_name (p)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "site-name", "missing-site-name",
-                 g_strdup (_ ("Enter the name of the workshop or factory you apply with.")));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise", "site-name", "missing-site-name",
+        g_strdup (_ ("Enter the name of the workshop or factory you apply with.")));
   if (is_blank (zhi_project_get_contact_person (p)) || is_blank (zhi_project_get_phone (p)))
-    add_problem (problems, ZHI_PROBLEM_BLOCKING, "enterprise",
-                 is_blank (zhi_project_get_contact_person (p)) ? "contact-person" : "phone",
-                 "missing-contact",
-                 g_strdup (_ ("Enter a contact person and phone number: the bureau calls them "
-                              "with questions.")));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_BLOCKING, "enterprise",
+        is_blank (zhi_project_get_contact_person (p)) ? "contact-person" : "phone",
+        "missing-contact",
+        g_strdup (_ ("Enter a contact person and phone number: the bureau calls them "
+                     "with questions.")));
   if (is_blank (zhi_project_get_city (p)))
-    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "city", "missing-city",
-                 g_strdup (_ ("Enter the city: the dossier goes to that city's industry "
-                              "bureau.")));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, "enterprise", "city", "missing-city",
+                          g_strdup (_ ("Enter the city: the dossier goes to that city's industry "
+                                       "bureau.")));
   if (is_blank (zhi_project_get_industry_division (p)))
-    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division",
-                 "missing-industry",
-                 g_strdup (_ ("Choose the industry (GB/T 4754 division) of the main products.")));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "enterprise", "industry-division", "missing-industry",
+        g_strdup (_ ("Choose the industry (GB/T 4754 division) of the main products.")));
   if (is_blank (zhi_project_get_in_use_date (p)))
-    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "in-use-date", "missing-in-use-date",
-                 g_strdup (_ ("Enter the date the workshop or factory was put into use: "
-                              "condition (4) requires it to be built and in use.")));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, "enterprise", "in-use-date",
+                          "missing-in-use-date",
+                          g_strdup (_ ("Enter the date the workshop or factory was put into use: "
+                                       "condition (4) requires it to be built and in use.")));
   if (zhi_project_get_investment_total (p) <= 0)
-    add_problem (problems, ZHI_PROBLEM_WARNING, "enterprise", "investment-total",
-                 "missing-investment",
-                 g_strdup (_ ("Enter the investment made (software, hardware, total): the "
-                              "dossier reports it.")));
+    zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, "enterprise", "investment-total",
+                          "missing-investment",
+                          g_strdup (_ ("Enter the investment made (software, hardware, total): the "
+                                       "dossier reports it.")));
 }
 
 /* Where the input of a gate lives: its criterion's page, or for track indicators the
@@ -170,8 +174,9 @@ check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
         step = g_strdup ("eligibility");
       message = g_strdup_printf ("%s%s：%s", rule->mark != NULL ? rule->mark : "", rule->title,
                                  rule->reason);
-      add_problem (problems, ZHI_PROBLEM_BLOCKING, step, field,
-                   rule->state == ZHI_RULE_NOT_MET ? "rule-not-met" : "rule-unanswered", message);
+      zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, step, field,
+                            rule->state == ZHI_RULE_NOT_MET ? "rule-not-met" : "rule-unanswered",
+                            message);
     }
 }
 
@@ -189,21 +194,23 @@ check_narrative_length (ZhiEvaluation *self,
   glong chars = g_utf8_strlen (trimmed, -1);
 
   if (chars < text->min_chars)
-    add_problem (problems, ZHI_PROBLEM_WARNING, step, text->id, "short-narrative",
-                 g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
-                                     "suggests at least %lld, naming the systems, equipment and "
-                                     "results (the tool's advice, not a rule of the provincial "
-                                     "document; the narrative earns no points)."),
-                                  criterion->number, zhi_text_get (&criterion->title), chars,
-                                  (long long)text->min_chars));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, step, text->id, "short-narrative",
+        g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
+                            "suggests at least %lld, naming the systems, equipment and "
+                            "results (the tool's advice, not a rule of the provincial "
+                            "document; the narrative earns no points)."),
+                         criterion->number, zhi_text_get (&criterion->title), chars,
+                         (long long)text->min_chars));
   else if (chars > text->max_chars)
-    add_problem (problems, ZHI_PROBLEM_WARNING, step, text->id, "long-narrative",
-                 g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
-                                     "suggests at most %lld so that reviewers read it through "
-                                     "(the tool's advice, not a rule of the provincial "
-                                     "document)."),
-                                  criterion->number, zhi_text_get (&criterion->title), chars,
-                                  (long long)text->max_chars));
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, step, text->id, "long-narrative",
+        g_strdup_printf (_ ("%d. %s: the narrative has %ld characters. This tool "
+                            "suggests at most %lld so that reviewers read it through "
+                            "(the tool's advice, not a rule of the provincial "
+                            "document)."),
+                         criterion->number, zhi_text_get (&criterion->title), chars,
+                         (long long)text->max_chars));
 }
 
 static void
@@ -237,23 +244,26 @@ check_criteria (ZhiEvaluation *self, GPtrArray *problems)
             }
         }
       if (is_blank (zhi_project_get_narrative (self->project, criterion->id)))
-        add_problem (problems, ZHI_PROBLEM_BLOCKING, step, text_id, "missing-narrative",
-                     g_strdup_printf (_ ("%d. %s: describe what was built (the construction "
-                                         "content); the dossier prints it for this criterion."),
-                                      criterion->number, zhi_text_get (&criterion->title)));
+        zhi_problem_list_add (
+            problems, ZHI_PROBLEM_BLOCKING, step, text_id, "missing-narrative",
+            g_strdup_printf (_ ("%d. %s: describe what was built (the construction "
+                                "content); the dossier prints it for this criterion."),
+                             criterion->number, zhi_text_get (&criterion->title)));
       else if (text != NULL)
         check_narrative_length (self, problems, criterion, text, step);
       if (unanswered > 0)
-        add_problem (problems, ZHI_PROBLEM_WARNING, step, first_unanswered, "unanswered-indicator",
-                     g_strdup_printf (
-                         g_dngettext (GETTEXT_PACKAGE, "%d. %s: %u indicator is not answered yet.",
-                                      "%d. %s: %u indicators are not answered yet.", unanswered),
-                         criterion->number, zhi_text_get (&criterion->title), unanswered));
+        zhi_problem_list_add (
+            problems, ZHI_PROBLEM_WARNING, step, first_unanswered, "unanswered-indicator",
+            g_strdup_printf (
+                g_dngettext (GETTEXT_PACKAGE, "%d. %s: %u indicator is not answered yet.",
+                             "%d. %s: %u indicators are not answered yet.", unanswered),
+                criterion->number, zhi_text_get (&criterion->title), unanswered));
       if (!result->has_evidence)
-        add_problem (problems, ZHI_PROBLEM_WARNING, step, "evidence", "no-evidence",
-                     g_strdup_printf (_ ("%d. %s: no evidence supports it, so it earns no "
-                                         "evidenced points. Attach a document."),
-                                      criterion->number, zhi_text_get (&criterion->title)));
+        zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, step, "evidence", "no-evidence",
+                              g_strdup_printf (_ ("%d. %s: no evidence supports it, so it earns no "
+                                                  "evidenced points. Attach a document."),
+                                               criterion->number,
+                                               zhi_text_get (&criterion->title)));
     }
 }
 
@@ -293,9 +303,10 @@ check_ratio_and_kpi_answers (ZhiEvaluation *self, GPtrArray *problems)
                   const ZhiIndicatorResult *r = zhi_score_lookup_indicator (self->score, ind->id);
                   g_autofree char *field = g_strconcat (ind->id, ":", part, NULL);
 
-                  add_problem (problems, ZHI_PROBLEM_WARNING, step, field, "partial-answer",
-                               g_strdup_printf ("%d. %s", criterion->number,
-                                                r != NULL ? r->detail : ind->id));
+                  zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, step, field,
+                                        "partial-answer",
+                                        g_strdup_printf ("%d. %s", criterion->number,
+                                                         r != NULL ? r->detail : ind->id));
                 }
             }
           else if (ind->kind == ZHI_INDICATOR_KPI)
@@ -313,7 +324,7 @@ check_ratio_and_kpi_answers (ZhiEvaluation *self, GPtrArray *problems)
                       NULL);
                   g_autofree char *what = zhi_kpi_describe (ind, &f);
 
-                  add_problem (
+                  zhi_problem_list_add (
                       problems,
                       f.trend == ZHI_KPI_ZERO_BASELINE ? ZHI_PROBLEM_BLOCKING : ZHI_PROBLEM_WARNING,
                       step, field,
@@ -329,8 +340,9 @@ check_ratio_and_kpi_answers (ZhiEvaluation *self, GPtrArray *problems)
                                                                         : ":source";
                   g_autofree char *field = g_strconcat (ind->id, part, NULL);
 
-                  add_problem (problems, ZHI_PROBLEM_WARNING, step, field, "kpi-missing-details",
-                               g_strdup_printf ("%d. %s", criterion->number, details));
+                  zhi_problem_list_add (problems, ZHI_PROBLEM_WARNING, step, field,
+                                        "kpi-missing-details",
+                                        g_strdup_printf ("%d. %s", criterion->number, details));
                 }
             }
         }
@@ -415,11 +427,11 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
       g_ptr_array_add (same, g_object_ref (evidence));
 
       if (stored && !zhi_project_has_blob (self->project, zhi_evidence_get_sha256 (evidence)))
-        add_problem (problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (evidence),
-                     "missing-evidence-file",
-                     g_strdup_printf (_ ("“%s”: the file's content is missing from the "
-                                         "project. Attach the file again."),
-                                      zhi_evidence_get_title (evidence)));
+        zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "evidence",
+                              zhi_evidence_get_id (evidence), "missing-evidence-file",
+                              g_strdup_printf (_ ("“%s”: the file's content is missing from the "
+                                                  "project. Attach the file again."),
+                                               zhi_evidence_get_title (evidence)));
       if (!zhi_evidence_get_usable (evidence))
         {
           g_autofree char *label = evidence_label (evidence);
@@ -429,26 +441,29 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
             {
               g_autofree char *claims = claims_text (self, supports);
 
-              add_problem (problems, ZHI_PROBLEM_WARNING, "evidence",
-                           zhi_evidence_get_id (evidence), "unusable-evidence",
-                           g_strdup_printf (_ ("%s cannot be opened (%s), so it supports "
-                                               "nothing. It was meant to support: %s. Replace "
-                                               "it with a file that opens."),
-                                            label, reason, claims));
+              zhi_problem_list_add (
+                  problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+                  "unusable-evidence",
+                  g_strdup_printf (_ ("%s cannot be opened (%s), so it supports "
+                                      "nothing. It was meant to support: %s. Replace "
+                                      "it with a file that opens."),
+                                   label, reason, claims));
             }
           else
-            add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
-                         "unusable-evidence",
-                         g_strdup_printf (_ ("%s cannot be opened (%s). Replace it with a file "
-                                             "that opens, or remove it."),
-                                          label, reason));
+            zhi_problem_list_add (
+                problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+                "unusable-evidence",
+                g_strdup_printf (_ ("%s cannot be opened (%s). Replace it with a file "
+                                    "that opens, or remove it."),
+                                 label, reason));
         }
       else if (supports == NULL || supports[0] == NULL)
-        add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
-                     "unlinked-evidence",
-                     g_strdup_printf (_ ("“%s” supports no criterion or condition yet: link it "
-                                         "so it counts."),
-                                      zhi_evidence_get_title (evidence)));
+        zhi_problem_list_add (
+            problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+            "unlinked-evidence",
+            g_strdup_printf (_ ("“%s” supports no criterion or condition yet: link it "
+                                "so it counts."),
+                             zhi_evidence_get_title (evidence)));
 
       for (guint s = 0; supports != NULL && supports[s] != NULL; s++)
         {
@@ -493,11 +508,12 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
       g_ptr_array_add (labels, NULL);
       files = g_strjoinv (_ ("; "), (char **)labels->pdata);
       claim = claim_label (self, id);
-      add_problem (problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (bad->pdata[0]),
-                   "unusable-only-evidence",
-                   g_strdup_printf (_ ("%s: its only evidence cannot be opened (%s). Attach a "
-                                       "document that opens, or remove the claim."),
-                                    claim, files));
+      zhi_problem_list_add (
+          problems, ZHI_PROBLEM_BLOCKING, "evidence", zhi_evidence_get_id (bad->pdata[0]),
+          "unusable-only-evidence",
+          g_strdup_printf (_ ("%s: its only evidence cannot be opened (%s). Attach a "
+                              "document that opens, or remove the claim."),
+                           claim, files));
     }
 
   /* the same bytes under two titles or names */
@@ -514,12 +530,13 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
       g_ptr_array_add (labels, NULL);
       /* TRANSLATORS: separates the titles of copies of one file */
       joined = g_strjoinv (_ (" and "), (char **)labels->pdata);
-      add_problem (problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (same->pdata[1]),
-                   "duplicate-evidence",
-                   g_strdup_printf (_ ("%s are the same file (SHA-256 %.12s…); it counts as one "
-                                       "document. Keep one and link it to everything it "
-                                       "supports."),
-                                    joined, (const char *)sha_order->pdata[i]));
+      zhi_problem_list_add (
+          problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (same->pdata[1]),
+          "duplicate-evidence",
+          g_strdup_printf (_ ("%s are the same file (SHA-256 %.12s…); it counts as one "
+                              "document. Keep one and link it to everything it "
+                              "supports."),
+                           joined, (const char *)sha_order->pdata[i]));
     }
 }
 

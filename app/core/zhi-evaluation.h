@@ -67,5 +67,12 @@ ZhiAnswers *zhi_evaluation_get_effective_answers (ZhiEvaluation *self);
  * problems.  Used by `zhizao-cli validate --json` and `score --json`. */
 JsonNode *zhi_evaluation_to_json (ZhiEvaluation *self);
 const char *zhi_problem_severity_to_string (ZhiProblemSeverity severity);
+/* Appends a new problem to @problems (ZhiProblem *, freed by the array); takes @message. */
+void zhi_problem_list_add (GPtrArray *problems,
+                           ZhiProblemSeverity severity,
+                           const char *step,
+                           const char *field,
+                           const char *code,
+                           char *message);
 
 G_END_DECLS

@@ -812,8 +812,10 @@ rule_state_word (const ZhiRuleResult *rule)
                                            : "未确认";
 }
 
-static const char *
-verdict_zh (ZhiVerdict verdict)
+/* The verdict in the dossier's words, whatever the desktop's language (the bureau's summary
+ * uses them too). */
+const char *
+zhi_dossier_verdict_label (ZhiVerdict verdict)
 {
   switch (verdict)
     {
@@ -917,7 +919,7 @@ add_eligibility (Builder *b)
         link_refs_in_cell (t, 3, entries);
       }
     }
-  verdict = g_strdup_printf ("自评结论：%s。", verdict_zh (b->eligibility->verdict));
+  verdict = g_strdup_printf ("自评结论：%s。", zhi_dossier_verdict_label (b->eligibility->verdict));
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, verdict);
 }
 
@@ -1146,7 +1148,7 @@ add_score (Builder *b)
                              score->gates_state == ZHI_RULE_MET       ? "均已达到"
                              : score->gates_state == ZHI_RULE_NOT_MET ? "未全部达到"
                                                                       : "尚有未填写的项",
-                             verdict_zh (b->eligibility->verdict));
+                             zhi_dossier_verdict_label (b->eligibility->verdict));
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, summary);
   if (cmmm != NULL)
     {
@@ -1802,7 +1804,8 @@ dossier_data_new (ZhiProject *project,
   json_object_set_object_member (data, "standard", std);
   json_object_set_member (data, "project", zhi_project_to_json (project));
   json_object_set_string_member (ev, "verdict", zhi_verdict_to_string (eligibility->verdict));
-  json_object_set_string_member (ev, "verdict_label", verdict_zh (eligibility->verdict));
+  json_object_set_string_member (ev, "verdict_label",
+                                 zhi_dossier_verdict_label (eligibility->verdict));
   json_object_set_double_member (ev, "claimed", score ? score->total_claimed : 0);
   json_object_set_double_member (ev, "evidenced", score ? score->total_evidenced : 0);
   for (guint i = 0; i < problems->len; i++)

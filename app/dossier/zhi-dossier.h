@@ -139,4 +139,7 @@ void zhi_dossier_render_async (ZhiProject *project,
 ZhiDossierResult *
 zhi_dossier_render_finish (ZhiProject *project, GAsyncResult *result, GError **error);
 
+/* 符合申报条件 / 待完善 / 不符合申报条件: the verdict as the dossier prints it */
+const char *zhi_dossier_verdict_label (ZhiVerdict verdict);
+
 G_END_DECLS

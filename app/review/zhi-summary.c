@@ -3,6 +3,7 @@
 
 #include "zhi-summary.h"
 
+#include "zhi-dossier.h"
 #include "zhi-evaluation.h"
 #include "zhi-verify.h"
 #include "zhi-store.h"
@@ -71,21 +72,6 @@ track_title (const char *track)
   return "";
 }
 
-static const char *
-verdict_title (ZhiVerdict verdict)
-{
-  switch (verdict)
-    {
-      case ZHI_VERDICT_ELIGIBLE:
-        return "符合申报条件";
-      case ZHI_VERDICT_NOT_ELIGIBLE:
-        return "不符合申报条件";
-      case ZHI_VERDICT_INCOMPLETE:
-      default:
-        return "待完善";
-    }
-}
-
 ZhiSummaryRow *
 zhi_summary_row_from_project (ZhiProject *project, const char *path)
 {
@@ -106,7 +92,8 @@ zhi_summary_row_from_project (ZhiProject *project, const char *path)
       row->claimed = score->total_claimed;
       row->evidenced = score->total_evidenced;
     }
-  row->verdict = g_strdup (eligibility ? verdict_title (eligibility->verdict) : "待完善");
+  row->verdict
+      = g_strdup (eligibility ? zhi_dossier_verdict_label (eligibility->verdict) : "待完善");
   for (guint i = 0; i < problems->len; i++)
     {
       const ZhiProblem *problem = g_ptr_array_index (problems, i);
