@@ -1237,7 +1237,10 @@ add_content (Builder *b)
           g_autofree char *cl = fmt_num (cr->claimed);
           g_autofree char *ev = fmt_num (cr->evidenced);
           g_autofree char *w = fmt_num (cr->max_points);
-          const char *text = cr->has_evidence ? "已关联证明材料" : "未关联证明材料";
+          /* linked evidence that does not open supports nothing: say so, not "none linked" */
+          const char *text = cr->has_evidence   ? "已关联证明材料"
+                             : entries->len > 0 ? "关联的证明材料无法打开"
+                                                : "未关联证明材料";
           g_autofree char *sum
               = g_strdup_printf ("自评 %s 分 / 佐证 %s 分 / 满分 %s 分", cl, ev, w);
           const char *row[] = { "本项合计", text, "", sum };
@@ -1262,6 +1265,8 @@ add_content (Builder *b)
                                       e->title);
             }
           g_string_append (s, "。");
+          if (cr != NULL && !cr->has_evidence)
+            g_string_append (s, "上列证明材料无法打开（原因见证明材料清单），佐证得分按 0 分计。");
           para = zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, s->str);
           link_refs_in_paragraph (doc, para, entries);
           g_string_free (s, TRUE);

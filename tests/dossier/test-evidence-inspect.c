@@ -614,6 +614,30 @@ test_dossier_list (void)
   g_unlink (out);
 }
 
+/* A criterion whose only linked evidence does not open: the dossier says so where the score is
+ * given, not "none linked". */
+static void
+test_dossier_unusable_only (void)
+{
+  g_autoptr (Demo) d = demo_new ("unusable-only.zhizao");
+  g_autofree char *out = tmp_file ("unusable-only.pdf");
+  ZhiDossierOptions options;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  attach (d, samples->empty_pdf, "空白材料", TARGET);
+  zhi_dossier_options_init (&options);
+  options.draft = ZHI_DOSSIER_DRAFT_YES;
+  options.no_attachments = TRUE;
+  g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (out);
+  g_assert_nonnull (strstr (text, "关联的证明材料无法打开"));
+  g_assert_nonnull (strstr (text, "上列证明材料无法打开（原因见证明材料清单），佐证得分按0分计。"));
+  g_unlink (out);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -653,6 +677,7 @@ main (int argc, char **argv)
   g_test_add_func ("/evidence-inspect/migration-v2-rechecked", test_migration_v2);
   g_test_add_func ("/evidence-inspect/migration-v2-rechecked-async", test_migration_v2_async);
   g_test_add_func ("/evidence-inspect/dossier-list-gives-reason", test_dossier_list);
+  g_test_add_func ("/evidence-inspect/dossier-unusable-only-said-so", test_dossier_unusable_only);
   status = g_test_run ();
 
   if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") == NULL)
