@@ -91,6 +91,21 @@ assert d[3]["integrity"].startswith("已改动") and "原第11页缺失" in d[3]
 PY
 then echo "ok $n - dossiers give the rows their projects give, and their integrity"; else echo "not ok $n"; sed 's/^/# /' "$tmp/cmp"; failures=$((failures + 1)); fi
 
+# as a landscape A4 PDF: every row, the header on each page
+"$cli" summary "$tmp/workshop.pdf" "$tmp/factory-discrete.zhizao" "$tmp/junk.zhizao" \
+  "$tmp/workshop-cut.pdf" -o "$tmp/s.pdf" >"$tmp/out" 2>"$tmp/err"
+check "summary to PDF" 0 $?
+if command -v pdfinfo >/dev/null; then
+  contains "A4 landscape" "$(pdfinfo "$tmp/s.pdf" >"$tmp/info"; echo "$tmp/info")" "841.89 x 595.276 pts (A4)"
+  pdftotext "$tmp/s.pdf" - | tr -d " \n" >"$tmp/s.txt"
+  contains "the title" "$tmp/s.txt" "推荐汇总表"
+  contains "the header" "$tmp/s.txt" "统一社会信用代码"
+  contains "a dossier's row" "$tmp/s.txt" "沈阳恒驰汽车零部件有限公司"
+  contains "a project's row" "$tmp/s.txt" "瓦房店精研轴承股份有限公司"
+  contains "the unreadable row says why" "$tmp/s.txt" "无法读取"
+  contains "the cut dossier's integrity" "$tmp/s.txt" "已改动"
+fi
+
 "$cli" summary "$tmp/workshop.zhizao" -o "$tmp/s.txt" >"$tmp/out" 2>"$tmp/err"
 check "an unknown output format is a usage error" 2 $?
 contains "it names the formats" "$tmp/err" ".xlsx"

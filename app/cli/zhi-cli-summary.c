@@ -1,4 +1,4 @@
-/* zhizao-cli summary INPUT… -o OUT.xlsx|OUT.csv [--json] — the 推荐汇总表
+/* zhizao-cli summary INPUT… -o OUT.xlsx|OUT.csv|OUT.pdf [--json] — the 推荐汇总表
  *
  * One row per input, in the order given; a file that cannot be read becomes a row saying why,
  * never an aborted run.  --json prints {"output", "rows": [{"file", "source", "error",
@@ -92,7 +92,7 @@ zhi_cli_summary (int argc, char **argv)
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_ ("Write the table to OUT (.xlsx or .csv)"), N_ ("OUT") },
+      N_ ("Write the table to OUT (.xlsx, .csv or .pdf)"), N_ ("OUT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the rows as JSON"), NULL },
     { NULL },
   };
@@ -114,7 +114,7 @@ zhi_cli_summary (int argc, char **argv)
     return zhi_cli_usage_error ("summary", "%s", _ ("give at least one INPUT file"));
   if (output == NULL)
     return zhi_cli_usage_error ("summary", "%s",
-                                _ ("give the output file with -o OUT.xlsx or -o OUT.csv"));
+                                _ ("give the output file with -o OUT.xlsx, -o OUT.csv or -o OUT.pdf"));
 
   for (int i = 1; i < argc; i++)
     {

@@ -3,6 +3,7 @@
 
 #include "zhi-summary.h"
 
+#include "zhi-dossier-version.h"
 #include "zhi-dossier.h"
 #include "zhi-evaluation.h"
 #include "zhi-verify.h"
@@ -12,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
 G_DEFINE_QUARK (zhi - summary - error - quark, zhi_summary_error)
@@ -381,6 +384,176 @@ zhi_summary_write_xlsx (GPtrArray *rows, const char *path, GError **error)
   return TRUE;
 }
 
+/* ---- PDF ----------------------------------------------------------------------------------- */
+
+#define PT_PER_MM (72.0 / 25.4)
+#define PDF_WIDTH (297 * PT_PER_MM)
+#define PDF_HEIGHT (210 * PT_PER_MM)
+#define PDF_MARGIN (15 * PT_PER_MM)
+#define CELL_PAD 3.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double y;
+  int page;
+  double widths[12];
+} PdfTable;
+
+static PangoLayout *
+pdf_layout (cairo_t *cr, const char *family, double size, const char *text, double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Draws one row of cells at the current position (or measures it when @draw is FALSE);
+ * returns its height. */
+static double
+pdf_row (PdfTable *t, char **cells, gboolean header, gboolean draw)
+{
+  /* columns of figures: 序号, 自评得分, 佐证得分, 申报书页数 */
+  static const gboolean numeric[] = { 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0 };
+  PangoLayout *layouts[12];
+  double h = 0, x = PDF_MARGIN;
+
+  for (guint c = 0; c < 12; c++)
+    {
+      int lw, lh;
+
+      layouts[c] = pdf_layout (t->cr, header ? "Noto Sans CJK SC" : "Noto Serif CJK SC", 8.5,
+                               cells[c], t->widths[c] - 2 * CELL_PAD);
+      if (header)
+        pango_layout_set_alignment (layouts[c], PANGO_ALIGN_CENTER);
+      else if (numeric[c])
+        pango_layout_set_alignment (layouts[c], PANGO_ALIGN_RIGHT);
+      pango_layout_get_size (layouts[c], &lw, &lh);
+      h = MAX (h, lh / (double)PANGO_SCALE + 2 * CELL_PAD);
+    }
+  for (guint c = 0; c < 12; c++)
+    {
+      if (draw)
+        {
+          if (header)
+            {
+              cairo_set_source_rgb (t->cr, 0.9, 0.9, 0.9);
+              cairo_rectangle (t->cr, x, t->y, t->widths[c], h);
+              cairo_fill (t->cr);
+            }
+          cairo_set_source_rgb (t->cr, 0, 0, 0);
+          cairo_move_to (t->cr, x + CELL_PAD, t->y + CELL_PAD);
+          pango_cairo_show_layout (t->cr, layouts[c]);
+          cairo_set_line_width (t->cr, 0.5);
+          cairo_rectangle (t->cr, x, t->y, t->widths[c], h);
+          cairo_stroke (t->cr);
+        }
+      x += t->widths[c];
+      g_object_unref (layouts[c]);
+    }
+  return h;
+}
+
+static void
+pdf_page_start (PdfTable *t, guint n_rows)
+{
+  PangoLayout *title;
+  int w, h;
+
+  t->page++;
+  t->y = PDF_MARGIN;
+  if (t->page == 1)
+    {
+      g_autofree char *sub = g_strdup_printf ("共 %u 份申报", n_rows);
+      PangoLayout *line;
+
+      title = pdf_layout (t->cr, "Noto Sans CJK SC", 18, "推荐汇总表", -1);
+      pango_layout_get_size (title, &w, &h);
+      cairo_move_to (t->cr, (PDF_WIDTH - w / (double)PANGO_SCALE) / 2, t->y);
+      pango_cairo_show_layout (t->cr, title);
+      t->y += h / (double)PANGO_SCALE + 4;
+      g_object_unref (title);
+      line = pdf_layout (t->cr, "Noto Serif CJK SC", 10, sub, -1);
+      pango_layout_get_size (line, &w, &h);
+      cairo_move_to (t->cr, PDF_WIDTH - PDF_MARGIN - w / (double)PANGO_SCALE, t->y);
+      pango_cairo_show_layout (t->cr, line);
+      t->y += h / (double)PANGO_SCALE + 6;
+      g_object_unref (line);
+    }
+  pdf_row (t, (char **)columns, TRUE, TRUE);
+  t->y += pdf_row (t, (char **)columns, TRUE, FALSE);
+}
+
+static void
+pdf_page_end (PdfTable *t)
+{
+  g_autofree char *number = g_strdup_printf ("— %d —", t->page);
+  PangoLayout *layout = pdf_layout (t->cr, "Noto Serif CJK SC", 10, number, -1);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  cairo_move_to (t->cr, (PDF_WIDTH - w / (double)PANGO_SCALE) / 2,
+                 PDF_HEIGHT - PDF_MARGIN / 2 - h / (double)PANGO_SCALE);
+  pango_cairo_show_layout (t->cr, layout);
+  g_object_unref (layout);
+  cairo_show_page (t->cr);
+}
+
+/* A landscape A4 table in the dossier's faces: title, the header repeated on every page,
+ * figures flush right, page numbers. */
+gboolean
+zhi_summary_write_pdf (GPtrArray *rows, const char *path, GError **error)
+{
+  static const double fractions[]
+      = { 0.035, 0.13, 0.13, 0.05, 0.075, 0.11, 0.05, 0.05, 0.07, 0.18, 0.05, 0.07 };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  PdfTable t = { 0 };
+  cairo_status_t status;
+
+  for (guint c = 0; c < 12; c++)
+    t.widths[c] = fractions[c] * (PDF_WIDTH - 2 * PDF_MARGIN);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "推荐汇总表");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, zhi_dossier_creator ());
+  t.cr = cairo_create (surface);
+  pdf_page_start (&t, rows->len);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_auto (GStrv) cells = zhi_summary_row_cells (rows->pdata[r], r + 1);
+      double h = pdf_row (&t, cells, FALSE, FALSE);
+
+      if (t.y + h > PDF_HEIGHT - PDF_MARGIN)
+        {
+          pdf_page_end (&t);
+          pdf_page_start (&t, rows->len);
+        }
+      pdf_row (&t, cells, FALSE, TRUE);
+      t.y += h;
+    }
+  pdf_page_end (&t);
+  cairo_destroy (t.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ZHI_SUMMARY_ERROR, ZHI_SUMMARY_ERROR_WRITE,
+                   _ ("“%s” could not be written: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 zhi_summary_write (GPtrArray *rows, const char *path, GError **error)
 {
@@ -390,8 +563,11 @@ zhi_summary_write (GPtrArray *rows, const char *path, GError **error)
     return zhi_summary_write_csv (rows, path, error);
   if (g_str_has_suffix (lower, ".xlsx"))
     return zhi_summary_write_xlsx (rows, path, error);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return zhi_summary_write_pdf (rows, path, error);
   g_set_error (error, ZHI_SUMMARY_ERROR, ZHI_SUMMARY_ERROR_FORMAT,
-               _ ("“%s” ends in none of .csv or .xlsx: name the output file with one of them."),
+               _ ("“%s” ends in none of .csv, .xlsx or .pdf: name the output file with one of "
+                  "them."),
                path);
   return FALSE;
 }

@@ -62,5 +62,6 @@ GStrv zhi_summary_row_cells (const ZhiSummaryRow *row, guint index);
 gboolean zhi_summary_write (GPtrArray *rows, const char *path, GError **error);
 gboolean zhi_summary_write_csv (GPtrArray *rows, const char *path, GError **error);
 gboolean zhi_summary_write_xlsx (GPtrArray *rows, const char *path, GError **error);
+gboolean zhi_summary_write_pdf (GPtrArray *rows, const char *path, GError **error);
 
 G_END_DECLS

@@ -263,9 +263,40 @@ zhi_verify_file (const char *path)
   return r;
 }
 
+/* "3", "3、5", "3–7、9": page numbers with runs joined */
+static void
+append_pages (GString *s, GArray *pages)
+{
+  for (guint i = 0; i < pages->len;)
+    {
+      int first = g_array_index (pages, int, i), last = first;
+      guint j = i + 1;
+
+      while (j < pages->len && g_array_index (pages, int, j) == last + 1)
+        last = g_array_index (pages, int, j++);
+      if (i > 0)
+        g_string_append (s, "、");
+      if (last > first)
+        g_string_append_printf (s, "%d–%d", first, last);
+      else
+        g_string_append_printf (s, "%d", first);
+      i = j;
+    }
+}
+
 char *
 zhi_verify_result_summary_zh (const ZhiVerifyResult *r)
 {
+  static const struct
+  {
+    ZhiVerifyPageChange change;
+    const char *before, *after;
+  } kinds[] = {
+    { ZHI_VERIFY_PAGE_REMOVED, "原第", "页缺失" },
+    { ZHI_VERIFY_PAGE_MOVED, "第", "页位置被调换" },
+    { ZHI_VERIFY_PAGE_DRAWN_OVER, "第", "页内容被改动" },
+    { ZHI_VERIFY_PAGE_FOREIGN, "第", "页不属于本申报书" },
+  };
   GString *s;
 
   switch (r->status)
@@ -278,29 +309,30 @@ zhi_verify_result_summary_zh (const ZhiVerifyResult *r)
       default:
         break;
     }
+  /* one short clause per kind of change, pages in runs: it goes in a table cell */
   s = g_string_new ("已改动：");
-  for (guint i = 0; i < r->findings->len; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      const ZhiVerifyFinding *f = r->findings->pdata[i];
+      g_autoptr (GArray) pages = g_array_new (FALSE, FALSE, sizeof (int));
 
-      if (i > 0)
-        g_string_append (s, "；");
-      switch (f->change)
+      for (guint i = 0; i < r->findings->len; i++)
         {
-          case ZHI_VERIFY_PAGE_REMOVED:
-            g_string_append_printf (s, "原第%d页缺失", f->original);
-            break;
-          case ZHI_VERIFY_PAGE_MOVED:
-            g_string_append_printf (s, "第%d页原为第%d页", f->page, f->original);
-            break;
-          case ZHI_VERIFY_PAGE_DRAWN_OVER:
-            g_string_append_printf (s, "第%d页内容被改动", f->page);
-            break;
-          case ZHI_VERIFY_PAGE_FOREIGN:
-          default:
-            g_string_append_printf (s, "第%d页不属于本申报书", f->page);
-            break;
+          const ZhiVerifyFinding *f = r->findings->pdata[i];
+
+          if (f->change == kinds[k].change)
+            {
+              int page = f->change == ZHI_VERIFY_PAGE_REMOVED ? f->original : f->page;
+
+              g_array_append_val (pages, page);
+            }
         }
+      if (pages->len == 0)
+        continue;
+      if (!g_str_has_suffix (s->str, "："))
+        g_string_append (s, "；");
+      g_string_append (s, kinds[k].before);
+      append_pages (s, pages);
+      g_string_append (s, kinds[k].after);
     }
   return g_string_free (s, FALSE);
 }
