@@ -43,7 +43,7 @@ void zhi_pdf_attach_warning_free (ZhiPdfAttachWarning *warning);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiPdfAttachWarning, zhi_pdf_attach_warning_free)
 
 /* Returns the file's bytes (a new reference) or NULL with @error set.  Called
- * once per rendering pass, possibly from a worker thread. */
+ * once per write (by the first open()), possibly from a worker thread. */
 typedef GBytes *(*ZhiPdfBytesFunc) (gpointer user_data, GCancellable *cancellable, GError **error);
 
 /* Returns a new input stream over the file's bytes, or NULL with @error set. */
@@ -70,7 +70,7 @@ ZhiPdfAttachment *zhi_pdf_attachment_new_for_bytes_func (guint number,
                                                          ZhiPdfBytesFunc func,
                                                          gpointer user_data,
                                                          GDestroyNotify destroy);
-/* The stream is read to its end into memory before embedding. */
+/* The stream is copied into the work directory by the first open(), never held whole. */
 ZhiPdfAttachment *zhi_pdf_attachment_new_for_stream_func (guint number,
                                                           const char *title,
                                                           const char *file_name,
