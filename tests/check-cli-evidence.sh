@@ -1,33 +1,11 @@
 #!/bin/sh
 # zhizao-cli and evidence that cannot be read: attach records it, validate names it, --final
 # refuses, score gives it nothing; attach --to refuses an unknown id without writing.
-set -u
-cli=$(readlink -f "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-check () { # description expected-status actual-status
-  n=$((n + 1))
-  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; failures=$((failures + 1)); fi
-}
-contains () { # description file text
-  n=$((n + 1))
-  if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
-}
-json_ok () { # description file python-expression-on-d
-  n=$((n + 1))
-  if command -v python3 >/dev/null; then
-    if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
-  else
-    echo "ok $n - $1 # SKIP python3 not installed"
-  fi
-}
+. "$(dirname "$0")/cli-lib.sh"
 same () { # description a b
   n=$((n + 1))
   if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1: $2 != $3"; failures=$((failures + 1)); fi
 }
-export LANGUAGE=en
 
 # The demo passes; its criterion w04 has no evidence, so what we attach is its only support.
 "$cli" demo "$tmp/demo.zhizao" >"$tmp/out" 2>"$tmp/err"
