@@ -3,6 +3,8 @@
 #include <glib.h>
 
 #include "zhi-project.h"
+#include "zhi-standard.h"
+#include "zhi-credit-code.h"
 
 typedef struct
 {
@@ -366,10 +368,21 @@ test_json_partial_answer_import (void)
                    "\"current_year\":2023,\"source\":\"财务报表\"}");
 }
 
+/* The error domains are named as GLib names them: no spaces (clang-format once turned
+ * G_DEFINE_QUARK's first argument into "zhi - project - error - quark"). */
+static void
+test_error_domain_names (void)
+{
+  g_assert_cmpstr (g_quark_to_string (ZHI_PROJECT_ERROR), ==, "zhi-project-error-quark");
+  g_assert_cmpstr (g_quark_to_string (ZHI_STANDARD_ERROR), ==, "zhi-standard-error-quark");
+  g_assert_cmpstr (g_quark_to_string (ZHI_CREDIT_CODE_ERROR), ==, "zhi-credit-code-error-quark");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/project/error-domain-names", test_error_domain_names);
   g_test_add_func ("/project/fields/defaults", test_defaults);
   g_test_add_func ("/project/fields/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/project/scenarios/add-update-move-remove", test_scenarios);

@@ -14,7 +14,11 @@
 
 #define CODE_LENGTH 18
 
-G_DEFINE_QUARK (zhi - credit - code - error - quark, zhi_credit_code_error)
+GQuark
+zhi_credit_code_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-credit-code-error-quark");
+}
 
 /* value 0..30 of a charset character, -1 when outside the charset */
 static int

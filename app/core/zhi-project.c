@@ -4,7 +4,11 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-G_DEFINE_QUARK (zhi - project - error - quark, zhi_project_error)
+GQuark
+zhi_project_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-project-error-quark");
+}
 
 gboolean
 zhi_track_is_valid (const char *track)

@@ -23,7 +23,11 @@
 
 #define RESOURCE_PREFIX "/io/github/zhizao/Zhizao/standards/"
 
-G_DEFINE_QUARK (zhi - standard - error - quark, zhi_standard_error)
+GQuark
+zhi_standard_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-standard-error-quark");
+}
 
 static const char *const kind_names[] = {
   [ZHI_INDICATOR_CHECK] = "check", [ZHI_INDICATOR_LEVEL] = "level", [ZHI_INDICATOR_RATIO] = "ratio",

@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (zhi - dossier - data - error - quark, zhi_dossier_data_error)
+GQuark
+zhi_dossier_data_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-dossier-data-error-quark");
+}
 
 /* ---- page hashes -------------------------------------------------------------------------- */
 

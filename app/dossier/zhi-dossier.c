@@ -20,7 +20,11 @@
 #include "zhi-pdf-doc.h"
 #include "zhi-store.h"
 
-G_DEFINE_QUARK (zhi - dossier - error - quark, zhi_dossier_error)
+GQuark
+zhi_dossier_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-dossier-error-quark");
+}
 
 #define KEY_FRACTION 0.3
 #define FINGERPRINT_FORMAT "zhizao-dossier/1"

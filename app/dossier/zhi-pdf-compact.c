@@ -11,7 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (zhi - pdf - compact - error - quark, zhi_pdf_compact_error)
+GQuark
+zhi_pdf_compact_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-pdf-compact-error-quark");
+}
 
 /* Moves qpdf's pending error (or, failing that, @fallback) into @error. */
 static void

@@ -25,7 +25,11 @@
 #define CELL_PAD_X 5.0
 #define CELL_PAD_Y 4.0
 
-G_DEFINE_QUARK (zhi - pdf - doc - error - quark, zhi_pdf_doc_error)
+GQuark
+zhi_pdf_doc_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-pdf-doc-error-quark");
+}
 
 typedef enum
 {

@@ -17,7 +17,11 @@
 #include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
-G_DEFINE_QUARK (zhi - summary - error - quark, zhi_summary_error)
+GQuark
+zhi_summary_error_quark (void)
+{
+  return g_quark_from_static_string ("zhi-summary-error-quark");
+}
 
 static const char *const columns[] = {
   "序号",     "申报单位", "统一社会信用代码", "所在市",     "申报类型",   "车间/工厂名称",
