@@ -2084,7 +2084,7 @@ write_pass (Writer *w, GOutputStream *out, GError **error)
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED,
-                   "The dossier could not be drawn: %s", cairo_status_to_string (status));
+                   _ ("The dossier could not be drawn: %s"), cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
@@ -2285,7 +2285,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
     g_rmdir (own_dir);
   if (w.cancelled || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Rendering was cancelled");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Rendering was cancelled"));
       return FALSE;
     }
   if (!ok)
