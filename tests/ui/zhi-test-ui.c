@@ -13,8 +13,10 @@ zhi_test_ui_init (int *argc, char ***argv)
 {
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
+      /* TAP (meson's protocol here): an empty plan with SKIP is a skipped test, whereas
+       * exit status 77 would be read as an error */
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      exit (77);
+      exit (0);
     }
   zhi_application_setup_i18n ();
   gtk_test_init (argc, argv, NULL);
