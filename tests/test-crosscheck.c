@@ -69,7 +69,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->project);
+  g_assert_finalize_object (g_steal_pointer (&f->project));
   g_clear_object (&f->standard);
   g_clear_pointer (&f->problems, g_ptr_array_unref);
 }
