@@ -12,6 +12,7 @@
 #include "zhi-dossier-version.h"
 #include "zhi-context.h"
 #include "zhi-dossier.h"
+#include "zhi-counting-stream.h"
 #include "zhi-dossier-data.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-kpi.h"
@@ -1986,49 +1987,6 @@ job_new (ZhiProject *project,
 
 /* ---- the public functions ---------------------------------------------------------------- */
 
-/* A stream that counts what goes through it (the size of the result). */
-typedef struct
-{
-  GFilterOutputStream parent;
-  guint64 count;
-} CountingStream;
-
-typedef struct
-{
-  GFilterOutputStreamClass parent_class;
-} CountingStreamClass;
-
-static GType counting_stream_get_type (void);
-G_DEFINE_TYPE (CountingStream, counting_stream, G_TYPE_FILTER_OUTPUT_STREAM)
-
-static gssize
-counting_stream_write (GOutputStream *stream,
-                       const void *buffer,
-                       gsize count,
-                       GCancellable *cancellable,
-                       GError **error)
-{
-  CountingStream *self = (CountingStream *)stream;
-  GOutputStream *base = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (stream));
-  gssize n = g_output_stream_write (base, buffer, count, cancellable, error);
-
-  if (n > 0)
-    self->count += n;
-  return n;
-}
-
-static void
-counting_stream_class_init (CountingStreamClass *klass)
-{
-  G_OUTPUT_STREAM_CLASS (klass)->write_fn = counting_stream_write;
-}
-
-static void
-counting_stream_init (CountingStream *self)
-{
-  (void)self;
-}
-
 gboolean
 zhi_dossier_render (ZhiProject *project,
                     ZhiEvaluation *evaluation,
@@ -2052,10 +2010,9 @@ zhi_dossier_render (ZhiProject *project,
     return FALSE;
   job->progress = progress;
   job->progress_data = progress_data;
-  counting = g_object_new (counting_stream_get_type (), "base-stream", out, "close-base-stream",
-                           FALSE, NULL);
+  counting = zhi_counting_stream_new (out);
   ok = job_write_compact (job, g_get_tmp_dir (), counting, cancellable, error);
-  job->size = ((CountingStream *)counting)->count;
+  job->size = zhi_counting_stream_get_count (ZHI_COUNTING_STREAM (counting));
   if (ok)
     ok = g_output_stream_flush (counting, cancellable, error);
   if (ok && result)
