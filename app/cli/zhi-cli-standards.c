@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zhi-cli-commands.h"
+#include "zhi-editions.h"
 #include "zhi-scoring.h"
 #include "zhi-standard.h"
 
@@ -142,6 +143,14 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
   json_builder_add_string_value (builder, zhi_standard_get_id (s));
   json_builder_set_member_name (builder, "edition");
   json_builder_add_string_value (builder, zhi_standard_get_edition (s));
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder,
+                                 zhi_standard_get_installed (s) ? "installed" : "built-in");
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, zhi_standard_get_sha256 (s));
+  if (zhi_standard_get_issuer (s)->zh != NULL)
+    add_text (builder, "issuer", zhi_standard_get_issuer (s));
+  add_text (builder, "source", zhi_standard_get_source (s));
   add_text (builder, "track", zhi_standard_get_track (s));
   add_text (builder, "title", zhi_standard_get_title (s));
   json_builder_set_member_name (builder, "criteria");
@@ -222,6 +231,28 @@ print_errata (GPtrArray *errata)
       g_print (_ ("    - %s: “%s” → “%s” (%s)\n"), e->at, e->seed, e->corrected,
                zhi_text_get (&e->reason));
     }
+}
+
+/* One line per edition: id@edition, built-in or installed, track, issuer, source. */
+static void
+print_editions (GPtrArray *standards)
+{
+  g_print ("%s\n", _ ("Editions:"));
+  for (guint i = 0; i < standards->len; i++)
+    {
+      ZhiStandard *s = standards->pdata[i];
+      g_autofree char *ref
+          = g_strdup_printf ("%s@%s", zhi_standard_get_id (s), zhi_standard_get_edition (s));
+      const char *issuer = zhi_text_get (zhi_standard_get_issuer (s));
+
+      /* TRANSLATORS: an edition: id@edition, built-in or installed, track, issuer, source */
+      g_print (_ ("  %-32s %-9s %s — %s — %s\n"), ref,
+               zhi_standard_get_installed (s) ? _ ("installed") : _ ("built-in"),
+               zhi_text_get (zhi_standard_get_track (s)),
+               issuer != NULL && *issuer != '\0' ? issuer : _ ("issuer not given"),
+               zhi_text_get (zhi_standard_get_source (s)));
+    }
+  g_print ("\n");
 }
 
 static void
@@ -368,6 +399,9 @@ zhi_cli_standards (int argc, char **argv)
   gboolean json = FALSE;
   g_autofree char *track = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *install = NULL;
+  g_autofree char *uninstall = NULL;
+  g_autoptr (GPtrArray) broken = NULL;
   g_auto (GStrv) rest = NULL;
   GOptionEntry entries[] = {
     { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
@@ -378,6 +412,11 @@ zhi_cli_standards (int argc, char **argv)
       N_ ("Check a standards file (a track standard, conditions or guide) with the loader: exit "
           "0 when it would load, 2 with every problem listed"),
       N_ ("FILE") },
+    { "install", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &install,
+      N_ ("Check a track standard's file and install it as an edition in the user's data folder"),
+      N_ ("FILE") },
+    { "uninstall", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &uninstall,
+      N_ ("Remove an installed edition"), N_ ("ID@EDITION") },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL,
   };
@@ -400,6 +439,38 @@ zhi_cli_standards (int argc, char **argv)
 
   if (check != NULL)
     return check_file (check, json);
+  if (install != NULL)
+    {
+      g_autoptr (GPtrArray) problems = NULL;
+      g_autoptr (ZhiStandard) installed = zhi_editions_install (install, &problems, &error);
+
+      if (installed == NULL)
+        {
+          for (guint i = 0; problems != NULL && i < problems->len; i++)
+            {
+              const ZhiStandardProblem *p = problems->pdata[i];
+
+              g_printerr (_ ("%s: %s: %s\n"), p->file, p->path, p->message);
+            }
+          g_printerr ("zhizao-cli standards: %s\n", error->message);
+          return 2;
+        }
+      /* TRANSLATORS: id@edition, the track's name */
+      g_print (_ ("Installed %s@%s (%s).\n"), zhi_standard_get_id (installed),
+               zhi_standard_get_edition (installed),
+               zhi_text_get (zhi_standard_get_track (installed)));
+      return ZHI_CLI_OK;
+    }
+  if (uninstall != NULL)
+    {
+      if (!zhi_editions_uninstall (uninstall, &error))
+        {
+          g_printerr ("zhizao-cli standards: %s\n", error->message);
+          return 2;
+        }
+      g_print (_ ("Removed %s.\n"), uninstall);
+      return ZHI_CLI_OK;
+    }
 
   if (track != NULL)
     {
@@ -412,7 +483,7 @@ zhi_cli_standards (int argc, char **argv)
     }
   else
     {
-      standards = zhi_standard_load_catalog (&error);
+      standards = zhi_editions_list (&broken, &error);
       if (standards == NULL)
         return zhi_cli_usage_error ("standards", "%s", error->message);
     }
@@ -431,6 +502,8 @@ zhi_cli_standards (int argc, char **argv)
     }
   else
     {
+      if (track == NULL)
+        print_editions (standards);
       for (guint i = 0; i < standards->len; i++)
         {
           if (i > 0)
@@ -438,5 +511,10 @@ zhi_cli_standards (int argc, char **argv)
           print_standard (standards->pdata[i]);
         }
     }
+  /* an installed file that no longer loads is named, not hidden */
+  for (guint i = 0; broken != NULL && i < broken->len; i++)
+    g_printerr (_ ("zhizao-cli standards: an installed edition does not load and is left out: "
+                   "%s\n"),
+                (const char *)broken->pdata[i]);
   return ZHI_CLI_OK;
 }

@@ -792,7 +792,9 @@ struct _ZhiStandard
   char *file_name;
   char *id;
   char *edition;
-  ZhiText source, track, title, weights_note;
+  char *sha256;       /* of the file's bytes */
+  gboolean installed; /* from the user's data folder, not built in */
+  ZhiText source, issuer, track, title, weights_note;
   GPtrArray *definition;       /* ZhiText * */
   GPtrArray *cites;            /* ZhiCite * */
   GPtrArray *criteria;         /* ZhiCriterion * */
@@ -817,6 +819,8 @@ zhi_standard_finalize (GObject *object)
   g_free (self->id);
   g_free (self->edition);
   zhi_text_clear (&self->source);
+  zhi_text_clear (&self->issuer);
+  g_free (self->sha256);
   zhi_text_clear (&self->track);
   zhi_text_clear (&self->title);
   zhi_text_clear (&self->weights_note);
@@ -1374,10 +1378,9 @@ static gboolean
 parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
 {
   static const char *const keys[]
-      = { "format",   "id",         "edition", "source",       "track",
-          "title",    "definition", "cites",   "weights_note", "track_indicators",
-          "criteria", "gates",      "kpis",    "bands",        "errata",
-          NULL };
+      = { "format",     "id",    "edition",      "source",           "track",    "title",
+          "definition", "cites", "weights_note", "track_indicators", "criteria", "gates",
+          "kpis",       "bands", "errata",       "issuer",           NULL };
   g_autoptr (GHashTable) all_items = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *criteria, *track_indicators;
   JsonObject *root;
@@ -1389,6 +1392,7 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
       || !get_string (c, root, "id", TRUE, &self->id)
       || !get_string (c, root, "edition", TRUE, &self->edition)
       || !get_text (c, root, "source", TRUE, &self->source)
+      || !get_text (c, root, "issuer", FALSE, &self->issuer)
       || !get_text (c, root, "track", TRUE, &self->track)
       || !get_text (c, root, "title", TRUE, &self->title))
     return FALSE;
@@ -1525,7 +1529,10 @@ zhi_standard_new_from_bytes (GBytes *bytes, const char *name, GError **error)
     name = "(standard)";
   self = load_document (ZHI_TYPE_STANDARD, (ParseFunc)parse_standard, bytes, name, error);
   if (self != NULL)
-    self->file_name = g_strdup (name);
+    {
+      self->file_name = g_strdup (name);
+      self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    }
   return self;
 }
 
@@ -1634,6 +1641,23 @@ GETTER (const char *, id, self->id)
 GETTER (const char *, edition, self->edition)
 GETTER (const char *, file_name, self->file_name)
 GETTER (const ZhiText *, source, &self->source)
+GETTER (const ZhiText *, issuer, &self->issuer)
+GETTER (const char *, sha256, self->sha256)
+
+void
+zhi_standard_mark_installed (ZhiStandard *self)
+{
+  g_return_if_fail (ZHI_IS_STANDARD (self));
+  self->installed = TRUE;
+}
+
+gboolean
+zhi_standard_get_installed (ZhiStandard *self)
+{
+  g_return_val_if_fail (ZHI_IS_STANDARD (self), FALSE);
+  return self->installed;
+}
+
 GETTER (const ZhiText *, track, &self->track)
 GETTER (const ZhiText *, title, &self->title)
 GETTER (const ZhiText *, weights_note, &self->weights_note)
@@ -2096,7 +2120,10 @@ zhi_standards_check_bytes (GBytes *bytes,
         object = load_document_checked (ZHI_TYPE_STANDARD, (ParseFunc)parse_standard, bytes, name,
                                         problems, &error);
         if (object != NULL)
-          ZHI_STANDARD (object)->file_name = g_strdup (name);
+          {
+            ZHI_STANDARD (object)->file_name = g_strdup (name);
+            ZHI_STANDARD (object)->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+          }
         break;
     }
   if (object == NULL && problems->len == 0)

@@ -24,6 +24,7 @@ typedef enum
   ZHI_STANDARD_ERROR_REFERENCE, /* a reference to an id that does not exist */
   ZHI_STANDARD_ERROR_SUM,       /* weights or shares that do not sum to 100 */
   ZHI_STANDARD_ERROR_BANDS,     /* bands not ordered or not covering 0..100 */
+  ZHI_STANDARD_ERROR_INSTALL,   /* an edition that cannot be installed or removed */
 } ZhiStandardError;
 
 typedef enum
@@ -161,6 +162,14 @@ const char *zhi_standard_get_id (ZhiStandard *self);
 const char *zhi_standard_get_edition (ZhiStandard *self);
 const char *zhi_standard_get_file_name (ZhiStandard *self);
 const ZhiText *zhi_standard_get_source (ZhiStandard *self);
+/* Who issued the edition (both texts NULL when the file does not say: "issuer" is optional) */
+const ZhiText *zhi_standard_get_issuer (ZhiStandard *self);
+/* SHA-256 (hex) of the file the standard was loaded from */
+const char *zhi_standard_get_sha256 (ZhiStandard *self);
+/* TRUE for an edition installed in the user's data folder, FALSE for a built-in one */
+gboolean zhi_standard_get_installed (ZhiStandard *self);
+/* For the editions registry (zhi-editions.c): marks a standard read from the user's folder. */
+void zhi_standard_mark_installed (ZhiStandard *self);
 const ZhiText *zhi_standard_get_track (ZhiStandard *self);
 const ZhiText *zhi_standard_get_title (ZhiStandard *self);
 const ZhiText *zhi_standard_get_weights_note (ZhiStandard *self);
