@@ -12,6 +12,24 @@
 
 #define SHA_EMPTY "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
+/* Drops the last reference the test holds and asserts the object is finalized: at once, or as
+ * soon as a finished background job (an async attach's worker) has let go of its own. */
+static void
+assert_dies (gpointer object)
+{
+  gpointer weak = object;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  while (weak != NULL && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_null (weak);
+}
+
 static char *tmpdir;
 
 static char *
@@ -254,7 +272,7 @@ test_autosave_and_lock (void)
       zhi_project_attach_file (second, zhi_project_get_file (second), NULL, NULL, &error));
   g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_READ_ONLY);
   g_clear_error (&error);
-  g_assert_finalize_object (g_steal_pointer (&second));
+  assert_dies (g_steal_pointer (&second));
 
   /* save_as onto a file open elsewhere is refused */
   g_autoptr (ZhiProject) other = zhi_project_new ();
@@ -263,7 +281,7 @@ test_autosave_and_lock (void)
   g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_finalize_object (g_steal_pointer (&p)); /* closes, releases the lock */
+  assert_dies (g_steal_pointer (&p)); /* closes, releases the lock */
   g_autoptr (ZhiProject) third = open_path (path, &error);
   g_assert_no_error (error);
   g_assert_false (zhi_project_is_read_only (third));
@@ -521,7 +539,7 @@ test_failed_commit_keeps_state (void)
   g_assert_no_error (error);
   g_assert_false (zhi_project_has_unsaved_changes (p));
   g_autoptr (JsonNode) mem = zhi_project_to_json (p);
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   g_autoptr (ZhiProject) q = open_path (rescue, &error);
   g_assert_no_error (error);
   g_autoptr (JsonNode) disk = zhi_project_to_json (q);
@@ -579,7 +597,7 @@ test_evidence_dedup (void)
   zhi_project_remove_evidence (p, "E1");
   g_assert_true (zhi_project_close (p, &error));
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 2);
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   p = open_path (path, &error);
   zhi_project_remove_evidence (p, "E2");
   g_assert_true (zhi_project_close (p, &error));
@@ -663,7 +681,7 @@ test_evidence_large_chunked (void)
   g_unlink (out);
   g_unlink (big);
   g_clear_object (&in); /* holds the project */
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   g_unlink (path);
 }
 
@@ -727,7 +745,7 @@ test_export_failure_keeps_existing (void)
   g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
   for (const char *e; (e = g_dir_read_name (dir));)
     g_assert_false (g_str_has_prefix (e, ".goutputstream")); /* no temporary left behind */
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   g_unlink (out);
   g_unlink (path);
 }
@@ -778,7 +796,7 @@ test_attach_async_and_unsaved_project (void)
   g_assert_true (zhi_project_save_as (p, f, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_equal (zhi_project_get_file (p), f));
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   p = open_path (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zhi_project_get_name (p), ==, "内存项目");
@@ -837,7 +855,7 @@ test_attach_async_while_closed (gconstpointer mode)
   else
     g_assert_true (attach_error != NULL && attach_error->domain == ZHI_PROJECT_ERROR);
   g_clear_error (&attach_error);
-  g_assert_finalize_object (g_steal_pointer (&p));
+  assert_dies (g_steal_pointer (&p));
   g_unlink (path);
   g_unlink (other);
   g_unlink (src);
@@ -958,7 +976,7 @@ test_inspection_hook (void)
   g_assert_true (zhi_evidence_get_usable (zhi_project_lookup_evidence (q, "E3")));
   g_assert_cmpuint (zhi_evidence_get_page_count (zhi_project_lookup_evidence (q, "E3")), ==, 5);
   zhi_evidence_set_inspector (NULL);
-  g_assert_finalize_object (g_steal_pointer (&q));
+  assert_dies (g_steal_pointer (&q));
   g_unlink (path);
 }
 
