@@ -181,9 +181,12 @@ zhi_editions_install (const char *path, GPtrArray **problems, GError **error)
   if (kind != ZHI_STANDARDS_FILE_STANDARD)
     {
       g_set_error (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_INSTALL,
-                   _ ("%s is a %s file, not a track standard: only a track standard (with "
-                      "criteria) can be installed as an edition."),
-                   path, kind == ZHI_STANDARDS_FILE_GUIDE ? _ ("guide") : _ ("conditions"));
+                   kind == ZHI_STANDARDS_FILE_GUIDE
+                       ? _ ("%s is a guide, not a track standard: only a track standard (with "
+                            "criteria) can be installed as an edition.")
+                       : _ ("%s holds conditions, not a track standard: only a track standard "
+                            "(with criteria) can be installed as an edition."),
+                   path);
       return NULL;
     }
   standard = ZHI_STANDARD (loaded);
