@@ -55,6 +55,8 @@ for f in workshop factory-discrete factory-process conditions guide; do
   expect 0 --check "$src/resources/standards/$f.json"
   has "$out" "would load"
 done
+expect 0 --check "$src/tests/data/standards-minimal.json"
+has "$out" "would load: the standard workshop, edition 2025-06-01"
 expect 0 --check "$src/resources/standards/workshop.json" --json
 has "$out" '"ok" : true'
 has "$out" '"edition" : "2023-04-18"'
