@@ -48,4 +48,49 @@ has "$err" "shipyard"
 expect 2 surplus
 has "$err" "surplus"
 expect 2 --no-such-option
+
+# --check: the built-in files would load; every bad fixture is refused with its path and problem
+src="${G_TEST_SRCDIR:-$(dirname "$0")}/.."
+for f in workshop factory-discrete factory-process conditions guide; do
+  expect 0 --check "$src/resources/standards/$f.json"
+  has "$out" "would load"
+done
+expect 0 --check "$src/tests/data/standards-minimal.json"
+has "$out" "would load: the standard workshop, edition 2025-06-01"
+expect 0 --check "$src/resources/standards/workshop.json" --json
+has "$out" '"ok" : true'
+has "$out" '"edition" : "2023-04-18"'
+for f in "$src"/tests/data/standards-bad/*.json; do
+  expect 2 --check "$f"
+  has "$out" "$(basename "$f"): \$"
+  has "$err" "the file would not load"
+done
+has_json () { # file python-expression over d
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" \
+    || { echo "not ok: $2"; cat "$1"; fail=1; }
+}
+expect 2 --check "$src/tests/data/standards-bad/missing-key.json" --json
+has_json "$out" "d['ok'] is False and d['kind'] == 'standard' and d['problems'][0]['path'] == '\$.criteria[2].indicators[1].label' and d['problems'][0]['message'] == 'missing key'"
+expect 2 --check "$src/tests/data/standards-bad/conditions-unknown-key.json" --json
+has_json "$out" "d['kind'] == 'conditions' and len(d['problems']) == 1"
+# several problems in one file are all listed: two broken criteria and a band out of order
+many=$(mktemp --suffix=.json)
+python3 - "$src/resources/standards/workshop.json" "$many" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['criteria'][0]['weight'] = 'ten'
+del d['criteria'][2]['indicators'][0]['label']
+d['bands'][1]['min'] = 99
+json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
+EOF
+expect 2 --check "$many" --json
+has_json "$out" "[p['path'] for p in d['problems']] == ['\$.criteria[0].weight', '\$.criteria[2].indicators[0].label', '\$.bands[1].min']"
+expect 2 --check "$many"
+has "$err" "3 problems"
+# a file that does not exist is a problem too, not a crash
+expect 2 --check "$many.missing"
+has "$out" "cannot read"
+rm -f "$many"
+LANGUAGE=zh_CN "$cli" standards --check "$src/tests/data/standards-bad/missing-key.json" >"$out" 2>"$err"
+has "$out" "缺少"
 exit $fail

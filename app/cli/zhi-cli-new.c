@@ -1,17 +1,23 @@
-/* zhi-cli-new.c — zhizao-cli new FILE --track T --name NAME [--credit-code C] [--json]
+/* zhi-cli-new.c — zhizao-cli new FILE (--track T | --standard ID[@EDITION]) --name NAME
+ *                 [--credit-code C] [--json]
  *
- * Creates a project file; with --json prints {"file", "track", "name"}.
+ * Creates a project file drafted against an edition of its track's standard (the built-in one
+ * for --track, any installed one for --standard); with --json prints {"file", "track",
+ * "edition", "name"}.
  * Exit status: 0 created, 2 usage or input error.
  */
 #include <glib/gi18n.h>
 
 #include "zhi-cli-commands.h"
+#include "zhi-editions.h"
 #include "zhi-store.h"
 
 int
 zhi_cli_new (int argc, char **argv)
 {
   g_autofree char *track = NULL;
+  g_autofree char *standard_ref = NULL;
+  g_autoptr (ZhiStandard) standard = NULL;
   g_autofree char *name = NULL;
   g_autofree char *credit_code = NULL;
   g_autoptr (GError) error = NULL;
@@ -19,6 +25,10 @@ zhi_cli_new (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "track", 't', 0, G_OPTION_ARG_STRING, &track,
       N_ ("workshop, factory-discrete or factory-process"), "TRACK" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &standard_ref,
+      N_ ("The standard's edition to draft against, e.g. workshop@2023-04-18 (the newest "
+          "installed edition of the track without @EDITION)"),
+      "ID[@EDITION]" },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("The enterprise's name"), "NAME" },
     { "credit-code", 'c', 0, G_OPTION_ARG_STRING, &credit_code,
       N_ ("The unified social credit code"), "CODE" },
@@ -33,9 +43,32 @@ zhi_cli_new (int argc, char **argv)
     return zhi_cli_usage_error ("new", "%s", error->message);
   if (argc != 2)
     return zhi_cli_usage_error ("new", "%s", _ ("give exactly one FILE to create"));
-  if (track == NULL || *track == '\0' || !zhi_track_is_valid (track))
-    return zhi_cli_usage_error (
-        "new", "%s", _ ("--track must be workshop, factory-discrete or factory-process"));
+  if (standard_ref != NULL)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *edition = NULL;
+
+      if (track != NULL)
+        return zhi_cli_usage_error ("new", "%s", _ ("give --track or --standard, not both"));
+      if (!zhi_edition_ref_parse (standard_ref, &id, &edition))
+        return zhi_cli_usage_error ("new", _ ("“%s” is not ID or ID@EDITION"), standard_ref);
+      standard = zhi_editions_lookup (id, edition, &error);
+      if (standard == NULL)
+        return zhi_cli_usage_error ("new", "%s", error->message);
+      if (!zhi_track_is_valid (zhi_standard_get_id (standard)))
+        return zhi_cli_usage_error (
+            "new", "%s", _ ("--track must be workshop, factory-discrete or factory-process"));
+      track = g_strdup (zhi_standard_get_id (standard));
+    }
+  else
+    {
+      if (track == NULL || *track == '\0' || !zhi_track_is_valid (track))
+        return zhi_cli_usage_error (
+            "new", "%s", _ ("--track must be workshop, factory-discrete or factory-process"));
+      standard = zhi_standard_load_builtin (track, &error);
+      if (standard == NULL)
+        return zhi_cli_usage_error ("new", "%s", error->message);
+    }
   if (name == NULL || *name == '\0')
     return zhi_cli_usage_error ("new", "%s", _ ("--name is required"));
 
@@ -43,7 +76,7 @@ zhi_cli_new (int argc, char **argv)
   g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
   if (project == NULL)
     return zhi_cli_usage_error ("new", "%s", error->message);
-  zhi_project_set_track (project, track);
+  zhi_editions_set_project_standard (project, standard);
   zhi_project_set_name (project, name);
   if (credit_code)
     zhi_project_set_credit_code (project, credit_code);
@@ -59,6 +92,8 @@ zhi_cli_new (int argc, char **argv)
       json_builder_add_string_value (builder, argv[1]);
       json_builder_set_member_name (builder, "track");
       json_builder_add_string_value (builder, track);
+      json_builder_set_member_name (builder, "edition");
+      json_builder_add_string_value (builder, zhi_standard_get_edition (standard));
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, name);
       json_builder_end_object (builder);

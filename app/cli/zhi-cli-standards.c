@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zhi-cli-commands.h"
+#include "zhi-editions.h"
 #include "zhi-scoring.h"
 #include "zhi-standard.h"
 
@@ -142,6 +143,14 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
   json_builder_add_string_value (builder, zhi_standard_get_id (s));
   json_builder_set_member_name (builder, "edition");
   json_builder_add_string_value (builder, zhi_standard_get_edition (s));
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder,
+                                 zhi_standard_get_installed (s) ? "installed" : "built-in");
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, zhi_standard_get_sha256 (s));
+  if (zhi_standard_get_issuer (s)->zh != NULL)
+    add_text (builder, "issuer", zhi_standard_get_issuer (s));
+  add_text (builder, "source", zhi_standard_get_source (s));
   add_text (builder, "track", zhi_standard_get_track (s));
   add_text (builder, "title", zhi_standard_get_title (s));
   json_builder_set_member_name (builder, "criteria");
@@ -224,6 +233,28 @@ print_errata (GPtrArray *errata)
     }
 }
 
+/* One line per edition: id@edition, built-in or installed, track, issuer, source. */
+static void
+print_editions (GPtrArray *standards)
+{
+  g_print ("%s\n", _ ("Editions:"));
+  for (guint i = 0; i < standards->len; i++)
+    {
+      ZhiStandard *s = standards->pdata[i];
+      g_autofree char *ref
+          = g_strdup_printf ("%s@%s", zhi_standard_get_id (s), zhi_standard_get_edition (s));
+      const char *issuer = zhi_text_get (zhi_standard_get_issuer (s));
+
+      /* TRANSLATORS: an edition: id@edition, built-in or installed, track, issuer, source */
+      g_print (_ ("  %-32s %-9s %s — %s — %s\n"), ref,
+               zhi_standard_get_installed (s) ? _ ("installed") : _ ("built-in"),
+               zhi_text_get (zhi_standard_get_track (s)),
+               issuer != NULL && *issuer != '\0' ? issuer : _ ("issuer not given"),
+               zhi_text_get (zhi_standard_get_source (s)));
+    }
+  g_print ("\n");
+}
+
 static void
 print_standard (ZhiStandard *s)
 {
@@ -268,17 +299,124 @@ print_standard (ZhiStandard *s)
   print_errata (zhi_standard_get_errata (s));
 }
 
+static const char *
+kind_name (ZhiStandardsFileKind kind)
+{
+  switch (kind)
+    {
+      case ZHI_STANDARDS_FILE_CONDITIONS:
+        return "conditions";
+      case ZHI_STANDARDS_FILE_GUIDE:
+        return "guide";
+      case ZHI_STANDARDS_FILE_STANDARD:
+      default:
+        return "standard";
+    }
+}
+
+/* standards --check FILE: 0 when it would load, 2 with every problem listed */
+static int
+check_file (const char *path, gboolean json)
+{
+  ZhiStandardsFileKind kind = ZHI_STANDARDS_FILE_STANDARD;
+  g_autoptr (GObject) loaded = NULL;
+  g_autoptr (GPtrArray) problems = zhi_standards_check_file (path, &kind, &loaded);
+  ZhiStandard *standard = loaded != NULL && ZHI_IS_STANDARD (loaded) ? ZHI_STANDARD (loaded) : NULL;
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, path);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kind_name (kind));
+      json_builder_set_member_name (builder, "ok");
+      json_builder_add_boolean_value (builder, problems->len == 0);
+      if (standard != NULL)
+        {
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, zhi_standard_get_id (standard));
+          json_builder_set_member_name (builder, "edition");
+          json_builder_add_string_value (builder, zhi_standard_get_edition (standard));
+        }
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const ZhiStandardProblem *p = problems->pdata[i];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, p->file);
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, p->path);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, p->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      zhi_cli_print_json (root);
+    }
+  else if (problems->len == 0)
+    {
+      if (standard != NULL)
+        /* TRANSLATORS: file, standard id, edition */
+        g_print (_ ("%s: would load: the standard %s, edition %s\n"), path,
+                 zhi_standard_get_id (standard), zhi_standard_get_edition (standard));
+      else
+        g_print (kind == ZHI_STANDARDS_FILE_GUIDE ? _ ("%s: would load: a guide\n")
+                                                  : _ ("%s: would load: conditions\n"),
+                 path);
+    }
+  else
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const ZhiStandardProblem *p = problems->pdata[i];
+
+          /* TRANSLATORS: a problem of a standards file: file, JSON path, what is wrong */
+          g_print (_ ("%s: %s: %s\n"), p->file, p->path, p->message);
+        }
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%s: %u problem: the file would not load; correct it and check "
+                               "again\n",
+                               "%s: %u problems: the file would not load; correct them and check "
+                               "again\n",
+                               problems->len),
+                  path, problems->len);
+    }
+  return problems->len == 0 ? ZHI_CLI_OK : 2;
+}
+
 int
 zhi_cli_standards (int argc, char **argv)
 {
   gboolean json = FALSE;
   g_autofree char *track = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *install = NULL;
+  g_autofree char *uninstall = NULL;
+  g_autoptr (GPtrArray) broken = NULL;
   g_auto (GStrv) rest = NULL;
   GOptionEntry entries[] = {
     { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
       N_ ("Print the standards as a JSON array"), NULL },
     { "track", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &track,
       N_ ("Only this track: workshop, factory-discrete or factory-process"), N_ ("ID") },
+    { "check", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &check,
+      N_ ("Check a standards file (a track standard, conditions or guide) with the loader: exit "
+          "0 when it would load, 2 with every problem listed"),
+      N_ ("FILE") },
+    { "install", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &install,
+      N_ ("Check a track standard's file and install it as an edition in the user's data folder"),
+      N_ ("FILE") },
+    { "uninstall", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &uninstall,
+      N_ ("Remove an installed edition"), N_ ("ID@EDITION") },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL,
   };
@@ -290,13 +428,49 @@ zhi_cli_standards (int argc, char **argv)
   g_option_context_set_summary (context,
                                 _ ("List the built-in evaluation standards: criteria, default "
                                    "weights, indicators, gates, the tool's own bands and the "
-                                   "errata of the provincial document.\nExit status: 0 listed, "
-                                   "2 usage error."));
+                                   "errata of the provincial document; or check a standards "
+                                   "file (--check).\nExit status: 0 listed or the file would "
+                                   "load, 2 usage error or a file that would not load."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return zhi_cli_usage_error ("standards", "%s", error->message);
   if (rest != NULL && rest[0] != NULL)
     return zhi_cli_usage_error ("standards", _ ("unexpected argument “%s”"), rest[0]);
+
+  if (check != NULL)
+    return check_file (check, json);
+  if (install != NULL)
+    {
+      g_autoptr (GPtrArray) problems = NULL;
+      g_autoptr (ZhiStandard) installed = zhi_editions_install (install, &problems, &error);
+
+      if (installed == NULL)
+        {
+          for (guint i = 0; problems != NULL && i < problems->len; i++)
+            {
+              const ZhiStandardProblem *p = problems->pdata[i];
+
+              g_printerr (_ ("%s: %s: %s\n"), p->file, p->path, p->message);
+            }
+          g_printerr ("zhizao-cli standards: %s\n", error->message);
+          return 2;
+        }
+      /* TRANSLATORS: id@edition, the track's name */
+      g_print (_ ("Installed %s@%s (%s).\n"), zhi_standard_get_id (installed),
+               zhi_standard_get_edition (installed),
+               zhi_text_get (zhi_standard_get_track (installed)));
+      return ZHI_CLI_OK;
+    }
+  if (uninstall != NULL)
+    {
+      if (!zhi_editions_uninstall (uninstall, &error))
+        {
+          g_printerr ("zhizao-cli standards: %s\n", error->message);
+          return 2;
+        }
+      g_print (_ ("Removed %s.\n"), uninstall);
+      return ZHI_CLI_OK;
+    }
 
   if (track != NULL)
     {
@@ -309,7 +483,7 @@ zhi_cli_standards (int argc, char **argv)
     }
   else
     {
-      standards = zhi_standard_load_catalog (&error);
+      standards = zhi_editions_list (&broken, &error);
       if (standards == NULL)
         return zhi_cli_usage_error ("standards", "%s", error->message);
     }
@@ -328,6 +502,8 @@ zhi_cli_standards (int argc, char **argv)
     }
   else
     {
+      if (track == NULL)
+        print_editions (standards);
       for (guint i = 0; i < standards->len; i++)
         {
           if (i > 0)
@@ -335,5 +511,10 @@ zhi_cli_standards (int argc, char **argv)
           print_standard (standards->pdata[i]);
         }
     }
+  /* an installed file that no longer loads is named, not hidden */
+  for (guint i = 0; broken != NULL && i < broken->len; i++)
+    g_printerr (_ ("zhizao-cli standards: an installed edition does not load and is left out: "
+                   "%s\n"),
+                (const char *)broken->pdata[i]);
   return ZHI_CLI_OK;
 }

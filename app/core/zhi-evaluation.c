@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "zhi-crosscheck.h"
+#include "zhi-editions.h"
 #include "zhi-evaluation.h"
 #include "zhi-kpi.h"
 #include "zhi-store.h"
@@ -15,6 +16,7 @@ struct _ZhiEvaluation
 
   ZhiProject *project;
   ZhiStandard *standard;
+  char *standard_error; /* why the project's edition could not be loaded, or NULL */
   ZhiConditions *conditions;
   ZhiAnswers *answers;
   ZhiScore *score;
@@ -581,14 +583,20 @@ zhi_evaluation_update (ZhiEvaluation *self)
   g_clear_handle_id (&self->update_source, g_source_remove);
 
   track = zhi_project_get_track (self->project);
-  if (self->standard == NULL || g_strcmp0 (zhi_standard_get_id (self->standard), track) != 0)
+  if (self->standard == NULL || g_strcmp0 (zhi_standard_get_id (self->standard), track) != 0
+      || (!is_blank (zhi_project_get_standard_edition (self->project))
+          && g_strcmp0 (zhi_standard_get_edition (self->standard),
+                        zhi_project_get_standard_edition (self->project))
+                 != 0))
     {
       g_clear_object (&self->standard);
+      g_clear_pointer (&self->standard_error, g_free);
       if (!is_blank (track))
         {
-          self->standard = zhi_standard_load_builtin (track, &error);
+          /* the recorded edition; a missing one is reported by zhi_evaluation_get_standard_error */
+          self->standard = zhi_editions_for_project (self->project, &error);
           if (self->standard == NULL)
-            g_warning ("Standard for %s: %s", track, error->message);
+            self->standard_error = g_strdup (error->message);
         }
     }
 
@@ -651,6 +659,9 @@ zhi_evaluation_update (ZhiEvaluation *self)
                                                 zhi_project_get_credit_code (self->project));
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  if (self->standard_error != NULL)
+    zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-edition",
+                          g_strdup (self->standard_error));
   check_enterprise (self, problems);
   check_eligibility (self, problems);
   if (self->score != NULL)
@@ -746,6 +757,7 @@ zhi_evaluation_finalize (GObject *object)
   ZhiEvaluation *self = ZHI_EVALUATION (object);
 
   g_clear_object (&self->standard);
+  g_free (self->standard_error);
   g_clear_object (&self->conditions);
   g_clear_pointer (&self->answers, zhi_answers_unref);
   g_clear_pointer (&self->score, zhi_score_unref);

@@ -366,6 +366,8 @@ enum
   F_IN_USE_DATE,
   F_WORKSHOPS,
   F_EXAMPLE,
+  F_STANDARD_EDITION,
+  F_STANDARD_SHA256,
   N_FIELDS
 };
 
@@ -393,6 +395,10 @@ static const ZhiFieldInfo fields[N_FIELDS] = {
   [F_IN_USE_DATE] = { "in-use-date", "in_use_date", ZHI_FIELD_STRING },
   [F_WORKSHOPS] = { "workshops", "workshops", ZHI_FIELD_STRING },
   [F_EXAMPLE] = { "example", "example", ZHI_FIELD_INT64 },
+  /* the edition of the track's standard the project is drafted against ("" = the built-in
+   * edition, as for every project written before editions could be installed) */
+  [F_STANDARD_EDITION] = { "standard-edition", "standard_edition", ZHI_FIELD_STRING },
+  [F_STANDARD_SHA256] = { "standard-sha256", "standard_sha256", ZHI_FIELD_STRING },
 };
 
 typedef struct
@@ -575,6 +581,8 @@ STRING_ACCESSORS (track, F_TRACK)
 STRING_ACCESSORS (site_name, F_SITE_NAME)
 STRING_ACCESSORS (in_use_date, F_IN_USE_DATE)
 STRING_ACCESSORS (workshops, F_WORKSHOPS)
+STRING_ACCESSORS (standard_edition, F_STANDARD_EDITION)
+STRING_ACCESSORS (standard_sha256, F_STANDARD_SHA256)
 /* clang-format on */
 
 char **

@@ -165,6 +165,12 @@ void zhi_project_set_funding_sources (ZhiProject *self, const char *value);
 /* The application */
 const char *zhi_project_get_track (ZhiProject *self); /* ZHI_TRACK_* or "" */
 void zhi_project_set_track (ZhiProject *self, const char *value);
+/* The edition of the track's standard the project is drafted against and the SHA-256 of its
+ * file ("" = the built-in edition); see zhi-editions.h */
+const char *zhi_project_get_standard_edition (ZhiProject *self);
+void zhi_project_set_standard_edition (ZhiProject *self, const char *value);
+const char *zhi_project_get_standard_sha256 (ZhiProject *self);
+void zhi_project_set_standard_sha256 (ZhiProject *self, const char *value);
 const char *zhi_project_get_site_name (ZhiProject *self); /* workshop / factory name */
 void zhi_project_set_site_name (ZhiProject *self, const char *value);
 const char *zhi_project_get_in_use_date (ZhiProject *self); /* ISO 8601 date */

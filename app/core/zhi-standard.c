@@ -219,8 +219,32 @@ typedef struct
   GString *path;       /* "$.criteria[3].indicators[1]" */
   GHashTable *dup_key; /* JsonObject * → the first key given twice in it */
   GHashTable *ids;     /* id → path where it was first defined (owned strings) */
-  GError **error;
+  GError **error;      /* the first problem */
+  GPtrArray *problems; /* ZhiStandardProblem *: every problem found (parsing goes on past a
+                        * criterion that fails, so one check lists them all) */
 } Ctx;
+
+static void
+problem_free (gpointer p)
+{
+  ZhiStandardProblem *problem = p;
+
+  g_free (problem->file);
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray *problems, const char *file, const char *path, const char *message)
+{
+  ZhiStandardProblem *problem = g_new0 (ZhiStandardProblem, 1);
+
+  problem->file = g_strdup (file);
+  problem->path = g_strdup (path);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (problems, problem);
+}
 
 static gboolean G_GNUC_PRINTF (3, 4) fail (Ctx *c, ZhiStandardError code, const char *format, ...)
 {
@@ -230,6 +254,9 @@ static gboolean G_GNUC_PRINTF (3, 4) fail (Ctx *c, ZhiStandardError code, const 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
+  add_problem (c->problems, c->file, c->path->str, problem);
+  if (c->error != NULL && *c->error != NULL)
+    return FALSE; /* the first problem is the error; the others are in c->problems */
   /* TRANSLATORS: file name, JSON path, problem */
   g_set_error (c->error, ZHI_STANDARD_ERROR, code, _ ("%s: %s: %s"), c->file, c->path->str,
                problem);
@@ -697,6 +724,7 @@ ctx_init (Ctx *c, const char *name, GHashTable *dup_key, GError **error)
   c->dup_key = dup_key;
   c->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->error = error;
+  c->problems = g_ptr_array_new_with_free_func (problem_free);
 }
 
 static void
@@ -704,6 +732,7 @@ ctx_clear (Ctx *c)
 {
   g_string_free (c->path, TRUE);
   g_hash_table_unref (c->ids);
+  g_ptr_array_unref (c->problems);
   g_hash_table_unref (c->dup_key);
 }
 
@@ -763,7 +792,9 @@ struct _ZhiStandard
   char *file_name;
   char *id;
   char *edition;
-  ZhiText source, track, title, weights_note;
+  char *sha256;       /* of the file's bytes */
+  gboolean installed; /* from the user's data folder, not built in */
+  ZhiText source, issuer, track, title, weights_note;
   GPtrArray *definition;       /* ZhiText * */
   GPtrArray *cites;            /* ZhiCite * */
   GPtrArray *criteria;         /* ZhiCriterion * */
@@ -788,6 +819,8 @@ zhi_standard_finalize (GObject *object)
   g_free (self->id);
   g_free (self->edition);
   zhi_text_clear (&self->source);
+  zhi_text_clear (&self->issuer);
+  g_free (self->sha256);
   zhi_text_clear (&self->track);
   zhi_text_clear (&self->title);
   zhi_text_clear (&self->weights_note);
@@ -1345,20 +1378,21 @@ static gboolean
 parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
 {
   static const char *const keys[]
-      = { "format",   "id",         "edition", "source",       "track",
-          "title",    "definition", "cites",   "weights_note", "track_indicators",
-          "criteria", "gates",      "kpis",    "bands",        "errata",
-          NULL };
+      = { "format",     "id",    "edition",      "source",           "track",    "title",
+          "definition", "cites", "weights_note", "track_indicators", "criteria", "gates",
+          "kpis",       "bands", "errata",       "issuer",           NULL };
   g_autoptr (GHashTable) all_items = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *criteria, *track_indicators;
   JsonObject *root;
   int weights = 0;
+  gboolean failed = FALSE;
   gsize old;
 
   if (!as_object (c, node, keys, &root) || !check_format (c, root)
       || !get_string (c, root, "id", TRUE, &self->id)
       || !get_string (c, root, "edition", TRUE, &self->edition)
       || !get_text (c, root, "source", TRUE, &self->source)
+      || !get_text (c, root, "issuer", FALSE, &self->issuer)
       || !get_text (c, root, "track", TRUE, &self->track)
       || !get_text (c, root, "title", TRUE, &self->title))
     return FALSE;
@@ -1376,6 +1410,9 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
       || !get_array (c, root, "track_indicators", TRUE, FALSE, &track_indicators))
     return FALSE;
 
+  /* Every criterion is read even after one fails, so that a check lists each one's problem;
+   * what depends on all of them (the weights' sum, the gates' references) only when all
+   * were read. */
   old = push_key (c, "criteria");
   for (guint i = 0; i < json_array_get_length (criteria); i++)
     {
@@ -1385,10 +1422,20 @@ parse_standard (Ctx *c, JsonNode *node, ZhiStandard *self)
       g_ptr_array_add (self->criteria, crit);
       if (!parse_criterion (c, json_array_get_element (criteria, i), i, crit, all_items,
                             self->indicator_by_id))
-        return FALSE;
+        {
+          failed = TRUE;
+          pop (c, old_i);
+          continue;
+        }
       g_hash_table_insert (self->criterion_by_id, crit->id, crit);
       weights += crit->weight;
       pop (c, old_i);
+    }
+  if (failed)
+    {
+      pop (c, old);
+      parse_bands (c, root, self->bands); /* independent of the criteria: checked too */
+      return FALSE;
     }
   if (weights != 100)
     return fail (c, ZHI_STANDARD_ERROR_SUM, _ ("the criteria’s weights sum to %d, not 100"),
@@ -1431,6 +1478,38 @@ load_document (GType type, ParseFunc parse, GBytes *bytes, const char *name, GEr
   return ok ? g_steal_pointer (&self) : NULL;
 }
 
+/* As load_document, and every problem found into @problems (which may stay empty when the
+ * JSON itself cannot be read: then @error says why). */
+static gpointer
+load_document_checked (GType type,
+                       ParseFunc parse,
+                       GBytes *bytes,
+                       const char *name,
+                       GPtrArray *problems,
+                       GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GObject) self = NULL;
+  GHashTable *dup_key = NULL;
+  gboolean ok;
+  Ctx c;
+
+  root = parse_json (bytes, name, &dup_key, error);
+  if (root == NULL)
+    return NULL;
+  self = g_object_new (type, NULL);
+  ctx_init (&c, name, dup_key, error);
+  ok = parse (&c, root, self);
+  for (guint i = 0; i < c.problems->len; i++)
+    {
+      const ZhiStandardProblem *p = c.problems->pdata[i];
+
+      add_problem (problems, p->file, p->path, p->message);
+    }
+  ctx_clear (&c);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
 static gpointer
 load_document_file (const char *path, FromBytesFunc from_bytes, GError **error)
 {
@@ -1450,7 +1529,10 @@ zhi_standard_new_from_bytes (GBytes *bytes, const char *name, GError **error)
     name = "(standard)";
   self = load_document (ZHI_TYPE_STANDARD, (ParseFunc)parse_standard, bytes, name, error);
   if (self != NULL)
-    self->file_name = g_strdup (name);
+    {
+      self->file_name = g_strdup (name);
+      self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    }
   return self;
 }
 
@@ -1559,6 +1641,23 @@ GETTER (const char *, id, self->id)
 GETTER (const char *, edition, self->edition)
 GETTER (const char *, file_name, self->file_name)
 GETTER (const ZhiText *, source, &self->source)
+GETTER (const ZhiText *, issuer, &self->issuer)
+GETTER (const char *, sha256, self->sha256)
+
+void
+zhi_standard_mark_installed (ZhiStandard *self)
+{
+  g_return_if_fail (ZHI_IS_STANDARD (self));
+  self->installed = TRUE;
+}
+
+gboolean
+zhi_standard_get_installed (ZhiStandard *self)
+{
+  g_return_val_if_fail (ZHI_IS_STANDARD (self), FALSE);
+  return self->installed;
+}
+
 GETTER (const ZhiText *, track, &self->track)
 GETTER (const ZhiText *, title, &self->title)
 GETTER (const ZhiText *, weights_note, &self->weights_note)
@@ -1963,4 +2062,111 @@ zhi_guide_lookup_section (ZhiGuide *self, const char *id)
     if (strcmp (((ZhiGuideSection *)self->sections->pdata[i])->id, id) == 0)
       return self->sections->pdata[i];
   return NULL;
+}
+
+/* ---- checking a standards file ------------------------------------------------------------ */
+
+static ZhiStandardsFileKind
+kind_of_document (GBytes *bytes)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
+  JsonObject *object;
+
+  if (data == NULL || !g_utf8_validate (data, size, NULL)
+      || !json_parser_load_from_data (parser, data, (gssize)size, NULL))
+    return ZHI_STANDARDS_FILE_STANDARD;
+  root = json_parser_get_root (parser);
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (object == NULL || json_object_has_member (object, "criteria"))
+    return ZHI_STANDARDS_FILE_STANDARD;
+  if (json_object_has_member (object, "conditions")
+      || json_object_has_member (object, "exclusions"))
+    return ZHI_STANDARDS_FILE_CONDITIONS;
+  if (json_object_has_member (object, "sections"))
+    return ZHI_STANDARDS_FILE_GUIDE;
+  return ZHI_STANDARDS_FILE_STANDARD;
+}
+
+GPtrArray *
+zhi_standards_check_bytes (GBytes *bytes,
+                           const char *name,
+                           ZhiStandardsFileKind *kind,
+                           GObject **loaded)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (problem_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) object = NULL;
+  ZhiStandardsFileKind k;
+
+  g_return_val_if_fail (bytes != NULL, problems);
+  if (name == NULL)
+    name = "(standard)";
+  k = kind_of_document (bytes);
+  switch (k)
+    {
+      case ZHI_STANDARDS_FILE_CONDITIONS:
+        object = load_document_checked (ZHI_TYPE_CONDITIONS, (ParseFunc)parse_conditions, bytes,
+                                        name, problems, &error);
+        break;
+      case ZHI_STANDARDS_FILE_GUIDE:
+        object = load_document_checked (ZHI_TYPE_GUIDE, (ParseFunc)parse_guide, bytes, name,
+                                        problems, &error);
+        break;
+      case ZHI_STANDARDS_FILE_STANDARD:
+      default:
+        object = load_document_checked (ZHI_TYPE_STANDARD, (ParseFunc)parse_standard, bytes, name,
+                                        problems, &error);
+        if (object != NULL)
+          {
+            ZHI_STANDARD (object)->file_name = g_strdup (name);
+            ZHI_STANDARD (object)->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+          }
+        break;
+    }
+  if (object == NULL && problems->len == 0)
+    {
+      /* the JSON itself could not be read: its message starts with the file's name */
+      const char *message = error != NULL ? error->message : _ ("cannot be read");
+      gsize n = strlen (name);
+
+      if (strncmp (message, name, n) == 0 && strncmp (message + n, ": ", 2) == 0)
+        message += n + 2;
+      if (g_str_has_prefix (message, "$: "))
+        message += 3;
+      add_problem (problems, name, "$", message);
+    }
+  if (kind != NULL)
+    *kind = k;
+  if (loaded != NULL)
+    *loaded = problems->len == 0 ? g_steal_pointer (&object) : NULL;
+  return problems;
+}
+
+GPtrArray *
+zhi_standards_check_file (const char *path, ZhiStandardsFileKind *kind, GObject **loaded)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  bytes = read_file (path, &error);
+  if (bytes == NULL)
+    {
+      GPtrArray *problems = g_ptr_array_new_with_free_func (problem_free);
+      const char *message = error->message;
+      gsize n = strlen (path);
+
+      if (strncmp (message, path, n) == 0 && strncmp (message + n, ": ", 2) == 0)
+        message += n + 2;
+      add_problem (problems, path, "$", message);
+      if (kind != NULL)
+        *kind = ZHI_STANDARDS_FILE_STANDARD;
+      if (loaded != NULL)
+        *loaded = NULL;
+      return problems;
+    }
+  return zhi_standards_check_bytes (bytes, path, kind, loaded);
 }

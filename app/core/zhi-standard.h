@@ -24,6 +24,7 @@ typedef enum
   ZHI_STANDARD_ERROR_REFERENCE, /* a reference to an id that does not exist */
   ZHI_STANDARD_ERROR_SUM,       /* weights or shares that do not sum to 100 */
   ZHI_STANDARD_ERROR_BANDS,     /* bands not ordered or not covering 0..100 */
+  ZHI_STANDARD_ERROR_INSTALL,   /* an edition that cannot be installed or removed */
 } ZhiStandardError;
 
 typedef enum
@@ -161,6 +162,14 @@ const char *zhi_standard_get_id (ZhiStandard *self);
 const char *zhi_standard_get_edition (ZhiStandard *self);
 const char *zhi_standard_get_file_name (ZhiStandard *self);
 const ZhiText *zhi_standard_get_source (ZhiStandard *self);
+/* Who issued the edition (both texts NULL when the file does not say: "issuer" is optional) */
+const ZhiText *zhi_standard_get_issuer (ZhiStandard *self);
+/* SHA-256 (hex) of the file the standard was loaded from */
+const char *zhi_standard_get_sha256 (ZhiStandard *self);
+/* TRUE for an edition installed in the user's data folder, FALSE for a built-in one */
+gboolean zhi_standard_get_installed (ZhiStandard *self);
+/* For the editions registry (zhi-editions.c): marks a standard read from the user's folder. */
+void zhi_standard_mark_installed (ZhiStandard *self);
 const ZhiText *zhi_standard_get_track (ZhiStandard *self);
 const ZhiText *zhi_standard_get_title (ZhiStandard *self);
 const ZhiText *zhi_standard_get_weights_note (ZhiStandard *self);
@@ -231,6 +240,36 @@ const ZhiExclusion *zhi_conditions_lookup_exclusion (ZhiConditions *self, const 
 const ZhiEncouraged *zhi_conditions_lookup_encouraged (ZhiConditions *self,
                                                        const char *id,
                                                        const ZhiCondition **condition);
+
+/* ---- checking a standards file ------------------------------------------------------------ */
+
+/* One problem of a standards file: the file, the JSON path ("$.criteria[2].weight") and what is
+ * wrong, in the user's language. */
+typedef struct
+{
+  char *file;
+  char *path;
+  char *message;
+} ZhiStandardProblem;
+
+typedef enum
+{
+  ZHI_STANDARDS_FILE_STANDARD,   /* a track standard (criteria, indicators, gates …) */
+  ZHI_STANDARDS_FILE_CONDITIONS, /* conditions.json */
+  ZHI_STANDARDS_FILE_GUIDE,      /* guide.json */
+} ZhiStandardsFileKind;
+
+/* Checks a standards file with the strict loader, as it would be loaded, and lists every
+ * problem found (parsing goes on past a failing criterion).  The kind is told by the file's
+ * keys ("criteria", "conditions", "sections"; a track standard otherwise).  Returns the
+ * problems (ZhiStandardProblem *, owning), empty when the file would load; *loaded (if not
+ * NULL) receives the loaded ZhiStandard, ZhiConditions or ZhiGuide then. */
+GPtrArray *zhi_standards_check_bytes (GBytes *bytes,
+                                      const char *name,
+                                      ZhiStandardsFileKind *kind,
+                                      GObject **loaded);
+GPtrArray *
+zhi_standards_check_file (const char *path, ZhiStandardsFileKind *kind, GObject **loaded);
 
 /* ---- guide.json ---------------------------------------------------------------------------- */
 

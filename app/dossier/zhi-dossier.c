@@ -585,6 +585,13 @@ add_cover (Builder *b, GDateTime *date)
   zhi_pdf_table_add_pair (t, "联系人", or_blank (zhi_project_get_contact_person (p)));
   zhi_pdf_table_add_pair (t, "联系电话", or_blank (zhi_project_get_phone (p)));
   zhi_pdf_table_add_pair (t, "电子邮箱", or_blank (zhi_project_get_email (p)));
+  /* the edition of the standard the application answers (an installed edition names its own) */
+  {
+    g_autofree char *edition = fmt_date_iso (zhi_standard_get_edition (b->standard));
+    g_autofree char *edition_text = g_strdup_printf ("%s版", edition);
+
+    zhi_pdf_table_add_pair (t, "评定标准版本", edition_text);
+  }
   zhi_pdf_table_add_pair (t, "申报日期", when);
   /* where the applicant seals and dates the cover */
   zhi_pdf_doc_add_spacer (doc, 40);

@@ -214,6 +214,9 @@ test_pages_and_metadata (gconstpointer data)
   g_assert_nonnull (strstr (text_of (t, 0), t->title));
   g_assert_nonnull (strstr (text_of (t, 0), zhi_project_get_name (t->project)));
   g_assert_null (strstr (text_of (t, 0), "—1—"));
+  /* the edition of the standard it answers */
+  g_assert_nonnull (strstr (text_of (t, 0), "评定标准版本"));
+  g_assert_nonnull (strstr (text_of (t, 0), "2023年4月18日版"));
   /* the demo's enterprise is invented, and its cover says so */
   g_assert_true (zhi_project_get_example (t->project));
   g_assert_nonnull (strstr (text_of (t, 0), "示例项目（虚构企业）"));
