@@ -6,6 +6,7 @@
 
 #include "zhi-application.h"
 #include "zhi-evidence-inspect.h"
+#include "zhi-preferences-window.h"
 #include "zhi-ui-resources.h"
 #include "zhi-window.h"
 
@@ -129,6 +130,15 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ZhiApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (zhi_preferences_window_new (parent)));
+}
+
+static void
 new_window_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   ZhiApplication *self = user_data;
@@ -139,6 +149,7 @@ new_window_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "new-window", new_window_action },
 };
 
@@ -153,6 +164,7 @@ zhi_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (zhi_application_parent_class)->startup (app);
   /* attached evidence is checked (does it open?) by app/dossier's inspector */
@@ -169,6 +181,8 @@ zhi_application_startup (GApplication *app)
                                          export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-guide", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
