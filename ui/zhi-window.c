@@ -7,6 +7,7 @@
 
 #include "pages/zhi-welcome-page.h"
 #include "zhi-demo.h"
+#include "zhi-editions.h"
 #include "zhi-project-view.h"
 #include "zhi-store.h"
 #include "zhi-window.h"
@@ -246,7 +247,21 @@ create_requested_cb (ZhiWelcomePage *page, GFile *file, const char *track, ZhiWi
       show_error (self, _ ("Could Not Create the Application"), error->message, name);
       return;
     }
-  zhi_project_set_track (project, track);
+  /* "workshop" (the built-in edition) or "workshop@2025-06-01" (an installed one): the project
+   * records the edition it is drafted against */
+  {
+    g_autofree char *id = NULL;
+    g_autofree char *edition = NULL;
+    g_autoptr (ZhiStandard) standard = NULL;
+
+    if (zhi_edition_ref_parse (track, &id, &edition))
+      standard = edition != NULL ? zhi_editions_lookup (id, edition, NULL)
+                                 : zhi_standard_load_builtin (id, NULL);
+    if (standard != NULL)
+      zhi_editions_set_project_standard (project, standard);
+    else
+      zhi_project_set_track (project, id != NULL ? id : track);
+  }
   set_project (self, project);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zhi-editions.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 #include "zhi-welcome-page.h"
@@ -170,6 +171,9 @@ test_create_project (Fixture *f, gconstpointer data)
   g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
   g_assert_cmpstr (zhi_project_get_track (zhi_window_get_project (f->window)), ==,
                    "factory-process");
+  /* the project records the edition it is drafted against: the built-in one */
+  g_assert_cmpstr (zhi_project_get_standard_edition (zhi_window_get_project (f->window)), ==,
+                   "2023-04-18");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "guide", NULL));
@@ -196,6 +200,59 @@ test_create_project (Fixture *f, gconstpointer data)
     g_assert_true (zhi_project_close (reopened, &error));
   }
   g_unlink (path);
+}
+
+/* With a second edition of the workshop standard installed, the new-project dialog offers both,
+ * newest first, and a project created on one records it. */
+static void
+test_create_on_installed_edition (Fixture *f, gconstpointer data)
+{
+  g_autofree char *src
+      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *edition_file = g_build_filename (f->tmpdir, "ws-2025.json", NULL);
+  g_autofree char *path = g_build_filename (f->tmpdir, "新版本申报.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) installed = NULL;
+  ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
+  AdwMessageDialog *dialog;
+  GString *text;
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, &error));
+  text = g_string_new (contents);
+  g_string_replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2025-06-01\"", 1);
+  g_assert_true (g_file_set_contents (edition_file, text->str, -1, &error));
+  g_string_free (text, TRUE);
+  zhi_editions_uninstall ("workshop@2025-06-01", NULL);
+  installed = zhi_editions_install (edition_file, NULL, &error);
+  g_assert_no_error (error);
+
+  zhi_welcome_page_choose_track (page);
+  dialog = ADW_MESSAGE_DIALOG (zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  /* both editions of the workshop standard, the newest suggested; the others as before */
+  g_assert_true (adw_message_dialog_has_response (dialog, "workshop@2025-06-01"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "workshop@2023-04-18"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "workshop"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "factory-process"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "workshop@2025-06-01");
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_response_label (dialog, "workshop@2025-06-01"), "2025-06-01"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_signal_emit_by_name (page, "create-requested", file, "workshop@2025-06-01");
+  g_assert_cmpstr (zhi_project_get_track (zhi_window_get_project (f->window)), ==, "workshop");
+  g_assert_cmpstr (zhi_project_get_standard_edition (zhi_window_get_project (f->window)), ==,
+                   "2025-06-01");
+  g_assert_cmpstr (zhi_project_get_standard_sha256 (zhi_window_get_project (f->window)), ==,
+                   zhi_standard_get_sha256 (installed));
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (zhi_editions_uninstall ("workshop@2025-06-01", &error));
+  g_unlink (path);
+  g_unlink (edition_file);
 }
 
 static void
@@ -374,6 +431,7 @@ main (int argc, char **argv)
   ADD ("/window/welcome/recent-capped-and-deduplicated", test_recent_list_is_capped);
   ADD ("/window/open/not-a-project-keeps-file", test_open_not_a_project);
   ADD ("/window/create-project", test_create_project);
+  ADD ("/window/create-on-installed-edition", test_create_on_installed_edition);
   ADD ("/window/open-demo", test_open_demo);
   ADD ("/window/open-twice-focuses-first", test_open_twice_focuses);
   ADD ("/window/size-remembered", test_size_remembered);

@@ -5,6 +5,8 @@
 
 #include "zhi-welcome-page.h"
 
+#include "zhi-editions.h"
+
 struct _ZhiWelcomePage
 {
   AdwBin parent_instance;
@@ -143,10 +145,67 @@ track_chosen_cb (AdwMessageDialog *dialog, const char *response, ZhiWelcomePage 
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* One response per edition of every track, newest first within a track.  A track with only its
+ * built-in edition answers with the track id ("workshop"); every edition of a track with
+ * installed ones answers with "id@edition" and says its edition. */
+static char *
+add_edition_responses (AdwMessageDialog *dialog)
+{
+  char *first = NULL;
+  const char *const *tracks = zhi_standard_track_ids ();
+  const char *labels[]
+      = { N_ ("_Digital Workshop"), N_ ("Discrete _Smart Factory"), N_ ("_Process Smart Factory") };
+  g_autoptr (GPtrArray) editions = zhi_editions_list (NULL, NULL);
+
+  for (guint t = 0; tracks[t] != NULL && t < G_N_ELEMENTS (labels); t++)
+    {
+      g_autoptr (GPtrArray) mine = g_ptr_array_new ();
+
+      for (guint i = 0; editions != NULL && i < editions->len; i++)
+        if (g_strcmp0 (zhi_standard_get_id (editions->pdata[i]), tracks[t]) == 0)
+          g_ptr_array_add (mine, editions->pdata[i]);
+      if (mine->len <= 1)
+        {
+          adw_message_dialog_add_response (dialog, tracks[t], _ (labels[t]));
+          if (first == NULL)
+            first = g_strdup (tracks[t]);
+          continue;
+        }
+      /* newest first (editions are dates) */
+      for (guint i = 0; i < mine->len; i++)
+        for (guint j = i + 1; j < mine->len; j++)
+          if (g_strcmp0 (zhi_standard_get_edition (mine->pdata[j]),
+                         zhi_standard_get_edition (mine->pdata[i]))
+              > 0)
+            {
+              gpointer tmp = mine->pdata[i];
+
+              mine->pdata[i] = mine->pdata[j];
+              mine->pdata[j] = tmp;
+            }
+      for (guint i = 0; i < mine->len; i++)
+        {
+          ZhiStandard *s = mine->pdata[i];
+          g_autofree char *id = g_strdup_printf ("%s@%s", tracks[t], zhi_standard_get_edition (s));
+          /* TRANSLATORS: a track and the edition of its standard, e.g. 数字化车间（2025-06-01 版）
+           */
+          g_autofree char *label
+              = g_strdup_printf (_ ("%s (edition %s)"), zhi_text_get (zhi_standard_get_track (s)),
+                                 zhi_standard_get_edition (s));
+
+          adw_message_dialog_add_response (dialog, id, label);
+          if (first == NULL)
+            first = g_strdup (id);
+        }
+    }
+  return first;
+}
+
 void
 zhi_welcome_page_choose_track (ZhiWelcomePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *first = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (ZHI_IS_WELCOME_PAGE (self));
@@ -155,13 +214,11 @@ zhi_welcome_page_choose_track (ZhiWelcomePage *self)
                                    _ ("What Are You Applying For?"),
                                    _ ("Choose the evaluation. The industry you enter later may "
                                       "suggest another track; you can change it at any time."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
-                                    "workshop", _ ("_Digital Workshop"), "factory-discrete",
-                                    _ ("Discrete _Smart Factory"), "factory-process",
-                                    _ ("_Process Smart Factory"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "workshop",
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
+  first = add_edition_responses (ADW_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), first,
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "workshop");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), first);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (track_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
