@@ -46,5 +46,18 @@ contains "names the missing edition" "$tmp/err" "2030-01-01"
 "$cli" migrate "$tmp/demo.zhizao" >"$tmp/out" 2>"$tmp/err"
 check "--to required" 2 $?
 
+# the edition removed: the project opens read-only, its data still exported, edits refused
+"$cli" standards --uninstall workshop@2024-06-01 >"$tmp/out" 2>"$tmp/err"
+check "the next edition uninstalls" 0 $?
+"$cli" export --json "$tmp/demo.zhizao" >"$tmp/ro.json" 2>"$tmp/err"
+check "export of a project whose edition is missing" 0 $?
+json_ok "its data is all there" "$tmp/ro.json" "d['standard_edition'] == '2024-06-01' and 'w01' in d['narratives'] and [e['supports'] for e in d['evidence'] if e['id'] == 'E5'] == [['w10']]"
+"$cli" attach "$tmp/demo.zhizao" "$src/README.md" --to cond-1 >"$tmp/out" 2>"$tmp/err"
+check "attach refused" 2 $?
+contains "read-only said" "$tmp/err" "read-only"
+"$cli" migrate "$tmp/demo.zhizao" --to workshop >"$tmp/out" 2>"$tmp/err"
+check "migrate names the missing edition" 2 $?
+contains "missing edition named" "$tmp/err" "The edition 2024-06-01 of the standard “workshop” is not installed"
+
 echo "1..$n"
 [ "$failures" = 0 ]

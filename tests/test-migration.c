@@ -2,6 +2,9 @@
  * the report of what does not, and the edition recorded */
 #include "zhi-editions.h"
 #include "zhi-migration.h"
+#include "zhi-store.h"
+
+#include <glib/gstdio.h>
 
 #include <math.h>
 #include <string.h>
@@ -219,14 +222,75 @@ test_refused (void)
   g_assert_cmpstr (zhi_project_get_narrative (project, "w09"), ==, "安全设施齐全");
 }
 
+/* A project drafted against an edition that is not installed opens read-only, its data intact;
+ * once the edition is installed it opens writable again. */
+static void
+test_missing_edition_opens_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhi-migration-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.zhizao", NULL);
+  g_autofree char *next_path = g_build_filename (dir, "next.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ZhiStandard) next = newer_workshop ("2026-02-02");
+  g_autoptr (ZhiStandard) installed = NULL;
+  g_autoptr (ZhiProject) project = NULL;
+  g_autofree char *message = NULL;
+  char *text = read_workshop ();
+
+  g_assert_no_error (error);
+  project = zhi_project_create (file, &error);
+  g_assert_no_error (error);
+  zhi_editions_set_project_standard (project, next);
+  zhi_project_set_narrative (project, "w01", "网络全覆盖");
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  project = zhi_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_READ_ONLY_EDITION);
+  g_assert_true (zhi_project_is_read_only (project));
+  g_assert_cmpstr (zhi_project_get_narrative (project, "w01"), ==, "网络全覆盖");
+  g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2026-02-02");
+  g_assert_true (zhi_editions_project_edition_missing (project, &message));
+  g_assert_nonnull (strstr (message, "workshop@2026-02-02, which is not installed"));
+  g_assert_true (zhi_project_close (project, &error));
+  g_clear_object (&project);
+
+  /* installed: writable again */
+  text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2026-02-02\"");
+  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
+  text = replace (text, "\"w09", "\"w11");
+  g_assert_true (g_file_set_contents (next_path, text, -1, &error));
+  installed = zhi_editions_install (next_path, NULL, &error);
+  g_assert_no_error (error);
+  project = zhi_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_WRITABLE);
+  g_assert_false (zhi_editions_project_edition_missing (project, NULL));
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_true (zhi_editions_uninstall ("workshop@2026-02-02", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  g_unlink (next_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("zhi-migration-data-XXXXXX", NULL);
+
+  /* installed editions go to a folder of this test's own */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("ZHIZAO_STANDARDS_DIR", ZHI_SOURCE_DIR "/resources/standards", FALSE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/migration/plan-changes-nothing", test_plan_changes_nothing);
   g_test_add_func ("/migration/apply", test_apply);
   g_test_add_func ("/migration/refused", test_refused);
+  g_test_add_func ("/editions/missing-opens-read-only", test_missing_edition_opens_read_only);
   return g_test_run ();
 }
