@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zhi-editions.h"
 #include "zhi-evaluation.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
@@ -200,6 +201,7 @@ static void
 update_read_only (ZhiProjectView *self)
 {
   const char *text = NULL;
+  g_autofree char *edition_text = NULL;
 
   if (self->project != NULL)
     switch (zhi_project_get_access (self->project))
@@ -215,6 +217,13 @@ update_read_only (ZhiProjectView *self)
         case ZHI_PROJECT_READ_ONLY_LOCKED:
           text = _ ("This application is open in another window or program, so it opened "
                     "read-only here. Use “Save As” to keep a copy of your changes.");
+          break;
+        case ZHI_PROJECT_READ_ONLY_EDITION:
+          if (zhi_editions_project_edition_missing (self->project, &edition_text))
+            text = edition_text;
+          else
+            text = _ ("The standard's edition of this application was not installed when it "
+                      "opened, so it opened read-only. Open it again to edit it.");
           break;
         case ZHI_PROJECT_WRITABLE:
         default:

@@ -28,6 +28,7 @@ int zhi_cli_validate (int argc, char **argv);
 int zhi_cli_standards (int argc, char **argv);
 int zhi_cli_export (int argc, char **argv);
 int zhi_cli_import (int argc, char **argv);
+int zhi_cli_migrate (int argc, char **argv);
 int zhi_cli_new (int argc, char **argv);
 int zhi_cli_render (int argc, char **argv);
 int zhi_cli_summary (int argc, char **argv);

@@ -24,6 +24,8 @@ static const ZhiCliCommand commands[] = {
   { "demo", zhi_cli_demo, N_ ("Write the demo application") },
   { "export", zhi_cli_export, N_ ("Export a project as JSON") },
   { "import", zhi_cli_import, N_ ("Create a project file from exported JSON") },
+  { "migrate", zhi_cli_migrate,
+    N_ ("Move a project onto a newer edition of its track's standard") },
   { "new", zhi_cli_new, N_ ("Create a new project file") },
   { "render", zhi_cli_render, N_ ("Render the dossier (申报书) to PDF") },
   { "score", zhi_cli_score, N_ ("Show the self-assessment score") },

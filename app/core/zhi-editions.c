@@ -295,6 +295,31 @@ zhi_editions_for_project (ZhiProject *project, GError **error)
   return zhi_editions_lookup (track, edition, error);
 }
 
+gboolean
+zhi_editions_project_edition_missing (ZhiProject *project, char **message)
+{
+  g_autoptr (ZhiStandard) standard = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *track = zhi_project_get_track (project);
+  const char *edition = zhi_project_get_standard_edition (project);
+
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), FALSE);
+  if (track == NULL || *track == '\0' || edition == NULL || *edition == '\0')
+    return FALSE;
+  standard = zhi_editions_lookup (track, edition, &error);
+  if (standard != NULL
+      || !g_error_matches (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND))
+    return FALSE;
+  if (message != NULL)
+    *message = g_strdup_printf (
+        /* TRANSLATORS: id@edition of the standard a project was drafted against */
+        _ ("This application was drafted against the standard %s@%s, which is not installed: it "
+           "opened read-only (its data can be read and exported). Install that edition "
+           "(“zhizao-cli standards --install FILE”) and open it again."),
+        track, edition);
+  return TRUE;
+}
+
 void
 zhi_editions_set_project_standard (ZhiProject *project, ZhiStandard *standard)
 {

@@ -35,6 +35,10 @@ gboolean zhi_editions_uninstall (const char *ref, GError **error);
  * ZHI_STANDARD_ERROR_NOT_FOUND naming it. */
 ZhiStandard *zhi_editions_for_project (ZhiProject *project, GError **error);
 
+/* TRUE when @project records an edition of its track's standard that is not installed, with
+ * *message (if not NULL) naming it and saying what to do; such a project opens read-only. */
+gboolean zhi_editions_project_edition_missing (ZhiProject *project, char **message);
+
 /* Records @standard's edition and file hash in @project (and its id as the track). */
 void zhi_editions_set_project_standard (ZhiProject *project, ZhiStandard *standard);
 

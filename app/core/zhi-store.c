@@ -1,5 +1,6 @@
 /* zhi-store.c — the *.zhizao project file (SQLite) and the evidence blobs in it */
 #include "zhi-context.h"
+#include "zhi-editions.h"
 #include "zhi-store.h"
 #include "zhi-project-private.h"
 
@@ -927,6 +928,13 @@ zhi_project_open (GFile *file, GError **error)
     {
       sqlite3_close (db);
       goto fail;
+    }
+  /* drafted against an edition that is not installed: read-only, its data visible and
+   * exportable, until the edition is installed */
+  if (access == ZHI_PROJECT_WRITABLE && zhi_editions_project_edition_missing (project, NULL))
+    {
+      access = ZHI_PROJECT_READ_ONLY_EDITION;
+      read_only = TRUE;
     }
   ZhiStore *store = store_new (project, db, path, lock_fd, read_only);
   store_attach (store, project);

@@ -1,0 +1,110 @@
+/* A project drafted against an edition of the standard that is not installed: the window opens
+ * it read-only, shows its data and a banner naming the missing edition. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "zhi-editions.h"
+#include "zhi-store.h"
+#include "zhi-test-ui.h"
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} Find;
+
+/* a drawable GtkLabel whose text contains @text */
+static gboolean
+label_shown (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
+          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_shown (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+find_cb (gpointer data)
+{
+  Find *find = data;
+
+  return label_shown (find->root, find->text);
+}
+
+static void
+test_opens_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "missing.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+
+  ZhiWindow *window;
+  ZhiProject *project;
+  Find find;
+
+  g_assert_no_error (error);
+  g_clear_object (&created);
+  /* the sample comes back closed: record an edition nobody installed */
+  created = zhi_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zhi_project_get_track (created), ==, "workshop");
+  zhi_project_set_standard_edition (created, "2030-01-01");
+  g_assert_true (zhi_project_close (created, &error));
+  g_assert_no_error (error);
+  g_clear_object (&created);
+
+  window = zhi_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  zhi_window_open_file (window, file);
+  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  project = zhi_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_READ_ONLY_EDITION);
+  /* its data is there */
+  g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2030-01-01");
+  g_assert_cmpstr (zhi_project_get_name (project), !=, "");
+
+  /* the banner names the missing edition */
+  find.root = GTK_WIDGET (window);
+  find.text = "@2030-01-01";
+  zhi_test_ui_wait_until (find_cb, &find, 5000);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  {
+    const char *shots = g_getenv ("ZHIZAO_SCREENSHOTS");
+    g_autofree char *png = NULL;
+
+    if (shots != NULL)
+      {
+        png = g_build_filename (shots, "missing-edition.png", NULL);
+        g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (window), png, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  zhi_test_ui_init (&argc, &argv);
+  g_test_add_func ("/window/missing-edition-opens-read-only", test_opens_read_only);
+  return g_test_run ();
+}
