@@ -1108,6 +1108,7 @@ update_scores (ZhiCriterionPage *self)
   g_autofree char *max = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *step = NULL;
 
   if (self->evaluation == NULL || self->criterion == NULL
       || (score = zhi_evaluation_get_score (self->evaluation)) == NULL
@@ -1115,6 +1116,7 @@ update_scores (ZhiCriterionPage *self)
       || (cr = zhi_score_lookup_criterion (score, self->criterion_id)) == NULL)
     return;
 
+  step = g_strconcat ("criterion:", self->criterion_id, NULL);
   claimed = zhi_scoring_format_points (cr->claimed);
   evidenced = zhi_scoring_format_points (cr->evidenced);
   max = zhi_scoring_format_points (cr->max_points);
@@ -1170,7 +1172,14 @@ update_scores (ZhiCriterionPage *self)
       gtk_label_set_text (ind->detail_label, r->detail != NULL ? r->detail : "");
       if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
         {
-          if (r->answered)
+          /* ✓ only when the step has nothing open about the narrative (a length outside the
+           * suggested range is an open item, so never a green ✓ beside it) */
+          if (r->answered
+              && zhi_evaluation_lookup_open_item (self->evaluation, step, ind->indicator->id)
+                     != NULL)
+            set_status_icon (ind->status_icon, "dialog-warning-symbolic", "warning",
+                             _ ("Written, but outside the suggested length"));
+          else if (r->answered)
             set_status_icon (ind->status_icon, "emblem-ok-symbolic", "success", _ ("Written"));
           else
             set_status_icon (ind->status_icon, "dialog-error-symbolic", "error",
