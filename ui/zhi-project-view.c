@@ -586,3 +586,19 @@ zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step)
       return gtk_widget_get_visible (row);
   return FALSE;
 }
+
+const char *
+zhi_project_view_get_badge_text (ZhiProjectView *self, const char *step)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *badge = g_object_get_data (G_OBJECT (row), "zhi-badge");
+
+      if (badge != NULL && gtk_widget_get_visible (badge)
+          && g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
+        return gtk_label_get_text (GTK_LABEL (badge));
+    }
+  return NULL;
+}

@@ -1096,6 +1096,7 @@ set_status_icon (GtkImage *icon, const char *name, const char *style, const char
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (icon), style);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), label);
 }
 
 static void
