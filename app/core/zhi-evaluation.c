@@ -151,6 +151,14 @@ check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
        * the page's banner then agree.  Where the input of a gate lives elsewhere, that page
        * has its own open item (an unanswered indicator, too few scenarios). */
       step = g_strdup ("eligibility");
+      if (rule->kind == ZHI_RULE_KIND_GATE && self->standard != NULL)
+        {
+          const ZhiGate *gate = zhi_standard_lookup_gate (self->standard, rule->id);
+
+          /* the eligibility page finds a gate by its indicator too */
+          if (gate != NULL)
+            field = gate->indicator->id;
+        }
       message = g_strdup_printf ("%s%s：%s", rule->mark != NULL ? rule->mark : "", rule->title,
                                  rule->reason);
       zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, step, field,

@@ -1271,6 +1271,12 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
       {
         const ZhiProblem *problem = g_ptr_array_index (open, i);
         const ZhiRuleResult *result = zhi_eligibility_lookup (eligibility, problem->field);
+        Gate *gate;
+
+        /* a gate's item names its indicator */
+        if (result == NULL && problem->field != NULL
+            && (gate = lookup_gate (self, problem->field)) != NULL)
+          result = zhi_eligibility_lookup (eligibility, gate->gate_id);
         g_autofree char *name = NULL;
 
         if (result == NULL)
