@@ -375,8 +375,14 @@ test_investment_hint (Fixture *f, gconstpointer data)
   append (f, "investment-total", "两千");
   g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
   g_assert_cmpfloat (zhi_project_get_investment_total (f->project), ==, 2000);
+  /* hex and inconsistent separators are no numbers either (zhi-number.h) */
+  type (f, "investment-total", "0x10");
+  g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
+  type (f, "investment-total", "1,00,0");
+  g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
+  g_assert_cmpfloat (zhi_project_get_investment_total (f->project), ==, 2000);
   zhi_project_set_investment_total (f->project, 1800);
-  g_assert_cmpstr (text_of (f, "investment-total"), ==, "1800");
+  g_assert_cmpstr (text_of (f, "investment-total"), ==, "1,800");
   g_assert_null (zhi_enterprise_page_get_message (f->page, "investment-total"));
 }
 
@@ -471,8 +477,8 @@ test_project_changes_update_rows (Fixture *f, gconstpointer data)
   zhi_project_set_in_use_date (f->project, "2021-12-01");
   zhi_project_set_industry_division (f->project, "34");
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "大连示例重工股份有限公司");
-  g_assert_cmpstr (text_of (f, "registered-capital"), ==, "12000.25");
-  g_assert_cmpstr (text_of (f, "employees"), ==, "1500");
+  g_assert_cmpstr (text_of (f, "registered-capital"), ==, "12,000.25");
+  g_assert_cmpstr (text_of (f, "employees"), ==, "1,500");
   g_assert_cmpstr (text_of (f, "in-use-date"), ==, "2021-12-01");
   g_assert_nonnull (strstr (
       adw_action_row_get_subtitle (ADW_ACTION_ROW (control (f, "industry-division"))), "34 "));

@@ -14,6 +14,7 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-number.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-store.h"
 
@@ -112,36 +113,26 @@ typedef enum
   NUMBER_INVALID,
 } NumberState;
 
-/* Locale-independent, and full-width digits (１２.５) are read as the ASCII ones. */
+/* The one reading and writing of numbers (zhi-number.h). */
 static NumberState
 parse_number (const char *text, double *value)
 {
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-  char *end = NULL;
-  double v;
-
-  if (normal == NULL)
-    return NUMBER_INVALID;
-  g_strstrip (normal);
-  if (*normal == '\0')
-    return NUMBER_EMPTY;
-  /* g_ascii_strtod accepts hex, "inf" and "nan", which nobody means here */
-  for (const char *p = normal; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
-      return NUMBER_INVALID;
-  v = g_ascii_strtod (normal, &end);
-  if (end == normal || *end != '\0' || !isfinite (v))
-    return NUMBER_INVALID;
-  *value = v;
-  return NUMBER_VALID;
+  switch (zhi_number_parse (text, value))
+    {
+      case ZHI_NUMBER_EMPTY:
+        return NUMBER_EMPTY;
+      case ZHI_NUMBER_VALID:
+        return NUMBER_VALID;
+      case ZHI_NUMBER_INVALID:
+      default:
+        return NUMBER_INVALID;
+    }
 }
 
 static char *
 format_number (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.12g", value));
+  return zhi_number_format (value, 6);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhi-eligibility-page.h"
+#include "zhi-number.h"
 #include "zhi-eligibility.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-kpi.h"
@@ -265,16 +266,20 @@ note_changed_cb (GtkEditable *editable, Rule *rule)
   answers_changed (self, rule->id);
 }
 
-/* "" → empty; digits → the count; anything else → FALSE. */
+/* "" → empty; a whole number 0..100,000 (read by zhi-number.h) → the count; else FALSE. */
 static gboolean
 parse_count (const char *text, gboolean *empty, gint64 *count)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  double value = 0;
+  ZhiNumberState state = zhi_number_parse (text, &value);
 
-  *empty = *stripped == '\0';
+  *empty = state == ZHI_NUMBER_EMPTY;
   if (*empty)
     return TRUE;
-  return g_ascii_string_to_signed (stripped, 10, 0, 100000, count, NULL);
+  if (state != ZHI_NUMBER_VALID || value != floor (value) || value < 0 || value > 100000)
+    return FALSE;
+  *count = (gint64)value;
+  return TRUE;
 }
 
 static void
