@@ -549,8 +549,10 @@ build_text (ZhiCriterionPage *self)
       GtkWidget *label = wrapped_label (zhi_text_get (&item->text), "body");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+      /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+       * the focus from Tab even when not focusable, which trapped Tab in the field above */
       gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_widget_set_margin_start (label, 12);
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, i == 0 ? 12 : 0);
@@ -564,8 +566,10 @@ build_text (ZhiCriterionPage *self)
           GtkWidget *sub_label = wrapped_label (text, "body");
 
           gtk_label_set_selectable (GTK_LABEL (sub_label), TRUE);
-          /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+          /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+           * the focus from Tab even when not focusable, which trapped Tab in the field above */
           gtk_widget_set_focusable (sub_label, FALSE);
+          gtk_widget_set_can_focus (sub_label, FALSE);
           gtk_widget_set_margin_start (sub_label, 30);
           gtk_widget_set_margin_end (sub_label, 12);
           if (i + 1 == criterion->items->len && s + 1 == item->sub_items->len)
@@ -593,8 +597,10 @@ header_row_new (Indicator *ind)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (title, FALSE);
+  gtk_widget_set_can_focus (title, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_box_append (GTK_BOX (top), title);
   gtk_widget_add_css_class (points, "numeric");
@@ -608,8 +614,10 @@ header_row_new (Indicator *ind)
       GtkWidget *label = wrapped_label (help, "dim-label");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+      /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+       * the focus from Tab even when not focusable, which trapped Tab in the field above */
       gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_box_append (GTK_BOX (box), label);
     }
   if (ind->is_gate)
@@ -649,8 +657,10 @@ status_row_new (Indicator *ind)
   gtk_box_append (GTK_BOX (texts), computed);
   gtk_box_append (GTK_BOX (texts), error);
   gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (detail, FALSE);
+  gtk_widget_set_can_focus (detail, FALSE);
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (texts), detail);
   gtk_box_append (GTK_BOX (box), texts);

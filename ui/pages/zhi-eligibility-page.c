@@ -508,8 +508,10 @@ rule_group_new (ZhiEligibilityPage *self,
     gtk_label_set_wrap_mode (GTK_LABEL (wording), PANGO_WRAP_WORD_CHAR);
     gtk_label_set_xalign (GTK_LABEL (wording), 0);
     gtk_label_set_selectable (GTK_LABEL (wording), TRUE);
-    /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+    /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+     * the focus from Tab even when not focusable, which trapped Tab in the field above */
     gtk_widget_set_focusable (wording, FALSE);
+    gtk_widget_set_can_focus (wording, FALSE);
     gtk_widget_add_css_class (wording, "dim-label");
     gtk_widget_set_margin_bottom (wording, 6);
     gtk_box_append (GTK_BOX (outer), wording);

@@ -396,7 +396,10 @@ message_row_new (GtkLabel **label_out, GtkButton **button_out)
   GtkWidget *button = gtk_button_new ();
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
+  /* A tab stop (read by screen readers): a GtkListBox moving the focus with Tab to a row that
+   * takes none keeps it where it was, so a message row that took no focus trapped Tab in the
+   * field above it. */
+  gtk_widget_set_focusable (row, TRUE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -405,8 +408,10 @@ message_row_new (GtkLabel **label_out, GtkButton **button_out)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);
