@@ -1242,8 +1242,11 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
         g_ptr_array_add (names, rule_display_name (g_ptr_array_index (list, i)));
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (_ ("; "), (char **)names->pdata);
-      text = failing->len > 0 ? g_strdup_printf (_ ("Not met: %s."), joined)
-                              : g_strdup_printf (_ ("Still to answer: %s."), joined);
+      /* What is not met is named here; what is still to answer shrinks as one answers, so it
+       * is listed once, in the fixed place below (a count with an expander), not here. */
+      text = failing->len > 0
+                 ? g_strdup_printf (_ ("Not met: %s."), joined)
+                 : g_strdup (_ ("Answer the questions under “What Needs Attention” below."));
       gtk_label_set_text (self->verdict_summary, text);
     }
   gtk_image_set_from_icon_name (self->verdict_icon, icon);

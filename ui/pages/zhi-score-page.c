@@ -41,6 +41,7 @@ struct _ZhiScorePage
   GtkBox *legend_box;
   GtkDrawingArea *chart;
   GtkListBox *weakest_list;
+  GtkExpander *weakest_expander;
   AdwPreferencesGroup *checklist_group;
   GtkListBox *checklist;
 
@@ -480,6 +481,18 @@ update_weakest (ZhiScorePage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (self->weakest_list, row);
     }
+  /* the count stays in place while the list under it shrinks */
+  {
+    g_autofree char *label
+        = self->score->weakest->len > 0 ? g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "%u criterion can still gain evidenced points",
+                           "%u criteria can still gain evidenced points",
+                           self->score->weakest->len),
+              self->score->weakest->len)
+                                        : g_strdup (_ ("Every criterion has full evidenced marks"));
+
+    gtk_expander_set_label (self->weakest_expander, label);
+  }
 }
 
 static void
@@ -793,6 +806,7 @@ zhi_score_page_class_init (ZhiScorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, chart);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, weakest_list);
+  gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, weakest_expander);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist);
   gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
@@ -879,4 +893,11 @@ zhi_score_page_get_n_chart_bars (ZhiScorePage *self)
 {
   g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), 0);
   return self->n_chart_bars;
+}
+
+GtkExpander *
+zhi_score_page_get_weakest_expander (ZhiScorePage *self)
+{
+  g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), NULL);
+  return self->weakest_expander;
 }
