@@ -82,6 +82,8 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
   g_object_set_data (G_OBJECT (row), "zhi-badge", badge);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a long (English) criterion name is ellipsized: the tooltip gives it whole */
+  gtk_widget_set_tooltip_text (label, title);
   gtk_widget_set_hexpand (label, TRUE);
   if (icon != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "zhi-criterion-page.h"
 #include "zhi-eligibility-page.h"
@@ -138,6 +139,11 @@ test_badge_list_checklist_validate (void)
   g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
   view = zhi_window_get_project_view (window);
   evaluation = zhi_project_view_get_evaluation (view);
+  /* the window title names the project, and follows its name */
+  g_assert_nonnull (
+      strstr (gtk_window_get_title (GTK_WINDOW (window)), "沈阳示例精密机床有限公司"));
+  zhi_project_set_name (zhi_window_get_project (window), "沈阳一致精机有限公司");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "沈阳一致精机有限公司"));
   zhi_evaluation_update (evaluation);
 
   show (view, "criterion:w02");
