@@ -492,6 +492,8 @@ update_weakest (ZhiScorePage *self)
                                         : g_strdup (_ ("Every criterion has full evidenced marks"));
 
     gtk_expander_set_label (self->weakest_expander, label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->weakest_expander),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
 }
 
