@@ -23,6 +23,95 @@ has_problem (ZhiEvaluation *evaluation, const char *code, const char *field)
   return FALSE;
 }
 
+/* One source per step: every problem belongs to exactly one step, the steps' open items add
+ * up to the whole checklist, the count agrees with the list, and a step with nothing open is
+ * the only one that may show ✓. */
+static void
+test_open_items (void)
+{
+  g_autoptr (ZhiProject) project = zhi_project_new ();
+  g_autoptr (ZhiEvaluation) evaluation = NULL;
+  const char *steps[] = { "enterprise", "eligibility", "evidence" };
+  g_autoptr (GString) narrative = g_string_new (NULL);
+  GPtrArray *problems;
+  guint total = 0;
+
+  zhi_project_set_track (project, "workshop");
+  evaluation = zhi_evaluation_new (project);
+
+  /* a new, empty project: nothing is attached, so 证明材料 has an open item */
+  {
+    g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, "evidence");
+
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_cmpstr (((ZhiProblem *)items->pdata[0])->code, ==, "no-evidence-attached");
+  }
+  /* an eligibility verdict still incomplete is never a ✓ on the eligibility step */
+  g_assert_cmpint (zhi_evaluation_get_eligibility (evaluation)->verdict, ==,
+                   ZHI_VERDICT_INCOMPLETE);
+  g_assert_cmpuint (zhi_evaluation_count_problems (evaluation, "eligibility", FALSE), >, 0);
+
+  /* a 5,000-character narrative is an open item of its criterion */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (narrative, "字");
+  zhi_project_set_narrative (project, "w02", narrative->str);
+  zhi_evaluation_update (evaluation);
+  {
+    const ZhiProblem *long_one = NULL;
+    g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, "criterion:w02");
+
+    for (guint i = 0; i < items->len; i++)
+      if (g_str_equal (((ZhiProblem *)items->pdata[i])->code, "long-narrative"))
+        long_one = items->pdata[i];
+    g_assert_nonnull (long_one);
+    g_assert_true (zhi_evaluation_lookup_open_item (evaluation, "criterion:w02", long_one->field)
+                   == long_one);
+  }
+
+  problems = zhi_evaluation_get_problems (evaluation);
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, steps[s]);
+
+      g_assert_cmpuint (items->len, ==,
+                        zhi_evaluation_count_problems (evaluation, steps[s], FALSE));
+      total += items->len;
+    }
+  {
+    g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, "criteria");
+
+    g_assert_cmpuint (items->len, ==,
+                      zhi_evaluation_count_problems (evaluation, "criteria", FALSE));
+    total += items->len;
+  }
+  /* every problem is in exactly one step */
+  g_assert_cmpuint (total, ==, problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = problems->pdata[i];
+      guint in = 0;
+
+      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+        in += zhi_problem_in_step (problem, steps[s]);
+      in += zhi_problem_in_step (problem, "criteria");
+      g_assert_cmpuint (in, ==, 1);
+    }
+
+  /* validate --json prints the same count per step */
+  {
+    g_autoptr (JsonNode) node = zhi_evaluation_to_json (evaluation);
+    JsonObject *stepsobj = json_object_get_object_member (json_node_get_object (node), "steps");
+
+    for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+      g_assert_cmpint (
+          json_object_get_int_member (json_object_get_object_member (stepsobj, steps[s]), "open"),
+          ==, zhi_evaluation_count_problems (evaluation, steps[s], FALSE));
+    g_assert_cmpint (json_object_get_int_member (
+                         json_object_get_object_member (stepsobj, "criterion:w02"), "open"),
+                     ==, zhi_evaluation_count_problems (evaluation, "criterion:w02", FALSE));
+  }
+}
+
 static void
 test_empty_project (void)
 {
@@ -231,7 +320,9 @@ test_scenarios_counted_for_gate (void)
 
   g_assert_cmpint (zhi_evaluation_get_eligibility (evaluation)->verdict, ==,
                    ZHI_VERDICT_NOT_ELIGIBLE);
-  g_assert_true (has_problem (evaluation, "rule-not-met", "scenarios"));
+  /* an open item of the eligibility step, as its page lists it and its badge counts it */
+  g_assert_true (has_problem (evaluation, "rule-not-met", NULL));
+  g_assert_cmpuint (zhi_evaluation_count_problems (evaluation, "eligibility", FALSE), >=, 1);
 
   /* …and with none at all it is not answered yet: a new project is not "not eligible". */
   zhi_project_remove_scenario (project, 0);
@@ -380,6 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/evidence-makes-points-count", test_evidence_makes_points_count);
   g_test_add_func ("/evaluation/recomputes-after-change", test_recomputes_after_change);
   g_test_add_func ("/evaluation/json", test_json);
+  g_test_add_func ("/evaluation/open-items", test_open_items);
   g_test_add_func ("/evaluation/partial-and-kpi-problems", test_partial_and_kpi_problems);
   return g_test_run ();
 }

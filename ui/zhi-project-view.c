@@ -83,6 +83,8 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
   g_object_set_data (G_OBJECT (row), "zhi-badge", badge);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* a long (English) criterion name is ellipsized: the tooltip gives it whole */
+  gtk_widget_set_tooltip_text (label, title);
   gtk_widget_set_hexpand (label, TRUE);
   if (icon != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
@@ -594,4 +596,20 @@ zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
       return gtk_widget_get_visible (row);
   return FALSE;
+}
+
+const char *
+zhi_project_view_get_badge_text (ZhiProjectView *self, const char *step)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *badge = g_object_get_data (G_OBJECT (row), "zhi-badge");
+
+      if (badge != NULL && gtk_widget_get_visible (badge)
+          && g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-step"), step) == 0)
+        return gtk_label_get_text (GTK_LABEL (badge));
+    }
+  return NULL;
 }

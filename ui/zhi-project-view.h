@@ -22,5 +22,7 @@ const char *zhi_project_view_get_step (ZhiProjectView *self);
 GStrv zhi_project_view_list_steps (ZhiProjectView *self);
 gboolean zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step);
 GtkWidget *zhi_project_view_get_page (ZhiProjectView *self, const char *step);
+/* The sidebar badge of a listed step: its count of open items, or "✓"; NULL when none. */
+const char *zhi_project_view_get_badge_text (ZhiProjectView *self, const char *step);
 
 G_END_DECLS

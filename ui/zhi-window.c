@@ -90,6 +90,8 @@ save_failed_cb (ZhiProject *project, GError *error, ZhiWindow *self)
   zhi_window_add_toast (self, toast);
 }
 
+static void update_window_title (ZhiWindow *self);
+
 static void
 close_project (ZhiWindow *self)
 {
@@ -106,6 +108,7 @@ close_project (ZhiWindow *self)
     g_warning ("closing the project: %s", error->message);
   g_clear_object (&self->project);
   adw_window_title_set_subtitle (self->window_title, NULL);
+  update_window_title (self);
   gtk_stack_set_visible_child_name (self->stack, "welcome");
   update_actions (self);
 }
@@ -121,6 +124,36 @@ inspect_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_message ("Checking the evidence of the project: %s", error->message);
 }
 
+/* The window's own title (task switcher, window list) names the open project: the
+ * enterprise's name, or the file's while there is none. */
+static void
+update_window_title (ZhiWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Zhizao"));
+      return;
+    }
+  name = g_strstrip (g_strdup (
+      zhi_project_get_name (self->project) != NULL ? zhi_project_get_name (self->project) : ""));
+  if (*name == '\0' && zhi_project_get_file (self->project) != NULL)
+    {
+      g_free (name);
+      name = g_file_get_basename (zhi_project_get_file (self->project));
+    }
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_ ("New Application"));
+    }
+  /* Translators: the window title, "<project> – Zhizao" */
+  title = g_strdup_printf (_ ("%s – Zhizao"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 set_project (ZhiWindow *self, ZhiProject *project)
 {
@@ -133,7 +166,10 @@ set_project (ZhiWindow *self, ZhiProject *project)
   file = zhi_project_get_file (project);
   if (file != NULL && g_file_peek_path (file) != NULL)
     zhi_application_add_recent (get_app (self), g_file_peek_path (file));
+  g_signal_connect_object (project, "notify::name", G_CALLBACK (update_window_title), self,
+                           G_CONNECT_SWAPPED);
   zhi_project_view_set_project (self->project_view, project);
+  update_window_title (self);
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_actions (self);
   /* evidence of projects saved by older versions is checked in the background */

@@ -136,23 +136,6 @@ check_enterprise (ZhiEvaluation *self, GPtrArray *problems)
                                        "dossier reports it.")));
 }
 
-/* Where the input of a gate lives: its criterion's page, or for track indicators the
- * eligibility page (the scenario count comes from the scenarios on the enterprise page). */
-static void
-gate_location (const ZhiIndicator *indicator, char **step, const char **field)
-{
-  *field = indicator->id;
-  if (indicator->criterion != NULL)
-    *step = g_strconcat ("criterion:", indicator->criterion->id, NULL);
-  else if (g_strcmp0 (indicator->derived, "scenarios") == 0)
-    {
-      *step = g_strdup ("enterprise");
-      *field = "scenarios";
-    }
-  else
-    *step = g_strdup ("eligibility");
-}
-
 static void
 check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
 {
@@ -165,15 +148,19 @@ check_eligibility (ZhiEvaluation *self, GPtrArray *problems)
 
       if (!rule->decides || rule->state == ZHI_RULE_MET)
         continue;
+      /* Every deciding rule not met is an open item of the eligibility step, whose page lists
+       * every rule (gates included, with their input or a link to it): the sidebar's mark and
+       * the page's banner then agree.  Where the input of a gate lives elsewhere, that page
+       * has its own open item (an unanswered indicator, too few scenarios). */
+      step = g_strdup ("eligibility");
       if (rule->kind == ZHI_RULE_KIND_GATE && self->standard != NULL)
         {
           const ZhiGate *gate = zhi_standard_lookup_gate (self->standard, rule->id);
 
+          /* the eligibility page finds a gate by its indicator too */
           if (gate != NULL)
-            gate_location (gate->indicator, &step, &field);
+            field = gate->indicator->id;
         }
-      if (step == NULL)
-        step = g_strdup ("eligibility");
       message = g_strdup_printf ("%s%s：%s", rule->mark != NULL ? rule->mark : "", rule->title,
                                  rule->reason);
       zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, step, field,
@@ -412,6 +399,13 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
   g_autoptr (GHashTable) by_sha
       = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_autoptr (GPtrArray) sha_order = g_ptr_array_new ();
+
+  /* an empty library is an open item, never a ✓ */
+  if (g_list_model_get_n_items (list) == 0)
+    zhi_problem_list_add (
+        problems, ZHI_PROBLEM_WARNING, "evidence", NULL, "no-evidence-attached",
+        g_strdup (_ ("No evidence is attached yet: add the documents (licences, contracts, "
+                     "reports, photos) that support the conditions and criteria.")));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -857,11 +851,48 @@ zhi_evaluation_count_problems (ZhiEvaluation *self, const char *step, gboolean b
 
       if (blocking_only && problem->severity != ZHI_PROBLEM_BLOCKING)
         continue;
-      if (step == NULL || g_str_equal (step, problem->step)
-          || (g_str_equal (step, "criteria") && g_str_has_prefix (problem->step, "criterion:")))
+      if (step == NULL || zhi_problem_in_step (problem, step))
         n++;
     }
   return n;
+}
+
+gboolean
+zhi_problem_in_step (const ZhiProblem *problem, const char *step)
+{
+  g_return_val_if_fail (problem != NULL && step != NULL, FALSE);
+  return g_str_equal (step, problem->step)
+         || (g_str_equal (step, "criteria") && g_str_has_prefix (problem->step, "criterion:"));
+}
+
+GPtrArray *
+zhi_evaluation_list_open_items (ZhiEvaluation *self, const char *step)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), items);
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (step == NULL || zhi_problem_in_step (problem, step))
+        g_ptr_array_add (items, problem);
+    }
+  return items;
+}
+
+const ZhiProblem *
+zhi_evaluation_lookup_open_item (ZhiEvaluation *self, const char *step, const char *field)
+{
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), NULL);
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (zhi_problem_in_step (problem, step) && g_strcmp0 (problem->field, field) == 0)
+        return problem;
+    }
+  return NULL;
 }
 
 gboolean
@@ -1003,6 +1034,39 @@ zhi_evaluation_to_json (ZhiEvaluation *self)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* each step's open items, as the sidebar badge counts them */
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_object (builder);
+  {
+    g_autoptr (GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (steps, g_strdup ("enterprise"));
+    g_ptr_array_add (steps, g_strdup ("eligibility"));
+    if (self->standard != NULL)
+      {
+        GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
+
+        for (guint c = 0; c < criteria->len; c++)
+          g_ptr_array_add (
+              steps,
+              g_strconcat ("criterion:", ((const ZhiCriterion *)criteria->pdata[c])->id, NULL));
+      }
+    g_ptr_array_add (steps, g_strdup ("evidence"));
+    for (guint s = 0; s < steps->len; s++)
+      {
+        const char *step = steps->pdata[s];
+
+        json_builder_set_member_name (builder, step);
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "open");
+        json_builder_add_int_value (builder, zhi_evaluation_count_problems (self, step, FALSE));
+        json_builder_set_member_name (builder, "blocking");
+        json_builder_add_int_value (builder, zhi_evaluation_count_problems (self, step, TRUE));
+        json_builder_end_object (builder);
+      }
+  }
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "blocking");
   json_builder_add_boolean_value (builder, zhi_evaluation_has_blocking_problems (self));
   json_builder_end_object (builder);

@@ -57,6 +57,16 @@ ZhiEligibility *zhi_evaluation_get_eligibility (ZhiEvaluation *self);
 GPtrArray *zhi_evaluation_get_problems (ZhiEvaluation *self);
 guint zhi_evaluation_count_problems (ZhiEvaluation *self, const char *step, gboolean blocking_only);
 gboolean zhi_evaluation_has_blocking_problems (ZhiEvaluation *self);
+/* The one source of a step's open items: the problems of @step ("enterprise", "eligibility",
+ * "criterion:w02", "evidence"; "criteria" for every criterion; NULL for all), in checklist
+ * order.  The sidebar badge counts them (✓ only when there are none), the step's page lists
+ * them, the checklist shows them and `zhizao-cli validate --json` prints them under "steps".
+ * A new array of borrowed ZhiProblem *, valid until the next update. */
+GPtrArray *zhi_evaluation_list_open_items (ZhiEvaluation *self, const char *step);
+/* The first open item of @step about @field, or NULL. */
+const ZhiProblem *
+zhi_evaluation_lookup_open_item (ZhiEvaluation *self, const char *step, const char *field);
+gboolean zhi_problem_in_step (const ZhiProblem *problem, const char *step);
 /* The usable documents supporting a criterion or rule id, copies with the same SHA-256
  * counted once. */
 guint zhi_evaluation_count_documents (ZhiEvaluation *self, const char *id);

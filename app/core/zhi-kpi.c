@@ -1,5 +1,6 @@
 /* zhi-kpi.c — one KPI answer read for display and checks (see zhi-kpi.h) */
 #include "zhi-kpi.h"
+#include "zhi-number.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -49,11 +50,10 @@ zhi_kpi_trend_is_usable (ZhiKpiTrend trend)
 char *
 zhi_kpi_format_value (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (!isfinite (value))
     return g_strdup ("—");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+  /* the same thousands separators as every field (zhi-number.h) */
+  return zhi_number_format (value, 6);
 }
 
 char *

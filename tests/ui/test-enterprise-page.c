@@ -375,8 +375,14 @@ test_investment_hint (Fixture *f, gconstpointer data)
   append (f, "investment-total", "两千");
   g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
   g_assert_cmpfloat (zhi_project_get_investment_total (f->project), ==, 2000);
+  /* hex and inconsistent separators are no numbers either (zhi-number.h) */
+  type (f, "investment-total", "0x10");
+  g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
+  type (f, "investment-total", "1,00,0");
+  g_assert_true (gtk_widget_has_css_class (control (f, "investment-total"), "error"));
+  g_assert_cmpfloat (zhi_project_get_investment_total (f->project), ==, 2000);
   zhi_project_set_investment_total (f->project, 1800);
-  g_assert_cmpstr (text_of (f, "investment-total"), ==, "1800");
+  g_assert_cmpstr (text_of (f, "investment-total"), ==, "1,800");
   g_assert_null (zhi_enterprise_page_get_message (f->page, "investment-total"));
 }
 
@@ -471,8 +477,8 @@ test_project_changes_update_rows (Fixture *f, gconstpointer data)
   zhi_project_set_in_use_date (f->project, "2021-12-01");
   zhi_project_set_industry_division (f->project, "34");
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "大连示例重工股份有限公司");
-  g_assert_cmpstr (text_of (f, "registered-capital"), ==, "12000.25");
-  g_assert_cmpstr (text_of (f, "employees"), ==, "1500");
+  g_assert_cmpstr (text_of (f, "registered-capital"), ==, "12,000.25");
+  g_assert_cmpstr (text_of (f, "employees"), ==, "1,500");
   g_assert_cmpstr (text_of (f, "in-use-date"), ==, "2021-12-01");
   g_assert_nonnull (strstr (
       adw_action_row_get_subtitle (ADW_ACTION_ROW (control (f, "industry-division"))), "34 "));
@@ -639,12 +645,75 @@ test_shots (Fixture *f, gconstpointer data)
       }
 }
 
+/* Tab leaves every field, whatever message the field shows (an invalid credit code, a total
+ * smaller than its parts, letters in a number): the focus moves on to another widget. */
+static void
+press_tab (GtkWindow *window)
+{
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  spin ();
+}
+
+static gboolean
+focus_inside (GtkWidget *widget, GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_tab_leaves_fields (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *id;
+    const char *text;
+  } cases[] = {
+    { "credit-code", "91210102MA0Q7B2K9X" }, /* wrong check character */
+    { "credit-code", "9121" },               /* too short */
+    { "credit-code", "" },
+    { "investment-total", "10" },   /* smaller than its parts */
+    { "investment-total", "0x10" }, /* no number */
+    { "investment-total", "" },
+    { "name", "" },
+    { "registered-capital", "两千" },
+    { "phone", "12" },
+    { "email", "a@" },
+  };
+
+  type (f, "investment-hardware", "1000");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *widget = control (f, cases[i].id);
+
+      g_test_message ("%s “%s”", cases[i].id, cases[i].text);
+      gtk_widget_grab_focus (widget);
+      spin ();
+      g_assert_true (focus_inside (widget, f->window));
+      gtk_editable_set_text (GTK_EDITABLE (widget), cases[i].text);
+      spin ();
+      press_tab (f->window);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+      g_assert_false (focus_inside (widget, f->window));
+      /* …and on from the message below it, if that is where it went */
+      {
+        GtkWidget *next = gtk_root_get_focus (GTK_ROOT (f->window));
+
+        press_tab (f->window);
+        g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) != next);
+        g_assert_false (focus_inside (widget, f->window));
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   zhi_test_ui_init (&argc, &argv);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/enterprise-page/tab-leaves-fields", test_tab_leaves_fields);
   ADD ("/enterprise-page/typing-writes-project", test_typing_writes_project);
   ADD ("/enterprise-page/numbers/letters-rejected", test_numbers_reject_letters);
   ADD ("/enterprise-page/dates/validated", test_dates_validated);

@@ -1,6 +1,8 @@
 /* The score preview page: totals, chart, weakest criteria and the pre-submit checklist, live */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "zhi-demo.h"
@@ -219,9 +221,18 @@ test_rows_send_step_and_field (Fixture *f, gconstpointer data)
       g_assert_cmpstr (parts[1], ==, problem->field);
     }
 
-  /* The weakest criteria jump to their criterion. */
+  /* The weakest criteria sit under their count, in an expander that keeps the page still
+   * while the list shrinks; opened, they jump to their criterion. */
   g_ptr_array_set_size (targets, 0);
   g_assert_cmpuint (score->weakest->len, >, 0);
+  {
+    g_autofree char *count = g_strdup_printf ("%u", score->weakest->len);
+    GtkExpander *expander = zhi_score_page_get_weakest_expander (page);
+
+    g_assert_false (gtk_expander_get_expanded (expander));
+    g_assert_nonnull (strstr (gtk_expander_get_label (expander), count));
+    gtk_expander_set_expanded (expander, TRUE);
+  }
   g_assert_cmpuint (count_rows (weakest), ==, score->weakest->len);
   for (guint i = 0; i < score->weakest->len; i++)
     {

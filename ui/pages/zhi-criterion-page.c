@@ -14,6 +14,7 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-number.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-store.h"
 
@@ -112,36 +113,26 @@ typedef enum
   NUMBER_INVALID,
 } NumberState;
 
-/* Locale-independent, and full-width digits (１２.５) are read as the ASCII ones. */
+/* The one reading and writing of numbers (zhi-number.h). */
 static NumberState
 parse_number (const char *text, double *value)
 {
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-  char *end = NULL;
-  double v;
-
-  if (normal == NULL)
-    return NUMBER_INVALID;
-  g_strstrip (normal);
-  if (*normal == '\0')
-    return NUMBER_EMPTY;
-  /* g_ascii_strtod accepts hex, "inf" and "nan", which nobody means here */
-  for (const char *p = normal; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
-      return NUMBER_INVALID;
-  v = g_ascii_strtod (normal, &end);
-  if (end == normal || *end != '\0' || !isfinite (v))
-    return NUMBER_INVALID;
-  *value = v;
-  return NUMBER_VALID;
+  switch (zhi_number_parse (text, value))
+    {
+      case ZHI_NUMBER_EMPTY:
+        return NUMBER_EMPTY;
+      case ZHI_NUMBER_VALID:
+        return NUMBER_VALID;
+      case ZHI_NUMBER_INVALID:
+      default:
+        return NUMBER_INVALID;
+    }
 }
 
 static char *
 format_number (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.12g", value));
+  return zhi_number_format (value, 6);
 }
 
 static gboolean
@@ -558,8 +549,10 @@ build_text (ZhiCriterionPage *self)
       GtkWidget *label = wrapped_label (zhi_text_get (&item->text), "body");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+      /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+       * the focus from Tab even when not focusable, which trapped Tab in the field above */
       gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_widget_set_margin_start (label, 12);
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, i == 0 ? 12 : 0);
@@ -573,8 +566,10 @@ build_text (ZhiCriterionPage *self)
           GtkWidget *sub_label = wrapped_label (text, "body");
 
           gtk_label_set_selectable (GTK_LABEL (sub_label), TRUE);
-          /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+          /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+           * the focus from Tab even when not focusable, which trapped Tab in the field above */
           gtk_widget_set_focusable (sub_label, FALSE);
+          gtk_widget_set_can_focus (sub_label, FALSE);
           gtk_widget_set_margin_start (sub_label, 30);
           gtk_widget_set_margin_end (sub_label, 12);
           if (i + 1 == criterion->items->len && s + 1 == item->sub_items->len)
@@ -602,8 +597,10 @@ header_row_new (Indicator *ind)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (title, FALSE);
+  gtk_widget_set_can_focus (title, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_box_append (GTK_BOX (top), title);
   gtk_widget_add_css_class (points, "numeric");
@@ -617,8 +614,10 @@ header_row_new (Indicator *ind)
       GtkWidget *label = wrapped_label (help, "dim-label");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+      /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+       * the focus from Tab even when not focusable, which trapped Tab in the field above */
       gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_box_append (GTK_BOX (box), label);
     }
   if (ind->is_gate)
@@ -658,8 +657,10 @@ status_row_new (Indicator *ind)
   gtk_box_append (GTK_BOX (texts), computed);
   gtk_box_append (GTK_BOX (texts), error);
   gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (detail, FALSE);
+  gtk_widget_set_can_focus (detail, FALSE);
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (texts), detail);
   gtk_box_append (GTK_BOX (box), texts);
@@ -1096,6 +1097,7 @@ set_status_icon (GtkImage *icon, const char *name, const char *style, const char
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (icon), style);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), label);
 }
 
 static void
@@ -1108,6 +1110,7 @@ update_scores (ZhiCriterionPage *self)
   g_autofree char *max = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *step = NULL;
 
   if (self->evaluation == NULL || self->criterion == NULL
       || (score = zhi_evaluation_get_score (self->evaluation)) == NULL
@@ -1115,6 +1118,7 @@ update_scores (ZhiCriterionPage *self)
       || (cr = zhi_score_lookup_criterion (score, self->criterion_id)) == NULL)
     return;
 
+  step = g_strconcat ("criterion:", self->criterion_id, NULL);
   claimed = zhi_scoring_format_points (cr->claimed);
   evidenced = zhi_scoring_format_points (cr->evidenced);
   max = zhi_scoring_format_points (cr->max_points);
@@ -1170,7 +1174,14 @@ update_scores (ZhiCriterionPage *self)
       gtk_label_set_text (ind->detail_label, r->detail != NULL ? r->detail : "");
       if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
         {
-          if (r->answered)
+          /* ✓ only when the step has nothing open about the narrative (a length outside the
+           * suggested range is an open item, so never a green ✓ beside it) */
+          if (r->answered
+              && zhi_evaluation_lookup_open_item (self->evaluation, step, ind->indicator->id)
+                     != NULL)
+            set_status_icon (ind->status_icon, "dialog-warning-symbolic", "warning",
+                             _ ("Written, but outside the suggested length"));
+          else if (r->answered)
             set_status_icon (ind->status_icon, "emblem-ok-symbolic", "success", _ ("Written"));
           else
             set_status_icon (ind->status_icon, "dialog-error-symbolic", "error",

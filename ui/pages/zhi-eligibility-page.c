@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhi-eligibility-page.h"
+#include "zhi-number.h"
 #include "zhi-eligibility.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-kpi.h"
@@ -265,16 +266,20 @@ note_changed_cb (GtkEditable *editable, Rule *rule)
   answers_changed (self, rule->id);
 }
 
-/* "" → empty; digits → the count; anything else → FALSE. */
+/* "" → empty; a whole number 0..100,000 (read by zhi-number.h) → the count; else FALSE. */
 static gboolean
 parse_count (const char *text, gboolean *empty, gint64 *count)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  double value = 0;
+  ZhiNumberState state = zhi_number_parse (text, &value);
 
-  *empty = *stripped == '\0';
+  *empty = state == ZHI_NUMBER_EMPTY;
   if (*empty)
     return TRUE;
-  return g_ascii_string_to_signed (stripped, 10, 0, 100000, count, NULL);
+  if (state != ZHI_NUMBER_VALID || value != floor (value) || value < 0 || value > 100000)
+    return FALSE;
+  *count = (gint64)value;
+  return TRUE;
 }
 
 static void
@@ -503,8 +508,10 @@ rule_group_new (ZhiEligibilityPage *self,
     gtk_label_set_wrap_mode (GTK_LABEL (wording), PANGO_WRAP_WORD_CHAR);
     gtk_label_set_xalign (GTK_LABEL (wording), 0);
     gtk_label_set_selectable (GTK_LABEL (wording), TRUE);
-    /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+    /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+     * the focus from Tab even when not focusable, which trapped Tab in the field above */
     gtk_widget_set_focusable (wording, FALSE);
+    gtk_widget_set_can_focus (wording, FALSE);
     gtk_widget_add_css_class (wording, "dim-label");
     gtk_widget_set_margin_bottom (wording, 6);
     gtk_box_append (GTK_BOX (outer), wording);
@@ -1213,7 +1220,8 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
   g_autoptr (GPtrArray) failing = zhi_eligibility_list (eligibility, ZHI_RULE_NOT_MET);
   g_autoptr (GPtrArray) missing = zhi_eligibility_list (eligibility, ZHI_RULE_UNANSWERED);
   g_autofree char *count = NULL;
-  guint n = failing->len + missing->len;
+  g_autoptr (GPtrArray) open = NULL;
+  guint n, n_failing, n_missing;
 
   gtk_label_set_text (self->verdict_title, zhi_verdict_to_label (eligibility->verdict));
   if (eligibility->verdict == ZHI_VERDICT_ELIGIBLE)
@@ -1234,8 +1242,11 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
         g_ptr_array_add (names, rule_display_name (g_ptr_array_index (list, i)));
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (_ ("; "), (char **)names->pdata);
-      text = failing->len > 0 ? g_strdup_printf (_ ("Not met: %s."), joined)
-                              : g_strdup_printf (_ ("Still to answer: %s."), joined);
+      /* What is not met is named here; what is still to answer shrinks as one answers, so it
+       * is listed once, in the fixed place below (a count with an expander), not here. */
+      text = failing->len > 0
+                 ? g_strdup_printf (_ ("Not met: %s."), joined)
+                 : g_strdup (_ ("Answer the questions under “What Needs Attention” below."));
       gtk_label_set_text (self->verdict_summary, text);
     }
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
@@ -1260,37 +1271,53 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
   for (guint i = 0; i < self->attention->len; i++)
     adw_expander_row_remove (self->attention_row, g_ptr_array_index (self->attention, i));
   g_ptr_array_set_size (self->attention, 0);
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GPtrArray *list = pass == 0 ? failing : missing;
+  /* …from the step's open items, the list the sidebar badge counts */
+  open = self->evaluation != NULL ? zhi_evaluation_list_open_items (self->evaluation, "eligibility")
+                                  : g_ptr_array_new ();
+  n = open->len;
+  n_failing = n_missing = 0;
+  {
+    for (guint i = 0; i < open->len; i++)
+      {
+        const ZhiProblem *problem = g_ptr_array_index (open, i);
+        const ZhiRuleResult *result = zhi_eligibility_lookup (eligibility, problem->field);
+        Gate *gate;
 
-      for (guint i = 0; i < list->len; i++)
-        {
-          const ZhiRuleResult *result = g_ptr_array_index (list, i);
-          g_autofree char *name = rule_display_name (result);
-          AdwActionRow *row = plain_row_new (name, state_title (result));
-          GtkWidget *state = gtk_image_new ();
+        /* a gate's item names its indicator */
+        if (result == NULL && problem->field != NULL
+            && (gate = lookup_gate (self, problem->field)) != NULL)
+          result = zhi_eligibility_lookup (eligibility, gate->gate_id);
+        g_autofree char *name = NULL;
 
-          set_state_icon (GTK_IMAGE (state), result->state, TRUE);
-          adw_action_row_add_prefix (row, state);
-          adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_object_set_data_full (G_OBJECT (row), "zhi-rule", g_strdup (result->id), g_free);
-          g_signal_connect (row, "activated", G_CALLBACK (attention_activated_cb), self);
-          adw_expander_row_add_row (self->attention_row, GTK_WIDGET (row));
-          g_ptr_array_add (self->attention, row);
-        }
-    }
-  if (failing->len > 0 && missing->len > 0)
-    count = g_strdup_printf (_ ("%u not met, %u still to answer"), failing->len, missing->len);
-  else if (failing->len > 0)
+        if (result == NULL)
+          continue;
+        name = rule_display_name (result);
+        if (result->state == ZHI_RULE_NOT_MET)
+          n_failing++;
+        else
+          n_missing++;
+        AdwActionRow *row = plain_row_new (name, state_title (result));
+        GtkWidget *state = gtk_image_new ();
+
+        set_state_icon (GTK_IMAGE (state), result->state, TRUE);
+        adw_action_row_add_prefix (row, state);
+        adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        g_object_set_data_full (G_OBJECT (row), "zhi-rule", g_strdup (result->id), g_free);
+        g_signal_connect (row, "activated", G_CALLBACK (attention_activated_cb), self);
+        adw_expander_row_add_row (self->attention_row, GTK_WIDGET (row));
+        g_ptr_array_add (self->attention, row);
+      }
+  }
+  if (n_failing > 0 && n_missing > 0)
+    count = g_strdup_printf (_ ("%u not met, %u still to answer"), n_failing, n_missing);
+  else if (n_failing > 0)
     count = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u rule not met", "%u rules not met", failing->len),
-        failing->len);
+        g_dngettext (GETTEXT_PACKAGE, "%u rule not met", "%u rules not met", n_failing), n_failing);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question still to answer",
-                                          "%u questions still to answer", missing->len),
-                             missing->len);
+                                          "%u questions still to answer", n_missing),
+                             n_missing);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->attention_row),
                                  _ ("What Needs Attention"));
   adw_expander_row_set_subtitle (self->attention_row, count);
@@ -1483,6 +1510,13 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
   if ((gate = lookup_gate (self, id)) != NULL)
     return gate->control != NULL ? gate->control : GTK_WIDGET (gate->row);
   return NULL;
+}
+
+guint
+zhi_eligibility_page_get_n_open_items (ZhiEligibilityPage *self)
+{
+  g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), 0);
+  return self->attention->len;
 }
 
 const char *

@@ -17,6 +17,8 @@ ZhiEvaluation *zhi_eligibility_page_get_evaluation (ZhiEligibilityPage *self);
 void zhi_eligibility_page_set_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation);
 
 /* The verdict as shown at the top: its title and the sentence naming what fails or is missing. */
+/* The rows of the banner's "What Needs Attention" list: the step's open items. */
+guint zhi_eligibility_page_get_n_open_items (ZhiEligibilityPage *self);
 const char *zhi_eligibility_page_get_verdict_title (ZhiEligibilityPage *self);
 const char *zhi_eligibility_page_get_verdict_summary (ZhiEligibilityPage *self);
 /* The control that answers or feeds @id (a rule, gate or indicator id), for tests and

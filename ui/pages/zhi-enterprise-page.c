@@ -13,6 +13,7 @@
 
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
+#include "zhi-number.h"
 #include "zhi-industry.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
@@ -143,87 +144,47 @@ static void sync_all (ZhiEnterprisePage *self);
 
 /* ---- values and their text ------------------------------------------------------------------ */
 
-/* The text with spaces and thousands separators removed; NULL when it holds nothing else. */
-static char *
-number_text (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == ',' || c == 0xFF0C /* ， */ || c == 0x3000)
-        continue;
-      /* full-width digits and point, as a Chinese input method may give them */
-      if (c >= 0xFF10 && c <= 0xFF19)
-        c = '0' + (c - 0xFF10);
-      else if (c == 0xFF0E)
-        c = '.';
-      g_string_append_unichar (s, c);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* An empty text is 0.  FALSE for anything but a non-negative number. */
+/* The one reading and writing of numbers (zhi-number.h).  An empty text is 0.  FALSE for
+ * anything but a non-negative number. */
 static gboolean
 parse_number (const char *text, double *out)
 {
-  g_autofree char *clean = number_text (text);
-  char *end = NULL;
-  double value;
+  double value = 0;
 
-  if (*clean == '\0')
+  switch (zhi_number_parse (text, &value))
     {
-      *out = 0;
-      return TRUE;
+      case ZHI_NUMBER_EMPTY:
+        *out = 0;
+        return TRUE;
+      case ZHI_NUMBER_VALID:
+        if (value < 0)
+          return FALSE;
+        *out = value;
+        return TRUE;
+      case ZHI_NUMBER_INVALID:
+      default:
+        return FALSE;
     }
-  if (!g_ascii_isdigit (clean[0]) && clean[0] != '.')
-    return FALSE;
-  value = g_ascii_strtod (clean, &end);
-  if (end == clean || *end != '\0' || !isfinite (value) || value < 0)
-    return FALSE;
-  *out = value;
-  return TRUE;
 }
 
 static gboolean
 parse_integer (const char *text, gint64 *out)
 {
-  g_autofree char *clean = number_text (text);
-  guint64 value;
+  double value = 0;
 
-  if (*clean == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_unsigned (clean, 10, 0, G_MAXINT64, &value, NULL))
+  if (!parse_number (text, &value) || value != floor (value) || value > (double)G_MAXINT64)
     return FALSE;
   *out = (gint64)value;
   return TRUE;
 }
 
+/* 0 shows as an empty field */
 static char *
 format_number (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *s;
-
   if (value == 0)
     return g_strdup ("");
-  g_ascii_formatd (buf, sizeof buf, "%.4f", value);
-  s = g_strdup (buf);
-  if (strchr (s, '.') != NULL)
-    {
-      char *end = s + strlen (s) - 1;
-
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  return s;
+  return zhi_number_format (value, 4);
 }
 
 /* "2019-06-30", "2019/6/30", "2019.6.30" → "2019-06-30"; "" → ""; NULL when not a date. */
@@ -379,7 +340,7 @@ field_get_display (ZhiEnterprisePage *self, const Field *field)
           gint64 value = 0;
 
           g_object_get (self->project, field->info->id, &value, NULL);
-          return value == 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+          return format_number ((double)value);
         }
       default:
         return field_get_stored (self, field);
@@ -435,7 +396,10 @@ message_row_new (GtkLabel **label_out, GtkButton **button_out)
   GtkWidget *button = gtk_button_new ();
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
+  /* A tab stop (read by screen readers): a GtkListBox moving the focus with Tab to a row that
+   * takes none keeps it where it was, so a message row that took no focus trapped Tab in the
+   * field above it. */
+  gtk_widget_set_focusable (row, TRUE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -444,8 +408,10 @@ message_row_new (GtkLabel **label_out, GtkButton **button_out)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* selectable by mouse, but not a tab stop that selects itself when the page opens */
+  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
+   * the focus from Tab even when not focusable, which trapped Tab in the field above */
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);

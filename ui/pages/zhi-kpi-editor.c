@@ -6,6 +6,7 @@
 
 #include "zhi-kpi-editor.h"
 #include "zhi-kpi.h"
+#include "zhi-number.h"
 
 enum
 {
@@ -54,28 +55,21 @@ typedef enum
   FIELD_INVALID,
 } FieldState;
 
-/* Locale-independent; full-width digits (１２.５) read as the ASCII ones; no hex, inf or nan. */
+/* The one reading of numbers (zhi-number.h): no hex, exponent, inf or nan. */
 static FieldState
 parse_number (const char *text, double *value)
 {
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-  char *end = NULL;
-  double v;
-
   *value = NAN;
-  if (normal == NULL)
-    return FIELD_INVALID;
-  g_strstrip (normal);
-  if (*normal == '\0')
-    return FIELD_EMPTY;
-  for (const char *p = normal; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
-      return FIELD_INVALID;
-  v = g_ascii_strtod (normal, &end);
-  if (end == normal || *end != '\0' || !isfinite (v))
-    return FIELD_INVALID;
-  *value = v;
-  return FIELD_VALID;
+  switch (zhi_number_parse (text, value))
+    {
+      case ZHI_NUMBER_EMPTY:
+        return FIELD_EMPTY;
+      case ZHI_NUMBER_VALID:
+        return FIELD_VALID;
+      case ZHI_NUMBER_INVALID:
+      default:
+        return FIELD_INVALID;
+    }
 }
 
 /* A four-digit year, 1000 to 9999. */

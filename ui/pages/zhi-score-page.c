@@ -41,6 +41,7 @@ struct _ZhiScorePage
   GtkBox *legend_box;
   GtkDrawingArea *chart;
   GtkListBox *weakest_list;
+  GtkExpander *weakest_expander;
   AdwPreferencesGroup *checklist_group;
   GtkListBox *checklist;
 
@@ -480,6 +481,20 @@ update_weakest (ZhiScorePage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (self->weakest_list, row);
     }
+  /* the count stays in place while the list under it shrinks */
+  {
+    g_autofree char *label
+        = self->score->weakest->len > 0 ? g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "%u criterion can still gain evidenced points",
+                           "%u criteria can still gain evidenced points",
+                           self->score->weakest->len),
+              self->score->weakest->len)
+                                        : g_strdup (_ ("Every criterion has full evidenced marks"));
+
+    gtk_expander_set_label (self->weakest_expander, label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->weakest_expander),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 }
 
 static void
@@ -557,6 +572,40 @@ set_total (GtkLabel *number,
                                   accessible, -1);
 }
 
+/* A band's advice without the sentence every band's advice ends with (the bands are the
+ * tool's own reading, not the province's): the page says that once, in its disclaimer. */
+static char *
+band_advice (ZhiStandard *standard, const ZhiBand *band)
+{
+  GPtrArray *bands = standard != NULL ? zhi_standard_get_bands (standard) : NULL;
+  const char *advice = zhi_text_get (&band->advice);
+  gsize common = strlen (advice);
+  gsize len = common;
+
+  if (bands == NULL || bands->len < 2)
+    return g_strdup (advice);
+  /* the longest common suffix, in bytes */
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const char *other = zhi_text_get (&((const ZhiBand *)bands->pdata[i])->advice);
+      gsize olen = strlen (other);
+      gsize n = 0;
+
+      while (n < common && n < olen && advice[len - 1 - n] == other[olen - 1 - n])
+        n++;
+      common = n;
+    }
+  /* cut at a sentence end inside the common part, keeping the band's own advice */
+  for (gsize k = len - common; k < len; k++)
+    {
+      if (k >= 3 && strncmp (advice + k - 3, "。", 3) == 0) /* after a full stop */
+        return g_strndup (advice, k);
+      if (k >= 2 && advice[k - 1] == ' ' && advice[k - 2] == '.')
+        return g_strndup (advice, k - 1);
+    }
+  return g_strdup (advice);
+}
+
 static void
 update_totals (ZhiScorePage *self)
 {
@@ -575,14 +624,18 @@ update_totals (ZhiScorePage *self)
              _ ("Evidenced score"), score->total_evidenced, score->band);
 
   /* The verdict band's advice; the claimed band's too when the evidence would change it. */
-  gtk_label_set_text (self->advice_label,
-                      score->band != NULL ? zhi_text_get (&score->band->advice) : "");
+  {
+    g_autofree char *advice = score->band != NULL ? band_advice (standard, score->band) : NULL;
+
+    gtk_label_set_text (self->advice_label, advice != NULL ? advice : "");
+  }
   if (score->band_claimed != NULL && score->band_claimed != score->band)
     {
+      g_autofree char *advice = band_advice (standard, score->band_claimed);
       g_autofree char *text = g_strdup_printf (
           /* Translators: %s is a band's label, then its advice */
           _ ("With evidence for every claim (%s): %s"), zhi_text_get (&score->band_claimed->label),
-          zhi_text_get (&score->band_claimed->advice));
+          advice);
 
       gtk_label_set_text (self->claimed_advice_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->claimed_advice_label), TRUE);
@@ -793,6 +846,7 @@ zhi_score_page_class_init (ZhiScorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, chart);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, weakest_list);
+  gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, weakest_expander);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist);
   gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
@@ -879,4 +933,11 @@ zhi_score_page_get_n_chart_bars (ZhiScorePage *self)
 {
   g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), 0);
   return self->n_chart_bars;
+}
+
+GtkExpander *
+zhi_score_page_get_weakest_expander (ZhiScorePage *self)
+{
+  g_return_val_if_fail (ZHI_IS_SCORE_PAGE (self), NULL);
+  return self->weakest_expander;
 }

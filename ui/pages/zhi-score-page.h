@@ -18,6 +18,8 @@ const char *zhi_score_page_get_band_text (ZhiScorePage *self, gboolean evidenced
 GtkListBox *zhi_score_page_get_checklist (ZhiScorePage *self);
 /* The rows of the three weakest criteria. */
 GtkListBox *zhi_score_page_get_weakest_list (ZhiScorePage *self);
+/* The expander holding that list under its count (collapsed until the user opens it). */
+GtkExpander *zhi_score_page_get_weakest_expander (ZhiScorePage *self);
 /* The per-criterion chart, and how many bars it drew last time (claimed and evidenced). */
 GtkWidget *zhi_score_page_get_chart (ZhiScorePage *self);
 guint zhi_score_page_get_n_chart_bars (ZhiScorePage *self);
