@@ -837,6 +837,10 @@ test_attach_async_while_closed (gconstpointer mode)
   else
     g_assert_true (attach_error != NULL && attach_error->domain == ZHI_PROJECT_ERROR);
   g_clear_error (&attach_error);
+  /* the worker thread drops its task (and its reference to the project) just after the
+   * result reached this thread */
+  for (guint i = 0; i < 5000 && g_atomic_int_get (&G_OBJECT (p)->ref_count) > 1; i++)
+    g_usleep (1000);
   g_assert_finalize_object (g_steal_pointer (&p));
   g_unlink (path);
   g_unlink (other);
