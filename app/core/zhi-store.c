@@ -34,6 +34,8 @@ typedef struct
   GCond idle;        /* signalled when n_workers drops to 0 */
   guint n_workers;   /* attach workers using this store (under mutex) */
   int saver_waiting; /* atomic: the autosave found the file busy and wants the write lock */
+  GHashTable *sizes; /* SHA-256 → gint64 * size of each stored blob, read once (under mutex);
+                        NULL until asked for and after blobs change */
 } ZhiStore;
 
 /* ---------------------------------------------------------------------------------- */
@@ -486,6 +488,15 @@ fail:
 
 static gboolean store_save (ZhiStore *store, gboolean *busy, GError **error);
 
+/* The blobs changed: the sizes are read again when next asked for. */
+static void
+forget_sizes (ZhiStore *store)
+{
+  g_mutex_lock (&store->mutex);
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
+  g_mutex_unlock (&store->mutex);
+}
+
 #define BUSY_RETRY_MS 5
 
 static gboolean
@@ -607,6 +618,7 @@ store_close (ZhiStore *store)
   if (store->lock_fd >= 0)
     close (store->lock_fd);
   store->lock_fd = -1;
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_clear (&store->mutex);
   g_cond_clear (&store->idle);
   g_free (store->path);
@@ -621,6 +633,7 @@ collect_garbage (ZhiStore *store)
     return;
   g_mutex_lock (&store->mutex);
   exec (store->db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)");
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_unlock (&store->mutex);
 }
 
@@ -1710,6 +1723,7 @@ zhi_project_attach_file (
   if (store == NULL)
     return NULL;
   g_autoptr (BlobInfo) info = store_blob (store, file, NULL, NULL, cancellable, error);
+  forget_sizes (store);
   if (info == NULL || !inspect_file (file, info, cancellable, error))
     return NULL;
   return add_evidence_for_blob (self, info, title, error);
@@ -1739,6 +1753,7 @@ attach_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
   (void)source;
   BlobInfo *info = store_blob (d->store, d->file, NULL, &d->progress, cancellable, &error);
+  forget_sizes (d->store);
   /* the verdict is the source file's, read right after its bytes were hashed and stored */
   if (info != NULL && !inspect_file (d->file, info, cancellable, &error))
     g_clear_pointer (&info, blob_info_free);
@@ -1845,6 +1860,7 @@ zhi_project_add_blob_from_file (ZhiProject *self,
   if (store == NULL)
     return FALSE;
   g_autoptr (BlobInfo) info = store_blob (store, file, expected_sha256, NULL, cancellable, error);
+  forget_sizes (store);
   return info != NULL;
 }
 
@@ -1854,14 +1870,30 @@ blob_size (ZhiStore *store, const char *sha256, sqlite3_int64 *rowid)
 {
   gint64 size = -1;
   g_mutex_lock (&store->mutex);
+  if (rowid == NULL)
+    {
+      /* the evaluation asks for every item at each edit: one query, then a lookup */
+      if (store->sizes == NULL)
+        {
+          sqlite3_stmt *st = prepare (store->db, "SELECT sha256, size FROM blobs");
+          store->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          while (st && sqlite3_step (st) == SQLITE_ROW)
+            g_hash_table_insert (
+                store->sizes, g_strdup (col_text (st, 0)),
+                g_memdup2 (&(gint64){ sqlite3_column_int64 (st, 1) }, sizeof (gint64)));
+          sqlite3_finalize (st);
+        }
+      gint64 *known = g_hash_table_lookup (store->sizes, sha256);
+      g_mutex_unlock (&store->mutex);
+      return known ? *known : -1;
+    }
   sqlite3_stmt *st = prepare (store->db, "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?");
   if (st)
     {
       TEXT (st, 1, sha256);
       if (sqlite3_step (st) == SQLITE_ROW)
         {
-          if (rowid)
-            *rowid = sqlite3_column_int64 (st, 0);
+          *rowid = sqlite3_column_int64 (st, 0);
           size = sqlite3_column_int64 (st, 1);
         }
       sqlite3_finalize (st);
@@ -2450,5 +2482,7 @@ gboolean
 _zhi_project_test_exec (ZhiProject *self, const char *sql)
 {
   ZhiStore *store = _zhi_project_get_store (self);
+  if (store)
+    forget_sizes (store);
   return store && exec (store->db, sql);
 }
