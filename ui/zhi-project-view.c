@@ -81,6 +81,7 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
 
   g_object_set_data_full (G_OBJECT (row), "zhi-step", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "zhi-badge", badge);
+  g_object_set_data_full (G_OBJECT (row), "zhi-title", g_strdup (title), g_free);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   /* a long (English) criterion name is ellipsized: the tooltip gives it whole */
@@ -165,18 +166,43 @@ rebuild (ZhiProjectView *self)
               g_autofree char *name = g_strconcat ("criterion:", criterion->id, NULL);
               g_autofree char *title
                   = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-              GtkWidget *page
-                  = g_object_new (zhi_criterion_page_type (), "criterion-id", criterion->id, NULL);
 
               gtk_list_box_append (self->steps_list, step_row_new (name, title, NULL, TRUE));
-              add_page (self, name, title, page);
             }
           continue;
         }
       gtk_list_box_append (self->steps_list,
                            step_row_new (info->name, _ (info->title), info->icon, FALSE));
-      add_page (self, info->name, _ (info->title), g_object_new (info->get_type (), NULL));
     }
+}
+
+/* A step's page is built the first time it is wanted (shown, or asked for): opening a
+ * project builds only the sidebar, whose badges come from the evaluation. */
+static GtkWidget *
+ensure_page (ZhiProjectView *self, const char *step)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, step);
+  GtkWidget *row = NULL;
+
+  if (page != NULL || self->project == NULL || g_str_equal (step, "criteria"))
+    return page;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list));
+       child != NULL && row == NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "zhi-step"), step) == 0)
+      row = child;
+  if (row == NULL)
+    return NULL;
+  if (g_str_has_prefix (step, "criterion:"))
+    page = g_object_new (zhi_criterion_page_type (), "criterion-id", step + strlen ("criterion:"),
+                         NULL);
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (zhi_steps) && page == NULL; i++)
+      if (g_str_equal (zhi_steps[i].name, step) && zhi_steps[i].get_type != NULL)
+        page = g_object_new (zhi_steps[i].get_type (), NULL);
+  if (page == NULL)
+    return NULL;
+  add_page (self, step, g_object_get_data (G_OBJECT (row), "zhi-title"), page);
+  return page;
 }
 
 static void
@@ -509,11 +535,10 @@ zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project)
   update_read_only (self);
   if (!zhi_project_view_show_step (self, "enterprise", NULL))
     {
-      GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+      GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list));
 
       if (first != NULL)
-        zhi_project_view_show_step (
-            self, gtk_stack_page_get_name (gtk_stack_get_page (self->pages, first)), NULL);
+        zhi_project_view_show_step (self, g_object_get_data (G_OBJECT (first), "zhi-step"), NULL);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -526,7 +551,7 @@ zhi_project_view_show_step (ZhiProjectView *self, const char *step, const char *
   g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), FALSE);
   g_return_val_if_fail (step != NULL, FALSE);
 
-  page = gtk_stack_get_child_by_name (self->pages, step);
+  page = ensure_page (self, step);
   if (page == NULL)
     return FALSE;
   gtk_stack_set_visible_child (self->pages, page);
@@ -566,7 +591,7 @@ GtkWidget *
 zhi_project_view_get_page (ZhiProjectView *self, const char *step)
 {
   g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
-  return gtk_stack_get_child_by_name (self->pages, step);
+  return ensure_page (self, step);
 }
 
 GStrv
@@ -580,7 +605,7 @@ zhi_project_view_list_steps (ZhiProjectView *self)
     {
       const char *step = g_object_get_data (G_OBJECT (row), "zhi-step");
 
-      if (gtk_stack_get_child_by_name (self->pages, step) != NULL)
+      if (!g_str_equal (step, "criteria"))
         g_strv_builder_add (builder, step);
     }
   return g_strv_builder_end (builder);

@@ -31,9 +31,12 @@ typedef struct
   guint timeout_id;
   guint delay_ms;
   gulong changed_id;
-  GMutex mutex;    /* serialises use of db between the main thread and attach workers */
-  GCond idle;      /* signalled when n_workers drops to 0 */
-  guint n_workers; /* attach workers using this store (under mutex) */
+  GMutex mutex;      /* serialises use of db between the main thread and attach workers */
+  GCond idle;        /* signalled when n_workers drops to 0 */
+  guint n_workers;   /* attach workers using this store (under mutex) */
+  int saver_waiting; /* atomic: the autosave found the file busy and wants the write lock */
+  GHashTable *sizes; /* SHA-256 → gint64 * size of each stored blob, read once (under mutex);
+                        NULL until asked for and after blobs change */
 } ZhiStore;
 
 /* ---------------------------------------------------------------------------------- */
@@ -484,20 +487,38 @@ fail:
 /* ---------------------------------------------------------------------------------- */
 /* the store */
 
-static gboolean store_save (ZhiStore *store, GError **error);
+static gboolean store_save (ZhiStore *store, gboolean *busy, GError **error);
+
+/* The blobs changed: the sizes are read again when next asked for. */
+static void
+forget_sizes (ZhiStore *store)
+{
+  g_mutex_lock (&store->mutex);
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
+  g_mutex_unlock (&store->mutex);
+}
+
+#define BUSY_RETRY_MS 5
 
 static gboolean
 autosave_cb (gpointer data)
 {
   ZhiStore *store = data;
   g_autoptr (GError) error = NULL;
+  gboolean busy = FALSE;
 
   if (!g_mutex_trylock (&store->mutex))
     return G_SOURCE_CONTINUE; /* an attach is writing: try again later */
   g_mutex_unlock (&store->mutex);
   store->timeout_id = 0;
-  if (!store_save (store, &error))
+  if (!store_save (store, &busy, &error))
     _zhi_project_emit_save_failed (store->project, error);
+  else if (busy)
+    {
+      /* an attach is between two slices of its write: it yields, so retry at once */
+      store->timeout_id = g_timeout_add (BUSY_RETRY_MS, autosave_cb, store);
+      g_source_set_name_by_id (store->timeout_id, "[zhizao] autosave retry");
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -516,8 +537,10 @@ on_changed (ZhiProject *project, const char *what, gpointer data)
   g_source_set_name_by_id (store->timeout_id, "[zhizao] autosave");
 }
 
+/* With @busy, never waits for another connection's write: sets *busy and returns TRUE
+ * with the changes still unsaved when the file is locked. */
 static gboolean
-store_save (ZhiStore *store, GError **error)
+store_save (ZhiStore *store, gboolean *busy, GError **error)
 {
   if (!store->dirty)
     return TRUE;
@@ -536,7 +559,20 @@ store_save (ZhiStore *store, GError **error)
 
   g_autofree char *why = NULL;
   g_mutex_lock (&store->mutex);
-  gboolean ok = exec (store->db, "BEGIN IMMEDIATE");
+  if (busy != NULL)
+    sqlite3_busy_timeout (store->db, 0);
+  int rc = sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (busy != NULL)
+    sqlite3_busy_timeout (store->db, 5000);
+  if (busy != NULL && (rc & 0xff) == SQLITE_BUSY)
+    {
+      g_atomic_int_set (&store->saver_waiting, 1);
+      g_mutex_unlock (&store->mutex);
+      *busy = TRUE;
+      return TRUE;
+    }
+  g_atomic_int_set (&store->saver_waiting, 0);
+  gboolean ok = rc == SQLITE_OK;
   if (ok)
     {
       ok = write_model (store->db, store->project, &why)
@@ -583,6 +619,7 @@ store_close (ZhiStore *store)
   if (store->lock_fd >= 0)
     close (store->lock_fd);
   store->lock_fd = -1;
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_clear (&store->mutex);
   g_cond_clear (&store->idle);
   g_free (store->path);
@@ -597,6 +634,7 @@ collect_garbage (ZhiStore *store)
     return;
   g_mutex_lock (&store->mutex);
   exec (store->db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)");
+  g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_unlock (&store->mutex);
 }
 
@@ -608,7 +646,7 @@ store_free (gpointer data)
   g_autoptr (GError) error = NULL;
   if (store->path && !store->read_only)
     {
-      if (!store_save (store, &error))
+      if (!store_save (store, NULL, &error))
         g_warning ("%s", error->message);
       else
         collect_garbage (store);
@@ -792,10 +830,33 @@ check_with_sqlite (const char *path, GError **error)
     }
   sqlite3_stmt *st = NULL;
   g_autofree char *verdict = NULL;
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  /* Every table but the evidence bytes: checking those would read every byte attached (a
+   * second per 400 MB) at each open; they are checked against their SHA-256 when read. */
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &st, NULL);
+    rc = sqlite3_prepare_v2 (
+        db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'blobs'", -1, &st,
+        NULL);
   if (rc == SQLITE_OK)
     {
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        g_ptr_array_add (tables, g_strdup (col_text (st, 0)));
+      sqlite3_finalize (st);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  for (guint i = 0; rc == SQLITE_OK && (i == 0 || i < tables->len)
+                    && (verdict == NULL || g_str_equal (verdict, "ok"));
+       i++)
+    {
+      char *sql = tables->len > 0
+                      ? sqlite3_mprintf ("PRAGMA quick_check(\"%w\")", (char *)tables->pdata[i])
+                      : NULL;
+      g_clear_pointer (&verdict, g_free);
+      rc = sqlite3_prepare_v2 (db, sql != NULL ? sql : "PRAGMA quick_check", -1, &st, NULL);
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        break;
       rc = sqlite3_step (st);
       if (rc == SQLITE_ROW)
         {
@@ -920,6 +981,9 @@ zhi_project_open (GFile *file, GError **error)
       sqlite3_close (db);
       goto fail;
     }
+  /* an attach interrupted by a crash left bytes no evidence record refers to */
+  if (!read_only)
+    exec (db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)");
   int version = 0;
   pragma_int (db, "user_version", &version);
 
@@ -974,7 +1038,7 @@ zhi_project_flush (ZhiProject *self, GError **error)
   ZhiStore *store = _zhi_project_get_store (self);
   if (store == NULL)
     return TRUE;
-  return store_save (store, error);
+  return store_save (store, NULL, error);
 }
 
 gboolean
@@ -1003,7 +1067,7 @@ zhi_project_close (ZhiProject *self, GError **error)
   ZhiStore *store = _zhi_project_get_store (self);
   if (store == NULL)
     return TRUE;
-  if (store->path != NULL && !store->read_only && !store_save (store, error))
+  if (store->path != NULL && !store->read_only && !store_save (store, NULL, error))
     return FALSE;
   collect_garbage (store);
   store = _zhi_project_steal_store (self);
@@ -1261,6 +1325,163 @@ read_chunk (GInputStream *in, guchar *buf, GFile *file, GCancellable *cancellabl
   return n;
 }
 
+#define WRITE_SLICE (2 * 1024 * 1024)
+
+static gboolean
+blob_exists (sqlite3 *db, const char *sha256)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+  gboolean exists = FALSE;
+  if (st)
+    {
+      TEXT (st, 1, sha256);
+      exists = sqlite3_step (st) == SQLITE_ROW;
+      sqlite3_finalize (st);
+    }
+  return exists;
+}
+
+/* After a slice: let a waiting autosave of the main thread take the write lock first. */
+static void
+yield_to_saver (ZhiStore *store)
+{
+  for (guint i = 0; i < 50 && g_atomic_int_get (&store->saver_waiting); i++)
+    g_usleep (2000);
+}
+
+static BlobInfo *
+store_blob_sliced (ZhiStore *store,
+                   GFile *file,
+                   BlobInfo *info_in,
+                   guint8 *buf,
+                   Progress *progress,
+                   GCancellable *cancellable,
+                   GError **error)
+{
+  g_autoptr (BlobInfo) info = info_in;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+  sqlite3_int64 rowid = 0;
+  guint64 done = 0;
+  gboolean inserted = FALSE;
+
+  if (sqlite3_open_v2 (store->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    goto db_fail;
+  configure (db);
+  if (blob_exists (db, info->sha256))
+    {
+      sqlite3_close (db);
+      report (progress, 1.0);
+      return g_steal_pointer (&info);
+    }
+
+  {
+    sqlite3_stmt *st = prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
+    gboolean ok = st != NULL;
+    if (ok)
+      {
+        TEXT (st, 1, info->sha256);
+        sqlite3_bind_int64 (st, 2, (sqlite3_int64)info->size);
+        sqlite3_bind_zeroblob64 (st, 3, info->size);
+        ok = sqlite3_step (st) == SQLITE_DONE;
+        rowid = sqlite3_last_insert_rowid (db);
+        sqlite3_finalize (st);
+      }
+    if (!ok)
+      goto db_fail;
+    inserted = TRUE;
+  }
+  yield_to_saver (store);
+
+  in = g_file_read (file, cancellable, &local);
+  if (in == NULL)
+    {
+      evidence_io_error (error, file, local);
+      goto fail;
+    }
+  for (gboolean eof = FALSE; !eof;)
+    {
+      sqlite3_blob *blob = NULL;
+      guint64 slice = 0;
+
+      if (!exec (db, "BEGIN IMMEDIATE")
+          || sqlite3_blob_open (db, "main", "blobs", "data", rowid, 1, &blob) != SQLITE_OK)
+        {
+          exec (db, "ROLLBACK");
+          goto db_fail;
+        }
+      while (slice < WRITE_SLICE)
+        {
+          gssize n = read_chunk (G_INPUT_STREAM (in), buf, file, cancellable, error);
+          if (n < 0 || done + n > info->size)
+            {
+              sqlite3_blob_close (blob);
+              exec (db, "ROLLBACK");
+              if (n < 0)
+                goto fail;
+              goto changed; /* grew */
+            }
+          if (n == 0)
+            {
+              eof = TRUE;
+              break;
+            }
+          g_checksum_update (sum, buf, n);
+          if (sqlite3_blob_write (blob, buf, (int)n, (int)done) != SQLITE_OK)
+            {
+              sqlite3_blob_close (blob);
+              exec (db, "ROLLBACK");
+              goto db_fail;
+            }
+          done += n;
+          slice += n;
+        }
+      sqlite3_blob_close (blob);
+      if (!exec (db, "COMMIT"))
+        {
+          exec (db, "ROLLBACK");
+          goto db_fail;
+        }
+      report (progress, 0.5 + (info->size ? 0.5 * (double)done / info->size : 0.5));
+      yield_to_saver (store);
+    }
+  if (done != info->size || !g_str_equal (g_checksum_get_string (sum), info->sha256))
+    goto changed;
+
+  sqlite3_close (db);
+  report (progress, 1.0);
+  return g_steal_pointer (&info);
+
+changed:
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+    g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                 _ ("“%s” changed while it was being attached. Wait until the program "
+                    "writing it has finished, then attach it again."),
+                 name);
+  }
+  goto fail;
+db_fail:
+  set_sqlite_error (error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
+                    _ ("Could not store the evidence in the project; free some disk space "
+                       "and try again."));
+fail:
+  if (inserted)
+    {
+      sqlite3_stmt *st = prepare (db, "DELETE FROM blobs WHERE rowid = ?");
+      if (st)
+        {
+          sqlite3_bind_int64 (st, 1, rowid);
+          sqlite3_step (st);
+          sqlite3_finalize (st);
+        }
+    }
+  sqlite3_close (db);
+  return NULL;
+}
+
 /* Hash @file in chunks (pass 1); if the bytes are new, write them into a zeroblob in
  * chunks while hashing again (pass 2) and check both passes agree.  Thread-safe. */
 static BlobInfo *
@@ -1324,6 +1545,15 @@ store_blob (ZhiStore *store,
                    name, info->sha256, expected);
       return NULL;
     }
+
+  /* A store with a file: the bytes go in through a connection of this call's own, in
+   * transactions of WRITE_SLICE bytes, so the main thread's autosave (on the store's own
+   * connection) never waits for more than one slice and never for this thread's mutex.
+   * The evidence record that makes the blob visible is added only once every slice is
+   * in: a crash leaves a blob no record refers to, which opening the file drops. */
+  if (store->path != NULL)
+    return store_blob_sliced (store, file, g_steal_pointer (&info), buf, progress, cancellable,
+                              error);
 
   g_mutex_lock (&store->mutex);
   sqlite3 *db = store->db;
@@ -1501,6 +1731,7 @@ zhi_project_attach_file (
   if (store == NULL)
     return NULL;
   g_autoptr (BlobInfo) info = store_blob (store, file, NULL, NULL, cancellable, error);
+  forget_sizes (store);
   if (info == NULL || !inspect_file (file, info, cancellable, error))
     return NULL;
   return add_evidence_for_blob (self, info, title, error);
@@ -1530,6 +1761,7 @@ attach_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError *error = NULL;
   (void)source;
   BlobInfo *info = store_blob (d->store, d->file, NULL, &d->progress, cancellable, &error);
+  forget_sizes (d->store);
   /* the verdict is the source file's, read right after its bytes were hashed and stored */
   if (info != NULL && !inspect_file (d->file, info, cancellable, &error))
     g_clear_pointer (&info, blob_info_free);
@@ -1636,6 +1868,7 @@ zhi_project_add_blob_from_file (ZhiProject *self,
   if (store == NULL)
     return FALSE;
   g_autoptr (BlobInfo) info = store_blob (store, file, expected_sha256, NULL, cancellable, error);
+  forget_sizes (store);
   return info != NULL;
 }
 
@@ -1645,14 +1878,30 @@ blob_size (ZhiStore *store, const char *sha256, sqlite3_int64 *rowid)
 {
   gint64 size = -1;
   g_mutex_lock (&store->mutex);
+  if (rowid == NULL)
+    {
+      /* the evaluation asks for every item at each edit: one query, then a lookup */
+      if (store->sizes == NULL)
+        {
+          sqlite3_stmt *st = prepare (store->db, "SELECT sha256, size FROM blobs");
+          store->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          while (st && sqlite3_step (st) == SQLITE_ROW)
+            g_hash_table_insert (
+                store->sizes, g_strdup (col_text (st, 0)),
+                g_memdup2 (&(gint64){ sqlite3_column_int64 (st, 1) }, sizeof (gint64)));
+          sqlite3_finalize (st);
+        }
+      gint64 *known = g_hash_table_lookup (store->sizes, sha256);
+      g_mutex_unlock (&store->mutex);
+      return known ? *known : -1;
+    }
   sqlite3_stmt *st = prepare (store->db, "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?");
   if (st)
     {
       TEXT (st, 1, sha256);
       if (sqlite3_step (st) == SQLITE_ROW)
         {
-          if (rowid)
-            *rowid = sqlite3_column_int64 (st, 0);
+          *rowid = sqlite3_column_int64 (st, 0);
           size = sqlite3_column_int64 (st, 1);
         }
       sqlite3_finalize (st);
@@ -2241,5 +2490,7 @@ gboolean
 _zhi_project_test_exec (ZhiProject *self, const char *sql)
 {
   ZhiStore *store = _zhi_project_get_store (self);
+  if (store)
+    forget_sizes (store);
   return store && exec (store->db, sql);
 }
