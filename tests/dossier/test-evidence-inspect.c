@@ -91,7 +91,7 @@ test_verdicts (void)
     { "truncated JPEG", (const char **)&truncated_jpg, "image/jpeg", "damaged", 0 },
     { "truncated PNG", (const char **)&truncated_png, "image/png", "damaged", 0 },
     { "docx", (const char **)&samples->docx,
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "unsupported", 0 },
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "not-converted", 0 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
