@@ -228,6 +228,153 @@ zhi_office_convert_files (const char *const *paths,
 
 /* ---- a project's office documents ---- */
 
+/* one conversion of a project's documents: collected and copied out on the calling thread,
+ * converted (possibly in a worker thread), recorded on the calling thread */
+typedef struct
+{
+  GPtrArray *ids;   /* evidence ids, one per distinct content */
+  GPtrArray *paths; /* their copies, NULL-terminated once prepared */
+  char *tmp;
+  char *outdir;
+  ZhiProgressFunc progress;
+  gpointer progress_data;
+} Batch;
+
+static void
+batch_free (Batch *b)
+{
+  if (b->tmp != NULL)
+    remove_tree (b->tmp);
+  g_ptr_array_unref (b->ids);
+  g_ptr_array_unref (b->paths);
+  g_free (b->tmp);
+  g_free (b->outdir);
+  g_free (b);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, batch_free)
+
+static void
+batch_progress (Batch *b, double fraction)
+{
+  if (b->progress != NULL)
+    b->progress (fraction, b->progress_data);
+}
+
+/* the office documents without their PDF, one item per distinct content */
+static Batch *
+batch_collect (ZhiProject *project)
+{
+  GListModel *list = zhi_project_get_evidence_list (project);
+  g_autoptr (GPtrArray) shas = g_ptr_array_new ();
+  Batch *b = g_new0 (Batch, 1);
+
+  b->ids = g_ptr_array_new_with_free_func (g_free);
+  b->paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      const char *sha = zhi_evidence_get_sha256 (ev);
+      if (!zhi_office_is_document (zhi_evidence_get_file_name (ev),
+                                   zhi_evidence_get_media_type (ev))
+          || !zhi_project_has_blob (project, sha)
+          || g_ptr_array_find_with_equal_func (shas, sha, g_str_equal, NULL))
+        continue;
+      g_autofree char *pdf
+          = zhi_project_get_evidence_pdf_sha256 (project, zhi_evidence_get_id (ev));
+      if (pdf != NULL)
+        continue;
+      g_ptr_array_add (shas, (gpointer)sha);
+      g_ptr_array_add (b->ids, g_strdup (zhi_evidence_get_id (ev)));
+    }
+  return b;
+}
+
+guint
+zhi_office_count_unconverted (ZhiProject *project)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), 0);
+  g_autoptr (Batch) b = batch_collect (project);
+  return b->ids->len;
+}
+
+/* copies the originals out, by number (distinct names; the original names may repeat) */
+static gboolean
+batch_prepare (Batch *b, ZhiProject *project, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *soffice = zhi_office_find_soffice ();
+  if (soffice == NULL)
+    return not_installed (error);
+  b->tmp = g_dir_make_tmp ("zhizao-office-XXXXXX", error);
+  if (b->tmp == NULL)
+    return FALSE;
+  b->outdir = g_build_filename (b->tmp, "pdf", NULL);
+  if (g_mkdir (b->outdir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", b->outdir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; i < b->ids->len; i++)
+    {
+      ZhiEvidence *ev = zhi_project_lookup_evidence (project, b->ids->pdata[i]);
+      const char *dot = ev ? strrchr (zhi_evidence_get_file_name (ev), '.') : NULL;
+      g_autofree char *ext = g_ascii_strdown (dot ? dot : ".doc", -1);
+      g_autofree char *name = g_strdup_printf ("%u%s", i + 1, ext);
+      char *path = g_build_filename (b->tmp, name, NULL);
+      g_autoptr (GFile) dest = g_file_new_for_path (path);
+      g_ptr_array_add (b->paths, path);
+      if (!zhi_project_export_evidence (project, b->ids->pdata[i], dest, cancellable, error))
+        return FALSE;
+    }
+  g_ptr_array_add (b->paths, NULL);
+  batch_progress (b, 0.1);
+  return TRUE;
+}
+
+static gboolean
+batch_run (Batch *b, GCancellable *cancellable, GError **error)
+{
+  return zhi_office_convert_files ((const char *const *)b->paths->pdata, b->outdir,
+                                   60 + 30 * b->ids->len, cancellable, error);
+}
+
+/* each PDF must open; then it is stored with its item */
+static gboolean
+batch_record (
+    Batch *b, ZhiProject *project, guint *n_converted, GCancellable *cancellable, GError **error)
+{
+  batch_progress (b, 0.9);
+  for (guint i = 0; i < b->ids->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.pdf", i + 1);
+      g_autofree char *path = g_build_filename (b->outdir, name, NULL);
+      g_autoptr (GFile) pdf = g_file_new_for_path (path);
+      g_autofree char *problem = NULL;
+      guint pages = 0;
+      /* removed meanwhile (the async run): nothing to record */
+      if (zhi_project_lookup_evidence (project, b->ids->pdata[i]) == NULL)
+        continue;
+      if (!zhi_evidence_inspect_file (pdf, "application/pdf", &pages, &problem, cancellable, error))
+        return FALSE;
+      if (problem != NULL)
+        {
+          ZhiEvidence *ev = zhi_project_lookup_evidence (project, b->ids->pdata[i]);
+          g_set_error (error, ZHI_OFFICE_ERROR, ZHI_OFFICE_ERROR_FAILED,
+                       _ ("LibreOffice could not convert “%s” to PDF. Check that the document "
+                          "opens in LibreOffice, or save it as PDF yourself and attach that."),
+                       ev ? zhi_evidence_get_file_name (ev) : "");
+          return FALSE;
+        }
+      if (!zhi_project_set_evidence_pdf (project, b->ids->pdata[i], pdf, pages, cancellable, error))
+        return FALSE;
+      if (n_converted)
+        (*n_converted)++;
+      batch_progress (b, 0.9 + 0.1 * (i + 1) / b->ids->len);
+    }
+  return TRUE;
+}
+
 gboolean
 zhi_office_convert_project (ZhiProject *project,
                             guint *n_converted,
@@ -237,86 +384,91 @@ zhi_office_convert_project (ZhiProject *project,
                             GError **error)
 {
   g_return_val_if_fail (ZHI_IS_PROJECT (project), FALSE);
-  GListModel *list = zhi_project_get_evidence_list (project);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) exts = g_ptr_array_new_with_free_func (g_free);
   if (n_converted)
     *n_converted = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
-      const char *name = zhi_evidence_get_file_name (ev);
-      if (!zhi_office_is_document (name, zhi_evidence_get_media_type (ev))
-          || !zhi_project_has_blob (project, zhi_evidence_get_sha256 (ev)))
-        continue;
-      g_autofree char *pdf
-          = zhi_project_get_evidence_pdf_sha256 (project, zhi_evidence_get_id (ev));
-      if (pdf != NULL
-          || g_ptr_array_find_with_equal_func (shas, zhi_evidence_get_sha256 (ev), g_str_equal,
-                                               NULL))
-        continue;
-      const char *dot = strrchr (name, '.');
-      g_ptr_array_add (ids, g_strdup (zhi_evidence_get_id (ev)));
-      g_ptr_array_add (shas, g_strdup (zhi_evidence_get_sha256 (ev)));
-      g_ptr_array_add (exts, g_ascii_strdown (dot ? dot : ".doc", -1));
-    }
-  if (ids->len == 0)
+  g_autoptr (Batch) b = batch_collect (project);
+  if (b->ids->len == 0)
     return TRUE;
-  g_autofree char *soffice = zhi_office_find_soffice ();
-  if (soffice == NULL)
-    return not_installed (error);
+  b->progress = progress;
+  b->progress_data = progress_data;
+  return batch_prepare (b, project, cancellable, error) && batch_run (b, cancellable, error)
+         && batch_record (b, project, n_converted, cancellable, error);
+}
 
-  g_autofree char *tmp = g_dir_make_tmp ("zhizao-office-XXXXXX", error);
-  if (tmp == NULL)
-    return FALSE;
-  g_autofree char *outdir = g_build_filename (tmp, "pdf", NULL);
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = g_mkdir (outdir, 0700) == 0;
-  if (!ok)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", outdir, g_strerror (errno));
-  /* the originals, by number (distinct names; the original names may repeat) */
-  for (guint i = 0; ok && i < ids->len; i++)
+static void
+run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  (void)source;
+  if (batch_run (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GTask *outer = data;
+  Batch *b = g_task_get_task_data (outer);
+  GError *error = NULL;
+  guint n = 0;
+  ZhiProject *project = g_task_get_source_object (outer);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error)
+      && batch_record (b, project, &n, g_task_get_cancellable (outer), &error))
+    g_task_return_int (outer, n);
+  else
+    g_task_return_error (outer, error);
+  g_object_unref (outer);
+  (void)source;
+}
+
+void
+zhi_office_convert_project_async (ZhiProject *project,
+                                  GCancellable *cancellable,
+                                  ZhiProgressFunc progress,
+                                  gpointer progress_data,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (project));
+  GTask *outer = g_task_new (project, cancellable, callback, user_data);
+  Batch *b = batch_collect (project);
+  GError *error = NULL;
+
+  g_task_set_source_tag (outer, zhi_office_convert_project_async);
+  g_task_set_task_data (outer, b, (GDestroyNotify)batch_free);
+  b->progress = progress;
+  b->progress_data = progress_data;
+  if (b->ids->len == 0)
     {
-      g_autofree char *name = g_strdup_printf ("%u%s", i + 1, (char *)exts->pdata[i]);
-      char *path = g_build_filename (tmp, name, NULL);
-      g_autoptr (GFile) dest = g_file_new_for_path (path);
-      g_ptr_array_add (paths, path);
-      ok = zhi_project_export_evidence (project, ids->pdata[i], dest, cancellable, error);
+      g_task_return_int (outer, 0);
+      g_object_unref (outer);
+      return;
     }
-  if (ok && progress)
-    progress (0.1, progress_data);
-  g_ptr_array_add (paths, NULL);
-  ok = ok
-       && zhi_office_convert_files ((const char *const *)paths->pdata, outdir, 60 + 30 * ids->len,
-                                    cancellable, error);
-  if (ok && progress)
-    progress (0.9, progress_data);
-  for (guint i = 0; ok && i < ids->len; i++)
+  if (!batch_prepare (b, project, cancellable, &error))
     {
-      g_autofree char *name = g_strdup_printf ("%u.pdf", i + 1);
-      g_autofree char *path = g_build_filename (outdir, name, NULL);
-      g_autoptr (GFile) pdf = g_file_new_for_path (path);
-      g_autofree char *problem = NULL;
-      guint pages = 0;
-      ok = zhi_evidence_inspect_file (pdf, "application/pdf", &pages, &problem, cancellable, error);
-      if (ok && problem != NULL)
-        {
-          ZhiEvidence *ev = zhi_project_lookup_evidence (project, ids->pdata[i]);
-          g_set_error (error, ZHI_OFFICE_ERROR, ZHI_OFFICE_ERROR_FAILED,
-                       _ ("LibreOffice could not convert “%s” to PDF. Check that the document "
-                          "opens in LibreOffice, or save it as PDF yourself and attach that."),
-                       ev ? zhi_evidence_get_file_name (ev) : "");
-          ok = FALSE;
-        }
-      ok = ok
-           && zhi_project_set_evidence_pdf (project, ids->pdata[i], pdf, pages, cancellable, error);
-      if (ok && n_converted)
-        (*n_converted)++;
-      if (ok && progress)
-        progress (0.9 + 0.1 * (i + 1) / ids->len, progress_data);
+      g_task_return_error (outer, error);
+      g_object_unref (outer);
+      return;
     }
-  remove_tree (tmp);
-  return ok;
+  /* LibreOffice runs in a worker thread; the PDFs are recorded back here */
+  GTask *inner = g_task_new (NULL, cancellable, run_done, outer);
+  g_task_set_task_data (inner, b, NULL);
+  g_task_run_in_thread (inner, run_thread);
+  g_object_unref (inner);
+}
+
+gboolean
+zhi_office_convert_project_finish (ZhiProject *project,
+                                   GAsyncResult *result,
+                                   guint *n_converted,
+                                   GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  gssize n = g_task_propagate_int (G_TASK (result), error);
+  if (n_converted)
+    *n_converted = n < 0 ? 0 : (guint)n;
+  return n >= 0;
 }

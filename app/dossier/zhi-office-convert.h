@@ -52,4 +52,20 @@ gboolean zhi_office_convert_project (ZhiProject *project,
                                      GCancellable *cancellable,
                                      GError **error);
 
+/* The same, LibreOffice running in a worker thread: the copies are made and the PDFs recorded
+ * on the calling thread's main context, @progress called there.  Items removed meanwhile are
+ * skipped; items added meanwhile wait for the next call. */
+void zhi_office_convert_project_async (ZhiProject *project,
+                                       GCancellable *cancellable,
+                                       ZhiProgressFunc progress,
+                                       gpointer progress_data,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+gboolean zhi_office_convert_project_finish (ZhiProject *project,
+                                            GAsyncResult *result,
+                                            guint *n_converted,
+                                            GError **error);
+/* How many distinct office documents of @project have no PDF yet. */
+guint zhi_office_count_unconverted (ZhiProject *project);
+
 G_END_DECLS

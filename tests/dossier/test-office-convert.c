@@ -256,23 +256,28 @@ test_missing (void)
 }
 
 /* a stand-in soffice: logs its arguments and environment, copies a sample PDF per document */
+static char *
+stand_in_script (const char *log)
+{
+  return g_strdup_printf ("#!/bin/sh\n"
+                          "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
+                          "out=\n"
+                          "while [ $# -gt 0 ]; do\n"
+                          "  case \"$1\" in\n"
+                          "    --outdir) out=$2; shift ;;\n"
+                          "    -*|pdf) ;;\n"
+                          "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
+                          "  esac\n"
+                          "  shift\n"
+                          "done\n",
+                          log, samples->multi_pdf);
+}
+
 static void
 test_batch_one_run (void)
 {
   g_autofree char *log = tmp_file ("soffice.log");
-  g_autofree char *script
-      = g_strdup_printf ("#!/bin/sh\n"
-                         "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
-                         "out=\n"
-                         "while [ $# -gt 0 ]; do\n"
-                         "  case \"$1\" in\n"
-                         "    --outdir) out=$2; shift ;;\n"
-                         "    -*|pdf) ;;\n"
-                         "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
-                         "  esac\n"
-                         "  shift\n"
-                         "done\n",
-                         log, samples->multi_pdf);
+  g_autofree char *script = stand_in_script (log);
   g_autofree char *dir = fake_bin ("fake-bin", script);
   g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
   g_autofree char *new_path = g_strconcat (dir, ":", old_path, NULL);
@@ -313,6 +318,65 @@ test_batch_one_run (void)
   g_assert_nonnull (strstr (lines[0], "--headless"));
   g_assert_nonnull (strstr (lines[0], "--convert-to pdf"));
   g_assert_nonnull (strstr (lines[0], ".pptx"));
+  zhi_project_close (project, NULL);
+  g_unlink (path);
+}
+
+static void
+async_progress_cb (double fraction, gpointer data)
+{
+  double *last = data;
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+  *out = g_object_ref (result);
+}
+
+/* the window's path: LibreOffice in a worker thread, the PDFs recorded on the main context */
+static void
+test_async (void)
+{
+  g_autofree char *log = tmp_file ("soffice-async.log");
+  g_autofree char *script = stand_in_script (log);
+  g_autofree char *dir = fake_bin ("fake-bin-async", script);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (dir, ":", old_path, NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (ZhiProject) project = project_new ("async.zhizao", &path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *a = tmp_file ("计划.docx");
+  g_autofree char *b = tmp_file ("台账.xlsx");
+  double last = 0;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (a, "async one", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "async two", -1, NULL));
+  ZhiEvidence *ea = attach (project, a);
+  ZhiEvidence *eb = attach (project, b);
+  g_assert_cmpuint (zhi_office_count_unconverted (project), ==, 2);
+  g_setenv ("PATH", new_path, TRUE);
+  zhi_office_convert_project_async (project, NULL, async_progress_cb, &last, async_done_cb,
+                                    &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_true (zhi_office_convert_project_finish (project, result, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_true (zhi_evidence_get_usable (ea));
+  g_assert_true (zhi_evidence_get_usable (eb));
+  g_assert_cmpuint (zhi_office_count_unconverted (project), ==, 0);
+  g_autofree char *logged = NULL;
+  g_assert_true (g_file_get_contents (log, &logged, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (g_strstrip (logged), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
   zhi_project_close (project, NULL);
   g_unlink (path);
 }
@@ -397,6 +461,7 @@ main (int argc, char **argv)
   g_test_add_func ("/office/missing-libreoffice-says-how", test_missing);
   g_test_add_func ("/office/batch-in-one-run", test_batch_one_run);
   g_test_add_func ("/office/timeout-kills-hung-run", test_timeout_kills);
+  g_test_add_func ("/office/async-in-worker-thread", test_async);
   int status = g_test_run ();
   {
     g_autofree char *quoted = g_shell_quote (tmpdir);
