@@ -4,7 +4,8 @@ ZHI_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libpoppler-glib-dev libqpdf-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libsqlite3-dev
   fonts-noto-cjk fonts-lxgw-wenkai fonts-noto-color-emoji desktop-file-utils appstream xvfb xauth dbus dbus-x11
   qpdf poppler-utils clang libclang-rt-14-dev python3-pyatspi at-spi2-core
-  adwaita-icon-theme hicolor-icon-theme librsvg2-common"
+  adwaita-icon-theme hicolor-icon-theme librsvg2-common
+  libreoffice-writer-nogui libreoffice-calc-nogui"
 
 zhi_install_deps () {
   missing=""

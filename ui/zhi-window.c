@@ -8,6 +8,7 @@
 #include "pages/zhi-welcome-page.h"
 #include "zhi-demo.h"
 #include "zhi-editions.h"
+#include "zhi-office-convert.h"
 #include "zhi-project-view.h"
 #include "zhi-store.h"
 #include "zhi-window.h"
@@ -29,6 +30,10 @@ struct _ZhiWindow
   ZhiProject *project;
   GtkFileChooserNative *chooser;
   GCancellable *inspect; /* the re-check of the project's evidence (zhi-store.h) */
+  /* office documents converted to PDF in the background (zhi-office-convert.h) */
+  GCancellable *convert;  /* the run under way, or NULL */
+  gboolean convert_again; /* documents were added during the run */
+  guint convert_source;   /* a check scheduled after an attach */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiWindow, zhi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -101,6 +106,10 @@ close_project (ZhiWindow *self)
     return;
   g_cancellable_cancel (self->inspect);
   g_clear_object (&self->inspect);
+  g_cancellable_cancel (self->convert);
+  g_clear_object (&self->convert);
+  g_clear_handle_id (&self->convert_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (zhi_project_get_evidence_list (self->project), self);
   g_signal_handlers_disconnect_by_data (self->project, self);
   zhi_project_view_set_project (self->project_view, NULL);
   if (!zhi_project_close (self->project, &error)
@@ -154,6 +163,98 @@ update_window_title (ZhiWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static void convert_office (ZhiWindow *self);
+
+static void
+convert_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ZhiWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+  gboolean ok = zhi_office_convert_project_finish (ZHI_PROJECT (source), result, &n, &error);
+
+  /* a run of a project closed since (its cancellable was cancelled then) */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->convert);
+  if (!ok)
+    {
+      /* the message names the install command; the documents stay, Convert retries */
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_button_label (toast, _ ("_Convert"));
+      adw_toast_set_action_name (toast, "win.convert-office");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      zhi_window_add_toast (self, toast);
+      self->convert_again = FALSE;
+      return;
+    }
+  if (n > 0)
+    {
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u office document converted to PDF",
+                                          "%u office documents converted to PDF", n),
+                             n);
+      zhi_window_add_toast (self, adw_toast_new (text));
+    }
+  if (self->convert_again)
+    convert_office (self);
+}
+
+/* converts the project's office documents that have no PDF yet, all in one run */
+static void
+convert_office (ZhiWindow *self)
+{
+  guint n;
+
+  self->convert_again = FALSE;
+  if (self->project == NULL || zhi_project_is_read_only (self->project))
+    return;
+  if (self->convert != NULL)
+    {
+      self->convert_again = TRUE;
+      return;
+    }
+  n = zhi_office_count_unconverted (self->project);
+  if (n == 0)
+    return;
+  {
+    g_autofree char *text
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Converting %u office document to PDF…",
+                                        "Converting %u office documents to PDF…", n),
+                           n);
+    zhi_window_add_toast (self, adw_toast_new (text));
+  }
+  self->convert = g_cancellable_new ();
+  zhi_office_convert_project_async (self->project, self->convert, NULL, NULL, convert_done_cb,
+                                    g_object_ref (self));
+}
+
+static gboolean
+convert_office_cb (gpointer data)
+{
+  ZhiWindow *self = data;
+  self->convert_source = 0;
+  convert_office (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* documents attached one after another wait a moment, so a batch converts in one run */
+static void
+evidence_changed_cb (GListModel *list, guint position, guint removed, guint added, ZhiWindow *self)
+{
+  if (added == 0)
+    return;
+  g_clear_handle_id (&self->convert_source, g_source_remove);
+  self->convert_source = g_timeout_add (500, convert_office_cb, self);
+}
+
+static void
+convert_office_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  convert_office (ZHI_WINDOW (widget));
+}
+
 static void
 set_project (ZhiWindow *self, ZhiProject *project)
 {
@@ -175,6 +276,10 @@ set_project (ZhiWindow *self, ZhiProject *project)
   /* evidence of projects saved by older versions is checked in the background */
   self->inspect = g_cancellable_new ();
   zhi_project_inspect_evidence_async (project, self->inspect, inspect_done_cb, NULL);
+  g_signal_connect (zhi_project_get_evidence_list (project), "items-changed",
+                    G_CALLBACK (evidence_changed_cb), self);
+  /* documents left unconverted (LibreOffice installed since) */
+  convert_office (self);
 }
 
 static void
@@ -486,6 +591,7 @@ zhi_window_class_init (ZhiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
   gtk_widget_class_install_action (widget_class, "win.export-dossier", NULL, export_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.show-guide", NULL, show_guide_action);
+  gtk_widget_class_install_action (widget_class, "win.convert-office", NULL, convert_office_action);
 }
 
 static void

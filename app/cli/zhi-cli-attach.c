@@ -9,13 +9,20 @@
  * exclusion, gate) of it; otherwise nothing is written and the valid ids are listed.
  * A file that does not open is attached (the user may replace it) with a warning on stderr:
  * it supports nothing until replaced.
- * Exit status: 0 attached, 2 usage or input error.
+ * An office document (.docx .doc .xlsx .xls .pptx .odt .ods) is converted to PDF with
+ * LibreOffice right away; the project keeps both.  Without LibreOffice it is attached all the
+ * same, not usable, with the install command on stderr.
+ * zhizao-cli attach FILE --convert converts every office document of the project that has
+ * no PDF yet, in one LibreOffice run (after installing LibreOffice).
+ * Exit status: 0 attached (or converted), 2 usage or input error; --convert: 1 when
+ * LibreOffice is missing or fails.
  */
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "zhi-cli-commands.h"
 #include "zhi-evaluation.h"
+#include "zhi-office-convert.h"
 #include "zhi-store.h"
 
 /* The ids --to accepts: the criteria of the project's standard, then its rules. */
@@ -89,6 +96,33 @@ evidence_to_json (const char *project_path, ZhiEvidence *ev)
   return json_builder_get_root (builder);
 }
 
+/* zhizao-cli attach FILE --convert */
+static int
+convert_project (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  if (argc != 2)
+    return zhi_cli_usage_error ("attach", "%s", _ ("give the project FILE to convert"));
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[1]);
+  g_autoptr (ZhiProject) project = zhi_project_open (file, &error);
+  if (project == NULL)
+    return zhi_cli_usage_error ("attach", "%s", error->message);
+  gboolean ok = zhi_office_convert_project (project, &n, NULL, NULL, NULL, &error);
+  if (!zhi_project_close (project, ok ? &error : NULL) && ok)
+    return zhi_cli_usage_error ("attach", "%s", error->message);
+  if (!ok)
+    {
+      g_printerr ("zhizao-cli attach: %s\n", error->message);
+      return ZHI_CLI_PROBLEMS;
+    }
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u document converted to PDF\n",
+                       "%u documents converted to PDF\n", n),
+          n);
+  return ZHI_CLI_OK;
+}
+
 int
 zhi_cli_attach (int argc, char **argv)
 {
@@ -96,7 +130,11 @@ zhi_cli_attach (int argc, char **argv)
   g_autofree char *title = NULL;
   g_autoptr (GError) error = NULL;
   gboolean json = FALSE;
+  gboolean convert = FALSE;
   const GOptionEntry entries[] = {
+    { "convert", 0, 0, G_OPTION_ARG_NONE, &convert,
+      N_ ("Convert the project's office documents that have no PDF yet (needs LibreOffice)"),
+      NULL },
     { "to", 0, 0, G_OPTION_ARG_STRING_ARRAY, &to,
       N_ ("The criterion or eligibility rule id it supports (repeatable)"), "ID" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("Title (default: the file name)"), "TITLE" },
@@ -109,6 +147,8 @@ zhi_cli_attach (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return zhi_cli_usage_error ("attach", "%s", error->message);
+  if (convert)
+    return convert_project (argc, argv);
   if (argc != 3)
     return zhi_cli_usage_error ("attach", "%s", _ ("give the project FILE and the PATH to attach"));
   if (to == NULL || to[0] == NULL)
@@ -144,13 +184,24 @@ zhi_cli_attach (int argc, char **argv)
   ZhiEvidence *ev = zhi_project_attach_file (project, doc, title, NULL, &error);
   if (ev == NULL)
     return zhi_cli_usage_error ("attach", "%s", error->message);
-  if (!zhi_evidence_get_usable (ev))
+  zhi_project_set_evidence_supports (project, zhi_evidence_get_id (ev), (const char *const *)to);
+  if (zhi_office_is_document (zhi_evidence_get_file_name (ev), zhi_evidence_get_media_type (ev))
+      && !zhi_office_convert_project (project, NULL, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("zhizao-cli attach: %s\n", error->message);
+      if (g_error_matches (error, ZHI_OFFICE_ERROR, ZHI_OFFICE_ERROR_NOT_INSTALLED))
+        g_printerr (_ ("zhizao-cli attach: “%s” is kept as %s; after installing, run "
+                       "“zhizao-cli attach %s --convert”.\n"),
+                    zhi_evidence_get_file_name (ev), zhi_evidence_get_id (ev), argv[1]);
+      g_clear_error (&error);
+    }
+  if (!zhi_evidence_get_usable (ev)
+      && !g_str_equal (zhi_evidence_get_problem (ev), ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED))
     g_printerr (_ ("zhizao-cli attach: warning: “%s” cannot be opened (%s); it is kept as %s "
                    "but supports nothing until you replace it with a file that opens.\n"),
                 zhi_evidence_get_file_name (ev),
                 zhi_evidence_problem_describe (zhi_evidence_get_problem (ev)),
                 zhi_evidence_get_id (ev));
-  zhi_project_set_evidence_supports (project, zhi_evidence_get_id (ev), (const char *const *)to);
   g_autoptr (JsonNode) node = json ? evidence_to_json (argv[1], ev) : NULL;
   g_autofree char *id = g_strdup (zhi_evidence_get_id (ev));
   if (!zhi_project_close (project, &error))

@@ -307,6 +307,8 @@ zhi_evidence_problem_describe (const char *problem)
     { ZHI_EVIDENCE_PROBLEM_NOT_A_PDF, N_ ("Not a PDF file") },
     { ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE, N_ ("Not a picture") },
     { ZHI_EVIDENCE_PROBLEM_UNSUPPORTED, N_ ("Unsupported file type (only PDF, JPEG, PNG)") },
+    { ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED,
+      N_ ("Office document not converted to PDF yet (needs LibreOffice)") },
   };
   if (problem == NULL || *problem == '\0')
     return "";

@@ -94,13 +94,14 @@ GDateTime *zhi_evidence_get_added (ZhiEvidence *self); /* UTC */
  * - usable: FALSE only when an inspection found that it does not open.  An item not
  *   inspected yet counts as usable (nothing is known against it);
  * - problem: the stable reason code when not usable (ZHI_EVIDENCE_PROBLEM_*), else "". */
-#define ZHI_EVIDENCE_PROBLEM_EMPTY "empty"               /* 0 bytes */
-#define ZHI_EVIDENCE_PROBLEM_ENCRYPTED "encrypted"       /* a PDF that needs a password */
-#define ZHI_EVIDENCE_PROBLEM_DAMAGED "damaged"           /* truncated, corrupt, does not decode */
-#define ZHI_EVIDENCE_PROBLEM_NO_PAGES "no-pages"         /* a PDF with no page */
-#define ZHI_EVIDENCE_PROBLEM_NOT_A_PDF "not-a-pdf"       /* named or typed PDF, is not one */
-#define ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE "not-an-image" /* named or typed image, is not one */
-#define ZHI_EVIDENCE_PROBLEM_UNSUPPORTED "unsupported"   /* not PDF, JPEG or PNG */
+#define ZHI_EVIDENCE_PROBLEM_EMPTY "empty"                 /* 0 bytes */
+#define ZHI_EVIDENCE_PROBLEM_ENCRYPTED "encrypted"         /* a PDF that needs a password */
+#define ZHI_EVIDENCE_PROBLEM_DAMAGED "damaged"             /* truncated, corrupt, does not decode */
+#define ZHI_EVIDENCE_PROBLEM_NO_PAGES "no-pages"           /* a PDF with no page */
+#define ZHI_EVIDENCE_PROBLEM_NOT_A_PDF "not-a-pdf"         /* named or typed PDF, is not one */
+#define ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE "not-an-image"   /* named or typed image, is not one */
+#define ZHI_EVIDENCE_PROBLEM_UNSUPPORTED "unsupported"     /* not PDF, JPEG or PNG */
+#define ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED "not-converted" /* office document without its PDF */
 gboolean zhi_evidence_get_inspected (ZhiEvidence *self);
 gboolean zhi_evidence_get_usable (ZhiEvidence *self);
 const char *zhi_evidence_get_problem (ZhiEvidence *self);

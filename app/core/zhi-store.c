@@ -61,8 +61,17 @@ static const char *const migrations[] = {
    * opened by a program with an inspector) and why not */
   "ALTER TABLE evidence ADD COLUMN usable INTEGER;"
   "ALTER TABLE evidence ADD COLUMN problem TEXT NOT NULL DEFAULT '';",
+  /* 3 → 4: the PDF an office document was converted to (both blobs are kept) */
+  "CREATE TABLE conversions (sha256 TEXT PRIMARY KEY, pdf_sha256 TEXT NOT NULL);",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZHI_PROJECT_SCHEMA_VERSION - 1);
+
+/* drops conversions of contents no item has any more, then every blob no item and no kept
+ * conversion refers to */
+#define GC_SQL                                                                                     \
+  "DELETE FROM conversions WHERE sha256 NOT IN (SELECT sha256 FROM evidence);"                     \
+  "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)"                            \
+  " AND sha256 NOT IN (SELECT pdf_sha256 FROM conversions)"
 
 static char *
 display_name (const char *path)
@@ -633,7 +642,7 @@ collect_garbage (ZhiStore *store)
   if (store->read_only || store->db == NULL)
     return;
   g_mutex_lock (&store->mutex);
-  exec (store->db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)");
+  exec (store->db, GC_SQL);
   g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_unlock (&store->mutex);
 }
@@ -981,9 +990,10 @@ zhi_project_open (GFile *file, GError **error)
       sqlite3_close (db);
       goto fail;
     }
-  /* an attach interrupted by a crash left bytes no evidence record refers to */
+  /* an attach interrupted by a crash left bytes no evidence record refers to (a converted
+   * office document's PDF is referred to by its conversion) */
   if (!read_only)
-    exec (db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)");
+    exec (db, GC_SQL);
   int version = 0;
   pragma_int (db, "user_version", &version);
 
@@ -1160,8 +1170,7 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
   if (!ensure_schema (db, path, error))
     goto fail;
   ok = (exec (db, "BEGIN IMMEDIATE") || why_fail (db, &why)) && write_model (db, self, &why)
-       && (exec (db, "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
-           || why_fail (db, &why))
+       && (exec (db, GC_SQL) || why_fail (db, &why))
        && (exec (db, "COMMIT") || why_fail (db, &why));
   if (!ok)
     {
@@ -2040,10 +2049,9 @@ zhi_blob_input_stream_init (ZhiBlobInputStream *self)
 }
 
 static GInputStream *
-open_blob_stream (ZhiProject *self, ZhiEvidence *ev, GError **error)
+open_blob_stream_sha (ZhiProject *self, ZhiEvidence *ev, const char *sha, GError **error)
 {
   ZhiStore *store = _zhi_project_get_store (self);
-  const char *sha = zhi_evidence_get_sha256 (ev);
   gint64 size = store ? blob_size (store, sha, NULL) : -1;
   if (size < 0)
     {
@@ -2058,6 +2066,12 @@ open_blob_stream (ZhiProject *self, ZhiEvidence *ev, GError **error)
   s->sha256 = g_strdup (sha);
   s->size = size;
   return G_INPUT_STREAM (s);
+}
+
+static GInputStream *
+open_blob_stream (ZhiProject *self, ZhiEvidence *ev, GError **error)
+{
+  return open_blob_stream_sha (self, ev, zhi_evidence_get_sha256 (ev), error);
 }
 
 static ZhiEvidence *
@@ -2076,6 +2090,97 @@ zhi_project_open_evidence_stream (ZhiProject *self, const char *evidence_id, GEr
   g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
   ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
   return ev ? open_blob_stream (self, ev, error) : NULL;
+}
+
+/* ---- office documents converted to PDF ---- */
+
+char *
+zhi_project_get_evidence_pdf_sha256 (ZhiProject *self, const char *evidence_id)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  ZhiEvidence *ev = zhi_project_lookup_evidence (self, evidence_id);
+  ZhiStore *store = _zhi_project_get_store (self);
+  char *pdf = NULL;
+  if (ev == NULL || store == NULL || store->db == NULL)
+    return NULL;
+  g_mutex_lock (&store->mutex);
+  sqlite3_stmt *st = prepare (store->db, "SELECT pdf_sha256 FROM conversions WHERE sha256 = ?");
+  if (st)
+    {
+      TEXT (st, 1, zhi_evidence_get_sha256 (ev));
+      if (sqlite3_step (st) == SQLITE_ROW)
+        pdf = g_strdup ((const char *)sqlite3_column_text (st, 0));
+      sqlite3_finalize (st);
+    }
+  g_mutex_unlock (&store->mutex);
+  return pdf;
+}
+
+GInputStream *
+zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
+  if (ev == NULL)
+    return NULL;
+  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, evidence_id);
+  if (pdf == NULL)
+    {
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                   _ ("Evidence %s (“%s”) has not been converted to PDF yet. Install "
+                      "LibreOffice and convert it."),
+                   zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
+      return NULL;
+    }
+  return open_blob_stream_sha (self, ev, pdf, error);
+}
+
+gboolean
+zhi_project_set_evidence_pdf (ZhiProject *self,
+                              const char *evidence_id,
+                              GFile *pdf,
+                              guint pages,
+                              GCancellable *cancellable,
+                              GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pdf), FALSE);
+  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
+  if (ev == NULL)
+    return FALSE;
+  ZhiStore *store = writable_store (self, error);
+  if (store == NULL)
+    return FALSE;
+  g_autoptr (BlobInfo) info = store_blob (store, pdf, NULL, NULL, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  forget_sizes (store); /* a new blob: the cached sizes are stale */
+  g_mutex_lock (&store->mutex);
+  sqlite3_stmt *st = prepare (
+      store->db, "INSERT OR REPLACE INTO conversions (sha256, pdf_sha256) VALUES (?, ?)");
+  gboolean ok = st != NULL;
+  if (st)
+    {
+      TEXT (st, 1, zhi_evidence_get_sha256 (ev));
+      TEXT (st, 2, info->sha256);
+      ok = sqlite3_step (st) == SQLITE_DONE;
+      sqlite3_finalize (st);
+    }
+  if (!ok)
+    set_sqlite_error (error, store->db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
+                      _ ("Could not save the project."));
+  g_mutex_unlock (&store->mutex);
+  if (!ok)
+    return FALSE;
+  /* every item with these bytes is now usable through the PDF */
+  GListModel *list = zhi_project_get_evidence_list (self);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) other = g_list_model_get_item (list, i);
+      if (g_str_equal (zhi_evidence_get_sha256 (other), zhi_evidence_get_sha256 (ev)))
+        zhi_project_set_evidence_inspection (self, zhi_evidence_get_id (other), NULL, pages);
+    }
+  return TRUE;
 }
 
 /* reads @in to the end in chunks, optionally copying to @out; returns the hex digest */

@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define ZHI_PROJECT_SCHEMA_VERSION 3
+#define ZHI_PROJECT_SCHEMA_VERSION 4
 #define ZHI_PROJECT_APPLICATION_ID 0x5A48495A /* "ZHIZ", PRAGMA application_id */
 #define ZHI_PROJECT_FILE_SUFFIX ".zhizao"
 
@@ -67,6 +67,20 @@ gboolean zhi_project_add_blob_from_file (ZhiProject *self,
 gboolean zhi_project_has_blob (ZhiProject *self, const char *sha256);
 GInputStream *
 zhi_project_open_evidence_stream (ZhiProject *self, const char *evidence_id, GError **error);
+/* Office documents (Word, Excel …) are evidence through the PDF they were converted to
+ * (app/dossier/zhi-office-convert.h): the project keeps both, the relation recorded against
+ * the original's SHA-256 (so every item with those bytes shares it).  Setting it stores the
+ * PDF's bytes (written at once, like an attach) and marks those items usable with @pages.
+ * The PDF's SHA-256, NULL when not converted (or no project file): */
+char *zhi_project_get_evidence_pdf_sha256 (ZhiProject *self, const char *evidence_id);
+gboolean zhi_project_set_evidence_pdf (ZhiProject *self,
+                                       const char *evidence_id,
+                                       GFile *pdf,
+                                       guint pages,
+                                       GCancellable *cancellable,
+                                       GError **error);
+GInputStream *
+zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error);
 /* Copies the bytes to @dest (replaced), checking the SHA-256 on the way. */
 gboolean zhi_project_export_evidence (ZhiProject *self,
                                       const char *evidence_id,

@@ -122,6 +122,7 @@ typedef struct
   char *file_name;
   char *media_type;
   char *sha256;
+  char *pdf_sha256; /* an office document's PDF, or NULL */
   char **supports;
   char *supports_text;  /* the labels of what it supports */
   guint n_pages;        /* counted in phase 2 (0: unknown) */
@@ -138,6 +139,7 @@ entry_free (Entry *e)
   g_free (e->file_name);
   g_free (e->media_type);
   g_free (e->sha256);
+  g_free (e->pdf_sha256);
   g_free (e->problem);
   g_strfreev (e->supports);
   g_free (e->supports_text);
@@ -164,7 +166,10 @@ unref_cb (gpointer data)
 static GBytes *
 read_evidence (ZhiProject *project, const char *id, GError **error)
 {
-  g_autoptr (GInputStream) in = zhi_project_open_evidence_stream (project, id, error);
+  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (project, id);
+  /* an office document is in the dossier as the PDF made of it */
+  g_autoptr (GInputStream) in = pdf ? zhi_project_open_evidence_pdf_stream (project, id, error)
+                                    : zhi_project_open_evidence_stream (project, id, error);
   g_autoptr (GOutputStream) mem = NULL;
 
   if (in == NULL)
@@ -1504,7 +1509,11 @@ add_list (Job *job)
             pages = g_strdup_printf ("%u", e->n_pages);
           else
             pages = g_strdup ("—");
-          const char *row[] = { n, name, e->supports_text, pages, e->sha256 };
+          /* a converted office document: both hashes, the original's first */
+          g_autofree char *hashes
+              = e->pdf_sha256 ? g_strdup_printf ("%s\n转换所得 PDF：%s", e->sha256, e->pdf_sha256)
+                              : g_strdup (e->sha256);
+          const char *row[] = { n, name, e->supports_text, pages, hashes };
 
           zhi_pdf_table_add_row (t, row);
           if (job->with_attachments)
@@ -1943,6 +1952,12 @@ job_new (ZhiProject *project,
       e->file_name = g_strdup (zhi_evidence_get_file_name (ev));
       e->media_type = g_strdup (zhi_evidence_get_media_type (ev));
       e->sha256 = g_strdup (zhi_evidence_get_sha256 (ev));
+      e->pdf_sha256 = zhi_project_get_evidence_pdf_sha256 (project, e->id);
+      if (e->pdf_sha256 != NULL)
+        {
+          g_free (e->media_type);
+          e->media_type = g_strdup ("application/pdf");
+        }
       e->supports = g_strdupv ((char **)zhi_evidence_get_supports (ev));
       e->n_pages = zhi_evidence_get_page_count (ev);
       e->problem = g_strdup (zhi_evidence_get_problem (ev));
@@ -1963,10 +1978,10 @@ job_new (ZhiProject *project,
       s->owner = job->owner;
       s->context = g_main_context_ref (job->context);
       s->id = g_strdup (e->id);
-      s->sha256 = g_strdup (e->sha256);
+      s->sha256 = g_strdup (e->pdf_sha256 ? e->pdf_sha256 : e->sha256);
       g_ptr_array_add (job->attachments, zhi_pdf_attachment_new_for_bytes_func (
                                              e->number, e->title, e->file_name, e->media_type,
-                                             e->sha256, source_get_bytes, s, source_free));
+                                             s->sha256, source_get_bytes, s, source_free));
     }
 
   title = g_strdup_printf ("辽宁省%s申报书", b.track);

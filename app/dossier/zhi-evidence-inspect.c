@@ -12,6 +12,7 @@
 #include <jpeglib.h>
 
 #include "zhi-evidence-inspect.h"
+#include "zhi-office-convert.h"
 #include "zhi-project.h"
 #include "zhi-store.h"
 
@@ -414,7 +415,12 @@ zhi_evidence_inspect_file (GFile *file,
           else if (media_type != NULL && g_str_has_prefix (media_type, "image/"))
             verdict = ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE;
           else
-            verdict = ZHI_EVIDENCE_PROBLEM_UNSUPPORTED;
+            {
+              g_autofree char *name = g_file_get_basename (file);
+              verdict = zhi_office_is_document (name, media_type)
+                            ? ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED
+                            : ZHI_EVIDENCE_PROBLEM_UNSUPPORTED;
+            }
           break;
       }
   if (verdict == NULL)
@@ -448,6 +454,7 @@ zhi_evidence_problem_zh (const char *problem)
     { ZHI_EVIDENCE_PROBLEM_NOT_A_PDF, "不是 PDF 文件" },
     { ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE, "不是图片" },
     { ZHI_EVIDENCE_PROBLEM_UNSUPPORTED, "不支持的文件类型" },
+    { ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED, "Office 文档，尚未转换为 PDF" },
   };
   if (problem == NULL || *problem == '\0')
     return "";

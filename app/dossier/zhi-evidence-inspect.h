@@ -11,7 +11,8 @@
  *   no-pages      a PDF with no page
  *   not-a-pdf     the name or type says PDF, the content is something else
  *   not-an-image  the name or type says picture, the content is no JPEG or PNG
- *   unsupported   anything else (Word, Excel, TIFF …): the dossier cannot embed it
+ *   not-converted a Word, Excel … document not converted to PDF yet (zhi-office-convert.h)
+ *   unsupported   anything else (TIFF …): the dossier cannot embed it
  *
  * The file is read in place, never loaded whole: poppler reads what it needs from the file,
  * pictures are decoded in 64 KiB chunks with the rows thrown away (a JPEG at 1/8 scale). */

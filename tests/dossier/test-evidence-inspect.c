@@ -91,7 +91,7 @@ test_verdicts (void)
     { "truncated JPEG", (const char **)&truncated_jpg, "image/jpeg", "damaged", 0 },
     { "truncated PNG", (const char **)&truncated_png, "image/png", "damaged", 0 },
     { "docx", (const char **)&samples->docx,
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "unsupported", 0 },
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "not-converted", 0 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -485,7 +485,7 @@ test_migration_v2 (void)
     g_autoptr (ZhiProject) p = zhi_project_open (file, &error);
     g_assert_no_error (error);
     g_assert_cmpint (user_version (path), ==, ZHI_PROJECT_SCHEMA_VERSION);
-    g_assert_cmpint (ZHI_PROJECT_SCHEMA_VERSION, ==, 3);
+    g_assert_cmpint (ZHI_PROJECT_SCHEMA_VERSION, ==, 4);
     ZhiEvidence *e2 = zhi_project_lookup_evidence (p, "E2");
     g_assert_false (zhi_evidence_get_inspected (e2));
     g_assert_true (zhi_evidence_get_usable (e2)); /* nothing known against it yet */

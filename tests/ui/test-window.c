@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -341,6 +342,106 @@ test_open_twice_focuses (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+static gboolean
+all_usable (gpointer data)
+{
+  GListModel *list = zhi_project_get_evidence_list (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+
+      if (!zhi_evidence_get_usable (ev))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static ZhiEvidence *
+attach_text (ZhiProject *project, const char *path, const char *text)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  ZhiEvidence *ev;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  ev = zhi_project_attach_file (project, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return ev;
+}
+
+/* Office documents: left unconverted when the project was saved, they are converted when it
+ * opens; attached while open, they are converted in the background.  A stand-in soffice in
+ * PATH copies a one-page PDF per document. */
+static void
+test_office_converted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "office.zhizao", NULL);
+  g_autofree char *bin = g_build_filename (f->tmpdir, "bin", NULL);
+  g_autofree char *soffice = g_build_filename (bin, "soffice", NULL);
+  g_autofree char *pdf = g_build_filename (f->tmpdir, "page.pdf", NULL);
+  g_autofree char *doc1 = g_build_filename (f->tmpdir, "报告.docx", NULL);
+  g_autofree char *doc2 = g_build_filename (f->tmpdir, "台账.xlsx", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project;
+  ZhiEvidence *ev;
+
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_rectangle (cr, 100, 100, 200, 100);
+    cairo_fill (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_assert_cmpint (g_mkdir (bin, 0700), ==, 0);
+  {
+    g_autofree char *script
+        = g_strdup_printf ("#!/bin/sh\nout=\nwhile [ $# -gt 0 ]; do\n  case \"$1\" in\n"
+                           "    --outdir) out=$2; shift ;;\n    -*|pdf) ;;\n"
+                           "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
+                           "  esac\n  shift\ndone\n",
+                           pdf);
+
+    g_assert_true (g_file_set_contents (soffice, script, -1, NULL));
+    g_assert_cmpint (g_chmod (soffice, 0700), ==, 0);
+  }
+  {
+    g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+
+    g_assert_no_error (error);
+    ev = attach_text (created, doc1, "word");
+    g_assert_false (zhi_evidence_get_usable (ev));
+    g_assert_true (zhi_project_close (created, &error));
+  }
+
+  g_setenv ("PATH", new_path, TRUE);
+  zhi_window_open_file (f->window, file);
+  project = zhi_window_get_project (f->window);
+  g_assert_nonnull (project);
+  zhi_test_ui_wait_until (all_usable, project, 20000);
+  g_assert_true (all_usable (project));
+
+  ev = attach_text (project, doc2, "excel");
+  g_assert_false (zhi_evidence_get_usable (ev));
+  zhi_test_ui_wait_until (all_usable, project, 20000);
+  g_assert_true (zhi_evidence_get_usable (ev));
+  g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, 1);
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_unlink (path);
+  g_unlink (pdf);
+  g_unlink (doc1);
+  g_unlink (doc2);
+  g_unlink (soffice);
+  g_rmdir (bin);
+}
+
 static void
 test_size_remembered (Fixture *f, gconstpointer data)
 {
@@ -435,6 +536,7 @@ main (int argc, char **argv)
   ADD ("/window/open-demo", test_open_demo);
   ADD ("/window/open-twice-focuses-first", test_open_twice_focuses);
   ADD ("/window/size-remembered", test_size_remembered);
+  ADD ("/window/office-documents-converted", test_office_converted);
   ADD ("/window/about", test_about_window);
   ADD ("/window/shortcuts", test_shortcuts_window);
   ADD ("/window/accels", test_accels);
