@@ -282,6 +282,7 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *data_home = g_dir_make_tmp ("zhi-migration-data-XXXXXX", NULL);
+  int status;
 
   /* installed editions go to a folder of this test's own */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -292,5 +293,15 @@ main (int argc, char **argv)
   g_test_add_func ("/migration/apply", test_apply);
   g_test_add_func ("/migration/refused", test_refused);
   g_test_add_func ("/editions/missing-opens-read-only", test_missing_edition_opens_read_only);
-  return g_test_run ();
+  status = g_test_run ();
+  /* the test's own data folder, emptied by the uninstall */
+  {
+    g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
+    g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
+
+    g_rmdir (standards);
+    g_rmdir (zhizao);
+    g_rmdir (data_home);
+  }
+  return status;
 }
