@@ -216,6 +216,10 @@ update_read_only (ZhiProjectView *self)
           text = _ ("This application is open in another window or program, so it opened "
                     "read-only here. Use “Save As” to keep a copy of your changes.");
           break;
+        case ZHI_PROJECT_READ_ONLY_REQUESTED:
+          text = _ ("This application was opened for reading only: your changes are kept in "
+                    "this window only. Use “Save As” to keep them.");
+          break;
         case ZHI_PROJECT_WRITABLE:
         default:
           break;

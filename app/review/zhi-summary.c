@@ -195,7 +195,7 @@ zhi_summary_row_from_file (const char *path)
   if (looks_like_pdf (path))
     return row_from_dossier (path);
   file = g_file_new_for_path (path);
-  project = zhi_project_open (file, &error);
+  project = zhi_project_open_read_only (file, &error);
   if (project == NULL)
     {
       row = row_new (path, ZHI_SUMMARY_SOURCE_PROJECT);
