@@ -66,6 +66,13 @@ row_new (const char *path, ZhiSummarySource source)
   return row;
 }
 
+ZhiSummaryRow *
+zhi_summary_row_new (const char *path, ZhiSummarySource source)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return row_new (path, source);
+}
+
 /* The bureau's table is in Chinese whatever the desktop's language, like the dossier. */
 static const char *
 track_title (const char *track)
