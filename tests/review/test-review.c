@@ -1,9 +1,12 @@
 /* test-review.c — the bureau's review file: round trip, autosave, damaged files left alone */
+#include "zhi-review-letter.h"
 #include "zhi-review.h"
 #include "zhi-store.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <poppler.h>
+#include <string.h>
 
 static char *tmpdir;
 
@@ -225,6 +228,76 @@ test_damaged_untouched (void)
   g_assert_cmpstr (before, ==, still);
 }
 
+static char *
+pdf_text (const char *path, int *n_pages)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  GString *all = g_string_new (NULL);
+  *n_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_string_append (all, text);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  /* the layout breaks lines anywhere: compare without white space */
+  GString *out = g_string_new (NULL);
+  for (const char *c = all->str; *c; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (out, *c);
+  g_string_free (all, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* the 推荐函: the recommended applications in rank order, the bureau, the date, the seal */
+static void
+test_letter (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiReview) review = create ("letter.zhizao-review", &path);
+  zhi_review_set_bureau (review, "鞍山市工业和信息化局");
+  zhi_review_add (review, make_row ("/a.pdf", "鞍山甲钢构有限公司", 80));
+  zhi_review_add (review, make_row ("/b.pdf", "鞍山乙化工有限公司", 75));
+  zhi_review_add (review, make_row ("/c.pdf", "鞍山丙不推荐有限公司", 60));
+  zhi_review_set_decision (review, 0, ZHI_REVIEW_RECOMMEND);
+  zhi_review_set_rank (review, 0, 2);
+  zhi_review_set_decision (review, 1, ZHI_REVIEW_RECOMMEND);
+  zhi_review_set_rank (review, 1, 1);
+  zhi_review_set_opinion (review, 1, "同意推荐");
+  zhi_review_set_decision (review, 2, ZHI_REVIEW_NOT_RECOMMEND);
+  g_autofree char *out = tmp_path ("letter.pdf");
+  g_autoptr (GDateTime) date = g_date_time_new_local (2026, 3, 9, 10, 0, 0);
+  g_assert_true (zhi_review_write_letter (review, date, out, &error));
+  g_assert_no_error (error);
+  int n_pages = 0;
+  g_autofree char *text = pdf_text (out, &n_pages);
+  g_assert_cmpint (n_pages, >=, 1);
+  g_assert_nonnull (strstr (text, "推荐函") ? text : strstr (text, "的函"));
+  g_assert_nonnull (strstr (text, "辽宁省工业和信息化厅"));
+  g_assert_nonnull (strstr (text, "推荐以下2个项目"));
+  const char *first = strstr (text, "鞍山乙化工有限公司");
+  const char *second = strstr (text, "鞍山甲钢构有限公司");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (first < second); /* rank 1 before rank 2 */
+  g_assert_nonnull (strstr (text, "同意推荐"));
+  g_assert_null (strstr (text, "鞍山丙不推荐有限公司"));
+  g_assert_nonnull (strstr (text, "（盖章）"));
+  g_assert_nonnull (strstr (text, "2026年3月9日"));
+  /* the bureau signs after the table */
+  const char *last = NULL;
+  for (const char *p = strstr (text, "鞍山市工业和信息化局"); p;
+       p = strstr (p + 1, "鞍山市工业和信息化局"))
+    last = p;
+  g_assert_true (last > second);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,7 +306,13 @@ main (int argc, char **argv)
   g_test_add_func ("/review/round-trip", test_round_trip);
   g_test_add_func ("/review/autosave", test_autosave);
   g_test_add_func ("/review/damaged-file-untouched", test_damaged_untouched);
+  g_test_add_func ("/review/letter", test_letter);
   int rc = g_test_run ();
+  if (g_getenv ("ZHI_TEST_KEEP")) /* to look at the files written */
+    {
+      g_printerr ("kept %s\n", tmpdir);
+      return rc;
+    }
   g_autoptr (GFile) dir = g_file_new_for_path (tmpdir);
   g_autoptr (GFileEnumerator) e = g_file_enumerate_children (dir, "standard::name", 0, NULL, NULL);
   GFileInfo *info;
