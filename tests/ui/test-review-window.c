@@ -213,6 +213,30 @@ test_review (void)
   g_assert_true (zhi_review_exceeds_quota (review));
   zhi_test_ui_wait_until (saved, review, 5000);
 
+  /* the selected dossier's pages and contents: a contents entry goes to its page */
+  GtkListBox *outline = GTK_LIST_BOX (find_named (GTK_WIDGET (view), "outline"));
+  GtkSpinButton *page = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (view), "page"));
+  GtkPicture *picture = GTK_PICTURE (find_named (GTK_WIDGET (view), "page-picture"));
+  double lo = 0, hi = 0;
+  gtk_spin_button_get_range (page, &lo, &hi);
+  g_assert_cmpfloat (hi, ==, zhi_review_get_row (review, 2)->pages);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (page), ==, 1);
+  g_assert_nonnull (gtk_picture_get_paintable (picture));
+  GdkPaintable *first_page = g_object_ref (gtk_picture_get_paintable (picture));
+  GtkListBoxRow *entry = NULL;
+  for (int i = 0; (entry = gtk_list_box_get_row_at_index (outline, i)); i++)
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (entry)), "page"))
+        > 2)
+      break;
+  g_assert_nonnull (entry);
+  int target
+      = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (entry)), "page"));
+  g_signal_emit_by_name (outline, "row-activated", entry);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (page), ==, target);
+  g_assert_true (gtk_picture_get_paintable (picture) != first_page);
+  g_object_unref (first_page);
+  gtk_spin_button_set_value (page, 1);
+
   if (g_getenv ("ZHI_REVIEW_SCREENSHOT"))
     {
       zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);

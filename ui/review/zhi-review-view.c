@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <poppler.h>
 
 #include "zhi-review-letter.h"
 #include "zhi-review-view.h"
@@ -37,6 +39,12 @@ struct _ZhiReviewView
   GtkSpinButton *rank_spin;
   GtkTextView *opinion_view;
   gboolean filling;
+
+  /* the selected dossier's pages */
+  PopplerDocument *document;
+  GtkListBox *outline_list;
+  GtkSpinButton *page_spin;
+  GtkPicture *page_picture;
 
   GPtrArray *pending; /* GFile * still to read */
   guint n_total, n_done;
@@ -232,6 +240,120 @@ selected_index (ZhiReviewView *self)
   return item && self->review ? (int)item_index (item) : -1;
 }
 
+/* Renders page @number (1-based) of the selected dossier into the picture. */
+static void
+show_page (ZhiReviewView *self, int number)
+{
+  if (self->document == NULL || number < 1
+      || number > poppler_document_get_n_pages (self->document))
+    {
+      gtk_picture_set_paintable (self->page_picture, NULL);
+      return;
+    }
+  PopplerPage *page = poppler_document_get_page (self->document, number - 1);
+  double w = 0, h = 0;
+  poppler_page_get_size (page, &w, &h);
+  double scale = 420.0 / MAX (w, 1);
+  int pw = (int)ceil (w * scale), ph = (int)ceil (h * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_autoptr (GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                                          (gsize)cairo_image_surface_get_stride (surface) * ph);
+  g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
+      pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  gtk_picture_set_paintable (self->page_picture, GDK_PAINTABLE (texture));
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
+}
+
+static void
+page_spin_cb (GtkSpinButton *spin, ZhiReviewView *self)
+{
+  show_page (self, gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+add_outline (ZhiReviewView *self, PopplerIndexIter *iter, int depth)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      if (action && action->type == POPPLER_ACTION_GOTO_DEST && action->goto_dest.title)
+        {
+          PopplerDest *dest = action->goto_dest.dest;
+          int page = 0;
+          if (dest && dest->type == POPPLER_DEST_NAMED)
+            {
+              PopplerDest *named = poppler_document_find_dest (self->document, dest->named_dest);
+              page = named ? named->page_num : 0;
+              if (named)
+                poppler_dest_free (named);
+            }
+          else if (dest)
+            page = dest->page_num;
+          GtkWidget *label = gtk_label_new (action->goto_dest.title);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_margin_start (label, 6 + 12 * depth);
+          g_object_set_data (G_OBJECT (label), "page", GINT_TO_POINTER (page));
+          gtk_list_box_append (self->outline_list, label);
+        }
+      if (action)
+        poppler_action_free (action);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+      if (child)
+        {
+          add_outline (self, child, depth + 1);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static void
+outline_activated_cb (GtkListBox *box, GtkListBoxRow *row, ZhiReviewView *self)
+{
+  int page
+      = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "page"));
+  if (page > 0)
+    gtk_spin_button_set_value (self->page_spin, page);
+}
+
+/* Loads the selected dossier's pages and contents (none for a project or unreadable file). */
+static void
+load_document (ZhiReviewView *self, const ZhiSummaryRow *row)
+{
+  GtkWidget *child;
+  g_clear_object (&self->document);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))))
+    gtk_list_box_remove (self->outline_list, child);
+  if (row && !row->error && row->source == ZHI_SUMMARY_SOURCE_DOSSIER)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (row->path);
+      self->document = poppler_document_new_from_gfile (file, NULL, NULL, NULL);
+    }
+  int n = self->document ? poppler_document_get_n_pages (self->document) : 0;
+  if (self->document)
+    {
+      PopplerIndexIter *iter = poppler_index_iter_new (self->document);
+      if (iter)
+        {
+          add_outline (self, iter, 0);
+          poppler_index_iter_free (iter);
+        }
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_spin), n > 0);
+  gtk_spin_button_set_range (self->page_spin, n > 0 ? 1 : 0, MAX (n, 1));
+  gtk_spin_button_set_value (self->page_spin, n > 0 ? 1 : 0);
+  show_page (self, n > 0 ? 1 : 0);
+}
+
 static void
 update_detail (ZhiReviewView *self)
 {
@@ -245,6 +367,7 @@ update_detail (ZhiReviewView *self)
       gtk_label_set_text (self->problems_label, "");
       gtk_label_set_text (self->integrity_label, "");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->opinion_view), "", -1);
+      load_document (self, NULL);
       self->filling = FALSE;
       return;
     }
@@ -269,6 +392,7 @@ update_detail (ZhiReviewView *self)
   gtk_spin_button_set_value (self->rank_spin, zhi_review_get_rank (self->review, index));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->opinion_view),
                             zhi_review_get_opinion (self->review, index), -1);
+  load_document (self, row);
   self->filling = FALSE;
 }
 
@@ -539,6 +663,7 @@ zhi_review_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->review);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (zhi_review_view_parent_class)->dispose (object);
@@ -698,6 +823,30 @@ zhi_review_view_init (ZhiReviewView *self)
   g_signal_connect (gtk_text_view_get_buffer (self->opinion_view), "changed",
                     G_CALLBACK (opinion_cb), self);
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->opinion_view));
+  h = detail_row (detail, _ ("Contents"), NULL);
+  self->outline_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->outline_list), "outline");
+  gtk_widget_add_css_class (GTK_WIDGET (self->outline_list), "boxed-list");
+  g_signal_connect (self->outline_list, "row-activated", G_CALLBACK (outline_activated_cb), self);
+  GtkWidget *outline_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (outline_scroller),
+                                 GTK_WIDGET (self->outline_list));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (outline_scroller), 120);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->outline_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, h, NULL, -1);
+  gtk_box_append (GTK_BOX (detail), outline_scroller);
+  h = detail_row (detail, _ ("Page"), NULL);
+  self->page_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1, 1));
+  gtk_widget_set_name (GTK_WIDGET (self->page_spin), "page");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->page_spin),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, h, NULL, -1);
+  g_signal_connect (self->page_spin, "value-changed", G_CALLBACK (page_spin_cb), self);
+  gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->page_spin));
+  self->page_picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->page_picture), "page-picture");
+  gtk_picture_set_can_shrink (self->page_picture, TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->page_picture), -1, 420);
+  gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->page_picture));
   GtkWidget *detail_scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scroller), detail);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (detail_scroller), GTK_POLICY_NEVER,
@@ -708,7 +857,7 @@ zhi_review_view_init (ZhiReviewView *self)
   gtk_paned_set_end_child (GTK_PANED (paned), detail_scroller);
   gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_size_request (detail_scroller, 300, -1);
+  gtk_widget_set_size_request (detail_scroller, 340, -1);
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (box, paned);
 
