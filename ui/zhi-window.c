@@ -416,6 +416,7 @@ zhi_window_open_review (ZhiWindow *self, GFile *file, GError **error)
     return FALSE;
   close_project (self);
   zhi_review_view_set_review (self->review_view, review);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_view), TRUE);
   adw_window_title_set_subtitle (self->window_title, _ ("Review"));
   gtk_stack_set_visible_child_name (self->stack, "review");
   return TRUE;
@@ -506,7 +507,9 @@ zhi_window_init (ZhiWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->review_view = ZHI_REVIEW_VIEW (zhi_review_view_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->review_view), "review");
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->review_view), "review", _ ("Review"));
+  /* not part of the window (nor of its accessibility tree) until a review is opened */
+  gtk_widget_set_visible (GTK_WIDGET (self->review_view), FALSE);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
