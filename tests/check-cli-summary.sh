@@ -106,6 +106,28 @@ if command -v pdfinfo >/dev/null; then
   contains "the cut dossier's integrity" "$tmp/s.txt" "已改动"
 fi
 
+# summary only reads: a project of an older schema (version 2, which opening read-write would
+# migrate) keeps its bytes, and no journal is left beside it
+cp "$tmp/workshop.zhizao" "$tmp/old.zhizao"
+python3 - "$tmp/old.zhizao" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("ALTER TABLE evidence DROP COLUMN usable")
+db.execute("ALTER TABLE evidence DROP COLUMN problem")
+db.execute("PRAGMA user_version = 2")
+db.commit()
+db.close()
+PY
+sha_before=$(sha256sum "$tmp/old.zhizao" | cut -d" " -f1)
+"$cli" summary "$tmp/old.zhizao" -o "$tmp/old.csv" --json >"$tmp/old.json" 2>"$tmp/err"
+check "summary of a version-2 project" 0 $?
+json_ok "its row is read" "$tmp/old.json" "not d['rows'][0]['error'] and d['rows'][0]['enterprise']"
+n=$((n + 1))
+sha_after=$(sha256sum "$tmp/old.zhizao" | cut -d" " -f1)
+if [ "$sha_before" = "$sha_after" ] && [ ! -e "$tmp/old.zhizao-journal" ]; then echo "ok $n - summary left the project file's bytes unchanged"; else echo "not ok $n - summary changed the project file"; failures=$((failures + 1)); fi
+n=$((n + 1))
+if python3 -c "import sqlite3, sys; sys.exit(0 if sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0] == 2 else 1)" "$tmp/old.zhizao"; then echo "ok $n - it is still at schema version 2"; else echo "not ok $n - migrated"; failures=$((failures + 1)); fi
+
 "$cli" summary "$tmp/workshop.zhizao" -o "$tmp/s.txt" >"$tmp/out" 2>"$tmp/err"
 check "an unknown output format is a usage error" 2 $?
 contains "it names the formats" "$tmp/err" ".xlsx"

@@ -1024,6 +1024,32 @@ test_inspection_json (void)
   g_assert_nonnull (strstr (text, "\"usable\":null,\"problem\":\"\""));
 }
 
+/* Opened read-only on request: a writable v1 file is neither migrated nor written */
+static void
+test_open_read_only_requested (void)
+{
+  g_autofree char *path = make_v1 ("v1-requested.zhizao");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = file_sha256 (path);
+  {
+    g_autoptr (GFile) f = g_file_new_for_path (path);
+    g_autoptr (ZhiProject) p = zhi_project_open_read_only (f, &error);
+    g_assert_no_error (error);
+    g_assert_true (zhi_project_is_read_only (p));
+    g_assert_cmpint (zhi_project_get_access (p), ==, ZHI_PROJECT_READ_ONLY_REQUESTED);
+    g_assert_cmpstr (zhi_project_get_name (p), ==, "旧版企业");
+    zhi_project_set_city (p, "大连市");
+    g_assert_false (zhi_project_flush (p, &error));
+    g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    g_assert_true (zhi_project_close (p, &error));
+    g_assert_no_error (error);
+  }
+  g_autofree char *after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1034,6 +1060,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/autosave/debounced-and-locked-second-open", test_autosave_and_lock);
   g_test_add_func ("/store/migration/1-to-2", test_migration_1_to_2);
   g_test_add_func ("/store/migration/read-only-v1-not-migrated", test_migration_read_only_v1);
+  g_test_add_func ("/store/open/read-only-requested", test_open_read_only_requested);
   g_test_add_func ("/store/open/bad-input-refused-and-unchanged", test_bad_input);
   g_test_add_func ("/store/open/read-only-file", test_read_only_file);
   g_test_add_func ("/store/save/failed-commit-keeps-state-and-save-as",

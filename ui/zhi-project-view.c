@@ -253,6 +253,10 @@ update_read_only (ZhiProjectView *self)
             text = _ ("The standard's edition of this application was not installed when it "
                       "opened, so it opened read-only. Open it again to edit it.");
           break;
+        case ZHI_PROJECT_READ_ONLY_REQUESTED:
+          text = _ ("This application was opened for reading only: your changes are kept in "
+                    "this window only. Use “Save As” to keep them.");
+          break;
         case ZHI_PROJECT_WRITABLE:
         default:
           break;

@@ -10,6 +10,7 @@
 #include "zhi-editions.h"
 #include "zhi-office-convert.h"
 #include "zhi-project-view.h"
+#include "review/zhi-review-view.h"
 #include "zhi-store.h"
 #include "zhi-window.h"
 
@@ -24,6 +25,7 @@ struct _ZhiWindow
   GtkStack *stack;
   ZhiWelcomePage *welcome_page;
   ZhiProjectView *project_view;
+  ZhiReviewView *review_view; /* the 审核 mode, a page of the stack named "review" */
 
   /* Owned References */
   GSettings *settings;
@@ -558,6 +560,66 @@ zhi_window_dispose (GObject *object)
   G_OBJECT_CLASS (zhi_window_parent_class)->dispose (object);
 }
 
+gboolean
+zhi_window_open_review (ZhiWindow *self, GFile *file, GError **error)
+{
+  g_autoptr (ZhiReview) review = NULL;
+
+  g_return_val_if_fail (ZHI_IS_WINDOW (self), FALSE);
+  review = g_file_query_exists (file, NULL) ? zhi_review_open (file, error)
+                                            : zhi_review_create (file, error);
+  if (review == NULL)
+    return FALSE;
+  close_project (self);
+  zhi_review_view_set_review (self->review_view, review);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_view), TRUE);
+  adw_window_title_set_subtitle (self->window_title, _ ("Review"));
+  gtk_stack_set_visible_child_name (self->stack, "review");
+  return TRUE;
+}
+
+static void
+review_chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiWindow *self)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                               ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))
+                               : NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->chooser);
+  if (file != NULL && !zhi_window_open_review (self, file, &error))
+    zhi_window_add_toast (self, adw_toast_new (error->message));
+}
+
+/* One chooser both opens a review and names a new one: an existing name is opened. */
+static void
+open_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ZhiWindow *self = ZHI_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  gtk_file_filter_set_name (filter, _ ("Zhizao reviews"));
+  gtk_file_filter_add_pattern (filter, "*" ZHI_REVIEW_FILE_SUFFIX);
+  self->chooser
+      = gtk_file_chooser_native_new (_ ("Open or Create a Review"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     "审核" ZHI_REVIEW_FILE_SUFFIX);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (review_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+ZhiReviewView *
+zhi_window_get_review_view (ZhiWindow *self)
+{
+  g_return_val_if_fail (ZHI_IS_WINDOW (self), NULL);
+  return self->review_view;
+}
+
 static void
 zhi_window_class_init (ZhiWindowClass *klass)
 {
@@ -592,6 +654,7 @@ zhi_window_class_init (ZhiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-dossier", NULL, export_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.show-guide", NULL, show_guide_action);
   gtk_widget_class_install_action (widget_class, "win.convert-office", NULL, convert_office_action);
+  gtk_widget_class_install_action (widget_class, "win.open-review", NULL, open_review_action);
 }
 
 static void
@@ -600,6 +663,10 @@ zhi_window_init (ZhiWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->review_view = ZHI_REVIEW_VIEW (zhi_review_view_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->review_view), "review", _ ("Review"));
+  /* not part of the window (nor of its accessibility tree) until a review is opened */
+  gtk_widget_set_visible (GTK_WIDGET (self->review_view), FALSE);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);

@@ -37,10 +37,11 @@ typedef enum
 typedef enum
 {
   ZHI_PROJECT_WRITABLE,
-  ZHI_PROJECT_READ_ONLY_FILE,    /* the file's permissions forbid writing */
-  ZHI_PROJECT_READ_ONLY_FOLDER,  /* the folder forbids writing (SQLite's journal goes there) */
-  ZHI_PROJECT_READ_ONLY_LOCKED,  /* another window or program has the project open */
-  ZHI_PROJECT_READ_ONLY_EDITION, /* its standard's edition is not installed (zhi-editions.h) */
+  ZHI_PROJECT_READ_ONLY_FILE,      /* the file's permissions forbid writing */
+  ZHI_PROJECT_READ_ONLY_FOLDER,    /* the folder forbids writing (SQLite's journal goes there) */
+  ZHI_PROJECT_READ_ONLY_LOCKED,    /* another window or program has the project open */
+  ZHI_PROJECT_READ_ONLY_EDITION,   /* its standard's edition is not installed (zhi-editions.h) */
+  ZHI_PROJECT_READ_ONLY_REQUESTED, /* opened with zhi_project_open_read_only() */
 } ZhiProjectAccess;
 
 /* The three tracks (申报类型) */

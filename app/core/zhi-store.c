@@ -932,10 +932,25 @@ probe_access (const char *path, int *lock_fd)
   return ZHI_PROJECT_WRITABLE;
 }
 
+static ZhiProject *open_project (GFile *file, gboolean read_only_requested, GError **error);
+
 ZhiProject *
 zhi_project_open (GFile *file, GError **error)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return open_project (file, FALSE, error);
+}
+
+ZhiProject *
+zhi_project_open_read_only (GFile *file, GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return open_project (file, TRUE, error);
+}
+
+static ZhiProject *
+open_project (GFile *file, gboolean read_only_requested, GError **error)
+{
 
   g_autofree char *path = g_file_get_path (file);
   if (path == NULL)
@@ -956,10 +971,20 @@ zhi_project_open (GFile *file, GError **error)
   gboolean hot = has_hot_journal (path);
   if (!check_header (path, hot, error))
     return NULL;
+  if (hot && read_only_requested)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO,
+                   _ ("“%s” was not closed properly and needs recovery. Open it once in "
+                      "Zhizao to recover it, then try again; the file was not changed."),
+                   name);
+      return NULL;
+    }
 
   /* 2. a crash left a hot journal: SQLite rolls the last transaction back on first use
    *    (this is recovery of our own file, not a change of a foreign one) */
-  ZhiProjectAccess access = probe_access (path, &lock_fd);
+  ZhiProjectAccess access
+      = read_only_requested ? ZHI_PROJECT_READ_ONLY_REQUESTED : probe_access (path, &lock_fd);
   if (hot && access == ZHI_PROJECT_WRITABLE)
     {
       if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)

@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 /* Creates a new project file (fails if it exists). */
 ZhiProject *zhi_project_create (GFile *file, GError **error);
 ZhiProject *zhi_project_open (GFile *file, GError **error);
+/* Opens for reading only, whatever the file's permissions: no migration, no recovery of a
+ * hot journal (that is an error), no lock, nothing ever written; edits stay in memory.
+ * For programs that only read applications (the bureau's summary and review). */
+ZhiProject *zhi_project_open_read_only (GFile *file, GError **error);
 
 /* Commit pending edits now.  FALSE with ZHI_PROJECT_ERROR_READ_ONLY when the project is
  * read-only and has unsaved edits, ZHI_PROJECT_ERROR_SAVE_FAILED when the commit fails. */

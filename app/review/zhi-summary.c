@@ -66,6 +66,13 @@ row_new (const char *path, ZhiSummarySource source)
   return row;
 }
 
+ZhiSummaryRow *
+zhi_summary_row_new (const char *path, ZhiSummarySource source)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return row_new (path, source);
+}
+
 /* The bureau's table is in Chinese whatever the desktop's language, like the dossier. */
 static const char *
 track_title (const char *track)
@@ -195,7 +202,7 @@ zhi_summary_row_from_file (const char *path)
   if (looks_like_pdf (path))
     return row_from_dossier (path);
   file = g_file_new_for_path (path);
-  project = zhi_project_open (file, &error);
+  project = zhi_project_open_read_only (file, &error);
   if (project == NULL)
     {
       row = row_new (path, ZHI_SUMMARY_SOURCE_PROJECT);

@@ -45,6 +45,8 @@ typedef struct
   char *integrity; /* a dossier: verify's result in words; a project: "" */
 } ZhiSummaryRow;
 
+/* An empty row (scores NAN, pages -1), e.g. to fill from a stored copy. */
+ZhiSummaryRow *zhi_summary_row_new (const char *path, ZhiSummarySource source);
 void zhi_summary_row_free (ZhiSummaryRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiSummaryRow, zhi_summary_row_free)
 
