@@ -59,6 +59,55 @@ update_actions (ZhiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dossier", open);
 }
 
+/* The window title names the project: its enterprise and its file, then the application. */
+static void
+update_window_title (ZhiWindow *self)
+{
+  const char *name;
+  GFile *file;
+  g_autofree char *file_name = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Zhizao"));
+      return;
+    }
+  name = zhi_project_get_name (self->project);
+  file = zhi_project_get_file (self->project);
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      file_name = g_filename_display_name (basename);
+    }
+  if (name != NULL && *name != '\0' && file_name != NULL)
+    /* TRANSLATORS: the window title: enterprise (file name) */
+    project = g_strdup_printf (_ ("%s (%s)"), name, file_name);
+  else if (name != NULL && *name != '\0')
+    project = g_strdup (name);
+  else if (file_name != NULL)
+    project = g_strdup (file_name);
+  else
+    project = g_strdup (_ ("New Application"));
+  /* TRANSLATORS: the window title: the project, then the application's name */
+  title = g_strdup_printf (_ ("%s — %s"), project, _ ("Zhizao"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+project_name_changed_cb (ZhiProject *project, const char *what, ZhiWindow *self)
+{
+  update_window_title (self);
+}
+
+static void
+project_file_changed_cb (ZhiProject *project, GParamSpec *pspec, ZhiWindow *self)
+{
+  update_window_title (self);
+}
+
 /* An error dialog that names the file, the reason and what to do. */
 static void
 show_error (ZhiWindow *self, const char *heading, const char *reason, const char *file_name)
@@ -106,6 +155,7 @@ close_project (ZhiWindow *self)
   g_clear_object (&self->project);
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "welcome");
+  update_window_title (self);
   update_actions (self);
 }
 
@@ -133,7 +183,10 @@ set_project (ZhiWindow *self, ZhiProject *project)
   if (file != NULL && g_file_peek_path (file) != NULL)
     zhi_application_add_recent (get_app (self), g_file_peek_path (file));
   zhi_project_view_set_project (self->project_view, project);
+  g_signal_connect_object (project, "changed::name", G_CALLBACK (project_name_changed_cb), self, 0);
+  g_signal_connect_object (project, "notify::file", G_CALLBACK (project_file_changed_cb), self, 0);
   gtk_stack_set_visible_child_name (self->stack, "project");
+  update_window_title (self);
   update_actions (self);
   /* evidence of projects saved by older versions is checked in the background */
   self->inspect = g_cancellable_new ();
