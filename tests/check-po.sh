@@ -29,4 +29,13 @@ for lang in $(cat po/LINGUAS); do
       status=1 ;;
   esac
 done
+# One wording: "not answered" is 未回答 in every message (never 尚未填写 or 未作答 for it).
+other=$(msggrep --no-wrap --msgid -i -E -e 'not answered|unanswered' po/zh_CN.po \
+  | msggrep --no-wrap --msgstr -v -F -e '未回答' | grep '^msgid "..*"' || true)
+if [ -n "$other" ]; then
+  echo "zh_CN: “not answered” must read 未回答 in:"; echo "$other"; status=1
+fi
+if msggrep --msgstr -F -e '未作答' po/zh_CN.po | grep -q '^msgid "..*"'; then
+  echo "zh_CN: 未作答 used; the wording is 未回答"; status=1
+fi
 exit $status

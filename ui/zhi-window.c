@@ -121,6 +121,7 @@ close_project (ZhiWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   update_window_title (self);
   gtk_stack_set_visible_child_name (self->stack, "welcome");
+  update_window_title (self);
   update_actions (self);
 }
 
@@ -274,6 +275,7 @@ set_project (ZhiWindow *self, ZhiProject *project)
   zhi_project_view_set_project (self->project_view, project);
   update_window_title (self);
   gtk_stack_set_visible_child_name (self->stack, "project");
+  update_window_title (self);
   update_actions (self);
   /* evidence of projects saved by older versions is checked in the background */
   self->inspect = g_cancellable_new ();

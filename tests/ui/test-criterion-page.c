@@ -152,6 +152,50 @@ test_shows_official_text_and_weight (Fixture *f, gconstpointer data)
   g_assert_nonnull (zhi_criterion_page_lookup (f->page, "w02.narrative:text"));
 }
 
+static double
+y_in_page (Fixture *f, GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (
+      gtk_widget_compute_point (widget, GTK_WIDGET (f->page), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* The advice ("what would raise it") changes as one answers; it stays in one row of fixed
+ * height (first line shown, the whole in a popover), so the indicators do not move. */
+static void
+test_advice_fixed_place (Fixture *f, gconstpointer data)
+{
+  const char *checks[] = { "w01.network", "w01.platform", "w01.security" };
+  GtkWidget *first = lookup (f, "w01.network:yes");
+  GtkLabel *advice = GTK_LABEL (lookup (f, "advice"));
+  double y;
+  guint changes = 0;
+
+  settle (f);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  y = y_in_page (f, first);
+  g_assert_nonnull (criterion_result (f, "w01")->advice);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *before = g_strdup (gtk_label_get_text (advice));
+      g_autofree char *name = g_strdup_printf ("%s:yes", checks[i]);
+      const ZhiCriterionResult *cr;
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lookup (f, name)), TRUE);
+      settle (f);
+      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+      cr = criterion_result (f, "w01");
+      /* the popover holds the whole advice, as the evaluation gives it */
+      g_assert_cmpstr (gtk_label_get_text (advice), ==, cr->advice != NULL ? cr->advice : "");
+      if (g_strcmp0 (before, gtk_label_get_text (advice)) != 0)
+        changes++;
+      g_assert_cmpfloat (fabs (y_in_page (f, first) - y), <, 0.5);
+    }
+  g_assert_cmpuint (changes, >=, 2);
+}
+
 static void
 test_check_writes_answer (Fixture *f, gconstpointer data)
 {
@@ -672,6 +716,7 @@ main (int argc, char **argv)
 #define ADD(path, crit, fn) g_test_add (path, Fixture, crit, fixture_set_up, fn, fixture_tear_down)
   ADD ("/criterion-page/official-text", "w02", test_shows_official_text_and_weight);
   ADD ("/criterion-page/check/writes-answer", "w01", test_check_writes_answer);
+  ADD ("/criterion-page/advice/fixed-place", "w01", test_advice_fixed_place);
   ADD ("/criterion-page/ratio/gate-follows", "w02", test_ratio_gate);
   ADD ("/criterion-page/ratio/invalid-not-written", "w02", test_invalid_number_not_written);
   ADD ("/criterion-page/level/writes-answer", "w02", test_level_writes_answer);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "zhi-demo.h"
 #include "zhi-evaluation.h"
@@ -111,6 +112,69 @@ test_totals (Fixture *f, gconstpointer data)
     g_assert_cmpstr (zhi_score_page_get_band_text (f->page, TRUE), !=,
                      zhi_text_get (&score->band->label));
   }
+}
+
+/* Every label of the page the user can read (an expander's text too, folded or not). */
+static void
+collect_texts (GtkWidget *widget, GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_EXPANDER (widget))
+    gtk_expander_set_expanded (GTK_EXPANDER (widget), TRUE);
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, (gpointer)gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Each message says something once: no sentence of the page is in two of its labels, and the
+ * disclaimer leaves the weights to the note that explains them. */
+static void
+test_says_things_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ZhiScore *score = zhi_evaluation_get_score (evaluation (f));
+  const char *note = zhi_text_get (zhi_standard_get_weights_note (score->standard));
+  const char *disclaimer = g_dgettext (
+      GETTEXT_PACKAGE,
+      "This is a self-assessment computed by Zhizao from your answers, not the province’s "
+      "decision. The bands (such as “Good”) are this tool’s own reading: the province defines "
+      "none, and the dossier does not print them.");
+  gboolean note_shown = FALSE;
+  gboolean disclaimer_shown = FALSE;
+
+  collect_texts (GTK_WIDGET (f->page), texts);
+  g_assert_cmpuint (texts->len, >, 10);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      g_auto (GStrv) sentences = g_regex_split_simple ("[。！？]|[.!?] ", text, 0, 0);
+
+      if (g_strcmp0 (text, note) == 0)
+        note_shown = TRUE;
+      for (guint j = 0; sentences[j] != NULL; j++)
+        {
+          g_autofree char *sentence = g_strstrip (g_strdup (sentences[j]));
+
+          if (g_utf8_strlen (sentence, -1) < 12)
+            continue;
+          if (g_hash_table_contains (seen, sentence))
+            g_error ("said twice on the score page: “%s”", sentence);
+          g_hash_table_add (seen, g_steal_pointer (&sentence));
+        }
+      /* the disclaimer (once) leaves the weights and the narratives to the note */
+      if (g_strcmp0 (text, disclaimer) == 0)
+        {
+          g_assert_false (disclaimer_shown);
+          disclaimer_shown = TRUE;
+        }
+    }
+  g_assert_true (note_shown);
+  g_assert_true (disclaimer_shown);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 5);
 }
 
 static void
@@ -419,6 +483,8 @@ main (int argc, char **argv)
   app = zhi_test_ui_application_new ();
 
   g_test_add ("/score-page/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
+  g_test_add ("/score-page/says-things-once", Fixture, NULL, fixture_set_up, test_says_things_once,
+              fixture_tear_down);
   g_test_add ("/score-page/checklist/one-row-per-problem", Fixture, NULL, fixture_set_up,
               test_checklist_rows, fixture_tear_down);
   g_test_add ("/score-page/checklist/activating-shows-step", Fixture, NULL, fixture_set_up,

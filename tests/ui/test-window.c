@@ -521,6 +521,185 @@ test_translation (Fixture *f, gconstpointer data)
   g_assert_cmpstr (_ ("Recent Projects"), ==, "最近的项目");
 }
 
+/* The window title names the project (the enterprise, else the file) and follows renames. */
+static void
+test_title_names_project (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "恒驰申报.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  ZhiProject *project;
+  const char *title;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zhi_project_get_name (created), !=, "");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, _ ("Zhizao"));
+  zhi_window_open_file (f->window, file);
+  project = zhi_window_get_project (f->window);
+  g_assert_nonnull (project);
+  title = gtk_window_get_title (GTK_WINDOW (f->window));
+  g_assert_nonnull (strstr (title, zhi_project_get_name (project)));
+  g_assert_nonnull (strstr (title, _ ("Zhizao")));
+
+  zhi_project_set_name (project, "沈阳新名字有限公司");
+  title = gtk_window_get_title (GTK_WINDOW (f->window));
+  g_assert_nonnull (strstr (title, "沈阳新名字有限公司"));
+  /* with no enterprise name the file still names it */
+  zhi_project_set_name (project, "");
+  title = gtk_window_get_title (GTK_WINDOW (f->window));
+  g_assert_true (g_str_has_prefix (title, "恒驰申报.zhizao"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, _ ("Zhizao"));
+  g_unlink (path);
+}
+
+static guint
+count_criterion_labels (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (child, GTK_TYPE_LIST_BOX_ROW);
+      const char *step = row != NULL ? g_object_get_data (G_OBJECT (row), "zhi-step") : NULL;
+
+      /* a criterion's row of the sidebar: its name, not its badge */
+      if (GTK_IS_LABEL (child) && step != NULL && g_str_has_prefix (step, "criterion:")
+          && !gtk_widget_has_css_class (child, "zhi-badge"))
+        {
+          /* ellipsized in the sidebar, the whole name in its tooltip */
+          g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (child)), ==, PANGO_ELLIPSIZE_END);
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (child), ==,
+                           gtk_label_get_text (GTK_LABEL (child)));
+          n++;
+        }
+      n += count_criterion_labels (child);
+    }
+  return n;
+}
+
+static void
+test_sidebar_names_tooltip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "sidebar.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  ZhiProjectView *view;
+
+  g_assert_no_error (error);
+  zhi_window_open_file (f->window, file);
+  view = zhi_window_get_project_view (f->window);
+  g_assert_true (zhi_project_view_show_step (view, "criterion:w01", NULL));
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpuint (count_criterion_labels (GTK_WIDGET (f->window)), >=, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_unlink (path);
+}
+
+/* The character after '_' (or NUL), folded to lower case. */
+static gunichar
+mnemonic_of (const char *label)
+{
+  const char *u = strchr (label, '_');
+
+  if (u == NULL || u[1] == '\0')
+    return 0;
+  return g_unichar_tolower (g_utf8_get_char (u + 1));
+}
+
+static void
+collect_mnemonics (GMenuModel *menu, GHashTable *seen, const char *where)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          gunichar c = mnemonic_of (label);
+          const char *other;
+
+          g_assert_cmpuint (c, !=, 0);
+          other = g_hash_table_lookup (seen, GUINT_TO_POINTER (c));
+          if (other != NULL)
+            g_error ("%s: “%s” and “%s” share a mnemonic", where, other, label);
+          g_hash_table_insert (seen, GUINT_TO_POINTER (c), g_strdup (label));
+        }
+      link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (link != NULL)
+        {
+          collect_mnemonics (link, seen, where);
+          g_object_unref (link);
+        }
+    }
+}
+
+static guint
+check_menu_buttons (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child)
+          && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL)
+        {
+          g_autoptr (GHashTable) seen
+              = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+
+          collect_mnemonics (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)), seen,
+                             gtk_widget_get_name (child));
+          g_assert_cmpuint (g_hash_table_size (seen), >=, 4);
+          n++;
+        }
+      n += check_menu_buttons (child);
+    }
+  return n;
+}
+
+/* No two items of one menu or dialog share a mnemonic (in the test's language). */
+static void
+test_mnemonics_unique (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "mnemonics.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
+  GtkWindow *dialog;
+  const char *responses[] = { "cancel", "workshop", "factory-discrete", "factory-process" };
+
+  g_assert_no_error (error);
+  /* the welcome page's menu and, with a project open, the project's (both built already) */
+  zhi_window_open_file (f->window, file);
+  g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (f->window)), >=, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+
+  /* the track dialog */
+  zhi_welcome_page_choose_track (page);
+  dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      const char *label
+          = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), responses[i]);
+      gunichar c = mnemonic_of (label);
+
+      g_assert_cmpuint (c, !=, 0);
+      g_assert_null (g_hash_table_lookup (seen, GUINT_TO_POINTER (c)));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (c), g_strdup (label));
+    }
+  gtk_window_destroy (dialog);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -541,6 +720,9 @@ main (int argc, char **argv)
   ADD ("/window/shortcuts", test_shortcuts_window);
   ADD ("/window/accels", test_accels);
   ADD ("/window/translation", test_translation);
+  ADD ("/window/title-names-project", test_title_names_project);
+  ADD ("/window/mnemonics-unique", test_mnemonics_unique);
+  ADD ("/window/sidebar-criterion-tooltip", test_sidebar_names_tooltip);
 #undef ADD
 
   return g_test_run ();

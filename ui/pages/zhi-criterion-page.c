@@ -52,8 +52,9 @@ struct _ZhiCriterionPage
   AdwActionRow *summary_row;
   GtkImage *summary_icon;
   GtkLevelBar *summary_bar;
-  GtkListBoxRow *advice_row;
+  AdwActionRow *advice_row;
   GtkLabel *advice_label;
+  GtkMenuButton *advice_button;
   AdwPreferencesGroup *text_group;
   GtkBox *items_box;
   GtkBox *indicators_box;
@@ -1149,8 +1150,19 @@ update_scores (ZhiCriterionPage *self)
   else
     set_status_icon (self->summary_icon, "dialog-warning-symbolic", "warning",
                      _ ("Points can still be gained"));
+  /* The row keeps its place and its height whatever the advice: its first line (ellipsized)
+   * as the subtitle, the whole of it in the popover. */
   gtk_label_set_text (self->advice_label, cr->advice != NULL ? cr->advice : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->advice_row), cr->advice != NULL);
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *escaped = NULL;
+
+    if (cr->advice != NULL)
+      first = g_strndup (cr->advice, strcspn (cr->advice, "\n"));
+    escaped = g_markup_escape_text (first != NULL ? first : _ ("Nothing to raise: full marks"), -1);
+    adw_action_row_set_subtitle (self->advice_row, escaped);
+  }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->advice_button), cr->advice != NULL);
 
   for (guint i = 0; i < self->indicators->len; i++)
     {
@@ -1674,6 +1686,7 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, summary_bar);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, advice_row);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, advice_button);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, text_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, items_box);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, indicators_box);
