@@ -146,7 +146,11 @@ rebuild (ZhiProjectView *self)
   track = zhi_project_get_track (self->project);
   if (track != NULL && *track != '\0')
     {
-      self->standard = zhi_standard_load_builtin (track, &error);
+      /* the edition the project is drafted against; when it is not installed (the project
+       * then opens read-only) the built-in edition still shows its data */
+      self->standard = zhi_editions_for_project (self->project, NULL);
+      if (self->standard == NULL)
+        self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
         g_warning ("standard for %s: %s", track, error->message);
     }

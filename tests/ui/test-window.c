@@ -203,6 +203,20 @@ test_create_project (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+static gboolean
+has_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (has_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* With a second edition of the workshop standard installed, the new-project dialog offers both,
  * newest first, and a project created on one records it. */
 static void
@@ -223,6 +237,12 @@ test_create_on_installed_edition (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (src, &contents, NULL, &error));
   text = g_string_new (contents);
   g_string_replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2025-06-01\"", 1);
+  /* the new edition renames a criterion: the window shows the project's edition, not the
+   * built-in one */
+  g_string_replace (text, "\"zh\": \"信息基础设施安全可靠\"",
+                    "\"zh\": \"信息基础设施安全可靠（新版）\"", 1);
+  g_string_replace (text, "\"en\": \"Secure and reliable information infrastructure\"",
+                    "\"en\": \"Secure and reliable information infrastructure (new)\"", 1);
   g_assert_true (g_file_set_contents (edition_file, text->str, -1, &error));
   g_string_free (text, TRUE);
   zhi_editions_uninstall ("workshop@2025-06-01", NULL);
@@ -249,6 +269,12 @@ test_create_on_installed_edition (Fixture *f, gconstpointer data)
                    "2025-06-01");
   g_assert_cmpstr (zhi_project_get_standard_sha256 (zhi_window_get_project (f->window)), ==,
                    zhi_standard_get_sha256 (installed));
+  g_assert_true (
+      zhi_project_view_show_step (zhi_window_get_project_view (f->window), "criterion:w01", NULL));
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (has_label (GTK_WIDGET (f->window), "信息基础设施安全可靠（新版）")
+                 || has_label (GTK_WIDGET (f->window),
+                               "Secure and reliable information infrastructure (new)"));
   gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
   g_assert_true (zhi_editions_uninstall ("workshop@2025-06-01", &error));

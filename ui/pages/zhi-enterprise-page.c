@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "zhi-editions.h"
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-number.h"
@@ -868,7 +869,11 @@ sync_track (ZhiEnterprisePage *self)
     {
       g_autoptr (GError) error = NULL;
 
-      self->standard = zhi_standard_load_builtin (track, &error);
+      /* the edition the project is drafted against; when it is not installed (the project
+       * then opens read-only) the built-in edition still shows its data */
+      self->standard = zhi_editions_for_project (self->project, NULL);
+      if (self->standard == NULL)
+        self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
         g_warning ("standard for %s: %s", track, error->message);
     }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "zhi-editions.h"
 #include "zhi-evidence-page.h"
 #include "zhi-standard.h"
 #include "zhi-store.h"
@@ -1977,7 +1978,11 @@ load_standard (ZhiEvidencePage *self)
   g_clear_object (&self->standard);
   if (track != NULL && *track != '\0')
     {
-      self->standard = zhi_standard_load_builtin (track, &error);
+      /* the edition the project is drafted against; when it is not installed (the project
+       * then opens read-only) the built-in edition still shows its data */
+      self->standard = zhi_editions_for_project (self->project, NULL);
+      if (self->standard == NULL)
+        self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
         g_warning ("standard for %s: %s", track, error->message);
     }
