@@ -51,6 +51,7 @@ newer_workshop (const char *edition)
 {
   g_autofree char *new_edition = g_strdup_printf ("\"edition\": \"%s\"", edition);
   char *text = read_workshop ();
+  ZhiStandard *standard;
 
   text = replace (text, "\"edition\": \"2023-04-18\"", new_edition);
   text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
@@ -58,7 +59,9 @@ newer_workshop (const char *edition)
       = replace (text, "\"L4\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"",
                  "\"L5\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"");
   text = replace (text, "\"w09", "\"w11");
-  return standard_from_text (text, "workshop@next.json");
+  standard = standard_from_text (text, "workshop@next.json");
+  g_free (text);
+  return standard;
 }
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
