@@ -1458,28 +1458,9 @@ typedef gboolean (*ParseFunc) (Ctx *c, JsonNode *root, gpointer self);
 typedef gpointer (*FromBytesFunc) (GBytes *bytes, const char *name, GError **error);
 
 /* The steps every document of this file shares: parse the JSON (catching duplicate keys),
- * create the object, fill it with @parse, drop it on error. */
-static gpointer
-load_document (GType type, ParseFunc parse, GBytes *bytes, const char *name, GError **error)
-{
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GObject) self = NULL;
-  GHashTable *dup_key = NULL;
-  gboolean ok;
-  Ctx c;
-
-  root = parse_json (bytes, name, &dup_key, error);
-  if (root == NULL)
-    return NULL;
-  self = g_object_new (type, NULL);
-  ctx_init (&c, name, dup_key, error);
-  ok = parse (&c, root, self);
-  ctx_clear (&c);
-  return ok ? g_steal_pointer (&self) : NULL;
-}
-
-/* As load_document, and every problem found into @problems (which may stay empty when the
- * JSON itself cannot be read: then @error says why). */
+ * create the object, fill it with @parse, drop it on error.  Every problem found goes into
+ * @problems when it is not NULL (it may stay empty when the JSON itself cannot be read: then
+ * @error says why). */
 static gpointer
 load_document_checked (GType type,
                        ParseFunc parse,
@@ -1500,7 +1481,7 @@ load_document_checked (GType type,
   self = g_object_new (type, NULL);
   ctx_init (&c, name, dup_key, error);
   ok = parse (&c, root, self);
-  for (guint i = 0; i < c.problems->len; i++)
+  for (guint i = 0; problems != NULL && i < c.problems->len; i++)
     {
       const ZhiStandardProblem *p = c.problems->pdata[i];
 
@@ -1508,6 +1489,13 @@ load_document_checked (GType type,
     }
   ctx_clear (&c);
   return ok ? g_steal_pointer (&self) : NULL;
+}
+
+/* As load_document_checked, the first problem only (as @error) */
+static gpointer
+load_document (GType type, ParseFunc parse, GBytes *bytes, const char *name, GError **error)
+{
+  return load_document_checked (type, parse, bytes, name, NULL, error);
 }
 
 static gpointer
