@@ -34,17 +34,6 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
-static GtkWidget *
-show (ZhiProjectView *view, const char *step)
-{
-  GtkWidget *page;
-
-  g_assert_true (zhi_project_view_show_step (view, step, NULL));
-  page = zhi_project_view_get_page (view, step);
-  zhi_test_ui_wait_for_frames (page, 1);
-  return page;
-}
-
 static void
 type_into (GtkWidget *widget, const char *text)
 {
@@ -128,7 +117,7 @@ test_whole_application (void)
   g_assert_cmpfloat (zhi_evaluation_get_score (evaluation)->total_claimed, ==, 0);
 
   /* 企业信息, typed into the rows */
-  page = show (view, "enterprise");
+  page = zhi_test_ui_show_step (view, "enterprise");
   code[16] = zhi_credit_code_compute_org_check ("MA0T5K2P");
   code[17] = zhi_credit_code_compute_check_char (code);
   code[18] = '\0';
@@ -147,7 +136,7 @@ test_whole_application (void)
   g_assert_cmpstr (zhi_project_get_city (project), ==, "沈阳市");
 
   /* 申报条件: every condition met, no exclusion applies */
-  page = show (view, "eligibility");
+  page = zhi_test_ui_show_step (view, "eligibility");
   for (int i = 1; i <= 6; i++)
     {
       g_autofree char *id = g_strdup_printf ("cond-%d", i);
@@ -173,7 +162,7 @@ test_whole_application (void)
                    ZHI_VERDICT_INCOMPLETE);
 
   /* 自评: the equipment ratio through its entries moves the score and the gate */
-  page = show (view, "criterion:w02");
+  page = zhi_test_ui_show_step (view, "criterion:w02");
   type_into (
       zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (page), "w02.smart-equipment-ratio:numerator"),
       "40");
@@ -209,7 +198,7 @@ test_whole_application (void)
     g_assert_no_error (error);
     g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (bytes, NULL),
                                         g_bytes_get_size (bytes), NULL));
-    page = show (view, "evidence");
+    page = zhi_test_ui_show_step (view, "evidence");
     zhi_evidence_page_add_files (ZHI_EVIDENCE_PAGE (page), files, 1);
     zhi_test_ui_wait_until (attached, page, 30000);
     list = zhi_project_get_evidence_list (project);
@@ -229,7 +218,7 @@ test_whole_application (void)
   g_assert_cmpfloat (w02->evidenced, ==, w02->claimed);
 
   /* 申报书: still blocked (narratives…), so the export is a draft — and it is written */
-  page = show (view, "dossier");
+  page = zhi_test_ui_show_step (view, "dossier");
   zhi_test_ui_wait_until (dossier_idle, page, 60000);
   g_assert_true (zhi_evaluation_has_blocking_problems (evaluation));
   zhi_dossier_page_export (ZHI_DOSSIER_PAGE (page), out);

@@ -20,21 +20,10 @@
 static const char *self_path;
 
 static GtkWidget *
-show (ZhiProjectView *view, const char *step)
-{
-  GtkWidget *page;
-
-  g_assert_true (zhi_project_view_show_step (view, step, NULL));
-  page = zhi_project_view_get_page (view, step);
-  g_assert_nonnull (page);
-  zhi_test_ui_wait_for_frames (page, 1);
-  return page;
-}
-
-static GtkWidget *
 criterion_control (ZhiProjectView *view, const char *step, const char *name)
 {
-  GtkWidget *widget = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (show (view, step)), name);
+  GtkWidget *widget
+      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -88,11 +77,11 @@ child_main (const char *path)
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   view = zhi_window_get_project_view (window);
 
-  type_keys (
-      zhi_enterprise_page_get_control (ZHI_ENTERPRISE_PAGE (show (view, "enterprise")), "name"),
-      "沈阳示例装备制造有限公司");
-  type_keys (zhi_enterprise_page_get_control (ZHI_ENTERPRISE_PAGE (show (view, "enterprise")),
-                                              "employees"),
+  type_keys (zhi_enterprise_page_get_control (
+                 ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "name"),
+             "沈阳示例装备制造有限公司");
+  type_keys (zhi_enterprise_page_get_control (
+                 ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "employees"),
              "326");
   type_keys (criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
              "55");

@@ -72,17 +72,6 @@ badge_is (gpointer data)
   return g_strcmp0 (zhi_project_view_get_badge_text (w->view, w->step), w->text) == 0;
 }
 
-static GtkWidget *
-show (ZhiProjectView *view, const char *step)
-{
-  GtkWidget *page;
-
-  g_assert_true (zhi_project_view_show_step (view, step, NULL));
-  page = zhi_project_view_get_page (view, step);
-  zhi_test_ui_wait_for_frames (page, 1);
-  return page;
-}
-
 static gboolean
 has_status (GtkWidget *root, const char *tooltip)
 {
@@ -146,7 +135,7 @@ test_badge_list_checklist_validate (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "沈阳一致精机有限公司"));
   zhi_evaluation_update (evaluation);
 
-  show (view, "criterion:w02");
+  zhi_test_ui_show_step (view, "criterion:w02");
   for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
     {
       g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, steps[s]);
@@ -164,7 +153,7 @@ test_badge_list_checklist_validate (void)
     }
 
   /* the eligibility page lists exactly its badge's count */
-  page = show (view, "eligibility");
+  page = zhi_test_ui_show_step (view, "eligibility");
   {
     g_autoptr (GPtrArray) items = zhi_evaluation_list_open_items (evaluation, "eligibility");
 
@@ -173,12 +162,12 @@ test_badge_list_checklist_validate (void)
   }
 
   /* the long narrative shows no green ✓ */
-  page = show (view, "criterion:w02");
+  page = zhi_test_ui_show_step (view, "criterion:w02");
   g_assert_false (has_status (page, "Written"));
   g_assert_true (has_status (page, "Written, but outside the suggested length"));
 
   /* the checklist shows each step's items under that step */
-  page = show (view, "score");
+  page = zhi_test_ui_show_step (view, "score");
   zhi_test_ui_wait_for_frames (page, 1);
   for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
     g_assert_cmpuint (checklist_count (ZHI_SCORE_PAGE (page), steps[s]), ==,

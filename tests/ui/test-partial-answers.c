@@ -22,21 +22,10 @@ settle (void)
 }
 
 static GtkWidget *
-show (ZhiProjectView *view, const char *step)
-{
-  GtkWidget *page;
-
-  g_assert_true (zhi_project_view_show_step (view, step, NULL));
-  page = zhi_project_view_get_page (view, step);
-  g_assert_nonnull (page);
-  zhi_test_ui_wait_for_frames (page, 1);
-  return page;
-}
-
-static GtkWidget *
 criterion_control (ZhiProjectView *view, const char *step, const char *name)
 {
-  GtkWidget *widget = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (show (view, step)), name);
+  GtkWidget *widget
+      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -46,7 +35,7 @@ static GtkWidget *
 eligibility_control (ZhiProjectView *view, const char *id, const char *which)
 {
   GtkWidget *widget = zhi_eligibility_page_get_control (
-      ZHI_ELIGIBILITY_PAGE (show (view, "eligibility")), id, which);
+      ZHI_ELIGIBILITY_PAGE (zhi_test_ui_show_step (view, "eligibility")), id, which);
 
   g_assert_nonnull (widget);
   return widget;

@@ -255,3 +255,15 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
     return NULL;
   return g_steal_pointer (&project);
 }
+
+GtkWidget *
+zhi_test_ui_show_step (ZhiProjectView *view, const char *step)
+{
+  GtkWidget *page;
+
+  g_assert_true (zhi_project_view_show_step (view, step, NULL));
+  page = zhi_project_view_get_page (view, step);
+  g_assert_nonnull (page);
+  zhi_test_ui_wait_for_frames (page, 1);
+  return page;
+}

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "zhi-application.h"
+#include "zhi-project-view.h"
 #include "zhi-project.h"
 #include "zhi-window.h"
 
@@ -20,6 +21,9 @@ void zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames);
 void zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
 /* Renders @widget as it is on screen (snapshot → texture → PNG). */
 gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error);
+/* Shows @step of @view (its page is built then if it was not yet) and waits for the page's
+ * first frame; returns the page. */
+GtkWidget *zhi_test_ui_show_step (ZhiProjectView *view, const char *step);
 /* The first toplevel of @type other than @except, or NULL. */
 GtkWindow *zhi_test_ui_find_toplevel (GType type);
 
