@@ -417,8 +417,9 @@ struct _ZhiProject
   FieldValue values[N_FIELDS];
   GPtrArray *scenarios; /* of ZhiScenario */
   ZhiAnswers *answers;
-  GHashTable *narratives; /* criterion id → text */
-  GListStore *evidence;   /* of ZhiEvidence */
+  GHashTable *narratives;     /* criterion id → text */
+  GListStore *evidence;       /* of ZhiEvidence */
+  GHashTable *evidence_by_id; /* its id → each item of evidence (the list holds them) */
 
   GFile *file;
   ZhiProjectAccess access;
@@ -724,6 +725,7 @@ zhi_project_finalize (GObject *object)
   g_ptr_array_unref (self->scenarios);
   zhi_answers_unref (self->answers);
   g_hash_table_unref (self->narratives);
+  g_hash_table_unref (self->evidence_by_id);
   g_object_unref (self->evidence);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (zhi_project_parent_class)->finalize (object);
@@ -800,6 +802,7 @@ zhi_project_init (ZhiProject *self)
   self->answers = zhi_answers_new ();
   self->narratives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->evidence = g_list_store_new (ZHI_TYPE_EVIDENCE);
+  self->evidence_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->access = ZHI_PROJECT_WRITABLE;
 }
 
@@ -1021,21 +1024,16 @@ zhi_project_get_evidence_list (ZhiProject *self)
   return G_LIST_MODEL (self->evidence);
 }
 
+/* By its id, through the index (a project opens with thousands of items, each looked up as it
+ * is added); @position, when wanted, from the list. */
 static ZhiEvidence *
 lookup_evidence (ZhiProject *self, const char *id, guint *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->evidence), i);
-      if (g_strcmp0 (ev->id, id) == 0)
-        {
-          if (position)
-            *position = i;
-          return ev; /* the store keeps its reference */
-        }
-    }
-  return NULL;
+  ZhiEvidence *ev = g_hash_table_lookup (self->evidence_by_id, id);
+
+  if (ev != NULL && position != NULL && !g_list_store_find (self->evidence, ev, position))
+    g_return_val_if_reached (NULL);
+  return ev; /* the list keeps its reference */
 }
 
 ZhiEvidence *
@@ -1129,6 +1127,7 @@ _zhi_project_add_evidence_inspected (ZhiProject *self,
     }
 
   g_list_store_append (self->evidence, ev);
+  g_hash_table_insert (self->evidence_by_id, ev->id, ev);
   g_object_unref (ev); /* the list holds it */
   g_signal_emit (self, signals[SIGNAL_EVIDENCE_ADDED], 0, ev);
   emit_changed (self, "evidence");
@@ -1144,6 +1143,7 @@ zhi_project_remove_evidence (ZhiProject *self, const char *id)
   if (ev == NULL)
     return FALSE;
   g_object_ref (ev);
+  g_hash_table_remove (self->evidence_by_id, ev->id);
   g_list_store_remove (self->evidence, pos);
   g_signal_emit (self, signals[SIGNAL_EVIDENCE_REMOVED], 0, ev);
   emit_changed (self, "evidence");
