@@ -91,9 +91,7 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
   if (indented)
     {
-      /* a criterion's name can be long (English): ellipsized, whole in the tooltip */
       gtk_widget_set_margin_start (box, 28);
-      gtk_widget_set_tooltip_text (label, title);
     }
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (badge, "zhi-badge");

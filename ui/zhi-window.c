@@ -25,7 +25,8 @@ struct _ZhiWindow
   GtkStack *stack;
   ZhiWelcomePage *welcome_page;
   ZhiProjectView *project_view;
-  ZhiReviewView *review_view; /* the 审核 mode, a page of the stack named "review" */
+  ZhiReviewView *review_view; /* the 审核 mode, a page of the stack named "review", made when a
+                                review is first opened (it costs start-up time otherwise) */
 
   /* Owned References */
   GSettings *settings;
@@ -562,6 +563,15 @@ zhi_window_dispose (GObject *object)
   G_OBJECT_CLASS (zhi_window_parent_class)->dispose (object);
 }
 
+static void
+ensure_review_view (ZhiWindow *self)
+{
+  if (self->review_view != NULL)
+    return;
+  self->review_view = ZHI_REVIEW_VIEW (zhi_review_view_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->review_view), "review", _ ("Review"));
+}
+
 gboolean
 zhi_window_open_review (ZhiWindow *self, GFile *file, GError **error)
 {
@@ -573,6 +583,7 @@ zhi_window_open_review (ZhiWindow *self, GFile *file, GError **error)
   if (review == NULL)
     return FALSE;
   close_project (self);
+  ensure_review_view (self);
   zhi_review_view_set_review (self->review_view, review);
   gtk_widget_set_visible (GTK_WIDGET (self->review_view), TRUE);
   adw_window_title_set_subtitle (self->window_title, _ ("Review"));
@@ -665,10 +676,6 @@ zhi_window_init (ZhiWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->review_view = ZHI_REVIEW_VIEW (zhi_review_view_new ());
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->review_view), "review", _ ("Review"));
-  /* not part of the window (nor of its accessibility tree) until a review is opened */
-  gtk_widget_set_visible (GTK_WIDGET (self->review_view), FALSE);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);

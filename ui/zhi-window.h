@@ -24,6 +24,7 @@ void zhi_window_add_toast (ZhiWindow *self, AdwToast *toast);
 /* The 审核 mode: opens the review @file, or creates it when there is none, and shows it
  * (the stack's page "review"). */
 gboolean zhi_window_open_review (ZhiWindow *self, GFile *file, GError **error);
+/* NULL until a review is first opened */
 ZhiReviewView *zhi_window_get_review_view (ZhiWindow *self);
 
 G_END_DECLS
