@@ -359,6 +359,74 @@ test_evidence_makes_points_count (void)
                     zhi_evaluation_count_problems (evaluation, "criterion:w03", FALSE));
 }
 
+/* The checklist: a few items of one kind are listed one by one; more than
+ * ZHI_CHECKLIST_GROUP_MAX become one entry saying how many, where the first one stood, and
+ * the entries still stand for every open item. */
+static void
+test_checklist_groups (void)
+{
+  g_autoptr (ZhiProject) project = filled_workshop ();
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_unlinked = 0, n_items = 0, first_unlinked = G_MAXUINT;
+  GPtrArray *problems;
+
+  for (guint i = 0; i <= ZHI_CHECKLIST_GROUP_MAX; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("文件%u", i + 1);
+      g_autofree char *sha = g_strdup_printf ("%064u", i + 1);
+
+      g_assert_nonnull (zhi_project_add_evidence (project, NULL, title, "a.pdf", "application/pdf",
+                                                  1024, sha, 1, NULL, NULL, &error));
+      g_assert_no_error (error);
+      zhi_evaluation_update (evaluation);
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      entries = zhi_evaluation_list_checklist (evaluation);
+      n_unlinked = 0;
+      for (guint e = 0; e < entries->len; e++)
+        {
+          const ZhiChecklistEntry *entry = g_ptr_array_index (entries, e);
+
+          if (g_str_equal (entry->problem->code, "unlinked-evidence"))
+            {
+              n_unlinked++;
+              if (i < ZHI_CHECKLIST_GROUP_MAX)
+                {
+                  g_assert_cmpuint (entry->n_items, ==, 1);
+                  g_assert_cmpstr (entry->message, ==, entry->problem->message);
+                }
+            }
+        }
+      g_assert_cmpuint (n_unlinked, ==, i < ZHI_CHECKLIST_GROUP_MAX ? i + 1 : 1);
+    }
+
+  /* grouped: one entry for all six, in the first one's place, saying how many */
+  problems = zhi_evaluation_get_problems (evaluation);
+  for (guint p = 0; p < problems->len; p++)
+    if (g_str_equal (((ZhiProblem *)problems->pdata[p])->code, "unlinked-evidence"))
+      {
+        first_unlinked = p;
+        break;
+      }
+  for (guint e = 0; e < entries->len; e++)
+    {
+      const ZhiChecklistEntry *entry = g_ptr_array_index (entries, e);
+
+      n_items += entry->n_items;
+      if (g_str_equal (entry->problem->code, "unlinked-evidence"))
+        {
+          g_assert_true (entry->problem == problems->pdata[first_unlinked]);
+          g_assert_cmpuint (entry->n_items, ==, ZHI_CHECKLIST_GROUP_MAX + 1);
+          g_assert_nonnull (strstr (entry->message, "6 documents support no criterion"));
+          g_assert_cmpuint (e, ==, first_unlinked);
+        }
+      else
+        g_assert_cmpuint (entry->n_items, ==, 1);
+    }
+  g_assert_cmpuint (n_items, ==, problems->len);
+}
+
 static void
 updated_cb (ZhiEvaluation *evaluation, guint *count)
 {
@@ -472,6 +540,7 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/recomputes-after-change", test_recomputes_after_change);
   g_test_add_func ("/evaluation/json", test_json);
   g_test_add_func ("/evaluation/open-items", test_open_items);
+  g_test_add_func ("/evaluation/checklist-groups", test_checklist_groups);
   g_test_add_func ("/evaluation/partial-and-kpi-problems", test_partial_and_kpi_problems);
   return g_test_run ();
 }

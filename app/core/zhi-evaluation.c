@@ -881,6 +881,103 @@ zhi_evaluation_list_open_items (ZhiEvaluation *self, const char *step)
   return items;
 }
 
+/* What a group of one code's items says, or NULL when the code's items are never grouped
+ * (each names something different to fix). */
+static char *
+checklist_group_message (const char *code, guint n)
+{
+  if (g_strcmp0 (code, "unlinked-evidence") == 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u document supports no criterion or condition yet: link it on the "
+                     "Evidence page so it counts.",
+                     "%u documents support no criterion or condition yet: link each on the "
+                     "Evidence page so it counts.",
+                     n),
+        n);
+  if (g_strcmp0 (code, "unusable-evidence") == 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u document cannot be opened: replace it with a file that opens, or "
+                     "remove it (the Evidence page lists it).",
+                     "%u documents cannot be opened: replace each with a file that opens, or "
+                     "remove it (the Evidence page lists them).",
+                     n),
+        n);
+  if (g_strcmp0 (code, "missing-evidence-file") == 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The content of %u document is missing from the project: attach the "
+                     "file again (the Evidence page lists it).",
+                     "The content of %u documents is missing from the project: attach the "
+                     "files again (the Evidence page lists them).",
+                     n),
+        n);
+  if (g_strcmp0 (code, "duplicate-evidence") == 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u document is a copy of another: each file counts once. Keep one of "
+                     "each (the Evidence page lists them).",
+                     "%u documents are copies of others: each file counts once. Keep one of "
+                     "each (the Evidence page lists them).",
+                     n),
+        n);
+  return NULL;
+}
+
+static void
+checklist_entry_free (ZhiChecklistEntry *entry)
+{
+  g_free (entry->message);
+  g_free (entry);
+}
+
+GPtrArray *
+zhi_evaluation_list_checklist (ZhiEvaluation *self)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)checklist_entry_free);
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (ZHI_IS_EVALUATION (self), entries);
+  /* how many items each step has of each code */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+      char *key = g_strconcat (problem->step, "\n", problem->code, NULL);
+
+      g_hash_table_insert (
+          counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+    }
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (self->problems, i);
+      g_autofree char *key = g_strconcat (problem->step, "\n", problem->code, NULL);
+      gpointer stored_key = NULL, value = NULL;
+      guint n;
+      ZhiChecklistEntry *entry;
+      char *group = NULL;
+
+      g_hash_table_lookup_extended (counts, key, &stored_key, &value);
+      n = GPOINTER_TO_UINT (value);
+      if (n > ZHI_CHECKLIST_GROUP_MAX && (group = checklist_group_message (problem->code, n)))
+        {
+          /* the group stands where its first item would */
+          if (!g_hash_table_add (done, stored_key))
+            {
+              g_free (group);
+              continue;
+            }
+        }
+      entry = g_new0 (ZhiChecklistEntry, 1);
+      entry->problem = problem;
+      entry->n_items = group != NULL ? n : 1;
+      entry->message = group != NULL ? group : g_strdup (problem->message);
+      g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
 const ZhiProblem *
 zhi_evaluation_lookup_open_item (ZhiEvaluation *self, const char *step, const char *field)
 {

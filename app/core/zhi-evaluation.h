@@ -63,6 +63,20 @@ gboolean zhi_evaluation_has_blocking_problems (ZhiEvaluation *self);
  * them, the checklist shows them and `zhizao-cli validate --json` prints them under "steps".
  * A new array of borrowed ZhiProblem *, valid until the next update. */
 GPtrArray *zhi_evaluation_list_open_items (ZhiEvaluation *self, const char *step);
+/* The pre-submit checklist: the open items of every step, in order, except that the items of
+ * one step sharing a code (e.g. 200 documents linked to nothing) become one entry when there
+ * are more than ZHI_CHECKLIST_GROUP_MAX of them, its message saying how many and what to do.
+ * One entry per item otherwise.  A new array of ZhiChecklistEntry *, valid until the next
+ * update (its problems are borrowed). */
+#define ZHI_CHECKLIST_GROUP_MAX 5
+typedef struct
+{
+  const ZhiProblem *problem; /* the first (for a group) or only item */
+  guint n_items;             /* 1, or how many items the entry stands for */
+  char *message;             /* the entry's text: the item's message, or the group's */
+} ZhiChecklistEntry;
+
+GPtrArray *zhi_evaluation_list_checklist (ZhiEvaluation *self);
 /* The first open item of @step about @field, or NULL. */
 const ZhiProblem *
 zhi_evaluation_lookup_open_item (ZhiEvaluation *self, const char *step, const char *field);

@@ -52,7 +52,7 @@ checklist_count (ZhiScorePage *page, const char *step)
       const char *target = g_object_get_data (G_OBJECT (row), "zhi-target");
 
       if (target != NULL && (g_str_equal (target, step) || g_str_has_prefix (target, prefix)))
-        n++;
+        n += GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "zhi-n-items"));
     }
   return n;
 }

@@ -501,21 +501,24 @@ static void
 update_checklist (ZhiScorePage *self)
 {
   GPtrArray *problems = zhi_evaluation_get_problems (self->evaluation);
+  /* many items of one kind (200 unlinked documents) are one row: the step's page lists them */
+  g_autoptr (GPtrArray) entries = zhi_evaluation_list_checklist (self->evaluation);
   guint n_blocking = 0;
   g_autofree char *description = NULL;
 
   list_box_clear (self->checklist);
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+      const ZhiChecklistEntry *entry = g_ptr_array_index (entries, i);
+      const ZhiProblem *problem = entry->problem;
       gboolean blocking = problem->severity == ZHI_PROBLEM_BLOCKING;
-      g_autofree char *target = problem->field != NULL
+      g_autofree char *target = problem->field != NULL && entry->n_items == 1
                                     ? g_strconcat (problem->step, "#", problem->field, NULL)
                                     : g_strdup (problem->step);
-      GtkWidget *row = row_new (problem->message, NULL);
+      GtkWidget *row = row_new (entry->message, NULL);
       const char *kind = blocking ? _ ("Blocks submission") : _ ("Warning");
 
-      n_blocking += blocking;
+      n_blocking += blocking ? entry->n_items : 0;
       adw_action_row_add_prefix (
           ADW_ACTION_ROW (row),
           status_image_new (blocking ? "dialog-error-symbolic" : "dialog-warning-symbolic",
@@ -523,6 +526,7 @@ update_checklist (ZhiScorePage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       kind, -1);
       row_set_target (row, target);
+      g_object_set_data (G_OBJECT (row), "zhi-n-items", GUINT_TO_POINTER (entry->n_items));
       gtk_list_box_append (self->checklist, row);
     }
 

@@ -14,7 +14,8 @@ GtkWidget *zhi_score_page_new (void);
 const char *zhi_score_page_get_total_text (ZhiScorePage *self, gboolean evidenced);
 /* The band shown under that total, labelled as the tool's own reading; "" without a band. */
 const char *zhi_score_page_get_band_text (ZhiScorePage *self, gboolean evidenced);
-/* The pre-submit checklist: one activatable row per problem of the evaluation. */
+/* The pre-submit checklist: one activatable row per entry of zhi_evaluation_list_checklist()
+ * (its item count as the row's data "zhi-n-items"). */
 GtkListBox *zhi_score_page_get_checklist (ZhiScorePage *self);
 /* The rows of the three weakest criteria. */
 GtkListBox *zhi_score_page_get_weakest_list (ZhiScorePage *self);
