@@ -1,6 +1,7 @@
 /* test-standard.c — the strict standards loader: good fixtures, each malformed fixture, the real
  * files */
 #include "zhi-standard.h"
+#include "zhi-track.h"
 
 #include <string.h>
 
@@ -341,11 +342,34 @@ test_real_catalog (void)
   g_assert_cmpuint (zhi_guide_get_sections (guide)->len, >, 0);
 }
 
+/* Every built-in track has a title, and only those */
+static void
+test_track_titles (void)
+{
+  g_autoptr (GPtrArray) catalog = zhi_standard_load_catalog (NULL);
+
+  g_assert_nonnull (catalog);
+  g_assert_cmpuint (catalog->len, ==, 3);
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const char *id = zhi_standard_get_id (catalog->pdata[i]);
+
+      g_assert_nonnull (zhi_track_get_title (id));
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (zhi_track_get_title (id), !=,
+                         zhi_track_get_title (zhi_standard_get_id (catalog->pdata[j])));
+    }
+  g_assert_cmpstr (zhi_track_get_title ("workshop"), ==, "Digital Workshop");
+  g_assert_null (zhi_track_get_title ("factory"));
+  g_assert_null (zhi_track_get_title (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/standard/fixture/mini-loads", test_mini_loads);
+  g_test_add_func ("/standard/track-titles", test_track_titles);
   g_test_add_func ("/standard/fixture/band-edges", test_band_edges);
   g_test_add_func ("/standard/fixture/conditions-and-guide", test_conditions_and_guide_load);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)

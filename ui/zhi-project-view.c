@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "zhi-editions.h"
+#include "zhi-track.h"
 #include "zhi-evaluation.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
@@ -62,13 +63,9 @@ G_DEFINE_FINAL_TYPE (ZhiProjectView, zhi_project_view, ADW_TYPE_BIN)
 static const char *
 track_title (const char *track)
 {
-  if (g_strcmp0 (track, "workshop") == 0)
-    return _ ("Digital Workshop");
-  if (g_strcmp0 (track, "factory-discrete") == 0)
-    return _ ("Discrete Smart Factory");
-  if (g_strcmp0 (track, "factory-process") == 0)
-    return _ ("Process Smart Factory");
-  return _ ("Track not chosen");
+  const char *title = zhi_track_get_title (track);
+
+  return title != NULL ? title : _ ("Track not chosen");
 }
 
 static GtkWidget *

@@ -15,6 +15,7 @@
 #include "zhi-kpi-editor.h"
 #include "zhi-kpi.h"
 #include "zhi-standard.h"
+#include "zhi-track.h"
 
 /* One condition or exclusion and its widgets (all owned by the widget tree). */
 typedef struct
@@ -713,13 +714,9 @@ build_rules (ZhiEligibilityPage *self)
 static const char *
 track_name (const char *track)
 {
-  if (g_strcmp0 (track, "workshop") == 0)
-    return _ ("Digital Workshop");
-  if (g_strcmp0 (track, "factory-discrete") == 0)
-    return _ ("Discrete Smart Factory");
-  if (g_strcmp0 (track, "factory-process") == 0)
-    return _ ("Process Smart Factory");
-  return "";
+  const char *title = zhi_track_get_title (track);
+
+  return title != NULL ? title : "";
 }
 
 /* The input of a track indicator (count entry, level drop-down), or NULL. */

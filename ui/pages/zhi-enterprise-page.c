@@ -18,6 +18,7 @@
 #include "zhi-industry.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
+#include "zhi-track.h"
 #include "zhi-window.h"
 
 typedef enum
@@ -477,18 +478,13 @@ field_show_message (Field *field, MessageStyle style, const char *text, const ch
 
 /* ---- derived displays ----------------------------------------------------------------------- */
 
+/* (the titles of zhi-track.h: naming a track loads no standard) */
 static const char *
 track_name (const char *track)
 {
-  g_autoptr (ZhiStandard) standard = NULL;
-
   if (track == NULL || *track == '\0')
     return _ ("Not Chosen");
-  standard = zhi_standard_load_builtin (track, NULL);
-  /* the catalog caches the standards: the text outlives this reference */
-  if (standard != NULL)
-    return zhi_text_get (zhi_standard_get_track (standard));
-  return track;
+  return zhi_track_get_title (track) != NULL ? zhi_track_get_title (track) : track;
 }
 
 /* The minimum number of scenarios the track's standard asks for, 0 when none */
