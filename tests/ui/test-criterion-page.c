@@ -284,6 +284,15 @@ test_invalid_number_not_written (Fixture *f, gconstpointer data)
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (numerator)), ==, "12.5x");
   g_assert_true (gtk_widget_has_css_class (numerator, "error"));
+  /* the message names the field */
+  {
+    GtkWidget *error = lookup (f, "w02.smart-equipment-ratio:error");
+    const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (numerator));
+
+    g_assert_true (gtk_widget_get_visible (error));
+    g_assert_true (*title != '\0');
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error)), title));
+  }
   g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &num, &den, &bench));
   g_assert_cmpfloat (num, ==, 12.5); /* unchanged */
   /* the entry keeps what was typed even when something else changes the answers */

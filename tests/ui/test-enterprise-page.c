@@ -179,6 +179,9 @@ test_numbers_reject_letters (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (zhi_project_get_registered_capital (f->project), ==, 1200);
   append (f, "registered-capital", "万");
   g_assert_nonnull (zhi_enterprise_page_get_message (f->page, "registered-capital"));
+  /* the message names its field */
+  g_assert_true (g_str_has_prefix (zhi_enterprise_page_get_message (f->page, "registered-capital"),
+                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpfloat (zhi_project_get_registered_capital (f->project), ==, 1200);
   type (f, "registered-capital", "1300");
@@ -188,6 +191,9 @@ test_numbers_reject_letters (Fixture *f, gconstpointer data)
 
   type (f, "employees", "12.5");
   g_assert_nonnull (zhi_enterprise_page_get_message (f->page, "employees"));
+  g_assert_true (g_str_has_prefix (
+      zhi_enterprise_page_get_message (f->page, "employees"),
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (control (f, "employees")))));
   g_assert_cmpint (zhi_project_get_employees (f->project), ==, 0);
   type (f, "employees", "-3");
   g_assert_nonnull (zhi_enterprise_page_get_message (f->page, "employees"));

@@ -252,7 +252,7 @@ level_selected_cb (AdwComboRow *row, GParamSpec *pspec, Indicator *ind)
 static gboolean
 read_entries (Indicator *ind, double *values, guint *n_empty)
 {
-  gboolean ok = TRUE;
+  GtkEditable *bad = NULL;
 
   *n_empty = 0;
   for (guint i = 0; i < ind->n_entries; i++)
@@ -262,13 +262,21 @@ read_entries (Indicator *ind, double *values, guint *n_empty)
       values[i] = NAN;
       state = parse_number (gtk_editable_get_text (ind->entries[i]), &values[i]);
       set_error (GTK_WIDGET (ind->entries[i]), state == NUMBER_INVALID);
-      if (state == NUMBER_INVALID)
-        ok = FALSE;
+      if (state == NUMBER_INVALID && bad == NULL)
+        bad = ind->entries[i];
       *n_empty += state == NUMBER_EMPTY;
     }
-  if (!ok)
-    show_error (ind, _ ("Enter a number, such as 12 or 12.5."));
-  return ok;
+  if (bad != NULL)
+    {
+      /* the message names the field (the entry row's title) */
+      g_autofree char *message = g_strdup_printf (
+          /* Translators: %s names the field, e.g. 车间设备台（套）总数 */
+          _ ("%s: enter a number, such as 12 or 12.5."),
+          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bad)));
+
+      show_error (ind, message);
+    }
+  return bad == NULL;
 }
 
 static void

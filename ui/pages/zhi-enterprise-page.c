@@ -698,15 +698,22 @@ field_validate (ZhiEnterprisePage *self, Field *field)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *stored = field_text_to_stored (field, text);
+  /* every message names its field: it may be read away from the field (a screen reader) */
+  const char *title = _ (field->info->title);
 
   switch (field->info->kind)
     {
       case KIND_NUMBER:
         if (stored == NULL)
-          field_show_message (field, MESSAGE_ERROR,
-                              _ ("Enter a number, such as 1200 or 85.5; letters and units are not "
-                                 "allowed here."),
-                              NULL);
+          {
+            /* Translators: %s names the field, e.g. 注册资本 */
+            g_autofree char *message = g_strdup_printf (
+                _ ("%s: enter a number, such as 1200 or 85.5; letters and units are not allowed "
+                   "here."),
+                title);
+
+            field_show_message (field, MESSAGE_ERROR, message, NULL);
+          }
         else if (g_str_has_prefix (field->info->id, "investment-"))
           {
             if (!g_str_equal (field->info->id, "investment-total"))
@@ -718,39 +725,58 @@ field_validate (ZhiEnterprisePage *self, Field *field)
         break;
 
       case KIND_INTEGER:
-        field_show_message (field, stored == NULL ? MESSAGE_ERROR : MESSAGE_NONE,
-                            _ ("Enter a whole number, such as 320."), NULL);
+        {
+          g_autofree char *message
+              = g_strdup_printf (_ ("%s: enter a whole number, such as 320."), title);
+
+          field_show_message (field, stored == NULL ? MESSAGE_ERROR : MESSAGE_NONE, message, NULL);
+        }
         break;
 
       case KIND_DATE:
         if (stored != NULL)
           field_show_message (field, MESSAGE_NONE, NULL, NULL);
-        else if (date_incomplete (text))
-          field_show_message (field, MESSAGE_HINT,
-                              _ ("Write the date as year-month-day, such as 2019-06-30."), NULL);
         else
-          field_show_message (field, MESSAGE_ERROR,
-                              _ ("This is not a date: write it as year-month-day, such as "
-                                 "2019-06-30."),
-                              NULL);
+          {
+            g_autofree char *message
+                = date_incomplete (text)
+                      ? g_strdup_printf (
+                          _ ("%s: write the date as year-month-day, such as 2019-06-30."), title)
+                      : g_strdup_printf (_ ("%s: this is not a date. Write it as year-month-day, "
+                                            "such as 2019-06-30."),
+                                         title);
+
+            field_show_message (field, date_incomplete (text) ? MESSAGE_HINT : MESSAGE_ERROR,
+                                message, NULL);
+          }
         break;
 
       case KIND_EMAIL:
-        field_show_message (field,
-                            *stripped != '\0' && !email_plausible (stripped) ? MESSAGE_WARNING
-                                                                             : MESSAGE_NONE,
-                            _ ("This does not look like an e-mail address, such as "
-                               "zhang.wei@example.com."),
-                            NULL);
+        {
+          g_autofree char *message
+              = g_strdup_printf (_ ("%s: this does not look like an e-mail address, such as "
+                                    "zhang.wei@example.com."),
+                                 title);
+
+          field_show_message (field,
+                              *stripped != '\0' && !email_plausible (stripped) ? MESSAGE_WARNING
+                                                                               : MESSAGE_NONE,
+                              message, NULL);
+        }
         break;
 
       case KIND_PHONE:
-        field_show_message (field,
-                            *stripped != '\0' && !phone_plausible (stripped) ? MESSAGE_WARNING
-                                                                             : MESSAGE_NONE,
-                            _ ("This does not look like a phone number: use 7 to 15 digits, such "
-                               "as 024-23456789 or 13912345678."),
-                            NULL);
+        {
+          g_autofree char *message = g_strdup_printf (
+              _ ("%s: this does not look like a phone number. Use 7 to 15 digits, such as "
+                 "024-23456789 or 13912345678."),
+              title);
+
+          field_show_message (field,
+                              *stripped != '\0' && !phone_plausible (stripped) ? MESSAGE_WARNING
+                                                                               : MESSAGE_NONE,
+                              message, NULL);
+        }
         break;
 
       case KIND_CREDIT_CODE:

@@ -273,8 +273,8 @@ entry_changed_cb (GtkEditable *editable, ZhiKpiEditor *self)
   int old_years[2] = { 0, 0 };
   const char *old_source = NULL;
   g_autofree char *source = NULL;
-  gboolean invalid_number = FALSE;
-  gboolean invalid_year = FALSE;
+  GtkEditable *invalid_number = NULL; /* the first entry with what is no number, or year */
+  GtkEditable *invalid_year = NULL;
   gboolean has_old;
 
   if (self->syncing || self->project == NULL)
@@ -292,19 +292,34 @@ entry_changed_cb (GtkEditable *editable, ZhiKpiEditor *self)
       values[i] = state == FIELD_INVALID ? old_values[i] : number;
       set_style (GTK_WIDGET (self->entries[ENTRY_BASELINE + i]),
                  state == FIELD_INVALID ? "error" : NULL);
-      invalid_number |= state == FIELD_INVALID;
+      if (state == FIELD_INVALID && invalid_number == NULL)
+        invalid_number = self->entries[ENTRY_BASELINE + i];
 
       state = entry_state (self, ENTRY_BASELINE_YEAR + i, &number, &year);
       years[i] = state == FIELD_INVALID ? old_years[i] : year;
       set_style (GTK_WIDGET (self->entries[ENTRY_BASELINE_YEAR + i]),
                  state == FIELD_INVALID ? "error" : NULL);
-      invalid_year |= state == FIELD_INVALID;
+      if (state == FIELD_INVALID && invalid_year == NULL)
+        invalid_year = self->entries[ENTRY_BASELINE_YEAR + i];
     }
   source = g_strstrip (g_strdup (gtk_editable_get_text (self->entries[ENTRY_SOURCE])));
-  if (invalid_number)
-    show_label (self->error_label, _ ("Enter a number, such as 12 or 12.5."), "error");
-  else if (invalid_year)
-    show_label (self->error_label, _ ("Enter a year with four digits, such as 2023."), "error");
+  /* the message names the field (the entry row's title) */
+  if (invalid_number != NULL)
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("%s: enter a number, such as 12 or 12.5."),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (invalid_number)));
+
+      show_label (self->error_label, message, "error");
+    }
+  else if (invalid_year != NULL)
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("%s: enter a year with four digits, such as 2023."),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (invalid_year)));
+
+      show_label (self->error_label, message, "error");
+    }
   else
     show_label (self->error_label, NULL, "error");
 
