@@ -541,8 +541,8 @@ test_evidence_link (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GtkWidget *no_evidence = lookup (f, "no-evidence");
   GtkWidget *list = lookup (f, "evidence-list");
-  GtkListBox *library;
-  GtkListBoxRow *row;
+  GtkListView *library;
+  GListModel *model;
   ZhiEvidence *evidence;
   const ZhiCriterionResult *cr;
   double claimed;
@@ -564,15 +564,21 @@ test_evidence_link (Fixture *f, gconstpointer data)
   {
     GtkPopover *popover
         = gtk_menu_button_get_popover (GTK_MENU_BUTTON (lookup (f, "add-from-library")));
-    GtkWidget *scrolled = gtk_popover_get_child (popover);
-    GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+    GtkWidget *box = gtk_popover_get_child (popover);
+    GtkWidget *scrolled = gtk_widget_get_last_child (box);
 
-    library = GTK_LIST_BOX (gtk_viewport_get_child (GTK_VIEWPORT (viewport)));
+    library = GTK_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
   }
-  row = gtk_list_box_get_row_at_index (library, 0);
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (library, "row-activated", row);
+  model = G_LIST_MODEL (gtk_list_view_get_model (library));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr (ZhiEvidence) listed = g_list_model_get_item (model, 0);
+
+    g_assert_true (listed == evidence);
+  }
+  g_signal_emit_by_name (library, "activate", 0);
   g_assert_true (zhi_evidence_supports (evidence, "w01"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_false (gtk_widget_get_visible (no_evidence));
   g_assert_true (gtk_widget_get_visible (list));
   settle (f);

@@ -65,7 +65,12 @@ struct _ZhiCriterionPage
   GtkMenuButton *library_button;
   GtkButton *add_files_button;
   GtkPopover *library_popover;
-  GtkListBox *library_list;
+  GtkListView *library_view; /* the evidence not linked here: a filtered view of the library,
+                               rows made only for what the popover shows */
+  GtkScrolledWindow *library_scrolled;
+  GtkLabel *library_empty_label;
+  GtkFilterListModel *library_model;
+  GtkFilter *library_filter;
 
   /* Owned References */
   char *criterion_id;
@@ -1324,65 +1329,103 @@ unlink_evidence_action (GtkWidget *widget, const char *action_name, GVariant *pa
                                          self->criterion_id);
 }
 
-/* The popover's list of evidence not yet linked, kept current with the evidence. */
+/* The popover's list of evidence not yet linked, kept current with the evidence: the filter
+ * is re-run (no widgets are made: the list view makes rows for what it shows). */
 static void
 update_library (ZhiCriterionPage *self)
 {
-  GListModel *list;
-  GtkWidget *child;
-  guint n = 0;
+  GListModel *all = self->project != NULL ? zhi_project_get_evidence_list (self->project) : NULL;
+  guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->library_list))) != NULL)
-    gtk_list_box_remove (self->library_list, child);
-  if (self->project == NULL)
+  if (self->library_model == NULL)
     return;
-  list = zhi_project_get_evidence_list (self->project);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
-      GtkWidget *row;
+  if (gtk_filter_list_model_get_model (self->library_model) != all)
+    gtk_filter_list_model_set_model (self->library_model, all);
+  else
+    gtk_filter_changed (self->library_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->library_model));
+  gtk_widget_set_visible (GTK_WIDGET (self->library_scrolled), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->library_empty_label), n == 0);
+  gtk_label_set_text (self->library_empty_label,
+                      all == NULL || g_list_model_get_n_items (all) == 0
+                          ? _ ("The evidence library is empty. Use “Add Files…” to attach "
+                               "documents.")
+                          : _ ("Every evidence item is already linked to this criterion."));
+}
 
-      if (zhi_evidence_supports (evidence, self->criterion_id))
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zhi_evidence_get_title (evidence));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zhi_evidence_get_id (evidence));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("list-add-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "zhi-evidence-id",
-                              g_strdup (zhi_evidence_get_id (evidence)), g_free);
-      gtk_list_box_append (self->library_list, row);
-      n++;
-    }
-  if (n == 0)
-    {
-      GtkWidget *label = wrapped_label (g_list_model_get_n_items (list) == 0
-                                            ? _ ("The evidence library is empty. Use “Add "
-                                                 "Files…” to attach documents.")
-                                            : _ ("Every evidence item is already linked to "
-                                                 "this criterion."),
-                                        "dim-label");
+static gboolean
+library_filter_cb (gpointer item, gpointer user_data)
+{
+  ZhiCriterionPage *self = user_data;
 
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (self->library_list, label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
-    }
+  return self->criterion_id != NULL
+         && !zhi_evidence_supports (ZHI_EVIDENCE (item), self->criterion_id);
 }
 
 static void
-library_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiCriterionPage *self)
+library_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "zhi-evidence-id");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *id = gtk_label_new (NULL);
 
-  if (id == NULL || self->project == NULL)
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (id), 0);
+  gtk_widget_add_css_class (id, "dim-label");
+  gtk_widget_add_css_class (id, "caption");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), id);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+library_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  ZhiEvidence *evidence = gtk_list_item_get_item (item);
+  GtkWidget *labels = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title = gtk_widget_get_first_child (labels);
+
+  gtk_label_set_text (GTK_LABEL (title), zhi_evidence_get_title (evidence));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
+                      zhi_evidence_get_id (evidence));
+}
+
+static void
+library_activate_cb (GtkListView *view, guint position, ZhiCriterionPage *self)
+{
+  g_autoptr (ZhiEvidence) evidence
+      = g_list_model_get_item (G_LIST_MODEL (self->library_model), position);
+
+  if (evidence == NULL || self->project == NULL)
     return;
-  zhi_project_add_evidence_support (self->project, id, self->criterion_id);
+  zhi_project_add_evidence_support (self->project, zhi_evidence_get_id (evidence),
+                                    self->criterion_id);
   gtk_popover_popdown (self->library_popover);
+}
+
+static void
+library_init (ZhiCriterionPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  self->library_filter = GTK_FILTER (gtk_custom_filter_new (library_filter_cb, self, NULL));
+  self->library_model = gtk_filter_list_model_new (NULL, g_object_ref (self->library_filter));
+  g_signal_connect (factory, "setup", G_CALLBACK (library_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (library_bind_cb), NULL);
+  gtk_list_view_set_factory (self->library_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->library_model)));
+  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 static void
@@ -1650,6 +1693,8 @@ zhi_criterion_page_dispose (GObject *object)
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_object (&self->standard);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->library_model);
+  g_clear_object (&self->library_filter);
   G_OBJECT_CLASS (zhi_criterion_page_parent_class)->dispose (object);
 }
 
@@ -1705,9 +1750,11 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_button);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, add_files_button);
   gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_popover);
-  gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_list);
+  gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_view);
+  gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, ZhiCriterionPage, library_empty_label);
   gtk_widget_class_bind_template_callback (widget_class, add_files_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, library_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, library_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "page.unlink-evidence", "s",
@@ -1721,6 +1768,7 @@ zhi_criterion_page_init (ZhiCriterionPage *self)
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  library_init (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), FALSE);
   update_evidence (self);
 }
