@@ -335,9 +335,8 @@ update_offer (ZhiProjectView *self)
     {
       g_autofree char *text = g_strdup_printf (
           /* TRANSLATORS: the track's standard, the newer edition, the project's edition */
-          _ ("A newer edition of the standard “%s” is installed: %s. This application is drafted "
-             "against edition %s; it can move onto the newer one, and you see first what would "
-             "not carry over."),
+          _ ("The standard “%s” has a newer edition installed, %s; this application is "
+             "drafted against edition %s."),
           zhi_text_get (zhi_standard_get_track (self->offer)),
           zhi_standard_get_edition (self->offer), zhi_standard_get_edition (self->standard));
 
@@ -495,8 +494,8 @@ offer_review_clicked_cb (ZhiProjectView *self)
   if (losses->len > 0)
     {
       GString *list = g_string_new (NULL);
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
       GtkWidget *label;
+      GtkWidget *extra;
 
       for (guint i = 0; i < losses->len; i++)
         {
@@ -510,15 +509,19 @@ offer_review_clicked_cb (ZhiProjectView *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "body");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _ ("What does not carry over"), -1);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+      extra = label;
+      /* a long list scrolls; a short one is shown whole */
+      if (losses->len > 6)
+        {
+          extra = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (extra), GTK_POLICY_NEVER,
+                                          GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (extra), 240);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (extra), label);
+        }
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
     }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "move",
                                     _ ("_Move"), NULL);
@@ -548,6 +551,8 @@ evaluation_updated_cb (ZhiProjectView *self)
 {
   ZhiScore *score = zhi_evaluation_get_score (self->evaluation);
   ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (self->evaluation);
+
+  gtk_label_set_max_width_chars (self->score_label, -1);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -610,6 +615,8 @@ evaluation_updated_cb (ZhiProjectView *self)
           zhi_project_get_standard_edition (self->project));
 
       gtk_label_set_text (self->score_label, text);
+      /* wrapped within the sidebar's width rather than widening it */
+      gtk_label_set_max_width_chars (self->score_label, 24);
       gtk_level_bar_set_value (self->score_bar, 0);
       gtk_accessible_update_property (
           GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,

@@ -14,41 +14,6 @@
 
 #define NEXT "2025-06-01"
 
-static char *
-replace (char *text /* owned */, const char *from, const char *to)
-{
-  g_auto (GStrv) parts = g_strsplit (text, from, -1);
-
-  g_assert_cmpuint (g_strv_length (parts), >, 1); /* the edit must hit */
-  g_free (text);
-  return g_strjoinv (to, parts);
-}
-
-/* The built-in workshop standard as a newer edition: w01.security renamed, criterion w09
- * renumbered w11 (as tests/test-migration.c's newer edition), installed in this test's own
- * data folder */
-static void
-install_next_edition (const char *dir)
-{
-  g_autofree char *src
-      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
-  g_autofree char *path = g_build_filename (dir, "next.json", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiStandard) installed = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (src, &text, NULL, &error));
-  text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"" NEXT "\"");
-  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
-  text = replace (text, "\"w09", "\"w11");
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_free (text);
-  installed = zhi_editions_install (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (zhi_standard_get_edition (installed), ==, NEXT);
-  g_unlink (path);
-}
-
 static GtkWidget *
 find_named (GtkWidget *root, const char *name)
 {
@@ -92,6 +57,19 @@ find_button (GtkWidget *root, const char *label)
         return found;
     }
   return NULL;
+}
+
+/* a drawable label showing exactly @text */
+static gboolean
+label_shown (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (label_shown (c, text))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -356,13 +334,21 @@ test_read_only_not_offered (void)
   g_assert_null (zhi_project_view_get_offered_edition (view));
   g_assert_true (offer_hidden (view));
 
-  /* the score says which edition is missing and what to do */
+  /* the score says which edition is missing and what to do: in the sidebar and on its page */
+  {
+    g_autofree char *line = g_strdup_printf (_ ("No score: edition %s@%s is not installed"),
+                                             "workshop", "2024-01-01");
+
+    g_assert_true (label_shown (GTK_WIDGET (view), line));
+  }
   {
     GtkWidget *page = zhi_test_ui_show_step (view, "score");
     GtkWidget *status = find_type (page, ADW_TYPE_STATUS_PAGE);
 
     g_assert_nonnull (status);
     g_assert_true (gtk_widget_is_drawable (status));
+    zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+    save_png (GTK_WIDGET (window), "missing-edition-score.png");
     g_assert_nonnull (
         strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "workshop@2024-01-01"));
     g_assert_nonnull (
@@ -385,7 +371,7 @@ main (int argc, char **argv)
   /* the newer edition is installed in a data folder of this test's own */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   zhi_test_ui_init (&argc, &argv);
-  install_next_edition (data_home);
+  zhi_test_ui_install_newer_workshop (NEXT);
   g_test_add_func ("/window/edition-move/offer-report-move-undo", test_offer_report_move_undo);
   g_test_add_func ("/window/edition-move/read-only-not-offered", test_read_only_not_offered);
   status = g_test_run ();
