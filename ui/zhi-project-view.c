@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "zhi-editions.h"
 #include "zhi-evaluation.h"
@@ -51,6 +52,7 @@ struct _ZhiProjectView
   ZhiStandard *offer; /* a newer edition of the project's track, offered; or NULL */
   char *step;
 
+  gint64 offer_stamp;     /* the installed editions folder as update_offer () last saw it */
   AdwToast *undo_toast;   /* weak: the last move's, while it shows */
   GtkWidget *active_root; /* weak: the window whose activation re-checks the offer */
 };
@@ -315,11 +317,24 @@ offer_key (ZhiProject *project, ZhiStandard *offer)
                           zhi_standard_get_edition (offer));
 }
 
+/* When the folder of installed editions last changed (an install or removal), or 0 */
+static gint64
+installed_stamp (void)
+{
+  g_autofree char *dir = zhi_editions_installed_dir ();
+  GStatBuf buf;
+
+  if (g_stat (dir, &buf) != 0)
+    return 0;
+  return (gint64)buf.st_mtime * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
+}
+
 static void
 update_offer (ZhiProjectView *self)
 {
   g_autoptr (ZhiStandard) newer = NULL;
 
+  self->offer_stamp = installed_stamp ();
   g_clear_object (&self->offer);
   /* a read-only project is never offered the move */
   if (self->project != NULL && self->standard != NULL && !zhi_project_is_read_only (self->project))
@@ -541,7 +556,8 @@ offer_review_clicked_cb (ZhiProjectView *self)
 static void
 root_active_cb (GtkWindow *root, GParamSpec *pspec, ZhiProjectView *self)
 {
-  if (gtk_window_is_active (root))
+  /* only when an edition was installed or removed since: reading them costs a moment */
+  if (gtk_window_is_active (root) && installed_stamp () != self->offer_stamp)
     update_offer (self);
 }
 
