@@ -281,6 +281,194 @@ test_missing_edition_opens_read_only (void)
   g_rmdir (dir);
 }
 
+static char *
+project_text (ZhiProject *project)
+{
+  g_autoptr (JsonNode) node = zhi_project_to_json (project);
+
+  return json_to_string (node, TRUE);
+}
+
+/* Undo after a move puts the project back exactly: answers, narratives, evidence links,
+ * scenarios and the edition fields */
+static void
+test_undo_restores_exactly (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) from = zhi_standard_load_builtin ("workshop", &error);
+  g_autoptr (ZhiStandard) to = newer_workshop ("2025-06-01");
+  g_autoptr (ZhiProject) project = drafted_project (from);
+  g_autofree char *before = project_text (project);
+  g_autofree char *moved = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (ZhiMigrationUndo) undo = zhi_migration_undo_new (project, from, to);
+  g_autofree char *unchanged = project_text (project);
+  g_autoptr (GPtrArray) losses = NULL;
+
+  g_assert_cmpstr (unchanged, ==, before); /* recording changes nothing */
+  losses = zhi_migration_apply (project, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (losses->len, ==, 6);
+  moved = project_text (project);
+  g_assert_cmpstr (moved, !=, before);
+
+  g_assert_true (zhi_migration_undo_restore (undo, project, &error));
+  g_assert_no_error (error);
+  after = project_text (project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
+  g_assert_cmpstr (zhi_project_get_standard_sha256 (project), ==, zhi_standard_get_sha256 (from));
+  g_assert_cmpstr (
+      zhi_answers_get_level (zhi_project_get_answers (project), "w02.equipment-maturity"), ==,
+      "L4");
+  g_assert_cmpstr (zhi_project_get_narrative (project, "w09"), ==, "安全设施齐全");
+}
+
+/* What the applicant did after the move and the move did not touch stays through an undo */
+static void
+test_undo_keeps_later_edits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) from = zhi_standard_load_builtin ("workshop", &error);
+  g_autoptr (ZhiStandard) to = newer_workshop ("2025-06-01");
+  g_autoptr (ZhiProject) project = drafted_project (from);
+  g_autoptr (ZhiMigrationUndo) undo = zhi_migration_undo_new (project, from, to);
+  g_autoptr (GPtrArray) losses = zhi_migration_apply (project, from, to, &error);
+  ZhiAnswers *answers = zhi_project_get_answers (project);
+  const char *linked[] = { "w01", "w09", "cond-1", "w11", NULL };
+  const ZhiScenario *scenario;
+  const char *const *supports;
+  gboolean yes = TRUE;
+
+  g_assert_no_error (error);
+  /* after the move: an answer and a narrative of the new criterion, a new link */
+  zhi_answers_set_bool (answers, "w11.safety-equipment", TRUE);
+  zhi_answers_set_bool (answers, "w01.network", FALSE);
+  zhi_project_answers_changed (project, NULL);
+  zhi_project_set_narrative (project, "w11", "新编号的安全条目");
+  zhi_project_add_evidence_support (project, "E2", "w11");
+
+  g_assert_true (zhi_migration_undo_restore (undo, project, &error));
+  g_assert_no_error (error);
+  /* back: what the move dropped */
+  g_assert_cmpstr (zhi_answers_get_level (answers, "w02.equipment-maturity"), ==, "L4");
+  g_assert_true (zhi_answers_get_bool (answers, "w09.safety-equipment", &yes) && yes);
+  g_assert_cmpstr (zhi_project_get_narrative (project, "w09"), ==, "安全设施齐全");
+  supports = zhi_evidence_get_supports (zhi_project_lookup_evidence (project, "E2"));
+  g_assert_cmpstrv (supports, linked);
+  scenario = zhi_project_get_scenario (project, 0);
+  g_assert_cmpstr (scenario->criteria[0], ==, "w09");
+  g_assert_cmpstr (scenario->criteria[1], ==, "w02");
+  g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
+  /* kept: what was done since */
+  g_assert_true (zhi_answers_get_bool (answers, "w11.safety-equipment", &yes) && yes);
+  g_assert_true (zhi_answers_get_bool (answers, "w01.network", &yes) && !yes);
+  g_assert_cmpstr (zhi_project_get_narrative (project, "w11"), ==, "新编号的安全条目");
+}
+
+/* A read-only project is not changed by an undo either */
+static void
+test_undo_refused_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhi-migration-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ZhiStandard) from = zhi_standard_load_builtin ("workshop", &error);
+  g_autoptr (ZhiStandard) to = newer_workshop ("2025-06-01");
+  g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
+  g_autoptr (ZhiMigrationUndo) undo = NULL;
+  g_autoptr (GPtrArray) losses = NULL;
+  g_autoptr (ZhiProject) reader = NULL;
+
+  g_assert_no_error (error);
+  zhi_editions_set_project_standard (project, from);
+  zhi_project_set_narrative (project, "w09", "安全设施齐全");
+  undo = zhi_migration_undo_new (project, from, to);
+  losses = zhi_migration_apply (project, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+
+  reader = zhi_project_open_read_only (file, &error);
+  g_assert_no_error (error);
+  g_assert_false (zhi_migration_undo_restore (undo, reader, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_cmpstr (zhi_project_get_standard_edition (reader), ==, "2025-06-01");
+  g_assert_null (zhi_project_get_narrative (reader, "w09"));
+  g_assert_true (zhi_project_close (reader, &error));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The edition a project is offered: the newest of its track newer than its own */
+static void
+test_newer_for_project (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) builtin = zhi_standard_load_builtin ("workshop", &error);
+  g_autoptr (ZhiProject) project = zhi_project_new ();
+  g_autoptr (ZhiStandard) none = NULL;
+  g_autoptr (ZhiStandard) newer = NULL;
+  g_autoptr (ZhiStandard) newest = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhi-migration-XXXXXX", &error);
+  const char *editions[] = { "2021-01-01", "2025-06-01", "2026-03-01" };
+
+  g_assert_no_error (error);
+  /* no track: nothing */
+  g_assert_null (zhi_editions_newer_for_project (project));
+  /* only the built-in edition: nothing newer */
+  zhi_project_set_track (project, "workshop");
+  g_assert_null (zhi_editions_newer_for_project (project));
+  zhi_editions_set_project_standard (project, builtin);
+  g_assert_null (zhi_editions_newer_for_project (project));
+
+  for (guint i = 0; i < G_N_ELEMENTS (editions); i++)
+    {
+      g_autofree char *edition = g_strdup_printf ("\"edition\": \"%s\"", editions[i]);
+      g_autofree char *name = g_strdup_printf ("%s.json", editions[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (ZhiStandard) installed = NULL;
+      char *text = replace (read_workshop (), "\"edition\": \"2023-04-18\"", edition);
+
+      g_assert_true (g_file_set_contents (path, text, -1, &error));
+      g_free (text);
+      installed = zhi_editions_install (path, NULL, &error);
+      g_assert_no_error (error);
+      g_unlink (path);
+    }
+
+  /* the newest of the track, whether the project records its edition or not */
+  newest = zhi_editions_newer_for_project (project);
+  g_assert_nonnull (newest);
+  g_assert_cmpstr (zhi_standard_get_edition (newest), ==, "2026-03-01");
+  zhi_project_set_standard_edition (project, "");
+  g_clear_object (&newest);
+  newest = zhi_editions_newer_for_project (project);
+  g_assert_cmpstr (zhi_standard_get_edition (newest), ==, "2026-03-01");
+  /* on the newest: nothing; another track's editions never count */
+  zhi_editions_set_project_standard (project, newest);
+  none = zhi_editions_newer_for_project (project);
+  g_assert_null (none);
+  zhi_project_set_track (project, "factory-process");
+  zhi_project_set_standard_edition (project, "");
+  g_assert_null (zhi_editions_newer_for_project (project));
+  /* on an older installed one: the newest */
+  zhi_project_set_track (project, "workshop");
+  zhi_project_set_standard_edition (project, "2021-01-01");
+  newer = zhi_editions_newer_for_project (project);
+  g_assert_cmpstr (zhi_standard_get_edition (newer), ==, "2026-03-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (editions); i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("workshop@%s", editions[i]);
+
+      g_assert_true (zhi_editions_uninstall (ref, &error));
+      g_assert_no_error (error);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,7 +483,11 @@ main (int argc, char **argv)
   g_test_add_func ("/migration/plan-changes-nothing", test_plan_changes_nothing);
   g_test_add_func ("/migration/apply", test_apply);
   g_test_add_func ("/migration/refused", test_refused);
+  g_test_add_func ("/migration/undo-restores-exactly", test_undo_restores_exactly);
+  g_test_add_func ("/migration/undo-keeps-later-edits", test_undo_keeps_later_edits);
+  g_test_add_func ("/migration/undo-refused-read-only", test_undo_refused_read_only);
   g_test_add_func ("/editions/missing-opens-read-only", test_missing_edition_opens_read_only);
+  g_test_add_func ("/editions/newer-for-project", test_newer_for_project);
   status = g_test_run ();
   /* the test's own data folder, emptied by the uninstall */
   {

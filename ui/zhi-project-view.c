@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "zhi-editions.h"
 #include "zhi-track.h"
 #include "zhi-evaluation.h"
+#include "zhi-migration.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
+#include "zhi-window.h"
 
 typedef struct
 {
@@ -40,12 +43,19 @@ struct _ZhiProjectView
   GtkLevelBar *score_bar;
   GtkLabel *verdict_label;
   GtkButton *score_button;
+  GtkRevealer *offer_revealer;
+  GtkLabel *offer_label;
 
   /* Owned References */
   ZhiProject *project;
   ZhiEvaluation *evaluation;
   ZhiStandard *standard;
+  ZhiStandard *offer; /* a newer edition of the project's track, offered; or NULL */
   char *step;
+
+  gint64 offer_stamp;     /* the installed editions folder as update_offer () last saw it */
+  AdwToast *undo_toast;   /* weak: the last move's, while it shows */
+  GtkWidget *active_root; /* weak: the window whose activation re-checks the offer */
 };
 
 enum
@@ -250,8 +260,15 @@ update_read_only (ZhiProjectView *self)
                     "read-only here. Use “Save As” to keep a copy of your changes.");
           break;
         case ZHI_PROJECT_READ_ONLY_EDITION:
-          if (zhi_editions_project_edition_missing (self->project, &edition_text))
-            text = edition_text;
+          if (zhi_editions_project_edition_missing (self->project, NULL))
+            text = edition_text = g_strdup_printf (
+                /* TRANSLATORS: id@edition of the standard; the place in Preferences */
+                _ ("This application was drafted against the standard’s edition %s@%s, which is "
+                   "not installed, so it opened read-only: its data can be read and exported. "
+                   "Install that edition in Preferences › Standards, then open the application "
+                   "again."),
+                zhi_project_get_track (self->project),
+                zhi_project_get_standard_edition (self->project));
           else
             text = _ ("The standard's edition of this application was not installed when it "
                       "opened, so it opened read-only. Open it again to edit it.");
@@ -269,12 +286,284 @@ update_read_only (ZhiProjectView *self)
   gtk_revealer_set_reveal_child (self->read_only_revealer, text != NULL);
 }
 
+/* The project has a track whose standard did not load: its recorded edition is not installed */
+static gboolean
+edition_missing (ZhiProjectView *self)
+{
+  const char *track = zhi_project_get_track (self->project);
+  const char *edition = zhi_project_get_standard_edition (self->project);
+
+  return track != NULL && *track != '\0' && edition != NULL && *edition != '\0'
+         && zhi_evaluation_get_standard (self->evaluation) == NULL;
+}
+
+/* ---- moving onto a newer edition ---------------------------------------------------------- */
+
+/* offers the user set aside this session: "<project>\n<id>@<edition>" */
+static GHashTable *dismissed_offers;
+
+static char *
+offer_key (ZhiProject *project, ZhiStandard *offer)
+{
+  GFile *file = zhi_project_get_file (project);
+  g_autofree char *where = file != NULL ? g_file_get_uri (file) : g_strdup_printf ("%p", project);
+
+  return g_strdup_printf ("%s\n%s@%s", where, zhi_standard_get_id (offer),
+                          zhi_standard_get_edition (offer));
+}
+
+/* When the folder of installed editions last changed (an install or removal), or 0 */
+static gint64
+installed_stamp (void)
+{
+  g_autofree char *dir = zhi_editions_installed_dir ();
+  GStatBuf buf;
+
+  if (g_stat (dir, &buf) != 0)
+    return 0;
+  return (gint64)buf.st_mtime * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
+}
+
+static void
+update_offer (ZhiProjectView *self)
+{
+  g_autoptr (ZhiStandard) newer = NULL;
+
+  self->offer_stamp = installed_stamp ();
+  g_clear_object (&self->offer);
+  /* a read-only project is never offered the move */
+  if (self->project != NULL && self->standard != NULL && !zhi_project_is_read_only (self->project))
+    newer = zhi_editions_newer_for_project (self->project);
+  if (newer != NULL)
+    {
+      g_autofree char *key = offer_key (self->project, newer);
+
+      if (dismissed_offers == NULL || !g_hash_table_contains (dismissed_offers, key))
+        self->offer = g_steal_pointer (&newer);
+    }
+  if (self->offer != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (
+          /* TRANSLATORS: the track's standard, the newer edition, the project's edition */
+          _ ("The standard “%s” has a newer edition installed, %s; this application is "
+             "drafted against edition %s."),
+          zhi_text_get (zhi_standard_get_track (self->offer)),
+          zhi_standard_get_edition (self->offer), zhi_standard_get_edition (self->standard));
+
+      gtk_label_set_text (self->offer_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->offer_revealer, self->offer != NULL);
+}
+
+static void
+offer_dismiss_clicked_cb (ZhiProjectView *self)
+{
+  if (self->offer == NULL)
+    return;
+  if (dismissed_offers == NULL)
+    dismissed_offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (dismissed_offers, offer_key (self->project, self->offer));
+  update_offer (self);
+}
+
+typedef struct
+{
+  GWeakRef view;
+  ZhiProject *project;
+  ZhiMigrationUndo *undo;
+  gboolean done;
+} MoveUndo;
+
+static void
+move_undo_free (gpointer data, GClosure *closure)
+{
+  MoveUndo *m = data;
+
+  g_weak_ref_clear (&m->view);
+  g_clear_object (&m->project);
+  g_clear_pointer (&m->undo, zhi_migration_undo_free);
+  g_free (m);
+}
+
+static void
+add_toast (ZhiProjectView *self, AdwToast *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
+
+  if (window != NULL)
+    zhi_window_add_toast (ZHI_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+undo_move_cb (AdwToast *toast, MoveUndo *m)
+{
+  g_autoptr (ZhiProjectView) self = g_weak_ref_get (&m->view);
+  g_autoptr (GError) error = NULL;
+
+  if (m->done || self == NULL || self->project != m->project)
+    return; /* undone already, or the application was closed since */
+  m->done = TRUE;
+  if (!zhi_migration_undo_restore (m->undo, m->project, &error))
+    add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+move (ZhiProjectView *self, ZhiStandard *from, ZhiStandard *to)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) losses = NULL;
+  MoveUndo *m;
+  AdwToast *toast;
+
+  if (self->project == NULL || zhi_project_is_read_only (self->project))
+    return;
+  m = g_new0 (MoveUndo, 1);
+  g_weak_ref_init (&m->view, self);
+  m->project = g_object_ref (self->project);
+  m->undo = zhi_migration_undo_new (self->project, from, to);
+  losses = zhi_migration_apply (self->project, from, to, &error);
+  if (losses == NULL)
+    {
+      move_undo_free (m, NULL);
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  /* TRANSLATORS: a toast after the move; %s is the edition (a date) */
+  toast = adw_toast_new_format (_ ("Moved onto edition %s"), zhi_standard_get_edition (to));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_move_cb), m, move_undo_free, 0);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  add_toast (self, toast);
+}
+
+static void
+move_response_cb (AdwMessageDialog *dialog, const char *response, ZhiProjectView *self)
+{
+  ZhiStandard *from = g_object_get_data (G_OBJECT (dialog), "zhi-from");
+  ZhiStandard *to = g_object_get_data (G_OBJECT (dialog), "zhi-to");
+
+  if (g_str_equal (response, "move")
+      && g_object_get_data (G_OBJECT (dialog), "zhi-project") == self->project)
+    move (self, from, to);
+}
+
+static void
+offer_review_clicked_cb (ZhiProjectView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) from = NULL;
+  g_autoptr (GPtrArray) losses = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->offer == NULL || self->project == NULL || zhi_project_is_read_only (self->project))
+    return;
+  from = zhi_editions_for_project (self->project, &error);
+  if (from != NULL)
+    losses = zhi_migration_plan (self->project, from, self->offer, &error);
+  if (losses == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* TRANSLATORS: the dialog's heading; %s is the edition (a date) */
+  heading = g_strdup_printf (_ ("Move onto Edition %s?"), zhi_standard_get_edition (self->offer));
+  if (losses->len == 0)
+    body = g_strdup_printf (
+        /* TRANSLATORS: the project's edition, the newer one */
+        _ ("This application is drafted against edition %s. On edition %s everything carries "
+           "over: answers, narratives and evidence links. You can undo the move right after."),
+        zhi_standard_get_edition (from), zhi_standard_get_edition (self->offer));
+  else
+    body = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     /* TRANSLATORS: the project's edition, the newer one, the count */
+                     "This application is drafted against edition %s. On edition %s, answers, "
+                     "narratives and evidence links carry over where the criteria and indicators "
+                     "are the same, but %u thing does not carry over and will be dropped. You can "
+                     "undo the move right after.",
+                     "This application is drafted against edition %s. On edition %s, answers, "
+                     "narratives and evidence links carry over where the criteria and indicators "
+                     "are the same, but %u things do not carry over and will be dropped. You can "
+                     "undo the move right after.",
+                     losses->len),
+        zhi_standard_get_edition (from), zhi_standard_get_edition (self->offer), losses->len);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  gtk_widget_set_name (dialog, "edition-move-dialog");
+  if (losses->len > 0)
+    {
+      GString *list = g_string_new (NULL);
+      GtkWidget *label;
+      GtkWidget *extra;
+
+      for (guint i = 0; i < losses->len; i++)
+        {
+          const ZhiMigrationLoss *loss = losses->pdata[i];
+
+          g_string_append_printf (list, "%s• %s", i > 0 ? "\n" : "", loss->message);
+        }
+      label = gtk_label_new (list->str);
+      g_string_free (list, TRUE);
+      gtk_widget_set_name (label, "edition-move-losses");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("What does not carry over"), -1);
+      extra = label;
+      /* a long list scrolls; a short one is shown whole */
+      if (losses->len > 6)
+        {
+          extra = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (extra), GTK_POLICY_NEVER,
+                                          GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (extra), 240);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (extra), label);
+        }
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
+    }
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "move",
+                                    _ ("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              losses->len > 0 ? ADW_RESPONSE_DESTRUCTIVE
+                                                              : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "zhi-from", g_steal_pointer (&from), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "zhi-to", g_object_ref (self->offer), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "zhi-project", self->project);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* an edition installed in Preferences meanwhile is offered when the window is back */
+static void
+root_active_cb (GtkWindow *root, GParamSpec *pspec, ZhiProjectView *self)
+{
+  /* only when an edition was installed or removed since: reading them costs a moment */
+  if (gtk_window_is_active (root) && installed_stamp () != self->offer_stamp)
+    update_offer (self);
+}
+
 /* The sidebar's marks and the live score, from the evaluation. */
 static void
 evaluation_updated_cb (ZhiProjectView *self)
 {
   ZhiScore *score = zhi_evaluation_get_score (self->evaluation);
   ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (self->evaluation);
+
+  gtk_label_set_max_width_chars (self->score_label, -1);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -329,6 +618,21 @@ evaluation_updated_cb (ZhiProjectView *self)
             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _ ("Show the score preview"), -1);
       }
     }
+  else if (edition_missing (self))
+    {
+      g_autofree char *text = g_strdup_printf (
+          /* TRANSLATORS: the sidebar's score line; id@edition of the standard */
+          _ ("No score: edition %s@%s is not installed"), zhi_project_get_track (self->project),
+          zhi_project_get_standard_edition (self->project));
+
+      gtk_label_set_text (self->score_label, text);
+      /* wrapped within the sidebar's width rather than widening it */
+      gtk_label_set_max_width_chars (self->score_label, 24);
+      gtk_level_bar_set_value (self->score_bar, 0);
+      gtk_accessible_update_property (
+          GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _ ("Show the score preview"), -1);
+    }
   else
     {
       gtk_label_set_text (self->score_label, _ ("No score until the track is chosen"));
@@ -347,16 +651,16 @@ evaluation_updated_cb (ZhiProjectView *self)
 static void
 project_changed_cb (ZhiProject *project, const char *what, ZhiProjectView *self)
 {
-  if (g_strcmp0 (what, "track") == 0)
+  if (g_strcmp0 (what, "track") == 0 || g_strcmp0 (what, "standard-edition") == 0)
     {
       g_autofree char *step = g_strdup (self->step);
 
+      /* another track or edition: other criteria (a criterion kept by a new edition stays) */
       rebuild (self);
       evaluation_updated_cb (self);
-      if (step != NULL && !g_str_has_prefix (step, "criterion:"))
-        zhi_project_view_show_step (self, step, NULL);
-      else
+      if (step == NULL || !zhi_project_view_show_step (self, step, NULL))
         zhi_project_view_show_step (self, "enterprise", NULL);
+      update_offer (self);
     }
   if (g_strcmp0 (what, "track") == 0 || g_strcmp0 (what, "name") == 0
       || g_strcmp0 (what, "example") == 0)
@@ -451,9 +755,42 @@ zhi_project_view_dispose (GObject *object)
   g_clear_object (&self->evaluation);
   g_clear_object (&self->project);
   g_clear_object (&self->standard);
+  g_clear_object (&self->offer);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
+  self->undo_toast = NULL;
   g_clear_pointer (&self->step, g_free);
   /* AdwBin unparents its child (the leaflet) itself. */
   G_OBJECT_CLASS (zhi_project_view_parent_class)->dispose (object);
+}
+
+static void
+zhi_project_view_map (GtkWidget *widget)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (zhi_project_view_parent_class)->map (widget);
+  if (GTK_IS_WINDOW (root) && self->active_root == NULL)
+    {
+      self->active_root = GTK_WIDGET (root);
+      g_object_add_weak_pointer (G_OBJECT (root), (gpointer *)&self->active_root);
+      g_signal_connect_object (root, "notify::is-active", G_CALLBACK (root_active_cb), self, 0);
+    }
+}
+
+static void
+zhi_project_view_unmap (GtkWidget *widget)
+{
+  ZhiProjectView *self = ZHI_PROJECT_VIEW (widget);
+
+  if (self->active_root != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->active_root, root_active_cb, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->active_root), (gpointer *)&self->active_root);
+      self->active_root = NULL;
+    }
+  GTK_WIDGET_CLASS (zhi_project_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -465,6 +802,8 @@ zhi_project_view_class_init (ZhiProjectViewClass *klass)
   object_class->dispose = zhi_project_view_dispose;
   object_class->get_property = zhi_project_view_get_property;
   object_class->set_property = zhi_project_view_set_property;
+  widget_class->map = zhi_project_view_map;
+  widget_class->unmap = zhi_project_view_unmap;
 
   properties[PROP_PROJECT]
       = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
@@ -486,7 +825,11 @@ zhi_project_view_class_init (ZhiProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, score_button);
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, offer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, offer_label);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, offer_review_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, offer_dismiss_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "view.show-step", "s", show_step_action);
 }
@@ -534,12 +877,15 @@ zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project)
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
       g_signal_connect_object (project, "notify::access", G_CALLBACK (update_read_only), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::access", G_CALLBACK (update_offer), self,
+                               G_CONNECT_SWAPPED);
     }
   rebuild (self);
   if (self->evaluation != NULL)
     evaluation_updated_cb (self);
   update_title (self);
   update_read_only (self);
+  update_offer (self);
   if (!zhi_project_view_show_step (self, "enterprise", NULL))
     {
       GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list));
@@ -644,4 +990,26 @@ zhi_project_view_get_badge_text (ZhiProjectView *self, const char *step)
         return gtk_label_get_text (GTK_LABEL (badge));
     }
   return NULL;
+}
+
+const char *
+zhi_project_view_get_offered_edition (ZhiProjectView *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), NULL);
+  return self->offer != NULL ? zhi_standard_get_edition (self->offer) : NULL;
+}
+
+gboolean
+zhi_project_view_undo_move (ZhiProjectView *self)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), FALSE);
+  if (self->undo_toast == NULL)
+    return FALSE;
+  toast = g_object_ref (self->undo_toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  g_object_unref (toast);
+  return TRUE;
 }

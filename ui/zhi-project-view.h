@@ -24,5 +24,11 @@ gboolean zhi_project_view_is_step_listed (ZhiProjectView *self, const char *step
 GtkWidget *zhi_project_view_get_page (ZhiProjectView *self, const char *step);
 /* The sidebar badge of a listed step: its count of open items, or "✓"; NULL when none. */
 const char *zhi_project_view_get_badge_text (ZhiProjectView *self, const char *step);
+/* The newer edition of the project's track the view offers to move onto, or NULL when it
+ * offers none (none installed, read-only, or set aside this session). */
+const char *zhi_project_view_get_offered_edition (ZhiProjectView *self);
+/* Undoes the last move onto another edition, as the toast's Undo button does; FALSE when its
+ * toast is gone. */
+gboolean zhi_project_view_undo_move (ZhiProjectView *self);
 
 G_END_DECLS

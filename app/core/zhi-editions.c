@@ -295,6 +295,43 @@ zhi_editions_for_project (ZhiProject *project, GError **error)
   return zhi_editions_lookup (track, edition, error);
 }
 
+ZhiStandard *
+zhi_editions_newer_for_project (ZhiProject *project)
+{
+  const char *track;
+  const char *edition;
+  g_autoptr (ZhiStandard) builtin = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  ZhiStandard *best = NULL;
+
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), NULL);
+  track = zhi_project_get_track (project);
+  edition = zhi_project_get_standard_edition (project);
+  if (track == NULL || *track == '\0')
+    return NULL;
+  if (edition == NULL || *edition == '\0')
+    {
+      builtin = zhi_standard_load_builtin (track, NULL);
+      if (builtin == NULL)
+        return NULL;
+      edition = zhi_standard_get_edition (builtin);
+    }
+  all = zhi_editions_list (NULL, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      ZhiStandard *s = all->pdata[i];
+
+      /* editions are dates (YYYY-MM-DD), compared as the migration does */
+      if (g_strcmp0 (zhi_standard_get_id (s), track) != 0
+          || g_strcmp0 (zhi_standard_get_edition (s), edition) <= 0)
+        continue;
+      if (best == NULL
+          || g_strcmp0 (zhi_standard_get_edition (s), zhi_standard_get_edition (best)) > 0)
+        best = s;
+    }
+  return best != NULL ? g_object_ref (best) : NULL;
+}
+
 gboolean
 zhi_editions_project_edition_missing (ZhiProject *project, char **message)
 {

@@ -35,6 +35,11 @@ gboolean zhi_editions_uninstall (const char *ref, GError **error);
  * ZHI_STANDARD_ERROR_NOT_FOUND naming it. */
 ZhiStandard *zhi_editions_for_project (ZhiProject *project, GError **error);
 
+/* The newest edition of @project's track that is newer than the one it is drafted against
+ * (the built-in one when it records none), built-in or installed; NULL when there is none or no
+ * track is chosen. */
+ZhiStandard *zhi_editions_newer_for_project (ZhiProject *project);
+
 /* TRUE when @project records an edition of its track's standard that is not installed, with
  * *message (if not NULL) naming it and saying what to do; such a project opens read-only. */
 gboolean zhi_editions_project_edition_missing (ZhiProject *project, char **message);

@@ -262,3 +262,209 @@ zhi_migration_report (ZhiStandard *from, ZhiStandard *to, GPtrArray *losses)
     }
   return g_string_free (out, FALSE);
 }
+
+/* ---- undoing a move --------------------------------------------------------------------- */
+
+struct _ZhiMigrationUndo
+{
+  char *track;
+  char *edition;
+  char *sha256;
+  GHashTable *answers;    /* indicator id → JsonNode (value and note) */
+  GHashTable *narratives; /* criterion id → text */
+  GHashTable *supports;   /* evidence id → GStrv, its links before the move */
+  GPtrArray *scenarios;   /* ZhiScenario *, those that lose a link, as they were */
+  GArray *scenario_index; /* guint, where each of them was */
+};
+
+ZhiMigrationUndo *
+zhi_migration_undo_new (ZhiProject *project, ZhiStandard *from, ZhiStandard *to)
+{
+  ZhiMigrationUndo *undo;
+  g_autoptr (GPtrArray) losses = NULL;
+  ZhiAnswers *answers;
+
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ZHI_IS_STANDARD (from) && ZHI_IS_STANDARD (to), NULL);
+
+  answers = zhi_project_get_answers (project);
+  undo = g_new0 (ZhiMigrationUndo, 1);
+  undo->track = g_strdup (zhi_project_get_track (project));
+  undo->edition = g_strdup (zhi_project_get_standard_edition (project));
+  undo->sha256 = g_strdup (zhi_project_get_standard_sha256 (project));
+  undo->answers
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)json_node_unref);
+  undo->narratives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  undo->supports
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+  undo->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_scenario_free);
+  undo->scenario_index = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  losses = walk (project, from, to, FALSE);
+  for (guint i = 0; i < losses->len; i++)
+    {
+      const ZhiMigrationLoss *loss = losses->pdata[i];
+
+      switch (loss->kind)
+        {
+          case ZHI_MIGRATION_LOSS_ANSWER:
+            {
+              JsonNode *node = zhi_answers_get_json (answers, loss->id);
+
+              if (node != NULL)
+                g_hash_table_replace (undo->answers, g_strdup (loss->id), node);
+            }
+            break;
+          case ZHI_MIGRATION_LOSS_NARRATIVE:
+            g_hash_table_replace (undo->narratives, g_strdup (loss->id),
+                                  g_strdup (zhi_project_get_narrative (project, loss->id)));
+            break;
+          case ZHI_MIGRATION_LOSS_EVIDENCE:
+            {
+              ZhiEvidence *item = zhi_project_lookup_evidence (project, loss->owner);
+
+              if (item != NULL && !g_hash_table_contains (undo->supports, loss->owner))
+                g_hash_table_replace (undo->supports, g_strdup (loss->owner),
+                                      g_strdupv ((char **)zhi_evidence_get_supports (item)));
+            }
+            break;
+          case ZHI_MIGRATION_LOSS_SCENARIO:
+            for (guint s = 0; s < zhi_project_get_n_scenarios (project); s++)
+              {
+                const ZhiScenario *scenario = zhi_project_get_scenario (project, s);
+                gboolean seen = FALSE;
+
+                if (g_strcmp0 (scenario->name, loss->owner) != 0)
+                  continue;
+                for (guint k = 0; k < undo->scenario_index->len; k++)
+                  seen = seen || g_array_index (undo->scenario_index, guint, k) == s;
+                if (!seen)
+                  {
+                    g_ptr_array_add (undo->scenarios, zhi_scenario_copy (scenario));
+                    g_array_append_val (undo->scenario_index, s);
+                  }
+              }
+            break;
+          default:
+            g_assert_not_reached ();
+        }
+    }
+  return undo;
+}
+
+void
+zhi_migration_undo_free (ZhiMigrationUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_free (undo->track);
+  g_free (undo->edition);
+  g_free (undo->sha256);
+  g_hash_table_unref (undo->answers);
+  g_hash_table_unref (undo->narratives);
+  g_hash_table_unref (undo->supports);
+  g_ptr_array_unref (undo->scenarios);
+  g_array_unref (undo->scenario_index);
+  g_free (undo);
+}
+
+/* The index of the scenario @saved was at @index, or -1 when it is gone */
+static int
+find_scenario (ZhiProject *project, const ZhiScenario *saved, guint index)
+{
+  guint n = zhi_project_get_n_scenarios (project);
+
+  if (index < n && g_strcmp0 (zhi_project_get_scenario (project, index)->name, saved->name) == 0)
+    return index;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (zhi_project_get_scenario (project, i)->name, saved->name) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+zhi_migration_undo_restore (ZhiMigrationUndo *undo, ZhiProject *project, GError **error)
+{
+  ZhiAnswers *answers;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (undo != NULL, FALSE);
+  g_return_val_if_fail (ZHI_IS_PROJECT (project), FALSE);
+  if (zhi_project_is_read_only (project))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _ ("The project is open read-only: the move to another edition cannot be "
+                      "undone."));
+      return FALSE;
+    }
+
+  answers = zhi_project_get_answers (project);
+  g_hash_table_iter_init (&iter, undo->answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      /* a value the applicant gave since the move stays */
+      if (zhi_answers_get_answer_type (answers, key) != ZHI_ANSWER_NONE)
+        continue;
+      if (zhi_answers_set_json (answers, key, value, NULL))
+        zhi_project_answers_changed (project, key);
+    }
+
+  g_hash_table_iter_init (&iter, undo->narratives);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (zhi_project_get_narrative (project, key) == NULL)
+      zhi_project_set_narrative (project, key, value);
+
+  g_hash_table_iter_init (&iter, undo->supports);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ZhiEvidence *item = zhi_project_lookup_evidence (project, key);
+      g_autoptr (GStrvBuilder) builder = NULL;
+      g_auto (GStrv) supports = NULL;
+      const char *const *now;
+
+      if (item == NULL)
+        continue; /* removed since */
+      /* the links as they were, then any made since */
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **)value);
+      now = zhi_evidence_get_supports (item);
+      for (guint i = 0; now != NULL && now[i] != NULL; i++)
+        if (!g_strv_contains ((const char *const *)value, now[i]))
+          g_strv_builder_add (builder, now[i]);
+      supports = g_strv_builder_end (builder);
+      zhi_project_set_evidence_supports (project, key, (const char *const *)supports);
+    }
+
+  for (guint i = 0; i < undo->scenarios->len; i++)
+    {
+      const ZhiScenario *saved = undo->scenarios->pdata[i];
+      int at = find_scenario (project, saved, g_array_index (undo->scenario_index, guint, i));
+
+      const ZhiScenario *now;
+      g_autoptr (GPtrArray) criteria = NULL;
+      g_autoptr (ZhiScenario) restored = NULL;
+
+      if (at < 0)
+        continue; /* removed since */
+      /* its links as they were, then any made since; its description as it is now */
+      now = zhi_project_get_scenario (project, at);
+      criteria = g_ptr_array_new ();
+      for (guint j = 0; saved->criteria[j] != NULL; j++)
+        g_ptr_array_add (criteria, saved->criteria[j]);
+      for (guint j = 0; now->criteria[j] != NULL; j++)
+        if (!g_strv_contains ((const char *const *)saved->criteria, now->criteria[j]))
+          g_ptr_array_add (criteria, now->criteria[j]);
+      g_ptr_array_add (criteria, NULL);
+      restored
+          = zhi_scenario_new (now->name, (const char *const *)criteria->pdata, now->description);
+      if (!zhi_scenario_equal (now, restored))
+        zhi_project_update_scenario (project, at, restored);
+    }
+
+  /* last: the pages showing the edition rebuild once, with everything back */
+  zhi_project_set_track (project, undo->track);
+  zhi_project_set_standard_edition (project, undo->edition);
+  zhi_project_set_standard_sha256 (project, undo->sha256);
+  return TRUE;
+}

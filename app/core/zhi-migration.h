@@ -46,4 +46,19 @@ zhi_migration_apply (ZhiProject *project, ZhiStandard *from, ZhiStandard *to, GE
 /* The report as text: a headline and one line per loss */
 char *zhi_migration_report (ZhiStandard *from, ZhiStandard *to, GPtrArray *losses);
 
+/* What moving @project from @from to @to would change, recorded before the move so it can be
+ * put back: the edition fields and every answer, narrative, evidence link and scenario the move
+ * drops.  Changes nothing. */
+typedef struct _ZhiMigrationUndo ZhiMigrationUndo;
+
+ZhiMigrationUndo *zhi_migration_undo_new (ZhiProject *project, ZhiStandard *from, ZhiStandard *to);
+void zhi_migration_undo_free (ZhiMigrationUndo *undo);
+
+/* Puts back what the move dropped and the edition @project was on; what was changed since the
+ * move and is not among that stays.  FALSE and an error (nothing changed) when the project is
+ * read-only. */
+gboolean zhi_migration_undo_restore (ZhiMigrationUndo *undo, ZhiProject *project, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiMigrationUndo, zhi_migration_undo_free)
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "zhi-demo.h"
 #include "zhi-dossier-page.h"
+#include "zhi-editions.h"
 #include "zhi-store.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 static const char *languages[] = { "zh_CN", "en" };
 
 static void
-shoot (ZhiWindow *window, const char *outdir, const char *page, const char *lang)
+shoot (gpointer window, const char *outdir, const char *page, const char *lang)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   const struct
@@ -40,6 +41,21 @@ shoot (ZhiWindow *window, const char *outdir, const char *page, const char *lang
         g_error ("%s: %s", path, error->message);
       g_print ("wrote %s\n", path);
     }
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static int
@@ -94,6 +110,29 @@ run_child (const char *outdir, const char *lang)
         shoot (window, outdir, name, lang);
       }
     gtk_window_destroy (GTK_WINDOW (window));
+
+    /* a newer edition installed: the offer to move onto it, and the report before the move */
+    zhi_test_ui_install_newer_workshop ("2025-06-01");
+    window = zhi_window_new (app);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+    gtk_window_present (GTK_WINDOW (window));
+    zhi_window_open_file (window, file);
+    view = zhi_window_get_project_view (window);
+    g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, "2025-06-01");
+    shoot (window, outdir, "edition-offer", lang);
+    {
+      GtkWidget *review = find_named (GTK_WIDGET (view), "edition-offer-review");
+      GtkWindow *dialog;
+
+      gtk_widget_activate (review);
+      while ((dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL
+             || !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+        g_main_context_iteration (NULL, TRUE);
+      shoot (dialog, outdir, "edition-move-report", lang);
+      gtk_window_destroy (dialog);
+    }
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_assert_true (zhi_editions_uninstall ("workshop@2025-06-01", NULL));
     g_unlink (path);
     g_rmdir (tmpdir);
   }
@@ -125,9 +164,13 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autoptr (GError) error = NULL;
+      g_autofree char *data_home = g_dir_make_tmp ("zhizao-shots-data-XXXXXX", NULL);
       g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", languages[i], TRUE);
       const char *child_argv[] = { argv[0], "--child", outdir, languages[i], NULL };
       int status = 0;
+
+      /* the newer edition the child installs goes to a data folder of its own */
+      env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
 
       if (!g_spawn_sync (NULL, (char **)child_argv, env, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
                          NULL, NULL, &status, &error)
@@ -136,6 +179,14 @@ main (int argc, char **argv)
           g_printerr ("%s: %s\n", languages[i], error->message);
           return 1;
         }
+      {
+        g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
+        g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
+
+        g_rmdir (standards);
+        g_rmdir (zhizao);
+        g_rmdir (data_home);
+      }
     }
   return 0;
 }

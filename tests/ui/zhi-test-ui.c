@@ -1,9 +1,11 @@
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "zhi-credit-code.h"
 #include "zhi-demo-evidence.h"
+#include "zhi-editions.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -266,4 +268,39 @@ zhi_test_ui_show_step (ZhiProjectView *view, const char *step)
   g_assert_nonnull (page);
   zhi_test_ui_wait_for_frames (page, 1);
   return page;
+}
+
+static char *
+replace (char *text /* owned */, const char *from, const char *to)
+{
+  g_auto (GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1); /* the edit must hit */
+  g_free (text);
+  return g_strjoinv (to, parts);
+}
+
+void
+zhi_test_ui_install_newer_workshop (const char *edition)
+{
+  g_autofree char *src
+      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("zhizao-edition-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "next.json", NULL);
+  g_autofree char *field = g_strdup_printf ("\"edition\": \"%s\"", edition);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) installed = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, &error));
+  text = replace (text, "\"edition\": \"2023-04-18\"", field);
+  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
+  text = replace (text, "\"w09", "\"w11");
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_free (text);
+  installed = zhi_editions_install (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zhi_standard_get_edition (installed), ==, edition);
+  g_unlink (path);
+  g_rmdir (dir);
 }

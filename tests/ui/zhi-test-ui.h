@@ -31,4 +31,9 @@ GtkWindow *zhi_test_ui_find_toplevel (GType type);
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
 
+/* Installs (in $XDG_DATA_HOME) the built-in workshop standard as edition @edition, with
+ * w01.security renamed w01.cyber-security and criterion w09 renumbered w11 (as
+ * tests/test-migration.c's newer edition): what a move onto it cannot carry over is known. */
+void zhi_test_ui_install_newer_workshop (const char *edition);
+
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _ZhiScorePage
 
   /* Template Widgets */
   GtkStack *stack;
+  AdwStatusPage *empty_status;
   GtkLabel *claimed_label;
   GtkLabel *claimed_of_label;
   GtkLabel *claimed_band_label;
@@ -683,6 +684,34 @@ update_totals (ZhiScorePage *self)
                           note != NULL && *zhi_text_get (note) != '\0');
 }
 
+/* Why there is no score: no track yet, or the project's edition of the standard is missing */
+static void
+update_empty (ZhiScorePage *self)
+{
+  ZhiProject *project
+      = self->evaluation != NULL ? zhi_evaluation_get_project (self->evaluation) : NULL;
+  const char *track = project != NULL ? zhi_project_get_track (project) : "";
+  const char *edition = project != NULL ? zhi_project_get_standard_edition (project) : "";
+  g_autofree char *description = NULL;
+
+  if (track == NULL || *track == '\0' || edition == NULL || *edition == '\0')
+    {
+      adw_status_page_set_title (self->empty_status, _ ("No Score Yet"));
+      adw_status_page_set_description (
+          self->empty_status, _ ("Choose the track of the application (digital workshop or smart "
+                                 "factory) to see its self-assessed score."));
+      return;
+    }
+  description = g_strdup_printf (
+      /* TRANSLATORS: id@edition of the standard; the place in Preferences */
+      _ ("This application was drafted against the standard’s edition %s@%s, which is not "
+         "installed on this computer, so there is no score to show. Install that edition’s file "
+         "in Preferences › Standards, then open the application again."),
+      track, edition);
+  adw_status_page_set_title (self->empty_status, _ ("Standard Edition Missing"));
+  adw_status_page_set_description (self->empty_status, description);
+}
+
 static void
 update (ZhiScorePage *self)
 {
@@ -695,6 +724,7 @@ update (ZhiScorePage *self)
 
   if (self->score == NULL)
     {
+      update_empty (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       list_box_clear (self->gates_list);
       list_box_clear (self->weakest_list);
@@ -833,6 +863,7 @@ zhi_score_page_class_init (ZhiScorePageClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-score-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, claimed_label);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, claimed_of_label);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, claimed_band_label);
