@@ -427,6 +427,45 @@ test_checklist_groups (void)
   g_assert_cmpuint (n_items, ==, problems->len);
 }
 
+/* An office document waiting for LibreOffice is said to be so, not to be unopenable */
+static void
+test_unconverted_evidence (void)
+{
+  g_autoptr (ZhiProject) project = filled_workshop ();
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  const char *supports[] = { "w02", NULL };
+  g_autoptr (GError) error = NULL;
+  GPtrArray *problems;
+  ZhiEvidence *evidence;
+  gboolean found = FALSE;
+
+  evidence = zhi_project_add_evidence (
+      project, NULL, "设备台账", "ledger.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1024,
+      "0000000000000000000000000000000000000000000000000000000000000001", 0, supports, NULL,
+      &error);
+  g_assert_no_error (error);
+  zhi_project_set_evidence_inspection (project, zhi_evidence_get_id (evidence),
+                                       ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED, 0);
+  zhi_evaluation_update (evaluation);
+  problems = zhi_evaluation_get_problems (evaluation);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpstr (problem->code, !=, "unusable-evidence");
+      if (g_str_equal (problem->code, "unconverted-evidence"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (problem->field, ==, zhi_evidence_get_id (evidence));
+          g_assert_nonnull (strstr (problem->message, "not converted to PDF yet"));
+          g_assert_nonnull (strstr (problem->message, "LibreOffice"));
+          g_assert_null (strstr (problem->message, "cannot be opened"));
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 updated_cb (ZhiEvaluation *evaluation, guint *count)
 {
@@ -541,6 +580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/json", test_json);
   g_test_add_func ("/evaluation/open-items", test_open_items);
   g_test_add_func ("/evaluation/checklist-groups", test_checklist_groups);
+  g_test_add_func ("/evaluation/unconverted-evidence", test_unconverted_evidence);
   g_test_add_func ("/evaluation/partial-and-kpi-problems", test_partial_and_kpi_problems);
   return g_test_run ();
 }

@@ -433,7 +433,28 @@ check_evidence (ZhiEvaluation *self, GPtrArray *problems)
           g_autofree char *label = evidence_label (evidence);
           const char *reason = zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence));
 
-          if (supports != NULL && supports[0] != NULL)
+          if (g_strcmp0 (zhi_evidence_get_problem (evidence), ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED)
+              == 0)
+            {
+              /* not broken: waiting for LibreOffice (the window converts at open) */
+              g_autofree char *claims
+                  = supports != NULL && supports[0] != NULL ? claims_text (self, supports) : NULL;
+
+              zhi_problem_list_add (
+                  problems, ZHI_PROBLEM_WARNING, "evidence", zhi_evidence_get_id (evidence),
+                  "unconverted-evidence",
+                  claims != NULL
+                      ? g_strdup_printf (_ ("%s is an office document not converted to PDF yet, "
+                                            "so it supports nothing until it is: it is meant to "
+                                            "support %s. Install LibreOffice, then open the "
+                                            "project again to convert it."),
+                                         label, claims)
+                      : g_strdup_printf (_ ("%s is an office document not converted to PDF yet. "
+                                            "Install LibreOffice, then open the project again "
+                                            "to convert it."),
+                                         label));
+            }
+          else if (supports != NULL && supports[0] != NULL)
             {
               g_autofree char *claims = claims_text (self, supports);
 
@@ -902,6 +923,15 @@ checklist_group_message (const char *code, guint n)
                      "remove it (the Evidence page lists it).",
                      "%u documents cannot be opened: replace each with a file that opens, or "
                      "remove it (the Evidence page lists them).",
+                     n),
+        n);
+  if (g_strcmp0 (code, "unconverted-evidence") == 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u office document is not converted to PDF yet: install LibreOffice, "
+                     "then open the project again to convert it.",
+                     "%u office documents are not converted to PDF yet: install LibreOffice, "
+                     "then open the project again to convert them.",
                      n),
         n);
   if (g_strcmp0 (code, "missing-evidence-file") == 0)
