@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "zhi-application.h"
+#include "zhi-i18n.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-preferences-window.h"
 #include "zhi-ui-resources.h"
@@ -25,21 +26,7 @@ G_DEFINE_FINAL_TYPE (ZhiApplication, zhi_application, ADW_TYPE_APPLICATION)
 void
 zhi_application_setup_i18n (void)
 {
-  const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
-
-  /* In the plain C locale gettext ignores LANGUAGE and GLib prints "?" for Chinese:
-   * the C.UTF-8 locale keeps C's rules and lets both work. */
-  if (setlocale (LC_ALL, "") == NULL || g_str_equal (setlocale (LC_ALL, NULL), "C")
-      || g_str_equal (setlocale (LC_ALL, NULL), "POSIX"))
-    setlocale (LC_ALL, "C.UTF-8");
-  /* Run from the build tree: use the catalogues built next to us. */
-  if (dir == NULL
-      && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS)
-      && !g_file_test (LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS))
-    dir = ZHI_BUILD_LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  zhi_i18n_init ();
 }
 
 static ZhiWindow *

@@ -1,6 +1,8 @@
 /* zhizao-cli — validate, score, render and exchange Zhizao projects without a display */
 #include "config.h"
 
+#include "zhi-i18n.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -74,28 +76,10 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _ ("Run “zhizao-cli COMMAND --help” for the options of a command."));
 }
 
-static void
-setup_i18n (void)
-{
-  const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
-
-  /* In the plain C locale gettext ignores LANGUAGE and GLib prints "?" for Chinese:
-   * the C.UTF-8 locale keeps C's rules and lets both work. */
-  if (setlocale (LC_ALL, "") == NULL || g_str_equal (setlocale (LC_ALL, NULL), "C")
-      || g_str_equal (setlocale (LC_ALL, NULL), "POSIX"))
-    setlocale (LC_ALL, "C.UTF-8");
-  if (dir == NULL
-      && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/zhizao.mo", G_FILE_TEST_EXISTS))
-    dir = ZHI_BUILD_LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 int
 main (int argc, char **argv)
 {
-  setup_i18n ();
+  zhi_i18n_init ();
   /* every command records and re-checks whether evidence opens (zhi-store.h) */
   zhi_evidence_inspector_install ();
 

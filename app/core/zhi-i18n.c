@@ -1,7 +1,39 @@
 /* zhi-i18n.c — pick the user's language for bilingual data */
+#include "config.h"
+
 #include "zhi-i18n.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
+
+static gboolean
+is_c_locale (const char *name)
+{
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX");
+}
+
+void
+zhi_i18n_init (void)
+{
+  const char *dir = g_getenv ("ZHIZAO_LOCALEDIR");
+
+  /* Per category: an environment with only LC_CTYPE set (Python sets LC_CTYPE=C.UTF-8 for the
+   * programs it starts in the C locale) leaves LC_MESSAGES at C, where LANGUAGE is ignored. */
+  setlocale (LC_ALL, "");
+  if (is_c_locale (setlocale (LC_CTYPE, NULL)))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  if (is_c_locale (setlocale (LC_MESSAGES, NULL)))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  if (dir == NULL
+      && g_file_test (ZHI_BUILD_LOCALEDIR "/zh_CN/LC_MESSAGES/" GETTEXT_PACKAGE ".mo",
+                      G_FILE_TEST_EXISTS)
+      && !g_file_test (LOCALEDIR "/zh_CN/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS))
+    dir = ZHI_BUILD_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 static int language_override = -1;
 

@@ -17,6 +17,13 @@ typedef struct
   char *en;
 } ZhiText;
 
+/* Sets the locale from the environment and binds the "zhizao" catalogue: from
+ * $ZHIZAO_LOCALEDIR, else from the build tree when run from it (its catalogue exists and no
+ * installed one does), else from the installed LOCALEDIR.  Where the environment names no
+ * locale for a category (C or POSIX), that category becomes C.UTF-8: in C gettext ignores
+ * LANGUAGE and GLib prints "?" for Chinese.  The application and the CLI call it first. */
+void zhi_i18n_init (void);
+
 /* TRUE when the first language gettext would use is Chinese ("zh", "zh_CN", "zh_CN.UTF-8" …). */
 gboolean zhi_i18n_is_chinese (void);
 
