@@ -106,6 +106,87 @@ blob_exists (sqlite3 *db, const char *sha256)
   return exists;
 }
 
+/* Adds the row that @info's bytes are written into (zeros for now); its rowid in *rowid. */
+static gboolean
+insert_zeroblob (sqlite3 *db, const ZhiBlobInfo *info, sqlite3_int64 *rowid)
+{
+  sqlite3_stmt *st
+      = zhi_store_prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
+  gboolean ok = st != NULL;
+  if (ok)
+    {
+      TEXT (st, 1, info->sha256);
+      sqlite3_bind_int64 (st, 2, (sqlite3_int64)info->size);
+      sqlite3_bind_zeroblob64 (st, 3, info->size);
+      ok = sqlite3_step (st) == SQLITE_DONE;
+      *rowid = sqlite3_last_insert_rowid (db);
+      sqlite3_finalize (st);
+    }
+  return ok;
+}
+
+static void
+set_store_failed (GError **error, sqlite3 *db, ZhiStore *store)
+{
+  zhi_store_set_sqlite_error (error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
+                              _ ("Could not store the evidence in the project; free some disk "
+                                 "space and try again."));
+}
+
+static void
+set_changed (GError **error, GFile *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+               _ ("“%s” changed while it was being attached. Wait until the program "
+                  "writing it has finished, then attach it again."),
+               name);
+}
+
+typedef enum
+{
+  CHUNKS_END,          /* the end of the file */
+  CHUNKS_SLICE_FULL,   /* @limit bytes written, the file goes on */
+  CHUNKS_GREW,         /* more bytes than were hashed: nothing written of the last chunk */
+  CHUNKS_READ_FAILED,  /* @error set */
+  CHUNKS_WRITE_FAILED, /* SQLite's error on the blob's connection */
+} ChunksResult;
+
+/* Copies chunks of @in into @blob at *done, hashing them into @sum, until the end of the file
+ * or @limit more bytes; reports the progress after each chunk when @progress is not NULL. */
+static ChunksResult
+write_chunks (GInputStream *in,
+              sqlite3_blob *blob,
+              guint8 *buf,
+              GFile *file,
+              GChecksum *sum,
+              guint64 *done,
+              guint64 size,
+              guint64 limit,
+              ZhiStoreProgress *progress,
+              GCancellable *cancellable,
+              GError **error)
+{
+  for (guint64 slice = 0; slice < limit;)
+    {
+      gssize n = read_chunk (in, buf, file, cancellable, error);
+      if (n < 0)
+        return CHUNKS_READ_FAILED;
+      if (n == 0)
+        return CHUNKS_END;
+      if (*done + n > size)
+        return CHUNKS_GREW;
+      g_checksum_update (sum, buf, n);
+      if (sqlite3_blob_write (blob, buf, (int)n, (int)*done) != SQLITE_OK)
+        return CHUNKS_WRITE_FAILED;
+      *done += n;
+      slice += n;
+      if (progress != NULL)
+        report (progress, 0.5 + (size ? 0.5 * (double)*done / size : 0.5));
+    }
+  return CHUNKS_SLICE_FULL;
+}
+
 /* After a slice: let a waiting autosave of the main thread take the write lock first. */
 static void
 yield_to_saver (ZhiStore *store)
@@ -134,7 +215,7 @@ store_blob_sliced (ZhiStore *store,
 
   if (sqlite3_open_v2 (store->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     goto db_fail;
-  zhi_store_configure (db);
+  zhi_sqlite_configure (db);
   if (blob_exists (db, info->sha256))
     {
       sqlite3_close (db);
@@ -142,23 +223,9 @@ store_blob_sliced (ZhiStore *store,
       return g_steal_pointer (&info);
     }
 
-  {
-    sqlite3_stmt *st
-        = zhi_store_prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
-    gboolean ok = st != NULL;
-    if (ok)
-      {
-        TEXT (st, 1, info->sha256);
-        sqlite3_bind_int64 (st, 2, (sqlite3_int64)info->size);
-        sqlite3_bind_zeroblob64 (st, 3, info->size);
-        ok = sqlite3_step (st) == SQLITE_DONE;
-        rowid = sqlite3_last_insert_rowid (db);
-        sqlite3_finalize (st);
-      }
-    if (!ok)
-      goto db_fail;
-    inserted = TRUE;
-  }
+  if (!insert_zeroblob (db, info, &rowid))
+    goto db_fail;
+  inserted = TRUE;
   yield_to_saver (store);
 
   in = g_file_read (file, cancellable, &local);
@@ -170,44 +237,30 @@ store_blob_sliced (ZhiStore *store,
   for (gboolean eof = FALSE; !eof;)
     {
       sqlite3_blob *blob = NULL;
-      guint64 slice = 0;
 
-      if (!zhi_store_exec (db, "BEGIN IMMEDIATE")
+      if (!zhi_sqlite_exec (db, "BEGIN IMMEDIATE")
           || sqlite3_blob_open (db, "main", "blobs", "data", rowid, 1, &blob) != SQLITE_OK)
         {
-          zhi_store_exec (db, "ROLLBACK");
+          zhi_sqlite_exec (db, "ROLLBACK");
           goto db_fail;
         }
-      while (slice < WRITE_SLICE)
+      ChunksResult result = write_chunks (G_INPUT_STREAM (in), blob, buf, file, sum, &done,
+                                          info->size, WRITE_SLICE, NULL, cancellable, error);
+      if (result != CHUNKS_END && result != CHUNKS_SLICE_FULL)
         {
-          gssize n = read_chunk (G_INPUT_STREAM (in), buf, file, cancellable, error);
-          if (n < 0 || done + n > info->size)
-            {
-              sqlite3_blob_close (blob);
-              zhi_store_exec (db, "ROLLBACK");
-              if (n < 0)
-                goto fail;
-              goto changed; /* grew */
-            }
-          if (n == 0)
-            {
-              eof = TRUE;
-              break;
-            }
-          g_checksum_update (sum, buf, n);
-          if (sqlite3_blob_write (blob, buf, (int)n, (int)done) != SQLITE_OK)
-            {
-              sqlite3_blob_close (blob);
-              zhi_store_exec (db, "ROLLBACK");
-              goto db_fail;
-            }
-          done += n;
-          slice += n;
+          sqlite3_blob_close (blob);
+          zhi_sqlite_exec (db, "ROLLBACK");
+          if (result == CHUNKS_READ_FAILED)
+            goto fail;
+          if (result == CHUNKS_GREW)
+            goto changed;
+          goto db_fail;
         }
+      eof = result == CHUNKS_END;
       sqlite3_blob_close (blob);
-      if (!zhi_store_exec (db, "COMMIT"))
+      if (!zhi_sqlite_exec (db, "COMMIT"))
         {
-          zhi_store_exec (db, "ROLLBACK");
+          zhi_sqlite_exec (db, "ROLLBACK");
           goto db_fail;
         }
       report (progress, 0.5 + (info->size ? 0.5 * (double)done / info->size : 0.5));
@@ -221,19 +274,10 @@ store_blob_sliced (ZhiStore *store,
   return g_steal_pointer (&info);
 
 changed:
-  {
-    g_autofree char *name = g_file_get_parse_name (file);
-    g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                 _ ("“%s” changed while it was being attached. Wait until the program "
-                    "writing it has finished, then attach it again."),
-                 name);
-  }
+  set_changed (error, file);
   goto fail;
 db_fail:
-  zhi_store_set_sqlite_error (
-      error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
-      _ ("Could not store the evidence in the project; free some disk space "
-         "and try again."));
+  set_store_failed (error, db, store);
 fail:
   if (inserted)
     {
@@ -324,15 +368,7 @@ zhi_store_blob (ZhiStore *store,
 
   g_mutex_lock (&store->mutex);
   sqlite3 *db = store->db;
-  sqlite3_stmt *st = zhi_store_prepare (db, "SELECT 1 FROM blobs WHERE sha256 = ?");
-  gboolean exists = FALSE;
-  if (st)
-    {
-      TEXT (st, 1, info->sha256);
-      exists = sqlite3_step (st) == SQLITE_ROW;
-      sqlite3_finalize (st);
-    }
-  if (exists)
+  if (blob_exists (db, info->sha256))
     {
       g_mutex_unlock (&store->mutex);
       report (progress, 1.0);
@@ -340,34 +376,15 @@ zhi_store_blob (ZhiStore *store,
     }
 
   /* pass 2: write */
-  gboolean ok = zhi_store_exec (db, "BEGIN IMMEDIATE");
   sqlite3_blob *blob = NULL;
+  sqlite3_int64 rowid = 0;
   g_autoptr (GFileInputStream) in = NULL;
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   guint64 done = 0;
-  if (ok)
+  if (!zhi_sqlite_exec (db, "BEGIN IMMEDIATE") || !insert_zeroblob (db, info, &rowid)
+      || sqlite3_blob_open (db, "main", "blobs", "data", rowid, 1, &blob) != SQLITE_OK)
     {
-      st = zhi_store_prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
-      ok = st != NULL;
-      if (ok)
-        {
-          TEXT (st, 1, info->sha256);
-          sqlite3_bind_int64 (st, 2, (sqlite3_int64)info->size);
-          sqlite3_bind_zeroblob64 (st, 3, info->size);
-          ok = sqlite3_step (st) == SQLITE_DONE;
-          sqlite3_finalize (st);
-        }
-      ok = ok
-           && sqlite3_blob_open (db, "main", "blobs", "data", sqlite3_last_insert_rowid (db), 1,
-                                 &blob)
-                  == SQLITE_OK;
-    }
-  if (!ok)
-    {
-      zhi_store_set_sqlite_error (
-          error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
-          _ ("Could not store the evidence in the project; free some disk space "
-             "and try again."));
+      set_store_failed (error, db, store);
       goto fail;
     }
   in = g_file_read (file, cancellable, &local);
@@ -376,44 +393,26 @@ zhi_store_blob (ZhiStore *store,
       evidence_io_error (error, file, local);
       goto fail;
     }
-  for (;;)
+  /* a file that grew is caught below */
+  ChunksResult result = write_chunks (G_INPUT_STREAM (in), blob, buf, file, sum, &done, info->size,
+                                      G_MAXUINT64, progress, cancellable, error);
+  if (result == CHUNKS_READ_FAILED)
+    goto fail;
+  if (result == CHUNKS_WRITE_FAILED)
     {
-      gssize n = read_chunk (G_INPUT_STREAM (in), buf, file, cancellable, error);
-      if (n < 0)
-        goto fail;
-      if (n == 0)
-        break;
-      if (done + n > info->size)
-        break; /* grew: caught below */
-      g_checksum_update (sum, buf, n);
-      if (sqlite3_blob_write (blob, buf, (int)n, (int)done) != SQLITE_OK)
-        {
-          zhi_store_set_sqlite_error (
-              error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
-              _ ("Could not store the evidence in the project; free some disk "
-                 "space and try again."));
-          goto fail;
-        }
-      done += n;
-      report (progress, 0.5 + (info->size ? 0.5 * (double)done / info->size : 0.5));
+      set_store_failed (error, db, store);
+      goto fail;
     }
   if (done != info->size || !g_str_equal (g_checksum_get_string (sum), info->sha256))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                   _ ("“%s” changed while it was being attached. Wait until the program "
-                      "writing it has finished, then attach it again."),
-                   name);
+      set_changed (error, file);
       goto fail;
     }
   sqlite3_blob_close (blob);
   blob = NULL;
-  if (!zhi_store_exec (db, "COMMIT"))
+  if (!zhi_sqlite_exec (db, "COMMIT"))
     {
-      zhi_store_set_sqlite_error (
-          error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
-          _ ("Could not store the evidence in the project; free some disk space "
-             "and try again."));
+      set_store_failed (error, db, store);
       goto fail;
     }
   g_mutex_unlock (&store->mutex);
@@ -423,7 +422,7 @@ zhi_store_blob (ZhiStore *store,
 fail:
   if (blob)
     sqlite3_blob_close (blob);
-  zhi_store_exec (db, "ROLLBACK");
+  zhi_sqlite_exec (db, "ROLLBACK");
   g_mutex_unlock (&store->mutex);
   return NULL;
 }

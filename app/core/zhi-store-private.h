@@ -3,9 +3,8 @@
  * zhi-blob-stream.c (reading them), zhi-store-evidence.c (attaching, exporting, inspecting) */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "zhi-project-private.h"
+#include "zhi-sqlite.h"
 #include "zhi-store.h"
 
 G_BEGIN_DECLS
@@ -35,8 +34,6 @@ typedef struct
 #define TEXT(st, i, s) sqlite3_bind_text (st, i, s, -1, SQLITE_TRANSIENT)
 
 /* SQLite helpers (zhi-store.c) */
-gboolean zhi_store_exec (sqlite3 *db, const char *sql);
-void zhi_store_configure (sqlite3 *db);
 sqlite3_stmt *zhi_store_prepare (sqlite3 *db, const char *sql);
 const char *zhi_store_col_text (sqlite3_stmt *st, int i);
 gboolean zhi_store_set_sqlite_error (

@@ -75,51 +75,18 @@ zhi_store_set_sqlite_error (
                           db ? sqlite3_errmsg (db) : _ ("cannot open the database"));
 }
 
-gboolean
-zhi_store_exec (sqlite3 *db, const char *sql)
-{
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
-}
-
-static int
-pragma_int (sqlite3 *db, const char *pragma, int *out)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &st, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int (st, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (st);
-  return rc;
-}
-
-void
-zhi_store_configure (sqlite3 *db)
-{
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
-  zhi_store_exec (db, "PRAGMA journal_mode=DELETE");
-  zhi_store_exec (db, "PRAGMA synchronous=FULL");
-}
-
 /* Creates (version 0) or migrates the schema to the current version, in one transaction.
  * A new file goes through version 1 and every migration, so the migrations run always. */
 static gboolean
 ensure_schema (sqlite3 *db, const char *path, GError **error)
 {
   int version = 0;
-  if (pragma_int (db, "user_version", &version) != SQLITE_OK)
+  if (zhi_sqlite_pragma_int (db, "user_version", &version) != SQLITE_OK)
     return zhi_store_set_sqlite_error (error, db, ZHI_PROJECT_ERROR_DAMAGED, path,
                                        _ ("Could not read the project's version."));
   if (version == ZHI_PROJECT_SCHEMA_VERSION)
     return TRUE;
-  if (!zhi_store_exec (db, "BEGIN IMMEDIATE"))
+  if (!zhi_sqlite_exec (db, "BEGIN IMMEDIATE"))
     return zhi_store_set_sqlite_error (
         error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, path,
         _ ("Could not update the project file to this version of Zhizao."));
@@ -128,21 +95,21 @@ ensure_schema (sqlite3 *db, const char *path, GError **error)
     {
       g_autofree char *sql
           = g_strdup_printf ("PRAGMA application_id = %d", ZHI_PROJECT_APPLICATION_ID);
-      ok = zhi_store_exec (db, schema_v1) && zhi_store_exec (db, sql);
+      ok = zhi_sqlite_exec (db, schema_v1) && zhi_sqlite_exec (db, sql);
       version = 1;
     }
   for (; ok && version < ZHI_PROJECT_SCHEMA_VERSION; version++)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      ok = zhi_store_exec (db, migrations[version - 1]) && zhi_store_exec (db, sql);
+      ok = zhi_sqlite_exec (db, migrations[version - 1]) && zhi_sqlite_exec (db, sql);
     }
-  if (ok && zhi_store_exec (db, "COMMIT"))
+  if (ok && zhi_sqlite_exec (db, "COMMIT"))
     return TRUE;
   zhi_store_set_sqlite_error (
       error, db, ZHI_PROJECT_ERROR_SAVE_FAILED, path,
       _ ("Could not update the project file to this version of Zhizao; it was "
          "left as it was."));
-  zhi_store_exec (db, "ROLLBACK");
+  zhi_sqlite_exec (db, "ROLLBACK");
   return FALSE;
 }
 
@@ -212,11 +179,11 @@ step_done (sqlite3_stmt *st, char **why)
 static gboolean
 write_model (sqlite3 *db, ZhiProject *p, char **why)
 {
-  gboolean ok = zhi_store_exec (db, "DELETE FROM fields")
-                && zhi_store_exec (db, "DELETE FROM scenarios")
-                && zhi_store_exec (db, "DELETE FROM answers")
-                && zhi_store_exec (db, "DELETE FROM narratives")
-                && zhi_store_exec (db, "DELETE FROM evidence");
+  gboolean ok = zhi_sqlite_exec (db, "DELETE FROM fields")
+                && zhi_sqlite_exec (db, "DELETE FROM scenarios")
+                && zhi_sqlite_exec (db, "DELETE FROM answers")
+                && zhi_sqlite_exec (db, "DELETE FROM narratives")
+                && zhi_sqlite_exec (db, "DELETE FROM evidence");
   if (!ok)
     return why_fail (db, why);
 
@@ -570,7 +537,7 @@ store_save (ZhiStore *store, gboolean *busy, GError **error)
   if (ok)
     {
       ok = write_model (store->db, store->project, &why)
-           && (zhi_store_exec (store->db, "COMMIT") || why_fail (store->db, &why));
+           && (zhi_sqlite_exec (store->db, "COMMIT") || why_fail (store->db, &why));
       if (!ok)
         {
           set_store_error (error, ZHI_PROJECT_ERROR_SAVE_FAILED, store->path,
@@ -578,7 +545,7 @@ store_save (ZhiStore *store, gboolean *busy, GError **error)
                               "window; free some disk space or use “Save As” to store them "
                               "elsewhere."),
                            why);
-          zhi_store_exec (store->db, "ROLLBACK");
+          zhi_sqlite_exec (store->db, "ROLLBACK");
         }
     }
   else
@@ -628,7 +595,7 @@ collect_garbage (ZhiStore *store)
   if (store->read_only || store->db == NULL)
     return;
   g_mutex_lock (&store->mutex);
-  zhi_store_exec (store->db, GC_SQL);
+  zhi_sqlite_exec (store->db, GC_SQL);
   g_clear_pointer (&store->sizes, g_hash_table_unref);
   g_mutex_unlock (&store->mutex);
 }
@@ -687,7 +654,7 @@ ensure_store (ZhiProject *self, GError **error)
       sqlite3_close (db);
       return NULL;
     }
-  zhi_store_configure (db);
+  zhi_sqlite_configure (db);
   if (!ensure_schema (db, NULL, error))
     {
       sqlite3_close (db);
@@ -713,24 +680,17 @@ check_header (const char *path, gboolean hot_journal, GError **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   guint8 h[100];
-  struct stat sb;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  goffset file_size = 0;
+  int e = 0;
+  gssize n = zhi_sqlite_read_head (path, h, sizeof h, &file_size, &e);
+  if (n == -1)
     {
-      int e = errno;
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO,
                    _ ("Could not open “%s”: %s. Check that the file exists and that you may "
                       "read it."),
                    name, g_strerror (e));
       return FALSE;
     }
-  ssize_t n = 0;
-  if (fstat (fd, &sb) == 0 && S_ISREG (sb.st_mode))
-    n = read (fd, h, sizeof h);
-  else
-    n = -2;
-  close (fd);
-
   if (n == -2)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_NOT_A_PROJECT,
@@ -784,12 +744,12 @@ check_header (const char *path, gboolean hot_journal, GError **error)
   guint32 pages = be32 (h + 28);
   /* the page count in the header is valid when the two change counters agree */
   if (!hot_journal && be32 (h + 24) == be32 (h + 92) && pages > 0
-      && (guint64)sb.st_size < (guint64)pages * page_size)
+      && (guint64)file_size < (guint64)pages * page_size)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_DAMAGED,
                    _ ("“%s” is damaged: the file is truncated (%llu of %llu bytes). Use a backup "
                       "copy or ask the sender for the file again."),
-                   name, (unsigned long long)sb.st_size, (unsigned long long)pages * page_size);
+                   name, (unsigned long long)file_size, (unsigned long long)pages * page_size);
       return FALSE;
     }
   return TRUE;
@@ -803,11 +763,9 @@ has_hot_journal (const char *path)
   static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   guint8 head[8] = { 0 };
-  int fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return FALSE;
-  gboolean hot = read (fd, head, sizeof head) == sizeof head && memcmp (head, magic, 8) == 0;
-  close (fd);
+  int e = 0;
+  gboolean hot = zhi_sqlite_read_head (journal, head, sizeof head, NULL, &e) == sizeof head
+                 && memcmp (head, magic, 8) == 0;
   return hot;
 }
 
@@ -844,30 +802,12 @@ check_with_sqlite (const char *path, GError **error)
                     && (verdict == NULL || g_str_equal (verdict, "ok"));
        i++)
     {
-      char *sql = tables->len > 0
-                      ? sqlite3_mprintf ("PRAGMA quick_check(\"%w\")", (char *)tables->pdata[i])
-                      : NULL;
       g_clear_pointer (&verdict, g_free);
-      rc = sqlite3_prepare_v2 (db, sql != NULL ? sql : "PRAGMA quick_check", -1, &st, NULL);
-      sqlite3_free (sql);
-      if (rc != SQLITE_OK)
-        break;
-      rc = sqlite3_step (st);
-      if (rc == SQLITE_ROW)
-        {
-          const char *text = zhi_store_col_text (st, 0);
-          if (g_str_has_prefix (text, "*** ") && strchr (text, '\n'))
-            text = strchr (text, '\n') + 1;
-          const char *nl = strchr (text, '\n');
-          /* several problems come as one multi-line row: name the first */
-          verdict = g_strndup (text, nl ? (gsize)(nl - text) : MIN (strlen (text), 200));
-          rc = SQLITE_OK;
-        }
-      sqlite3_finalize (st);
+      rc = zhi_sqlite_quick_check (db, tables->len > 0 ? tables->pdata[i] : NULL, &verdict);
     }
   int app_id = 0;
   if (rc == SQLITE_OK)
-    rc = pragma_int (db, "application_id", &app_id);
+    rc = zhi_sqlite_pragma_int (db, "application_id", &app_id);
 
   gboolean ok = FALSE;
   if ((rc & 0xff) == SQLITE_NOTADB)
@@ -974,7 +914,7 @@ open_project (GFile *file, gboolean read_only_requested, GError **error)
   if (hot && access == ZHI_PROJECT_WRITABLE)
     {
       if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-        zhi_store_exec (db, "SELECT count(*) FROM sqlite_schema");
+        zhi_sqlite_exec (db, "SELECT count(*) FROM sqlite_schema");
       sqlite3_close (db);
       db = NULL;
       if (!check_header (path, FALSE, error))
@@ -996,7 +936,7 @@ open_project (GFile *file, gboolean read_only_requested, GError **error)
       sqlite3_close (db);
       goto fail;
     }
-  zhi_store_configure (db);
+  zhi_sqlite_configure (db);
   if (!read_only && !ensure_schema (db, path, error))
     {
       sqlite3_close (db);
@@ -1005,9 +945,9 @@ open_project (GFile *file, gboolean read_only_requested, GError **error)
   /* an attach interrupted by a crash left bytes no evidence record refers to (a converted
    * office document's PDF is referred to by its conversion) */
   if (!read_only)
-    zhi_store_exec (db, GC_SQL);
+    zhi_sqlite_exec (db, GC_SQL);
   int version = 0;
-  pragma_int (db, "user_version", &version);
+  zhi_sqlite_pragma_int (db, "user_version", &version);
 
   project = zhi_project_new ();
   if (!read_model (db, version, project, path, error))
@@ -1162,7 +1102,7 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
   sqlite3 *db = NULL;
   gboolean ok = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
   if (ok)
-    zhi_store_configure (db);
+    zhi_sqlite_configure (db);
   if (ok && old != NULL && old->db != NULL)
     {
       /* copies the committed content, evidence bytes included, page by page */
@@ -1171,7 +1111,7 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
       ok = bk != NULL && sqlite3_backup_step (bk, -1) == SQLITE_DONE;
       ok = sqlite3_backup_finish (bk) == SQLITE_OK && ok;
       g_mutex_unlock (&old->mutex);
-      zhi_store_configure (db);
+      zhi_sqlite_configure (db);
     }
   if (!ok)
     {
@@ -1181,16 +1121,16 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
     }
   if (!ensure_schema (db, path, error))
     goto fail;
-  ok = (zhi_store_exec (db, "BEGIN IMMEDIATE") || why_fail (db, &why))
-       && write_model (db, self, &why) && (zhi_store_exec (db, GC_SQL) || why_fail (db, &why))
-       && (zhi_store_exec (db, "COMMIT") || why_fail (db, &why));
+  ok = (zhi_sqlite_exec (db, "BEGIN IMMEDIATE") || why_fail (db, &why))
+       && write_model (db, self, &why) && (zhi_sqlite_exec (db, GC_SQL) || why_fail (db, &why))
+       && (zhi_sqlite_exec (db, "COMMIT") || why_fail (db, &why));
   if (!ok)
     {
       set_store_error (error, ZHI_PROJECT_ERROR_SAVE_FAILED, path,
                        _ ("Could not save the project; free some disk space or choose another "
                           "folder."),
                        why);
-      zhi_store_exec (db, "ROLLBACK");
+      zhi_sqlite_exec (db, "ROLLBACK");
       goto fail;
     }
   sqlite3_close (db);
@@ -1228,7 +1168,7 @@ zhi_project_save_as (ZhiProject *self, GFile *file, GError **error)
         close (lock_fd);
       return FALSE;
     }
-  zhi_store_configure (db);
+  zhi_sqlite_configure (db);
   if (old != NULL)
     store_close (_zhi_project_steal_store (self));
   ZhiStore *store = store_new (self, db, path, lock_fd, access != ZHI_PROJECT_WRITABLE);
@@ -1268,5 +1208,5 @@ _zhi_project_test_exec (ZhiProject *self, const char *sql)
   ZhiStore *store = _zhi_project_get_store (self);
   if (store)
     zhi_store_forget_sizes (store);
-  return store && zhi_store_exec (store->db, sql);
+  return store && zhi_sqlite_exec (store->db, sql);
 }
