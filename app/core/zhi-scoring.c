@@ -99,24 +99,24 @@ ratio_partial (const ZhiIndicator *ind,
   return TRUE;
 }
 
-/* One function per indicator kind (ZhiIndicatorKind): each fills answered, met, fraction,
- * detail and the target (advice without points); partial_text receives "a/b" for a partial
- * fraction.  A new kind adds its function here and its entry in evaluators[]. */
-typedef void (*EvaluateFunc) (const ZhiIndicator *ind,
-                              const ZhiAnswers *answers,
-                              ZhiIndicatorResult *r,
-                              char **partial_text,
-                              char **target);
+/* One function per indicator kind (ZhiIndicatorKind): each fills answered, met, fraction
+ * and detail of the result, and the target and partial text of the outcome.  A new kind adds its
+ * function here and its entry in evaluators[]. */
+typedef struct
+{
+  ZhiIndicatorResult *r;
+  char *partial_text; /* "a/b" for a partial fraction, or NULL */
+  char *target;       /* the advice, without points */
+} Outcome;
+
+typedef void (*EvaluateFunc) (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o);
 
 /* a yes/no answer: met when yes */
 static void
-evaluate_check (const ZhiIndicator *ind,
-                const ZhiAnswers *answers,
-                ZhiIndicatorResult *r,
-                char **partial_text G_GNUC_UNUSED,
-                char **target)
+evaluate_check (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   gboolean value = FALSE;
 
   r->answered = zhi_answers_get_bool (answers, ind->id, &value);
@@ -126,23 +126,20 @@ evaluate_check (const ZhiIndicator *ind,
     r->detail = g_strdup_printf (_ ("%s: not answered"), label);
   else
     r->detail = g_strdup_printf (value ? _ ("%s: yes") : _ ("%s: no"), label);
-  *target = g_strdup_printf (_ ("%s: have it in place and answer yes"), label);
+  o->target = g_strdup_printf (_ ("%s: have it in place and answer yes"), label);
 }
 
 /* a maturity level: met at the indicator's level or above, in part below it */
 static void
-evaluate_level (const ZhiIndicator *ind,
-                const ZhiAnswers *answers,
-                ZhiIndicatorResult *r,
-                char **partial_text,
-                char **target)
+evaluate_level (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   const char *level = zhi_answers_get_level (answers, ind->id);
   const ZhiLevel *min = ind->levels->pdata[ind->min_level];
   int index = zhi_indicator_level_index (ind, level);
 
-  *target = g_strdup_printf (_ ("%s: reach %s (%s)"), label, min->id, zhi_text_get (&min->name));
+  o->target = g_strdup_printf (_ ("%s: reach %s (%s)"), label, min->id, zhi_text_get (&min->name));
   if (level == NULL)
     {
       r->detail = g_strdup_printf (_ ("%s: not answered"), label);
@@ -164,19 +161,16 @@ evaluate_level (const ZhiIndicator *ind,
     {
       r->fraction = (double)(index + 1) / (double)(ind->min_level + 1);
       r->detail = g_strdup_printf (_ ("%s %s < %s"), label, level, min->id);
-      *partial_text = g_strdup_printf ("%d/%u", index + 1, ind->min_level + 1);
+      o->partial_text = g_strdup_printf ("%d/%u", index + 1, ind->min_level + 1);
     }
 }
 
 /* a ratio of two figures against a threshold (or the industry benchmark) */
 static void
-evaluate_ratio (const ZhiIndicator *ind,
-                const ZhiAnswers *answers,
-                ZhiIndicatorResult *r,
-                char **partial_text,
-                char **target)
+evaluate_ratio (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   double num = 0, den = 0, bench = NAN, threshold, ratio;
   g_autofree char *ratio_pct = NULL;
   g_autofree char *threshold_pct = NULL;
@@ -184,10 +178,10 @@ evaluate_ratio (const ZhiIndicator *ind,
   if (!zhi_answers_get_ratio (answers, ind->id, &num, &den, &bench))
     {
       r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-      *target = g_strdup_printf (_ ("%s: enter the figures"), label);
+      o->target = g_strdup_printf (_ ("%s: enter the figures"), label);
       return;
     }
-  if (ratio_partial (ind, num, den, bench, r, target))
+  if (ratio_partial (ind, num, den, bench, r, &o->target))
     return;
   threshold = ind->threshold_from_benchmark ? bench : ind->threshold;
   if (den <= 0 || num < 0)
@@ -199,7 +193,7 @@ evaluate_ratio (const ZhiIndicator *ind,
                            : g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
                                                  "cannot be negative"),
                                               label, zhi_text_get (&ind->numerator));
-      *target = g_strdup_printf (_ ("%s: correct the figures"), label);
+      o->target = g_strdup_printf (_ ("%s: correct the figures"), label);
       return;
     }
   if (num > den)
@@ -210,13 +204,14 @@ evaluate_ratio (const ZhiIndicator *ind,
       r->detail = g_strdup_printf (_ ("%s: the numerator (%s) is larger than the denominator "
                                       "(%s)"),
                                    label, num_text, den_text);
-      *target = g_strdup_printf (_ ("%s: correct the figures"), label);
+      o->target = g_strdup_printf (_ ("%s: correct the figures"), label);
       return;
     }
   if (!isfinite (threshold) || threshold <= 0 || threshold > 1)
     {
       r->detail = g_strdup_printf (_ ("%s: no industry benchmark entered"), label);
-      *target = g_strdup_printf (_ ("%s: enter the industry benchmark it is compared with"), label);
+      o->target
+          = g_strdup_printf (_ ("%s: enter the industry benchmark it is compared with"), label);
       return;
     }
   ratio = num / den;
@@ -233,28 +228,25 @@ evaluate_ratio (const ZhiIndicator *ind,
     r->detail = g_strdup_printf (r->met ? _ ("%s %s%% ≥ %s%%") : _ ("%s %s%% < %s%%"), label,
                                  ratio_pct, threshold_pct);
   if (!r->met)
-    *partial_text = g_strdup_printf ("%s/%s", ratio_pct, threshold_pct);
-  *target = g_strdup_printf (_ ("%s: raise it to %s%% or more"), label, threshold_pct);
+    o->partial_text = g_strdup_printf ("%s/%s", ratio_pct, threshold_pct);
+  o->target = g_strdup_printf (_ ("%s: raise it to %s%% or more"), label, threshold_pct);
 }
 
 /* a KPI's baseline and current value: met when better in its direction */
 static void
-evaluate_kpi (const ZhiIndicator *ind,
-              const ZhiAnswers *answers,
-              ZhiIndicatorResult *r,
-              char **partial_text G_GNUC_UNUSED,
-              char **target)
+evaluate_kpi (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   ZhiKpiFigures f;
   const char *unit = zhi_text_get (&ind->kpi_unit);
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
   g_autofree char *signed_pct = NULL;
 
-  *target = g_strdup_printf (ind->better_higher ? _ ("%s: show a rise over the baseline")
-                                                : _ ("%s: show a fall below the baseline"),
-                             label);
+  o->target = g_strdup_printf (ind->better_higher ? _ ("%s: show a rise over the baseline")
+                                                  : _ ("%s: show a fall below the baseline"),
+                               label);
   /* A partial answer (one value) or a baseline of 0 is unanswered, and says why. */
   zhi_kpi_read (ind, answers, &f);
   if (f.trend == ZHI_KPI_NOT_ENTERED)
@@ -284,16 +276,13 @@ evaluate_kpi (const ZhiIndicator *ind,
 
 /* a count against its minimum */
 static void
-evaluate_count (const ZhiIndicator *ind,
-                const ZhiAnswers *answers,
-                ZhiIndicatorResult *r,
-                char **partial_text,
-                char **target)
+evaluate_count (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   gint64 count = 0;
 
-  *target = g_strdup_printf (_ ("%s: reach %lld"), label, (long long)ind->min_count);
+  o->target = g_strdup_printf (_ ("%s: reach %lld"), label, (long long)ind->min_count);
   if (!zhi_answers_get_count (answers, ind->id, &count))
     {
       r->detail = g_strdup_printf (_ ("%s: not answered"), label);
@@ -310,24 +299,21 @@ evaluate_count (const ZhiIndicator *ind,
   r->detail = g_strdup_printf (r->met ? _ ("%s %lld ≥ %lld") : _ ("%s %lld < %lld"), label,
                                (long long)count, (long long)ind->min_count);
   if (!r->met)
-    *partial_text
+    o->partial_text
         = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, count, ind->min_count);
 }
 
 /* the narrative: met when written, earns nothing */
 static void
-evaluate_text (const ZhiIndicator *ind,
-               const ZhiAnswers *answers,
-               ZhiIndicatorResult *r,
-               char **partial_text G_GNUC_UNUSED,
-               char **target)
+evaluate_text (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
   const char *text = zhi_answers_get_text (answers, ind->id);
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   glong chars = g_utf8_strlen (trimmed, -1);
 
-  *target = g_strdup_printf (_ ("%s: describe what was built (required content)"), label);
+  o->target = g_strdup_printf (_ ("%s: describe what was built (required content)"), label);
   if (chars == 0)
     {
       r->detail = g_strdup_printf (_ ("%s: not written (required content, earns no "
@@ -353,14 +339,10 @@ static const EvaluateFunc evaluators[] = {
 
 /* The one place that picks the evaluation of an indicator's kind */
 static void
-evaluate_kind (const ZhiIndicator *ind,
-               const ZhiAnswers *answers,
-               ZhiIndicatorResult *r,
-               char **partial_text,
-               char **target)
+evaluate_kind (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   g_assert ((guint)ind->kind < G_N_ELEMENTS (evaluators) && evaluators[ind->kind] != NULL);
-  evaluators[ind->kind](ind, answers, r, partial_text, target);
+  evaluators[ind->kind](ind, answers, o);
 }
 
 ZhiIndicatorResult *
@@ -381,7 +363,13 @@ zhi_indicator_evaluate (const ZhiIndicator *indicator, const ZhiAnswers *answers
    * above 0 anyway). */
   if (indicator->kind == ZHI_INDICATOR_TEXT)
     r->max_points = max_points = 0;
-  evaluate_kind (indicator, answers, r, &partial, &target);
+  {
+    Outcome o = { r, NULL, NULL };
+
+    evaluate_kind (indicator, answers, &o);
+    partial = o.partial_text;
+    target = o.target;
+  }
   r->fraction = CLAMP (r->fraction, 0.0, 1.0);
   r->points = r->fraction * max_points;
 
