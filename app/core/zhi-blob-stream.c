@@ -14,11 +14,11 @@ zhi_store_blob_size (ZhiStore *store, const char *sha256, sqlite3_int64 *rowid)
       /* the evaluation asks for every item at each edit: one query, then a lookup */
       if (store->sizes == NULL)
         {
-          sqlite3_stmt *st = zhi_store_prepare (store->db, "SELECT sha256, size FROM blobs");
+          sqlite3_stmt *st = zhi_sqlite_prepare (store->db, "SELECT sha256, size FROM blobs");
           store->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
           while (st && sqlite3_step (st) == SQLITE_ROW)
             g_hash_table_insert (
-                store->sizes, g_strdup (zhi_store_col_text (st, 0)),
+                store->sizes, g_strdup (zhi_sqlite_col_text (st, 0)),
                 g_memdup2 (&(gint64){ sqlite3_column_int64 (st, 1) }, sizeof (gint64)));
           sqlite3_finalize (st);
         }
@@ -27,7 +27,7 @@ zhi_store_blob_size (ZhiStore *store, const char *sha256, sqlite3_int64 *rowid)
       return known ? *known : -1;
     }
   sqlite3_stmt *st
-      = zhi_store_prepare (store->db, "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?");
+      = zhi_sqlite_prepare (store->db, "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?");
   if (st)
     {
       TEXT (st, 1, sha256);

@@ -24,6 +24,22 @@ zhi_sqlite_exec (sqlite3 *db, const char *sql)
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+sqlite3_stmt *
+zhi_sqlite_prepare (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  return st;
+}
+
+const char *
+zhi_sqlite_col_text (sqlite3_stmt *st, int i)
+{
+  const char *s = (const char *)sqlite3_column_text (st, i);
+  return s ? s : "";
+}
+
 int
 zhi_sqlite_pragma_int (sqlite3 *db, const char *pragma, int *out)
 {

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* Extended result codes, a 5 s busy timeout, a rollback journal, full sync */
 void zhi_sqlite_configure (sqlite3 *db);
 gboolean zhi_sqlite_exec (sqlite3 *db, const char *sql);
+/* A prepared statement, NULL when @sql does not prepare */
+sqlite3_stmt *zhi_sqlite_prepare (sqlite3 *db, const char *sql);
+/* Column @i as text, "" for NULL */
+const char *zhi_sqlite_col_text (sqlite3_stmt *st, int i);
 /* The integer value of "PRAGMA @pragma" ("user_version", "application_id"): an SQLite result
  * code, SQLITE_OK with *out set */
 int zhi_sqlite_pragma_int (sqlite3 *db, const char *pragma, int *out);

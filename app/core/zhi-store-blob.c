@@ -95,7 +95,7 @@ read_chunk (GInputStream *in, guchar *buf, GFile *file, GCancellable *cancellabl
 static gboolean
 blob_exists (sqlite3 *db, const char *sha256)
 {
-  sqlite3_stmt *st = zhi_store_prepare (db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+  sqlite3_stmt *st = zhi_sqlite_prepare (db, "SELECT 1 FROM blobs WHERE sha256 = ?");
   gboolean exists = FALSE;
   if (st)
     {
@@ -111,7 +111,7 @@ static gboolean
 insert_zeroblob (sqlite3 *db, const ZhiBlobInfo *info, sqlite3_int64 *rowid)
 {
   sqlite3_stmt *st
-      = zhi_store_prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
+      = zhi_sqlite_prepare (db, "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)");
   gboolean ok = st != NULL;
   if (ok)
     {
@@ -281,7 +281,7 @@ db_fail:
 fail:
   if (inserted)
     {
-      sqlite3_stmt *st = zhi_store_prepare (db, "DELETE FROM blobs WHERE rowid = ?");
+      sqlite3_stmt *st = zhi_sqlite_prepare (db, "DELETE FROM blobs WHERE rowid = ?");
       if (st)
         {
           sqlite3_bind_int64 (st, 1, rowid);

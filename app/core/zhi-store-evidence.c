@@ -240,7 +240,7 @@ zhi_project_get_evidence_pdf_sha256 (ZhiProject *self, const char *evidence_id)
     return NULL;
   g_mutex_lock (&store->mutex);
   sqlite3_stmt *st
-      = zhi_store_prepare (store->db, "SELECT pdf_sha256 FROM conversions WHERE sha256 = ?");
+      = zhi_sqlite_prepare (store->db, "SELECT pdf_sha256 FROM conversions WHERE sha256 = ?");
   if (st)
     {
       TEXT (st, 1, zhi_evidence_get_sha256 (ev));
@@ -292,7 +292,7 @@ zhi_project_set_evidence_pdf (ZhiProject *self,
     return FALSE;
   zhi_store_forget_sizes (store); /* a new blob: the cached sizes are stale */
   g_mutex_lock (&store->mutex);
-  sqlite3_stmt *st = zhi_store_prepare (
+  sqlite3_stmt *st = zhi_sqlite_prepare (
       store->db, "INSERT OR REPLACE INTO conversions (sha256, pdf_sha256) VALUES (?, ?)");
   gboolean ok = st != NULL;
   if (st)

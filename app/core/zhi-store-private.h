@@ -11,8 +11,16 @@ G_BEGIN_DECLS
 
 #define CHUNK_SIZE (64 * 1024)
 
-typedef struct
+/* The store behind a project: its SQLite connection, file lock and autosave.  The project holds
+ * the one reference (_zhi_project_set_store); attach workers use it without a reference and
+ * count themselves in n_workers, which finalizing waits for. */
+#define ZHI_TYPE_STORE (zhi_store_get_type ())
+G_DECLARE_FINAL_TYPE (ZhiStore, zhi_store, ZHI, STORE, GObject)
+
+struct _ZhiStore
 {
+  GObject parent_instance;
+
   ZhiProject *project; /* not owned: the project owns the store */
   sqlite3 *db;
   char *path;  /* NULL for the temporary store of a project without a file */
@@ -29,13 +37,11 @@ typedef struct
   int saver_waiting; /* atomic: the autosave found the file busy and wants the write lock */
   GHashTable *sizes; /* SHA-256 → gint64 * size of each stored blob, read once (under mutex);
                         NULL until asked for and after blobs change */
-} ZhiStore;
+};
 
 #define TEXT(st, i, s) sqlite3_bind_text (st, i, s, -1, SQLITE_TRANSIENT)
 
 /* SQLite helpers (zhi-store.c) */
-sqlite3_stmt *zhi_store_prepare (sqlite3 *db, const char *sql);
-const char *zhi_store_col_text (sqlite3_stmt *st, int i);
 gboolean zhi_store_set_sqlite_error (
     GError **error, sqlite3 *db, int code, const char *path, const char *what);
 

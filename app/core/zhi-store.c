@@ -145,15 +145,6 @@ strv_from_json_string (const char *s)
   return g_strv_builder_end (b);
 }
 
-sqlite3_stmt *
-zhi_store_prepare (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
-    return NULL;
-  return st;
-}
-
 /* Keeps the reason of the first failure: SQLite's message is gone once the statement is
  * finalized or another one prepared. */
 static gboolean
@@ -187,7 +178,7 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   if (!ok)
     return why_fail (db, why);
 
-  sqlite3_stmt *st = zhi_store_prepare (db, "INSERT INTO fields (key, value) VALUES (?, ?)");
+  sqlite3_stmt *st = zhi_sqlite_prepare (db, "INSERT INTO fields (key, value) VALUES (?, ?)");
   if (!st)
     return why_fail (db, why);
   guint n_fields;
@@ -209,8 +200,8 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   if (!ok)
     return FALSE;
 
-  st = zhi_store_prepare (db, "INSERT INTO scenarios (position, name, criteria, description) "
-                              "VALUES (?, ?, ?, ?)");
+  st = zhi_sqlite_prepare (db, "INSERT INTO scenarios (position, name, criteria, description) "
+                               "VALUES (?, ?, ?, ?)");
   if (!st)
     return why_fail (db, why);
   for (guint i = 0; ok && i < zhi_project_get_n_scenarios (p); i++)
@@ -227,7 +218,7 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   if (!ok)
     return FALSE;
 
-  st = zhi_store_prepare (db, "INSERT INTO answers (id, json) VALUES (?, ?)");
+  st = zhi_sqlite_prepare (db, "INSERT INTO answers (id, json) VALUES (?, ?)");
   if (!st)
     return why_fail (db, why);
   {
@@ -248,7 +239,7 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   if (!ok)
     return FALSE;
 
-  st = zhi_store_prepare (db, "INSERT INTO narratives (criterion_id, text) VALUES (?, ?)");
+  st = zhi_sqlite_prepare (db, "INSERT INTO narratives (criterion_id, text) VALUES (?, ?)");
   if (!st)
     return why_fail (db, why);
   {
@@ -264,10 +255,10 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   if (!ok)
     return FALSE;
 
-  st = zhi_store_prepare (db,
-                          "INSERT INTO evidence (id, position, title, file_name, media_type, size, "
-                          "sha256, page_count, supports, added_us, usable, problem) "
-                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  st = zhi_sqlite_prepare (
+      db, "INSERT INTO evidence (id, position, title, file_name, media_type, size, "
+          "sha256, page_count, supports, added_us, usable, problem) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st)
     return why_fail (db, why);
   GListModel *list = zhi_project_get_evidence_list (p);
@@ -299,19 +290,12 @@ write_model (sqlite3 *db, ZhiProject *p, char **why)
   return ok;
 }
 
-const char *
-zhi_store_col_text (sqlite3_stmt *st, int i)
-{
-  const char *s = (const char *)sqlite3_column_text (st, i);
-  return s ? s : "";
-}
-
 /* Text read into the model is valid UTF-8 even from a damaged or crafted file (SQLite
  * stores whatever bytes it was given): a repaired copy, owned by @keep, replaces it. */
 static const char *
 col_utf8 (sqlite3_stmt *st, int i, GPtrArray *keep)
 {
-  const char *s = zhi_store_col_text (st, i);
+  const char *s = zhi_sqlite_col_text (st, i);
   if (g_utf8_validate (s, -1, NULL))
     return s;
   char *valid = g_utf8_make_valid (s, -1);
@@ -325,12 +309,12 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
   g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   guint n_fields;
   const ZhiFieldInfo *fields = _zhi_project_fields (&n_fields);
-  sqlite3_stmt *st = zhi_store_prepare (db, "SELECT key, value FROM fields");
+  sqlite3_stmt *st = zhi_sqlite_prepare (db, "SELECT key, value FROM fields");
   if (!st)
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      const char *key = zhi_store_col_text (st, 0);
+      const char *key = zhi_sqlite_col_text (st, 0);
       for (guint i = 0; i < n_fields; i++)
         {
           if (!g_str_equal (fields[i].key, key))
@@ -341,7 +325,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
               case ZHI_FIELD_STRING:
                 g_value_init (&v, G_TYPE_STRING);
                 g_value_set_string (&v, col_utf8 (st, 1, keep));
-                if (!g_str_equal (key, "track") || zhi_track_is_valid (zhi_store_col_text (st, 1)))
+                if (!g_str_equal (key, "track") || zhi_track_is_valid (zhi_sqlite_col_text (st, 1)))
                   _zhi_project_set_field (p, i, &v);
                 break;
               case ZHI_FIELD_DOUBLE:
@@ -364,13 +348,13 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
 
   if (version >= 2)
     {
-      st = zhi_store_prepare (
+      st = zhi_sqlite_prepare (
           db, "SELECT name, criteria, description FROM scenarios ORDER BY position");
       if (!st)
         goto fail;
       while (sqlite3_step (st) == SQLITE_ROW)
         {
-          g_auto (GStrv) criteria = strv_from_json_string (zhi_store_col_text (st, 1));
+          g_auto (GStrv) criteria = strv_from_json_string (zhi_sqlite_col_text (st, 1));
           g_autoptr (ZhiScenario) s = zhi_scenario_new (
               col_utf8 (st, 0, keep), (const char *const *)criteria, col_utf8 (st, 2, keep));
           zhi_project_add_scenario (p, s);
@@ -378,29 +362,29 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
       sqlite3_finalize (st);
     }
 
-  st = zhi_store_prepare (db, "SELECT id, json FROM answers");
+  st = zhi_sqlite_prepare (db, "SELECT id, json FROM answers");
   if (!st)
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      g_autoptr (JsonNode) node = json_from_string (zhi_store_col_text (st, 1), NULL);
+      g_autoptr (JsonNode) node = json_from_string (zhi_sqlite_col_text (st, 1), NULL);
       g_autoptr (GError) local = NULL;
       if (node == NULL
           || !zhi_answers_set_json (zhi_project_get_answers (p), col_utf8 (st, 0, keep), node,
                                     &local))
-        g_warning ("Skipping unreadable answer “%s” in %s", zhi_store_col_text (st, 0), path);
+        g_warning ("Skipping unreadable answer “%s” in %s", zhi_sqlite_col_text (st, 0), path);
     }
   sqlite3_finalize (st);
 
-  st = zhi_store_prepare (db, "SELECT criterion_id, text FROM narratives");
+  st = zhi_sqlite_prepare (db, "SELECT criterion_id, text FROM narratives");
   if (!st)
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
-    if (*zhi_store_col_text (st, 0))
+    if (*zhi_sqlite_col_text (st, 0))
       zhi_project_set_narrative (p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep));
   sqlite3_finalize (st);
 
-  st = zhi_store_prepare (
+  st = zhi_sqlite_prepare (
       db, version >= 3 ? "SELECT id, title, file_name, media_type, size, sha256, page_count, "
                          "supports, added_us, usable, problem FROM evidence ORDER BY position"
                        : "SELECT id, title, file_name, media_type, size, sha256, page_count, "
@@ -409,7 +393,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      g_auto (GStrv) supports = strv_from_json_string (zhi_store_col_text (st, 7));
+      g_auto (GStrv) supports = strv_from_json_string (zhi_sqlite_col_text (st, 7));
       gint64 us = sqlite3_column_int64 (st, 8);
       /* NULL (out of GDateTime's range, a damaged value) makes it "now" */
       g_autoptr (GDateTime) t0 = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
@@ -421,7 +405,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
         {
           /* JSON import refuses them too: they would not survive export and import */
           g_warning ("Skipping unreadable evidence “%s” in %s: a negative size or page count",
-                     zhi_store_col_text (st, 0), path);
+                     zhi_sqlite_col_text (st, 0), path);
           continue;
         }
       /* usable NULL: not inspected; 0 with no reason (a damaged value) is re-checked too */
@@ -431,9 +415,9 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
         inspected = FALSE;
       if (!_zhi_project_add_evidence_inspected (
               p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep), col_utf8 (st, 2, keep),
-              col_utf8 (st, 3, keep), (guint64)size, zhi_store_col_text (st, 5), (guint)pages,
+              col_utf8 (st, 3, keep), (guint64)size, zhi_sqlite_col_text (st, 5), (guint)pages,
               (const char *const *)supports, added, inspected, problem, &local))
-        g_warning ("Skipping unreadable evidence “%s” in %s: %s", zhi_store_col_text (st, 0), path,
+        g_warning ("Skipping unreadable evidence “%s” in %s: %s", zhi_sqlite_col_text (st, 0), path,
                    local->message);
     }
   sqlite3_finalize (st);
@@ -562,9 +546,13 @@ store_save (ZhiStore *store, gboolean *busy, GError **error)
   return ok;
 }
 
+G_DEFINE_FINAL_TYPE (ZhiStore, zhi_store, G_TYPE_OBJECT)
+
 static void
-store_close (ZhiStore *store)
+zhi_store_finalize (GObject *object)
 {
+  ZhiStore *store = ZHI_STORE (object);
+
   /* an attach worker still uses the store: let it finish (it never waits for this thread) */
   g_mutex_lock (&store->mutex);
   while (store->n_workers > 0)
@@ -585,7 +573,30 @@ store_close (ZhiStore *store)
   g_mutex_clear (&store->mutex);
   g_cond_clear (&store->idle);
   g_free (store->path);
-  g_free (store);
+  G_OBJECT_CLASS (zhi_store_parent_class)->finalize (object);
+}
+
+static void
+zhi_store_class_init (ZhiStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = zhi_store_finalize;
+}
+
+static void
+zhi_store_init (ZhiStore *store)
+{
+  store->lock_fd = -1;
+  store->delay_ms = DEFAULT_DELAY_MS;
+  g_mutex_init (&store->mutex);
+  g_cond_init (&store->idle);
+}
+
+/* Closes the store now: it has one reference, the project's (attach workers hold none: they
+ * count themselves in n_workers, which finalize waits for) */
+static void
+store_close (ZhiStore *store)
+{
+  g_object_unref (store);
 }
 
 /* drop blobs no evidence item refers to (only when no attach can be in flight) */
@@ -620,15 +631,12 @@ store_free (gpointer data)
 static ZhiStore *
 store_new (ZhiProject *project, sqlite3 *db, const char *path, int lock_fd, gboolean read_only)
 {
-  ZhiStore *store = g_new0 (ZhiStore, 1);
+  ZhiStore *store = g_object_new (ZHI_TYPE_STORE, NULL);
   store->project = project;
   store->db = db;
   store->path = g_strdup (path);
   store->lock_fd = lock_fd;
   store->read_only = read_only;
-  store->delay_ms = DEFAULT_DELAY_MS;
-  g_mutex_init (&store->mutex);
-  g_cond_init (&store->idle);
   return store;
 }
 
@@ -793,7 +801,7 @@ check_with_sqlite (const char *path, GError **error)
   if (rc == SQLITE_OK)
     {
       while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-        g_ptr_array_add (tables, g_strdup (zhi_store_col_text (st, 0)));
+        g_ptr_array_add (tables, g_strdup (zhi_sqlite_col_text (st, 0)));
       sqlite3_finalize (st);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
