@@ -55,21 +55,26 @@ _zhi_strv_equal0 (const char *const *a, const char *const *b)
   return TRUE;
 }
 
-/* zhi_project_add_evidence() with the item's inspection already known (the store's attach
- * and read): @inspected FALSE ignores @problem. */
-ZhiEvidence *_zhi_project_add_evidence_inspected (ZhiProject *self,
-                                                  const char *id,
-                                                  const char *title,
-                                                  const char *file_name,
-                                                  const char *media_type,
-                                                  guint64 size,
-                                                  const char *sha256,
-                                                  guint page_count,
-                                                  const char *const *supports,
-                                                  GDateTime *added,
-                                                  gboolean inspected,
-                                                  const char *problem,
-                                                  GError **error);
+/* An evidence item as the store reads or attaches it: zhi_project_add_evidence()'s arguments
+ * and the item's inspection (@inspected FALSE ignores @problem) */
+typedef struct
+{
+  const char *id; /* NULL: the next free "E<n>" */
+  const char *title;
+  const char *file_name;
+  const char *media_type;
+  guint64 size;
+  const char *sha256;
+  guint page_count;
+  const char *const *supports;
+  GDateTime *added; /* NULL: now */
+  gboolean inspected;
+  const char *problem;
+} ZhiEvidenceRecord;
+
+ZhiEvidence *_zhi_project_add_evidence_record (ZhiProject *self,
+                                               const ZhiEvidenceRecord *record,
+                                               GError **error);
 
 G_END_DECLS
 

@@ -764,58 +764,51 @@ zhi_project_add_evidence (ZhiProject *self,
                           GDateTime *added,
                           GError **error)
 {
-  return _zhi_project_add_evidence_inspected (self, id, title, file_name, media_type, size, sha256,
-                                              page_count, supports, added, FALSE, NULL, error);
+  ZhiEvidenceRecord record = {
+    id, title, file_name, media_type, size, sha256, page_count, supports, added, FALSE, NULL,
+  };
+
+  return _zhi_project_add_evidence_record (self, &record, error);
 }
 
 ZhiEvidence *
-_zhi_project_add_evidence_inspected (ZhiProject *self,
-                                     const char *id,
-                                     const char *title,
-                                     const char *file_name,
-                                     const char *media_type,
-                                     guint64 size,
-                                     const char *sha256,
-                                     guint page_count,
-                                     const char *const *supports,
-                                     GDateTime *added,
-                                     gboolean inspected,
-                                     const char *problem,
-                                     GError **error)
+_zhi_project_add_evidence_record (ZhiProject *self, const ZhiEvidenceRecord *record, GError **error)
 {
   g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
 
-  if (!_zhi_sha256_is_valid (sha256))
+  if (!_zhi_sha256_is_valid (record->sha256))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
                    _ ("Evidence “%s” has an invalid SHA-256 digest “%s”: expected 64 lower-case "
                       "hexadecimal digits."),
-                   title ? title : "", sha256 ? sha256 : "");
+                   record->title ? record->title : "", record->sha256 ? record->sha256 : "");
       return NULL;
     }
-  if (id != NULL && (*id == '\0' || lookup_evidence (self, id, NULL) != NULL))
+  if (record->id != NULL
+      && (*record->id == '\0' || lookup_evidence (self, record->id, NULL) != NULL))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
-                   _ ("Evidence id “%s” is empty or already used in this project."), id);
+                   _ ("Evidence id “%s” is empty or already used in this project."), record->id);
       return NULL;
     }
 
   ZhiEvidence *ev = g_object_new (ZHI_TYPE_EVIDENCE, NULL);
-  ev->id = id ? g_strdup (id) : next_evidence_id (self);
-  ev->title = g_strdup (title ? title : "");
-  ev->file_name = g_strdup (file_name ? file_name : "");
-  ev->media_type = g_strdup (media_type && *media_type ? media_type : "application/octet-stream");
-  ev->size = size;
-  ev->sha256 = g_strdup (sha256);
-  ev->page_count = page_count;
+  ev->id = record->id ? g_strdup (record->id) : next_evidence_id (self);
+  ev->title = g_strdup (record->title ? record->title : "");
+  ev->file_name = g_strdup (record->file_name ? record->file_name : "");
+  ev->media_type = g_strdup (
+      record->media_type && *record->media_type ? record->media_type : "application/octet-stream");
+  ev->size = record->size;
+  ev->sha256 = g_strdup (record->sha256);
+  ev->page_count = record->page_count;
   g_strfreev (ev->supports);
-  ev->supports = _zhi_strv_copy_or_empty (supports);
-  ev->added = added ? g_date_time_to_utc (added) : g_date_time_new_now_utc ();
-  ev->inspected = inspected;
-  if (inspected && problem && *problem)
+  ev->supports = _zhi_strv_copy_or_empty (record->supports);
+  ev->added = record->added ? g_date_time_to_utc (record->added) : g_date_time_new_now_utc ();
+  ev->inspected = record->inspected;
+  if (record->inspected && record->problem && *record->problem)
     {
       g_free (ev->problem);
-      ev->problem = g_strdup (problem);
+      ev->problem = g_strdup (record->problem);
       ev->page_count = 0;
     }
 

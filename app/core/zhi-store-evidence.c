@@ -46,9 +46,18 @@ add_evidence_for_blob (ZhiProject *self, ZhiBlobInfo *info, const char *title, G
   guint pages = info->inspected                                 ? info->pages
                 : g_str_has_prefix (info->media_type, "image/") ? 1
                                                                 : 0;
-  return _zhi_project_add_evidence_inspected (
-      self, NULL, title && *title ? title : info->file_name, info->file_name, info->media_type,
-      info->size, info->sha256, pages, NULL, NULL, info->inspected, info->problem, error);
+  ZhiEvidenceRecord record = {
+    .title = title && *title ? title : info->file_name,
+    .file_name = info->file_name,
+    .media_type = info->media_type,
+    .size = info->size,
+    .sha256 = info->sha256,
+    .page_count = pages,
+    .inspected = info->inspected,
+    .problem = info->problem,
+  };
+
+  return _zhi_project_add_evidence_record (self, &record, error);
 }
 
 ZhiEvidence *

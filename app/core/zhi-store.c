@@ -413,10 +413,20 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
       const char *problem = sqlite3_column_int (st, 9) ? "" : col_utf8 (st, 10, keep);
       if (inspected && !sqlite3_column_int (st, 9) && *problem == '\0')
         inspected = FALSE;
-      if (!_zhi_project_add_evidence_inspected (
-              p, col_utf8 (st, 0, keep), col_utf8 (st, 1, keep), col_utf8 (st, 2, keep),
-              col_utf8 (st, 3, keep), (guint64)size, zhi_sqlite_col_text (st, 5), (guint)pages,
-              (const char *const *)supports, added, inspected, problem, &local))
+      ZhiEvidenceRecord record = {
+        .id = col_utf8 (st, 0, keep),
+        .title = col_utf8 (st, 1, keep),
+        .file_name = col_utf8 (st, 2, keep),
+        .media_type = col_utf8 (st, 3, keep),
+        .size = (guint64)size,
+        .sha256 = zhi_sqlite_col_text (st, 5),
+        .page_count = (guint)pages,
+        .supports = (const char *const *)supports,
+        .added = added,
+        .inspected = inspected,
+        .problem = problem,
+      };
+      if (!_zhi_project_add_evidence_record (p, &record, &local))
         g_warning ("Skipping unreadable evidence “%s” in %s: %s", zhi_sqlite_col_text (st, 0), path,
                    local->message);
     }
