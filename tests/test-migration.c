@@ -292,34 +292,30 @@ test_installed_parsed_once (void)
   g_autofree char *source = g_build_filename (dir, "next.json", NULL);
   g_autofree char *installed_dir = zhi_editions_installed_dir ();
   g_autofree char *target = g_build_filename (installed_dir, "workshop@2027-03-03.json", NULL);
-  g_autoptr (ZhiStandard) installed = NULL;
-  g_autoptr (ZhiStandard) first = NULL;
-  g_autoptr (ZhiStandard) second = NULL;
-  g_autoptr (ZhiStandard) after = NULL;
   g_autoptr (GPtrArray) broken = NULL;
-  g_autoptr (GPtrArray) all = NULL;
   char *text = read_workshop ();
 
   g_assert_no_error (error);
   text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2027-03-03\"");
   g_assert_true (g_file_set_contents (source, text, -1, &error));
-  installed = zhi_editions_install (source, NULL, &error);
+  g_autoptr (ZhiStandard) installed = zhi_editions_install (source, NULL, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (installed);
 
-  first = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_autoptr (ZhiStandard) first = zhi_editions_lookup ("workshop", "2027-03-03", &error);
   g_assert_no_error (error);
-  second = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_autoptr (ZhiStandard) second = zhi_editions_lookup ("workshop", "2027-03-03", &error);
   g_assert_no_error (error);
   g_assert_true (first == second);
   g_assert_true (zhi_standard_get_installed (first));
 
   /* changed in place (another size): read again */
   g_assert_true (g_file_set_contents (target, "{ \"format\": 1 }", -1, &error));
-  after = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_autoptr (ZhiStandard) after = zhi_editions_lookup ("workshop", "2027-03-03", &error);
   g_assert_error (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND);
   g_assert_null (after);
   g_clear_error (&error);
-  all = zhi_editions_list (&broken, &error);
+  g_autoptr (GPtrArray) all = zhi_editions_list (&broken, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (broken->len, ==, 1);
   g_assert_nonnull (strstr (broken->pdata[0], "workshop@2027-03-03.json"));

@@ -69,10 +69,8 @@ typedef struct
 } Parsed;
 
 static void
-parsed_free (gpointer data)
+parsed_free (Parsed *parsed)
 {
-  Parsed *parsed = data;
-
   g_clear_object (&parsed->standard);
   g_free (parsed->problem);
   g_free (parsed);
@@ -96,7 +94,8 @@ load_installed (const char *path, char **problem)
     mtime_ns = (gint64)sb.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + sb.st_mtim.tv_nsec;
   G_LOCK (parsed);
   if (parsed_files == NULL)
-    parsed_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, parsed_free);
+    parsed_files
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)parsed_free);
   if (known)
     parsed = g_hash_table_lookup (parsed_files, path);
   if (parsed == NULL || parsed->mtime_ns != mtime_ns || parsed->size != (goffset)sb.st_size)
