@@ -469,6 +469,52 @@ test_newer_for_project (void)
   g_rmdir (dir);
 }
 
+/* An installed edition is read once: looking it up again gives the same object while its file
+ * stays as it is; a file changed in place is read again (here: broken, so it drops out of the
+ * list and is named among the broken ones). */
+static void
+test_installed_parsed_once (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zhi-editions-XXXXXX", &error);
+  g_autofree char *source = g_build_filename (dir, "next.json", NULL);
+  g_autofree char *installed_dir = zhi_editions_installed_dir ();
+  g_autofree char *target = g_build_filename (installed_dir, "workshop@2027-03-03.json", NULL);
+  g_autoptr (GPtrArray) broken = NULL;
+  char *text = read_workshop ();
+
+  g_assert_no_error (error);
+  text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2027-03-03\"");
+  g_assert_true (g_file_set_contents (source, text, -1, &error));
+  g_autoptr (ZhiStandard) installed = zhi_editions_install (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (installed);
+
+  g_autoptr (ZhiStandard) first = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_assert_no_error (error);
+  g_autoptr (ZhiStandard) second = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+  g_assert_true (zhi_standard_get_installed (first));
+
+  /* changed in place (another size): read again */
+  g_assert_true (g_file_set_contents (target, "{ \"format\": 1 }", -1, &error));
+  g_autoptr (ZhiStandard) after = zhi_editions_lookup ("workshop", "2027-03-03", &error);
+  g_assert_error (error, ZHI_STANDARD_ERROR, ZHI_STANDARD_ERROR_NOT_FOUND);
+  g_assert_null (after);
+  g_clear_error (&error);
+  g_autoptr (GPtrArray) all = zhi_editions_list (&broken, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broken->len, ==, 1);
+  g_assert_nonnull (strstr (broken->pdata[0], "workshop@2027-03-03.json"));
+
+  g_assert_true (zhi_editions_uninstall ("workshop@2027-03-03", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  g_unlink (source);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migration/undo-refused-read-only", test_undo_refused_read_only);
   g_test_add_func ("/editions/missing-opens-read-only", test_missing_edition_opens_read_only);
   g_test_add_func ("/editions/newer-for-project", test_newer_for_project);
+  g_test_add_func ("/editions/installed-parsed-once", test_installed_parsed_once);
   status = g_test_run ();
   /* the test's own data folder, emptied by the uninstall */
   {

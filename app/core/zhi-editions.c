@@ -57,6 +57,73 @@ compare_installed (gconstpointer a, gconstpointer b)
                     : -g_strcmp0 (zhi_standard_get_edition (x), zhi_standard_get_edition (y));
 }
 
+/* An installed file as last parsed: parsed again only when its size or modification time
+ * changed, so that listing and looking up editions (at every project opened, every evaluation)
+ * does not read and check every installed file each time. */
+typedef struct
+{
+  gint64 mtime_ns;
+  goffset size;
+  ZhiStandard *standard; /* NULL when the file does not load */
+  char *problem;         /* why not */
+} Parsed;
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_clear_object (&parsed->standard);
+  g_free (parsed->problem);
+  g_free (parsed);
+}
+
+G_LOCK_DEFINE_STATIC (parsed);
+static GHashTable *parsed_files; /* path → Parsed * */
+
+/* The installed standard in @path (a new reference), or NULL with *problem saying why */
+static ZhiStandard *
+load_installed (const char *path, char **problem)
+{
+  g_autoptr (GError) error = NULL;
+  GStatBuf sb;
+  Parsed *parsed = NULL;
+  ZhiStandard *standard;
+  gint64 mtime_ns = 0;
+  gboolean known = g_stat (path, &sb) == 0;
+
+  if (known)
+    mtime_ns = (gint64)sb.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + sb.st_mtim.tv_nsec;
+  G_LOCK (parsed);
+  if (parsed_files == NULL)
+    parsed_files
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)parsed_free);
+  if (known)
+    parsed = g_hash_table_lookup (parsed_files, path);
+  if (parsed == NULL || parsed->mtime_ns != mtime_ns || parsed->size != (goffset)sb.st_size)
+    {
+      standard = zhi_standard_new_from_file (path, &error);
+      if (standard != NULL)
+        zhi_standard_mark_installed (standard);
+      if (!known)
+        {
+          G_UNLOCK (parsed);
+          if (standard == NULL)
+            *problem = g_strdup (error->message);
+          return standard;
+        }
+      parsed = g_new0 (Parsed, 1);
+      parsed->mtime_ns = mtime_ns;
+      parsed->size = (goffset)sb.st_size;
+      parsed->standard = standard;
+      parsed->problem = standard == NULL ? g_strdup (error->message) : NULL;
+      g_hash_table_replace (parsed_files, g_strdup (path), parsed);
+    }
+  standard = parsed->standard != NULL ? g_object_ref (parsed->standard) : NULL;
+  if (standard == NULL)
+    *problem = g_strdup (parsed->problem);
+  G_UNLOCK (parsed);
+  return standard;
+}
+
 /* The installed editions, loaded (ZhiStandard *, owning); broken files into @broken. */
 static GPtrArray *
 list_installed (GPtrArray *broken)
@@ -71,20 +138,19 @@ list_installed (GPtrArray *broken)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
-      g_autoptr (GError) error = NULL;
+      g_autofree char *problem = NULL;
       ZhiStandard *standard;
 
       if (!g_str_has_suffix (name, ".json"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      standard = zhi_standard_new_from_file (path, &error);
+      standard = load_installed (path, &problem);
       if (standard == NULL)
         {
           if (broken != NULL)
-            g_ptr_array_add (broken, g_strdup (error->message));
+            g_ptr_array_add (broken, g_steal_pointer (&problem));
           continue;
         }
-      zhi_standard_mark_installed (standard);
       g_ptr_array_add (out, standard);
     }
   g_ptr_array_sort (out, compare_installed);

@@ -34,21 +34,47 @@ void _zhi_project_emit_save_failed (ZhiProject *self, const GError *error);
 
 gboolean _zhi_sha256_is_valid (const char *hex);
 
-/* zhi_project_add_evidence() with the item's inspection already known (the store's attach
- * and read): @inspected FALSE ignores @problem. */
-ZhiEvidence *_zhi_project_add_evidence_inspected (ZhiProject *self,
-                                                  const char *id,
-                                                  const char *title,
-                                                  const char *file_name,
-                                                  const char *media_type,
-                                                  guint64 size,
-                                                  const char *sha256,
-                                                  guint page_count,
-                                                  const char *const *supports,
-                                                  GDateTime *added,
-                                                  gboolean inspected,
-                                                  const char *problem,
-                                                  GError **error);
+/* A copy of the vector, an empty one for NULL */
+static inline char **
+_zhi_strv_copy_or_empty (const char *const *v)
+{
+  return v ? g_strdupv ((char **)v) : g_new0 (char *, 1);
+}
+
+/* Same strings in the same order; NULL is empty */
+static inline gboolean
+_zhi_strv_equal0 (const char *const *a, const char *const *b)
+{
+  guint na = a ? g_strv_length ((char **)a) : 0;
+  guint nb = b ? g_strv_length ((char **)b) : 0;
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An evidence item as the store reads or attaches it: zhi_project_add_evidence()'s arguments
+ * and the item's inspection (@inspected FALSE ignores @problem) */
+typedef struct
+{
+  const char *id; /* NULL: the next free "E<n>" */
+  const char *title;
+  const char *file_name;
+  const char *media_type;
+  guint64 size;
+  const char *sha256;
+  guint page_count;
+  const char *const *supports;
+  GDateTime *added; /* NULL: now */
+  gboolean inspected;
+  const char *problem;
+} ZhiEvidenceRecord;
+
+ZhiEvidence *_zhi_project_add_evidence_record (ZhiProject *self,
+                                               const ZhiEvidenceRecord *record,
+                                               GError **error);
 
 G_END_DECLS
 

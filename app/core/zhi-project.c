@@ -1,5 +1,6 @@
 /* zhi-project.c — the project document model */
 #include "zhi-project-private.h"
+#include "zhi-evidence-private.h"
 
 #include <math.h>
 #include <glib/gi18n-lib.h>
@@ -28,316 +29,6 @@ _zhi_sha256_is_valid (const char *hex)
     if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
       return FALSE;
   return TRUE;
-}
-
-static char **
-strv_copy_or_empty (const char *const *v)
-{
-  return v ? g_strdupv ((char **)v) : g_new0 (char *, 1);
-}
-
-static gboolean
-strv_equal0 (const char *const *a, const char *const *b)
-{
-  guint na = a ? g_strv_length ((char **)a) : 0;
-  guint nb = b ? g_strv_length ((char **)b) : 0;
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (g_strcmp0 (a[i], b[i]) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* ZhiScenario */
-
-G_DEFINE_BOXED_TYPE (ZhiScenario, zhi_scenario, zhi_scenario_copy, zhi_scenario_free)
-
-ZhiScenario *
-zhi_scenario_new (const char *name, const char *const *criteria, const char *description)
-{
-  ZhiScenario *s = g_new0 (ZhiScenario, 1);
-  s->name = g_strdup (name ? name : "");
-  s->criteria = strv_copy_or_empty (criteria);
-  s->description = g_strdup (description ? description : "");
-  return s;
-}
-
-ZhiScenario *
-zhi_scenario_copy (const ZhiScenario *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return zhi_scenario_new (self->name, (const char *const *)self->criteria, self->description);
-}
-
-void
-zhi_scenario_free (ZhiScenario *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_strfreev (self->criteria);
-  g_free (self->description);
-  g_free (self);
-}
-
-gboolean
-zhi_scenario_equal (const ZhiScenario *a, const ZhiScenario *b)
-{
-  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->description, b->description) == 0
-         && strv_equal0 ((const char *const *)a->criteria, (const char *const *)b->criteria);
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* ZhiEvidence */
-
-struct _ZhiEvidence
-{
-  GObject parent_instance;
-  char *id;
-  char *title;
-  char *file_name;
-  char *media_type;
-  guint64 size;
-  char *sha256;
-  guint page_count;
-  char **supports;
-  GDateTime *added;
-  gboolean inspected;
-  char *problem; /* "" when usable or not inspected */
-};
-
-G_DEFINE_FINAL_TYPE (ZhiEvidence, zhi_evidence, G_TYPE_OBJECT)
-
-enum
-{
-  EV_PROP_0,
-  EV_PROP_ID,
-  EV_PROP_TITLE,
-  EV_PROP_FILE_NAME,
-  EV_PROP_MEDIA_TYPE,
-  EV_PROP_SIZE,
-  EV_PROP_SHA256,
-  EV_PROP_PAGE_COUNT,
-  EV_PROP_SUPPORTS,
-  EV_PROP_ADDED,
-  EV_PROP_INSPECTED,
-  EV_PROP_USABLE,
-  EV_PROP_PROBLEM,
-  EV_N_PROPS
-};
-static GParamSpec *ev_props[EV_N_PROPS];
-
-static void
-zhi_evidence_finalize (GObject *object)
-{
-  ZhiEvidence *self = ZHI_EVIDENCE (object);
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->file_name);
-  g_free (self->media_type);
-  g_free (self->sha256);
-  g_strfreev (self->supports);
-  g_clear_pointer (&self->added, g_date_time_unref);
-  g_free (self->problem);
-  G_OBJECT_CLASS (zhi_evidence_parent_class)->finalize (object);
-}
-
-static void
-zhi_evidence_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEvidence *self = ZHI_EVIDENCE (object);
-  switch (prop_id)
-    {
-      case EV_PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case EV_PROP_TITLE:
-        g_value_set_string (value, self->title);
-        break;
-      case EV_PROP_FILE_NAME:
-        g_value_set_string (value, self->file_name);
-        break;
-      case EV_PROP_MEDIA_TYPE:
-        g_value_set_string (value, self->media_type);
-        break;
-      case EV_PROP_SIZE:
-        g_value_set_uint64 (value, self->size);
-        break;
-      case EV_PROP_SHA256:
-        g_value_set_string (value, self->sha256);
-        break;
-      case EV_PROP_PAGE_COUNT:
-        g_value_set_uint (value, self->page_count);
-        break;
-      case EV_PROP_SUPPORTS:
-        g_value_set_boxed (value, self->supports);
-        break;
-      case EV_PROP_ADDED:
-        g_value_set_boxed (value, self->added);
-        break;
-      case EV_PROP_INSPECTED:
-        g_value_set_boolean (value, self->inspected);
-        break;
-      case EV_PROP_USABLE:
-        g_value_set_boolean (value, zhi_evidence_get_usable (self));
-        break;
-      case EV_PROP_PROBLEM:
-        g_value_set_string (value, self->problem);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_evidence_class_init (ZhiEvidenceClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags f = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = zhi_evidence_finalize;
-  object_class->get_property = zhi_evidence_get_property;
-
-  ev_props[EV_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, f);
-  ev_props[EV_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, f);
-  ev_props[EV_PROP_FILE_NAME] = g_param_spec_string ("file-name", NULL, NULL, NULL, f);
-  ev_props[EV_PROP_MEDIA_TYPE] = g_param_spec_string ("media-type", NULL, NULL, NULL, f);
-  ev_props[EV_PROP_SIZE] = g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0, f);
-  ev_props[EV_PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, f);
-  ev_props[EV_PROP_PAGE_COUNT] = g_param_spec_uint ("page-count", NULL, NULL, 0, G_MAXUINT, 0, f);
-  ev_props[EV_PROP_SUPPORTS] = g_param_spec_boxed ("supports", NULL, NULL, G_TYPE_STRV, f);
-  ev_props[EV_PROP_ADDED] = g_param_spec_boxed ("added", NULL, NULL, G_TYPE_DATE_TIME, f);
-  ev_props[EV_PROP_INSPECTED] = g_param_spec_boolean ("inspected", NULL, NULL, FALSE, f);
-  ev_props[EV_PROP_USABLE] = g_param_spec_boolean ("usable", NULL, NULL, TRUE, f);
-  ev_props[EV_PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, "", f);
-  g_object_class_install_properties (object_class, EV_N_PROPS, ev_props);
-}
-
-static void
-zhi_evidence_init (ZhiEvidence *self)
-{
-  self->supports = g_new0 (char *, 1);
-  self->problem = g_strdup ("");
-}
-
-const char *
-zhi_evidence_get_id (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->id;
-}
-
-const char *
-zhi_evidence_get_title (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->title;
-}
-
-const char *
-zhi_evidence_get_file_name (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->file_name;
-}
-
-const char *
-zhi_evidence_get_media_type (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->media_type;
-}
-
-guint64
-zhi_evidence_get_size (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), 0);
-  return self->size;
-}
-
-const char *
-zhi_evidence_get_sha256 (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->sha256;
-}
-
-guint
-zhi_evidence_get_page_count (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), 0);
-  return self->page_count;
-}
-
-gboolean
-zhi_evidence_get_inspected (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
-  return self->inspected;
-}
-
-gboolean
-zhi_evidence_get_usable (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
-  return self->problem[0] == '\0';
-}
-
-const char *
-zhi_evidence_get_problem (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->problem;
-}
-
-const char *
-zhi_evidence_problem_describe (const char *problem)
-{
-  static const struct
-  {
-    const char *code;
-    const char *text;
-  } texts[] = {
-    { ZHI_EVIDENCE_PROBLEM_EMPTY, N_ ("Empty file") },
-    { ZHI_EVIDENCE_PROBLEM_ENCRYPTED, N_ ("Encrypted, needs a password") },
-    { ZHI_EVIDENCE_PROBLEM_DAMAGED, N_ ("File is damaged") },
-    { ZHI_EVIDENCE_PROBLEM_NO_PAGES, N_ ("PDF without pages") },
-    { ZHI_EVIDENCE_PROBLEM_NOT_A_PDF, N_ ("Not a PDF file") },
-    { ZHI_EVIDENCE_PROBLEM_NOT_AN_IMAGE, N_ ("Not a picture") },
-    { ZHI_EVIDENCE_PROBLEM_UNSUPPORTED, N_ ("Unsupported file type (only PDF, JPEG, PNG)") },
-    { ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED,
-      N_ ("Office document not converted to PDF yet (needs LibreOffice)") },
-  };
-  if (problem == NULL || *problem == '\0')
-    return "";
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (g_str_equal (problem, texts[i].code))
-      return _ (texts[i].text);
-  /* a code of a newer version */
-  return _ ("Cannot be opened");
-}
-
-const char *const *
-zhi_evidence_get_supports (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return (const char *const *)self->supports;
-}
-
-gboolean
-zhi_evidence_supports (ZhiEvidence *self, const char *id)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), FALSE);
-  return id != NULL && g_strv_contains ((const char *const *)self->supports, id);
-}
-
-GDateTime *
-zhi_evidence_get_added (ZhiEvidence *self)
-{
-  g_return_val_if_fail (ZHI_IS_EVIDENCE (self), NULL);
-  return self->added;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1071,58 +762,51 @@ zhi_project_add_evidence (ZhiProject *self,
                           GDateTime *added,
                           GError **error)
 {
-  return _zhi_project_add_evidence_inspected (self, id, title, file_name, media_type, size, sha256,
-                                              page_count, supports, added, FALSE, NULL, error);
+  ZhiEvidenceRecord record = {
+    id, title, file_name, media_type, size, sha256, page_count, supports, added, FALSE, NULL,
+  };
+
+  return _zhi_project_add_evidence_record (self, &record, error);
 }
 
 ZhiEvidence *
-_zhi_project_add_evidence_inspected (ZhiProject *self,
-                                     const char *id,
-                                     const char *title,
-                                     const char *file_name,
-                                     const char *media_type,
-                                     guint64 size,
-                                     const char *sha256,
-                                     guint page_count,
-                                     const char *const *supports,
-                                     GDateTime *added,
-                                     gboolean inspected,
-                                     const char *problem,
-                                     GError **error)
+_zhi_project_add_evidence_record (ZhiProject *self, const ZhiEvidenceRecord *record, GError **error)
 {
   g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
 
-  if (!_zhi_sha256_is_valid (sha256))
+  if (!_zhi_sha256_is_valid (record->sha256))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
                    _ ("Evidence “%s” has an invalid SHA-256 digest “%s”: expected 64 lower-case "
                       "hexadecimal digits."),
-                   title ? title : "", sha256 ? sha256 : "");
+                   record->title ? record->title : "", record->sha256 ? record->sha256 : "");
       return NULL;
     }
-  if (id != NULL && (*id == '\0' || lookup_evidence (self, id, NULL) != NULL))
+  if (record->id != NULL
+      && (*record->id == '\0' || lookup_evidence (self, record->id, NULL) != NULL))
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID,
-                   _ ("Evidence id “%s” is empty or already used in this project."), id);
+                   _ ("Evidence id “%s” is empty or already used in this project."), record->id);
       return NULL;
     }
 
   ZhiEvidence *ev = g_object_new (ZHI_TYPE_EVIDENCE, NULL);
-  ev->id = id ? g_strdup (id) : next_evidence_id (self);
-  ev->title = g_strdup (title ? title : "");
-  ev->file_name = g_strdup (file_name ? file_name : "");
-  ev->media_type = g_strdup (media_type && *media_type ? media_type : "application/octet-stream");
-  ev->size = size;
-  ev->sha256 = g_strdup (sha256);
-  ev->page_count = page_count;
+  ev->id = record->id ? g_strdup (record->id) : next_evidence_id (self);
+  ev->title = g_strdup (record->title ? record->title : "");
+  ev->file_name = g_strdup (record->file_name ? record->file_name : "");
+  ev->media_type = g_strdup (
+      record->media_type && *record->media_type ? record->media_type : "application/octet-stream");
+  ev->size = record->size;
+  ev->sha256 = g_strdup (record->sha256);
+  ev->page_count = record->page_count;
   g_strfreev (ev->supports);
-  ev->supports = strv_copy_or_empty (supports);
-  ev->added = added ? g_date_time_to_utc (added) : g_date_time_new_now_utc ();
-  ev->inspected = inspected;
-  if (inspected && problem && *problem)
+  ev->supports = _zhi_strv_copy_or_empty (record->supports);
+  ev->added = record->added ? g_date_time_to_utc (record->added) : g_date_time_new_now_utc ();
+  ev->inspected = record->inspected;
+  if (record->inspected && record->problem && *record->problem)
     {
       g_free (ev->problem);
-      ev->problem = g_strdup (problem);
+      ev->problem = g_strdup (record->problem);
       ev->page_count = 0;
     }
 
@@ -1154,7 +838,7 @@ zhi_project_remove_evidence (ZhiProject *self, const char *id)
 static void
 evidence_changed (ZhiProject *self, ZhiEvidence *ev, guint prop)
 {
-  g_object_notify_by_pspec (G_OBJECT (ev), ev_props[prop]);
+  _zhi_evidence_notify (ev, prop);
   g_signal_emit (self, signals[SIGNAL_EVIDENCE_CHANGED], 0, ev);
   emit_changed (self, "evidence");
 }
@@ -1211,13 +895,13 @@ zhi_project_set_evidence_inspection (ZhiProject *self,
   ev->page_count = pages;
   g_object_freeze_notify (G_OBJECT (ev));
   if (!was_inspected)
-    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_INSPECTED]);
+    _zhi_evidence_notify (ev, EV_PROP_INSPECTED);
   if (was_usable != zhi_evidence_get_usable (ev))
-    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_USABLE]);
+    _zhi_evidence_notify (ev, EV_PROP_USABLE);
   if (!was_problem)
-    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_PROBLEM]);
+    _zhi_evidence_notify (ev, EV_PROP_PROBLEM);
   if (!was_pages)
-    g_object_notify_by_pspec (G_OBJECT (ev), ev_props[EV_PROP_PAGE_COUNT]);
+    _zhi_evidence_notify (ev, EV_PROP_PAGE_COUNT);
   g_object_thaw_notify (G_OBJECT (ev));
   g_signal_emit (self, signals[SIGNAL_EVIDENCE_CHANGED], 0, ev);
   emit_changed (self, "evidence");
@@ -1229,10 +913,10 @@ zhi_project_set_evidence_supports (ZhiProject *self, const char *id, const char 
   g_return_if_fail (ZHI_IS_PROJECT (self));
   ZhiEvidence *ev = zhi_project_lookup_evidence (self, id);
   g_return_if_fail (ev != NULL);
-  if (strv_equal0 ((const char *const *)ev->supports, supports))
+  if (_zhi_strv_equal0 ((const char *const *)ev->supports, supports))
     return;
   g_strfreev (ev->supports);
-  ev->supports = strv_copy_or_empty (supports);
+  ev->supports = _zhi_strv_copy_or_empty (supports);
   evidence_changed (self, ev, EV_PROP_SUPPORTS);
 }
 

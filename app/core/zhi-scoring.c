@@ -83,7 +83,6 @@ ratio_partial (const ZhiIndicator *ind,
   g_autoptr (GPtrArray) missing = g_ptr_array_new ();
   g_autofree char *joined = NULL;
   const char *label = zhi_text_get (&ind->label);
-
   if (isnan (num))
     g_ptr_array_add (missing, (gpointer)zhi_text_get (&ind->numerator));
   if (isnan (den))
@@ -100,227 +99,250 @@ ratio_partial (const ZhiIndicator *ind,
   return TRUE;
 }
 
-/* Fills answered, met, fraction, detail and advice_what (the target, without points);
- * partial_text receives "a/b" for a partial fraction. */
+/* One function per indicator kind (ZhiIndicatorKind): each fills answered, met, fraction
+ * and detail of the result, and the target and partial text of the outcome.  A new kind adds its
+ * function here and its entry in evaluators[]. */
+typedef struct
+{
+  ZhiIndicatorResult *r;
+  char *partial_text; /* "a/b" for a partial fraction, or NULL */
+  char *target;       /* the advice, without points */
+} Outcome;
+
+typedef void (*EvaluateFunc) (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o);
+
+/* a yes/no answer: met when yes */
 static void
-evaluate_kind (const ZhiIndicator *ind,
-               const ZhiAnswers *answers,
-               ZhiIndicatorResult *r,
-               char **partial_text,
-               char **target)
+evaluate_check (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
 {
   const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  gboolean value = FALSE;
 
-  switch (ind->kind)
+  r->answered = zhi_answers_get_bool (answers, ind->id, &value);
+  r->met = r->answered && value;
+  r->fraction = r->met ? 1 : 0;
+  if (!r->answered)
+    r->detail = g_strdup_printf (_ ("%s: not answered"), label);
+  else
+    r->detail = g_strdup_printf (value ? _ ("%s: yes") : _ ("%s: no"), label);
+  o->target = g_strdup_printf (_ ("%s: have it in place and answer yes"), label);
+}
+
+/* a maturity level: met at the indicator's level or above, in part below it */
+static void
+evaluate_level (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  const char *level = zhi_answers_get_level (answers, ind->id);
+  const ZhiLevel *min = ind->levels->pdata[ind->min_level];
+  int index = zhi_indicator_level_index (ind, level);
+
+  o->target = g_strdup_printf (_ ("%s: reach %s (%s)"), label, min->id, zhi_text_get (&min->name));
+  if (level == NULL)
     {
-      case ZHI_INDICATOR_CHECK:
-        {
-          gboolean value = FALSE;
-
-          r->answered = zhi_answers_get_bool (answers, ind->id, &value);
-          r->met = r->answered && value;
-          r->fraction = r->met ? 1 : 0;
-          if (!r->answered)
-            r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-          else
-            r->detail = g_strdup_printf (value ? _ ("%s: yes") : _ ("%s: no"), label);
-          *target = g_strdup_printf (_ ("%s: have it in place and answer yes"), label);
-          break;
-        }
-
-      case ZHI_INDICATOR_LEVEL:
-        {
-          const char *level = zhi_answers_get_level (answers, ind->id);
-          const ZhiLevel *min = ind->levels->pdata[ind->min_level];
-          int index = zhi_indicator_level_index (ind, level);
-
-          *target = g_strdup_printf (_ ("%s: reach %s (%s)"), label, min->id,
-                                     zhi_text_get (&min->name));
-          if (level == NULL)
-            {
-              r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-              break;
-            }
-          if (index < 0)
-            {
-              r->detail = g_strdup_printf (_ ("%s: unknown level “%s”"), label, level);
-              break;
-            }
-          r->answered = TRUE;
-          r->met = (guint)index >= ind->min_level;
-          if (r->met)
-            {
-              r->fraction = 1;
-              r->detail = g_strdup_printf (_ ("%s %s ≥ %s"), label, level, min->id);
-            }
-          else
-            {
-              r->fraction = (double)(index + 1) / (double)(ind->min_level + 1);
-              r->detail = g_strdup_printf (_ ("%s %s < %s"), label, level, min->id);
-              *partial_text = g_strdup_printf ("%d/%u", index + 1, ind->min_level + 1);
-            }
-          break;
-        }
-
-      case ZHI_INDICATOR_RATIO:
-        {
-          double num = 0, den = 0, bench = NAN, threshold, ratio;
-          g_autofree char *ratio_pct = NULL;
-          g_autofree char *threshold_pct = NULL;
-
-          if (!zhi_answers_get_ratio (answers, ind->id, &num, &den, &bench))
-            {
-              r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-              *target = g_strdup_printf (_ ("%s: enter the figures"), label);
-              break;
-            }
-          if (ratio_partial (ind, num, den, bench, r, target))
-            break;
-          threshold = ind->threshold_from_benchmark ? bench : ind->threshold;
-          if (den <= 0 || num < 0)
-            {
-              /* the message names the field (车间设备台（套）总数), not "the denominator" */
-              r->detail = den <= 0 ? g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
-                                                         "must be more than 0"),
-                                                      label, zhi_text_get (&ind->denominator))
-                                   : g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
-                                                         "cannot be negative"),
-                                                      label, zhi_text_get (&ind->numerator));
-              *target = g_strdup_printf (_ ("%s: correct the figures"), label);
-              break;
-            }
-          if (num > den)
-            {
-              g_autofree char *num_text = FMT (num);
-              g_autofree char *den_text = FMT (den);
-
-              r->detail
-                  = g_strdup_printf (_ ("%s: the numerator (%s) is larger than the denominator "
-                                        "(%s)"),
-                                     label, num_text, den_text);
-              *target = g_strdup_printf (_ ("%s: correct the figures"), label);
-              break;
-            }
-          if (!isfinite (threshold) || threshold <= 0 || threshold > 1)
-            {
-              r->detail = g_strdup_printf (_ ("%s: no industry benchmark entered"), label);
-              *target = g_strdup_printf (_ ("%s: enter the industry benchmark it is compared with"),
-                                         label);
-              break;
-            }
-          ratio = num / den;
-          ratio_pct = FMT (ratio * 100);
-          threshold_pct = FMT (threshold * 100);
-          r->answered = TRUE;
-          r->met = ratio + EPSILON >= threshold;
-          r->fraction = r->met ? 1 : ratio / threshold;
-          if (ind->threshold_from_benchmark)
-            r->detail = g_strdup_printf (r->met ? _ ("%s %s%% ≥ industry benchmark %s%%")
-                                                : _ ("%s %s%% < industry benchmark %s%%"),
-                                         label, ratio_pct, threshold_pct);
-          else
-            r->detail = g_strdup_printf (r->met ? _ ("%s %s%% ≥ %s%%") : _ ("%s %s%% < %s%%"),
-                                         label, ratio_pct, threshold_pct);
-          if (!r->met)
-            *partial_text = g_strdup_printf ("%s/%s", ratio_pct, threshold_pct);
-          *target = g_strdup_printf (_ ("%s: raise it to %s%% or more"), label, threshold_pct);
-          break;
-        }
-
-      case ZHI_INDICATOR_KPI:
-        {
-          ZhiKpiFigures f;
-          const char *unit = zhi_text_get (&ind->kpi_unit);
-          g_autofree char *b = NULL;
-          g_autofree char *c = NULL;
-          g_autofree char *signed_pct = NULL;
-
-          *target = g_strdup_printf (ind->better_higher ? _ ("%s: show a rise over the baseline")
-                                                        : _ ("%s: show a fall below the baseline"),
-                                     label);
-          /* A partial answer (one value) or a baseline of 0 is unanswered, and says why. */
-          zhi_kpi_read (ind, answers, &f);
-          if (f.trend == ZHI_KPI_NOT_ENTERED)
-            {
-              r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-              break;
-            }
-          if (!zhi_kpi_trend_is_usable (f.trend))
-            {
-              r->detail = zhi_kpi_describe (ind, &f);
-              break;
-            }
-          b = FMT (f.baseline);
-          c = FMT (f.current);
-          r->answered = TRUE;
-          r->met = f.trend == ZHI_KPI_IMPROVED;
-          r->fraction = r->met ? 1 : 0;
-          {
-            g_autofree char *pct = FMT (fabs (f.change));
-
-            signed_pct
-                = g_strdup_printf ("%s%s%%", f.change < 0 ? "−" : (f.change > 0 ? "+" : "±"), pct);
-          }
-          r->detail = g_strdup_printf (r->met ? _ ("%s %s → %s %s (%s), better")
-                                              : _ ("%s %s → %s %s (%s), not better"),
-                                       label, b, c, unit, signed_pct);
-          break;
-        }
-
-      case ZHI_INDICATOR_COUNT:
-        {
-          gint64 count = 0;
-
-          *target = g_strdup_printf (_ ("%s: reach %lld"), label, (long long)ind->min_count);
-          if (!zhi_answers_get_count (answers, ind->id, &count))
-            {
-              r->detail = g_strdup_printf (_ ("%s: not answered"), label);
-              break;
-            }
-          if (count < 0)
-            {
-              r->detail = g_strdup_printf (_ ("%s: a count cannot be negative"), label);
-              break;
-            }
-          r->answered = TRUE;
-          r->met = count >= ind->min_count;
-          r->fraction = r->met ? 1 : (double)count / (double)ind->min_count;
-          r->detail = g_strdup_printf (r->met ? _ ("%s %lld ≥ %lld") : _ ("%s %lld < %lld"), label,
-                                       (long long)count, (long long)ind->min_count);
-          if (!r->met)
-            *partial_text
-                = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, count, ind->min_count);
-          break;
-        }
-
-      case ZHI_INDICATOR_TEXT:
-        {
-          const char *text = zhi_answers_get_text (answers, ind->id);
-          g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-          glong chars = g_utf8_strlen (trimmed, -1);
-
-          *target = g_strdup_printf (_ ("%s: describe what was built (required content)"), label);
-          if (chars == 0)
-            {
-              r->detail = g_strdup_printf (_ ("%s: not written (required content, earns no "
-                                              "points)"),
-                                           label);
-              break;
-            }
-          r->answered = TRUE;
-          r->met = TRUE;
-          r->fraction = 0;
-          r->detail = g_strdup_printf (
-              g_dngettext (
-                  GETTEXT_PACKAGE, "%s: written, %ld character (required content, earns no points)",
-                  "%s: written, %ld characters (required content, earns no points)", (gulong)chars),
-              label, chars);
-          break;
-        }
-
-      default:
-        g_assert_not_reached ();
+      r->detail = g_strdup_printf (_ ("%s: not answered"), label);
+      return;
     }
+  if (index < 0)
+    {
+      r->detail = g_strdup_printf (_ ("%s: unknown level “%s”"), label, level);
+      return;
+    }
+  r->answered = TRUE;
+  r->met = (guint)index >= ind->min_level;
+  if (r->met)
+    {
+      r->fraction = 1;
+      r->detail = g_strdup_printf (_ ("%s %s ≥ %s"), label, level, min->id);
+    }
+  else
+    {
+      r->fraction = (double)(index + 1) / (double)(ind->min_level + 1);
+      r->detail = g_strdup_printf (_ ("%s %s < %s"), label, level, min->id);
+      o->partial_text = g_strdup_printf ("%d/%u", index + 1, ind->min_level + 1);
+    }
+}
+
+/* a ratio of two figures against a threshold (or the industry benchmark) */
+static void
+evaluate_ratio (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  double num = 0, den = 0, bench = NAN, threshold, ratio;
+  g_autofree char *ratio_pct = NULL;
+  g_autofree char *threshold_pct = NULL;
+
+  if (!zhi_answers_get_ratio (answers, ind->id, &num, &den, &bench))
+    {
+      r->detail = g_strdup_printf (_ ("%s: not answered"), label);
+      o->target = g_strdup_printf (_ ("%s: enter the figures"), label);
+      return;
+    }
+  if (ratio_partial (ind, num, den, bench, r, &o->target))
+    return;
+  threshold = ind->threshold_from_benchmark ? bench : ind->threshold;
+  if (den <= 0 || num < 0)
+    {
+      /* the message names the field (车间设备台（套）总数), not "the denominator" */
+      r->detail = den <= 0 ? g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                 "must be more than 0"),
+                                              label, zhi_text_get (&ind->denominator))
+                           : g_strdup_printf (_ ("%s: the figures cannot be used: “%s” "
+                                                 "cannot be negative"),
+                                              label, zhi_text_get (&ind->numerator));
+      o->target = g_strdup_printf (_ ("%s: correct the figures"), label);
+      return;
+    }
+  if (num > den)
+    {
+      g_autofree char *num_text = FMT (num);
+      g_autofree char *den_text = FMT (den);
+
+      r->detail = g_strdup_printf (_ ("%s: the numerator (%s) is larger than the denominator "
+                                      "(%s)"),
+                                   label, num_text, den_text);
+      o->target = g_strdup_printf (_ ("%s: correct the figures"), label);
+      return;
+    }
+  if (!isfinite (threshold) || threshold <= 0 || threshold > 1)
+    {
+      r->detail = g_strdup_printf (_ ("%s: no industry benchmark entered"), label);
+      o->target
+          = g_strdup_printf (_ ("%s: enter the industry benchmark it is compared with"), label);
+      return;
+    }
+  ratio = num / den;
+  ratio_pct = FMT (ratio * 100);
+  threshold_pct = FMT (threshold * 100);
+  r->answered = TRUE;
+  r->met = ratio + EPSILON >= threshold;
+  r->fraction = r->met ? 1 : ratio / threshold;
+  if (ind->threshold_from_benchmark)
+    r->detail = g_strdup_printf (r->met ? _ ("%s %s%% ≥ industry benchmark %s%%")
+                                        : _ ("%s %s%% < industry benchmark %s%%"),
+                                 label, ratio_pct, threshold_pct);
+  else
+    r->detail = g_strdup_printf (r->met ? _ ("%s %s%% ≥ %s%%") : _ ("%s %s%% < %s%%"), label,
+                                 ratio_pct, threshold_pct);
+  if (!r->met)
+    o->partial_text = g_strdup_printf ("%s/%s", ratio_pct, threshold_pct);
+  o->target = g_strdup_printf (_ ("%s: raise it to %s%% or more"), label, threshold_pct);
+}
+
+/* a KPI's baseline and current value: met when better in its direction */
+static void
+evaluate_kpi (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  ZhiKpiFigures f;
+  const char *unit = zhi_text_get (&ind->kpi_unit);
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *signed_pct = NULL;
+
+  o->target = g_strdup_printf (ind->better_higher ? _ ("%s: show a rise over the baseline")
+                                                  : _ ("%s: show a fall below the baseline"),
+                               label);
+  /* A partial answer (one value) or a baseline of 0 is unanswered, and says why. */
+  zhi_kpi_read (ind, answers, &f);
+  if (f.trend == ZHI_KPI_NOT_ENTERED)
+    {
+      r->detail = g_strdup_printf (_ ("%s: not answered"), label);
+      return;
+    }
+  if (!zhi_kpi_trend_is_usable (f.trend))
+    {
+      r->detail = zhi_kpi_describe (ind, &f);
+      return;
+    }
+  b = FMT (f.baseline);
+  c = FMT (f.current);
+  r->answered = TRUE;
+  r->met = f.trend == ZHI_KPI_IMPROVED;
+  r->fraction = r->met ? 1 : 0;
+  {
+    g_autofree char *pct = FMT (fabs (f.change));
+
+    signed_pct = g_strdup_printf ("%s%s%%", f.change < 0 ? "−" : (f.change > 0 ? "+" : "±"), pct);
+  }
+  r->detail = g_strdup_printf (r->met ? _ ("%s %s → %s %s (%s), better")
+                                      : _ ("%s %s → %s %s (%s), not better"),
+                               label, b, c, unit, signed_pct);
+}
+
+/* a count against its minimum */
+static void
+evaluate_count (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  gint64 count = 0;
+
+  o->target = g_strdup_printf (_ ("%s: reach %lld"), label, (long long)ind->min_count);
+  if (!zhi_answers_get_count (answers, ind->id, &count))
+    {
+      r->detail = g_strdup_printf (_ ("%s: not answered"), label);
+      return;
+    }
+  if (count < 0)
+    {
+      r->detail = g_strdup_printf (_ ("%s: a count cannot be negative"), label);
+      return;
+    }
+  r->answered = TRUE;
+  r->met = count >= ind->min_count;
+  r->fraction = r->met ? 1 : (double)count / (double)ind->min_count;
+  r->detail = g_strdup_printf (r->met ? _ ("%s %lld ≥ %lld") : _ ("%s %lld < %lld"), label,
+                               (long long)count, (long long)ind->min_count);
+  if (!r->met)
+    o->partial_text
+        = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, count, ind->min_count);
+}
+
+/* the narrative: met when written, earns nothing */
+static void
+evaluate_text (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  const char *label = zhi_text_get (&ind->label);
+  ZhiIndicatorResult *r = o->r;
+  const char *text = zhi_answers_get_text (answers, ind->id);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  glong chars = g_utf8_strlen (trimmed, -1);
+
+  o->target = g_strdup_printf (_ ("%s: describe what was built (required content)"), label);
+  if (chars == 0)
+    {
+      r->detail = g_strdup_printf (_ ("%s: not written (required content, earns no "
+                                      "points)"),
+                                   label);
+      return;
+    }
+  r->answered = TRUE;
+  r->met = TRUE;
+  r->fraction = 0;
+  r->detail = g_strdup_printf (
+      g_dngettext (
+          GETTEXT_PACKAGE, "%s: written, %ld character (required content, earns no points)",
+          "%s: written, %ld characters (required content, earns no points)", (gulong)chars),
+      label, chars);
+}
+
+static const EvaluateFunc evaluators[] = {
+  [ZHI_INDICATOR_CHECK] = evaluate_check, [ZHI_INDICATOR_LEVEL] = evaluate_level,
+  [ZHI_INDICATOR_RATIO] = evaluate_ratio, [ZHI_INDICATOR_KPI] = evaluate_kpi,
+  [ZHI_INDICATOR_COUNT] = evaluate_count, [ZHI_INDICATOR_TEXT] = evaluate_text,
+};
+
+/* The one place that picks the evaluation of an indicator's kind */
+static void
+evaluate_kind (const ZhiIndicator *ind, const ZhiAnswers *answers, Outcome *o)
+{
+  g_assert ((guint)ind->kind < G_N_ELEMENTS (evaluators) && evaluators[ind->kind] != NULL);
+  evaluators[ind->kind](ind, answers, o);
 }
 
 ZhiIndicatorResult *
@@ -341,7 +363,13 @@ zhi_indicator_evaluate (const ZhiIndicator *indicator, const ZhiAnswers *answers
    * above 0 anyway). */
   if (indicator->kind == ZHI_INDICATOR_TEXT)
     r->max_points = max_points = 0;
-  evaluate_kind (indicator, answers, r, &partial, &target);
+  {
+    Outcome o = { r, NULL, NULL };
+
+    evaluate_kind (indicator, answers, &o);
+    partial = o.partial_text;
+    target = o.target;
+  }
   r->fraction = CLAMP (r->fraction, 0.0, 1.0);
   r->points = r->fraction * max_points;
 

@@ -3,6 +3,9 @@
  * See docs/standards-format.md.  Everything loaded here is immutable: the structs below are
  * owned by the ZhiStandard / ZhiConditions / ZhiGuide they come from and live as long as it;
  * treat their members as read-only.
+ *
+ * The umbrella of the standards: include it and you have the conditions (zhi-conditions.h), the
+ * guide (zhi-guide.h) and the checker (zhi-standard-parser.h) too.
  */
 #pragma once
 
@@ -191,102 +194,8 @@ const ZhiBand *zhi_standard_band_for_score (ZhiStandard *self, double score);
 /* the level's index in indicator->levels, or -1 */
 int zhi_indicator_level_index (const ZhiIndicator *indicator, const char *level_id);
 
-/* ---- conditions.json ----------------------------------------------------------------------- */
-
-/* The encouraged half of a condition: shown on its own, never deciding eligibility. */
-typedef struct
-{
-  char *id; /* "cond-5.encouraged": also the id of its answer */
-  ZhiText text;
-  ZhiText short_name;
-  GPtrArray *checks; /* ZhiText * */
-} ZhiEncouraged;
-
-typedef struct
-{
-  char *id;   /* "cond-1" */
-  char *mark; /* "（一）" */
-  ZhiText text;
-  gboolean required; /* TRUE: the condition decides eligibility */
-  ZhiText short_name;
-  GPtrArray *checks;         /* ZhiText * */
-  ZhiEncouraged *encouraged; /* （五）'s second half (鼓励…), or NULL */
-} ZhiCondition;
-
-typedef struct
-{
-  char *id; /* "excl-1" */
-  char *mark;
-  ZhiText text;
-  ZhiText short_name;
-} ZhiExclusion;
-
-#define ZHI_TYPE_CONDITIONS (zhi_conditions_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiConditions, zhi_conditions, ZHI, CONDITIONS, GObject)
-
-ZhiConditions *zhi_conditions_new_from_file (const char *path, GError **error);
-ZhiConditions *zhi_conditions_new_from_bytes (GBytes *bytes, const char *name, GError **error);
-/* conditions.json from the GResource or $ZHIZAO_STANDARDS_DIR; cached, new reference */
-ZhiConditions *zhi_conditions_load_builtin (GError **error);
-
-const ZhiText *zhi_conditions_get_source (ZhiConditions *self);
-GPtrArray *zhi_conditions_get_conditions (ZhiConditions *self); /* ZhiCondition * */
-GPtrArray *zhi_conditions_get_exclusions (ZhiConditions *self); /* ZhiExclusion * */
-GPtrArray *zhi_conditions_get_errata (ZhiConditions *self);     /* ZhiErratum *, maybe empty */
-const ZhiCondition *zhi_conditions_lookup_condition (ZhiConditions *self, const char *id);
-const ZhiExclusion *zhi_conditions_lookup_exclusion (ZhiConditions *self, const char *id);
-/* The encouraged part with this id ("cond-5.encouraged"), and the condition it belongs to in
- * *condition when not NULL; NULL when there is none. */
-const ZhiEncouraged *zhi_conditions_lookup_encouraged (ZhiConditions *self,
-                                                       const char *id,
-                                                       const ZhiCondition **condition);
-
-/* ---- checking a standards file ------------------------------------------------------------ */
-
-/* One problem of a standards file: the file, the JSON path ("$.criteria[2].weight") and what is
- * wrong, in the user's language. */
-typedef struct
-{
-  char *file;
-  char *path;
-  char *message;
-} ZhiStandardProblem;
-
-typedef enum
-{
-  ZHI_STANDARDS_FILE_STANDARD,   /* a track standard (criteria, indicators, gates …) */
-  ZHI_STANDARDS_FILE_CONDITIONS, /* conditions.json */
-  ZHI_STANDARDS_FILE_GUIDE,      /* guide.json */
-} ZhiStandardsFileKind;
-
-/* Checks a standards file with the strict loader, as it would be loaded, and lists every
- * problem found (parsing goes on past a failing criterion).  The kind is told by the file's
- * keys ("criteria", "conditions", "sections"; a track standard otherwise).  Returns the
- * problems (ZhiStandardProblem *, owning), empty when the file would load; *loaded (if not
- * NULL) receives the loaded ZhiStandard, ZhiConditions or ZhiGuide then. */
-GPtrArray *zhi_standards_check_bytes (GBytes *bytes,
-                                      const char *name,
-                                      ZhiStandardsFileKind *kind,
-                                      GObject **loaded);
-GPtrArray *
-zhi_standards_check_file (const char *path, ZhiStandardsFileKind *kind, GObject **loaded);
-
-/* ---- guide.json ---------------------------------------------------------------------------- */
-
-typedef struct
-{
-  char *id;
-  ZhiText title;
-  GPtrArray *paragraphs; /* ZhiText * */
-} ZhiGuideSection;
-
-#define ZHI_TYPE_GUIDE (zhi_guide_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiGuide, zhi_guide, ZHI, GUIDE, GObject)
-
-ZhiGuide *zhi_guide_new_from_file (const char *path, GError **error);
-ZhiGuide *zhi_guide_new_from_bytes (GBytes *bytes, const char *name, GError **error);
-ZhiGuide *zhi_guide_load_builtin (GError **error);
-GPtrArray *zhi_guide_get_sections (ZhiGuide *self); /* ZhiGuideSection * */
-const ZhiGuideSection *zhi_guide_lookup_section (ZhiGuide *self, const char *id);
-
 G_END_DECLS
+
+#include "zhi-conditions.h"
+#include "zhi-guide.h"
+#include "zhi-standard-parser.h"

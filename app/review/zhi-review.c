@@ -1,6 +1,8 @@
 /* zhi-review.c — the bureau's review file (SQLite) */
 #include "zhi-review.h"
 
+#include "zhi-sqlite.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -138,12 +140,6 @@ zhi_review_init (ZhiReview *self)
 /* saving */
 
 static gboolean
-exec (sqlite3 *db, const char *sql)
-{
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
-}
-
-static gboolean
 save_failed (ZhiReview *self, GError **error)
 {
   g_autofree char *name = g_file_get_parse_name (self->file);
@@ -151,7 +147,7 @@ save_failed (ZhiReview *self, GError **error)
                _ ("Could not save the review “%s” (%s). Check that the disk has space and the "
                   "folder can be written; your changes are kept in this window."),
                name, sqlite3_errmsg (self->db));
-  exec (self->db, "ROLLBACK");
+  zhi_sqlite_exec (self->db, "ROLLBACK");
   return FALSE;
 }
 
@@ -182,8 +178,9 @@ save_now (ZhiReview *self, GError **error)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->db == NULL)
     return TRUE;
-  if (!exec (self->db, "BEGIN IMMEDIATE") || !exec (self->db, "DELETE FROM settings")
-      || !exec (self->db, "DELETE FROM applications"))
+  if (!zhi_sqlite_exec (self->db, "BEGIN IMMEDIATE")
+      || !zhi_sqlite_exec (self->db, "DELETE FROM settings")
+      || !zhi_sqlite_exec (self->db, "DELETE FROM applications"))
     return save_failed (self, error);
 
   if (sqlite3_prepare_v2 (self->db, "INSERT INTO settings VALUES (?, ?)", -1, &st, NULL)
@@ -239,7 +236,7 @@ save_now (ZhiReview *self, GError **error)
       sqlite3_reset (st);
     }
   sqlite3_finalize (st);
-  if (!ok || !exec (self->db, "COMMIT"))
+  if (!ok || !zhi_sqlite_exec (self->db, "COMMIT"))
     return save_failed (self, error);
   self->dirty = FALSE;
   return TRUE;
@@ -306,47 +303,22 @@ zhi_review_get_file (ZhiReview *self)
 /* ---------------------------------------------------------------------------------- */
 /* opening */
 
-static void
-configure (sqlite3 *db)
-{
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
-  exec (db, "PRAGMA journal_mode=DELETE");
-  exec (db, "PRAGMA synchronous=FULL");
-}
-
-static int
-pragma_int (sqlite3 *db, const char *sql, int *out)
-{
-  sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &st, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int (st, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (st);
-  return rc;
-}
-
 /* Everything that tells whether the file is a sound review, read-only: nothing written. */
 static gboolean
 check_file (const char *path, GError **error)
 {
   g_autofree char *name = g_filename_display_name (path);
-  char head[16] = { 0 };
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  guint8 head[16] = { 0 };
+  int e = 0;
+  gssize n = zhi_sqlite_read_head (path, head, sizeof head, NULL, &e);
+  if (n == -1)
     {
-      int e = errno;
       g_set_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_IO,
                    _ ("Could not open “%s”: %s. Check that the file exists and that you may "
                       "read it."),
                    name, g_strerror (e));
       return FALSE;
     }
-  ssize_t n = read (fd, head, sizeof head);
-  close (fd);
   if (n < 16 || memcmp (head, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_NOT_A_REVIEW,
@@ -360,21 +332,13 @@ check_file (const char *path, GError **error)
   int app_id = 0, version = 0;
   if (rc == SQLITE_OK)
     {
-      sqlite3_stmt *st;
       sqlite3_extended_result_codes (db, 1);
-      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &st, NULL);
-      if (rc == SQLITE_OK && (rc = sqlite3_step (st)) == SQLITE_ROW)
-        {
-          const char *text = (const char *)sqlite3_column_text (st, 0);
-          verdict = g_strndup (text ? text : "", 200);
-          rc = SQLITE_OK;
-        }
-      sqlite3_finalize (st);
+      rc = zhi_sqlite_quick_check (db, NULL, &verdict);
     }
   if (rc == SQLITE_OK)
-    rc = pragma_int (db, "PRAGMA application_id", &app_id);
+    rc = zhi_sqlite_pragma_int (db, "application_id", &app_id);
   if (rc == SQLITE_OK)
-    rc = pragma_int (db, "PRAGMA user_version", &version);
+    rc = zhi_sqlite_pragma_int (db, "user_version", &version);
   sqlite3_close (db);
 
   if (rc != SQLITE_OK || verdict == NULL || !g_str_equal (verdict, "ok"))
@@ -500,7 +464,7 @@ zhi_review_open (GFile *file, GError **error)
       close_db (self);
       return NULL;
     }
-  configure (self->db);
+  zhi_sqlite_configure (self->db);
   if (!read_review (self, error))
     {
       close_db (self);
@@ -534,8 +498,9 @@ zhi_review_create (GFile *file, GError **error)
       = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK;
   if (ok)
     {
-      configure (db);
-      ok = exec (db, "BEGIN") && exec (db, schema_v1) && exec (db, sql) && exec (db, "COMMIT");
+      zhi_sqlite_configure (db);
+      ok = zhi_sqlite_exec (db, "BEGIN") && zhi_sqlite_exec (db, schema_v1)
+           && zhi_sqlite_exec (db, sql) && zhi_sqlite_exec (db, "COMMIT");
     }
   if (!ok)
     {
