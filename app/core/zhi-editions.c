@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "zhi-editions.h"
+#include "zhi-track.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -173,10 +174,33 @@ zhi_editions_list (GPtrArray **broken, GError **error)
   return g_steal_pointer (&all);
 }
 
+/* The editions of the standard @id: the built-in one (when @id is a built-in track) and the
+ * installed ones (owning).  Opening a project needs only its own track's: loading the whole
+ * catalog parsed the other tracks' standards too. */
+static GPtrArray *
+list_editions_of (const char *id, GError **error)
+{
+  g_autoptr (GPtrArray) installed = list_installed (NULL);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (zhi_track_get_title (id) != NULL)
+    {
+      ZhiStandard *builtin = zhi_standard_load_builtin (id, error);
+
+      if (builtin == NULL)
+        return NULL;
+      g_ptr_array_add (all, builtin);
+    }
+  for (guint i = 0; i < installed->len; i++)
+    if (g_strcmp0 (zhi_standard_get_id (installed->pdata[i]), id) == 0)
+      g_ptr_array_add (all, g_object_ref (installed->pdata[i]));
+  return g_steal_pointer (&all);
+}
+
 ZhiStandard *
 zhi_editions_lookup (const char *id, const char *edition, GError **error)
 {
-  g_autoptr (GPtrArray) all = zhi_editions_list (NULL, error);
+  g_autoptr (GPtrArray) all = id != NULL ? list_editions_of (id, error) : NULL;
   ZhiStandard *best = NULL;
 
   g_return_val_if_fail (id != NULL, NULL);
@@ -382,7 +406,7 @@ zhi_editions_newer_for_project (ZhiProject *project)
         return NULL;
       edition = zhi_standard_get_edition (builtin);
     }
-  all = zhi_editions_list (NULL, NULL);
+  all = list_editions_of (track, NULL);
   for (guint i = 0; all != NULL && i < all->len; i++)
     {
       ZhiStandard *s = all->pdata[i];
