@@ -622,6 +622,14 @@ zhi_window_get_review_view (ZhiWindow *self)
   return self->review_view;
 }
 
+/* the pages' toasts, passed on by the project view */
+static gboolean
+page_toast_cb (ZhiProjectView *view, AdwToast *toast, ZhiWindow *self)
+{
+  zhi_window_add_toast (self, g_object_ref (toast));
+  return TRUE;
+}
+
 static void
 zhi_window_class_init (ZhiWindowClass *klass)
 {
@@ -665,6 +673,7 @@ zhi_window_init (ZhiWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->project_view, "add-toast", G_CALLBACK (page_toast_cb), self, 0);
   self->review_view = ZHI_REVIEW_VIEW (zhi_review_view_new ());
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->review_view), "review", _ ("Review"));
   /* not part of the window (nor of its accessibility tree) until a review is opened */

@@ -43,7 +43,7 @@ typedef struct
 
 struct _ZhiCriterionPage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkBox *content_box;
@@ -69,8 +69,6 @@ struct _ZhiCriterionPage
 
   /* Owned References */
   char *criterion_id;
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   ZhiStandard *standard; /* the one the widgets were built from */
   GPtrArray *indicators; /* Indicator * */
   GHashTable *named;     /* name → GtkWidget * (borrowed), see zhi_criterion_page_lookup */
@@ -91,14 +89,12 @@ enum
 {
   PROP_0,
   PROP_CRITERION_ID,
-  PROP_PROJECT,
-  PROP_EVALUATION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ZHI_TYPE_PAGE)
 
 static void sync_from_project (ZhiCriterionPage *self);
 static void update_scores (ZhiCriterionPage *self);
@@ -192,7 +188,7 @@ show_error (Indicator *ind, const char *message)
 static ZhiAnswers *
 answers (ZhiCriterionPage *self)
 {
-  return zhi_project_get_answers (self->project);
+  return zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
 }
 
 static void
@@ -201,7 +197,7 @@ clear_answer (ZhiCriterionPage *self, const char *id)
   if (zhi_answers_get_answer_type (answers (self), id) == ZHI_ANSWER_NONE)
     return;
   zhi_answers_clear (answers (self), id);
-  zhi_project_answers_changed (self->project, id);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), id);
 }
 
 static void
@@ -212,7 +208,8 @@ check_toggled_cb (GtkToggleButton *button, Indicator *ind)
   gboolean value = FALSE;
   gboolean answered;
 
-  if (self->syncing || self->project == NULL || !gtk_toggle_button_get_active (button))
+  if (self->syncing || zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || !gtk_toggle_button_get_active (button))
     return;
   answered = zhi_answers_get_bool (answers (self), id, &value);
   if (button == ind->toggles[2])
@@ -220,7 +217,7 @@ check_toggled_cb (GtkToggleButton *button, Indicator *ind)
   else if (!answered || value != (button == ind->toggles[0]))
     {
       zhi_answers_set_bool (answers (self), id, button == ind->toggles[0]);
-      zhi_project_answers_changed (self->project, id);
+      zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), id);
     }
 }
 
@@ -232,7 +229,7 @@ level_selected_cb (AdwComboRow *row, GParamSpec *pspec, Indicator *ind)
   guint selected = adw_combo_row_get_selected (row);
   const ZhiLevel *level;
 
-  if (self->syncing || self->project == NULL)
+  if (self->syncing || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
       || selected > ind->indicator->levels->len)
@@ -244,7 +241,7 @@ level_selected_cb (AdwComboRow *row, GParamSpec *pspec, Indicator *ind)
   if (g_strcmp0 (zhi_answers_get_level (answers (self), id), level->id) == 0)
     return;
   zhi_answers_set_level (answers (self), id, level->id);
-  zhi_project_answers_changed (self->project, id);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), id);
 }
 
 /* Reads the entries: FALSE (with the message shown and the bad entries marked) when one is
@@ -323,7 +320,7 @@ ratio_changed (Indicator *ind, gboolean write)
                || !same_number (bench, new_bench))
         {
           zhi_answers_set_ratio (answers (self), indicator->id, v[0], v[1], new_bench);
-          zhi_project_answers_changed (self->project, indicator->id);
+          zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), indicator->id);
         }
     }
   if (n_empty == ind->n_entries)
@@ -421,13 +418,13 @@ count_changed (Indicator *ind, gboolean write)
           && stored == (gint64)count))
     return;
   zhi_answers_set_count (answers (self), ind->indicator->id, (gint64)count);
-  zhi_project_answers_changed (self->project, ind->indicator->id);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), ind->indicator->id);
 }
 
 static void
 entry_changed_cb (GtkEditable *editable, Indicator *ind)
 {
-  gboolean write = !ind->page->syncing && ind->page->project != NULL;
+  gboolean write = !ind->page->syncing && zhi_page_get_project (ZHI_PAGE (ind->page)) != NULL;
 
   switch (ind->indicator->kind)
     {
@@ -493,10 +490,13 @@ narrative_changed_cb (GtkTextBuffer *buffer, Indicator *ind)
   g_autofree char *text = buffer_get_text (buffer);
 
   update_counter (ind, text);
-  if (self->syncing || self->project == NULL)
+  if (self->syncing || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  if (g_strcmp0 (zhi_project_get_narrative (self->project, self->criterion_id), text) != 0)
-    zhi_project_set_narrative (self->project, self->criterion_id, text);
+  if (g_strcmp0 (
+          zhi_project_get_narrative (zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id),
+          text)
+      != 0)
+    zhi_project_set_narrative (zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id, text);
 }
 
 /* ---- building ----------------------------------------------------------------------------- */
@@ -846,7 +846,7 @@ build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean
             name_widget (self, indicator->id, parts[i],
                          zhi_kpi_editor_get_part (ind->kpi_editor, parts[i]));
           ind->focus = zhi_kpi_editor_get_part (ind->kpi_editor, "baseline");
-          zhi_kpi_editor_set_project (ind->kpi_editor, self->project);
+          zhi_kpi_editor_set_project (ind->kpi_editor, zhi_page_get_project (ZHI_PAGE (self)));
           break;
         }
 
@@ -958,10 +958,14 @@ ensure_built (ZhiCriterionPage *self)
   g_autoptr (ZhiStandard) standard = NULL;
   gboolean have_text = FALSE;
 
-  if (self->evaluation != NULL && zhi_evaluation_get_standard (self->evaluation) != NULL)
-    standard = g_object_ref (zhi_evaluation_get_standard (self->evaluation));
-  else if (self->project != NULL && *zhi_project_get_track (self->project) != '\0')
-    standard = zhi_standard_load_builtin (zhi_project_get_track (self->project), NULL);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+      && zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) != NULL)
+    standard
+        = g_object_ref (zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))));
+  else if (zhi_page_get_project (ZHI_PAGE (self)) != NULL
+           && *zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self))) != '\0')
+    standard = zhi_standard_load_builtin (
+        zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self))), NULL);
   if (standard == NULL || standard == self->standard || self->criterion_id == NULL)
     return;
 
@@ -1052,8 +1056,8 @@ sync_indicator (ZhiCriterionPage *self, Indicator *ind)
           }
         else
           {
-            g_autofree char *text
-                = g_strdup_printf ("%u", zhi_project_get_n_scenarios (self->project));
+            g_autofree char *text = g_strdup_printf (
+                "%u", zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self))));
             g_autofree char *name = g_strconcat (id, ":count", NULL);
 
             gtk_label_set_text (GTK_LABEL (g_hash_table_lookup (self->named, name)), text);
@@ -1065,7 +1069,8 @@ sync_indicator (ZhiCriterionPage *self, Indicator *ind)
           {
             GtkTextBuffer *buffer = gtk_text_view_get_buffer (ind->text_view);
             g_autofree char *current = buffer_get_text (buffer);
-            const char *narrative = zhi_project_get_narrative (self->project, self->criterion_id);
+            const char *narrative = zhi_project_get_narrative (
+                zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id);
 
             if (g_strcmp0 (current, narrative != NULL ? narrative : "") != 0)
               gtk_text_buffer_set_text (buffer, narrative != NULL ? narrative : "", -1);
@@ -1080,7 +1085,7 @@ sync_indicator (ZhiCriterionPage *self, Indicator *ind)
 static void
 sync_from_project (ZhiCriterionPage *self)
 {
-  if (self->project == NULL || self->criterion == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->criterion == NULL)
     return;
   self->syncing = TRUE;
   for (guint i = 0; i < self->indicators->len; i++)
@@ -1113,8 +1118,8 @@ update_scores (ZhiCriterionPage *self)
   g_autofree char *title = NULL;
   g_autofree char *step = NULL;
 
-  if (self->evaluation == NULL || self->criterion == NULL
-      || (score = zhi_evaluation_get_score (self->evaluation)) == NULL
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) == NULL || self->criterion == NULL
+      || (score = zhi_evaluation_get_score (zhi_page_get_evaluation (ZHI_PAGE (self)))) == NULL
       || score->standard != self->standard
       || (cr = zhi_score_lookup_criterion (score, self->criterion_id)) == NULL)
     return;
@@ -1131,9 +1136,9 @@ update_scores (ZhiCriterionPage *self)
   else
     {
       g_autoptr (GPtrArray) linked
-          = self->project != NULL
-                ? zhi_project_list_evidence_for (self->project, self->criterion_id)
-                : NULL;
+          = zhi_page_get_project (ZHI_PAGE (self)) != NULL ? zhi_project_list_evidence_for (
+                zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id)
+                                                           : NULL;
 
       /* linked, but none of it opens: it is not evidence */
       subtitle = g_strdup (linked != NULL && linked->len > 0
@@ -1189,7 +1194,8 @@ update_scores (ZhiCriterionPage *self)
           /* ✓ only when the step has nothing open about the narrative (a length outside the
            * suggested range is an open item, so never a green ✓ beside it) */
           if (r->answered
-              && zhi_evaluation_lookup_open_item (self->evaluation, step, ind->indicator->id)
+              && zhi_evaluation_lookup_open_item (zhi_page_get_evaluation (ZHI_PAGE (self)), step,
+                                                  ind->indicator->id)
                      != NULL)
             set_status_icon (ind->status_icon, "dialog-warning-symbolic", "warning",
                              _ ("Written, but outside the suggested length"));
@@ -1262,9 +1268,10 @@ update_evidence (ZhiCriterionPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
     gtk_list_box_remove (self->evidence_list, child);
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  linked = zhi_project_list_evidence_for (self->project, self->criterion_id);
+  linked
+      = zhi_project_list_evidence_for (zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id);
   for (guint i = 0; i < linked->len; i++)
     gtk_list_box_append (self->evidence_list,
                          evidence_row_new (self, g_ptr_array_index (linked, i)));
@@ -1311,9 +1318,9 @@ unlink_evidence_action (GtkWidget *widget, const char *action_name, GVariant *pa
 {
   ZhiCriterionPage *self = ZHI_CRITERION_PAGE (widget);
 
-  if (self->project != NULL)
-    zhi_project_remove_evidence_support (self->project, g_variant_get_string (param, NULL),
-                                         self->criterion_id);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    zhi_project_remove_evidence_support (zhi_page_get_project (ZHI_PAGE (self)),
+                                         g_variant_get_string (param, NULL), self->criterion_id);
 }
 
 /* The popover's list of evidence not yet linked, kept current with the evidence. */
@@ -1326,9 +1333,9 @@ update_library (ZhiCriterionPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->library_list))) != NULL)
     gtk_list_box_remove (self->library_list, child);
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  list = zhi_project_get_evidence_list (self->project);
+  list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
@@ -1371,9 +1378,9 @@ library_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiCriterionPage
 {
   const char *id = g_object_get_data (G_OBJECT (row), "zhi-evidence-id");
 
-  if (id == NULL || self->project == NULL)
+  if (id == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  zhi_project_add_evidence_support (self->project, id, self->criterion_id);
+  zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), id, self->criterion_id);
   gtk_popover_popdown (self->library_popover);
 }
 
@@ -1415,7 +1422,7 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiCriterionPage *se
 {
   g_autoptr (GListModel) files = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       show_evidence_error (self, NULL);
@@ -1425,8 +1432,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiCriterionPage *se
           g_autofree char *title = title_from_file (file);
 
           self->attaching++;
-          zhi_project_attach_file_async (self->project, file, title, self->cancellable, NULL, NULL,
-                                         attach_ready_cb, g_object_ref (self));
+          zhi_project_attach_file_async (zhi_page_get_project (ZHI_PAGE (self)), file, title,
+                                         self->cancellable, NULL, NULL, attach_ready_cb,
+                                         g_object_ref (self));
         }
       if (self->attaching > 0)
         {
@@ -1444,7 +1452,7 @@ add_files_clicked_cb (ZhiCriterionPage *self)
   g_autoptr (GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->project == NULL || self->chooser != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->chooser != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Add Evidence Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1500,15 +1508,14 @@ pending_focus_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_criterion_page_focus_field (ZhiPage *page, const char *id)
 {
-  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
   GtkWidget *target = g_hash_table_lookup (self->named, id);
 
   if (target == NULL)
-    return;
+    return FALSE;
   gtk_widget_grab_focus (target);
   if (gtk_widget_get_mapped (target) && gtk_widget_get_height (target) > 0)
     scroll_to (self, target);
@@ -1518,18 +1525,17 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->pending_focus_tick == 0)
     self->pending_focus_tick
         = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_focus_tick_cb, NULL, NULL);
+  return TRUE;
 }
 
 /* ---- properties --------------------------------------------------------------------------- */
 
 static void
-set_project (ZhiCriterionPage *self, ZhiProject *project)
+zhi_criterion_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
+
   for (guint i = 0; i < self->indicators->len; i++)
     {
       Indicator *ind = g_ptr_array_index (self->indicators, i);
@@ -1545,17 +1551,14 @@ set_project (ZhiCriterionPage *self, ZhiProject *project)
     }
   update_evidence (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 static void
-set_evaluation (ZhiCriterionPage *self, ZhiEvaluation *evaluation)
+zhi_criterion_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  if (self->evaluation == evaluation)
-    return;
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_set_object (&self->evaluation, evaluation);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
+
   if (evaluation != NULL)
     {
       g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self, 0);
@@ -1563,7 +1566,6 @@ set_evaluation (ZhiCriterionPage *self, ZhiEvaluation *evaluation)
       sync_from_project (self);
       update_scores (self);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
 }
 
 static void
@@ -1575,12 +1577,6 @@ zhi_criterion_page_get_property (GObject *object, guint prop_id, GValue *value, 
     {
       case PROP_CRITERION_ID:
         g_value_set_string (value, self->criterion_id);
-        break;
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1600,12 +1596,6 @@ zhi_criterion_page_set_property (GObject *object,
       case PROP_CRITERION_ID:
         g_free (self->criterion_id);
         self->criterion_id = g_value_dup_string (value);
-        break;
-      case PROP_PROJECT:
-        set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        set_evaluation (self, g_value_get_object (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1630,12 +1620,10 @@ zhi_criterion_page_dispose (GObject *object)
       self->pending_focus_tick = 0;
     }
   self->pending_focus = NULL;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->project);
-  g_clear_object (&self->evaluation);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_evaluation (ZHI_PAGE (self)), self);
   self->syncing = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_CRITERION_PAGE);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
@@ -1664,16 +1652,13 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   object_class->finalize = zhi_criterion_page_finalize;
   object_class->get_property = zhi_criterion_page_get_property;
   object_class->set_property = zhi_criterion_page_set_property;
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_criterion_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_criterion_page_evaluation_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_criterion_page_focus_field;
 
   properties[PROP_CRITERION_ID]
       = g_param_spec_string ("criterion-id", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
@@ -1701,7 +1686,6 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_files_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "page.unlink-evidence", "s",
                                    unlink_evidence_action);
 }

@@ -60,7 +60,7 @@ typedef struct
 
 struct _ZhiEligibilityPage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkBox *content_box;
@@ -77,10 +77,10 @@ struct _ZhiEligibilityPage
   GtkBox *gates_box;
 
   /* Owned References */
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   gboolean own_evaluation; /* created here because no one set one */
-  ZhiStandard *standard;   /* whose gates are shown */
+  gboolean making_own_evaluation;
+  gboolean changing_project;
+  ZhiStandard *standard; /* whose gates are shown */
   gboolean gates_built;
   ZhiConditions *conditions;
   GPtrArray *rules;              /* Rule * */
@@ -95,17 +95,7 @@ struct _ZhiEligibilityPage
   guint scroll_tick;
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  PROP_EVALUATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI_TYPE_PAGE)
 
 static void refresh_states (ZhiEligibilityPage *self);
 static void sync_answers (ZhiEligibilityPage *self);
@@ -221,14 +211,14 @@ style_toggles (Rule *rule)
 static gboolean
 can_write (ZhiEligibilityPage *self)
 {
-  return self->project != NULL && !self->syncing;
+  return zhi_page_get_project (ZHI_PAGE (self)) != NULL && !self->syncing;
 }
 
 static void
 answers_changed (ZhiEligibilityPage *self, const char *id)
 {
   self->writing = TRUE;
-  zhi_project_answers_changed (self->project, id);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), id);
   self->writing = FALSE;
 }
 
@@ -240,7 +230,7 @@ answer_toggled_cb (GtkToggleButton *button, Rule *rule)
 
   if (!gtk_toggle_button_get_active (button) || !can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (button == rule->none)
     zhi_answers_clear (answers, rule->id);
   else
@@ -258,10 +248,11 @@ note_changed_cb (GtkEditable *editable, Rule *rule)
 
   if (!can_write (self))
     return;
-  old = zhi_answers_get_note (zhi_project_get_answers (self->project), rule->id);
+  old = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                              rule->id);
   if (g_strcmp0 (old != NULL ? old : "", text) == 0)
     return;
-  zhi_answers_set_note (zhi_project_get_answers (self->project), rule->id,
+  zhi_answers_set_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))), rule->id,
                         *text != '\0' ? text : NULL);
   answers_changed (self, rule->id);
 }
@@ -299,7 +290,7 @@ count_changed_cb (GtkEditable *editable, Gate *gate)
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   if (!can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (empty || !valid)
     zhi_answers_clear (answers, gate->indicator->id);
   else
@@ -316,7 +307,7 @@ level_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, Gate *gate)
 
   if (!can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     zhi_answers_clear (answers, gate->indicator->id);
   else
@@ -336,12 +327,14 @@ evidence_toggled_cb (GtkCheckButton *check, Rule *rule)
   ZhiEligibilityPage *self = rule->page;
   const char *evidence_id = g_object_get_data (G_OBJECT (check), "zhi-evidence");
 
-  if (self->project == NULL || self->syncing)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->syncing)
     return;
   if (gtk_check_button_get_active (check))
-    zhi_project_add_evidence_support (self->project, evidence_id, rule->id);
+    zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), evidence_id,
+                                      rule->id);
   else
-    zhi_project_remove_evidence_support (self->project, evidence_id, rule->id);
+    zhi_project_remove_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), evidence_id,
+                                         rule->id);
 }
 
 /* The popover lists the library each time it opens. */
@@ -355,9 +348,9 @@ evidence_popover_show_cb (GtkPopover *popover, Rule *rule)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (rule->evidence_box))) != NULL)
     gtk_box_remove (rule->evidence_box, child);
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  list = zhi_project_get_evidence_list (self->project);
+  list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
   n = g_list_model_get_n_items (list);
   if (n == 0)
     {
@@ -404,9 +397,9 @@ refresh_rule_evidence (ZhiEligibilityPage *self, Rule *rule)
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  items = zhi_project_list_evidence_for (self->project, rule->id);
+  items = zhi_project_list_evidence_for (zhi_page_get_project (ZHI_PAGE (self)), rule->id);
   for (guint i = 0; i < items->len; i++)
     {
       ZhiEvidence *evidence = g_ptr_array_index (items, i);
@@ -834,7 +827,7 @@ build_kpis (ZhiEligibilityPage *self, ZhiStandard *standard)
       adw_action_row_add_prefix (kpi->row, GTK_WIDGET (kpi->icon));
       gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (kpi->row));
       kpi->editor = ZHI_KPI_EDITOR (zhi_kpi_editor_new (standard, kpi->indicator, TRUE));
-      zhi_kpi_editor_set_project (kpi->editor, self->project);
+      zhi_kpi_editor_set_project (kpi->editor, zhi_page_get_project (ZHI_PAGE (self)));
       gtk_box_append (GTK_BOX (editors), GTK_WIDGET (kpi->editor));
       g_ptr_array_add (self->kpis, kpi);
     }
@@ -863,9 +856,9 @@ refresh_kpis (ZhiEligibilityPage *self)
 {
   const ZhiAnswers *answers;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   for (guint i = 0; i < self->kpis->len; i++)
     {
       Kpi *kpi = g_ptr_array_index (self->kpis, i);
@@ -1096,9 +1089,9 @@ sync_answers (ZhiEligibilityPage *self)
 {
   ZhiAnswers *answers;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   self->syncing = TRUE;
   for (guint i = 0; i < self->rules->len; i++)
     {
@@ -1272,8 +1265,9 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
     adw_expander_row_remove (self->attention_row, g_ptr_array_index (self->attention, i));
   g_ptr_array_set_size (self->attention, 0);
   /* …from the step's open items, the list the sidebar badge counts */
-  open = self->evaluation != NULL ? zhi_evaluation_list_open_items (self->evaluation, "eligibility")
-                                  : g_ptr_array_new ();
+  open = zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL ? zhi_evaluation_list_open_items (
+             zhi_page_get_evaluation (ZHI_PAGE (self)), "eligibility")
+                                                           : g_ptr_array_new ();
   n = open->len;
   n_failing = n_missing = 0;
   {
@@ -1331,15 +1325,16 @@ refresh_states (ZhiEligibilityPage *self)
   ZhiEligibility *eligibility;
   ZhiScore *score;
 
-  if (self->evaluation == NULL)
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) == NULL)
     return;
-  if (zhi_evaluation_get_standard (self->evaluation) != self->standard || !self->gates_built)
+  if (zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) != self->standard
+      || !self->gates_built)
     {
-      build_gates (self, zhi_evaluation_get_standard (self->evaluation));
+      build_gates (self, zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))));
       sync_answers (self);
     }
-  eligibility = zhi_evaluation_get_eligibility (self->evaluation);
-  score = zhi_evaluation_get_score (self->evaluation);
+  eligibility = zhi_evaluation_get_eligibility (zhi_page_get_evaluation (ZHI_PAGE (self)));
+  score = zhi_evaluation_get_score (zhi_page_get_evaluation (ZHI_PAGE (self)));
   if (eligibility == NULL)
     return;
   refresh_verdict (self, eligibility);
@@ -1362,7 +1357,9 @@ refresh_states (ZhiEligibilityPage *self)
         {
           /* The code only: the state row below says what it means for the condition. */
           const char *code
-              = self->project != NULL ? zhi_project_get_credit_code (self->project) : "";
+              = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                    ? zhi_project_get_credit_code (zhi_page_get_project (ZHI_PAGE (self)))
+                    : "";
 
           adw_action_row_set_subtitle (rule->credit_row,
                                        *code != '\0' ? code : _ ("Not entered yet"));
@@ -1456,10 +1453,11 @@ focus_id (ZhiEligibilityPage *self, const char *id)
   gtk_widget_grab_focus (control);
 }
 
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_eligibility_page_focus_field (ZhiPage *page, const char *id)
 {
-  focus_id (ZHI_ELIGIBILITY_PAGE (widget), g_variant_get_string (param, NULL));
+  focus_id (ZHI_ELIGIBILITY_PAGE (page), id);
+  return TRUE;
 }
 
 /* ---- public -------------------------------------------------------------------------------- */
@@ -1533,78 +1531,43 @@ zhi_eligibility_page_get_verdict_summary (ZhiEligibilityPage *self)
   return gtk_label_get_text (self->verdict_summary);
 }
 
-ZhiProject *
-zhi_eligibility_page_get_project (ZhiEligibilityPage *self)
+static void
+zhi_eligibility_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
 
-ZhiEvaluation *
-zhi_eligibility_page_get_evaluation (ZhiEligibilityPage *self)
-{
-  g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
-  return self->evaluation;
+  self->own_evaluation = self->making_own_evaluation;
+  if (evaluation != NULL)
+    g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (!self->changing_project)
+    refresh_states (self);
 }
 
 static void
-disconnect_evaluation (ZhiEligibilityPage *self)
+zhi_eligibility_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->evaluation);
-  self->own_evaluation = FALSE;
-}
+  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-static void
-connect_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation, gboolean own)
-{
-  disconnect_evaluation (self);
-  if (evaluation == NULL)
-    return;
-  self->evaluation = g_object_ref (evaluation);
-  self->own_evaluation = own;
-  g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-void
-zhi_eligibility_page_set_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation)
-{
-  g_return_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self));
-  g_return_if_fail (evaluation == NULL || ZHI_IS_EVALUATION (evaluation));
-
-  if (self->evaluation == evaluation)
-    return;
-  connect_evaluation (self, evaluation, FALSE);
-  refresh_states (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
-}
-
-void
-zhi_eligibility_page_set_project (ZhiEligibilityPage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  self->changing_project = TRUE;
   if (self->own_evaluation)
-    disconnect_evaluation (self);
-  g_set_object (&self->project, project);
+    zhi_page_set_evaluation (page, NULL);
   if (project != NULL)
     {
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
       /* Used on its own (no window around it): keep an evaluation of our own. */
-      if (self->evaluation == NULL)
+      if (zhi_page_get_evaluation (page) == NULL)
         {
           g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
 
-          connect_evaluation (self, evaluation, TRUE);
+          self->making_own_evaluation = TRUE;
+          zhi_page_set_evaluation (page, evaluation);
+          self->making_own_evaluation = FALSE;
         }
     }
+  self->changing_project = FALSE;
   for (guint i = 0; i < self->kpis->len; i++)
     zhi_kpi_editor_set_project (((Kpi *)g_ptr_array_index (self->kpis, i))->editor, project);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
@@ -1612,46 +1575,6 @@ zhi_eligibility_page_set_project (ZhiEligibilityPage *self, ZhiProject *project)
   refresh_evidence (self);
   refresh_states (self);
   refresh_kpis (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-static void
-zhi_eligibility_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_eligibility_page_set_property (GObject *object,
-                                   guint prop_id,
-                                   const GValue *value,
-                                   GParamSpec *pspec)
-{
-  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_eligibility_page_set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        zhi_eligibility_page_set_evaluation (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1659,10 +1582,10 @@ zhi_eligibility_page_dispose (GObject *object)
 {
   ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
-  disconnect_evaluation (self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_evaluation (ZHI_PAGE (self)), self);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
@@ -1684,16 +1607,9 @@ zhi_eligibility_page_class_init (ZhiEligibilityPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_eligibility_page_dispose;
-  object_class->get_property = zhi_eligibility_page_get_property;
-  object_class->set_property = zhi_eligibility_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_eligibility_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_eligibility_page_evaluation_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_eligibility_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-eligibility-page.ui");
@@ -1709,7 +1625,6 @@ zhi_eligibility_page_class_init (ZhiEligibilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_heading);
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_description);
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_box);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void

@@ -16,9 +16,7 @@
 #include "zhi-enterprise-page.h"
 #include "zhi-number.h"
 #include "zhi-industry.h"
-#include "zhi-project-view.h"
 #include "zhi-standard.h"
-#include "zhi-window.h"
 
 typedef enum
 {
@@ -95,7 +93,7 @@ typedef struct
 
 struct _ZhiEnterprisePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   AdwPreferencesGroup *basic_group;
@@ -121,7 +119,6 @@ struct _ZhiEnterprisePage
   GPtrArray *scenario_rows; /* AdwExpanderRow * */
 
   /* Owned References */
-  ZhiProject *project;
   ZhiStandard *standard;       /* of the project's track, or NULL */
   GHashTable *industry_shown;  /* division codes matching the search; NULL = all */
   char *city_suggestion;       /* the city the credit code names, or NULL */
@@ -130,16 +127,7 @@ struct _ZhiEnterprisePage
   guint syncing; /* > 0 while the page writes its widgets from the project */
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI_TYPE_PAGE)
 
 static void sync_all (ZhiEnterprisePage *self);
 
@@ -307,18 +295,18 @@ field_get_stored (ZhiEnterprisePage *self, const Field *field)
           double value = 0;
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
         }
       case KIND_INTEGER:
         {
           gint64 value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return g_strdup_printf ("%" G_GINT64_FORMAT, value);
         }
       default:
-        g_object_get (self->project, field->info->id, &s, NULL);
+        g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &s, NULL);
         return s != NULL ? s : g_strdup ("");
     }
 }
@@ -333,14 +321,14 @@ field_get_display (ZhiEnterprisePage *self, const Field *field)
         {
           double value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return format_number (value);
         }
       case KIND_INTEGER:
         {
           gint64 value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return format_number ((double)value);
         }
       default:
@@ -354,13 +342,15 @@ field_store (ZhiEnterprisePage *self, const Field *field, const char *stored)
   switch (field->info->kind)
     {
       case KIND_NUMBER:
-        g_object_set (self->project, field->info->id, g_ascii_strtod (stored, NULL), NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id,
+                      g_ascii_strtod (stored, NULL), NULL);
         break;
       case KIND_INTEGER:
-        g_object_set (self->project, field->info->id, g_ascii_strtoll (stored, NULL, 10), NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id,
+                      g_ascii_strtoll (stored, NULL, 10), NULL);
         break;
       default:
-        g_object_set (self->project, field->info->id, stored, NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, stored, NULL);
         break;
     }
 }
@@ -527,7 +517,9 @@ scenarios_required (ZhiEnterprisePage *self)
 static void
 update_count (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
   gint64 required = scenarios_required (self);
   g_autofree char *title
       = g_strdup_printf (ngettext ("%u scenario entered", "%u scenarios entered", n), n);
@@ -539,7 +531,8 @@ update_count (ZhiEnterprisePage *self)
     subtitle = g_strdup_printf (
         ngettext ("%s needs at least %u application scenario.",
                   "%s needs at least %u application scenarios.", (gulong)required),
-        track_name (zhi_project_get_track (self->project)), (guint)required);
+        track_name (zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))),
+        (guint)required);
   else if (n == 0)
     subtitle = g_strdup (_ ("Add the scenarios built, such as online quality inspection or "
                             "equipment condition monitoring."));
@@ -558,8 +551,12 @@ static void
 update_suggestion (ZhiEnterprisePage *self)
 {
   const char *division
-      = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
+            : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   const char *suggested = zhi_industry_suggested_track (division);
   g_autofree char *title = NULL;
   const char *subtitle;
@@ -589,7 +586,10 @@ update_suggestion (ZhiEnterprisePage *self)
 static void
 update_industry (ZhiEnterprisePage *self)
 {
-  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
+  const char *code
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
+            : "";
   const ZhiIndustryDivision *division = zhi_industry_lookup (code);
   g_autofree char *subtitle = NULL;
 
@@ -625,14 +625,14 @@ update_investment_hint (ZhiEnterprisePage *self)
   g_autofree char *text = NULL;
   g_autofree char *button = NULL;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   /* a number the total entry cannot hold is reported by the entry itself */
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (total_field->row)), &typed))
     return;
-  software = zhi_project_get_investment_software (self->project);
-  hardware = zhi_project_get_investment_hardware (self->project);
-  total = zhi_project_get_investment_total (self->project);
+  software = zhi_project_get_investment_software (zhi_page_get_project (ZHI_PAGE (self)));
+  hardware = zhi_project_get_investment_hardware (zhi_page_get_project (ZHI_PAGE (self)));
+  total = zhi_project_get_investment_total (zhi_page_get_project (ZHI_PAGE (self)));
   sum = software + hardware;
   if (fabs (sum - total) < 0.00005 || (sum == 0 && total > 0))
     {
@@ -666,8 +666,9 @@ update_note_row (ZhiEnterprisePage *self, const ZhiCreditCode *info)
                       || (info->status == ZHI_CREDIT_CODE_VALID && !info->in_liaoning));
   const char *note = NULL;
 
-  if (self->project != NULL)
-    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                                 "credit-code");
   /* an explanation already written stays visible, so it can be read and removed */
   if (note != NULL && *note != '\0')
     explain = TRUE;
@@ -811,7 +812,7 @@ field_sync (ZhiEnterprisePage *self, Field *field)
   g_autofree char *typed = NULL;
   g_autofree char *stored = NULL;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   typed = field_text_to_stored (field, text);
   stored = field_get_stored (self, field);
@@ -833,8 +834,9 @@ sync_note (ZhiEnterprisePage *self)
   const char *note = NULL;
   ZhiCreditCode info;
 
-  if (self->project != NULL)
-    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                                 "credit-code");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), note ? note : "") != 0)
     {
       self->syncing++;
@@ -849,7 +851,9 @@ sync_note (ZhiEnterprisePage *self)
 static void
 sync_track (ZhiEnterprisePage *self)
 {
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   const char *const *ids = zhi_standard_track_ids ();
   guint selected = 0;
 
@@ -871,7 +875,7 @@ sync_track (ZhiEnterprisePage *self)
 
       /* the edition the project is drafted against; when it is not installed (the project
        * then opens read-only) the built-in edition still shows its data */
-      self->standard = zhi_editions_for_project (self->project, NULL);
+      self->standard = zhi_editions_for_project (zhi_page_get_project (ZHI_PAGE (self)), NULL);
       if (self->standard == NULL)
         self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
@@ -887,8 +891,9 @@ scenario_row_index (ZhiEnterprisePage *self, GtkWidget *widget)
   GtkWidget *row = g_object_get_data (G_OBJECT (widget), "zhi-scenario-row");
   guint index;
 
-  if (row == NULL || self->project == NULL || !g_ptr_array_find (self->scenario_rows, row, &index)
-      || index >= zhi_project_get_n_scenarios (self->project))
+  if (row == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || !g_ptr_array_find (self->scenario_rows, row, &index)
+      || index >= zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self))))
     return -1;
   return (int)index;
 }
@@ -961,10 +966,11 @@ scenario_name_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
 
   if (self->syncing > 0 || index < 0)
     return;
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  scenario = zhi_scenario_copy (
+      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
   g_free (scenario->name);
   scenario->name = g_strdup (gtk_editable_get_text (editable));
-  zhi_project_update_scenario (self->project, index, scenario);
+  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
 }
 
 static void
@@ -977,11 +983,12 @@ scenario_description_changed_cb (GtkTextBuffer *buffer, ZhiEnterprisePage *self)
 
   if (self->syncing > 0 || index < 0)
     return;
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  scenario = zhi_scenario_copy (
+      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
   g_free (scenario->description);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   scenario->description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  zhi_project_update_scenario (self->project, index, scenario);
+  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
 }
 
 static void
@@ -997,7 +1004,8 @@ scenario_criterion_toggled_cb (GtkCheckButton *check, ZhiEnterprisePage *self)
     return;
   row = g_object_get_data (G_OBJECT (check), "zhi-scenario-row");
   checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  scenario = zhi_scenario_copy (
+      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
   builder = g_strv_builder_new ();
   /* ids of another track's criteria stay: the track may be switched back */
   for (guint i = 0; scenario->criteria[i] != NULL; i++)
@@ -1013,7 +1021,7 @@ scenario_criterion_toggled_cb (GtkCheckButton *check, ZhiEnterprisePage *self)
     }
   g_strfreev (scenario->criteria);
   scenario->criteria = g_strv_builder_end (builder);
-  zhi_project_update_scenario (self->project, index, scenario);
+  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
 }
 
 typedef struct
@@ -1050,7 +1058,6 @@ static void
 scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
 {
   int index = scenario_row_index (self, GTK_WIDGET (button));
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
   RemovedScenario *removed;
   AdwToast *toast;
   const char *name;
@@ -1059,24 +1066,20 @@ scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
   if (index < 0)
     return;
   removed = g_new0 (RemovedScenario, 1);
-  g_weak_ref_init (&removed->project, self->project);
+  g_weak_ref_init (&removed->project, zhi_page_get_project (ZHI_PAGE (self)));
   removed->index = index;
-  removed->scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  removed->scenario = zhi_scenario_copy (
+      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
   name = *removed->scenario->name != '\0' ? removed->scenario->name : _ ("Unnamed Scenario");
-  zhi_project_remove_scenario (self->project, index);
+  zhi_project_remove_scenario (zhi_page_get_project (ZHI_PAGE (self)), index);
 
-  if (window == NULL)
-    {
-      removed_scenario_free (removed);
-      return;
-    }
   /* Translators: %s is the name of an application scenario */
   escaped = g_markup_escape_text (name, -1);
   toast = adw_toast_new_format (_ ("Scenario “%s” removed"), escaped);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
                          (GClosureNotify)(void (*) (void))removed_scenario_free, 0);
-  zhi_window_add_toast (ZHI_WINDOW (window), toast);
+  zhi_page_add_toast (ZHI_PAGE (self), toast);
 }
 
 static GtkWidget *
@@ -1190,7 +1193,9 @@ scenario_row_new (ZhiEnterprisePage *self, const ZhiScenario *scenario, guint in
 static void
 rebuild_scenarios (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
 
   for (guint i = 0; i < self->scenario_rows->len; i++)
     adw_preferences_group_remove (self->scenarios_group,
@@ -1198,7 +1203,8 @@ rebuild_scenarios (ZhiEnterprisePage *self)
   g_ptr_array_set_size (self->scenario_rows, 0);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = scenario_row_new (self, zhi_project_get_scenario (self->project, i), i);
+      GtkWidget *row = scenario_row_new (
+          self, zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i), i);
 
       g_ptr_array_add (self->scenario_rows, row);
       adw_preferences_group_add (self->scenarios_group, row);
@@ -1208,14 +1214,16 @@ rebuild_scenarios (ZhiEnterprisePage *self)
 static void
 sync_scenarios (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
 
   if (n != self->scenario_rows->len)
     rebuild_scenarios (self);
   else
     for (guint i = 0; i < n; i++)
       scenario_row_sync (self, g_ptr_array_index (self->scenario_rows, i),
-                         zhi_project_get_scenario (self->project, i));
+                         zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i));
   update_count (self);
 }
 
@@ -1229,7 +1237,7 @@ clear_idle (gpointer data)
   g_autofree char *stored = field_text_to_stored (field, "");
 
   field->clear_source = 0;
-  if (self->project != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     field_store (self, field, stored);
   return G_SOURCE_REMOVE;
 }
@@ -1249,7 +1257,7 @@ field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *stored = NULL;
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   g_clear_handle_id (&field->clear_source, g_source_remove);
   if (!field_validate (self, field))
@@ -1275,8 +1283,9 @@ field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
       ZhiCreditCode info;
 
       zhi_credit_code_check (stored, &info);
-      if (info.status == ZHI_CREDIT_CODE_VALID && *zhi_project_get_city (self->project) == '\0')
-        zhi_project_set_city (self->project, self->city_suggestion);
+      if (info.status == ZHI_CREDIT_CODE_VALID
+          && *zhi_project_get_city (zhi_page_get_project (ZHI_PAGE (self))) == '\0')
+        zhi_project_set_city (zhi_page_get_project (ZHI_PAGE (self)), self->city_suggestion);
     }
 }
 
@@ -1285,14 +1294,15 @@ message_button_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
 {
   Field *field = g_object_get_data (G_OBJECT (button), "zhi-field");
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (g_str_equal (field->info->id, "city") && self->city_suggestion != NULL)
-    zhi_project_set_city (self->project, self->city_suggestion);
+    zhi_project_set_city (zhi_page_get_project (ZHI_PAGE (self)), self->city_suggestion);
   else if (g_str_equal (field->info->id, "investment-total"))
-    zhi_project_set_investment_total (self->project,
-                                      zhi_project_get_investment_software (self->project)
-                                          + zhi_project_get_investment_hardware (self->project));
+    zhi_project_set_investment_total (
+        zhi_page_get_project (ZHI_PAGE (self)),
+        zhi_project_get_investment_software (zhi_page_get_project (ZHI_PAGE (self)))
+            + zhi_project_get_investment_hardware (zhi_page_get_project (ZHI_PAGE (self))));
 }
 
 static void
@@ -1300,11 +1310,11 @@ note_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  zhi_answers_set_note (zhi_project_get_answers (self->project), "credit-code",
-                        *text != '\0' ? text : NULL);
-  zhi_project_answers_changed (self->project, "credit-code");
+  zhi_answers_set_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                        "credit-code", *text != '\0' ? text : NULL);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), "credit-code");
 }
 
 typedef struct
@@ -1319,22 +1329,19 @@ apply_track_idle (gpointer data)
   TrackChange *change = data;
   g_autoptr (ZhiEnterprisePage) self = g_weak_ref_get (&change->page);
   g_autoptr (ZhiProject) project = NULL;
-  GtkWidget *view;
+  g_autoptr (GtkWidget) parent = NULL;
 
-  if (self == NULL || self->project == NULL)
+  if (self == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return G_SOURCE_REMOVE;
-  project = g_object_ref (self->project);
-  view = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_PROJECT_VIEW);
-  if (view != NULL)
-    g_object_ref (view);
+  project = g_object_ref (zhi_page_get_project (ZHI_PAGE (self)));
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    g_object_ref (parent);
   zhi_project_set_track (project, change->track);
-  /* The view builds its pages anew for another track: bring the user back to the combo. */
-  if (view != NULL)
-    {
-      if (zhi_project_view_get_page (ZHI_PROJECT_VIEW (view), "enterprise") != GTK_WIDGET (self))
-        zhi_project_view_show_step (ZHI_PROJECT_VIEW (view), "enterprise", "track");
-      g_object_unref (view);
-    }
+  /* The view built its pages anew for another track (this one is gone): bring the user
+   * back to the combo of the new enterprise page. */
+  if (parent != NULL && gtk_widget_get_parent (GTK_WIDGET (self)) != parent)
+    zhi_page_show_step (ZHI_PAGE (self), "enterprise", "track");
   return G_SOURCE_REMOVE;
 }
 
@@ -1367,19 +1374,19 @@ track_selected_cb (AdwComboRow *row, GParamSpec *pspec, ZhiEnterprisePage *self)
   const char *const *ids = zhi_standard_track_ids ();
   const char *track = "";
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0
       && selected <= g_strv_length ((char **)ids))
     track = ids[selected - 1];
-  if (g_strcmp0 (track, zhi_project_get_track (self->project)) != 0)
+  if (g_strcmp0 (track, zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))) != 0)
     change_track_later (self, track);
 }
 
 static void
 suggestion_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
 {
-  if (self->project != NULL && self->suggested_track != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL && self->suggested_track != NULL)
     change_track_later (self, self->suggested_track);
 }
 
@@ -1390,9 +1397,9 @@ add_scenario_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
   guint index;
   GtkWidget *row;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  index = zhi_project_add_scenario (self->project, scenario);
+  index = zhi_project_add_scenario (zhi_page_get_project (ZHI_PAGE (self)), scenario);
   if (index >= self->scenario_rows->len)
     return;
   row = g_ptr_array_index (self->scenario_rows, index);
@@ -1436,8 +1443,8 @@ industry_search_changed_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
 static void
 industry_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiEnterprisePage *self)
 {
-  if (self->project != NULL)
-    zhi_project_set_industry_division (self->project,
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    zhi_project_set_industry_division (zhi_page_get_project (ZHI_PAGE (self)),
                                        g_object_get_data (G_OBJECT (row), "zhi-code"));
   gtk_menu_button_popdown (self->industry_button);
 }
@@ -1458,7 +1465,10 @@ industry_search_activate_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
 static void
 industry_popover_show_cb (GtkPopover *popover, ZhiEnterprisePage *self)
 {
-  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
+  const char *code
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
+            : "";
 
   gtk_editable_set_text (GTK_EDITABLE (self->industry_search), "");
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
@@ -1693,7 +1703,7 @@ sync_all (ZhiEnterprisePage *self)
   sync_track (self);
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      if (self->project != NULL)
+      if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
         field_sync (self, &self->fields[i]);
       else
         {
@@ -1712,29 +1722,16 @@ sync_all (ZhiEnterprisePage *self)
   update_count (self);
 }
 
-ZhiProject *
-zhi_enterprise_page_get_project (ZhiEnterprisePage *self)
+static void
+zhi_enterprise_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-void
-zhi_enterprise_page_set_project (ZhiEnterprisePage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_ENTERPRISE_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
   cancel_clears (self);
-  g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
   sync_all (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 GtkWidget *
@@ -1788,11 +1785,10 @@ zhi_enterprise_page_get_scenario_row (ZhiEnterprisePage *self, guint index)
 }
 
 /* page.focus: a field id, "scenarios" or "scenario:N" (1-based) */
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_enterprise_page_focus_field (ZhiPage *page, const char *id)
 {
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (page);
   GtkWidget *target = NULL;
 
   if (g_str_has_prefix (id, "scenario:"))
@@ -1813,55 +1809,22 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
       if (g_str_has_prefix (id, "credit-code"))
         target = zhi_enterprise_page_get_control (self, "credit-code");
       else
-        return;
+        return FALSE;
     }
   gtk_widget_grab_focus (target);
+  return TRUE;
 }
 
 /* ---- GObject -------------------------------------------------------------------------------- */
-
-static void
-zhi_enterprise_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_enterprise_page_set_property (GObject *object,
-                                  guint prop_id,
-                                  const GValue *value,
-                                  GParamSpec *pspec)
-{
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_enterprise_page_set_project (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 zhi_enterprise_page_dispose (GObject *object)
 {
   ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
   cancel_clears (self);
-  g_clear_object (&self->project);
   g_clear_object (&self->standard);
   g_clear_pointer (&self->industry_shown, g_hash_table_unref);
   g_clear_pointer (&self->city_suggestion, g_free);
@@ -1888,13 +1851,8 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
 
   object_class->dispose = zhi_enterprise_page_dispose;
   object_class->finalize = zhi_enterprise_page_finalize;
-  object_class->get_property = zhi_enterprise_page_get_property;
-  object_class->set_property = zhi_enterprise_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_enterprise_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_enterprise_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
@@ -1911,7 +1869,6 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, count_icon);
   gtk_widget_class_bind_template_callback (widget_class, suggestion_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_scenario_clicked_cb);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void

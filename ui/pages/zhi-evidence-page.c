@@ -27,7 +27,7 @@
 
 struct _ZhiEvidencePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   AdwToastOverlay *toast_overlay; /* the child */
 
@@ -66,7 +66,6 @@ struct _ZhiEvidencePage
   GtkListView *pages_view;
 
   /* Owned References */
-  ZhiProject *project;
   ZhiStandard *standard;
   ZhiConditions *conditions;
   GtkCustomFilter *filter;
@@ -109,16 +108,7 @@ struct _ZhiEvidencePage
   AdwToast *undo_toast; /* weak */
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ZHI_TYPE_PAGE)
 
 static void update_row (GtkWidget *row);
 static void update_preview (ZhiEvidencePage *self);
@@ -453,9 +443,9 @@ thumb_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   thumb->problem = g_steal_pointer (&j->problem);
   g_hash_table_replace (thumb_cache (), g_strdup (zhi_evidence_get_sha256 (evidence)), thumb);
 
-  if (self->project != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
-      GListModel *list = zhi_project_get_evidence_list (self->project);
+      GListModel *list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
 
       /* Every item with these bytes learns its page count. */
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -465,8 +455,8 @@ thumb_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           if (thumb->pages > 0 && zhi_evidence_get_page_count (ev) == 0
               && zhi_evidence_get_usable (ev)
               && g_str_equal (zhi_evidence_get_sha256 (ev), zhi_evidence_get_sha256 (evidence)))
-            zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (ev),
-                                                 thumb->pages);
+            zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
+                                                 zhi_evidence_get_id (ev), thumb->pages);
         }
     }
   for (guint i = 0; i < self->bound_rows->len; i++)
@@ -514,22 +504,24 @@ thumb_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 thumb_next (ZhiEvidencePage *self)
 {
-  while (!self->thumb_running && self->project != NULL)
+  while (!self->thumb_running && zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
       g_autoptr (ZhiEvidence) evidence = g_queue_pop_head (&self->thumb_queue);
 
       if (evidence == NULL)
         return;
       /* Removed meanwhile, or rendered for an item with the same bytes */
-      if (zhi_project_lookup_evidence (self->project, zhi_evidence_get_id (evidence)) != evidence
+      if (zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
+                                       zhi_evidence_get_id (evidence))
+              != evidence
           || thumb_lookup (evidence) != NULL)
         continue;
       if (!is_pdf (zhi_evidence_get_media_type (evidence))
           && !is_image (zhi_evidence_get_media_type (evidence)))
         continue; /* no picture for other kinds of files */
       self->thumb_running = TRUE;
-      read_bytes_async (self->project, evidence, self->thumb_cancellable, thumb_bytes_cb,
-                        g_object_ref (self));
+      read_bytes_async (zhi_page_get_project (ZHI_PAGE (self)), evidence, self->thumb_cancellable,
+                        thumb_bytes_cb, g_object_ref (self));
     }
 }
 
@@ -541,9 +533,11 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
   /* bytes seen before (another item, another project): only the page count is missing */
   if (thumb != NULL && thumb->pages > 0 && zhi_evidence_get_page_count (evidence) == 0
       && zhi_evidence_get_usable (evidence)
-      && zhi_project_lookup_evidence (self->project, zhi_evidence_get_id (evidence)) == evidence)
-    zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (evidence),
-                                         thumb->pages);
+      && zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
+                                      zhi_evidence_get_id (evidence))
+             == evidence)
+    zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
+                                         zhi_evidence_get_id (evidence), thumb->pages);
   if (thumb != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
     return;
   g_queue_push_tail (&self->thumb_queue, g_object_ref (evidence));
@@ -554,7 +548,7 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
 static void
 thumb_request_uncounted (ZhiEvidencePage *self)
 {
-  GListModel *list = zhi_project_get_evidence_list (self->project);
+  GListModel *list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -898,7 +892,9 @@ filter_func (gpointer item, gpointer user_data)
 static void
 update_stacks (ZhiEvidencePage *self)
 {
-  GListModel *all = self->project != NULL ? zhi_project_get_evidence_list (self->project) : NULL;
+  GListModel *all = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                        ? zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)))
+                        : NULL;
   gboolean empty = all == NULL || g_list_model_get_n_items (all) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "library");
@@ -1259,8 +1255,8 @@ load_pages (ZhiEvidencePage *self)
     }
   gtk_stack_set_visible_child_name (self->pages_stack, "loading");
   gtk_spinner_start (self->pages_spinner);
-  read_bytes_async (self->project, self->current, self->preview_cancellable, preview_bytes_cb,
-                    g_object_ref (self));
+  read_bytes_async (zhi_page_get_project (ZHI_PAGE (self)), self->current,
+                    self->preview_cancellable, preview_bytes_cb, g_object_ref (self));
 }
 
 /* ---- the preview pane: details and links ---------------------------------------------- */
@@ -1270,13 +1266,14 @@ support_switch_cb (GtkSwitch *sw, GParamSpec *pspec, ZhiEvidencePage *self)
 {
   const char *rule_id = g_object_get_data (G_OBJECT (sw), "zhi-rule");
 
-  if (self->updating || self->current == NULL || self->project == NULL)
+  if (self->updating || self->current == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (gtk_switch_get_active (sw))
-    zhi_project_add_evidence_support (self->project, zhi_evidence_get_id (self->current), rule_id);
+    zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)),
+                                      zhi_evidence_get_id (self->current), rule_id);
   else
-    zhi_project_remove_evidence_support (self->project, zhi_evidence_get_id (self->current),
-                                         rule_id);
+    zhi_project_remove_evidence_support (zhi_page_get_project (ZHI_PAGE (self)),
+                                         zhi_evidence_get_id (self->current), rule_id);
 }
 
 static void
@@ -1471,10 +1468,11 @@ title_apply_cb (AdwEntryRow *row, ZhiEvidencePage *self)
 {
   g_autofree char *title = NULL;
 
-  if (self->current == NULL || self->project == NULL)
+  if (self->current == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  zhi_project_set_evidence_title (self->project, zhi_evidence_get_id (self->current), title);
+  zhi_project_set_evidence_title (zhi_page_get_project (ZHI_PAGE (self)),
+                                  zhi_evidence_get_id (self->current), title);
   gtk_editable_set_text (GTK_EDITABLE (row), zhi_evidence_get_title (self->current));
 }
 
@@ -1666,7 +1664,7 @@ attach_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (evidence != NULL)
     {
       attach_job_set_state (job, "emblem-ok-symbolic", C_ ("file state", "Added"), FALSE);
-      if (self->current == NULL && self->project == ZHI_PROJECT (source))
+      if (self->current == NULL && zhi_page_get_project (ZHI_PAGE (self)) == ZHI_PROJECT (source))
         zhi_evidence_page_select (self, zhi_evidence_get_id (evidence));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1701,8 +1699,9 @@ attach_next (ZhiEvidencePage *self)
   self->attach_fraction = 0;
   attach_job_set_state (job, "document-open-recent-symbolic", _ ("Reading…"), FALSE);
   update_progress (self);
-  zhi_project_attach_file_async (self->project, job->file, NULL, self->attach_cancellable,
-                                 attach_progress_cb, job, attach_done_cb, job);
+  zhi_project_attach_file_async (zhi_page_get_project (ZHI_PAGE (self)), job->file, NULL,
+                                 self->attach_cancellable, attach_progress_cb, job, attach_done_cb,
+                                 job);
 }
 
 static void
@@ -1741,7 +1740,7 @@ zhi_evidence_page_add_files (ZhiEvidencePage *self, GFile *const *files, guint n
 {
   g_return_if_fail (ZHI_IS_EVIDENCE_PAGE (self));
 
-  if (self->project == NULL || n_files == 0)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || n_files == 0)
     return;
   /* A finished batch with errors still shown makes way for the new one. */
   if (!self->attach_running && g_queue_is_empty (&self->attach_queue))
@@ -1777,7 +1776,7 @@ zhi_evidence_page_drop_value (ZhiEvidencePage *self, const GValue *value)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return FALSE;
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -1824,7 +1823,7 @@ add_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
   g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->chooser != NULL || self->project == NULL)
+  if (self->chooser != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Add Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1906,7 +1905,7 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
       adw_toast_overlay_add_toast (self->toast_overlay, failed);
       return;
     }
-  if (self->project == r->project)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == r->project)
     zhi_evidence_page_select (self, r->id);
 }
 
@@ -1920,12 +1919,14 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL
-      || (evidence = zhi_project_lookup_evidence (self->project, evidence_id)) == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || (evidence
+          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
+             == NULL)
     return FALSE;
   r = g_new0 (Removed, 1);
   g_weak_ref_init (&r->page, self);
-  r->project = g_object_ref (self->project);
+  r->project = g_object_ref (zhi_page_get_project (ZHI_PAGE (self)));
   r->id = g_strdup (zhi_evidence_get_id (evidence));
   r->title = g_strdup (zhi_evidence_get_title (evidence));
   r->file_name = g_strdup (zhi_evidence_get_file_name (evidence));
@@ -1946,7 +1947,7 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
   self->undo_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
 
-  zhi_project_remove_evidence (self->project, r->id);
+  zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)), r->id);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
 }
@@ -1972,7 +1973,9 @@ zhi_evidence_page_undo_remove (ZhiEvidencePage *self)
 static void
 load_standard (ZhiEvidencePage *self)
 {
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&self->standard);
@@ -1980,7 +1983,7 @@ load_standard (ZhiEvidencePage *self)
     {
       /* the edition the project is drafted against; when it is not installed (the project
        * then opens read-only) the built-in edition still shows its data */
-      self->standard = zhi_editions_for_project (self->project, NULL);
+      self->standard = zhi_editions_for_project (zhi_page_get_project (ZHI_PAGE (self)), NULL);
       if (self->standard == NULL)
         self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
@@ -2038,8 +2041,8 @@ reset_cancellable (GCancellable **cancellable)
 static void
 let_go (ZhiEvidencePage *self)
 {
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
   cancel_attach (self);
   reset_cancellable (&self->thumb_cancellable);
   g_queue_clear_full (&self->thumb_queue, g_object_unref);
@@ -2047,24 +2050,14 @@ let_go (ZhiEvidencePage *self)
   show_evidence (self, NULL);
 }
 
-ZhiProject *
-zhi_evidence_page_get_project (ZhiEvidencePage *self)
+static void
+zhi_evidence_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-void
-zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_EVIDENCE_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
   let_go (self);
   clear_progress (self);
-  g_set_object (&self->project, project);
   gtk_filter_list_model_set_model (
       self->filtered, project != NULL ? zhi_project_get_evidence_list (project) : NULL);
   load_standard (self);
@@ -2083,30 +2076,28 @@ zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project)
         }
     }
   update_stacks (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 /* ---- actions ---------------------------------------------------------------------------- */
 
 /* "search" focuses the search entry, an evidence id shows that item */
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_evidence_page_focus_field (ZhiPage *page, const char *target)
 {
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (widget);
-  const char *target = g_variant_get_string (param, NULL);
+  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (page);
 
   if (g_str_equal (target, "search"))
     {
       if (gtk_widget_get_visible (self->toolbar))
         gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return;
+      return TRUE;
     }
-  if (zhi_evidence_page_select (self, target))
-    {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_stack_set_visible_child_name (self->preview_tabs, "details");
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-    }
+  if (!zhi_evidence_page_select (self, target))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_stack_set_visible_child_name (self->preview_tabs, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return TRUE;
 }
 
 static void
@@ -2118,48 +2109,12 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
 /* ---- GObject ---------------------------------------------------------------------------- */
 
 static void
-zhi_evidence_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_evidence_page_set_property (GObject *object,
-                                guint prop_id,
-                                const GValue *value,
-                                GParamSpec *pspec)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_evidence_page_set_project (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zhi_evidence_page_dispose (GObject *object)
 {
   ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
 
   if (self->bound_rows != NULL)
-    {
-      let_go (self);
-      g_clear_object (&self->project);
-    }
+    let_go (self);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_handle_id (&self->thumb_idle, g_source_remove);
   if (self->chooser != NULL)
@@ -2202,13 +2157,8 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_evidence_page_dispose;
-  object_class->get_property = zhi_evidence_page_get_property;
-  object_class->set_property = zhi_evidence_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_evidence_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_evidence_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-evidence-page.ui");
@@ -2255,7 +2205,6 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, copy_hash_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "page.add-files", NULL, add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus", "s",
                                        "search");
@@ -2368,7 +2317,9 @@ static Thumb *
 thumb_for_id (ZhiEvidencePage *self, const char *evidence_id)
 {
   ZhiEvidence *evidence
-      = self->project != NULL ? zhi_project_lookup_evidence (self->project, evidence_id) : NULL;
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id)
+            : NULL;
 
   return evidence != NULL ? thumb_lookup (evidence) : NULL;
 }
@@ -2408,8 +2359,10 @@ zhi_evidence_page_select (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL
-      || (evidence = zhi_project_lookup_evidence (self->project, evidence_id)) == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || (evidence
+          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
+             == NULL)
     return FALSE;
   model = G_LIST_MODEL (self->filtered);
   self->selecting = TRUE;
