@@ -368,9 +368,18 @@ ratio_changed (Indicator *ind, gboolean write)
       return;
     }
 
+  /* whether it is met is app/core's to say, from the figures as typed */
+  {
+    g_autoptr (ZhiAnswers) typed = zhi_answers_new ();
+    ZhiIndicatorResult *result;
+
+    zhi_answers_set_ratio (typed, indicator->id, v[0], v[1], new_bench);
+    result = zhi_indicator_evaluate (indicator, typed, 0);
+    met = result->met;
+    zhi_indicator_result_free (result);
+  }
   threshold = ind->n_entries > 2 ? v[2] / 100 : indicator->threshold;
   ratio = v[0] / v[1];
-  met = ratio + 1e-9 >= threshold;
   ratio_text = format_number (round (ratio * 1000) / 10);
   threshold_text = format_number (round (threshold * 1000) / 10);
   if (ind->n_entries > 2)
@@ -1150,7 +1159,7 @@ update_scores (ZhiCriterionPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_row), subtitle);
   gtk_level_bar_set_value (self->summary_bar,
                            cr->max_points > 0 ? CLAMP (cr->evidenced / cr->max_points, 0, 1) : 0);
-  if (cr->has_evidence && cr->claimed + 1e-9 >= cr->max_points)
+  if (zhi_criterion_result_at_full_marks (cr))
     set_status_icon (self->summary_icon, "emblem-ok-symbolic", "success", _ ("Full marks"));
   else
     set_status_icon (self->summary_icon, "dialog-warning-symbolic", "warning",
