@@ -12,9 +12,12 @@
 #include <math.h>
 
 #include "zhi-editions.h"
+#include "zhi-formats.h"
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-number.h"
+#include "zhi-scenario-row.h"
+#include "zhi-industry-row.h"
 #include "zhi-industry.h"
 #include "zhi-standard.h"
 
@@ -112,15 +115,11 @@ struct _ZhiEnterprisePage
   Field fields[N_FIELDS];
   AdwEntryRow *note_row; /* the credit code's explanation */
   AdwPreferencesRow *note_message_row;
-  AdwActionRow *industry_row;
-  GtkMenuButton *industry_button;
-  GtkSearchEntry *industry_search;
-  GtkListBox *industry_list;
+  ZhiIndustryRow *industry_row;
   GPtrArray *scenario_rows; /* AdwExpanderRow * */
 
   /* Owned References */
   ZhiStandard *standard;       /* of the project's track, or NULL */
-  GHashTable *industry_shown;  /* division codes matching the search; NULL = all */
   char *city_suggestion;       /* the city the credit code names, or NULL */
   const char *suggested_track; /* static */
 
@@ -176,72 +175,6 @@ format_number (double value)
   return zhi_number_format (value, 4);
 }
 
-/* "2019-06-30", "2019/6/30", "2019.6.30" → "2019-06-30"; "" → ""; NULL when not a date. */
-static char *
-normalize_date (const char *text)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-  unsigned year, month, day;
-  char sep1, sep2;
-  int consumed = 0;
-
-  if (*clean == '\0')
-    return g_strdup ("");
-  if (sscanf (clean, "%4u%c%2u%c%2u%n", &year, &sep1, &month, &sep2, &day, &consumed) != 5
-      || clean[consumed] != '\0' || sep1 != sep2 || strchr ("-/.", sep1) == NULL)
-    return NULL;
-  if (year < 1900 || year > 2100 || !g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-}
-
-/* Could more typing still make this a date? */
-static gboolean
-date_incomplete (const char *text)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-
-  for (const char *p = clean; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && strchr ("-/.", *p) == NULL)
-      return FALSE;
-  return strlen (clean) < 8;
-}
-
-static gboolean
-email_plausible (const char *text)
-{
-  const char *at = strchr (text, '@');
-  const char *dot;
-
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || (guchar)*p >= 0x80)
-      return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-/* Digits with spaces, dashes, brackets, a leading +, an extension after "转" or "ext". */
-static gboolean
-phone_plausible (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        digits++;
-      else if (c == 0x8F6C /* 转 */ || g_ascii_strncasecmp (p, "ext", 3) == 0)
-        break;
-      else if (strchr (" -+()", c) == NULL || c == 0)
-        return FALSE;
-    }
-  return digits >= 7 && digits <= 15;
-}
-
 /* What the entry's text would be stored as, or NULL when it cannot be stored. */
 static char *
 field_text_to_stored (const Field *field, const char *text)
@@ -266,7 +199,7 @@ field_text_to_stored (const Field *field, const char *text)
           return g_strdup_printf ("%" G_GINT64_FORMAT, value);
         }
       case KIND_DATE:
-        return normalize_date (text);
+        return zhi_format_normalize_date (text);
       case KIND_CREDIT_CODE:
         {
           ZhiCreditCode info;
@@ -586,31 +519,10 @@ update_suggestion (ZhiEnterprisePage *self)
 static void
 update_industry (ZhiEnterprisePage *self)
 {
-  const char *code
-      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
-            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
-            : "";
-  const ZhiIndustryDivision *division = zhi_industry_lookup (code);
-  g_autofree char *subtitle = NULL;
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->industry_row), "error");
-  if (division != NULL)
-    subtitle = g_strdup_printf ("%s %s", division->code, zhi_industry_division_name (division));
-  else if (*code != '\0')
-    {
-      /* Translators: %s is what the project holds as the industry code */
-      subtitle = g_strdup_printf (_ ("“%s” is not a manufacturing division (13–43): choose one "
-                                     "from the list."),
-                                  code);
-      gtk_widget_add_css_class (GTK_WIDGET (self->industry_row), "error");
-    }
-  else
-    subtitle = g_strdup (_ ("Not chosen: pick the division of your main products"));
-  adw_action_row_set_subtitle (self->industry_row, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  zhi_industry_row_set_division (
+      self->industry_row, project != NULL ? zhi_project_get_industry_division (project) : "");
 }
 
 /* The hint under the total when software + hardware is not the total */
@@ -730,7 +642,7 @@ field_validate (ZhiEnterprisePage *self, Field *field)
       case KIND_DATE:
         if (stored != NULL)
           field_show_message (field, MESSAGE_NONE, NULL, NULL);
-        else if (date_incomplete (text))
+        else if (zhi_format_date_incomplete (text))
           field_show_message (field, MESSAGE_HINT,
                               _ ("Write the date as year-month-day, such as 2019-06-30."), NULL);
         else
@@ -742,8 +654,9 @@ field_validate (ZhiEnterprisePage *self, Field *field)
 
       case KIND_EMAIL:
         field_show_message (field,
-                            *stripped != '\0' && !email_plausible (stripped) ? MESSAGE_WARNING
-                                                                             : MESSAGE_NONE,
+                            *stripped != '\0' && !zhi_format_email_plausible (stripped)
+                                ? MESSAGE_WARNING
+                                : MESSAGE_NONE,
                             _ ("This does not look like an e-mail address, such as "
                                "zhang.wei@example.com."),
                             NULL);
@@ -751,8 +664,9 @@ field_validate (ZhiEnterprisePage *self, Field *field)
 
       case KIND_PHONE:
         field_show_message (field,
-                            *stripped != '\0' && !phone_plausible (stripped) ? MESSAGE_WARNING
-                                                                             : MESSAGE_NONE,
+                            *stripped != '\0' && !zhi_format_phone_plausible (stripped)
+                                ? MESSAGE_WARNING
+                                : MESSAGE_NONE,
                             _ ("This does not look like a phone number: use 7 to 15 digits, such "
                                "as 024-23456789 or 13912345678."),
                             NULL);
@@ -885,143 +799,31 @@ sync_track (ZhiEnterprisePage *self)
 
 /* ---- scenarios ------------------------------------------------------------------------------ */
 
+/* the place of @row in the list, -1 when it shows no scenario of the project (any more) */
 static int
-scenario_row_index (ZhiEnterprisePage *self, GtkWidget *widget)
+scenario_row_index (ZhiEnterprisePage *self, ZhiScenarioRow *row)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "zhi-scenario-row");
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
   guint index;
 
-  if (row == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL
-      || !g_ptr_array_find (self->scenario_rows, row, &index)
-      || index >= zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self))))
+  if (project == NULL || !g_ptr_array_find (self->scenario_rows, row, &index)
+      || index >= zhi_project_get_n_scenarios (project))
     return -1;
   return (int)index;
 }
 
-static char *
-criteria_summary (ZhiEnterprisePage *self, const ZhiScenario *scenario)
-{
-  g_autoptr (GString) numbers = g_string_new (NULL);
-  guint n = 0;
-
-  for (guint i = 0; scenario->criteria[i] != NULL; i++)
-    {
-      const ZhiCriterion *criterion
-          = self->standard != NULL
-                ? zhi_standard_lookup_criterion (self->standard, scenario->criteria[i])
-                : NULL;
-
-      if (criterion == NULL)
-        continue;
-      if (n++ > 0)
-        /* Translators: separates items of a list, e.g. "2, 5" */
-        g_string_append (numbers, C_ ("list separator", ", "));
-      g_string_append_printf (numbers, "%d", criterion->number);
-    }
-  if (n == 0)
-    return g_strdup (_ ("No criterion linked yet"));
-  /* Translators: %s is a list of criterion numbers, e.g. "2, 5" */
-  return g_strdup_printf (ngettext ("Serves criterion %s", "Serves criteria %s", n), numbers->str);
-}
-
 static void
-scenario_row_sync (ZhiEnterprisePage *self, GtkWidget *row, const ZhiScenario *scenario)
+scenario_edited_cb (ZhiScenarioRow *row, const char *what, ZhiEnterprisePage *self)
 {
-  AdwEntryRow *name = g_object_get_data (G_OBJECT (row), "zhi-name");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (row), "zhi-buffer");
-  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
-  g_autofree char *subtitle = criteria_summary (self, scenario);
-  g_autofree char *description = NULL;
-  const char *title = *scenario->name != '\0' ? scenario->name : _ ("Unnamed Scenario");
-  GtkTextIter start, end;
-
-  self->syncing++;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name)), scenario->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (name), scenario->name);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (description, scenario->description) != 0)
-    gtk_text_buffer_set_text (buffer, scenario->description, -1);
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-      const char *id = g_object_get_data (G_OBJECT (check), "zhi-criterion");
-      gboolean active = g_strv_contains ((const char *const *)scenario->criteria, id);
-
-      if (gtk_check_button_get_active (check) != active)
-        gtk_check_button_set_active (check, active);
-    }
-  self->syncing--;
-}
-
-static void
-scenario_name_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
-{
-  int index = scenario_row_index (self, GTK_WIDGET (editable));
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+  int index = scenario_row_index (self, row);
   g_autoptr (ZhiScenario) scenario = NULL;
 
   if (self->syncing > 0 || index < 0)
     return;
-  scenario = zhi_scenario_copy (
-      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
-  g_free (scenario->name);
-  scenario->name = g_strdup (gtk_editable_get_text (editable));
-  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
-}
-
-static void
-scenario_description_changed_cb (GtkTextBuffer *buffer, ZhiEnterprisePage *self)
-{
-  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "zhi-view");
-  int index = scenario_row_index (self, view);
-  g_autoptr (ZhiScenario) scenario = NULL;
-  GtkTextIter start, end;
-
-  if (self->syncing > 0 || index < 0)
-    return;
-  scenario = zhi_scenario_copy (
-      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
-  g_free (scenario->description);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  scenario->description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
-}
-
-static void
-scenario_criterion_toggled_cb (GtkCheckButton *check, ZhiEnterprisePage *self)
-{
-  int index = scenario_row_index (self, GTK_WIDGET (check));
-  GtkWidget *row;
-  GPtrArray *checks;
-  g_autoptr (ZhiScenario) scenario = NULL;
-  g_autoptr (GStrvBuilder) builder = NULL;
-
-  if (self->syncing > 0 || index < 0)
-    return;
-  row = g_object_get_data (G_OBJECT (check), "zhi-scenario-row");
-  checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
-  scenario = zhi_scenario_copy (
-      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
-  builder = g_strv_builder_new ();
-  /* ids of another track's criteria stay: the track may be switched back */
-  for (guint i = 0; scenario->criteria[i] != NULL; i++)
-    if (self->standard == NULL
-        || zhi_standard_lookup_criterion (self->standard, scenario->criteria[i]) == NULL)
-      g_strv_builder_add (builder, scenario->criteria[i]);
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkCheckButton *c = g_ptr_array_index (checks, i);
-
-      if (gtk_check_button_get_active (c))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "zhi-criterion"));
-    }
-  g_strfreev (scenario->criteria);
-  scenario->criteria = g_strv_builder_end (builder);
-  zhi_project_update_scenario (zhi_page_get_project (ZHI_PAGE (self)), index, scenario);
+  scenario = zhi_scenario_copy (zhi_project_get_scenario (project, index));
+  zhi_scenario_row_apply (row, what, scenario);
+  zhi_project_update_scenario (project, index, scenario);
 }
 
 typedef struct
@@ -1055,9 +857,9 @@ undo_remove_cb (AdwToast *toast, RemovedScenario *removed)
 }
 
 static void
-scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+scenario_remove_cb (ZhiScenarioRow *row, ZhiEnterprisePage *self)
 {
-  int index = scenario_row_index (self, GTK_WIDGET (button));
+  int index = scenario_row_index (self, row);
   RemovedScenario *removed;
   AdwToast *toast;
   const char *name;
@@ -1085,108 +887,13 @@ scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
 static GtkWidget *
 scenario_row_new (ZhiEnterprisePage *self, const ZhiScenario *scenario, guint index)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *name = adw_entry_row_new ();
-  GtkWidget *desc_row = adw_preferences_row_new ();
-  GtkWidget *desc_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *desc_label = gtk_label_new (_ ("Description"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GPtrArray *checks = g_ptr_array_new ();
-  g_autofree char *remove_label = NULL;
+  GtkWidget *row = zhi_scenario_row_new (self->standard, index);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "zhi-checks", checks, (GDestroyNotify)g_ptr_array_unref);
-
-  /* Translators: %u is the number of the scenario in the list */
-  remove_label = g_strdup_printf (_ ("Remove scenario %u"), index + 1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _ ("Remove Scenario"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "zhi-scenario-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (scenario_remove_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _ ("Scenario Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario Name"), -1);
-  g_object_set_data (G_OBJECT (name), "zhi-scenario-row", row);
-  g_object_set_data (G_OBJECT (row), "zhi-name", name);
-  g_signal_connect (name, "changed", G_CALLBACK (scenario_name_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
-
-  if (self->standard != NULL)
-    {
-      GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
-
-      for (guint c = 0; c < criteria->len; c++)
-        {
-          const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
-          GtkWidget *crow = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *title
-              = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (crow), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), title);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          title, -1);
-          g_object_set_data_full (G_OBJECT (check), "zhi-criterion", g_strdup (criterion->id),
-                                  g_free);
-          g_object_set_data (G_OBJECT (check), "zhi-scenario-row", row);
-          g_signal_connect (check, "toggled", G_CALLBACK (scenario_criterion_toggled_cb), self);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (crow), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (crow), check);
-          g_ptr_array_add (checks, check);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
-        }
-    }
-  else
-    {
-      GtkWidget *crow = adw_action_row_new ();
-
-      adw_preferences_row_set_title (
-          ADW_PREFERENCES_ROW (crow),
-          _ ("Choose the track above to link this scenario to the criteria it serves."));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
-      gtk_widget_add_css_class (crow, "dim-label");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
-    }
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (desc_row), FALSE);
-  gtk_widget_set_margin_start (desc_box, 12);
-  gtk_widget_set_margin_end (desc_box, 12);
-  gtk_widget_set_margin_top (desc_box, 8);
-  gtk_widget_set_margin_bottom (desc_box, 12);
-  gtk_label_set_xalign (GTK_LABEL (desc_label), 0);
-  gtk_widget_add_css_class (desc_label, "caption");
-  gtk_widget_add_css_class (desc_label, "dim-label");
-  gtk_box_append (GTK_BOX (desc_box), desc_label);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario Description"), -1);
-  g_object_set_data (G_OBJECT (view), "zhi-scenario-row", row);
-  g_object_set_data (G_OBJECT (buffer), "zhi-view", view);
-  g_object_set_data (G_OBJECT (row), "zhi-buffer", buffer);
-  g_signal_connect (buffer, "changed", G_CALLBACK (scenario_description_changed_cb), self);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (desc_box), frame);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (desc_row), desc_box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), desc_row);
-
-  scenario_row_sync (self, row, scenario);
+  g_signal_connect_object (row, "edited", G_CALLBACK (scenario_edited_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (scenario_remove_cb), self, 0);
+  self->syncing++;
+  zhi_scenario_row_sync (ZHI_SCENARIO_ROW (row), scenario);
+  self->syncing--;
   return row;
 }
 
@@ -1222,8 +929,13 @@ sync_scenarios (ZhiEnterprisePage *self)
     rebuild_scenarios (self);
   else
     for (guint i = 0; i < n; i++)
-      scenario_row_sync (self, g_ptr_array_index (self->scenario_rows, i),
-                         zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i));
+      {
+        self->syncing++;
+        zhi_scenario_row_sync (
+            g_ptr_array_index (self->scenario_rows, i),
+            zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i));
+        self->syncing--;
+      }
   update_count (self);
 }
 
@@ -1404,163 +1116,16 @@ add_scenario_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
     return;
   row = g_ptr_array_index (self->scenario_rows, index);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "zhi-name"));
+  gtk_widget_grab_focus (zhi_scenario_row_get_name_row (ZHI_SCENARIO_ROW (row)));
 }
 
 /* -- the industry chooser -- */
 
-static gboolean
-industry_filter (GtkListBoxRow *row, gpointer data)
-{
-  ZhiEnterprisePage *self = data;
-
-  return self->industry_shown == NULL
-         || g_hash_table_contains (self->industry_shown,
-                                   g_object_get_data (G_OBJECT (row), "zhi-code"));
-}
-
 static void
-industry_search_changed_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr (GPtrArray) matches = NULL;
-
-  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
-  if (*text != '\0')
-    {
-      matches = zhi_industry_search (text);
-      self->industry_shown = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < matches->len; i++)
-        {
-          const ZhiIndustryDivision *division = g_ptr_array_index (matches, i);
-
-          g_hash_table_add (self->industry_shown, (gpointer)division->code);
-        }
-    }
-  gtk_list_box_invalidate_filter (self->industry_list);
-}
-
-static void
-industry_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiEnterprisePage *self)
+industry_chosen_cb (ZhiIndustryRow *row, const char *code, ZhiEnterprisePage *self)
 {
   if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
-    zhi_project_set_industry_division (zhi_page_get_project (ZHI_PAGE (self)),
-                                       g_object_get_data (G_OBJECT (row), "zhi-code"));
-  gtk_menu_button_popdown (self->industry_button);
-}
-
-/* Enter in the search picks the first division shown */
-static void
-industry_search_activate_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && industry_filter (GTK_LIST_BOX_ROW (row), self))
-      {
-        industry_row_activated_cb (self->industry_list, GTK_LIST_BOX_ROW (row), self);
-        return;
-      }
-}
-
-static void
-industry_popover_show_cb (GtkPopover *popover, ZhiEnterprisePage *self)
-{
-  const char *code
-      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
-            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
-            : "";
-
-  gtk_editable_set_text (GTK_EDITABLE (self->industry_search), "");
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row)
-        && g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-code"), code) == 0)
-      gtk_list_box_select_row (self->industry_list, GTK_LIST_BOX_ROW (row));
-  gtk_widget_grab_focus (GTK_WIDGET (self->industry_search));
-}
-
-static AdwActionRow *
-industry_row_new (ZhiEnterprisePage *self)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *search = gtk_search_entry_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_ ("No division matches"));
-  const ZhiIndustryDivision *divisions;
-  guint n_divisions;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _ ("Industry Division (GB/T 4754-2017)"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Industry division"), -1);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Choose the Industry Division"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Choose the industry division"), -1);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  g_object_set (search, "placeholder-text", _ ("Code or name, e.g. 34 or machinery"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Search the industry divisions"), -1);
-  g_signal_connect (search, "search-changed", G_CALLBACK (industry_search_changed_cb), self);
-  g_signal_connect (search, "activate", G_CALLBACK (industry_search_activate_cb), self);
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
-  gtk_box_append (GTK_BOX (box), search);
-
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), industry_filter, self, NULL);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Industry divisions"), -1);
-  g_signal_connect (list, "row-activated", G_CALLBACK (industry_row_activated_cb), self);
-  divisions = zhi_industry_list (&n_divisions);
-  for (guint i = 0; i < n_divisions; i++)
-    {
-      GtkWidget *item = gtk_list_box_row_new ();
-      g_autofree char *text = g_strdup_printf ("%s %s", divisions[i].code,
-                                               zhi_industry_division_name (&divisions[i]));
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      g_object_set_data (G_OBJECT (item), "zhi-code", (gpointer)divisions[i].code);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), item);
-    }
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_widget_set_size_request (scrolled, 280, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect (popover, "show", G_CALLBACK (industry_popover_show_cb), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-
-  self->industry_button = GTK_MENU_BUTTON (button);
-  self->industry_search = GTK_SEARCH_ENTRY (search);
-  self->industry_list = GTK_LIST_BOX (list);
-  return ADW_ACTION_ROW (row);
+    zhi_project_set_industry_division (zhi_page_get_project (ZHI_PAGE (self)), code);
 }
 
 /* ---- building ------------------------------------------------------------------------------- */
@@ -1652,7 +1217,9 @@ build_fields (ZhiEnterprisePage *self)
         }
       if (g_str_equal (info->id, "email"))
         {
-          self->industry_row = industry_row_new (self);
+          self->industry_row = ZHI_INDUSTRY_ROW (zhi_industry_row_new ());
+          g_signal_connect_object (self->industry_row, "chosen", G_CALLBACK (industry_chosen_cb),
+                                   self, 0);
           adw_preferences_group_add (group, GTK_WIDGET (self->industry_row));
         }
     }
@@ -1755,9 +1322,9 @@ zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
   if (g_str_equal (id, "industry-division"))
     return GTK_WIDGET (self->industry_row);
   if (g_str_equal (id, "industry-search"))
-    return GTK_WIDGET (self->industry_search);
+    return zhi_industry_row_get_search (self->industry_row);
   if (g_str_equal (id, "industry-list"))
-    return GTK_WIDGET (self->industry_list);
+    return zhi_industry_row_get_list (self->industry_row);
   if (g_str_equal (id, "scenario-add"))
     return GTK_WIDGET (self->add_scenario_button);
   if (g_str_equal (id, "scenarios"))
@@ -1826,7 +1393,6 @@ zhi_enterprise_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
   cancel_clears (self);
   g_clear_object (&self->standard);
-  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
   g_clear_pointer (&self->city_suggestion, g_free);
   if (self->scenario_rows != NULL)
     g_ptr_array_set_size (self->scenario_rows, 0);
