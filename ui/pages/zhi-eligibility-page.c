@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhi-eligibility-page.h"
+#include "zhi-kpi-section.h"
 #include "zhi-number.h"
 #include "zhi-eligibility.h"
 #include "zhi-kpi-editor.h"
@@ -36,16 +37,6 @@ typedef struct
   AdwActionRow *credit_row;
   GtkWidget *credit_button;
 } Rule;
-
-/* One of the KPIs condition （四） rests on: its line in the summary and its editor (the same
- * widget and the same answer as on the KPI criterion's page). */
-typedef struct
-{
-  const ZhiIndicator *indicator;
-  AdwActionRow *row;
-  GtkImage *icon;
-  ZhiKpiEditor *editor;
-} Kpi;
 
 /* A gate of the track, or a track indicator that is no gate (CMMM level). */
 typedef struct
@@ -83,15 +74,13 @@ struct _ZhiEligibilityPage
   ZhiStandard *standard; /* whose gates are shown */
   gboolean gates_built;
   ZhiConditions *conditions;
-  GPtrArray *rules;              /* Rule * */
-  GPtrArray *gates;              /* Gate * */
-  GPtrArray *attention;          /* rows added to attention_row */
-  GtkBox *kpi_section;           /* condition （四）'s figures, below its answer (borrowed) */
-  GtkToggleButton *kpi_expander; /* shows the editors */
-  GPtrArray *kpis;               /* Kpi * */
-  gboolean syncing;              /* controls are being set from the project */
-  gboolean writing;              /* the page is writing an answer */
-  GtkWidget *scroll_target;      /* scrolled to on the next frame (weak) */
+  GPtrArray *rules;           /* Rule * */
+  GPtrArray *gates;           /* Gate * */
+  GPtrArray *attention;       /* rows added to attention_row */
+  ZhiKpiSection *kpi_section; /* condition （四）'s figures, below its answer (borrowed) */
+  gboolean syncing;           /* controls are being set from the project */
+  gboolean writing;           /* the page is writing an answer */
+  GtkWidget *scroll_target;   /* scrolled to on the next frame (weak) */
   guint scroll_tick;
 };
 
@@ -100,7 +89,6 @@ G_DEFINE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI_TYPE_PAGE)
 static void refresh_states (ZhiEligibilityPage *self);
 static void sync_answers (ZhiEligibilityPage *self);
 static void refresh_evidence (ZhiEligibilityPage *self);
-static void refresh_kpis (ZhiEligibilityPage *self);
 static void focus_id (ZhiEligibilityPage *self, const char *id);
 
 static void
@@ -653,9 +641,7 @@ rule_group_new (ZhiEligibilityPage *self,
   /* Condition （四）: the figures it rests on, filled in once the track is known (build_kpis) */
   if (g_str_equal (id, "cond-4"))
     {
-      self->kpi_section = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-      gtk_widget_set_margin_top (GTK_WIDGET (self->kpi_section), 12);
-      gtk_widget_set_visible (GTK_WIDGET (self->kpi_section), FALSE);
+      self->kpi_section = ZHI_KPI_SECTION (zhi_kpi_section_new ());
       gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->kpi_section));
     }
 
@@ -751,176 +737,6 @@ track_control_new (Gate *gate)
   return control;
 }
 
-/* ---- condition （四）'s figures ------------------------------------------------------------- */
-
-static void
-kpi_free (gpointer data)
-{
-  g_free (data);
-}
-
-static GtkWidget *
-section_label (const char *text, const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, style);
-  return label;
-}
-
-/* The five KPIs of @standard under condition （四）: a line each with the computed change (or
- * what is wrong with the figures), and their editors — the same answers as the KPI criterion. */
-static void
-build_kpis (ZhiEligibilityPage *self, ZhiStandard *standard)
-{
-  GtkWidget *child;
-  GtkWidget *list;
-  GtkWidget *editors;
-  GPtrArray *kpis;
-  const ZhiCriterion *criterion = NULL;
-  g_autofree char *description = NULL;
-
-  if (self->kpi_section == NULL)
-    return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_section))) != NULL)
-    gtk_box_remove (self->kpi_section, child);
-  g_ptr_array_set_size (self->kpis, 0);
-  self->kpi_expander = NULL;
-  kpis = standard != NULL ? zhi_standard_get_kpis (standard) : NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->kpi_section), kpis != NULL && kpis->len > 0);
-  if (kpis == NULL || kpis->len == 0)
-    return;
-  criterion = ((const ZhiIndicator *)g_ptr_array_index (kpis, 0))->criterion;
-
-  gtk_box_append (self->kpi_section, section_label (_ ("Results in Figures"), "heading"));
-  if (criterion != NULL)
-    /* Translators: %d and %s are the KPI criterion, e.g. "10" and "经济效益明显提升" */
-    description = g_strdup_printf (
-        _ ("The condition asks for marked results in these areas and sets no figure: the "
-           "enterprise confirms it above, and these figures support it (it is not shown as met "
-           "while none of them shows an improvement). They are the same figures as criterion %d, "
-           "%s: a change here shows there too."),
-        criterion->number, zhi_text_get (&criterion->title));
-  else
-    description = g_strdup (
-        _ ("The condition asks for marked results in these areas and sets no figure: the "
-           "enterprise confirms it above, and these figures support it (it is not shown as met "
-           "while none of them shows an improvement)."));
-  gtk_box_append (self->kpi_section, section_label (description, "dim-label"));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  set_accessible_label (list, _ ("Results in Figures"));
-  editors = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (editors, 6);
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      Kpi *kpi = g_new0 (Kpi, 1);
-
-      kpi->indicator = g_ptr_array_index (kpis, i);
-      kpi->row = plain_row_new (zhi_text_get (&kpi->indicator->label), NULL);
-      kpi->icon = GTK_IMAGE (gtk_image_new ());
-      adw_action_row_add_prefix (kpi->row, GTK_WIDGET (kpi->icon));
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (kpi->row));
-      kpi->editor = ZHI_KPI_EDITOR (zhi_kpi_editor_new (standard, kpi->indicator, TRUE));
-      zhi_kpi_editor_set_project (kpi->editor, zhi_page_get_project (ZHI_PAGE (self)));
-      gtk_box_append (GTK_BOX (editors), GTK_WIDGET (kpi->editor));
-      g_ptr_array_add (self->kpis, kpi);
-    }
-  gtk_box_append (self->kpi_section, list);
-  {
-    GtkWidget *revealer = gtk_revealer_new ();
-
-    /* a plain toggle button: GtkExpander's own button has no accessible name in GTK 4.8 */
-    self->kpi_expander
-        = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_ ("Enter the Figures")));
-    gtk_widget_set_halign (GTK_WIDGET (self->kpi_expander), GTK_ALIGN_START);
-    gtk_widget_set_margin_top (GTK_WIDGET (self->kpi_expander), 6);
-    gtk_revealer_set_child (GTK_REVEALER (revealer), editors);
-    g_object_bind_property (self->kpi_expander, "active", revealer, "reveal-child",
-                            G_BINDING_SYNC_CREATE);
-    gtk_box_append (self->kpi_section, GTK_WIDGET (self->kpi_expander));
-    gtk_box_append (self->kpi_section, revealer);
-  }
-  refresh_kpis (self);
-}
-
-/* Each KPI's line: the change, flagged when worse; an error naming it when a value is missing
- * or the baseline is 0. */
-static void
-refresh_kpis (ZhiEligibilityPage *self)
-{
-  const ZhiAnswers *answers;
-
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
-    return;
-  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
-  for (guint i = 0; i < self->kpis->len; i++)
-    {
-      Kpi *kpi = g_ptr_array_index (self->kpis, i);
-      ZhiKpiFigures f;
-      g_autofree char *line = NULL;
-      g_autofree char *details = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *icon;
-      const char *css;
-      const char *state;
-
-      zhi_kpi_read (kpi->indicator, answers, &f);
-      line = zhi_kpi_describe (kpi->indicator, &f);
-      details = zhi_kpi_describe_details_problem (kpi->indicator, &f);
-      switch (f.trend)
-        {
-          case ZHI_KPI_IMPROVED:
-            icon = "emblem-ok-symbolic", css = "success", state = _ ("Improved");
-            break;
-          case ZHI_KPI_WORSE:
-            icon = "dialog-warning-symbolic", css = "warning", state = _ ("Got worse");
-            break;
-          case ZHI_KPI_UNCHANGED:
-            icon = "dialog-warning-symbolic", css = "warning", state = _ ("Unchanged");
-            break;
-          case ZHI_KPI_INCOMPLETE:
-          case ZHI_KPI_ZERO_BASELINE:
-            icon = "dialog-error-symbolic", css = "error", state = _ ("To correct");
-            break;
-          case ZHI_KPI_NOT_ENTERED:
-          default:
-            icon = "dialog-question-symbolic", css = "dim-label", state = _ ("Not filled in");
-            break;
-        }
-      subtitle = details != NULL ? g_strdup_printf ("%s\n%s", line, details) : g_strdup (line);
-      adw_action_row_set_subtitle (kpi->row, subtitle);
-      gtk_image_set_from_icon_name (kpi->icon, icon);
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "warning");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (kpi->icon), css);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (kpi->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      state, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (kpi->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-    }
-}
-
-static Kpi *
-lookup_kpi (ZhiEligibilityPage *self, const char *id)
-{
-  for (guint i = 0; i < self->kpis->len; i++)
-    {
-      Kpi *kpi = g_ptr_array_index (self->kpis, i);
-
-      if (g_strcmp0 (kpi->indicator->id, id) == 0)
-        return kpi;
-    }
-  return NULL;
-}
-
 static void
 clear_gates (ZhiEligibilityPage *self)
 {
@@ -944,7 +760,8 @@ build_gates (ZhiEligibilityPage *self, ZhiStandard *standard)
   clear_gates (self);
   g_set_object (&self->standard, standard);
   self->gates_built = TRUE;
-  build_kpis (self, standard);
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_build (self->kpi_section, standard, zhi_page_get_project (ZHI_PAGE (self)));
   if (standard == NULL)
     {
       AdwActionRow *row = plain_row_new (_ ("No track chosen yet"),
@@ -1403,7 +1220,8 @@ project_changed_cb (ZhiProject *project, const char *what, ZhiEligibilityPage *s
     {
       if (!self->writing)
         sync_answers (self);
-      refresh_kpis (self);
+      if (self->kpi_section != NULL)
+        zhi_kpi_section_refresh (self->kpi_section);
     }
   else if (g_strcmp0 (what, "evidence") == 0)
     refresh_evidence (self);
@@ -1467,7 +1285,7 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
 {
   Rule *rule;
   Gate *gate;
-  Kpi *kpi;
+  GtkWidget *control;
 
   g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1495,16 +1313,9 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
         return GTK_WIDGET (rule->evidence_button);
       return GTK_WIDGET (active);
     }
-  if ((kpi = lookup_kpi (self, id)) != NULL)
-    {
-      if (which == NULL || g_str_equal (which, "summary"))
-        return GTK_WIDGET (kpi->row);
-      if (g_str_equal (which, "editor"))
-        return GTK_WIDGET (kpi->editor);
-      if (g_str_equal (which, "expander"))
-        return GTK_WIDGET (self->kpi_expander);
-      return zhi_kpi_editor_get_part (kpi->editor, which);
-    }
+  if (self->kpi_section != NULL
+      && (control = zhi_kpi_section_get_control (self->kpi_section, id, which)) != NULL)
+    return control;
   if ((gate = lookup_gate (self, id)) != NULL)
     return gate->control != NULL ? gate->control : GTK_WIDGET (gate->row);
   return NULL;
@@ -1568,13 +1379,14 @@ zhi_eligibility_page_project_changed (ZhiPage *page, ZhiProject *old_project)
         }
     }
   self->changing_project = FALSE;
-  for (guint i = 0; i < self->kpis->len; i++)
-    zhi_kpi_editor_set_project (((Kpi *)g_ptr_array_index (self->kpis, i))->editor, project);
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_set_project (self->kpi_section, project);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
   sync_answers (self);
   refresh_evidence (self);
   refresh_states (self);
-  refresh_kpis (self);
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_refresh (self->kpi_section);
 }
 
 static void
@@ -1594,7 +1406,6 @@ zhi_eligibility_page_dispose (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
-  g_clear_pointer (&self->kpis, g_ptr_array_unref);
   g_clear_object (&self->standard);
   g_clear_object (&self->conditions);
   G_OBJECT_CLASS (zhi_eligibility_page_parent_class)->dispose (object);
@@ -1633,7 +1444,6 @@ zhi_eligibility_page_init (ZhiEligibilityPage *self)
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->gates = g_ptr_array_new_with_free_func (gate_free);
   self->attention = g_ptr_array_new ();
-  self->kpis = g_ptr_array_new_with_free_func (kpi_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   build_rules (self);
   build_gates (self, NULL);
