@@ -11,6 +11,7 @@
 
 #include "zhi-eligibility-page.h"
 #include "zhi-kpi-section.h"
+#include "zhi-rule-evidence-row.h"
 #include "zhi-number.h"
 #include "zhi-eligibility.h"
 #include "zhi-kpi-editor.h"
@@ -31,9 +32,7 @@ typedef struct
   AdwActionRow *state_row;
   GtkImage *state_icon;
   AdwEntryRow *note_row;
-  AdwActionRow *evidence_row;
-  GtkMenuButton *evidence_button;
-  GtkBox *evidence_box; /* in the popover */
+  ZhiRuleEvidenceRow *evidence_row;
   AdwActionRow *credit_row;
   GtkWidget *credit_button;
 } Rule;
@@ -77,6 +76,7 @@ struct _ZhiEligibilityPage
   GPtrArray *rules;           /* Rule * */
   GPtrArray *gates;           /* Gate * */
   GPtrArray *attention;       /* rows added to attention_row */
+  GPtrArray *attention_ids;   /* the rule id each of them focuses */
   ZhiKpiSection *kpi_section; /* condition （四）'s figures, below its answer (borrowed) */
   gboolean syncing;           /* controls are being set from the project */
   gboolean writing;           /* the page is writing an answer */
@@ -310,111 +310,10 @@ level_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, Gate *gate)
 /* ---- evidence ------------------------------------------------------------------------------ */
 
 static void
-evidence_toggled_cb (GtkCheckButton *check, Rule *rule)
-{
-  ZhiEligibilityPage *self = rule->page;
-  const char *evidence_id = g_object_get_data (G_OBJECT (check), "zhi-evidence");
-
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->syncing)
-    return;
-  if (gtk_check_button_get_active (check))
-    zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), evidence_id,
-                                      rule->id);
-  else
-    zhi_project_remove_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), evidence_id,
-                                         rule->id);
-}
-
-/* The popover lists the library each time it opens. */
-static void
-evidence_popover_show_cb (GtkPopover *popover, Rule *rule)
-{
-  ZhiEligibilityPage *self = rule->page;
-  GtkWidget *child;
-  GListModel *list;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (rule->evidence_box))) != NULL)
-    gtk_box_remove (rule->evidence_box, child);
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
-    return;
-  list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
-  n = g_list_model_get_n_items (list);
-  if (n == 0)
-    {
-      GtkWidget *label = gtk_label_new (_ ("The evidence library is empty. Add documents on "
-                                           "the Evidence page first."));
-      GtkWidget *button = gtk_button_new_with_label (_ ("Open the Evidence Library"));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.show-step");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "evidence");
-      gtk_box_append (rule->evidence_box, label);
-      gtk_box_append (rule->evidence_box, button);
-      return;
-    }
-  self->syncing = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
-      g_autofree char *label = g_strdup_printf ("%s  %s", zhi_evidence_get_id (evidence),
-                                                zhi_evidence_get_title (evidence));
-      GtkWidget *check = gtk_check_button_new_with_label (label);
-      GtkWidget *text = gtk_widget_get_last_child (check);
-
-      if (GTK_IS_LABEL (text))
-        {
-          gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
-          gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-        }
-      g_object_set_data_full (G_OBJECT (check), "zhi-evidence",
-                              g_strdup (zhi_evidence_get_id (evidence)), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   zhi_evidence_supports (evidence, rule->id));
-      g_signal_connect (check, "toggled", G_CALLBACK (evidence_toggled_cb), rule);
-      gtk_box_append (rule->evidence_box, check);
-    }
-  self->syncing = FALSE;
-}
-
-static void
-refresh_rule_evidence (ZhiEligibilityPage *self, Rule *rule)
-{
-  g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
-    return;
-  items = zhi_project_list_evidence_for (zhi_page_get_project (ZHI_PAGE (self)), rule->id);
-  for (guint i = 0; i < items->len; i++)
-    {
-      ZhiEvidence *evidence = g_ptr_array_index (items, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s  %s", zhi_evidence_get_id (evidence),
-                              zhi_evidence_get_title (evidence));
-      /* a file that does not open supports nothing */
-      if (!zhi_evidence_get_usable (evidence))
-        {
-          g_string_append (text, " · ");
-          g_string_append_printf (
-              text, _ ("Unusable: %s"),
-              zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
-        }
-    }
-  if (items->len == 0)
-    g_string_assign (text, _ ("No evidence linked yet"));
-  adw_action_row_set_subtitle (rule->evidence_row, text->str);
-}
-
-static void
 refresh_evidence (ZhiEligibilityPage *self)
 {
   for (guint i = 0; i < self->rules->len; i++)
-    refresh_rule_evidence (self, g_ptr_array_index (self->rules, i));
+    zhi_rule_evidence_row_refresh (((Rule *)g_ptr_array_index (self->rules, i))->evidence_row);
 }
 
 /* ---- building ------------------------------------------------------------------------------ */
@@ -452,8 +351,6 @@ rule_group_new (ZhiEligibilityPage *self,
                                    : g_strdup_printf (_ ("Exclusion %s"), mark);
   gboolean condition = kind == ZHI_RULE_KIND_CONDITION;
   GtkWidget *answer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *popover;
-  GtkWidget *scroller;
 
   rule->page = self;
   rule->id = g_strdup (id);
@@ -615,27 +512,11 @@ rule_group_new (ZhiEligibilityPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (rule->note_row));
 
   /* Evidence */
-  rule->evidence_row = plain_row_new (_ ("Evidence"), NULL);
-  rule->evidence_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (rule->evidence_button, _ ("Link Evidence…"));
-  gtk_widget_set_valign (GTK_WIDGET (rule->evidence_button), GTK_ALIGN_CENTER);
   {
     g_autofree char *label = g_strdup_printf (_ ("%s: link evidence"), kind_name);
 
-    set_accessible_label (GTK_WIDGET (rule->evidence_button), label);
+    rule->evidence_row = ZHI_RULE_EVIDENCE_ROW (zhi_rule_evidence_row_new (id, label));
   }
-  popover = gtk_popover_new ();
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  rule->evidence_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (rule->evidence_box));
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect (popover, "show", G_CALLBACK (evidence_popover_show_cb), rule);
-  gtk_menu_button_set_popover (rule->evidence_button, popover);
-  adw_action_row_add_suffix (rule->evidence_row, GTK_WIDGET (rule->evidence_button));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (rule->evidence_row));
 
   /* Condition （四）: the figures it rests on, filled in once the track is known (build_kpis) */
@@ -1015,7 +896,10 @@ rule_display_name (const ZhiRuleResult *result)
 static void
 attention_activated_cb (AdwActionRow *row, ZhiEligibilityPage *self)
 {
-  focus_id (self, g_object_get_data (G_OBJECT (row), "zhi-rule"));
+  guint index;
+
+  if (g_ptr_array_find (self->attention, row, &index))
+    focus_id (self, g_ptr_array_index (self->attention_ids, index));
 }
 
 static void
@@ -1081,6 +965,7 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
   for (guint i = 0; i < self->attention->len; i++)
     adw_expander_row_remove (self->attention_row, g_ptr_array_index (self->attention, i));
   g_ptr_array_set_size (self->attention, 0);
+  g_ptr_array_set_size (self->attention_ids, 0);
   /* …from the step's open items, the list the sidebar badge counts */
   open = zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL ? zhi_evaluation_list_open_items (
              zhi_page_get_evaluation (ZHI_PAGE (self)), "eligibility")
@@ -1114,10 +999,10 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
         adw_action_row_add_prefix (row, state);
         adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        g_object_set_data_full (G_OBJECT (row), "zhi-rule", g_strdup (result->id), g_free);
         g_signal_connect (row, "activated", G_CALLBACK (attention_activated_cb), self);
         adw_expander_row_add_row (self->attention_row, GTK_WIDGET (row));
         g_ptr_array_add (self->attention, row);
+        g_ptr_array_add (self->attention_ids, g_strdup (result->id));
       }
   }
   if (n_failing > 0 && n_missing > 0)
@@ -1310,7 +1195,7 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
       if (g_strcmp0 (which, "note") == 0)
         return GTK_WIDGET (rule->note_row);
       if (g_strcmp0 (which, "evidence") == 0)
-        return GTK_WIDGET (rule->evidence_button);
+        return zhi_rule_evidence_row_get_button (rule->evidence_row);
       return GTK_WIDGET (active);
     }
   if (self->kpi_section != NULL
@@ -1381,6 +1266,9 @@ zhi_eligibility_page_project_changed (ZhiPage *page, ZhiProject *old_project)
   self->changing_project = FALSE;
   if (self->kpi_section != NULL)
     zhi_kpi_section_set_project (self->kpi_section, project);
+  for (guint i = 0; i < self->rules->len; i++)
+    zhi_rule_evidence_row_set_project (((Rule *)g_ptr_array_index (self->rules, i))->evidence_row,
+                                       project);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
   sync_answers (self);
   refresh_evidence (self);
@@ -1406,6 +1294,7 @@ zhi_eligibility_page_dispose (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
+  g_clear_pointer (&self->attention_ids, g_ptr_array_unref);
   g_clear_object (&self->standard);
   g_clear_object (&self->conditions);
   G_OBJECT_CLASS (zhi_eligibility_page_parent_class)->dispose (object);
@@ -1444,6 +1333,7 @@ zhi_eligibility_page_init (ZhiEligibilityPage *self)
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->gates = g_ptr_array_new_with_free_func (gate_free);
   self->attention = g_ptr_array_new ();
+  self->attention_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   build_rules (self);
   build_gates (self, NULL);
