@@ -47,9 +47,10 @@ struct _ZhiCriterionPage
 
   /* Owned References */
   char *criterion_id;
-  ZhiStandard *standard; /* the one the widgets were built from */
-  GPtrArray *indicators; /* ZhiIndicatorCard * (borrowed, in indicators_box) */
-  GHashTable *named;     /* name → GtkWidget * (borrowed), see zhi_criterion_page_lookup */
+  ZhiStandard *standard;  /* the one the widgets were built from */
+  GPtrArray *indicators;  /* ZhiIndicatorCard * (borrowed, in indicators_box) */
+  GPtrArray *library_ids; /* the evidence id of each row of library_list, in order */
+  GHashTable *named;      /* name → GtkWidget * (borrowed), see zhi_criterion_page_lookup */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 
@@ -408,6 +409,7 @@ update_library (ZhiCriterionPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->library_list))) != NULL)
     gtk_list_box_remove (self->library_list, child);
+  g_ptr_array_set_size (self->library_ids, 0);
   if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
@@ -425,9 +427,8 @@ update_library (ZhiCriterionPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("list-add-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "zhi-evidence-id",
-                              g_strdup (zhi_evidence_get_id (evidence)), g_free);
       gtk_list_box_append (self->library_list, row);
+      g_ptr_array_add (self->library_ids, g_strdup (zhi_evidence_get_id (evidence)));
       n++;
     }
   if (n == 0)
@@ -451,10 +452,13 @@ update_library (ZhiCriterionPage *self)
 static void
 library_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiCriterionPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "zhi-evidence-id");
+  int index = gtk_list_box_row_get_index (row);
+  const char *id;
 
-  if (id == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
+  if (index < 0 || (guint)index >= self->library_ids->len
+      || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
+  id = g_ptr_array_index (self->library_ids, index);
   zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)), id, self->criterion_id);
   gtk_popover_popdown (self->library_popover);
 }
@@ -696,6 +700,7 @@ zhi_criterion_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (zhi_page_get_evaluation (ZHI_PAGE (self)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_CRITERION_PAGE);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->library_ids, g_ptr_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_object (&self->standard);
   g_clear_object (&self->cancellable);
@@ -763,6 +768,7 @@ static void
 zhi_criterion_page_init (ZhiCriterionPage *self)
 {
   self->indicators = g_ptr_array_new ();
+  self->library_ids = g_ptr_array_new_with_free_func (g_free);
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));

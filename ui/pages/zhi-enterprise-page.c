@@ -962,9 +962,9 @@ cancel_clears (ZhiEnterprisePage *self)
 }
 
 static void
-field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
+field_changed_cb (GtkEditable *editable, Field *field)
 {
-  Field *field = g_object_get_data (G_OBJECT (editable), "zhi-field");
+  ZhiEnterprisePage *self = field->page;
   const char *text = gtk_editable_get_text (editable);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *stored = NULL;
@@ -1002,9 +1002,9 @@ field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
 }
 
 static void
-message_button_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+message_button_clicked_cb (GtkButton *button, Field *field)
 {
-  Field *field = g_object_get_data (G_OBJECT (button), "zhi-field");
+  ZhiEnterprisePage *self = field->page;
 
   if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
@@ -1154,7 +1154,6 @@ build_fields (ZhiEnterprisePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _ (info->title), -1);
-      g_object_set_data (G_OBJECT (row), "zhi-field", field);
       switch (info->kind)
         {
           case KIND_NUMBER:
@@ -1186,13 +1185,12 @@ build_fields (ZhiEnterprisePage *self)
           gtk_widget_set_valign (unit, GTK_ALIGN_CENTER);
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
         }
-      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
       adw_preferences_group_add (group, row);
 
       field->message_row = message_row_new (&field->message, &field->message_button);
-      g_object_set_data (G_OBJECT (field->message_button), "zhi-field", field);
       g_signal_connect (field->message_button, "clicked", G_CALLBACK (message_button_clicked_cb),
-                        self);
+                        field);
       adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
 
       if (info->kind == KIND_CREDIT_CODE)
