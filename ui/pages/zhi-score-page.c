@@ -329,7 +329,6 @@ row_set_target (GtkWidget *row, const char *target)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "view.show-step");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (target));
-  g_object_set_data_full (G_OBJECT (row), "zhi-target", g_strdup (target), g_free);
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Go there"), -1);
