@@ -386,6 +386,25 @@ test_support_names (void)
   g_assert_cmpstr (unknown, ==, "no-such-id");
   no_standard = zhi_names_support (NULL, NULL, "w02");
   g_assert_cmpstr (no_standard, ==, "w02");
+
+  /* a rule of an eligibility result is named the same way; a gate by its text */
+  {
+    ZhiRuleResult rule = { 0 };
+    g_autofree char *rule_name = NULL;
+    g_autofree char *gate_name = NULL;
+
+    rule.kind = ZHI_RULE_KIND_CONDITION;
+    rule.id = "cond-1";
+    rule.mark = cond1->mark;
+    rule.title = zhi_text_get (&cond1->short_name);
+    rule_name = zhi_names_rule (&rule);
+    g_assert_cmpstr (rule_name, ==, condition);
+    rule.kind = ZHI_RULE_KIND_GATE;
+    rule.mark = NULL;
+    rule.title = "设备联网率不低于 50%";
+    gate_name = zhi_names_rule (&rule);
+    g_assert_cmpstr (gate_name, ==, "设备联网率不低于 50%");
+  }
 }
 
 int

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "zhi-eligibility.h"
 #include "zhi-standard.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,7 @@ G_BEGIN_DECLS
  * (or its encouraged half) or exclusion of @conditions (either may be NULL), else @id itself.
  * Free with g_free(). */
 char *zhi_names_support (ZhiStandard *standard, ZhiConditions *conditions, const char *id);
+/* The same name for a rule of an eligibility result; a gate is named by its text. */
+char *zhi_names_rule (const ZhiRuleResult *result);
 
 G_END_DECLS

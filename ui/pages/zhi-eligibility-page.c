@@ -11,6 +11,7 @@
 
 #include "zhi-eligibility-page.h"
 #include "zhi-kpi-section.h"
+#include "zhi-names.h"
 #include "zhi-rule-evidence-row.h"
 #include "zhi-number.h"
 #include "zhi-eligibility.h"
@@ -878,21 +879,6 @@ state_title (const ZhiRuleResult *result)
     }
 }
 
-static char *
-rule_display_name (const ZhiRuleResult *result)
-{
-  switch (result->kind)
-    {
-      case ZHI_RULE_KIND_CONDITION:
-        return g_strdup_printf (_ ("Condition %s %s"), result->mark, result->title);
-      case ZHI_RULE_KIND_EXCLUSION:
-        return g_strdup_printf (_ ("Exclusion %s %s"), result->mark, result->title);
-      case ZHI_RULE_KIND_GATE:
-      default:
-        return g_strdup (result->title);
-    }
-}
-
 static void
 attention_activated_cb (AdwActionRow *row, ZhiEligibilityPage *self)
 {
@@ -933,7 +919,7 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
       g_autofree char *text = NULL;
 
       for (guint i = 0; i < list->len; i++)
-        g_ptr_array_add (names, rule_display_name (g_ptr_array_index (list, i)));
+        g_ptr_array_add (names, zhi_names_rule (g_ptr_array_index (list, i)));
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (_ ("; "), (char **)names->pdata);
       /* What is not met is named here; what is still to answer shrinks as one answers, so it
@@ -987,7 +973,7 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
 
         if (result == NULL)
           continue;
-        name = rule_display_name (result);
+        name = zhi_names_rule (result);
         if (result->state == ZHI_RULE_NOT_MET)
           n_failing++;
         else
