@@ -439,8 +439,10 @@ build_support_rows (ZhiEvidencePage *self)
     {
       GtkWidget *row = g_ptr_array_index (self->support_rows, i);
 
-      adw_preferences_group_remove (
-          ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+      adw_preferences_group_remove (gtk_widget_is_ancestor (row, GTK_WIDGET (self->criteria_group))
+                                        ? self->criteria_group
+                                        : self->rules_group,
+                                    row);
     }
   g_ptr_array_set_size (self->support_rows, 0);
   g_hash_table_remove_all (self->support_switches);
