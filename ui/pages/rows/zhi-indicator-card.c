@@ -44,29 +44,6 @@ G_DEFINE_FINAL_TYPE (ZhiIndicatorCard, zhi_indicator_card, ADW_TYPE_BIN)
 
 /* ---- numbers ------------------------------------------------------------------------------ */
 
-typedef enum
-{
-  NUMBER_EMPTY,
-  NUMBER_VALID,
-  NUMBER_INVALID,
-} NumberState;
-
-/* The one reading and writing of numbers (zhi-number.h). */
-static NumberState
-parse_number (const char *text, double *value)
-{
-  switch (zhi_number_parse (text, value))
-    {
-      case ZHI_NUMBER_EMPTY:
-        return NUMBER_EMPTY;
-      case ZHI_NUMBER_VALID:
-        return NUMBER_VALID;
-      case ZHI_NUMBER_INVALID:
-      default:
-        return NUMBER_INVALID;
-    }
-}
-
 static char *
 format_number (double value)
 {
@@ -93,16 +70,16 @@ static void
 entry_show_number (GtkEditable *editable, gboolean has_value, double value)
 {
   double current = 0;
-  NumberState state = parse_number (gtk_editable_get_text (editable), &current);
+  ZhiNumberState state = zhi_number_parse (gtk_editable_get_text (editable), &current);
   g_autofree char *text = NULL;
 
   if (!has_value)
     {
-      if (state != NUMBER_EMPTY)
+      if (state != ZHI_NUMBER_EMPTY)
         gtk_editable_set_text (editable, "");
       return;
     }
-  if (state == NUMBER_VALID && numbers_equal (current, value))
+  if (state == ZHI_NUMBER_VALID && numbers_equal (current, value))
     return;
   text = format_number (value);
   gtk_editable_set_text (editable, text);
@@ -192,14 +169,14 @@ read_entries (ZhiIndicatorCard *self, double *values, guint *n_empty)
   *n_empty = 0;
   for (guint i = 0; i < self->n_entries; i++)
     {
-      NumberState state;
+      ZhiNumberState state;
 
       values[i] = NAN;
-      state = parse_number (gtk_editable_get_text (self->entries[i]), &values[i]);
-      set_error (GTK_WIDGET (self->entries[i]), state == NUMBER_INVALID);
-      if (state == NUMBER_INVALID)
+      state = zhi_number_parse (gtk_editable_get_text (self->entries[i]), &values[i]);
+      set_error (GTK_WIDGET (self->entries[i]), state == ZHI_NUMBER_INVALID);
+      if (state == ZHI_NUMBER_INVALID)
         ok = FALSE;
-      *n_empty += state == NUMBER_EMPTY;
+      *n_empty += state == ZHI_NUMBER_EMPTY;
     }
   if (!ok)
     show_error (self, _ ("Enter a number, such as 12 or 12.5."));
