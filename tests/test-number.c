@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "zhi-formats.h"
 #include "zhi-number.h"
 
 static const struct
@@ -106,11 +107,57 @@ test_format (void)
     }
 }
 
+static void
+test_dates (void)
+{
+  const char *valid[][2] = {
+    { "2019-06-30", "2019-06-30" },
+    { "2019/6/30", "2019-06-30" },
+    { "2019.6.3", "2019-06-03" },
+    { " 2024-02-29 ", "2024-02-29" },
+    { "", "" },
+  };
+  const char *invalid[]
+      = { "2019-6/30", "2023-02-29", "1899-12-31", "2019-13-01", "30.6.2019", "2019-06-30x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *normal = zhi_format_normalize_date (valid[i][0]);
+
+      g_assert_cmpstr (normal, ==, valid[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_null (zhi_format_normalize_date (invalid[i]));
+  /* still being typed, or never a date */
+  g_assert_true (zhi_format_date_incomplete ("2019-0"));
+  g_assert_false (zhi_format_date_incomplete ("2019-06-30"));
+  g_assert_false (zhi_format_date_incomplete ("20a"));
+}
+
+static void
+test_contacts (void)
+{
+  g_assert_true (zhi_format_email_plausible ("li.ming@example.com.cn"));
+  g_assert_false (zhi_format_email_plausible ("li.ming@example"));
+  g_assert_false (zhi_format_email_plausible ("@example.com"));
+  g_assert_false (zhi_format_email_plausible ("li ming@example.com"));
+  g_assert_false (zhi_format_email_plausible ("a@b@example.com"));
+  g_assert_false (zhi_format_email_plausible ("李明@example.com"));
+  g_assert_true (zhi_format_phone_plausible ("024-2345 6789"));
+  g_assert_true (zhi_format_phone_plausible ("+86 (24) 2345-6789转123"));
+  g_assert_true (zhi_format_phone_plausible ("13912345678 ext 9"));
+  g_assert_false (zhi_format_phone_plausible ("123456"));
+  g_assert_false (zhi_format_phone_plausible ("1234567890123456"));
+  g_assert_false (zhi_format_phone_plausible ("024 2345 678x"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/number/parse", test_parse);
   g_test_add_func ("/number/format", test_format);
+  g_test_add_func ("/formats/dates", test_dates);
+  g_test_add_func ("/formats/e-mail-and-phone", test_contacts);
   return g_test_run ();
 }

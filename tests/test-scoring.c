@@ -85,6 +85,7 @@ test_empty_answers (void)
   g_assert_cmpstr (((ZhiCriterionResult *)score->weakest->pdata[1])->criterion->id, ==, "m02");
   g_assert_cmpstr (((ZhiCriterionResult *)score->weakest->pdata[2])->criterion->id, ==, "m03");
   g_assert_false (zhi_score_lookup_indicator (score, "m02.platform")->answered);
+  g_assert_false (zhi_criterion_result_at_full_marks (zhi_score_lookup_criterion (score, "m01")));
 }
 
 static void
@@ -101,6 +102,21 @@ test_full_marks (void)
   g_assert_cmpint (score->gates_state, ==, ZHI_RULE_MET);
   g_assert_cmpuint (score->weakest->len, ==, 0);
   g_assert_null (zhi_score_lookup_criterion (score, "m01")->advice);
+  for (guint i = 0; i < score->criteria->len; i++)
+    g_assert_true (zhi_criterion_result_at_full_marks (score->criteria->pdata[i]));
+}
+
+/* every point claimed, but no evidence for m01: reviewers give it nothing */
+static void
+test_full_marks_need_evidence (void)
+{
+  g_autoptr (ZhiStandard) s = mini ();
+  g_autoptr (ZhiAnswers) a = full_answers ();
+  g_autoptr (GHashTable) ev = evidence_for ("m02", "m03", NULL);
+  g_autoptr (ZhiScore) score = zhi_scoring_compute (s, a, ev);
+
+  g_assert_false (zhi_criterion_result_at_full_marks (zhi_score_lookup_criterion (score, "m01")));
+  g_assert_true (zhi_criterion_result_at_full_marks (zhi_score_lookup_criterion (score, "m02")));
 }
 
 typedef struct
@@ -689,6 +705,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/scoring/empty-answers", test_empty_answers);
   g_test_add_func ("/scoring/full-marks", test_full_marks);
+  g_test_add_func ("/scoring/full-marks/need-evidence", test_full_marks_need_evidence);
   for (gsize i = 0; i < G_N_ELEMENTS (kind_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/scoring/kind/%s", kind_cases[i].name);

@@ -1,5 +1,6 @@
 /* test-standard.c — the strict standards loader: good fixtures, each malformed fixture, the real
  * files */
+#include "zhi-names.h"
 #include "zhi-standard.h"
 #include "zhi-track.h"
 
@@ -364,6 +365,71 @@ test_track_titles (void)
   g_assert_null (zhi_track_get_title (NULL));
 }
 
+/* one name per supported id: criterion "N. title", condition and exclusion by mark and name */
+static void
+test_support_names (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiStandard) workshop = zhi_standard_load_builtin ("workshop", &error);
+  g_autoptr (ZhiConditions) conditions = zhi_conditions_load_builtin (&error);
+  const ZhiCriterion *w02;
+  const ZhiCondition *cond1, *cond5;
+  const ZhiExclusion *excl3;
+  g_autofree char *criterion = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *condition = NULL;
+  g_autofree char *encouraged = NULL;
+  g_autofree char *exclusion = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *no_standard = NULL;
+
+  g_assert_no_error (error);
+  w02 = zhi_standard_lookup_criterion (workshop, "w02");
+  cond1 = zhi_conditions_lookup_condition (conditions, "cond-1");
+  cond5 = zhi_conditions_lookup_condition (conditions, "cond-5");
+  excl3 = zhi_conditions_lookup_exclusion (conditions, "excl-3");
+  g_assert_nonnull (w02);
+  g_assert_nonnull (cond1);
+  g_assert_nonnull (cond5);
+  g_assert_nonnull (excl3);
+
+  criterion = zhi_names_support (workshop, conditions, "w02");
+  expected = g_strdup_printf ("2. %s", zhi_text_get (&w02->title));
+  g_assert_cmpstr (criterion, ==, expected);
+  condition = zhi_names_support (workshop, conditions, "cond-1");
+  g_assert_nonnull (strstr (condition, cond1->mark));
+  g_assert_nonnull (strstr (condition, zhi_text_get (&cond1->short_name)));
+  encouraged = zhi_names_support (workshop, conditions, cond5->encouraged->id);
+  g_assert_nonnull (strstr (encouraged, cond5->mark));
+  g_assert_nonnull (strstr (encouraged, zhi_text_get (&cond5->encouraged->short_name)));
+  exclusion = zhi_names_support (workshop, conditions, "excl-3");
+  g_assert_nonnull (strstr (exclusion, excl3->mark));
+  g_assert_nonnull (strstr (exclusion, zhi_text_get (&excl3->short_name)));
+  unknown = zhi_names_support (workshop, conditions, "no-such-id");
+  g_assert_cmpstr (unknown, ==, "no-such-id");
+  no_standard = zhi_names_support (NULL, NULL, "w02");
+  g_assert_cmpstr (no_standard, ==, "w02");
+
+  /* a rule of an eligibility result is named the same way; a gate by its text */
+  {
+    ZhiRuleResult rule = { 0 };
+    g_autofree char *rule_name = NULL;
+    g_autofree char *gate_name = NULL;
+
+    rule.kind = ZHI_RULE_KIND_CONDITION;
+    rule.id = "cond-1";
+    rule.mark = cond1->mark;
+    rule.title = zhi_text_get (&cond1->short_name);
+    rule_name = zhi_names_rule (&rule);
+    g_assert_cmpstr (rule_name, ==, condition);
+    rule.kind = ZHI_RULE_KIND_GATE;
+    rule.mark = NULL;
+    rule.title = "设备联网率不低于 50%";
+    gate_name = zhi_names_rule (&rule);
+    g_assert_cmpstr (gate_name, ==, "设备联网率不低于 50%");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +448,6 @@ main (int argc, char **argv)
   g_test_add_func ("/standard/malformed/conditions", test_bad_conditions);
   g_test_add_func ("/standard/malformed/bytes-and-missing-files", test_bytes_name_and_missing_file);
   g_test_add_func ("/standard/real/catalog-loads", test_real_catalog);
+  g_test_add_func ("/standard/real/support-names", test_support_names);
   return g_test_run ();
 }

@@ -1,8 +1,7 @@
 /* zhi-project-view.c — an open application: the steps in a sidebar, the step's page beside it
  *
- * Pages are AdwBin subclasses with a writable "project" property (ZhiProject) and,
- * optionally, a "page.focus" action taking the id of a field to focus.  They read and
- * change the project only through app/core and listen to its signals.
+ * Pages are ZhiPage subclasses (ui/pages/zhi-page.h): the view hands them the project and
+ * its evaluation, asks them to focus a field, and passes their toasts on to the window.
  */
 #include "config.h"
 
@@ -13,6 +12,7 @@
 #include "zhi-track.h"
 #include "zhi-evaluation.h"
 #include "zhi-migration.h"
+#include "zhi-page.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
 #include "zhi-window.h"
@@ -68,6 +68,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (ZhiProjectView, zhi_project_view, ADW_TYPE_BIN)
 
 static const char *
@@ -109,14 +117,30 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
   return row;
 }
 
+/* a page's toast goes to whoever shows the view's toasts (the window) */
+static gboolean
+page_add_toast_cb (ZhiPage *page, AdwToast *toast, ZhiProjectView *self)
+{
+  gboolean shown = FALSE;
+
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast, &shown);
+  return shown;
+}
+
+static void
+page_show_step_cb (ZhiPage *page, const char *step, const char *focus, ZhiProjectView *self)
+{
+  zhi_project_view_show_step (self, step, focus);
+}
+
 static void
 add_page (ZhiProjectView *self, const char *name, const char *title, GtkWidget *page)
 {
   gtk_stack_add_titled (self->pages, page, name, title);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "evaluation") != NULL)
-    g_object_set (page, "evaluation", self->evaluation, NULL);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "project") != NULL)
-    g_object_set (page, "project", self->project, NULL);
+  g_signal_connect_object (page, "add-toast", G_CALLBACK (page_add_toast_cb), self, 0);
+  g_signal_connect_object (page, "show-step", G_CALLBACK (page_show_step_cb), self, 0);
+  zhi_page_set_evaluation (ZHI_PAGE (page), self->evaluation);
+  zhi_page_set_project (ZHI_PAGE (page), self->project);
 }
 
 static void
@@ -128,10 +152,8 @@ clear_pages (ZhiProjectView *self)
     gtk_list_box_remove (self->steps_list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
     {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "project") != NULL)
-        g_object_set (child, "project", NULL, NULL);
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "evaluation") != NULL)
-        g_object_set (child, "evaluation", NULL, NULL);
+      zhi_page_set_project (ZHI_PAGE (child), NULL);
+      zhi_page_set_evaluation (ZHI_PAGE (child), NULL);
       gtk_stack_remove (self->pages, child);
     }
 }
@@ -812,6 +834,16 @@ zhi_project_view_class_init (ZhiProjectViewClass *klass)
       = g_param_spec_string ("step", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ZhiProjectView::add-toast:
+   * @toast: (transfer none): a page's toast
+   *
+   * Returns: TRUE when the toast is shown (the handler took a reference)
+   */
+  signals[ADD_TOAST] = g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN,
+                                     1, ADW_TYPE_TOAST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zhizao/Zhizao/ui/zhi-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiProjectView, leaflet);
@@ -923,7 +955,7 @@ zhi_project_view_show_step (ZhiProjectView *self, const char *step, const char *
         gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (row));
     }
   if (focus != NULL)
-    gtk_widget_activate_action (page, "page.focus", "s", focus);
+    zhi_page_focus_field (ZHI_PAGE (page), focus);
   if (g_strcmp0 (self->step, step) != 0)
     {
       g_free (self->step);

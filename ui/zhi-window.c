@@ -633,6 +633,14 @@ zhi_window_get_review_view (ZhiWindow *self)
   return self->review_view;
 }
 
+/* the pages' toasts, passed on by the project view */
+static gboolean
+page_toast_cb (ZhiProjectView *view, AdwToast *toast, ZhiWindow *self)
+{
+  zhi_window_add_toast (self, g_object_ref (toast));
+  return TRUE;
+}
+
 static void
 zhi_window_class_init (ZhiWindowClass *klass)
 {
@@ -676,6 +684,7 @@ zhi_window_init (ZhiWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->project_view, "add-toast", G_CALLBACK (page_toast_cb), self, 0);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);

@@ -559,7 +559,7 @@ zhi_scoring_compute (ZhiStandard *standard,
     {
       const ZhiCriterionResult *cr = sorted->pdata[i];
 
-      if (cr->max_points - cr->evidenced > EPSILON)
+      if (!zhi_criterion_result_at_full_marks (cr))
         g_ptr_array_add (self->weakest, (gpointer)cr);
     }
   return self;
@@ -577,6 +577,13 @@ zhi_score_lookup_criterion (const ZhiScore *self, const char *id)
         return cr;
     }
   return NULL;
+}
+
+gboolean
+zhi_criterion_result_at_full_marks (const ZhiCriterionResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+  return result->max_points - result->evidenced <= EPSILON;
 }
 
 const ZhiIndicatorResult *

@@ -89,6 +89,8 @@ ZhiScore *zhi_scoring_compute (ZhiStandard *standard,
                                GHashTable *evidenced_criteria);
 
 const ZhiCriterionResult *zhi_score_lookup_criterion (const ZhiScore *self, const char *id);
+/* The evidenced points reach the weight (the weakest criteria never are). */
+gboolean zhi_criterion_result_at_full_marks (const ZhiCriterionResult *result);
 /* an indicator's result, across criteria and track indicators */
 const ZhiIndicatorResult *zhi_score_lookup_indicator (const ZhiScore *self, const char *id);
 

@@ -69,8 +69,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (zhi_project_view_show_step (view, "eligibility", NULL));
   f->page = ZHI_ELIGIBILITY_PAGE (zhi_project_view_get_page (view, "eligibility"));
   f->evaluation = zhi_project_view_get_evaluation (view);
-  g_assert_true (zhi_eligibility_page_get_project (f->page) == f->project);
-  g_assert_true (zhi_eligibility_page_get_evaluation (f->page) == f->evaluation);
+  g_assert_true (zhi_page_get_project (ZHI_PAGE (f->page)) == f->project);
+  g_assert_true (zhi_page_get_evaluation (ZHI_PAGE (f->page)) == f->evaluation);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
 }
 

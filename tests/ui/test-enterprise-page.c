@@ -37,7 +37,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->project);
 
   f->page = ZHI_ENTERPRISE_PAGE (zhi_enterprise_page_new ());
-  zhi_enterprise_page_set_project (f->page, f->project);
+  zhi_page_set_project (ZHI_PAGE (f->page), f->project);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 720, 900);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
@@ -415,11 +415,20 @@ find_descendant (GtkWidget *root, GType type, guint skip)
   return find_nth (root, type, &skip);
 }
 
+/* ZhiPage::add-toast: keeps the toast, as the window would show it */
+static gboolean
+keep_toast_cb (ZhiPage *page, AdwToast *toast, AdwToast **kept)
+{
+  g_set_object (kept, toast);
+  return TRUE;
+}
+
 static void
 test_scenarios_add_edit_remove (Fixture *f, gconstpointer data)
 {
   AdwActionRow *count = ADW_ACTION_ROW (control (f, "scenarios"));
   GtkWidget *row;
+  AdwToast *toast = NULL;
   GtkWidget *check;
   const ZhiScenario *scenario;
 
@@ -455,8 +464,9 @@ test_scenarios_add_edit_remove (Fixture *f, gconstpointer data)
                                      ADW_TYPE_ENTRY_ROW, 0)),
       "质量在线检测");
 
-  /* remove the first: the second moves up */
+  /* remove the first: the second moves up, and a toast offers to undo it */
   row = zhi_enterprise_page_get_scenario_row (f->page, 0);
+  g_signal_connect (f->page, "add-toast", G_CALLBACK (keep_toast_cb), &toast);
   {
     GtkWidget *remove = NULL;
 
@@ -469,6 +479,14 @@ test_scenarios_add_edit_remove (Fixture *f, gconstpointer data)
   g_assert_cmpuint (zhi_project_get_n_scenarios (f->project), ==, 1);
   g_assert_cmpstr (zhi_project_get_scenario (f->project, 0)->name, ==, "质量在线检测");
   g_assert_null (zhi_enterprise_page_get_scenario_row (f->page, 1));
+  g_signal_handlers_disconnect_by_func (f->page, keep_toast_cb, &toast);
+
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "设备状态在线监测"));
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (zhi_project_get_n_scenarios (f->project), ==, 2);
+  g_assert_cmpstr (zhi_project_get_scenario (f->project, 0)->name, ==, "设备状态在线监测");
+  g_clear_object (&toast);
 }
 
 static void
@@ -512,10 +530,10 @@ test_project_changes_update_rows (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text_of (f, "registered-capital"), ==, "12,000.25");
 
   /* a project set to NULL empties the page without writing anywhere */
-  zhi_enterprise_page_set_project (f->page, NULL);
+  zhi_page_set_project (ZHI_PAGE (f->page), NULL);
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "");
   g_assert_cmpstr (zhi_project_get_name (f->project), ==, "大连新示例重工股份有限公司");
-  zhi_enterprise_page_set_project (f->page, f->project);
+  zhi_page_set_project (ZHI_PAGE (f->page), f->project);
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "大连新示例重工股份有限公司");
 }
 
@@ -588,7 +606,7 @@ test_in_project_view (Fixture *f, gconstpointer data)
   g_assert_cmpstr (zhi_project_view_get_step (view), ==, "enterprise");
   page = zhi_project_view_get_page (view, "enterprise");
   g_assert_true (ZHI_IS_ENTERPRISE_PAGE (page));
-  g_assert_true (zhi_enterprise_page_get_project (ZHI_ENTERPRISE_PAGE (page)) == f->project);
+  g_assert_true (zhi_page_get_project (ZHI_PAGE (page)) == f->project);
 
   adw_combo_row_set_selected (
       ADW_COMBO_ROW (zhi_enterprise_page_get_control (ZHI_ENTERPRISE_PAGE (page), "track")), 1);

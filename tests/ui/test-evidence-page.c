@@ -123,7 +123,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (zhi_project_view_show_step (view, "evidence", NULL));
   f->page = ZHI_EVIDENCE_PAGE (zhi_project_view_get_page (view, "evidence"));
   g_assert_true (ZHI_IS_EVIDENCE_PAGE (f->page));
-  g_assert_true (zhi_evidence_page_get_project (f->page) == f->project);
+  g_assert_true (zhi_page_get_project (ZHI_PAGE (f->page)) == f->project);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
 }
 

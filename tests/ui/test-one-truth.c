@@ -49,7 +49,10 @@ checklist_count (ZhiScorePage *page, const char *step)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      const char *target = g_object_get_data (G_OBJECT (row), "zhi-target");
+      GVariant *value = GTK_IS_ACTIONABLE (row)
+                            ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))
+                            : NULL;
+      const char *target = value != NULL ? g_variant_get_string (value, NULL) : NULL;
 
       if (target != NULL && (g_str_equal (target, step) || g_str_has_prefix (target, prefix)))
         n += GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "zhi-n-items"));

@@ -14,36 +14,14 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-indicator-card.h"
 #include "zhi-number.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-store.h"
 
-/* One indicator's widgets (borrowed from the page's tree). */
-typedef struct
-{
-  ZhiCriterionPage *page;
-  const ZhiIndicator *indicator;
-  gboolean is_gate;
-
-  GtkWidget *focus; /* what page.focus focuses */
-  GtkLabel *points_label;
-  GtkImage *status_icon;
-  GtkLabel *detail_label;
-  GtkLabel *computed_label; /* ratio, kpi, text: computed here, as the user types */
-  GtkLabel *error_label;
-
-  GtkToggleButton *toggles[3]; /* check: yes, no, not answered */
-  AdwComboRow *combo;          /* level; item 0 is "not answered" */
-  GtkEditable *entries[3];     /* ratio: numerator, denominator, benchmark; count: count */
-  guint n_entries;
-  ZhiKpiEditor *kpi_editor; /* kpi: the editor shared with the eligibility page */
-  GtkTextView *text_view;   /* text: the narrative */
-  gboolean pending;         /* the entries hold input not written (text that is no number) */
-} Indicator;
-
 struct _ZhiCriterionPage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkBox *content_box;
@@ -74,10 +52,8 @@ struct _ZhiCriterionPage
 
   /* Owned References */
   char *criterion_id;
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   ZhiStandard *standard; /* the one the widgets were built from */
-  GPtrArray *indicators; /* Indicator * */
+  GPtrArray *indicators; /* ZhiIndicatorCard * (borrowed, in indicators_box) */
   GHashTable *named;     /* name → GtkWidget * (borrowed), see zhi_criterion_page_lookup */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
@@ -89,450 +65,25 @@ struct _ZhiCriterionPage
   guint pending_focus_frames;
 
   guint attaching;
-  gboolean syncing; /* the page is writing the project's values into its widgets */
 };
 
 enum
 {
   PROP_0,
   PROP_CRITERION_ID,
-  PROP_PROJECT,
-  PROP_EVALUATION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ZHI_TYPE_PAGE)
 
 static void sync_from_project (ZhiCriterionPage *self);
 static void update_scores (ZhiCriterionPage *self);
 static void update_evidence (ZhiCriterionPage *self);
 static void update_library (ZhiCriterionPage *self);
 
-/* ---- numbers ------------------------------------------------------------------------------ */
-
-typedef enum
-{
-  NUMBER_EMPTY,
-  NUMBER_VALID,
-  NUMBER_INVALID,
-} NumberState;
-
-/* The one reading and writing of numbers (zhi-number.h). */
-static NumberState
-parse_number (const char *text, double *value)
-{
-  switch (zhi_number_parse (text, value))
-    {
-      case ZHI_NUMBER_EMPTY:
-        return NUMBER_EMPTY;
-      case ZHI_NUMBER_VALID:
-        return NUMBER_VALID;
-      case ZHI_NUMBER_INVALID:
-      default:
-        return NUMBER_INVALID;
-    }
-}
-
-static char *
-format_number (double value)
-{
-  return zhi_number_format (value, 6);
-}
-
-static gboolean
-numbers_equal (double a, double b)
-{
-  return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
-}
-
-/* Equal, or both not filled in (NAN). */
-static gboolean
-same_number (double a, double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b);
-  return numbers_equal (a, b);
-}
-
-/* Sets @editable to @value unless it already reads as that value (keeps the cursor). */
-static void
-entry_show_number (GtkEditable *editable, gboolean has_value, double value)
-{
-  double current = 0;
-  NumberState state = parse_number (gtk_editable_get_text (editable), &current);
-  g_autofree char *text = NULL;
-
-  if (!has_value)
-    {
-      if (state != NUMBER_EMPTY)
-        gtk_editable_set_text (editable, "");
-      return;
-    }
-  if (state == NUMBER_VALID && numbers_equal (current, value))
-    return;
-  text = format_number (value);
-  gtk_editable_set_text (editable, text);
-}
-
-static void
-set_error (GtkWidget *widget, gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
-static void
-show_error (Indicator *ind, const char *message)
-{
-  gtk_label_set_text (ind->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (ind->error_label), message != NULL);
-}
-
-/* ---- writing answers ---------------------------------------------------------------------- */
-
-static ZhiAnswers *
-answers (ZhiCriterionPage *self)
-{
-  return zhi_project_get_answers (self->project);
-}
-
-static void
-clear_answer (ZhiCriterionPage *self, const char *id)
-{
-  if (zhi_answers_get_answer_type (answers (self), id) == ZHI_ANSWER_NONE)
-    return;
-  zhi_answers_clear (answers (self), id);
-  zhi_project_answers_changed (self->project, id);
-}
-
-static void
-check_toggled_cb (GtkToggleButton *button, Indicator *ind)
-{
-  ZhiCriterionPage *self = ind->page;
-  const char *id = ind->indicator->id;
-  gboolean value = FALSE;
-  gboolean answered;
-
-  if (self->syncing || self->project == NULL || !gtk_toggle_button_get_active (button))
-    return;
-  answered = zhi_answers_get_bool (answers (self), id, &value);
-  if (button == ind->toggles[2])
-    clear_answer (self, id);
-  else if (!answered || value != (button == ind->toggles[0]))
-    {
-      zhi_answers_set_bool (answers (self), id, button == ind->toggles[0]);
-      zhi_project_answers_changed (self->project, id);
-    }
-}
-
-static void
-level_selected_cb (AdwComboRow *row, GParamSpec *pspec, Indicator *ind)
-{
-  ZhiCriterionPage *self = ind->page;
-  const char *id = ind->indicator->id;
-  guint selected = adw_combo_row_get_selected (row);
-  const ZhiLevel *level;
-
-  if (self->syncing || self->project == NULL)
-    return;
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
-      || selected > ind->indicator->levels->len)
-    {
-      clear_answer (self, id);
-      return;
-    }
-  level = g_ptr_array_index (ind->indicator->levels, selected - 1);
-  if (g_strcmp0 (zhi_answers_get_level (answers (self), id), level->id) == 0)
-    return;
-  zhi_answers_set_level (answers (self), id, level->id);
-  zhi_project_answers_changed (self->project, id);
-}
-
-/* Reads the entries: FALSE (with the message shown and the bad entries marked) when one is
- * not a number; *n_empty counts the empty ones. */
-static gboolean
-read_entries (Indicator *ind, double *values, guint *n_empty)
-{
-  GtkEditable *bad = NULL;
-
-  *n_empty = 0;
-  for (guint i = 0; i < ind->n_entries; i++)
-    {
-      NumberState state;
-
-      values[i] = NAN;
-      state = parse_number (gtk_editable_get_text (ind->entries[i]), &values[i]);
-      set_error (GTK_WIDGET (ind->entries[i]), state == NUMBER_INVALID);
-      if (state == NUMBER_INVALID && bad == NULL)
-        bad = ind->entries[i];
-      *n_empty += state == NUMBER_EMPTY;
-    }
-  if (bad != NULL)
-    {
-      /* the message names the field (the entry row's title) */
-      g_autofree char *message = g_strdup_printf (
-          /* Translators: %s names the field, e.g. 车间设备台（套）总数 */
-          _ ("%s: enter a number, such as 12 or 12.5."),
-          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bad)));
-
-      show_error (ind, message);
-    }
-  return bad == NULL;
-}
-
-static void
-set_computed (Indicator *ind, const char *text, const char *style)
-{
-  gtk_label_set_text (ind->computed_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (ind->computed_label), text != NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (ind->computed_label), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (ind->computed_label), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (ind->computed_label), "error");
-  if (style != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (ind->computed_label), style);
-}
-
-/* The ratio as typed: every field written as it is typed, whether or not the others are filled
- * in (nothing typed is lost); the computed ratio shown once it can be computed.  Only text that is
- * no number is not written (it stays in its entry, marked). */
-static void
-ratio_changed (Indicator *ind, gboolean write)
-{
-  ZhiCriterionPage *self = ind->page;
-  const ZhiIndicator *indicator = ind->indicator;
-  double v[3];
-  guint n_empty;
-  double threshold;
-  double ratio;
-  double new_bench;
-  g_autofree char *ratio_text = NULL;
-  g_autofree char *threshold_text = NULL;
-  g_autofree char *computed = NULL;
-  g_autofree char *problem = NULL;
-  const char *numerator = zhi_text_get (&indicator->numerator);
-  const char *denominator = zhi_text_get (&indicator->denominator);
-  gboolean met;
-
-  ind->pending = TRUE;
-  if (!read_entries (ind, v, &n_empty))
-    {
-      set_computed (ind, NULL, NULL);
-      return;
-    }
-  ind->pending = FALSE;
-  new_bench = ind->n_entries > 2 ? v[2] / 100 : NAN;
-  if (write)
-    {
-      double num = NAN, den = NAN, bench = NAN;
-
-      if (n_empty == ind->n_entries)
-        clear_answer (self, indicator->id);
-      else if (!zhi_answers_get_ratio (answers (self), indicator->id, &num, &den, &bench)
-               || !same_number (num, v[0]) || !same_number (den, v[1])
-               || !same_number (bench, new_bench))
-        {
-          zhi_answers_set_ratio (answers (self), indicator->id, v[0], v[1], new_bench);
-          zhi_project_answers_changed (self->project, indicator->id);
-        }
-    }
-  if (n_empty == ind->n_entries)
-    {
-      show_error (ind, NULL);
-      set_computed (ind, NULL, NULL);
-      return;
-    }
-  if (!isnan (v[1]) && v[1] <= 0)
-    {
-      set_error (GTK_WIDGET (ind->entries[1]), TRUE);
-      /* Translators: %s names the field, e.g. 车间设备台（套）总数 */
-      problem = g_strdup_printf (_ ("%s must be more than 0."), denominator);
-    }
-  else if (!isnan (v[0]) && v[0] < 0)
-    {
-      set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      problem = g_strdup_printf (_ ("%s cannot be negative."), numerator);
-    }
-  else if (!isnan (v[0]) && !isnan (v[1]) && v[0] > v[1])
-    {
-      set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      /* Translators: "自动化…设备台（套）数不能大于车间设备台（套）总数：前者是后者的一部分。" */
-      problem = g_strdup_printf (_ ("%s cannot be larger than %s: it counts part of the same "
-                                    "whole."),
-                                 numerator, denominator);
-    }
-  else if (ind->n_entries > 2 && !isnan (v[2]) && (v[2] <= 0 || v[2] > 100))
-    {
-      set_error (GTK_WIDGET (ind->entries[2]), TRUE);
-      problem = g_strdup (_ ("The industry benchmark is a percentage above 0 and at most 100."));
-    }
-  show_error (ind, problem);
-  if (problem != NULL)
-    {
-      set_computed (ind, NULL, NULL);
-      return;
-    }
-  if (n_empty > 0)
-    {
-      set_computed (ind,
-                    ind->n_entries > 2 ? _ ("Enter both figures and the industry benchmark.")
-                                       : _ ("Enter both figures."),
-                    NULL);
-      return;
-    }
-
-  threshold = ind->n_entries > 2 ? v[2] / 100 : indicator->threshold;
-  ratio = v[0] / v[1];
-  met = ratio + 1e-9 >= threshold;
-  ratio_text = format_number (round (ratio * 1000) / 10);
-  threshold_text = format_number (round (threshold * 1000) / 10);
-  if (ind->n_entries > 2)
-    /* Translators: "62% against the industry benchmark of 60%: met" */
-    computed = g_strdup_printf (met ? _ ("%s%% against the industry benchmark of %s%%: met")
-                                    : _ ("%s%% against the industry benchmark of %s%%: not met"),
-                                ratio_text, threshold_text);
-  else
-    computed = g_strdup_printf (met ? _ ("%s%% against the required %s%%: met")
-                                    : _ ("%s%% against the required %s%%: not met"),
-                                ratio_text, threshold_text);
-  set_computed (ind, computed, met ? "success" : "error");
-}
-
-static void
-count_changed (Indicator *ind, gboolean write)
-{
-  ZhiCriterionPage *self = ind->page;
-  const char *text = gtk_editable_get_text (ind->entries[0]);
-  g_autofree char *normal = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_ALL));
-  guint64 count = 0;
-  gint64 stored = 0;
-
-  ind->pending = TRUE;
-  if (*normal == '\0')
-    {
-      ind->pending = FALSE;
-      set_error (GTK_WIDGET (ind->entries[0]), FALSE);
-      show_error (ind, NULL);
-      if (write)
-        clear_answer (self, ind->indicator->id);
-      return;
-    }
-  if (!g_ascii_string_to_unsigned (normal, 10, 0, G_MAXINT32, &count, NULL))
-    {
-      set_error (GTK_WIDGET (ind->entries[0]), TRUE);
-      show_error (ind, _ ("Enter a whole number, 0 or more."));
-      return;
-    }
-  ind->pending = FALSE;
-  set_error (GTK_WIDGET (ind->entries[0]), FALSE);
-  show_error (ind, NULL);
-  if (!write
-      || (zhi_answers_get_count (answers (self), ind->indicator->id, &stored)
-          && stored == (gint64)count))
-    return;
-  zhi_answers_set_count (answers (self), ind->indicator->id, (gint64)count);
-  zhi_project_answers_changed (self->project, ind->indicator->id);
-}
-
-static void
-entry_changed_cb (GtkEditable *editable, Indicator *ind)
-{
-  gboolean write = !ind->page->syncing && ind->page->project != NULL;
-
-  switch (ind->indicator->kind)
-    {
-      case ZHI_INDICATOR_RATIO:
-        ratio_changed (ind, write);
-        break;
-      case ZHI_INDICATOR_COUNT:
-        count_changed (ind, write);
-        break;
-      case ZHI_INDICATOR_CHECK:
-      case ZHI_INDICATOR_LEVEL:
-      case ZHI_INDICATOR_KPI: /* the KPI editor writes its own fields */
-      case ZHI_INDICATOR_TEXT:
-      default:
-        break;
-    }
-}
-
-static char *
-buffer_get_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-/* The counter counts what the checklist counts: the characters without surrounding blanks.
- * The narrative earns no points; its length range is the tool's advice, and says so. */
-static void
-update_counter (Indicator *ind, const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  glong chars = g_utf8_strlen (trimmed, -1);
-  const ZhiIndicator *indicator = ind->indicator;
-  g_autofree char *counter = NULL;
-  const char *style = "success";
-
-  if (chars == 0)
-    {
-      counter = g_strdup (_ ("Not written yet: the narrative is required for a final dossier (it "
-                             "earns no points)."));
-      style = "error";
-    }
-  else if (chars < indicator->min_chars || chars > indicator->max_chars)
-    {
-      counter = g_strdup_printf (_ ("%ld characters. This tool suggests %lld to %lld (the tool’s "
-                                    "advice, not a rule of the provincial document)."),
-                                 chars, (long long)indicator->min_chars,
-                                 (long long)indicator->max_chars);
-      style = "warning";
-    }
-  else
-    counter = g_strdup_printf (_ ("%ld characters (this tool suggests %lld to %lld)"), chars,
-                               (long long)indicator->min_chars, (long long)indicator->max_chars);
-  set_computed (ind, counter, style);
-}
-
-static void
-narrative_changed_cb (GtkTextBuffer *buffer, Indicator *ind)
-{
-  ZhiCriterionPage *self = ind->page;
-  g_autofree char *text = buffer_get_text (buffer);
-
-  update_counter (ind, text);
-  if (self->syncing || self->project == NULL)
-    return;
-  if (g_strcmp0 (zhi_project_get_narrative (self->project, self->criterion_id), text) != 0)
-    zhi_project_set_narrative (self->project, self->criterion_id, text);
-}
-
 /* ---- building ----------------------------------------------------------------------------- */
-
-static void
-name_widget (ZhiCriterionPage *self, const char *id, const char *part, GtkWidget *widget)
-{
-  g_hash_table_insert (self->named,
-                       id != NULL ? g_strconcat (id, ":", part, NULL) : g_strdup (part), widget);
-}
-
-static GtkWidget *
-wrapped_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static void
 build_text (ZhiCriterionPage *self)
@@ -560,7 +111,7 @@ build_text (ZhiCriterionPage *self)
   for (guint i = 0; i < criterion->items->len; i++)
     {
       const ZhiItem *item = g_ptr_array_index (criterion->items, i);
-      GtkWidget *label = wrapped_label (zhi_text_get (&item->text), "body");
+      GtkWidget *label = zhi_wrapped_label_new (zhi_text_get (&item->text), "body");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
@@ -577,7 +128,7 @@ build_text (ZhiCriterionPage *self)
         {
           const ZhiSubItem *sub = g_ptr_array_index (item->sub_items, s);
           g_autofree char *text = g_strconcat (sub->mark, zhi_text_get (&sub->text), NULL);
-          GtkWidget *sub_label = wrapped_label (text, "body");
+          GtkWidget *sub_label = zhi_wrapped_label_new (text, "body");
 
           gtk_label_set_selectable (GTK_LABEL (sub_label), TRUE);
           /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
@@ -593,371 +144,15 @@ build_text (ZhiCriterionPage *self)
     }
 }
 
-static GtkWidget *
-header_row_new (Indicator *ind)
-{
-  const ZhiIndicator *indicator = ind->indicator;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = wrapped_label (zhi_text_get (&indicator->label), "heading");
-  GtkWidget *points = gtk_label_new (NULL);
-  const char *help = zhi_text_get (&indicator->help);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
-   * the focus from Tab even when not focusable, which trapped Tab in the field above */
-  gtk_widget_set_focusable (title, FALSE);
-  gtk_widget_set_can_focus (title, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_widget_add_css_class (points, "numeric");
-  gtk_widget_set_valign (points, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), points);
-  gtk_box_append (GTK_BOX (box), top);
-  ind->points_label = GTK_LABEL (points);
-  name_widget (ind->page, indicator->id, "points", points);
-  if (*help != '\0')
-    {
-      GtkWidget *label = wrapped_label (help, "dim-label");
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
-       * the focus from Tab even when not focusable, which trapped Tab in the field above */
-      gtk_widget_set_focusable (label, FALSE);
-      gtk_widget_set_can_focus (label, FALSE);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  if (ind->is_gate)
-    {
-      GtkWidget *gate = wrapped_label (_ ("A condition for applying: if it is not met, the "
-                                          "application is not eligible whatever the points."),
-                                       "caption-heading");
-
-      gtk_widget_add_css_class (gate, "accent");
-      gtk_box_append (GTK_BOX (box), gate);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static GtkWidget *
-status_row_new (Indicator *ind)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-question-symbolic");
-  GtkWidget *computed = wrapped_label (NULL, NULL);
-  GtkWidget *error = wrapped_label (NULL, "error");
-  GtkWidget *detail = wrapped_label (NULL, "dim-label");
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Not answered"), -1);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), computed);
-  gtk_box_append (GTK_BOX (texts), error);
-  gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
-  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
-   * the focus from Tab even when not focusable, which trapped Tab in the field above */
-  gtk_widget_set_focusable (detail, FALSE);
-  gtk_widget_set_can_focus (detail, FALSE);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_box_append (GTK_BOX (texts), detail);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_widget_set_visible (computed, FALSE);
-  gtk_widget_set_visible (error, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  ind->status_icon = GTK_IMAGE (icon);
-  ind->computed_label = GTK_LABEL (computed);
-  ind->error_label = GTK_LABEL (error);
-  ind->detail_label = GTK_LABEL (detail);
-  name_widget (ind->page, ind->indicator->id, "computed", computed);
-  name_widget (ind->page, ind->indicator->id, "error", error);
-  name_widget (ind->page, ind->indicator->id, "detail", detail);
-  return row;
-}
-
-static void
-accessible_label (GtkWidget *widget, const char *label, const char *part)
-{
-  g_autofree char *text = part != NULL ? g_strdup_printf ("%s: %s", label, part) : NULL;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : label, -1);
-}
-
-static GtkWidget *
-entry_row_new (Indicator *ind, const char *title, const char *part)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  const char *label = zhi_text_get (&ind->indicator->label);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* long official labels are ellipsized in a narrow window */
-  gtk_widget_set_tooltip_text (row, title);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), ind->indicator->kind == ZHI_INDICATOR_COUNT
-                                                            ? GTK_INPUT_PURPOSE_DIGITS
-                                                            : GTK_INPUT_PURPOSE_NUMBER);
-  accessible_label (row, label, title);
-  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), ind);
-  ind->entries[ind->n_entries++] = GTK_EDITABLE (row);
-  name_widget (ind->page, ind->indicator->id, part, row);
-  if (ind->focus == NULL)
-    ind->focus = row;
-  return row;
-}
-
-static GtkWidget *
-suffix_label_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-static void
-show_scenarios_clicked_cb (GtkButton *button, ZhiCriterionPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "view.show-step", "s", "enterprise#scenarios");
-}
-
-static void
-build_indicator (ZhiCriterionPage *self, const ZhiIndicator *indicator, gboolean first_text)
-{
-  Indicator *ind = g_new0 (Indicator, 1);
-  GtkWidget *card;
-  GtkWidget *list;
-  const char *label = zhi_text_get (&indicator->label);
-  GPtrArray *gates = zhi_standard_get_gates (self->standard);
-
-  ind->page = self;
-  ind->indicator = indicator;
-  for (guint i = 0; i < gates->len; i++)
-    if (((const ZhiGate *)g_ptr_array_index (gates, i))->indicator == indicator)
-      ind->is_gate = TRUE;
-  g_ptr_array_add (self->indicators, ind);
-
-  if (indicator->kind == ZHI_INDICATOR_KPI)
-    {
-      /* The KPI's rows come from the editor shared with condition （四）; the header and the
-       * status frame them in one card. */
-      card = zhi_kpi_editor_new (self->standard, indicator, FALSE);
-      ind->kpi_editor = ZHI_KPI_EDITOR (card);
-      list = GTK_WIDGET (zhi_kpi_editor_get_list (ind->kpi_editor));
-      gtk_list_box_prepend (GTK_LIST_BOX (list), header_row_new (ind));
-    }
-  else
-    {
-      card = list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      accessible_label (list, label, NULL);
-      gtk_list_box_append (GTK_LIST_BOX (list), header_row_new (ind));
-    }
-
-  switch (indicator->kind)
-    {
-      case ZHI_INDICATOR_CHECK:
-        {
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-          const char *titles[] = { _ ("Yes"), _ ("No"), _ ("Not answered") };
-          const char *parts[] = { "yes", "no", "unanswered" };
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Answer"));
-          gtk_widget_add_css_class (box, "linked");
-          gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-          for (guint i = 0; i < 3; i++)
-            {
-              GtkWidget *toggle = gtk_toggle_button_new_with_label (titles[i]);
-
-              if (i > 0)
-                gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), ind->toggles[0]);
-              accessible_label (toggle, label, titles[i]);
-              g_signal_connect (toggle, "toggled", G_CALLBACK (check_toggled_cb), ind);
-              gtk_box_append (GTK_BOX (box), toggle);
-              ind->toggles[i] = GTK_TOGGLE_BUTTON (toggle);
-              name_widget (self, indicator->id, parts[i], toggle);
-            }
-          gtk_toggle_button_set_active (ind->toggles[2], TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-          ind->focus = GTK_WIDGET (ind->toggles[0]);
-          break;
-        }
-
-      case ZHI_INDICATOR_LEVEL:
-        {
-          GtkWidget *row = adw_combo_row_new ();
-          g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
-          const ZhiLevel *min = g_ptr_array_index (indicator->levels, indicator->min_level);
-          g_autofree char *subtitle = NULL;
-
-          gtk_string_list_append (model, _ ("Not answered"));
-          for (guint i = 0; i < indicator->levels->len; i++)
-            {
-              const ZhiLevel *level = g_ptr_array_index (indicator->levels, i);
-
-              /* the data's own names: 一级（L1）…, with the one name the seed gives */
-              gtk_string_list_append (model, zhi_text_get (&level->name));
-            }
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Level reached"));
-          subtitle = g_strdup_printf (_ ("Required: %s or higher"), zhi_text_get (&min->name));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-          accessible_label (row, label, _ ("Level reached"));
-          g_signal_connect (row, "notify::selected", G_CALLBACK (level_selected_cb), ind);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-          ind->combo = ADW_COMBO_ROW (row);
-          ind->focus = row;
-          name_widget (self, indicator->id, "level", row);
-          break;
-        }
-
-      case ZHI_INDICATOR_RATIO:
-        {
-          gtk_list_box_append (
-              GTK_LIST_BOX (list),
-              entry_row_new (ind, zhi_text_get (&indicator->numerator), "numerator"));
-          gtk_list_box_append (
-              GTK_LIST_BOX (list),
-              entry_row_new (ind, zhi_text_get (&indicator->denominator), "denominator"));
-          if (indicator->threshold_from_benchmark)
-            {
-              GtkWidget *row = entry_row_new (ind, _ ("Industry benchmark"), "benchmark");
-
-              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), suffix_label_new ("%"));
-              gtk_list_box_append (GTK_LIST_BOX (list), row);
-            }
-          break;
-        }
-
-      case ZHI_INDICATOR_KPI:
-        {
-          static const char *const parts[]
-              = { "baseline", "current", "baseline-year", "current-year", "source", "details" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-            name_widget (self, indicator->id, parts[i],
-                         zhi_kpi_editor_get_part (ind->kpi_editor, parts[i]));
-          ind->focus = zhi_kpi_editor_get_part (ind->kpi_editor, "baseline");
-          zhi_kpi_editor_set_project (ind->kpi_editor, self->project);
-          break;
-        }
-
-      case ZHI_INDICATOR_COUNT:
-        if (g_strcmp0 (indicator->derived, "scenarios") == 0)
-          {
-            GtkWidget *row = adw_action_row_new ();
-            GtkWidget *button = gtk_button_new_with_label (_ ("Edit the Scenarios"));
-            GtkWidget *value = gtk_label_new (NULL);
-
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                           _ ("Counted from the application scenarios"));
-            gtk_widget_add_css_class (value, "numeric");
-            gtk_widget_set_valign (value, GTK_ALIGN_CENTER);
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-            gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-            accessible_label (button, label, _ ("Edit the scenarios on the enterprise page"));
-            g_signal_connect_object (button, "clicked", G_CALLBACK (show_scenarios_clicked_cb),
-                                     self, 0);
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-            gtk_list_box_append (GTK_LIST_BOX (list), row);
-            name_widget (self, indicator->id, "count", value);
-            name_widget (self, indicator->id, "scenarios", button);
-            ind->focus = button;
-          }
-        else
-          {
-            g_autofree char *title
-                = g_strdup_printf (_ ("Number (at least %lld)"), (long long)indicator->min_count);
-
-            gtk_list_box_append (GTK_LIST_BOX (list), entry_row_new (ind, title, "count"));
-          }
-        break;
-
-      case ZHI_INDICATOR_TEXT:
-        if (first_text)
-          {
-            GtkWidget *row = gtk_list_box_row_new ();
-            GtkWidget *view = gtk_text_view_new ();
-            GtkWidget *frame = gtk_frame_new (NULL);
-
-            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-            gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-            gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-            gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-            gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-            gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-            gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-            gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
-            gtk_widget_set_size_request (view, -1, 160);
-            accessible_label (view, label, _ ("the criterion's narrative (construction content)"));
-            g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                              G_CALLBACK (narrative_changed_cb), ind);
-            /* a frame, so the writing area shows as one on a light card too */
-            gtk_widget_set_margin_top (frame, 12);
-            gtk_widget_set_margin_bottom (frame, 12);
-            gtk_widget_set_margin_start (frame, 12);
-            gtk_widget_set_margin_end (frame, 12);
-            gtk_frame_set_child (GTK_FRAME (frame), view);
-            gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), frame);
-            gtk_list_box_append (GTK_LIST_BOX (list), row);
-            ind->text_view = GTK_TEXT_VIEW (view);
-            ind->focus = view;
-            name_widget (self, indicator->id, "text", view);
-            name_widget (self, NULL, "narrative", view);
-            g_hash_table_insert (self->named, g_strconcat (self->criterion_id, ".narrative", NULL),
-                                 view);
-          }
-        break;
-
-      default:
-        g_assert_not_reached ();
-    }
-
-  gtk_list_box_append (GTK_LIST_BOX (list), status_row_new (ind));
-  if (ind->kpi_editor != NULL)
-    /* the change is computed by the editor: its label, not the status row's */
-    name_widget (self, indicator->id, "computed",
-                 zhi_kpi_editor_get_part (ind->kpi_editor, "computed"));
-  if (ind->focus == NULL)
-    ind->focus = list;
-  g_hash_table_insert (self->named, g_strdup (indicator->id), ind->focus);
-  if (ind->text_view != NULL)
-    update_counter (ind, "");
-  gtk_box_append (self->indicators_box, card);
-}
-
 static void
 clear_built (ZhiCriterionPage *self)
 {
   GtkWidget *child;
 
-  self->syncing = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_box))) != NULL)
     gtk_box_remove (self->items_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_box))) != NULL)
     gtk_box_remove (self->indicators_box, child);
-  self->syncing = FALSE;
   g_ptr_array_set_size (self->indicators, 0);
   g_hash_table_remove_all (self->named);
   self->criterion = NULL;
@@ -971,10 +166,14 @@ ensure_built (ZhiCriterionPage *self)
   g_autoptr (ZhiStandard) standard = NULL;
   gboolean have_text = FALSE;
 
-  if (self->evaluation != NULL && zhi_evaluation_get_standard (self->evaluation) != NULL)
-    standard = g_object_ref (zhi_evaluation_get_standard (self->evaluation));
-  else if (self->project != NULL && *zhi_project_get_track (self->project) != '\0')
-    standard = zhi_standard_load_builtin (zhi_project_get_track (self->project), NULL);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+      && zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) != NULL)
+    standard
+        = g_object_ref (zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))));
+  else if (zhi_page_get_project (ZHI_PAGE (self)) != NULL
+           && *zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self))) != '\0')
+    standard = zhi_standard_load_builtin (
+        zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self))), NULL);
   if (standard == NULL || standard == self->standard || self->criterion_id == NULL)
     return;
 
@@ -998,7 +197,13 @@ ensure_built (ZhiCriterionPage *self)
       const ZhiIndicator *indicator = g_ptr_array_index (self->criterion->indicators, i);
       gboolean first_text = indicator->kind == ZHI_INDICATOR_TEXT && !have_text;
 
-      build_indicator (self, indicator, first_text);
+      GtkWidget *card = zhi_indicator_card_new (self->standard, indicator, first_text,
+                                                self->criterion_id, self->named);
+
+      zhi_indicator_card_set_project (ZHI_INDICATOR_CARD (card),
+                                      zhi_page_get_project (ZHI_PAGE (self)));
+      g_ptr_array_add (self->indicators, card);
+      gtk_box_append (self->indicators_box, card);
       have_text |= first_text;
     }
 }
@@ -1006,112 +211,12 @@ ensure_built (ZhiCriterionPage *self)
 /* ---- reading the project and the evaluation ----------------------------------------------- */
 
 static void
-sync_indicator (ZhiCriterionPage *self, Indicator *ind)
-{
-  const ZhiAnswers *a = answers (self);
-  const char *id = ind->indicator->id;
-
-  switch (ind->indicator->kind)
-    {
-      case ZHI_INDICATOR_CHECK:
-        {
-          gboolean value = FALSE;
-          guint which = zhi_answers_get_bool (a, id, &value) ? (value ? 0 : 1) : 2;
-
-          if (!gtk_toggle_button_get_active (ind->toggles[which]))
-            gtk_toggle_button_set_active (ind->toggles[which], TRUE);
-          break;
-        }
-
-      case ZHI_INDICATOR_LEVEL:
-        {
-          int index = zhi_indicator_level_index (ind->indicator, zhi_answers_get_level (a, id));
-          guint selected = index < 0 ? 0 : (guint)index + 1;
-
-          if (adw_combo_row_get_selected (ind->combo) != selected)
-            adw_combo_row_set_selected (ind->combo, selected);
-          break;
-        }
-
-      case ZHI_INDICATOR_RATIO:
-        {
-          double num = 0, den = 0, bench = NAN;
-          gboolean has = zhi_answers_get_ratio (a, id, &num, &den, &bench);
-
-          /* Keep what the user is still typing (incomplete or invalid, so not written). */
-          if (ind->pending)
-            break;
-          entry_show_number (ind->entries[0], has && isfinite (num), num);
-          entry_show_number (ind->entries[1], has && isfinite (den), den);
-          if (ind->n_entries > 2)
-            entry_show_number (ind->entries[2], has && isfinite (bench), bench * 100);
-          ratio_changed (ind, FALSE);
-          break;
-        }
-
-      case ZHI_INDICATOR_KPI: /* the editor follows the project itself */
-        break;
-
-      case ZHI_INDICATOR_COUNT:
-        if (ind->n_entries > 0)
-          {
-            gint64 count = 0;
-            gboolean has = zhi_answers_get_count (a, id, &count);
-
-            if (ind->pending)
-              break;
-            entry_show_number (ind->entries[0], has, (double)count);
-            count_changed (ind, FALSE);
-          }
-        else
-          {
-            g_autofree char *text
-                = g_strdup_printf ("%u", zhi_project_get_n_scenarios (self->project));
-            g_autofree char *name = g_strconcat (id, ":count", NULL);
-
-            gtk_label_set_text (GTK_LABEL (g_hash_table_lookup (self->named, name)), text);
-          }
-        break;
-
-      case ZHI_INDICATOR_TEXT:
-        if (ind->text_view != NULL)
-          {
-            GtkTextBuffer *buffer = gtk_text_view_get_buffer (ind->text_view);
-            g_autofree char *current = buffer_get_text (buffer);
-            const char *narrative = zhi_project_get_narrative (self->project, self->criterion_id);
-
-            if (g_strcmp0 (current, narrative != NULL ? narrative : "") != 0)
-              gtk_text_buffer_set_text (buffer, narrative != NULL ? narrative : "", -1);
-          }
-        break;
-
-      default:
-        break;
-    }
-}
-
-static void
 sync_from_project (ZhiCriterionPage *self)
 {
-  if (self->project == NULL || self->criterion == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->criterion == NULL)
     return;
-  self->syncing = TRUE;
   for (guint i = 0; i < self->indicators->len; i++)
-    sync_indicator (self, g_ptr_array_index (self->indicators, i));
-  self->syncing = FALSE;
-}
-
-static void
-set_status_icon (GtkImage *icon, const char *name, const char *style, const char *label)
-{
-  gtk_image_set_from_icon_name (icon, name);
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (icon), style);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), label);
+    zhi_indicator_card_sync (g_ptr_array_index (self->indicators, i));
 }
 
 static void
@@ -1126,8 +231,8 @@ update_scores (ZhiCriterionPage *self)
   g_autofree char *title = NULL;
   g_autofree char *step = NULL;
 
-  if (self->evaluation == NULL || self->criterion == NULL
-      || (score = zhi_evaluation_get_score (self->evaluation)) == NULL
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) == NULL || self->criterion == NULL
+      || (score = zhi_evaluation_get_score (zhi_page_get_evaluation (ZHI_PAGE (self)))) == NULL
       || score->standard != self->standard
       || (cr = zhi_score_lookup_criterion (score, self->criterion_id)) == NULL)
     return;
@@ -1144,9 +249,9 @@ update_scores (ZhiCriterionPage *self)
   else
     {
       g_autoptr (GPtrArray) linked
-          = self->project != NULL
-                ? zhi_project_list_evidence_for (self->project, self->criterion_id)
-                : NULL;
+          = zhi_page_get_project (ZHI_PAGE (self)) != NULL ? zhi_project_list_evidence_for (
+                zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id)
+                                                           : NULL;
 
       /* linked, but none of it opens: it is not evidence */
       subtitle = g_strdup (linked != NULL && linked->len > 0
@@ -1158,11 +263,11 @@ update_scores (ZhiCriterionPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_row), subtitle);
   gtk_level_bar_set_value (self->summary_bar,
                            cr->max_points > 0 ? CLAMP (cr->evidenced / cr->max_points, 0, 1) : 0);
-  if (cr->has_evidence && cr->claimed + 1e-9 >= cr->max_points)
-    set_status_icon (self->summary_icon, "emblem-ok-symbolic", "success", _ ("Full marks"));
+  if (zhi_criterion_result_at_full_marks (cr))
+    zhi_status_icon_set (self->summary_icon, "emblem-ok-symbolic", "success", _ ("Full marks"));
   else
-    set_status_icon (self->summary_icon, "dialog-warning-symbolic", "warning",
-                     _ ("Points can still be gained"));
+    zhi_status_icon_set (self->summary_icon, "dialog-warning-symbolic", "warning",
+                         _ ("Points can still be gained"));
   /* The row keeps its place and its height whatever the advice: its first line (ellipsized)
    * as the subtitle, the whole of it in the popover. */
   gtk_label_set_text (self->advice_label, cr->advice != NULL ? cr->advice : "");
@@ -1179,47 +284,15 @@ update_scores (ZhiCriterionPage *self)
 
   for (guint i = 0; i < self->indicators->len; i++)
     {
-      Indicator *ind = g_ptr_array_index (self->indicators, i);
-      const ZhiIndicatorResult *r = zhi_score_lookup_indicator (score, ind->indicator->id);
-      g_autofree char *points = NULL;
-      g_autofree char *of = NULL;
-      g_autofree char *text = NULL;
+      ZhiIndicatorCard *card = g_ptr_array_index (self->indicators, i);
+      const char *id = zhi_indicator_card_get_indicator (card)->id;
+      const ZhiIndicatorResult *r = zhi_score_lookup_indicator (score, id);
 
-      if (r == NULL)
-        continue;
-      points = zhi_scoring_format_points (r->points);
-      of = zhi_scoring_format_points (r->max_points);
-      if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
-        /* the narrative: required content, no points whatever its length */
-        text = g_strdup (_ ("Required · no points"));
-      else
-        /* Translators: an indicator's points, "2.7 / 6 points" */
-        text = g_strdup_printf (_ ("%s / %s points"), points, of);
-      gtk_label_set_text (ind->points_label, text);
-      gtk_label_set_text (ind->detail_label, r->detail != NULL ? r->detail : "");
-      if (ind->indicator->kind == ZHI_INDICATOR_TEXT)
-        {
-          /* ✓ only when the step has nothing open about the narrative (a length outside the
-           * suggested range is an open item, so never a green ✓ beside it) */
-          if (r->answered
-              && zhi_evaluation_lookup_open_item (self->evaluation, step, ind->indicator->id)
-                     != NULL)
-            set_status_icon (ind->status_icon, "dialog-warning-symbolic", "warning",
-                             _ ("Written, but outside the suggested length"));
-          else if (r->answered)
-            set_status_icon (ind->status_icon, "emblem-ok-symbolic", "success", _ ("Written"));
-          else
-            set_status_icon (ind->status_icon, "dialog-error-symbolic", "error",
-                             _ ("Required: not written yet"));
-        }
-      else if (!r->answered)
-        set_status_icon (ind->status_icon, "dialog-question-symbolic", "dim-label",
-                         _ ("Not answered"));
-      else if (r->met)
-        set_status_icon (ind->status_icon, "emblem-ok-symbolic", "success", _ ("Met"));
-      else
-        set_status_icon (ind->status_icon, "dialog-warning-symbolic",
-                         ind->is_gate ? "error" : "warning", _ ("Not met"));
+      if (r != NULL)
+        zhi_indicator_card_show_result (
+            card, r,
+            zhi_evaluation_lookup_open_item (zhi_page_get_evaluation (ZHI_PAGE (self)), step, id)
+                != NULL);
     }
 }
 
@@ -1275,9 +348,10 @@ update_evidence (ZhiCriterionPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
     gtk_list_box_remove (self->evidence_list, child);
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  linked = zhi_project_list_evidence_for (self->project, self->criterion_id);
+  linked
+      = zhi_project_list_evidence_for (zhi_page_get_project (ZHI_PAGE (self)), self->criterion_id);
   for (guint i = 0; i < linked->len; i++)
     gtk_list_box_append (self->evidence_list,
                          evidence_row_new (self, g_ptr_array_index (linked, i)));
@@ -1324,9 +398,9 @@ unlink_evidence_action (GtkWidget *widget, const char *action_name, GVariant *pa
 {
   ZhiCriterionPage *self = ZHI_CRITERION_PAGE (widget);
 
-  if (self->project != NULL)
-    zhi_project_remove_evidence_support (self->project, g_variant_get_string (param, NULL),
-                                         self->criterion_id);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    zhi_project_remove_evidence_support (zhi_page_get_project (ZHI_PAGE (self)),
+                                         g_variant_get_string (param, NULL), self->criterion_id);
 }
 
 /* The popover's list of evidence not yet linked, kept current with the evidence: the filter
@@ -1334,7 +408,8 @@ unlink_evidence_action (GtkWidget *widget, const char *action_name, GVariant *pa
 static void
 update_library (ZhiCriterionPage *self)
 {
-  GListModel *all = self->project != NULL ? zhi_project_get_evidence_list (self->project) : NULL;
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+  GListModel *all = project != NULL ? zhi_project_get_evidence_list (project) : NULL;
   guint n;
 
   if (self->library_model == NULL)
@@ -1404,10 +479,10 @@ library_activate_cb (GtkListView *view, guint position, ZhiCriterionPage *self)
   g_autoptr (ZhiEvidence) evidence
       = g_list_model_get_item (G_LIST_MODEL (self->library_model), position);
 
-  if (evidence == NULL || self->project == NULL)
+  if (evidence == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  zhi_project_add_evidence_support (self->project, zhi_evidence_get_id (evidence),
-                                    self->criterion_id);
+  zhi_project_add_evidence_support (zhi_page_get_project (ZHI_PAGE (self)),
+                                    zhi_evidence_get_id (evidence), self->criterion_id);
   gtk_popover_popdown (self->library_popover);
 }
 
@@ -1466,7 +541,7 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiCriterionPage *se
 {
   g_autoptr (GListModel) files = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       show_evidence_error (self, NULL);
@@ -1476,8 +551,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiCriterionPage *se
           g_autofree char *title = title_from_file (file);
 
           self->attaching++;
-          zhi_project_attach_file_async (self->project, file, title, self->cancellable, NULL, NULL,
-                                         attach_ready_cb, g_object_ref (self));
+          zhi_project_attach_file_async (zhi_page_get_project (ZHI_PAGE (self)), file, title,
+                                         self->cancellable, NULL, NULL, attach_ready_cb,
+                                         g_object_ref (self));
         }
       if (self->attaching > 0)
         {
@@ -1495,7 +571,7 @@ add_files_clicked_cb (ZhiCriterionPage *self)
   g_autoptr (GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->project == NULL || self->chooser != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->chooser != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Add Evidence Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1551,15 +627,14 @@ pending_focus_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_criterion_page_focus_field (ZhiPage *page, const char *id)
 {
-  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
   GtkWidget *target = g_hash_table_lookup (self->named, id);
 
   if (target == NULL)
-    return;
+    return FALSE;
   gtk_widget_grab_focus (target);
   if (gtk_widget_get_mapped (target) && gtk_widget_get_height (target) > 0)
     scroll_to (self, target);
@@ -1569,25 +644,19 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->pending_focus_tick == 0)
     self->pending_focus_tick
         = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_focus_tick_cb, NULL, NULL);
+  return TRUE;
 }
 
 /* ---- properties --------------------------------------------------------------------------- */
 
 static void
-set_project (ZhiCriterionPage *self, ZhiProject *project)
+zhi_criterion_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  for (guint i = 0; i < self->indicators->len; i++)
-    {
-      Indicator *ind = g_ptr_array_index (self->indicators, i);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-      if (ind->kpi_editor != NULL)
-        zhi_kpi_editor_set_project (ind->kpi_editor, project);
-    }
+  for (guint i = 0; i < self->indicators->len; i++)
+    zhi_indicator_card_set_project (g_ptr_array_index (self->indicators, i), project);
   if (project != NULL)
     {
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
@@ -1596,17 +665,14 @@ set_project (ZhiCriterionPage *self, ZhiProject *project)
     }
   update_evidence (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 static void
-set_evaluation (ZhiCriterionPage *self, ZhiEvaluation *evaluation)
+zhi_criterion_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  if (self->evaluation == evaluation)
-    return;
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_set_object (&self->evaluation, evaluation);
+  ZhiCriterionPage *self = ZHI_CRITERION_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
+
   if (evaluation != NULL)
     {
       g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self, 0);
@@ -1614,7 +680,6 @@ set_evaluation (ZhiCriterionPage *self, ZhiEvaluation *evaluation)
       sync_from_project (self);
       update_scores (self);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
 }
 
 static void
@@ -1626,12 +691,6 @@ zhi_criterion_page_get_property (GObject *object, guint prop_id, GValue *value, 
     {
       case PROP_CRITERION_ID:
         g_value_set_string (value, self->criterion_id);
-        break;
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1651,12 +710,6 @@ zhi_criterion_page_set_property (GObject *object,
       case PROP_CRITERION_ID:
         g_free (self->criterion_id);
         self->criterion_id = g_value_dup_string (value);
-        break;
-      case PROP_PROJECT:
-        set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        set_evaluation (self, g_value_get_object (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1681,13 +734,10 @@ zhi_criterion_page_dispose (GObject *object)
       self->pending_focus_tick = 0;
     }
   self->pending_focus = NULL;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->project);
-  g_clear_object (&self->evaluation);
-  self->syncing = TRUE;
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_evaluation (ZHI_PAGE (self)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_CRITERION_PAGE);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
@@ -1717,16 +767,13 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   object_class->finalize = zhi_criterion_page_finalize;
   object_class->get_property = zhi_criterion_page_get_property;
   object_class->set_property = zhi_criterion_page_set_property;
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_criterion_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_criterion_page_evaluation_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_criterion_page_focus_field;
 
   properties[PROP_CRITERION_ID]
       = g_param_spec_string ("criterion-id", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
@@ -1756,7 +803,6 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_files_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "page.unlink-evidence", "s",
                                    unlink_evidence_action);
 }
@@ -1764,7 +810,7 @@ zhi_criterion_page_class_init (ZhiCriterionPageClass *klass)
 static void
 zhi_criterion_page_init (ZhiCriterionPage *self)
 {
-  self->indicators = g_ptr_array_new_with_free_func (g_free);
+  self->indicators = g_ptr_array_new ();
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -2,10 +2,12 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_CRITERION_PAGE (zhi_criterion_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ZHI, CRITERION_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiCriterionPage, zhi_criterion_page, ZHI, CRITERION_PAGE, ZhiPage)
 
 GtkWidget *zhi_criterion_page_new (const char *criterion_id);
 const char *zhi_criterion_page_get_criterion_id (ZhiCriterionPage *self);

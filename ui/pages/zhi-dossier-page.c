@@ -26,7 +26,7 @@ typedef enum
 
 struct _ZhiDossierPage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   AdwActionRow *problems_row;
@@ -43,8 +43,6 @@ struct _ZhiDossierPage
   GtkLabel *preview_message;
 
   /* Owned References */
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   GCancellable *cancellable; /* the running export or print */
   GCancellable *preview_cancellable;
   GFile *exported;
@@ -57,43 +55,25 @@ struct _ZhiDossierPage
   gboolean user_chose_draft;
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  PROP_EVALUATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiDossierPage, zhi_dossier_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiDossierPage, zhi_dossier_page, ZHI_TYPE_PAGE)
 
 static void refresh_preview (ZhiDossierPage *self);
-
-static void
-add_toast (ZhiDossierPage *self, AdwToast *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static gboolean
 has_blocking (ZhiDossierPage *self)
 {
-  return self->evaluation != NULL && zhi_evaluation_has_blocking_problems (self->evaluation);
+  return zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+         && zhi_evaluation_has_blocking_problems (zhi_page_get_evaluation (ZHI_PAGE (self)));
 }
 
 static void
 update_actions (ZhiDossierPage *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean ready = self->project != NULL && self->evaluation != NULL
-                   && zhi_evaluation_get_standard (self->evaluation) != NULL;
+  gboolean ready
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+        && zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+        && zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.export", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.print", ready && !busy);
@@ -108,7 +88,9 @@ static void
 update_status (ZhiDossierPage *self)
 {
   guint blocking
-      = self->evaluation != NULL ? zhi_evaluation_count_problems (self->evaluation, NULL, TRUE) : 0;
+      = zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+            ? zhi_evaluation_count_problems (zhi_page_get_evaluation (ZHI_PAGE (self)), NULL, TRUE)
+            : 0;
 
   if (blocking > 0)
     {
@@ -283,9 +265,10 @@ refresh_preview (ZhiDossierPage *self)
   ZhiDossierOptions options;
   g_autoptr (GFile) file = NULL;
 
-  if (self->project == NULL || self->evaluation == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || zhi_page_get_evaluation (ZHI_PAGE (self)) == NULL)
     return;
-  if (zhi_evaluation_get_standard (self->evaluation) == NULL)
+  if (zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) == NULL)
     {
       show_preview_message (self, _ ("Choose the track on the enterprise page: the dossier "
                                      "follows its standard."));
@@ -309,8 +292,9 @@ refresh_preview (ZhiDossierPage *self)
     show_preview_message (self, _ ("Laying out the dossier…"));
   options_for (self, &options, TRUE);
   file = g_file_new_for_path (self->preview_path);
-  zhi_dossier_render_async (self->project, self->evaluation, &options, file, NULL, NULL, NULL,
-                            self->preview_cancellable, preview_rendered_cb, g_object_ref (self));
+  zhi_dossier_render_async (
+      zhi_page_get_project (ZHI_PAGE (self)), zhi_page_get_evaluation (ZHI_PAGE (self)), &options,
+      file, NULL, NULL, NULL, self->preview_cancellable, preview_rendered_cb, g_object_ref (self));
 }
 
 static void
@@ -378,7 +362,7 @@ print_file (ZhiDossierPage *self, GFile *file)
 
   if (doc == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (error->message));
       return;
     }
   operation = gtk_print_operation_new ();
@@ -394,7 +378,7 @@ print_file (ZhiDossierPage *self, GFile *file)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    add_toast (self, adw_toast_new (error->message));
+    zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (error->message));
 }
 
 static void
@@ -412,9 +396,9 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (rendered == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (error->message));
+        zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (error->message));
       else
-        add_toast (self, adw_toast_new (_ ("Cancelled: no file was written")));
+        zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (_ ("Cancelled: no file was written")));
     }
   else if (job->kind == JOB_PRINT)
     {
@@ -467,7 +451,7 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
       toast = adw_toast_new (_ ("The dossier was exported"));
       adw_toast_set_button_label (toast, _ ("_Open"));
       adw_toast_set_action_name (toast, "dossier.open");
-      add_toast (self, toast);
+      zhi_page_add_toast (ZHI_PAGE (self), toast);
     }
   update_actions (self);
   job_free (job);
@@ -479,7 +463,7 @@ start_job (ZhiDossierPage *self, JobKind kind, GFile *file)
   ZhiDossierOptions options;
   Job *job;
 
-  if (self->cancellable != NULL || self->project == NULL)
+  if (self->cancellable != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   self->cancellable = g_cancellable_new ();
   job = g_new0 (Job, 1);
@@ -491,9 +475,9 @@ start_job (ZhiDossierPage *self, JobKind kind, GFile *file)
   gtk_progress_bar_set_text (self->progress_bar, _ ("Laying out the dossier…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   update_actions (self);
-  zhi_dossier_render_async (self->project, self->evaluation, &options, file, progress_cb,
-                            g_object_ref (self), g_object_unref, self->cancellable, job_done_cb,
-                            job);
+  zhi_dossier_render_async (
+      zhi_page_get_project (ZHI_PAGE (self)), zhi_page_get_evaluation (ZHI_PAGE (self)), &options,
+      file, progress_cb, g_object_ref (self), g_object_unref, self->cancellable, job_done_cb, job);
 }
 
 void
@@ -525,7 +509,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = NULL;
   const char *enterprise;
 
-  if (self->chooser != NULL || self->project == NULL)
+  if (self->chooser != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Export the Dossier"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -533,7 +517,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  enterprise = zhi_project_get_name (self->project);
+  enterprise = zhi_project_get_name (zhi_page_get_project (ZHI_PAGE (self)));
   /* Translators: the default file name of the dossier; %s is the enterprise */
   name = g_strdup_printf (_ ("%s Dossier.pdf"),
                           *enterprise != '\0' ? enterprise : _ ("Application"));
@@ -647,78 +631,33 @@ project_changed_cb (ZhiDossierPage *self)
 }
 
 static void
-set_project (ZhiDossierPage *self, ZhiProject *project)
+zhi_dossier_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  ZhiDossierPage *self = ZHI_DOSSIER_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
+
   /* Work for the old project stops with it. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
-  g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
                              G_CONNECT_SWAPPED);
   self->preview_dirty = TRUE;
   clear_preview (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 static void
-set_evaluation (ZhiDossierPage *self, ZhiEvaluation *evaluation)
+zhi_dossier_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  if (self->evaluation == evaluation)
-    return;
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_set_object (&self->evaluation, evaluation);
+  ZhiDossierPage *self = ZHI_DOSSIER_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
+
   if (evaluation != NULL)
     g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self,
                              G_CONNECT_SWAPPED);
   update_status (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
-}
-
-static void
-zhi_dossier_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiDossierPage *self = ZHI_DOSSIER_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_dossier_page_set_property (GObject *object,
-                               guint prop_id,
-                               const GValue *value,
-                               GParamSpec *pspec)
-{
-  ZhiDossierPage *self = ZHI_DOSSIER_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        set_evaluation (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -734,8 +673,8 @@ zhi_dossier_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   clear_preview (self);
-  set_project (self, NULL);
-  set_evaluation (self, NULL);
+  zhi_page_set_project (ZHI_PAGE (self), NULL);
+  zhi_page_set_evaluation (ZHI_PAGE (self), NULL);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->exported);
@@ -751,17 +690,9 @@ zhi_dossier_page_class_init (ZhiDossierPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = zhi_dossier_page_get_property;
-  object_class->set_property = zhi_dossier_page_set_property;
   object_class->dispose = zhi_dossier_page_dispose;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_dossier_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_dossier_page_evaluation_changed;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-dossier-page.ui");

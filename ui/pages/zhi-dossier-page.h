@@ -2,10 +2,12 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_DOSSIER_PAGE (zhi_dossier_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiDossierPage, zhi_dossier_page, ZHI, DOSSIER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiDossierPage, zhi_dossier_page, ZHI, DOSSIER_PAGE, ZhiPage)
 
 /* Renders the dossier to @file (draft or final as chosen on the page), with progress. */
 void zhi_dossier_page_export (ZhiDossierPage *self, GFile *file);

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "zhi-eligibility-page.h"
+#include "zhi-kpi-section.h"
+#include "zhi-names.h"
+#include "zhi-rule-evidence-row.h"
 #include "zhi-number.h"
 #include "zhi-eligibility.h"
 #include "zhi-kpi-editor.h"
@@ -31,22 +34,10 @@ typedef struct
   AdwActionRow *state_row;
   GtkImage *state_icon;
   AdwEntryRow *note_row;
-  AdwActionRow *evidence_row;
-  GtkMenuButton *evidence_button;
-  GtkBox *evidence_box; /* in the popover */
+  ZhiRuleEvidenceRow *evidence_row;
   AdwActionRow *credit_row;
   GtkWidget *credit_button;
 } Rule;
-
-/* One of the KPIs condition （四） rests on: its line in the summary and its editor (the same
- * widget and the same answer as on the KPI criterion's page). */
-typedef struct
-{
-  const ZhiIndicator *indicator;
-  AdwActionRow *row;
-  GtkImage *icon;
-  ZhiKpiEditor *editor;
-} Kpi;
 
 /* A gate of the track, or a track indicator that is no gate (CMMM level). */
 typedef struct
@@ -61,7 +52,7 @@ typedef struct
 
 struct _ZhiEligibilityPage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkBox *content_box;
@@ -78,40 +69,28 @@ struct _ZhiEligibilityPage
   GtkBox *gates_box;
 
   /* Owned References */
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   gboolean own_evaluation; /* created here because no one set one */
-  ZhiStandard *standard;   /* whose gates are shown */
+  gboolean making_own_evaluation;
+  gboolean changing_project;
+  ZhiStandard *standard; /* whose gates are shown */
   gboolean gates_built;
   ZhiConditions *conditions;
-  GPtrArray *rules;              /* Rule * */
-  GPtrArray *gates;              /* Gate * */
-  GPtrArray *attention;          /* rows added to attention_row */
-  GtkBox *kpi_section;           /* condition （四）'s figures, below its answer (borrowed) */
-  GtkToggleButton *kpi_expander; /* shows the editors */
-  GPtrArray *kpis;               /* Kpi * */
-  gboolean syncing;              /* controls are being set from the project */
-  gboolean writing;              /* the page is writing an answer */
-  GtkWidget *scroll_target;      /* scrolled to on the next frame (weak) */
+  GPtrArray *rules;           /* Rule * */
+  GPtrArray *gates;           /* Gate * */
+  GPtrArray *attention;       /* rows added to attention_row */
+  GPtrArray *attention_ids;   /* the rule id each of them focuses */
+  ZhiKpiSection *kpi_section; /* condition （四）'s figures, below its answer (borrowed) */
+  gboolean syncing;           /* controls are being set from the project */
+  gboolean writing;           /* the page is writing an answer */
+  GtkWidget *scroll_target;   /* scrolled to on the next frame (weak) */
   guint scroll_tick;
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  PROP_EVALUATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI_TYPE_PAGE)
 
 static void refresh_states (ZhiEligibilityPage *self);
 static void sync_answers (ZhiEligibilityPage *self);
 static void refresh_evidence (ZhiEligibilityPage *self);
-static void refresh_kpis (ZhiEligibilityPage *self);
 static void focus_id (ZhiEligibilityPage *self, const char *id);
 
 static void
@@ -222,14 +201,14 @@ style_toggles (Rule *rule)
 static gboolean
 can_write (ZhiEligibilityPage *self)
 {
-  return self->project != NULL && !self->syncing;
+  return zhi_page_get_project (ZHI_PAGE (self)) != NULL && !self->syncing;
 }
 
 static void
 answers_changed (ZhiEligibilityPage *self, const char *id)
 {
   self->writing = TRUE;
-  zhi_project_answers_changed (self->project, id);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), id);
   self->writing = FALSE;
 }
 
@@ -241,7 +220,7 @@ answer_toggled_cb (GtkToggleButton *button, Rule *rule)
 
   if (!gtk_toggle_button_get_active (button) || !can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (button == rule->none)
     zhi_answers_clear (answers, rule->id);
   else
@@ -259,10 +238,11 @@ note_changed_cb (GtkEditable *editable, Rule *rule)
 
   if (!can_write (self))
     return;
-  old = zhi_answers_get_note (zhi_project_get_answers (self->project), rule->id);
+  old = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                              rule->id);
   if (g_strcmp0 (old != NULL ? old : "", text) == 0)
     return;
-  zhi_answers_set_note (zhi_project_get_answers (self->project), rule->id,
+  zhi_answers_set_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))), rule->id,
                         *text != '\0' ? text : NULL);
   answers_changed (self, rule->id);
 }
@@ -300,7 +280,7 @@ count_changed_cb (GtkEditable *editable, Gate *gate)
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   if (!can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (empty || !valid)
     zhi_answers_clear (answers, gate->indicator->id);
   else
@@ -317,7 +297,7 @@ level_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, Gate *gate)
 
   if (!can_write (self))
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     zhi_answers_clear (answers, gate->indicator->id);
   else
@@ -332,109 +312,10 @@ level_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, Gate *gate)
 /* ---- evidence ------------------------------------------------------------------------------ */
 
 static void
-evidence_toggled_cb (GtkCheckButton *check, Rule *rule)
-{
-  ZhiEligibilityPage *self = rule->page;
-  const char *evidence_id = g_object_get_data (G_OBJECT (check), "zhi-evidence");
-
-  if (self->project == NULL || self->syncing)
-    return;
-  if (gtk_check_button_get_active (check))
-    zhi_project_add_evidence_support (self->project, evidence_id, rule->id);
-  else
-    zhi_project_remove_evidence_support (self->project, evidence_id, rule->id);
-}
-
-/* The popover lists the library each time it opens. */
-static void
-evidence_popover_show_cb (GtkPopover *popover, Rule *rule)
-{
-  ZhiEligibilityPage *self = rule->page;
-  GtkWidget *child;
-  GListModel *list;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (rule->evidence_box))) != NULL)
-    gtk_box_remove (rule->evidence_box, child);
-  if (self->project == NULL)
-    return;
-  list = zhi_project_get_evidence_list (self->project);
-  n = g_list_model_get_n_items (list);
-  if (n == 0)
-    {
-      GtkWidget *label = gtk_label_new (_ ("The evidence library is empty. Add documents on "
-                                           "the Evidence page first."));
-      GtkWidget *button = gtk_button_new_with_label (_ ("Open the Evidence Library"));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.show-step");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "evidence");
-      gtk_box_append (rule->evidence_box, label);
-      gtk_box_append (rule->evidence_box, button);
-      return;
-    }
-  self->syncing = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (ZhiEvidence) evidence = g_list_model_get_item (list, i);
-      g_autofree char *label = g_strdup_printf ("%s  %s", zhi_evidence_get_id (evidence),
-                                                zhi_evidence_get_title (evidence));
-      GtkWidget *check = gtk_check_button_new_with_label (label);
-      GtkWidget *text = gtk_widget_get_last_child (check);
-
-      if (GTK_IS_LABEL (text))
-        {
-          gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_MIDDLE);
-          gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-        }
-      g_object_set_data_full (G_OBJECT (check), "zhi-evidence",
-                              g_strdup (zhi_evidence_get_id (evidence)), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   zhi_evidence_supports (evidence, rule->id));
-      g_signal_connect (check, "toggled", G_CALLBACK (evidence_toggled_cb), rule);
-      gtk_box_append (rule->evidence_box, check);
-    }
-  self->syncing = FALSE;
-}
-
-static void
-refresh_rule_evidence (ZhiEligibilityPage *self, Rule *rule)
-{
-  g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  if (self->project == NULL)
-    return;
-  items = zhi_project_list_evidence_for (self->project, rule->id);
-  for (guint i = 0; i < items->len; i++)
-    {
-      ZhiEvidence *evidence = g_ptr_array_index (items, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s  %s", zhi_evidence_get_id (evidence),
-                              zhi_evidence_get_title (evidence));
-      /* a file that does not open supports nothing */
-      if (!zhi_evidence_get_usable (evidence))
-        {
-          g_string_append (text, " · ");
-          g_string_append_printf (
-              text, _ ("Unusable: %s"),
-              zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
-        }
-    }
-  if (items->len == 0)
-    g_string_assign (text, _ ("No evidence linked yet"));
-  adw_action_row_set_subtitle (rule->evidence_row, text->str);
-}
-
-static void
 refresh_evidence (ZhiEligibilityPage *self)
 {
   for (guint i = 0; i < self->rules->len; i++)
-    refresh_rule_evidence (self, g_ptr_array_index (self->rules, i));
+    zhi_rule_evidence_row_refresh (((Rule *)g_ptr_array_index (self->rules, i))->evidence_row);
 }
 
 /* ---- building ------------------------------------------------------------------------------ */
@@ -472,8 +353,6 @@ rule_group_new (ZhiEligibilityPage *self,
                                    : g_strdup_printf (_ ("Exclusion %s"), mark);
   gboolean condition = kind == ZHI_RULE_KIND_CONDITION;
   GtkWidget *answer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *popover;
-  GtkWidget *scroller;
 
   rule->page = self;
   rule->id = g_strdup (id);
@@ -635,35 +514,17 @@ rule_group_new (ZhiEligibilityPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (rule->note_row));
 
   /* Evidence */
-  rule->evidence_row = plain_row_new (_ ("Evidence"), NULL);
-  rule->evidence_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (rule->evidence_button, _ ("Link Evidence…"));
-  gtk_widget_set_valign (GTK_WIDGET (rule->evidence_button), GTK_ALIGN_CENTER);
   {
     g_autofree char *label = g_strdup_printf (_ ("%s: link evidence"), kind_name);
 
-    set_accessible_label (GTK_WIDGET (rule->evidence_button), label);
+    rule->evidence_row = ZHI_RULE_EVIDENCE_ROW (zhi_rule_evidence_row_new (id, label));
   }
-  popover = gtk_popover_new ();
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  rule->evidence_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (rule->evidence_box));
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_signal_connect (popover, "show", G_CALLBACK (evidence_popover_show_cb), rule);
-  gtk_menu_button_set_popover (rule->evidence_button, popover);
-  adw_action_row_add_suffix (rule->evidence_row, GTK_WIDGET (rule->evidence_button));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (rule->evidence_row));
 
   /* Condition （四）: the figures it rests on, filled in once the track is known (build_kpis) */
   if (g_str_equal (id, "cond-4"))
     {
-      self->kpi_section = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-      gtk_widget_set_margin_top (GTK_WIDGET (self->kpi_section), 12);
-      gtk_widget_set_visible (GTK_WIDGET (self->kpi_section), FALSE);
+      self->kpi_section = ZHI_KPI_SECTION (zhi_kpi_section_new ());
       gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->kpi_section));
     }
 
@@ -755,176 +616,6 @@ track_control_new (Gate *gate)
   return control;
 }
 
-/* ---- condition （四）'s figures ------------------------------------------------------------- */
-
-static void
-kpi_free (gpointer data)
-{
-  g_free (data);
-}
-
-static GtkWidget *
-section_label (const char *text, const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, style);
-  return label;
-}
-
-/* The five KPIs of @standard under condition （四）: a line each with the computed change (or
- * what is wrong with the figures), and their editors — the same answers as the KPI criterion. */
-static void
-build_kpis (ZhiEligibilityPage *self, ZhiStandard *standard)
-{
-  GtkWidget *child;
-  GtkWidget *list;
-  GtkWidget *editors;
-  GPtrArray *kpis;
-  const ZhiCriterion *criterion = NULL;
-  g_autofree char *description = NULL;
-
-  if (self->kpi_section == NULL)
-    return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_section))) != NULL)
-    gtk_box_remove (self->kpi_section, child);
-  g_ptr_array_set_size (self->kpis, 0);
-  self->kpi_expander = NULL;
-  kpis = standard != NULL ? zhi_standard_get_kpis (standard) : NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->kpi_section), kpis != NULL && kpis->len > 0);
-  if (kpis == NULL || kpis->len == 0)
-    return;
-  criterion = ((const ZhiIndicator *)g_ptr_array_index (kpis, 0))->criterion;
-
-  gtk_box_append (self->kpi_section, section_label (_ ("Results in Figures"), "heading"));
-  if (criterion != NULL)
-    /* Translators: %d and %s are the KPI criterion, e.g. "10" and "经济效益明显提升" */
-    description = g_strdup_printf (
-        _ ("The condition asks for marked results in these areas and sets no figure: the "
-           "enterprise confirms it above, and these figures support it (it is not shown as met "
-           "while none of them shows an improvement). They are the same figures as criterion %d, "
-           "%s: a change here shows there too."),
-        criterion->number, zhi_text_get (&criterion->title));
-  else
-    description = g_strdup (
-        _ ("The condition asks for marked results in these areas and sets no figure: the "
-           "enterprise confirms it above, and these figures support it (it is not shown as met "
-           "while none of them shows an improvement)."));
-  gtk_box_append (self->kpi_section, section_label (description, "dim-label"));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  set_accessible_label (list, _ ("Results in Figures"));
-  editors = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (editors, 6);
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      Kpi *kpi = g_new0 (Kpi, 1);
-
-      kpi->indicator = g_ptr_array_index (kpis, i);
-      kpi->row = plain_row_new (zhi_text_get (&kpi->indicator->label), NULL);
-      kpi->icon = GTK_IMAGE (gtk_image_new ());
-      adw_action_row_add_prefix (kpi->row, GTK_WIDGET (kpi->icon));
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (kpi->row));
-      kpi->editor = ZHI_KPI_EDITOR (zhi_kpi_editor_new (standard, kpi->indicator, TRUE));
-      zhi_kpi_editor_set_project (kpi->editor, self->project);
-      gtk_box_append (GTK_BOX (editors), GTK_WIDGET (kpi->editor));
-      g_ptr_array_add (self->kpis, kpi);
-    }
-  gtk_box_append (self->kpi_section, list);
-  {
-    GtkWidget *revealer = gtk_revealer_new ();
-
-    /* a plain toggle button: GtkExpander's own button has no accessible name in GTK 4.8 */
-    self->kpi_expander
-        = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_ ("Enter the Figures")));
-    gtk_widget_set_halign (GTK_WIDGET (self->kpi_expander), GTK_ALIGN_START);
-    gtk_widget_set_margin_top (GTK_WIDGET (self->kpi_expander), 6);
-    gtk_revealer_set_child (GTK_REVEALER (revealer), editors);
-    g_object_bind_property (self->kpi_expander, "active", revealer, "reveal-child",
-                            G_BINDING_SYNC_CREATE);
-    gtk_box_append (self->kpi_section, GTK_WIDGET (self->kpi_expander));
-    gtk_box_append (self->kpi_section, revealer);
-  }
-  refresh_kpis (self);
-}
-
-/* Each KPI's line: the change, flagged when worse; an error naming it when a value is missing
- * or the baseline is 0. */
-static void
-refresh_kpis (ZhiEligibilityPage *self)
-{
-  const ZhiAnswers *answers;
-
-  if (self->project == NULL)
-    return;
-  answers = zhi_project_get_answers (self->project);
-  for (guint i = 0; i < self->kpis->len; i++)
-    {
-      Kpi *kpi = g_ptr_array_index (self->kpis, i);
-      ZhiKpiFigures f;
-      g_autofree char *line = NULL;
-      g_autofree char *details = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *icon;
-      const char *css;
-      const char *state;
-
-      zhi_kpi_read (kpi->indicator, answers, &f);
-      line = zhi_kpi_describe (kpi->indicator, &f);
-      details = zhi_kpi_describe_details_problem (kpi->indicator, &f);
-      switch (f.trend)
-        {
-          case ZHI_KPI_IMPROVED:
-            icon = "emblem-ok-symbolic", css = "success", state = _ ("Improved");
-            break;
-          case ZHI_KPI_WORSE:
-            icon = "dialog-warning-symbolic", css = "warning", state = _ ("Got worse");
-            break;
-          case ZHI_KPI_UNCHANGED:
-            icon = "dialog-warning-symbolic", css = "warning", state = _ ("Unchanged");
-            break;
-          case ZHI_KPI_INCOMPLETE:
-          case ZHI_KPI_ZERO_BASELINE:
-            icon = "dialog-error-symbolic", css = "error", state = _ ("To correct");
-            break;
-          case ZHI_KPI_NOT_ENTERED:
-          default:
-            icon = "dialog-question-symbolic", css = "dim-label", state = _ ("Not filled in");
-            break;
-        }
-      subtitle = details != NULL ? g_strdup_printf ("%s\n%s", line, details) : g_strdup (line);
-      adw_action_row_set_subtitle (kpi->row, subtitle);
-      gtk_image_set_from_icon_name (kpi->icon, icon);
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "warning");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (kpi->icon), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (kpi->icon), css);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (kpi->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      state, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (kpi->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-    }
-}
-
-static Kpi *
-lookup_kpi (ZhiEligibilityPage *self, const char *id)
-{
-  for (guint i = 0; i < self->kpis->len; i++)
-    {
-      Kpi *kpi = g_ptr_array_index (self->kpis, i);
-
-      if (g_strcmp0 (kpi->indicator->id, id) == 0)
-        return kpi;
-    }
-  return NULL;
-}
-
 static void
 clear_gates (ZhiEligibilityPage *self)
 {
@@ -948,7 +639,8 @@ build_gates (ZhiEligibilityPage *self, ZhiStandard *standard)
   clear_gates (self);
   g_set_object (&self->standard, standard);
   self->gates_built = TRUE;
-  build_kpis (self, standard);
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_build (self->kpi_section, standard, zhi_page_get_project (ZHI_PAGE (self)));
   if (standard == NULL)
     {
       AdwActionRow *row = plain_row_new (_ ("No track chosen yet"),
@@ -1093,9 +785,9 @@ sync_answers (ZhiEligibilityPage *self)
 {
   ZhiAnswers *answers;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  answers = zhi_project_get_answers (self->project);
+  answers = zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self)));
   self->syncing = TRUE;
   for (guint i = 0; i < self->rules->len; i++)
     {
@@ -1184,25 +876,13 @@ state_title (const ZhiRuleResult *result)
     }
 }
 
-static char *
-rule_display_name (const ZhiRuleResult *result)
-{
-  switch (result->kind)
-    {
-      case ZHI_RULE_KIND_CONDITION:
-        return g_strdup_printf (_ ("Condition %s %s"), result->mark, result->title);
-      case ZHI_RULE_KIND_EXCLUSION:
-        return g_strdup_printf (_ ("Exclusion %s %s"), result->mark, result->title);
-      case ZHI_RULE_KIND_GATE:
-      default:
-        return g_strdup (result->title);
-    }
-}
-
 static void
 attention_activated_cb (AdwActionRow *row, ZhiEligibilityPage *self)
 {
-  focus_id (self, g_object_get_data (G_OBJECT (row), "zhi-rule"));
+  guint index;
+
+  if (g_ptr_array_find (self->attention, row, &index))
+    focus_id (self, g_ptr_array_index (self->attention_ids, index));
 }
 
 static void
@@ -1236,7 +916,7 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
       g_autofree char *text = NULL;
 
       for (guint i = 0; i < list->len; i++)
-        g_ptr_array_add (names, rule_display_name (g_ptr_array_index (list, i)));
+        g_ptr_array_add (names, zhi_names_rule (g_ptr_array_index (list, i)));
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (_ ("; "), (char **)names->pdata);
       /* What is not met is named here; what is still to answer shrinks as one answers, so it
@@ -1268,9 +948,11 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
   for (guint i = 0; i < self->attention->len; i++)
     adw_expander_row_remove (self->attention_row, g_ptr_array_index (self->attention, i));
   g_ptr_array_set_size (self->attention, 0);
+  g_ptr_array_set_size (self->attention_ids, 0);
   /* …from the step's open items, the list the sidebar badge counts */
-  open = self->evaluation != NULL ? zhi_evaluation_list_open_items (self->evaluation, "eligibility")
-                                  : g_ptr_array_new ();
+  open = zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL ? zhi_evaluation_list_open_items (
+             zhi_page_get_evaluation (ZHI_PAGE (self)), "eligibility")
+                                                           : g_ptr_array_new ();
   n = open->len;
   n_failing = n_missing = 0;
   {
@@ -1288,7 +970,7 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
 
         if (result == NULL)
           continue;
-        name = rule_display_name (result);
+        name = zhi_names_rule (result);
         if (result->state == ZHI_RULE_NOT_MET)
           n_failing++;
         else
@@ -1300,10 +982,10 @@ refresh_verdict (ZhiEligibilityPage *self, ZhiEligibility *eligibility)
         adw_action_row_add_prefix (row, state);
         adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        g_object_set_data_full (G_OBJECT (row), "zhi-rule", g_strdup (result->id), g_free);
         g_signal_connect (row, "activated", G_CALLBACK (attention_activated_cb), self);
         adw_expander_row_add_row (self->attention_row, GTK_WIDGET (row));
         g_ptr_array_add (self->attention, row);
+        g_ptr_array_add (self->attention_ids, g_strdup (result->id));
       }
   }
   if (n_failing > 0 && n_missing > 0)
@@ -1328,15 +1010,16 @@ refresh_states (ZhiEligibilityPage *self)
   ZhiEligibility *eligibility;
   ZhiScore *score;
 
-  if (self->evaluation == NULL)
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) == NULL)
     return;
-  if (zhi_evaluation_get_standard (self->evaluation) != self->standard || !self->gates_built)
+  if (zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))) != self->standard
+      || !self->gates_built)
     {
-      build_gates (self, zhi_evaluation_get_standard (self->evaluation));
+      build_gates (self, zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self))));
       sync_answers (self);
     }
-  eligibility = zhi_evaluation_get_eligibility (self->evaluation);
-  score = zhi_evaluation_get_score (self->evaluation);
+  eligibility = zhi_evaluation_get_eligibility (zhi_page_get_evaluation (ZHI_PAGE (self)));
+  score = zhi_evaluation_get_score (zhi_page_get_evaluation (ZHI_PAGE (self)));
   if (eligibility == NULL)
     return;
   refresh_verdict (self, eligibility);
@@ -1359,7 +1042,9 @@ refresh_states (ZhiEligibilityPage *self)
         {
           /* The code only: the state row below says what it means for the condition. */
           const char *code
-              = self->project != NULL ? zhi_project_get_credit_code (self->project) : "";
+              = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                    ? zhi_project_get_credit_code (zhi_page_get_project (ZHI_PAGE (self)))
+                    : "";
 
           adw_action_row_set_subtitle (rule->credit_row,
                                        *code != '\0' ? code : _ ("Not entered yet"));
@@ -1403,7 +1088,8 @@ project_changed_cb (ZhiProject *project, const char *what, ZhiEligibilityPage *s
     {
       if (!self->writing)
         sync_answers (self);
-      refresh_kpis (self);
+      if (self->kpi_section != NULL)
+        zhi_kpi_section_refresh (self->kpi_section);
     }
   else if (g_strcmp0 (what, "evidence") == 0)
     refresh_evidence (self);
@@ -1453,10 +1139,11 @@ focus_id (ZhiEligibilityPage *self, const char *id)
   gtk_widget_grab_focus (control);
 }
 
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_eligibility_page_focus_field (ZhiPage *page, const char *id)
 {
-  focus_id (ZHI_ELIGIBILITY_PAGE (widget), g_variant_get_string (param, NULL));
+  focus_id (ZHI_ELIGIBILITY_PAGE (page), id);
+  return TRUE;
 }
 
 /* ---- public -------------------------------------------------------------------------------- */
@@ -1466,7 +1153,7 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
 {
   Rule *rule;
   Gate *gate;
-  Kpi *kpi;
+  GtkWidget *control;
 
   g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1491,19 +1178,12 @@ zhi_eligibility_page_get_control (ZhiEligibilityPage *self, const char *id, cons
       if (g_strcmp0 (which, "note") == 0)
         return GTK_WIDGET (rule->note_row);
       if (g_strcmp0 (which, "evidence") == 0)
-        return GTK_WIDGET (rule->evidence_button);
+        return zhi_rule_evidence_row_get_button (rule->evidence_row);
       return GTK_WIDGET (active);
     }
-  if ((kpi = lookup_kpi (self, id)) != NULL)
-    {
-      if (which == NULL || g_str_equal (which, "summary"))
-        return GTK_WIDGET (kpi->row);
-      if (g_str_equal (which, "editor"))
-        return GTK_WIDGET (kpi->editor);
-      if (g_str_equal (which, "expander"))
-        return GTK_WIDGET (self->kpi_expander);
-      return zhi_kpi_editor_get_part (kpi->editor, which);
-    }
+  if (self->kpi_section != NULL
+      && (control = zhi_kpi_section_get_control (self->kpi_section, id, which)) != NULL)
+    return control;
   if ((gate = lookup_gate (self, id)) != NULL)
     return gate->control != NULL ? gate->control : GTK_WIDGET (gate->row);
   return NULL;
@@ -1530,125 +1210,54 @@ zhi_eligibility_page_get_verdict_summary (ZhiEligibilityPage *self)
   return gtk_label_get_text (self->verdict_summary);
 }
 
-ZhiProject *
-zhi_eligibility_page_get_project (ZhiEligibilityPage *self)
+static void
+zhi_eligibility_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
 
-ZhiEvaluation *
-zhi_eligibility_page_get_evaluation (ZhiEligibilityPage *self)
-{
-  g_return_val_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self), NULL);
-  return self->evaluation;
+  self->own_evaluation = self->making_own_evaluation;
+  if (evaluation != NULL)
+    g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (!self->changing_project)
+    refresh_states (self);
 }
 
 static void
-disconnect_evaluation (ZhiEligibilityPage *self)
+zhi_eligibility_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->evaluation);
-  self->own_evaluation = FALSE;
-}
+  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-static void
-connect_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation, gboolean own)
-{
-  disconnect_evaluation (self);
-  if (evaluation == NULL)
-    return;
-  self->evaluation = g_object_ref (evaluation);
-  self->own_evaluation = own;
-  g_signal_connect_object (evaluation, "updated", G_CALLBACK (evaluation_updated_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-void
-zhi_eligibility_page_set_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation)
-{
-  g_return_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self));
-  g_return_if_fail (evaluation == NULL || ZHI_IS_EVALUATION (evaluation));
-
-  if (self->evaluation == evaluation)
-    return;
-  connect_evaluation (self, evaluation, FALSE);
-  refresh_states (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
-}
-
-void
-zhi_eligibility_page_set_project (ZhiEligibilityPage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_ELIGIBILITY_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  self->changing_project = TRUE;
   if (self->own_evaluation)
-    disconnect_evaluation (self);
-  g_set_object (&self->project, project);
+    zhi_page_set_evaluation (page, NULL);
   if (project != NULL)
     {
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
       /* Used on its own (no window around it): keep an evaluation of our own. */
-      if (self->evaluation == NULL)
+      if (zhi_page_get_evaluation (page) == NULL)
         {
           g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
 
-          connect_evaluation (self, evaluation, TRUE);
+          self->making_own_evaluation = TRUE;
+          zhi_page_set_evaluation (page, evaluation);
+          self->making_own_evaluation = FALSE;
         }
     }
-  for (guint i = 0; i < self->kpis->len; i++)
-    zhi_kpi_editor_set_project (((Kpi *)g_ptr_array_index (self->kpis, i))->editor, project);
+  self->changing_project = FALSE;
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_set_project (self->kpi_section, project);
+  for (guint i = 0; i < self->rules->len; i++)
+    zhi_rule_evidence_row_set_project (((Rule *)g_ptr_array_index (self->rules, i))->evidence_row,
+                                       project);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), project != NULL);
   sync_answers (self);
   refresh_evidence (self);
   refresh_states (self);
-  refresh_kpis (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-static void
-zhi_eligibility_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_eligibility_page_set_property (GObject *object,
-                                   guint prop_id,
-                                   const GValue *value,
-                                   GParamSpec *pspec)
-{
-  ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_eligibility_page_set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        zhi_eligibility_page_set_evaluation (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (self->kpi_section != NULL)
+    zhi_kpi_section_refresh (self->kpi_section);
 }
 
 static void
@@ -1656,10 +1265,10 @@ zhi_eligibility_page_dispose (GObject *object)
 {
   ZhiEligibilityPage *self = ZHI_ELIGIBILITY_PAGE (object);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
-  disconnect_evaluation (self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
+  if (zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_evaluation (ZHI_PAGE (self)), self);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
@@ -1668,7 +1277,7 @@ zhi_eligibility_page_dispose (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
-  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->attention_ids, g_ptr_array_unref);
   g_clear_object (&self->standard);
   g_clear_object (&self->conditions);
   G_OBJECT_CLASS (zhi_eligibility_page_parent_class)->dispose (object);
@@ -1681,16 +1290,9 @@ zhi_eligibility_page_class_init (ZhiEligibilityPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_eligibility_page_dispose;
-  object_class->get_property = zhi_eligibility_page_get_property;
-  object_class->set_property = zhi_eligibility_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_eligibility_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_eligibility_page_evaluation_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_eligibility_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-eligibility-page.ui");
@@ -1706,7 +1308,6 @@ zhi_eligibility_page_class_init (ZhiEligibilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_heading);
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_description);
   gtk_widget_class_bind_template_child (widget_class, ZhiEligibilityPage, gates_box);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void
@@ -1715,7 +1316,7 @@ zhi_eligibility_page_init (ZhiEligibilityPage *self)
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->gates = g_ptr_array_new_with_free_func (gate_free);
   self->attention = g_ptr_array_new ();
-  self->kpis = g_ptr_array_new_with_free_func (kpi_free);
+  self->attention_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   build_rules (self);
   build_gates (self, NULL);

@@ -2,19 +2,17 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 #include "zhi-evaluation.h"
 #include "zhi-project.h"
 
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_ELIGIBILITY_PAGE (zhi_eligibility_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI, ELIGIBILITY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiEligibilityPage, zhi_eligibility_page, ZHI, ELIGIBILITY_PAGE, ZhiPage)
 
 GtkWidget *zhi_eligibility_page_new (void);
-ZhiProject *zhi_eligibility_page_get_project (ZhiEligibilityPage *self);
-void zhi_eligibility_page_set_project (ZhiEligibilityPage *self, ZhiProject *project);
-ZhiEvaluation *zhi_eligibility_page_get_evaluation (ZhiEligibilityPage *self);
-void zhi_eligibility_page_set_evaluation (ZhiEligibilityPage *self, ZhiEvaluation *evaluation);
 
 /* The verdict as shown at the top: its title and the sentence naming what fails or is missing. */
 /* The rows of the banner's "What Needs Attention" list: the step's open items. */

@@ -12,14 +12,15 @@
 #include <math.h>
 
 #include "zhi-editions.h"
+#include "zhi-formats.h"
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-number.h"
+#include "zhi-scenario-row.h"
+#include "zhi-industry-row.h"
 #include "zhi-industry.h"
-#include "zhi-project-view.h"
 #include "zhi-standard.h"
 #include "zhi-track.h"
-#include "zhi-window.h"
 
 typedef enum
 {
@@ -96,7 +97,7 @@ typedef struct
 
 struct _ZhiEnterprisePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   AdwPreferencesGroup *basic_group;
@@ -115,32 +116,18 @@ struct _ZhiEnterprisePage
   Field fields[N_FIELDS];
   AdwEntryRow *note_row; /* the credit code's explanation */
   AdwPreferencesRow *note_message_row;
-  AdwActionRow *industry_row;
-  GtkMenuButton *industry_button;
-  GtkSearchEntry *industry_search;
-  GtkListBox *industry_list;
+  ZhiIndustryRow *industry_row;
   GPtrArray *scenario_rows; /* AdwExpanderRow * */
 
   /* Owned References */
-  ZhiProject *project;
   ZhiStandard *standard;       /* of the project's track, or NULL */
-  GHashTable *industry_shown;  /* division codes matching the search; NULL = all */
   char *city_suggestion;       /* the city the credit code names, or NULL */
   const char *suggested_track; /* static */
 
   guint syncing; /* > 0 while the page writes its widgets from the project */
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI_TYPE_PAGE)
 
 static void sync_all (ZhiEnterprisePage *self);
 
@@ -189,72 +176,6 @@ format_number (double value)
   return zhi_number_format (value, 4);
 }
 
-/* "2019-06-30", "2019/6/30", "2019.6.30" → "2019-06-30"; "" → ""; NULL when not a date. */
-static char *
-normalize_date (const char *text)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-  unsigned year, month, day;
-  char sep1, sep2;
-  int consumed = 0;
-
-  if (*clean == '\0')
-    return g_strdup ("");
-  if (sscanf (clean, "%4u%c%2u%c%2u%n", &year, &sep1, &month, &sep2, &day, &consumed) != 5
-      || clean[consumed] != '\0' || sep1 != sep2 || strchr ("-/.", sep1) == NULL)
-    return NULL;
-  if (year < 1900 || year > 2100 || !g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-}
-
-/* Could more typing still make this a date? */
-static gboolean
-date_incomplete (const char *text)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-
-  for (const char *p = clean; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && strchr ("-/.", *p) == NULL)
-      return FALSE;
-  return strlen (clean) < 8;
-}
-
-static gboolean
-email_plausible (const char *text)
-{
-  const char *at = strchr (text, '@');
-  const char *dot;
-
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || (guchar)*p >= 0x80)
-      return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-/* Digits with spaces, dashes, brackets, a leading +, an extension after "转" or "ext". */
-static gboolean
-phone_plausible (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        digits++;
-      else if (c == 0x8F6C /* 转 */ || g_ascii_strncasecmp (p, "ext", 3) == 0)
-        break;
-      else if (strchr (" -+()", c) == NULL || c == 0)
-        return FALSE;
-    }
-  return digits >= 7 && digits <= 15;
-}
-
 /* What the entry's text would be stored as, or NULL when it cannot be stored. */
 static char *
 field_text_to_stored (const Field *field, const char *text)
@@ -279,7 +200,7 @@ field_text_to_stored (const Field *field, const char *text)
           return g_strdup_printf ("%" G_GINT64_FORMAT, value);
         }
       case KIND_DATE:
-        return normalize_date (text);
+        return zhi_format_normalize_date (text);
       case KIND_CREDIT_CODE:
         {
           ZhiCreditCode info;
@@ -308,18 +229,18 @@ field_get_stored (ZhiEnterprisePage *self, const Field *field)
           double value = 0;
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
         }
       case KIND_INTEGER:
         {
           gint64 value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return g_strdup_printf ("%" G_GINT64_FORMAT, value);
         }
       default:
-        g_object_get (self->project, field->info->id, &s, NULL);
+        g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &s, NULL);
         return s != NULL ? s : g_strdup ("");
     }
 }
@@ -334,14 +255,14 @@ field_get_display (ZhiEnterprisePage *self, const Field *field)
         {
           double value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return format_number (value);
         }
       case KIND_INTEGER:
         {
           gint64 value = 0;
 
-          g_object_get (self->project, field->info->id, &value, NULL);
+          g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
           return format_number ((double)value);
         }
       default:
@@ -355,13 +276,15 @@ field_store (ZhiEnterprisePage *self, const Field *field, const char *stored)
   switch (field->info->kind)
     {
       case KIND_NUMBER:
-        g_object_set (self->project, field->info->id, g_ascii_strtod (stored, NULL), NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id,
+                      g_ascii_strtod (stored, NULL), NULL);
         break;
       case KIND_INTEGER:
-        g_object_set (self->project, field->info->id, g_ascii_strtoll (stored, NULL, 10), NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id,
+                      g_ascii_strtoll (stored, NULL, 10), NULL);
         break;
       default:
-        g_object_set (self->project, field->info->id, stored, NULL);
+        g_object_set (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, stored, NULL);
         break;
     }
 }
@@ -523,7 +446,9 @@ scenarios_required (ZhiEnterprisePage *self)
 static void
 update_count (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
   gint64 required = scenarios_required (self);
   g_autofree char *title
       = g_strdup_printf (ngettext ("%u scenario entered", "%u scenarios entered", n), n);
@@ -535,7 +460,8 @@ update_count (ZhiEnterprisePage *self)
     subtitle = g_strdup_printf (
         ngettext ("%s needs at least %u application scenario.",
                   "%s needs at least %u application scenarios.", (gulong)required),
-        track_name (zhi_project_get_track (self->project)), (guint)required);
+        track_name (zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))),
+        (guint)required);
   else if (n == 0)
     subtitle = g_strdup (_ ("Add the scenarios built, such as online quality inspection or "
                             "equipment condition monitoring."));
@@ -554,8 +480,12 @@ static void
 update_suggestion (ZhiEnterprisePage *self)
 {
   const char *division
-      = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_get_industry_division (zhi_page_get_project (ZHI_PAGE (self)))
+            : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   const char *suggested = zhi_industry_suggested_track (division);
   g_autofree char *title = NULL;
   const char *subtitle;
@@ -585,28 +515,10 @@ update_suggestion (ZhiEnterprisePage *self)
 static void
 update_industry (ZhiEnterprisePage *self)
 {
-  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
-  const ZhiIndustryDivision *division = zhi_industry_lookup (code);
-  g_autofree char *subtitle = NULL;
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->industry_row), "error");
-  if (division != NULL)
-    subtitle = g_strdup_printf ("%s %s", division->code, zhi_industry_division_name (division));
-  else if (*code != '\0')
-    {
-      /* Translators: %s is what the project holds as the industry code */
-      subtitle = g_strdup_printf (_ ("“%s” is not a manufacturing division (13–43): choose one "
-                                     "from the list."),
-                                  code);
-      gtk_widget_add_css_class (GTK_WIDGET (self->industry_row), "error");
-    }
-  else
-    subtitle = g_strdup (_ ("Not chosen: pick the division of your main products"));
-  adw_action_row_set_subtitle (self->industry_row, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->industry_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  zhi_industry_row_set_division (
+      self->industry_row, project != NULL ? zhi_project_get_industry_division (project) : "");
 }
 
 /* The hint under the total when software + hardware is not the total */
@@ -621,14 +533,14 @@ update_investment_hint (ZhiEnterprisePage *self)
   g_autofree char *text = NULL;
   g_autofree char *button = NULL;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   /* a number the total entry cannot hold is reported by the entry itself */
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (total_field->row)), &typed))
     return;
-  software = zhi_project_get_investment_software (self->project);
-  hardware = zhi_project_get_investment_hardware (self->project);
-  total = zhi_project_get_investment_total (self->project);
+  software = zhi_project_get_investment_software (zhi_page_get_project (ZHI_PAGE (self)));
+  hardware = zhi_project_get_investment_hardware (zhi_page_get_project (ZHI_PAGE (self)));
+  total = zhi_project_get_investment_total (zhi_page_get_project (ZHI_PAGE (self)));
   sum = software + hardware;
   if (fabs (sum - total) < 0.00005 || (sum == 0 && total > 0))
     {
@@ -662,8 +574,9 @@ update_note_row (ZhiEnterprisePage *self, const ZhiCreditCode *info)
                       || (info->status == ZHI_CREDIT_CODE_VALID && !info->in_liaoning));
   const char *note = NULL;
 
-  if (self->project != NULL)
-    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                                 "credit-code");
   /* an explanation already written stays visible, so it can be read and removed */
   if (note != NULL && *note != '\0')
     explain = TRUE;
@@ -739,14 +652,15 @@ field_validate (ZhiEnterprisePage *self, Field *field)
         else
           {
             g_autofree char *message
-                = date_incomplete (text)
+                = zhi_format_date_incomplete (text)
                       ? g_strdup_printf (
                           _ ("%s: write the date as year-month-day, such as 2019-06-30."), title)
                       : g_strdup_printf (_ ("%s: this is not a date. Write it as year-month-day, "
                                             "such as 2019-06-30."),
                                          title);
 
-            field_show_message (field, date_incomplete (text) ? MESSAGE_HINT : MESSAGE_ERROR,
+            field_show_message (field,
+                                zhi_format_date_incomplete (text) ? MESSAGE_HINT : MESSAGE_ERROR,
                                 message, NULL);
           }
         break;
@@ -759,8 +673,9 @@ field_validate (ZhiEnterprisePage *self, Field *field)
                                  title);
 
           field_show_message (field,
-                              *stripped != '\0' && !email_plausible (stripped) ? MESSAGE_WARNING
-                                                                               : MESSAGE_NONE,
+                              *stripped != '\0' && !zhi_format_email_plausible (stripped)
+                                  ? MESSAGE_WARNING
+                                  : MESSAGE_NONE,
                               message, NULL);
         }
         break;
@@ -773,8 +688,9 @@ field_validate (ZhiEnterprisePage *self, Field *field)
               title);
 
           field_show_message (field,
-                              *stripped != '\0' && !phone_plausible (stripped) ? MESSAGE_WARNING
-                                                                               : MESSAGE_NONE,
+                              *stripped != '\0' && !zhi_format_phone_plausible (stripped)
+                                  ? MESSAGE_WARNING
+                                  : MESSAGE_NONE,
                               message, NULL);
         }
         break;
@@ -833,7 +749,7 @@ field_sync (ZhiEnterprisePage *self, Field *field)
   g_autofree char *typed = NULL;
   g_autofree char *stored = NULL;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   typed = field_text_to_stored (field, text);
   stored = field_get_stored (self, field);
@@ -855,8 +771,9 @@ sync_note (ZhiEnterprisePage *self)
   const char *note = NULL;
   ZhiCreditCode info;
 
-  if (self->project != NULL)
-    note = zhi_answers_get_note (zhi_project_get_answers (self->project), "credit-code");
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    note = zhi_answers_get_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                                 "credit-code");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), note ? note : "") != 0)
     {
       self->syncing++;
@@ -871,7 +788,9 @@ sync_note (ZhiEnterprisePage *self)
 static void
 sync_track (ZhiEnterprisePage *self)
 {
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   const char *const *ids = zhi_standard_track_ids ();
   guint selected = 0;
 
@@ -893,7 +812,7 @@ sync_track (ZhiEnterprisePage *self)
 
       /* the edition the project is drafted against; when it is not installed (the project
        * then opens read-only) the built-in edition still shows its data */
-      self->standard = zhi_editions_for_project (self->project, NULL);
+      self->standard = zhi_editions_for_project (zhi_page_get_project (ZHI_PAGE (self)), NULL);
       if (self->standard == NULL)
         self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
@@ -903,139 +822,31 @@ sync_track (ZhiEnterprisePage *self)
 
 /* ---- scenarios ------------------------------------------------------------------------------ */
 
+/* the place of @row in the list, -1 when it shows no scenario of the project (any more) */
 static int
-scenario_row_index (ZhiEnterprisePage *self, GtkWidget *widget)
+scenario_row_index (ZhiEnterprisePage *self, ZhiScenarioRow *row)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "zhi-scenario-row");
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
   guint index;
 
-  if (row == NULL || self->project == NULL || !g_ptr_array_find (self->scenario_rows, row, &index)
-      || index >= zhi_project_get_n_scenarios (self->project))
+  if (project == NULL || !g_ptr_array_find (self->scenario_rows, row, &index)
+      || index >= zhi_project_get_n_scenarios (project))
     return -1;
   return (int)index;
 }
 
-static char *
-criteria_summary (ZhiEnterprisePage *self, const ZhiScenario *scenario)
-{
-  g_autoptr (GString) numbers = g_string_new (NULL);
-  guint n = 0;
-
-  for (guint i = 0; scenario->criteria[i] != NULL; i++)
-    {
-      const ZhiCriterion *criterion
-          = self->standard != NULL
-                ? zhi_standard_lookup_criterion (self->standard, scenario->criteria[i])
-                : NULL;
-
-      if (criterion == NULL)
-        continue;
-      if (n++ > 0)
-        /* Translators: separates items of a list, e.g. "2, 5" */
-        g_string_append (numbers, C_ ("list separator", ", "));
-      g_string_append_printf (numbers, "%d", criterion->number);
-    }
-  if (n == 0)
-    return g_strdup (_ ("No criterion linked yet"));
-  /* Translators: %s is a list of criterion numbers, e.g. "2, 5" */
-  return g_strdup_printf (ngettext ("Serves criterion %s", "Serves criteria %s", n), numbers->str);
-}
-
 static void
-scenario_row_sync (ZhiEnterprisePage *self, GtkWidget *row, const ZhiScenario *scenario)
+scenario_edited_cb (ZhiScenarioRow *row, const char *what, ZhiEnterprisePage *self)
 {
-  AdwEntryRow *name = g_object_get_data (G_OBJECT (row), "zhi-name");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (row), "zhi-buffer");
-  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
-  g_autofree char *subtitle = criteria_summary (self, scenario);
-  g_autofree char *description = NULL;
-  const char *title = *scenario->name != '\0' ? scenario->name : _ ("Unnamed Scenario");
-  GtkTextIter start, end;
-
-  self->syncing++;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name)), scenario->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (name), scenario->name);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (description, scenario->description) != 0)
-    gtk_text_buffer_set_text (buffer, scenario->description, -1);
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-      const char *id = g_object_get_data (G_OBJECT (check), "zhi-criterion");
-      gboolean active = g_strv_contains ((const char *const *)scenario->criteria, id);
-
-      if (gtk_check_button_get_active (check) != active)
-        gtk_check_button_set_active (check, active);
-    }
-  self->syncing--;
-}
-
-static void
-scenario_name_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
-{
-  int index = scenario_row_index (self, GTK_WIDGET (editable));
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+  int index = scenario_row_index (self, row);
   g_autoptr (ZhiScenario) scenario = NULL;
 
   if (self->syncing > 0 || index < 0)
     return;
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
-  g_free (scenario->name);
-  scenario->name = g_strdup (gtk_editable_get_text (editable));
-  zhi_project_update_scenario (self->project, index, scenario);
-}
-
-static void
-scenario_description_changed_cb (GtkTextBuffer *buffer, ZhiEnterprisePage *self)
-{
-  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "zhi-view");
-  int index = scenario_row_index (self, view);
-  g_autoptr (ZhiScenario) scenario = NULL;
-  GtkTextIter start, end;
-
-  if (self->syncing > 0 || index < 0)
-    return;
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
-  g_free (scenario->description);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  scenario->description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  zhi_project_update_scenario (self->project, index, scenario);
-}
-
-static void
-scenario_criterion_toggled_cb (GtkCheckButton *check, ZhiEnterprisePage *self)
-{
-  int index = scenario_row_index (self, GTK_WIDGET (check));
-  GtkWidget *row;
-  GPtrArray *checks;
-  g_autoptr (ZhiScenario) scenario = NULL;
-  g_autoptr (GStrvBuilder) builder = NULL;
-
-  if (self->syncing > 0 || index < 0)
-    return;
-  row = g_object_get_data (G_OBJECT (check), "zhi-scenario-row");
-  checks = g_object_get_data (G_OBJECT (row), "zhi-checks");
-  scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
-  builder = g_strv_builder_new ();
-  /* ids of another track's criteria stay: the track may be switched back */
-  for (guint i = 0; scenario->criteria[i] != NULL; i++)
-    if (self->standard == NULL
-        || zhi_standard_lookup_criterion (self->standard, scenario->criteria[i]) == NULL)
-      g_strv_builder_add (builder, scenario->criteria[i]);
-  for (guint i = 0; i < checks->len; i++)
-    {
-      GtkCheckButton *c = g_ptr_array_index (checks, i);
-
-      if (gtk_check_button_get_active (c))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "zhi-criterion"));
-    }
-  g_strfreev (scenario->criteria);
-  scenario->criteria = g_strv_builder_end (builder);
-  zhi_project_update_scenario (self->project, index, scenario);
+  scenario = zhi_scenario_copy (zhi_project_get_scenario (project, index));
+  zhi_scenario_row_apply (row, what, scenario);
+  zhi_project_update_scenario (project, index, scenario);
 }
 
 typedef struct
@@ -1069,10 +880,9 @@ undo_remove_cb (AdwToast *toast, RemovedScenario *removed)
 }
 
 static void
-scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+scenario_remove_cb (ZhiScenarioRow *row, ZhiEnterprisePage *self)
 {
-  int index = scenario_row_index (self, GTK_WIDGET (button));
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
+  int index = scenario_row_index (self, row);
   RemovedScenario *removed;
   AdwToast *toast;
   const char *name;
@@ -1081,138 +891,41 @@ scenario_remove_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
   if (index < 0)
     return;
   removed = g_new0 (RemovedScenario, 1);
-  g_weak_ref_init (&removed->project, self->project);
+  g_weak_ref_init (&removed->project, zhi_page_get_project (ZHI_PAGE (self)));
   removed->index = index;
-  removed->scenario = zhi_scenario_copy (zhi_project_get_scenario (self->project, index));
+  removed->scenario = zhi_scenario_copy (
+      zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), index));
   name = *removed->scenario->name != '\0' ? removed->scenario->name : _ ("Unnamed Scenario");
-  zhi_project_remove_scenario (self->project, index);
+  zhi_project_remove_scenario (zhi_page_get_project (ZHI_PAGE (self)), index);
 
-  if (window == NULL)
-    {
-      removed_scenario_free (removed);
-      return;
-    }
   /* Translators: %s is the name of an application scenario */
   escaped = g_markup_escape_text (name, -1);
   toast = adw_toast_new_format (_ ("Scenario “%s” removed"), escaped);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
                          (GClosureNotify)(void (*) (void))removed_scenario_free, 0);
-  zhi_window_add_toast (ZHI_WINDOW (window), toast);
+  zhi_page_add_toast (ZHI_PAGE (self), toast);
 }
 
 static GtkWidget *
 scenario_row_new (ZhiEnterprisePage *self, const ZhiScenario *scenario, guint index)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *name = adw_entry_row_new ();
-  GtkWidget *desc_row = adw_preferences_row_new ();
-  GtkWidget *desc_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *desc_label = gtk_label_new (_ ("Description"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GPtrArray *checks = g_ptr_array_new ();
-  g_autofree char *remove_label = NULL;
+  GtkWidget *row = zhi_scenario_row_new (self->standard, index);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "zhi-checks", checks, (GDestroyNotify)g_ptr_array_unref);
-
-  /* Translators: %u is the number of the scenario in the list */
-  remove_label = g_strdup_printf (_ ("Remove scenario %u"), index + 1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _ ("Remove Scenario"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "zhi-scenario-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (scenario_remove_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _ ("Scenario Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario Name"), -1);
-  g_object_set_data (G_OBJECT (name), "zhi-scenario-row", row);
-  g_object_set_data (G_OBJECT (row), "zhi-name", name);
-  g_signal_connect (name, "changed", G_CALLBACK (scenario_name_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
-
-  if (self->standard != NULL)
-    {
-      GPtrArray *criteria = zhi_standard_get_criteria (self->standard);
-
-      for (guint c = 0; c < criteria->len; c++)
-        {
-          const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
-          GtkWidget *crow = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *title
-              = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (crow), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), title);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          title, -1);
-          g_object_set_data_full (G_OBJECT (check), "zhi-criterion", g_strdup (criterion->id),
-                                  g_free);
-          g_object_set_data (G_OBJECT (check), "zhi-scenario-row", row);
-          g_signal_connect (check, "toggled", G_CALLBACK (scenario_criterion_toggled_cb), self);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (crow), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (crow), check);
-          g_ptr_array_add (checks, check);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
-        }
-    }
-  else
-    {
-      GtkWidget *crow = adw_action_row_new ();
-
-      adw_preferences_row_set_title (
-          ADW_PREFERENCES_ROW (crow),
-          _ ("Choose the track above to link this scenario to the criteria it serves."));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (crow), 0);
-      gtk_widget_add_css_class (crow, "dim-label");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
-    }
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (desc_row), FALSE);
-  gtk_widget_set_margin_start (desc_box, 12);
-  gtk_widget_set_margin_end (desc_box, 12);
-  gtk_widget_set_margin_top (desc_box, 8);
-  gtk_widget_set_margin_bottom (desc_box, 12);
-  gtk_label_set_xalign (GTK_LABEL (desc_label), 0);
-  gtk_widget_add_css_class (desc_label, "caption");
-  gtk_widget_add_css_class (desc_label, "dim-label");
-  gtk_box_append (GTK_BOX (desc_box), desc_label);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario Description"), -1);
-  g_object_set_data (G_OBJECT (view), "zhi-scenario-row", row);
-  g_object_set_data (G_OBJECT (buffer), "zhi-view", view);
-  g_object_set_data (G_OBJECT (row), "zhi-buffer", buffer);
-  g_signal_connect (buffer, "changed", G_CALLBACK (scenario_description_changed_cb), self);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (desc_box), frame);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (desc_row), desc_box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), desc_row);
-
-  scenario_row_sync (self, row, scenario);
+  g_signal_connect_object (row, "edited", G_CALLBACK (scenario_edited_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (scenario_remove_cb), self, 0);
+  self->syncing++;
+  zhi_scenario_row_sync (ZHI_SCENARIO_ROW (row), scenario);
+  self->syncing--;
   return row;
 }
 
 static void
 rebuild_scenarios (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
 
   for (guint i = 0; i < self->scenario_rows->len; i++)
     adw_preferences_group_remove (self->scenarios_group,
@@ -1220,7 +933,8 @@ rebuild_scenarios (ZhiEnterprisePage *self)
   g_ptr_array_set_size (self->scenario_rows, 0);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = scenario_row_new (self, zhi_project_get_scenario (self->project, i), i);
+      GtkWidget *row = scenario_row_new (
+          self, zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i), i);
 
       g_ptr_array_add (self->scenario_rows, row);
       adw_preferences_group_add (self->scenarios_group, row);
@@ -1230,14 +944,21 @@ rebuild_scenarios (ZhiEnterprisePage *self)
 static void
 sync_scenarios (ZhiEnterprisePage *self)
 {
-  guint n = self->project != NULL ? zhi_project_get_n_scenarios (self->project) : 0;
+  guint n = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                ? zhi_project_get_n_scenarios (zhi_page_get_project (ZHI_PAGE (self)))
+                : 0;
 
   if (n != self->scenario_rows->len)
     rebuild_scenarios (self);
   else
     for (guint i = 0; i < n; i++)
-      scenario_row_sync (self, g_ptr_array_index (self->scenario_rows, i),
-                         zhi_project_get_scenario (self->project, i));
+      {
+        self->syncing++;
+        zhi_scenario_row_sync (
+            g_ptr_array_index (self->scenario_rows, i),
+            zhi_project_get_scenario (zhi_page_get_project (ZHI_PAGE (self)), i));
+        self->syncing--;
+      }
   update_count (self);
 }
 
@@ -1251,7 +972,7 @@ clear_idle (gpointer data)
   g_autofree char *stored = field_text_to_stored (field, "");
 
   field->clear_source = 0;
-  if (self->project != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     field_store (self, field, stored);
   return G_SOURCE_REMOVE;
 }
@@ -1264,14 +985,14 @@ cancel_clears (ZhiEnterprisePage *self)
 }
 
 static void
-field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
+field_changed_cb (GtkEditable *editable, Field *field)
 {
-  Field *field = g_object_get_data (G_OBJECT (editable), "zhi-field");
+  ZhiEnterprisePage *self = field->page;
   const char *text = gtk_editable_get_text (editable);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *stored = NULL;
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   g_clear_handle_id (&field->clear_source, g_source_remove);
   if (!field_validate (self, field))
@@ -1297,24 +1018,26 @@ field_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
       ZhiCreditCode info;
 
       zhi_credit_code_check (stored, &info);
-      if (info.status == ZHI_CREDIT_CODE_VALID && *zhi_project_get_city (self->project) == '\0')
-        zhi_project_set_city (self->project, self->city_suggestion);
+      if (info.status == ZHI_CREDIT_CODE_VALID
+          && *zhi_project_get_city (zhi_page_get_project (ZHI_PAGE (self))) == '\0')
+        zhi_project_set_city (zhi_page_get_project (ZHI_PAGE (self)), self->city_suggestion);
     }
 }
 
 static void
-message_button_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
+message_button_clicked_cb (GtkButton *button, Field *field)
 {
-  Field *field = g_object_get_data (G_OBJECT (button), "zhi-field");
+  ZhiEnterprisePage *self = field->page;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (g_str_equal (field->info->id, "city") && self->city_suggestion != NULL)
-    zhi_project_set_city (self->project, self->city_suggestion);
+    zhi_project_set_city (zhi_page_get_project (ZHI_PAGE (self)), self->city_suggestion);
   else if (g_str_equal (field->info->id, "investment-total"))
-    zhi_project_set_investment_total (self->project,
-                                      zhi_project_get_investment_software (self->project)
-                                          + zhi_project_get_investment_hardware (self->project));
+    zhi_project_set_investment_total (
+        zhi_page_get_project (ZHI_PAGE (self)),
+        zhi_project_get_investment_software (zhi_page_get_project (ZHI_PAGE (self)))
+            + zhi_project_get_investment_hardware (zhi_page_get_project (ZHI_PAGE (self))));
 }
 
 static void
@@ -1322,11 +1045,11 @@ note_changed_cb (GtkEditable *editable, ZhiEnterprisePage *self)
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  zhi_answers_set_note (zhi_project_get_answers (self->project), "credit-code",
-                        *text != '\0' ? text : NULL);
-  zhi_project_answers_changed (self->project, "credit-code");
+  zhi_answers_set_note (zhi_project_get_answers (zhi_page_get_project (ZHI_PAGE (self))),
+                        "credit-code", *text != '\0' ? text : NULL);
+  zhi_project_answers_changed (zhi_page_get_project (ZHI_PAGE (self)), "credit-code");
 }
 
 typedef struct
@@ -1341,22 +1064,19 @@ apply_track_idle (gpointer data)
   TrackChange *change = data;
   g_autoptr (ZhiEnterprisePage) self = g_weak_ref_get (&change->page);
   g_autoptr (ZhiProject) project = NULL;
-  GtkWidget *view;
+  g_autoptr (GtkWidget) parent = NULL;
 
-  if (self == NULL || self->project == NULL)
+  if (self == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return G_SOURCE_REMOVE;
-  project = g_object_ref (self->project);
-  view = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_PROJECT_VIEW);
-  if (view != NULL)
-    g_object_ref (view);
+  project = g_object_ref (zhi_page_get_project (ZHI_PAGE (self)));
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    g_object_ref (parent);
   zhi_project_set_track (project, change->track);
-  /* The view builds its pages anew for another track: bring the user back to the combo. */
-  if (view != NULL)
-    {
-      if (zhi_project_view_get_page (ZHI_PROJECT_VIEW (view), "enterprise") != GTK_WIDGET (self))
-        zhi_project_view_show_step (ZHI_PROJECT_VIEW (view), "enterprise", "track");
-      g_object_unref (view);
-    }
+  /* The view built its pages anew for another track (this one is gone): bring the user
+   * back to the combo of the new enterprise page. */
+  if (parent != NULL && gtk_widget_get_parent (GTK_WIDGET (self)) != parent)
+    zhi_page_show_step (ZHI_PAGE (self), "enterprise", "track");
   return G_SOURCE_REMOVE;
 }
 
@@ -1389,19 +1109,19 @@ track_selected_cb (AdwComboRow *row, GParamSpec *pspec, ZhiEnterprisePage *self)
   const char *const *ids = zhi_standard_track_ids ();
   const char *track = "";
 
-  if (self->syncing > 0 || self->project == NULL)
+  if (self->syncing > 0 || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0
       && selected <= g_strv_length ((char **)ids))
     track = ids[selected - 1];
-  if (g_strcmp0 (track, zhi_project_get_track (self->project)) != 0)
+  if (g_strcmp0 (track, zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))) != 0)
     change_track_later (self, track);
 }
 
 static void
 suggestion_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
 {
-  if (self->project != NULL && self->suggested_track != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL && self->suggested_track != NULL)
     change_track_later (self, self->suggested_track);
 }
 
@@ -1412,167 +1132,23 @@ add_scenario_clicked_cb (GtkButton *button, ZhiEnterprisePage *self)
   guint index;
   GtkWidget *row;
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  index = zhi_project_add_scenario (self->project, scenario);
+  index = zhi_project_add_scenario (zhi_page_get_project (ZHI_PAGE (self)), scenario);
   if (index >= self->scenario_rows->len)
     return;
   row = g_ptr_array_index (self->scenario_rows, index);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "zhi-name"));
+  gtk_widget_grab_focus (zhi_scenario_row_get_name_row (ZHI_SCENARIO_ROW (row)));
 }
 
 /* -- the industry chooser -- */
 
-static gboolean
-industry_filter (GtkListBoxRow *row, gpointer data)
-{
-  ZhiEnterprisePage *self = data;
-
-  return self->industry_shown == NULL
-         || g_hash_table_contains (self->industry_shown,
-                                   g_object_get_data (G_OBJECT (row), "zhi-code"));
-}
-
 static void
-industry_search_changed_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
+industry_chosen_cb (ZhiIndustryRow *row, const char *code, ZhiEnterprisePage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr (GPtrArray) matches = NULL;
-
-  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
-  if (*text != '\0')
-    {
-      matches = zhi_industry_search (text);
-      self->industry_shown = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < matches->len; i++)
-        {
-          const ZhiIndustryDivision *division = g_ptr_array_index (matches, i);
-
-          g_hash_table_add (self->industry_shown, (gpointer)division->code);
-        }
-    }
-  gtk_list_box_invalidate_filter (self->industry_list);
-}
-
-static void
-industry_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, ZhiEnterprisePage *self)
-{
-  if (self->project != NULL)
-    zhi_project_set_industry_division (self->project,
-                                       g_object_get_data (G_OBJECT (row), "zhi-code"));
-  gtk_menu_button_popdown (self->industry_button);
-}
-
-/* Enter in the search picks the first division shown */
-static void
-industry_search_activate_cb (GtkSearchEntry *entry, ZhiEnterprisePage *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && industry_filter (GTK_LIST_BOX_ROW (row), self))
-      {
-        industry_row_activated_cb (self->industry_list, GTK_LIST_BOX_ROW (row), self);
-        return;
-      }
-}
-
-static void
-industry_popover_show_cb (GtkPopover *popover, ZhiEnterprisePage *self)
-{
-  const char *code = self->project != NULL ? zhi_project_get_industry_division (self->project) : "";
-
-  gtk_editable_set_text (GTK_EDITABLE (self->industry_search), "");
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->industry_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row)
-        && g_strcmp0 (g_object_get_data (G_OBJECT (row), "zhi-code"), code) == 0)
-      gtk_list_box_select_row (self->industry_list, GTK_LIST_BOX_ROW (row));
-  gtk_widget_grab_focus (GTK_WIDGET (self->industry_search));
-}
-
-static AdwActionRow *
-industry_row_new (ZhiEnterprisePage *self)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *search = gtk_search_entry_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_ ("No division matches"));
-  const ZhiIndustryDivision *divisions;
-  guint n_divisions;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _ ("Industry Division (GB/T 4754-2017)"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Industry division"), -1);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Choose the Industry Division"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Choose the industry division"), -1);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  g_object_set (search, "placeholder-text", _ ("Code or name, e.g. 34 or machinery"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Search the industry divisions"), -1);
-  g_signal_connect (search, "search-changed", G_CALLBACK (industry_search_changed_cb), self);
-  g_signal_connect (search, "activate", G_CALLBACK (industry_search_activate_cb), self);
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
-  gtk_box_append (GTK_BOX (box), search);
-
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), industry_filter, self, NULL);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Industry divisions"), -1);
-  g_signal_connect (list, "row-activated", G_CALLBACK (industry_row_activated_cb), self);
-  divisions = zhi_industry_list (&n_divisions);
-  for (guint i = 0; i < n_divisions; i++)
-    {
-      GtkWidget *item = gtk_list_box_row_new ();
-      g_autofree char *text = g_strdup_printf ("%s %s", divisions[i].code,
-                                               zhi_industry_division_name (&divisions[i]));
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      g_object_set_data (G_OBJECT (item), "zhi-code", (gpointer)divisions[i].code);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), item);
-    }
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_widget_set_size_request (scrolled, 280, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect (popover, "show", G_CALLBACK (industry_popover_show_cb), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-
-  self->industry_button = GTK_MENU_BUTTON (button);
-  self->industry_search = GTK_SEARCH_ENTRY (search);
-  self->industry_list = GTK_LIST_BOX (list);
-  return ADW_ACTION_ROW (row);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    zhi_project_set_industry_division (zhi_page_get_project (ZHI_PAGE (self)), code);
 }
 
 /* ---- building ------------------------------------------------------------------------------- */
@@ -1601,7 +1177,6 @@ build_fields (ZhiEnterprisePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _ (info->title), -1);
-      g_object_set_data (G_OBJECT (row), "zhi-field", field);
       switch (info->kind)
         {
           case KIND_NUMBER:
@@ -1633,13 +1208,12 @@ build_fields (ZhiEnterprisePage *self)
           gtk_widget_set_valign (unit, GTK_ALIGN_CENTER);
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
         }
-      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
       adw_preferences_group_add (group, row);
 
       field->message_row = message_row_new (&field->message, &field->message_button);
-      g_object_set_data (G_OBJECT (field->message_button), "zhi-field", field);
       g_signal_connect (field->message_button, "clicked", G_CALLBACK (message_button_clicked_cb),
-                        self);
+                        field);
       adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
 
       if (info->kind == KIND_CREDIT_CODE)
@@ -1664,7 +1238,9 @@ build_fields (ZhiEnterprisePage *self)
         }
       if (g_str_equal (info->id, "email"))
         {
-          self->industry_row = industry_row_new (self);
+          self->industry_row = ZHI_INDUSTRY_ROW (zhi_industry_row_new ());
+          g_signal_connect_object (self->industry_row, "chosen", G_CALLBACK (industry_chosen_cb),
+                                   self, 0);
           adw_preferences_group_add (group, GTK_WIDGET (self->industry_row));
         }
     }
@@ -1715,7 +1291,7 @@ sync_all (ZhiEnterprisePage *self)
   sync_track (self);
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      if (self->project != NULL)
+      if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
         field_sync (self, &self->fields[i]);
       else
         {
@@ -1734,29 +1310,16 @@ sync_all (ZhiEnterprisePage *self)
   update_count (self);
 }
 
-ZhiProject *
-zhi_enterprise_page_get_project (ZhiEnterprisePage *self)
+static void
+zhi_enterprise_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-void
-zhi_enterprise_page_set_project (ZhiEnterprisePage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_ENTERPRISE_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
   cancel_clears (self);
-  g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
   sync_all (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 GtkWidget *
@@ -1780,9 +1343,9 @@ zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
   if (g_str_equal (id, "industry-division"))
     return GTK_WIDGET (self->industry_row);
   if (g_str_equal (id, "industry-search"))
-    return GTK_WIDGET (self->industry_search);
+    return zhi_industry_row_get_search (self->industry_row);
   if (g_str_equal (id, "industry-list"))
-    return GTK_WIDGET (self->industry_list);
+    return zhi_industry_row_get_list (self->industry_row);
   if (g_str_equal (id, "scenario-add"))
     return GTK_WIDGET (self->add_scenario_button);
   if (g_str_equal (id, "scenarios"))
@@ -1810,11 +1373,10 @@ zhi_enterprise_page_get_scenario_row (ZhiEnterprisePage *self, guint index)
 }
 
 /* page.focus: a field id, "scenarios" or "scenario:N" (1-based) */
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_enterprise_page_focus_field (ZhiPage *page, const char *id)
 {
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (page);
   GtkWidget *target = NULL;
 
   if (g_str_has_prefix (id, "scenario:"))
@@ -1835,57 +1397,23 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
       if (g_str_has_prefix (id, "credit-code"))
         target = zhi_enterprise_page_get_control (self, "credit-code");
       else
-        return;
+        return FALSE;
     }
   gtk_widget_grab_focus (target);
+  return TRUE;
 }
 
 /* ---- GObject -------------------------------------------------------------------------------- */
-
-static void
-zhi_enterprise_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_enterprise_page_set_property (GObject *object,
-                                  guint prop_id,
-                                  const GValue *value,
-                                  GParamSpec *pspec)
-{
-  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_enterprise_page_set_project (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 zhi_enterprise_page_dispose (GObject *object)
 {
   ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (object);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
   cancel_clears (self);
-  g_clear_object (&self->project);
   g_clear_object (&self->standard);
-  g_clear_pointer (&self->industry_shown, g_hash_table_unref);
   g_clear_pointer (&self->city_suggestion, g_free);
   if (self->scenario_rows != NULL)
     g_ptr_array_set_size (self->scenario_rows, 0);
@@ -1910,13 +1438,8 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
 
   object_class->dispose = zhi_enterprise_page_dispose;
   object_class->finalize = zhi_enterprise_page_finalize;
-  object_class->get_property = zhi_enterprise_page_get_property;
-  object_class->set_property = zhi_enterprise_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_enterprise_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_enterprise_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
@@ -1933,7 +1456,6 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, count_icon);
   gtk_widget_class_bind_template_callback (widget_class, suggestion_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_scenario_clicked_cb);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void

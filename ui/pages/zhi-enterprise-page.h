@@ -2,16 +2,16 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 #include "zhi-project.h"
 
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_ENTERPRISE_PAGE (zhi_enterprise_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI, ENTERPRISE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI, ENTERPRISE_PAGE, ZhiPage)
 
 GtkWidget *zhi_enterprise_page_new (void);
-ZhiProject *zhi_enterprise_page_get_project (ZhiEnterprisePage *self);
-void zhi_enterprise_page_set_project (ZhiEnterprisePage *self, ZhiProject *project);
 
 /* The control for a field id ("name", "credit-code", "credit-code-note", "track",
  * "industry-division", "industry-search", "track-suggestion", "scenario-add", "scenarios", …),

@@ -4,30 +4,26 @@
  * and rules each document supports, its pages) and the ways in: a file chooser and drops
  * of many files at once.
  *
- * Threads: the store may only be used from the main thread (zhi-store.h), so the bytes of
- * an item are read there, in chunks from an idle source, and only the rendering (poppler,
- * gdk-pixbuf) runs in a worker thread, on a GBytes copy.  Thumbnails are cached by SHA-256
- * for the whole process: identical bytes render once.
+ * Reading and drawing the files (in chunks, in worker threads, thumbnails cached per SHA-256):
+ * zhi-evidence-files.c.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "zhi-editions.h"
+#include "zhi-evidence-files.h"
 #include "zhi-evidence-page.h"
+#include "zhi-evidence-pages.h"
+#include "zhi-evidence-row.h"
+#include "zhi-names.h"
 #include "zhi-standard.h"
 #include "zhi-store.h"
-
-#define THUMB_WIDTH 96
-#define THUMB_HEIGHT 128
-#define PAGE_WIDTH 720
-#define READ_CHUNK (256 * 1024)
-#define MAX_RENDER_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+#include "zhi-support-row.h"
 
 struct _ZhiEvidencePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   AdwToastOverlay *toast_overlay; /* the child */
 
@@ -60,13 +56,9 @@ struct _ZhiEvidencePage
   AdwActionRow *sha_row;
   AdwPreferencesGroup *criteria_group;
   AdwPreferencesGroup *rules_group;
-  GtkStack *pages_stack;
-  GtkSpinner *pages_spinner;
-  AdwStatusPage *pages_status;
-  GtkListView *pages_view;
+  ZhiEvidencePages *pages;
 
   /* Owned References */
-  ZhiProject *project;
   ZhiStandard *standard;
   ZhiConditions *conditions;
   GtkCustomFilter *filter;
@@ -74,7 +66,7 @@ struct _ZhiEvidencePage
   GtkSingleSelection *selection;
   char *needle;                 /* casefolded search text, "" for none */
   GPtrArray *bound_rows;        /* row widgets currently bound to an item (borrowed) */
-  GHashTable *support_switches; /* rule id → GtkSwitch (borrowed, inside the groups) */
+  GHashTable *support_switches; /* rule id → ZhiSupportRow (borrowed, inside the groups) */
   GPtrArray *support_rows;      /* rows added to the groups (borrowed) */
   ZhiEvidence *current;         /* previewed item */
   gboolean updating;            /* the page is setting widgets, not the user */
@@ -97,365 +89,30 @@ struct _ZhiEvidencePage
   double attach_fraction; /* of the file being attached */
   GtkFileChooserNative *chooser;
 
-  /* preview */
-  GCancellable *preview_cancellable;
-  struct _PreviewDoc *preview_doc;
-  GtkStringList *page_model;
-  GHashTable *page_textures; /* page index → GdkTexture */
-  GHashTable *page_pending;  /* page index → TRUE while rendering */
-  GHashTable *page_pictures; /* page index → GtkPicture bound to it (borrowed) */
-
   /* undo */
   AdwToast *undo_toast; /* weak */
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ZHI_TYPE_PAGE)
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ADW_TYPE_BIN)
-
-static void update_row (GtkWidget *row);
+static void update_rows (ZhiEvidencePage *self);
 static void update_preview (ZhiEvidencePage *self);
 static void thumb_next (ZhiEvidencePage *self);
-
-/* ---- what a file is ------------------------------------------------------------------ */
-
-static gboolean
-is_pdf (const char *media_type)
-{
-  return g_strcmp0 (media_type, "application/pdf") == 0;
-}
-
-static gboolean
-is_image (const char *media_type)
-{
-  return media_type != NULL && g_str_has_prefix (media_type, "image/");
-}
-
-static char *
-describe_type (const char *media_type)
-{
-  g_autofree char *type = g_content_type_from_mime_type (media_type);
-
-  if (is_pdf (media_type))
-    return g_strdup (_ ("PDF document"));
-  if (g_strcmp0 (media_type, "image/jpeg") == 0)
-    return g_strdup (_ ("JPEG picture"));
-  if (g_strcmp0 (media_type, "image/png") == 0)
-    return g_strdup (_ ("PNG picture"));
-  return g_content_type_get_description (type != NULL ? type : media_type);
-}
-
-static const char *
-type_icon (const char *media_type)
-{
-  if (is_image (media_type))
-    return "image-x-generic-symbolic";
-  if (is_pdf (media_type))
-    return "x-office-document-symbolic";
-  return "text-x-generic-symbolic";
-}
-
-/* ---- reading an item's bytes on the main thread, in chunks ---------------------------- */
-
-typedef struct
-{
-  GInputStream *stream;
-  GByteArray *data;
-  guint64 size;
-} ReadData;
-
-static void
-read_data_free (ReadData *d)
-{
-  g_clear_object (&d->stream);
-  g_clear_pointer (&d->data, g_byte_array_unref);
-  g_free (d);
-}
-
-static gboolean
-read_chunk_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  ReadData *d = g_task_get_task_data (task);
-  GError *error = NULL;
-  guint len = d->data->len;
-  gssize n;
-
-  if (g_task_return_error_if_cancelled (task))
-    return G_SOURCE_REMOVE;
-  g_byte_array_set_size (d->data, len + READ_CHUNK);
-  n = g_input_stream_read (d->stream, d->data->data + len, READ_CHUNK,
-                           g_task_get_cancellable (task), &error);
-  if (n < 0)
-    {
-      g_task_return_error (task, error);
-      return G_SOURCE_REMOVE;
-    }
-  g_byte_array_set_size (d->data, len + n);
-  if (n == 0)
-    {
-      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&d->data)),
-                             (GDestroyNotify)g_bytes_unref);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Reads the bytes of @evidence; the callback (whose source object is @evidence) gets them
- * with read_bytes_finish(). */
-static void
-read_bytes_async (ZhiProject *project,
-                  ZhiEvidence *evidence,
-                  GCancellable *cancellable,
-                  GAsyncReadyCallback callback,
-                  gpointer user_data)
-{
-  GTask *task = g_task_new (evidence, cancellable, callback, user_data);
-  g_autoptr (GSource) source = NULL;
-  GError *error = NULL;
-  ReadData *d;
-
-  if (zhi_evidence_get_size (evidence) > MAX_RENDER_SIZE)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                               _ ("The file is too large to show here."));
-      g_object_unref (task);
-      return;
-    }
-  d = g_new0 (ReadData, 1);
-  g_task_set_task_data (task, d, (GDestroyNotify)read_data_free);
-  d->stream = zhi_project_open_evidence_stream (project, zhi_evidence_get_id (evidence), &error);
-  if (d->stream == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  d->size = zhi_evidence_get_size (evidence);
-  d->data = g_byte_array_sized_new (MIN (d->size, MAX_RENDER_SIZE) + 1);
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_task_attach_source (task, source, read_chunk_cb);
-  g_object_unref (task); /* the source holds it */
-}
-
-static GBytes *
-read_bytes_finish (GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---- rendering, in worker threads ----------------------------------------------------- */
-
-typedef struct
-{
-  GBytes *pixels;
-  int width;
-  int height;
-  gsize stride;
-  GdkMemoryFormat format;
-} Pixels;
-
-static void
-pixels_clear (Pixels *p)
-{
-  g_clear_pointer (&p->pixels, g_bytes_unref);
-}
-
-static GdkTexture *
-pixels_to_texture (Pixels *p)
-{
-  if (p->pixels == NULL)
-    return NULL;
-  return gdk_memory_texture_new (p->width, p->height, p->format, p->pixels, p->stride);
-}
-
-/* The message for a PDF poppler refuses, naming the cause. */
-static char *
-pdf_problem (const GError *error)
-{
-  if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-    return g_strdup (_ ("The PDF is protected by a password, so it cannot be shown or put "
-                        "into the dossier. Attach a copy saved without a password."));
-  if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_DAMAGED)
-      || g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_INVALID))
-    return g_strdup (_ ("The file is damaged or is not a PDF. Open it in a PDF reader; if it "
-                        "shows there, print it to a new PDF and attach that one."));
-  return g_strdup_printf (_ ("The PDF cannot be read: %s"), error->message);
-}
-
-/* Renders @page into a white-backed cairo image fitted into @max_w × @max_h. */
-static void
-render_pdf_page (PopplerPage *page, int max_w, int max_h, Pixels *out)
-{
-  double w, h, scale;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int width, height;
-
-  poppler_page_get_size (page, &w, &h);
-  if (w <= 0 || h <= 0)
-    w = 595, h = 842;
-  scale = max_w / w;
-  if (max_h > 0)
-    scale = MIN (scale, max_h / h);
-  width = MAX (1, (int)(w * scale + 0.5));
-  height = MAX (1, (int)(h * scale + 0.5));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  out->width = width;
-  out->height = height;
-  out->stride = cairo_image_surface_get_stride (surface);
-  out->format = GDK_MEMORY_DEFAULT; /* cairo's ARGB32 in native byte order, premultiplied */
-  out->pixels = g_bytes_new (cairo_image_surface_get_data (surface), out->stride * height);
-  cairo_surface_destroy (surface);
-}
-
-static gboolean
-render_image (GBytes *bytes, int max_w, int max_h, Pixels *out, char **problem)
-{
-  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GdkPixbuf) pixbuf
-      = gdk_pixbuf_new_from_stream_at_scale (in, max_w, max_h, TRUE, NULL, &error);
-  g_autoptr (GdkPixbuf) oriented = NULL;
-
-  if (pixbuf == NULL)
-    {
-      *problem = g_strdup_printf (_ ("The picture cannot be read: %s"), error->message);
-      return FALSE;
-    }
-  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  out->width = gdk_pixbuf_get_width (oriented);
-  out->height = gdk_pixbuf_get_height (oriented);
-  out->stride = gdk_pixbuf_get_rowstride (oriented);
-  out->format = gdk_pixbuf_get_has_alpha (oriented) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8;
-  out->pixels = gdk_pixbuf_read_pixel_bytes (oriented);
-  return TRUE;
-}
-
-/* ---- thumbnails, cached per SHA-256 for the process ---------------------------------- */
-
-typedef struct
-{
-  GdkTexture *texture; /* NULL when there is none */
-  guint pages;         /* 0 when unknown */
-  char *problem;       /* why the file cannot be read, or NULL */
-} Thumb;
-
-static void
-thumb_free (Thumb *t)
-{
-  g_clear_object (&t->texture);
-  g_free (t->problem);
-  g_free (t);
-}
-
-static GHashTable *
-thumb_cache (void)
-{
-  static GHashTable *cache;
-
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)thumb_free);
-  return cache;
-}
-
-static Thumb *
-thumb_lookup (ZhiEvidence *evidence)
-{
-  return g_hash_table_lookup (thumb_cache (), zhi_evidence_get_sha256 (evidence));
-}
-
-typedef struct
-{
-  char *media_type;
-  GBytes *bytes;
-  /* out */
-  Pixels pixels;
-  guint pages;
-  char *problem;
-} ThumbJob;
-
-static void
-thumb_job_free (ThumbJob *j)
-{
-  g_free (j->media_type);
-  g_clear_pointer (&j->bytes, g_bytes_unref);
-  pixels_clear (&j->pixels);
-  g_free (j->problem);
-  g_free (j);
-}
-
-static void
-thumb_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ThumbJob *j = task_data;
-
-  if (is_pdf (j->media_type))
-    {
-      /* poppler-glib 22.12 defines no autoptr cleanups */
-      g_autoptr (GError) error = NULL;
-      PopplerDocument *doc = poppler_document_new_from_bytes (j->bytes, NULL, &error);
-
-      if (doc == NULL)
-        j->problem = pdf_problem (error);
-      else if ((j->pages = poppler_document_get_n_pages (doc)) == 0)
-        j->problem = g_strdup (_ ("The PDF has no pages."));
-      else
-        {
-          PopplerPage *page = poppler_document_get_page (doc, 0);
-
-          if (page != NULL)
-            render_pdf_page (page, THUMB_WIDTH, THUMB_HEIGHT, &j->pixels);
-          g_clear_object (&page);
-        }
-      g_clear_object (&doc);
-    }
-  else if (is_image (j->media_type))
-    {
-      if (render_image (j->bytes, THUMB_WIDTH, THUMB_HEIGHT, &j->pixels, &j->problem))
-        j->pages = 1;
-    }
-  g_clear_pointer (&j->bytes, g_bytes_unref);
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 thumb_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (source);
   g_autoptr (ZhiEvidence) evidence = user_data;
-  ThumbJob *j = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  Thumb *thumb;
+  const ZhiEvidenceThumb *thumb = zhi_evidence_thumb_render_finish (result, &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (thumb == NULL)
     return; /* cancelled: the page let go of the project */
 
-  thumb = g_new0 (Thumb, 1);
-  thumb->texture = pixels_to_texture (&j->pixels);
-  thumb->pages = j->pages;
-  thumb->problem = g_steal_pointer (&j->problem);
-  g_hash_table_replace (thumb_cache (), g_strdup (zhi_evidence_get_sha256 (evidence)), thumb);
-
-  if (self->project != NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
-      GListModel *list = zhi_project_get_evidence_list (self->project);
+      GListModel *list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
 
       /* Every item with these bytes learns its page count. */
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -465,12 +122,11 @@ thumb_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           if (thumb->pages > 0 && zhi_evidence_get_page_count (ev) == 0
               && zhi_evidence_get_usable (ev)
               && g_str_equal (zhi_evidence_get_sha256 (ev), zhi_evidence_get_sha256 (evidence)))
-            zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (ev),
-                                                 thumb->pages);
+            zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
+                                                 zhi_evidence_get_id (ev), thumb->pages);
         }
     }
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    update_row (g_ptr_array_index (self->bound_rows, i));
+  update_rows (self);
   if (self->current != NULL
       && g_str_equal (zhi_evidence_get_sha256 (self->current), zhi_evidence_get_sha256 (evidence)))
     update_preview (self);
@@ -483,67 +139,61 @@ static void
 thumb_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ZhiEvidencePage *self = user_data; /* the task below holds a reference */
-  g_autoptr (GTask) outer = NULL;
   g_autoptr (GError) error = NULL;
   ZhiEvidence *evidence = ZHI_EVIDENCE (source);
-  GBytes *bytes = read_bytes_finish (result, &error);
-  ThumbJob *j;
+  g_autoptr (GBytes) bytes = zhi_evidence_file_read_finish (result, &error);
 
   if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_object_unref (self);
       return;
     }
-  j = g_new0 (ThumbJob, 1);
-  j->media_type = g_strdup (zhi_evidence_get_media_type (evidence));
-  outer = g_task_new (self, self->thumb_cancellable, thumb_rendered_cb, g_object_ref (evidence));
-  g_task_set_task_data (outer, j, (GDestroyNotify)thumb_job_free);
+  /* Missing bytes are a problem of their own; too-large files just get no picture. */
+  zhi_evidence_thumb_render_async (
+      self, evidence, bytes,
+      bytes == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ? error->message
+                                                                                 : NULL,
+      self->thumb_cancellable, thumb_rendered_cb, g_object_ref (evidence));
   g_object_unref (self);
-  if (bytes == NULL)
-    {
-      /* Missing bytes are a problem of their own; too-large files just get no picture. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        j->problem = g_strdup (error->message);
-      g_task_return_boolean (outer, TRUE);
-      return;
-    }
-  j->bytes = bytes;
-  g_task_run_in_thread (outer, thumb_thread);
 }
 
 static void
 thumb_next (ZhiEvidencePage *self)
 {
-  while (!self->thumb_running && self->project != NULL)
+  while (!self->thumb_running && zhi_page_get_project (ZHI_PAGE (self)) != NULL)
     {
       g_autoptr (ZhiEvidence) evidence = g_queue_pop_head (&self->thumb_queue);
 
       if (evidence == NULL)
         return;
       /* Removed meanwhile, or rendered for an item with the same bytes */
-      if (zhi_project_lookup_evidence (self->project, zhi_evidence_get_id (evidence)) != evidence
-          || thumb_lookup (evidence) != NULL)
+      if (zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
+                                       zhi_evidence_get_id (evidence))
+              != evidence
+          || zhi_evidence_thumb_lookup (evidence) != NULL)
         continue;
-      if (!is_pdf (zhi_evidence_get_media_type (evidence))
-          && !is_image (zhi_evidence_get_media_type (evidence)))
+      if (!zhi_evidence_file_is_pdf (zhi_evidence_get_media_type (evidence))
+          && !zhi_evidence_file_is_image (zhi_evidence_get_media_type (evidence)))
         continue; /* no picture for other kinds of files */
       self->thumb_running = TRUE;
-      read_bytes_async (self->project, evidence, self->thumb_cancellable, thumb_bytes_cb,
-                        g_object_ref (self));
+      zhi_evidence_file_read_async (zhi_page_get_project (ZHI_PAGE (self)), evidence,
+                                    self->thumb_cancellable, thumb_bytes_cb, g_object_ref (self));
     }
 }
 
 static void
 thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
 {
-  Thumb *thumb = thumb_lookup (evidence);
+  const ZhiEvidenceThumb *thumb = zhi_evidence_thumb_lookup (evidence);
 
   /* bytes seen before (another item, another project): only the page count is missing */
   if (thumb != NULL && thumb->pages > 0 && zhi_evidence_get_page_count (evidence) == 0
       && zhi_evidence_get_usable (evidence)
-      && zhi_project_lookup_evidence (self->project, zhi_evidence_get_id (evidence)) == evidence)
-    zhi_project_set_evidence_page_count (self->project, zhi_evidence_get_id (evidence),
-                                         thumb->pages);
+      && zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
+                                      zhi_evidence_get_id (evidence))
+             == evidence)
+    zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
+                                         zhi_evidence_get_id (evidence), thumb->pages);
   if (thumb != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
     return;
   g_queue_push_tail (&self->thumb_queue, g_object_ref (evidence));
@@ -554,7 +204,7 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
 static void
 thumb_request_uncounted (ZhiEvidencePage *self)
 {
-  GListModel *list = zhi_project_get_evidence_list (self->project);
+  GListModel *list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -579,7 +229,8 @@ thumb_next_idle (gpointer data)
 static void
 thumb_request_shown (ZhiEvidencePage *self, ZhiEvidence *evidence)
 {
-  if (thumb_lookup (evidence) != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
+  if (zhi_evidence_thumb_lookup (evidence) != NULL
+      || g_queue_find (&self->thumb_queue, evidence) != NULL)
     return;
   g_queue_push_tail (&self->thumb_queue, g_object_ref (evidence));
   if (self->thumb_idle == 0)
@@ -592,29 +243,7 @@ thumb_request_shown (ZhiEvidencePage *self, ZhiEvidence *evidence)
 static char *
 support_name (ZhiEvidencePage *self, const char *id)
 {
-  const ZhiCriterion *criterion
-      = self->standard != NULL ? zhi_standard_lookup_criterion (self->standard, id) : NULL;
-  const ZhiCondition *condition = NULL;
-  const ZhiExclusion *exclusion = NULL;
-
-  if (criterion != NULL)
-    return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-  if (self->conditions != NULL
-      && (condition = zhi_conditions_lookup_condition (self->conditions, id)) != NULL)
-    /* TRANSLATORS: an eligibility condition: its mark "（一）" and short name */
-    return g_strdup_printf (_ ("Condition %s %s"), condition->mark,
-                            zhi_text_get (&condition->short_name));
-  if (self->conditions != NULL
-      && zhi_conditions_lookup_encouraged (self->conditions, id, &condition) != NULL)
-    /* （五）'s encouraged half */
-    return g_strdup_printf (_ ("Condition %s %s"), condition->mark,
-                            zhi_text_get (&condition->encouraged->short_name));
-  if (self->conditions != NULL
-      && (exclusion = zhi_conditions_lookup_exclusion (self->conditions, id)) != NULL)
-    /* TRANSLATORS: a case that excludes an enterprise: its mark "（一）" and short name */
-    return g_strdup_printf (_ ("Exclusion %s %s"), exclusion->mark,
-                            zhi_text_get (&exclusion->short_name));
-  return g_strdup (id);
+  return zhi_names_support (self->standard, self->conditions, id);
 }
 
 static char *
@@ -636,238 +265,78 @@ supports_summary (ZhiEvidencePage *self, ZhiEvidence *evidence)
   return g_strdup_printf (_ ("Supports: %s"), text->str);
 }
 
-static char *
-pages_text (guint pages)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", pages), pages);
-}
-
-/* ---- the rows of the list ------------------------------------------------------------- */
-
-typedef struct
-{
-  ZhiEvidencePage *page;
-  ZhiEvidence *evidence; /* while bound */
-  GtkStack *thumb_stack;
-  GtkImage *icon;
-  GtkImage *picture;
-  GtkLabel *title;
-  GtkLabel *meta;
-  GtkLabel *supports;
-  GtkImage *warning;
-  GtkButton *remove;
-} Row;
-
-/* Why the file cannot be used, or NULL: the inspection recorded in the project (the file
- * does not open, so it supports nothing), else what the thumbnailer found. */
-static char *
-problem_text (ZhiEvidence *evidence, Thumb *thumb)
-{
-  if (!zhi_evidence_get_usable (evidence))
-    return g_strdup_printf (
-        _ ("%s: this file does not open, so it supports nothing. Replace it with a file that "
-           "opens."),
-        zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
-  if (thumb != NULL && thumb->problem != NULL)
-    return g_strdup (thumb->problem);
-  return NULL;
-}
+/* ---- the rows of the list (ZhiEvidenceRow) ------------------------------------------- */
 
 static void
-remove_row_clicked_cb (GtkButton *button, Row *row)
+row_remove_cb (ZhiEvidenceRow *row, ZhiEvidence *evidence, ZhiEvidencePage *self)
 {
-  if (row->evidence != NULL)
-    zhi_evidence_page_remove (row->page, zhi_evidence_get_id (row->evidence));
+  zhi_evidence_page_remove (self, zhi_evidence_get_id (evidence));
 }
 
 static void
 list_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  Row *row = g_new0 (Row, 1);
+  GtkWidget *row = zhi_evidence_row_new ();
 
-  row->page = self;
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  /* a fixed 64 × 64 box whatever the shape of the document */
-  row->thumb_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (row->thumb_stack), 64, 64);
-  gtk_widget_set_valign (GTK_WIDGET (row->thumb_stack), GTK_ALIGN_CENTER);
-  row->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (row->icon, 32);
-  gtk_widget_add_css_class (GTK_WIDGET (row->icon), "dim-label");
-  gtk_stack_add_named (row->thumb_stack, GTK_WIDGET (row->icon), "icon");
-  row->picture = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (row->picture, 64);
-  gtk_stack_add_named (row->thumb_stack, GTK_WIDGET (row->picture), "picture");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->thumb_stack));
-
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  row->meta = GTK_LABEL (gtk_label_new (NULL));
-  row->supports = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (row->meta), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->meta), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->supports), "caption");
-  for (GtkLabel **l = &row->title; l <= &row->supports; l++)
-    {
-      gtk_label_set_xalign (*l, 0);
-      gtk_label_set_ellipsize (*l, PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (text), GTK_WIDGET (*l));
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), text);
-
-  row->warning = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-  gtk_widget_add_css_class (GTK_WIDGET (row->warning), "warning");
-  gtk_widget_set_valign (GTK_WIDGET (row->warning), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("This file cannot be read"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->warning));
-
-  row->remove = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
-  gtk_widget_add_css_class (GTK_WIDGET (row->remove), "flat");
-  gtk_widget_add_css_class (GTK_WIDGET (row->remove), "circular");
-  gtk_widget_set_valign (GTK_WIDGET (row->remove), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->remove), _ ("Remove"));
-  g_signal_connect (row->remove, "clicked", G_CALLBACK (remove_row_clicked_cb), row);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->remove));
-
-  g_object_set_data_full (G_OBJECT (box), "zhi-row", row, g_free);
-  gtk_list_item_set_child (item, box);
+  g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, 0);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
-update_row (GtkWidget *widget)
+update_row (ZhiEvidencePage *self, ZhiEvidenceRow *row)
 {
-  Row *row = g_object_get_data (G_OBJECT (widget), "zhi-row");
-  ZhiEvidence *evidence = row->evidence;
-  const char *media_type;
-  g_autofree char *type = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *meta = NULL;
+  ZhiEvidence *evidence = zhi_evidence_row_get_evidence (row);
   g_autofree char *supports = NULL;
-  g_autofree char *remove_label = NULL;
-  Thumb *thumb;
-  const char *title;
 
   if (evidence == NULL)
     return;
-  media_type = zhi_evidence_get_media_type (evidence);
-  thumb = thumb_lookup (evidence);
-  title = zhi_evidence_get_title (evidence);
-  if (*title == '\0')
-    title = zhi_evidence_get_file_name (evidence);
-
-  gtk_label_set_text (row->title, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->title), title);
-  type = describe_type (media_type);
-  size = g_format_size (zhi_evidence_get_size (evidence));
-  if (!zhi_evidence_get_usable (evidence))
-    {
-      /* TRANSLATORS: the reason an evidence file cannot be used, e.g. “Unusable: Empty
-       * file” */
-      g_autofree char *reason = g_strdup_printf (
-          _ ("Unusable: %s"), zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
-
-      /* the reason first and alone: the row is narrow, type and size are in the detail */
-      meta = g_strdup (reason);
-      gtk_widget_remove_css_class (GTK_WIDGET (row->meta), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (row->meta), "error");
-    }
-  else
-    {
-      if (zhi_evidence_get_page_count (evidence) > 0)
-        {
-          g_autofree char *pages = pages_text (zhi_evidence_get_page_count (evidence));
-
-          meta = g_strdup_printf ("%s · %s · %s", type, size, pages);
-        }
-      else
-        meta = g_strdup_printf ("%s · %s", type, size);
-      gtk_widget_remove_css_class (GTK_WIDGET (row->meta), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (row->meta), "dim-label");
-    }
-  gtk_label_set_text (row->meta, meta);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->meta), meta);
-
-  supports = supports_summary (row->page, evidence);
-  gtk_label_set_text (row->supports, supports);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->supports), supports);
-  if (zhi_evidence_get_supports (evidence)[0] == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row->supports), "dim-label");
-      gtk_widget_remove_css_class (GTK_WIDGET (row->supports), "accent");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row->supports), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (row->supports), "accent");
-    }
-
-  if (thumb != NULL && thumb->texture != NULL)
-    {
-      gtk_image_set_from_paintable (row->picture, GDK_PAINTABLE (thumb->texture));
-      gtk_stack_set_visible_child_name (row->thumb_stack, "picture");
-    }
-  else
-    {
-      gtk_image_clear (row->picture);
-      gtk_image_set_from_icon_name (row->icon, type_icon (media_type));
-      gtk_stack_set_visible_child_name (row->thumb_stack, "icon");
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Thumbnail"), -1);
-
-  {
-    g_autofree char *problem = problem_text (evidence, thumb);
-
-    gtk_widget_set_visible (GTK_WIDGET (row->warning), problem != NULL);
-    if (problem != NULL)
-      {
-        gtk_widget_set_tooltip_text (GTK_WIDGET (row->warning), problem);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
-      }
-  }
-
-  remove_label = g_strdup_printf (_ ("Remove “%s”"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
+  supports = supports_summary (self, evidence);
+  zhi_evidence_row_update (row, supports);
 }
 
 static void
-evidence_notify_cb (ZhiEvidence *evidence, GParamSpec *pspec, GtkWidget *widget)
+update_rows (ZhiEvidencePage *self)
 {
-  update_row (widget);
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    update_row (self, g_ptr_array_index (self->bound_rows, i));
+}
+
+/* an item changed: the row bound to it shows it again */
+static void
+evidence_notify_cb (ZhiEvidence *evidence, GParamSpec *pspec, ZhiEvidencePage *self)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    {
+      ZhiEvidenceRow *row = g_ptr_array_index (self->bound_rows, i);
+
+      if (zhi_evidence_row_get_evidence (row) == evidence)
+        update_row (self, row);
+    }
 }
 
 static void
 list_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  Row *row = g_object_get_data (G_OBJECT (widget), "zhi-row");
+  ZhiEvidenceRow *row = ZHI_EVIDENCE_ROW (gtk_list_item_get_child (item));
+  ZhiEvidence *evidence = gtk_list_item_get_item (item);
 
-  row->evidence = gtk_list_item_get_item (item);
-  g_signal_connect_object (row->evidence, "notify", G_CALLBACK (evidence_notify_cb), widget, 0);
-  g_ptr_array_add (self->bound_rows, widget);
-  update_row (widget);
-  thumb_request_shown (self, row->evidence);
+  zhi_evidence_row_set_evidence (row, evidence);
+  g_signal_connect_object (evidence, "notify", G_CALLBACK (evidence_notify_cb), self, 0);
+  g_ptr_array_add (self->bound_rows, row);
+  update_row (self, row);
+  thumb_request_shown (self, evidence);
 }
 
 static void
 list_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  Row *row = g_object_get_data (G_OBJECT (widget), "zhi-row");
+  ZhiEvidenceRow *row = ZHI_EVIDENCE_ROW (gtk_list_item_get_child (item));
+  ZhiEvidence *evidence = zhi_evidence_row_get_evidence (row);
 
-  if (row->evidence != NULL)
-    g_signal_handlers_disconnect_by_func (row->evidence, evidence_notify_cb, widget);
-  row->evidence = NULL;
-  g_ptr_array_remove_fast (self->bound_rows, widget);
+  if (evidence != NULL)
+    g_signal_handlers_disconnect_by_func (evidence, evidence_notify_cb, self);
+  zhi_evidence_row_set_evidence (row, NULL);
+  g_ptr_array_remove_fast (self->bound_rows, row);
 }
 
 /* ---- search and filter ---------------------------------------------------------------- */
@@ -898,7 +367,9 @@ filter_func (gpointer item, gpointer user_data)
 static void
 update_stacks (ZhiEvidencePage *self)
 {
-  GListModel *all = self->project != NULL ? zhi_project_get_evidence_list (self->project) : NULL;
+  GListModel *all = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                        ? zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (self)))
+                        : NULL;
   gboolean empty = all == NULL || g_list_model_get_n_items (all) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "library");
@@ -933,379 +404,32 @@ unlinked_toggled_cb (GtkToggleButton *button, ZhiEvidencePage *self)
 
 /* ---- the preview pane: pages ---------------------------------------------------------- */
 
-/* The bytes of the previewed item, shared with the render threads; poppler documents are
- * not to be used by two threads at once, hence the lock. */
-typedef struct _PreviewDoc
-{
-  GBytes *bytes;
-  char *media_type;
-  GMutex lock;
-  PopplerDocument *doc; /* opened on first use, under the lock */
-  char *problem;        /* set when opening failed, under the lock */
-} PreviewDoc;
-
-static void
-preview_doc_clear (gpointer data)
-{
-  PreviewDoc *doc = data;
-
-  g_bytes_unref (doc->bytes);
-  g_free (doc->media_type);
-  g_clear_object (&doc->doc);
-  g_free (doc->problem);
-  g_mutex_clear (&doc->lock);
-}
-
-static PreviewDoc *
-preview_doc_new (GBytes *bytes, const char *media_type)
-{
-  PreviewDoc *doc = g_atomic_rc_box_new0 (PreviewDoc);
-
-  doc->bytes = g_bytes_ref (bytes);
-  doc->media_type = g_strdup (media_type);
-  g_mutex_init (&doc->lock);
-  return doc;
-}
-
-static void
-preview_doc_unref (PreviewDoc *doc)
-{
-  g_atomic_rc_box_release_full (doc, preview_doc_clear);
-}
-
-/* with doc->lock held */
-static PopplerDocument *
-preview_doc_open (PreviewDoc *doc)
-{
-  if (doc->doc == NULL && doc->problem == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-
-      doc->doc = poppler_document_new_from_bytes (doc->bytes, NULL, &error);
-      if (doc->doc == NULL)
-        doc->problem = pdf_problem (error);
-    }
-  return doc->doc;
-}
-
-typedef struct
-{
-  PreviewDoc *doc;
-  guint index;
-  Pixels pixels;
-  guint n_pages;
-  char *problem;
-} PageJob;
-
-static void
-page_job_free (PageJob *j)
-{
-  preview_doc_unref (j->doc);
-  pixels_clear (&j->pixels);
-  g_free (j->problem);
-  g_free (j);
-}
-
-static void
-open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  PageJob *j = task_data;
-
-  g_mutex_lock (&j->doc->lock);
-  if (preview_doc_open (j->doc) != NULL)
-    j->n_pages = poppler_document_get_n_pages (j->doc->doc);
-  else
-    j->problem = g_strdup (j->doc->problem);
-  g_mutex_unlock (&j->doc->lock);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  PageJob *j = task_data;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (is_pdf (j->doc->media_type))
-    {
-      g_mutex_lock (&j->doc->lock);
-      if (preview_doc_open (j->doc) != NULL)
-        {
-          PopplerPage *page = poppler_document_get_page (j->doc->doc, j->index);
-
-          if (page != NULL)
-            render_pdf_page (page, PAGE_WIDTH, 0, &j->pixels);
-          g_clear_object (&page);
-        }
-      g_mutex_unlock (&j->doc->lock);
-    }
-  else
-    render_image (j->doc->bytes, PAGE_WIDTH, -1, &j->pixels, &j->problem);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-set_page_picture (GtkPicture *picture, GdkTexture *texture)
-{
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  /* a page-shaped placeholder until the page is rendered */
-  gtk_widget_set_size_request (GTK_WIDGET (picture), -1, texture != NULL ? -1 : 360);
-}
-
-static void
-page_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (source);
-  PageJob *j = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GtkPicture *picture;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || j->doc != self->preview_doc)
-    return; /* another item is previewed now */
-  g_hash_table_remove (self->page_pending, GUINT_TO_POINTER (j->index));
-  texture = pixels_to_texture (&j->pixels);
-  if (texture == NULL)
-    return;
-  g_hash_table_replace (self->page_textures, GUINT_TO_POINTER (j->index), g_object_ref (texture));
-  picture = g_hash_table_lookup (self->page_pictures, GUINT_TO_POINTER (j->index));
-  if (picture != NULL)
-    set_page_picture (picture, texture);
-}
-
-static void
-page_request (ZhiEvidencePage *self, guint index)
-{
-  g_autoptr (GTask) task = NULL;
-  PageJob *j;
-
-  if (self->preview_doc == NULL
-      || g_hash_table_contains (self->page_textures, GUINT_TO_POINTER (index))
-      || g_hash_table_contains (self->page_pending, GUINT_TO_POINTER (index)))
-    return;
-  g_hash_table_add (self->page_pending, GUINT_TO_POINTER (index));
-  j = g_new0 (PageJob, 1);
-  j->doc = g_atomic_rc_box_acquire (self->preview_doc);
-  j->index = index;
-  task = g_task_new (self, self->preview_cancellable, page_rendered_cb, NULL);
-  g_task_set_task_data (task, j, (GDestroyNotify)page_job_free);
-  g_task_run_in_thread (task, render_thread);
-}
-
-static void
-pages_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_add_css_class (picture, "card");
-  gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), picture);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-pages_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkPicture *picture = GTK_PICTURE (gtk_widget_get_first_child (box));
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_last_child (box));
-  guint index = gtk_list_item_get_position (item);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->page_model));
-  g_autofree char *text = g_strdup_printf (_ ("Page %u of %u"), index + 1, n);
-
-  gtk_label_set_text (label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  g_object_set_data (G_OBJECT (item), "zhi-index", GUINT_TO_POINTER (index));
-  g_hash_table_replace (self->page_pictures, GUINT_TO_POINTER (index), picture);
-  set_page_picture (picture, g_hash_table_lookup (self->page_textures, GUINT_TO_POINTER (index)));
-  page_request (self, index);
-}
-
-static void
-pages_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ZhiEvidencePage *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *picture = gtk_widget_get_first_child (box);
-  gpointer index = g_object_get_data (G_OBJECT (item), "zhi-index");
-
-  if (g_hash_table_lookup (self->page_pictures, index) == picture)
-    g_hash_table_remove (self->page_pictures, index);
-  gtk_picture_set_paintable (GTK_PICTURE (picture), NULL);
-  /* Keep the memory bounded: forget pages scrolled away from in long documents. */
-  if (g_hash_table_size (self->page_textures) > 24)
-    g_hash_table_remove (self->page_textures, index);
-}
-
-static void
-show_pages_problem (ZhiEvidencePage *self, const char *title, const char *problem)
-{
-  gtk_spinner_stop (self->pages_spinner);
-  adw_status_page_set_title (self->pages_status, title);
-  adw_status_page_set_description (self->pages_status, problem);
-  gtk_stack_set_visible_child_name (self->pages_stack, "unavailable");
-}
-
-static void
-show_pages (ZhiEvidencePage *self, guint n_pages)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n_pages; i++)
-    g_ptr_array_add (items, g_strdup_printf ("%u", i + 1));
-  g_ptr_array_add (items, NULL);
-  gtk_string_list_splice (self->page_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)),
-                          (const char *const *)items->pdata);
-  gtk_spinner_stop (self->pages_spinner);
-  gtk_stack_set_visible_child_name (self->pages_stack, "pages");
-}
-
-static void
-preview_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (source);
-  PageJob *j = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || j->doc != self->preview_doc)
-    return;
-  if (j->problem != NULL)
-    show_pages_problem (self, _ ("This File Cannot Be Read"), j->problem);
-  else if (j->n_pages == 0)
-    show_pages_problem (self, _ ("This File Cannot Be Read"), _ ("The PDF has no pages."));
-  else
-    show_pages (self, j->n_pages);
-}
-
-static void
-preview_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ZhiEvidencePage *self = user_data;
-  ZhiEvidence *evidence = ZHI_EVIDENCE (source);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = read_bytes_finish (result, &error);
-
-  if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_object_unref (self);
-      return;
-    }
-  if (evidence != self->current)
-    ; /* a stale read that was not cancelled in time */
-  else if (bytes == NULL)
-    show_pages_problem (self, _ ("No Preview"), error->message);
-  else
-    {
-      const char *media_type = zhi_evidence_get_media_type (evidence);
-
-      self->preview_doc = preview_doc_new (bytes, media_type);
-      if (is_pdf (media_type))
-        {
-          g_autoptr (GTask) task
-              = g_task_new (self, self->preview_cancellable, preview_opened_cb, NULL);
-          PageJob *j = g_new0 (PageJob, 1);
-
-          j->doc = g_atomic_rc_box_acquire (self->preview_doc);
-          g_task_set_task_data (task, j, (GDestroyNotify)page_job_free);
-          g_task_run_in_thread (task, open_thread);
-        }
-      else
-        show_pages (self, 1);
-    }
-  g_object_unref (self);
-}
-
-static void
-clear_pages (ZhiEvidencePage *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->preview_doc, preview_doc_unref);
-  g_hash_table_remove_all (self->page_textures);
-  g_hash_table_remove_all (self->page_pending);
-  gtk_string_list_splice (self->page_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->page_model)), NULL);
-}
-
-static void
-load_pages (ZhiEvidencePage *self)
-{
-  const char *media_type = zhi_evidence_get_media_type (self->current);
-
-  clear_pages (self);
-  if (!is_pdf (media_type) && !is_image (media_type))
-    {
-      g_autofree char *type = describe_type (media_type);
-      g_autofree char *text = g_strdup_printf (
-          _ ("Zhizao shows PDF documents and pictures; this file is a %s."), type);
-
-      show_pages_problem (self, _ ("No Preview"), text);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->pages_stack, "loading");
-  gtk_spinner_start (self->pages_spinner);
-  read_bytes_async (self->project, self->current, self->preview_cancellable, preview_bytes_cb,
-                    g_object_ref (self));
-}
-
 /* ---- the preview pane: details and links ---------------------------------------------- */
 
 static void
-support_switch_cb (GtkSwitch *sw, GParamSpec *pspec, ZhiEvidencePage *self)
+support_toggled_cb (ZhiSupportRow *row, gboolean active, ZhiEvidencePage *self)
 {
-  const char *rule_id = g_object_get_data (G_OBJECT (sw), "zhi-rule");
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+  const char *support_id = zhi_support_row_get_support_id (row);
 
-  if (self->updating || self->current == NULL || self->project == NULL)
+  if (self->updating || self->current == NULL || project == NULL)
     return;
-  if (gtk_switch_get_active (sw))
-    zhi_project_add_evidence_support (self->project, zhi_evidence_get_id (self->current), rule_id);
+  if (active)
+    zhi_project_add_evidence_support (project, zhi_evidence_get_id (self->current), support_id);
   else
-    zhi_project_remove_evidence_support (self->project, zhi_evidence_get_id (self->current),
-                                         rule_id);
+    zhi_project_remove_evidence_support (project, zhi_evidence_get_id (self->current), support_id);
 }
 
 static void
-add_support_row (ZhiEvidencePage *self,
-                 AdwPreferencesGroup *group,
-                 const char *rule_id,
-                 const char *title,
-                 const char *subtitle)
+add_support_row (ZhiEvidencePage *self, AdwPreferencesGroup *group, const char *support_id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
+  g_autofree char *title = support_name (self, support_id);
+  GtkWidget *row = zhi_support_row_new (support_id, title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-    }
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (sw), "zhi-rule", g_strdup (rule_id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (support_switch_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  g_signal_connect_object (row, "toggled", G_CALLBACK (support_toggled_cb), self, 0);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->support_rows, row);
-  g_hash_table_replace (self->support_switches, g_strdup (rule_id), sw);
+  g_hash_table_replace (self->support_switches, g_strdup (support_id), row);
 }
 
 static void
@@ -1315,8 +439,10 @@ build_support_rows (ZhiEvidencePage *self)
     {
       GtkWidget *row = g_ptr_array_index (self->support_rows, i);
 
-      adw_preferences_group_remove (
-          ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+      adw_preferences_group_remove (gtk_widget_is_ancestor (row, GTK_WIDGET (self->criteria_group))
+                                        ? self->criteria_group
+                                        : self->rules_group,
+                                    row);
     }
   g_ptr_array_set_size (self->support_rows, 0);
   g_hash_table_remove_all (self->support_switches);
@@ -1329,9 +455,8 @@ build_support_rows (ZhiEvidencePage *self)
       for (guint i = 0; i < criteria->len; i++)
         {
           const ZhiCriterion *criterion = g_ptr_array_index (criteria, i);
-          g_autofree char *title = support_name (self, criterion->id);
 
-          add_support_row (self, self->criteria_group, criterion->id, title, NULL);
+          add_support_row (self, self->criteria_group, criterion->id);
         }
     }
   else
@@ -1347,22 +472,16 @@ build_support_rows (ZhiEvidencePage *self)
       for (guint i = 0; i < conditions->len; i++)
         {
           const ZhiCondition *condition = g_ptr_array_index (conditions, i);
-          g_autofree char *title = support_name (self, condition->id);
 
-          add_support_row (self, self->rules_group, condition->id, title, NULL);
+          add_support_row (self, self->rules_group, condition->id);
           if (condition->encouraged != NULL)
-            {
-              g_autofree char *part = support_name (self, condition->encouraged->id);
-
-              add_support_row (self, self->rules_group, condition->encouraged->id, part, NULL);
-            }
+            add_support_row (self, self->rules_group, condition->encouraged->id);
         }
       for (guint i = 0; i < exclusions->len; i++)
         {
           const ZhiExclusion *exclusion = g_ptr_array_index (exclusions, i);
-          g_autofree char *title = support_name (self, exclusion->id);
 
-          add_support_row (self, self->rules_group, exclusion->id, title, NULL);
+          add_support_row (self, self->rules_group, exclusion->id);
         }
     }
 }
@@ -1373,7 +492,6 @@ update_preview (ZhiEvidencePage *self)
   ZhiEvidence *evidence = self->current;
   GHashTableIter iter;
   gpointer key, value;
-  Thumb *thumb;
   g_autofree char *type = NULL;
   g_autofree char *size = NULL;
   g_autofree char *bytes = NULL;
@@ -1393,9 +511,8 @@ update_preview (ZhiEvidencePage *self)
       && gtk_widget_get_focus_child (GTK_WIDGET (self->title_row)) == NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), zhi_evidence_get_title (evidence));
 
-  thumb = thumb_lookup (evidence);
   {
-    g_autofree char *problem = problem_text (evidence, thumb);
+    g_autofree char *problem = zhi_evidence_file_problem (evidence);
 
     gtk_widget_set_visible (GTK_WIDGET (self->problem_row), problem != NULL);
     if (problem != NULL)
@@ -1403,7 +520,7 @@ update_preview (ZhiEvidencePage *self)
   }
 
   adw_action_row_set_subtitle (self->file_row, zhi_evidence_get_file_name (evidence));
-  type = describe_type (zhi_evidence_get_media_type (evidence));
+  type = zhi_evidence_file_describe_type (zhi_evidence_get_media_type (evidence));
   adw_action_row_set_subtitle (self->type_row, type);
   size = g_format_size (zhi_evidence_get_size (evidence));
   {
@@ -1422,7 +539,8 @@ update_preview (ZhiEvidencePage *self)
         self->pages_row, zhi_evidence_problem_describe (zhi_evidence_get_problem (evidence)));
   else if (zhi_evidence_get_page_count (evidence) > 0)
     {
-      g_autofree char *pages = pages_text (zhi_evidence_get_page_count (evidence));
+      g_autofree char *pages
+          = zhi_evidence_file_pages_text (zhi_evidence_get_page_count (evidence));
 
       adw_action_row_set_subtitle (self->pages_row, pages);
     }
@@ -1436,7 +554,7 @@ update_preview (ZhiEvidencePage *self)
 
   g_hash_table_iter_init (&iter, self->support_switches);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    gtk_switch_set_active (GTK_SWITCH (value), zhi_evidence_supports (evidence, key));
+    zhi_support_row_set_active (value, zhi_evidence_supports (evidence, key));
   self->updating = FALSE;
 }
 
@@ -1459,10 +577,8 @@ show_evidence (ZhiEvidencePage *self, ZhiEvidence *evidence)
       g_signal_connect_object (evidence, "notify", G_CALLBACK (current_notify_cb), self, 0);
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), zhi_evidence_get_title (evidence));
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->details_scroller), 0);
-      load_pages (self);
     }
-  else
-    clear_pages (self);
+  zhi_evidence_pages_show (self->pages, zhi_page_get_project (ZHI_PAGE (self)), evidence);
   update_preview (self);
 }
 
@@ -1471,10 +587,11 @@ title_apply_cb (AdwEntryRow *row, ZhiEvidencePage *self)
 {
   g_autofree char *title = NULL;
 
-  if (self->current == NULL || self->project == NULL)
+  if (self->current == NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  zhi_project_set_evidence_title (self->project, zhi_evidence_get_id (self->current), title);
+  zhi_project_set_evidence_title (zhi_page_get_project (ZHI_PAGE (self)),
+                                  zhi_evidence_get_id (self->current), title);
   gtk_editable_set_text (GTK_EDITABLE (row), zhi_evidence_get_title (self->current));
 }
 
@@ -1666,7 +783,7 @@ attach_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (evidence != NULL)
     {
       attach_job_set_state (job, "emblem-ok-symbolic", C_ ("file state", "Added"), FALSE);
-      if (self->current == NULL && self->project == ZHI_PROJECT (source))
+      if (self->current == NULL && zhi_page_get_project (ZHI_PAGE (self)) == ZHI_PROJECT (source))
         zhi_evidence_page_select (self, zhi_evidence_get_id (evidence));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1701,8 +818,9 @@ attach_next (ZhiEvidencePage *self)
   self->attach_fraction = 0;
   attach_job_set_state (job, "document-open-recent-symbolic", _ ("Reading…"), FALSE);
   update_progress (self);
-  zhi_project_attach_file_async (self->project, job->file, NULL, self->attach_cancellable,
-                                 attach_progress_cb, job, attach_done_cb, job);
+  zhi_project_attach_file_async (zhi_page_get_project (ZHI_PAGE (self)), job->file, NULL,
+                                 self->attach_cancellable, attach_progress_cb, job, attach_done_cb,
+                                 job);
 }
 
 static void
@@ -1741,7 +859,7 @@ zhi_evidence_page_add_files (ZhiEvidencePage *self, GFile *const *files, guint n
 {
   g_return_if_fail (ZHI_IS_EVIDENCE_PAGE (self));
 
-  if (self->project == NULL || n_files == 0)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || n_files == 0)
     return;
   /* A finished batch with errors still shown makes way for the new one. */
   if (!self->attach_running && g_queue_is_empty (&self->attach_queue))
@@ -1777,7 +895,7 @@ zhi_evidence_page_drop_value (ZhiEvidencePage *self, const GValue *value)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return FALSE;
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -1824,7 +942,7 @@ add_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
   g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->chooser != NULL || self->project == NULL)
+  if (self->chooser != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Add Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1906,7 +1024,7 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
       adw_toast_overlay_add_toast (self->toast_overlay, failed);
       return;
     }
-  if (self->project == r->project)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == r->project)
     zhi_evidence_page_select (self, r->id);
 }
 
@@ -1920,12 +1038,14 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL
-      || (evidence = zhi_project_lookup_evidence (self->project, evidence_id)) == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || (evidence
+          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
+             == NULL)
     return FALSE;
   r = g_new0 (Removed, 1);
   g_weak_ref_init (&r->page, self);
-  r->project = g_object_ref (self->project);
+  r->project = g_object_ref (zhi_page_get_project (ZHI_PAGE (self)));
   r->id = g_strdup (zhi_evidence_get_id (evidence));
   r->title = g_strdup (zhi_evidence_get_title (evidence));
   r->file_name = g_strdup (zhi_evidence_get_file_name (evidence));
@@ -1946,7 +1066,7 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
   self->undo_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
 
-  zhi_project_remove_evidence (self->project, r->id);
+  zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)), r->id);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
 }
@@ -1972,7 +1092,9 @@ zhi_evidence_page_undo_remove (ZhiEvidencePage *self)
 static void
 load_standard (ZhiEvidencePage *self)
 {
-  const char *track = self->project != NULL ? zhi_project_get_track (self->project) : "";
+  const char *track = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+                          ? zhi_project_get_track (zhi_page_get_project (ZHI_PAGE (self)))
+                          : "";
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&self->standard);
@@ -1980,15 +1102,14 @@ load_standard (ZhiEvidencePage *self)
     {
       /* the edition the project is drafted against; when it is not installed (the project
        * then opens read-only) the built-in edition still shows its data */
-      self->standard = zhi_editions_for_project (self->project, NULL);
+      self->standard = zhi_editions_for_project (zhi_page_get_project (ZHI_PAGE (self)), NULL);
       if (self->standard == NULL)
         self->standard = zhi_standard_load_builtin (track, &error);
       if (self->standard == NULL)
         g_warning ("standard for %s: %s", track, error->message);
     }
   build_support_rows (self);
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    update_row (g_ptr_array_index (self->bound_rows, i));
+  update_rows (self);
   update_preview (self);
 }
 
@@ -2038,8 +1159,8 @@ reset_cancellable (GCancellable **cancellable)
 static void
 let_go (ZhiEvidencePage *self)
 {
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_data (zhi_page_get_project (ZHI_PAGE (self)), self);
   cancel_attach (self);
   reset_cancellable (&self->thumb_cancellable);
   g_queue_clear_full (&self->thumb_queue, g_object_unref);
@@ -2047,24 +1168,14 @@ let_go (ZhiEvidencePage *self)
   show_evidence (self, NULL);
 }
 
-ZhiProject *
-zhi_evidence_page_get_project (ZhiEvidencePage *self)
+static void
+zhi_evidence_page_project_changed (ZhiPage *page, ZhiProject *old_project)
 {
-  g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), NULL);
-  return self->project;
-}
+  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (page);
+  ZhiProject *project = zhi_page_get_project (page);
 
-void
-zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project)
-{
-  g_return_if_fail (ZHI_IS_EVIDENCE_PAGE (self));
-  g_return_if_fail (project == NULL || ZHI_IS_PROJECT (project));
-
-  if (self->project == project)
-    return;
   let_go (self);
   clear_progress (self);
-  g_set_object (&self->project, project);
   gtk_filter_list_model_set_model (
       self->filtered, project != NULL ? zhi_project_get_evidence_list (project) : NULL);
   load_standard (self);
@@ -2083,30 +1194,28 @@ zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project)
         }
     }
   update_stacks (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 /* ---- actions ---------------------------------------------------------------------------- */
 
 /* "search" focuses the search entry, an evidence id shows that item */
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_evidence_page_focus_field (ZhiPage *page, const char *target)
 {
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (widget);
-  const char *target = g_variant_get_string (param, NULL);
+  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (page);
 
   if (g_str_equal (target, "search"))
     {
       if (gtk_widget_get_visible (self->toolbar))
         gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return;
+      return TRUE;
     }
-  if (zhi_evidence_page_select (self, target))
-    {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_stack_set_visible_child_name (self->preview_tabs, "details");
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-    }
+  if (!zhi_evidence_page_select (self, target))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_stack_set_visible_child_name (self->preview_tabs, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return TRUE;
 }
 
 static void
@@ -2118,48 +1227,12 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
 /* ---- GObject ---------------------------------------------------------------------------- */
 
 static void
-zhi_evidence_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_evidence_page_set_property (GObject *object,
-                                guint prop_id,
-                                const GValue *value,
-                                GParamSpec *pspec)
-{
-  ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_evidence_page_set_project (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zhi_evidence_page_dispose (GObject *object)
 {
   ZhiEvidencePage *self = ZHI_EVIDENCE_PAGE (object);
 
   if (self->bound_rows != NULL)
-    {
-      let_go (self);
-      g_clear_object (&self->project);
-    }
+    let_go (self);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_handle_id (&self->thumb_idle, g_source_remove);
   if (self->chooser != NULL)
@@ -2170,9 +1243,6 @@ zhi_evidence_page_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
   self->undo_toast = NULL;
-  if (self->preview_cancellable != NULL)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_pointer (&self->preview_doc, preview_doc_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_EVIDENCE_PAGE);
 
@@ -2181,16 +1251,11 @@ zhi_evidence_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->page_model);
   g_clear_object (&self->thumb_cancellable);
   g_clear_object (&self->attach_cancellable);
-  g_clear_object (&self->preview_cancellable);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_pointer (&self->support_rows, g_ptr_array_unref);
   g_clear_pointer (&self->support_switches, g_hash_table_unref);
-  g_clear_pointer (&self->page_textures, g_hash_table_unref);
-  g_clear_pointer (&self->page_pending, g_hash_table_unref);
-  g_clear_pointer (&self->page_pictures, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (zhi_evidence_page_parent_class)->dispose (object);
 }
@@ -2202,14 +1267,10 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_evidence_page_dispose;
-  object_class->get_property = zhi_evidence_page_get_property;
-  object_class->set_property = zhi_evidence_page_set_property;
+  ZHI_PAGE_CLASS (klass)->project_changed = zhi_evidence_page_project_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_evidence_page_focus_field;
 
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (ZHI_TYPE_EVIDENCE_PAGES);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-evidence-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, toolbar);
@@ -2240,10 +1301,7 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, sha_row);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, rules_group);
-  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, pages_stack);
-  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, pages_spinner);
-  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, pages_status);
-  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, pages_view);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEvidencePage, pages);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
@@ -2255,7 +1313,6 @@ zhi_evidence_page_class_init (ZhiEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, copy_hash_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "page.add-files", NULL, add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.focus", "s",
                                        "search");
@@ -2274,13 +1331,8 @@ zhi_evidence_page_init (ZhiEvidencePage *self)
   self->bound_rows = g_ptr_array_new ();
   self->support_rows = g_ptr_array_new ();
   self->support_switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->page_textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->page_pending = g_hash_table_new (NULL, NULL);
-  self->page_pictures = g_hash_table_new (NULL, NULL);
-  self->page_model = gtk_string_list_new (NULL);
   self->thumb_cancellable = g_cancellable_new ();
   self->attach_cancellable = g_cancellable_new ();
-  self->preview_cancellable = g_cancellable_new ();
   g_queue_init (&self->thumb_queue);
   g_queue_init (&self->attach_queue);
 
@@ -2309,15 +1361,6 @@ zhi_evidence_page_init (ZhiEvidencePage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (pages_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (pages_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (pages_unbind_cb), self);
-  gtk_list_view_set_factory (self->pages_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->pages_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                                 g_object_ref (G_LIST_MODEL (self->page_model)))));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -2364,19 +1407,21 @@ zhi_evidence_page_set_unlinked_only (ZhiEvidencePage *self, gboolean unlinked_on
   gtk_toggle_button_set_active (self->unlinked_button, unlinked_only);
 }
 
-static Thumb *
+static const ZhiEvidenceThumb *
 thumb_for_id (ZhiEvidencePage *self, const char *evidence_id)
 {
   ZhiEvidence *evidence
-      = self->project != NULL ? zhi_project_lookup_evidence (self->project, evidence_id) : NULL;
+      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
+            ? zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id)
+            : NULL;
 
-  return evidence != NULL ? thumb_lookup (evidence) : NULL;
+  return evidence != NULL ? zhi_evidence_thumb_lookup (evidence) : NULL;
 }
 
 GdkTexture *
 zhi_evidence_page_get_thumbnail (ZhiEvidencePage *self, const char *evidence_id)
 {
-  Thumb *thumb;
+  const ZhiEvidenceThumb *thumb;
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), NULL);
   thumb = thumb_for_id (self, evidence_id);
@@ -2386,7 +1431,7 @@ zhi_evidence_page_get_thumbnail (ZhiEvidencePage *self, const char *evidence_id)
 const char *
 zhi_evidence_page_get_problem (ZhiEvidencePage *self, const char *evidence_id)
 {
-  Thumb *thumb;
+  const ZhiEvidenceThumb *thumb;
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), NULL);
   thumb = thumb_for_id (self, evidence_id);
@@ -2408,8 +1453,10 @@ zhi_evidence_page_select (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (self->project == NULL
-      || (evidence = zhi_project_lookup_evidence (self->project, evidence_id)) == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
+      || (evidence
+          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
+             == NULL)
     return FALSE;
   model = G_LIST_MODEL (self->filtered);
   self->selecting = TRUE;
@@ -2432,13 +1479,16 @@ zhi_evidence_page_select (ZhiEvidencePage *self, const char *evidence_id)
 GtkSwitch *
 zhi_evidence_page_get_support_switch (ZhiEvidencePage *self, const char *rule_id)
 {
+  ZhiSupportRow *row;
+
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), NULL);
-  return g_hash_table_lookup (self->support_switches, rule_id);
+  row = g_hash_table_lookup (self->support_switches, rule_id);
+  return row != NULL ? zhi_support_row_get_switch (row) : NULL;
 }
 
 guint
 zhi_evidence_page_get_n_preview_textures (ZhiEvidencePage *self)
 {
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), 0);
-  return g_hash_table_size (self->page_textures);
+  return zhi_evidence_pages_get_n_textures (self->pages);
 }

@@ -3,17 +3,16 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 #include "zhi-project.h"
 
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_EVIDENCE_PAGE (zhi_evidence_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ZHI, EVIDENCE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiEvidencePage, zhi_evidence_page, ZHI, EVIDENCE_PAGE, ZhiPage)
 
 GtkWidget *zhi_evidence_page_new (void);
-
-ZhiProject *zhi_evidence_page_get_project (ZhiEvidencePage *self);
-void zhi_evidence_page_set_project (ZhiEvidencePage *self, ZhiProject *project);
 
 /* Attaches @files one after the other in the background, with progress rows. */
 void zhi_evidence_page_add_files (ZhiEvidencePage *self, GFile *const *files, guint n_files);

@@ -13,7 +13,7 @@
 
 struct _ZhiGuidePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkSearchEntry *search_entry;
@@ -24,7 +24,7 @@ struct _ZhiGuidePage
   GPtrArray *paragraphs; /* GtkLabel *, borrowed from the tree; text in "zhi-text" */
 };
 
-G_DEFINE_FINAL_TYPE (ZhiGuidePage, zhi_guide_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiGuidePage, zhi_guide_page, ZHI_TYPE_PAGE)
 
 static GtkWidget *
 section_new (ZhiGuidePage *self, const char *title, GPtrArray *texts)
@@ -154,12 +154,14 @@ search_changed_cb (GtkSearchEntry *entry, ZhiGuidePage *self)
   zhi_guide_page_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+/* every id focuses the search */
+static gboolean
+zhi_guide_page_focus_field (ZhiPage *page, const char *id)
 {
-  ZhiGuidePage *self = ZHI_GUIDE_PAGE (widget);
+  ZhiGuidePage *self = ZHI_GUIDE_PAGE (page);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 static void
@@ -179,6 +181,7 @@ zhi_guide_page_class_init (ZhiGuidePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_guide_page_dispose;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_guide_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-guide-page.ui");
@@ -186,7 +189,6 @@ zhi_guide_page_class_init (ZhiGuidePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiGuidePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ZhiGuidePage, sections_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void

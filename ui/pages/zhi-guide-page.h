@@ -2,10 +2,12 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_GUIDE_PAGE (zhi_guide_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiGuidePage, zhi_guide_page, ZHI, GUIDE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiGuidePage, zhi_guide_page, ZHI, GUIDE_PAGE, ZhiPage)
 
 GtkWidget *zhi_guide_page_new (void);
 /* Shows only the paragraphs containing @text (all when empty); returns how many match. */

@@ -20,7 +20,7 @@
 
 struct _ZhiScorePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkStack *stack;
@@ -47,24 +47,12 @@ struct _ZhiScorePage
   GtkListBox *checklist;
 
   /* Owned References */
-  ZhiProject *project;
-  ZhiEvaluation *evaluation;
   ZhiScore *score; /* the score the chart draws */
 
   guint n_chart_bars;
 };
 
-enum
-{
-  PROP_0,
-  PROP_PROJECT,
-  PROP_EVALUATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ZhiScorePage, zhi_score_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiScorePage, zhi_score_page, ZHI_TYPE_PAGE)
 
 /* ---- colours ------------------------------------------------------------------------------ */
 
@@ -342,7 +330,6 @@ row_set_target (GtkWidget *row, const char *target)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "view.show-step");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (target));
-  g_object_set_data_full (G_OBJECT (row), "zhi-target", g_strdup (target), g_free);
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Go there"), -1);
@@ -501,9 +488,10 @@ update_weakest (ZhiScorePage *self)
 static void
 update_checklist (ZhiScorePage *self)
 {
-  GPtrArray *problems = zhi_evaluation_get_problems (self->evaluation);
+  GPtrArray *problems = zhi_evaluation_get_problems (zhi_page_get_evaluation (ZHI_PAGE (self)));
   /* many items of one kind (200 unlinked documents) are one row: the step's page lists them */
-  g_autoptr (GPtrArray) entries = zhi_evaluation_list_checklist (self->evaluation);
+  g_autoptr (GPtrArray) entries
+      = zhi_evaluation_list_checklist (zhi_page_get_evaluation (ZHI_PAGE (self)));
   guint n_blocking = 0;
   g_autofree char *description = NULL;
 
@@ -615,8 +603,9 @@ static void
 update_totals (ZhiScorePage *self)
 {
   ZhiScore *score = self->score;
-  ZhiEligibility *eligibility = zhi_evaluation_get_eligibility (self->evaluation);
-  ZhiStandard *standard = zhi_evaluation_get_standard (self->evaluation);
+  ZhiEligibility *eligibility
+      = zhi_evaluation_get_eligibility (zhi_page_get_evaluation (ZHI_PAGE (self)));
+  ZhiStandard *standard = zhi_evaluation_get_standard (zhi_page_get_evaluation (ZHI_PAGE (self)));
   const ZhiText *note = standard != NULL ? zhi_standard_get_weights_note (standard) : NULL;
   const char *icon;
   const char *css;
@@ -688,8 +677,8 @@ update_totals (ZhiScorePage *self)
 static void
 update_empty (ZhiScorePage *self)
 {
-  ZhiProject *project
-      = self->evaluation != NULL ? zhi_evaluation_get_project (self->evaluation) : NULL;
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (ZHI_PAGE (self));
+  ZhiProject *project = evaluation != NULL ? zhi_evaluation_get_project (evaluation) : NULL;
   const char *track = project != NULL ? zhi_project_get_track (project) : "";
   const char *edition = project != NULL ? zhi_project_get_standard_edition (project) : "";
   g_autofree char *description = NULL;
@@ -715,7 +704,9 @@ update_empty (ZhiScorePage *self)
 static void
 update (ZhiScorePage *self)
 {
-  ZhiScore *score = self->evaluation != NULL ? zhi_evaluation_get_score (self->evaluation) : NULL;
+  ZhiScore *score = zhi_page_get_evaluation (ZHI_PAGE (self)) != NULL
+                        ? zhi_evaluation_get_score (zhi_page_get_evaluation (ZHI_PAGE (self)))
+                        : NULL;
 
   if (score != NULL)
     zhi_score_ref (score);
@@ -744,34 +735,23 @@ update (ZhiScorePage *self)
 
 /* ---- properties and actions --------------------------------------------------------------- */
 
+/* Everything shown comes from the evaluation (the page has no use for the project). */
 static void
-zhi_score_page_set_evaluation (ZhiScorePage *self, ZhiEvaluation *evaluation)
+zhi_score_page_evaluation_changed (ZhiPage *page, ZhiEvaluation *old_evaluation)
 {
-  if (self->evaluation == evaluation)
-    return;
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_set_object (&self->evaluation, evaluation);
+  ZhiScorePage *self = ZHI_SCORE_PAGE (page);
+  ZhiEvaluation *evaluation = zhi_page_get_evaluation (page);
+
   if (evaluation != NULL)
     g_signal_connect_object (evaluation, "updated", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION]);
-}
-
-static void
-zhi_score_page_set_project (ZhiScorePage *self, ZhiProject *project)
-{
-  /* Everything shown comes from the evaluation; the project is kept for the page contract. */
-  if (g_set_object (&self->project, project))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 /* "checklist", "gates" or "weakest": focus that list's first row. */
-static void
-focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+static gboolean
+zhi_score_page_focus_field (ZhiPage *page, const char *field)
 {
-  ZhiScorePage *self = ZHI_SCORE_PAGE (widget);
-  const char *field = g_variant_get_string (param, NULL);
+  ZhiScorePage *self = ZHI_SCORE_PAGE (page);
   GtkListBox *list = self->checklist;
   GtkListBoxRow *row;
 
@@ -781,6 +761,7 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
     list = self->weakest_list;
   row = gtk_list_box_get_row_at_index (list, 0);
   gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (list));
+  return TRUE;
 }
 
 static void
@@ -793,50 +774,10 @@ dark_changed_cb (ZhiScorePage *self)
 }
 
 static void
-zhi_score_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiScorePage *self = ZHI_SCORE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        g_value_set_object (value, self->project);
-        break;
-      case PROP_EVALUATION:
-        g_value_set_object (value, self->evaluation);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_score_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  ZhiScorePage *self = ZHI_SCORE_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PROJECT:
-        zhi_score_page_set_project (self, g_value_get_object (value));
-        break;
-      case PROP_EVALUATION:
-        zhi_score_page_set_evaluation (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zhi_score_page_dispose (GObject *object)
 {
   ZhiScorePage *self = ZHI_SCORE_PAGE (object);
 
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->evaluation);
-  g_clear_object (&self->project);
   g_clear_pointer (&self->score, zhi_score_unref);
   /* AdwBin unparents its child (the template's stack) itself. */
   G_OBJECT_CLASS (zhi_score_page_parent_class)->dispose (object);
@@ -849,16 +790,8 @@ zhi_score_page_class_init (ZhiScorePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zhi_score_page_dispose;
-  object_class->get_property = zhi_score_page_get_property;
-  object_class->set_property = zhi_score_page_set_property;
-
-  properties[PROP_PROJECT]
-      = g_param_spec_object ("project", NULL, NULL, ZHI_TYPE_PROJECT,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVALUATION]
-      = g_param_spec_object ("evaluation", NULL, NULL, ZHI_TYPE_EVALUATION,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZHI_PAGE_CLASS (klass)->evaluation_changed = zhi_score_page_evaluation_changed;
+  ZHI_PAGE_CLASS (klass)->focus_field = zhi_score_page_focus_field;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-score-page.ui");
@@ -884,7 +817,6 @@ zhi_score_page_class_init (ZhiScorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, weakest_expander);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiScorePage, checklist);
-  gtk_widget_class_install_action (widget_class, "page.focus", "s", focus_action);
 }
 
 static void

@@ -2,10 +2,12 @@
 
 #include <adwaita.h>
 
+#include "zhi-page.h"
+
 G_BEGIN_DECLS
 
 #define ZHI_TYPE_SCORE_PAGE (zhi_score_page_get_type ())
-G_DECLARE_FINAL_TYPE (ZhiScorePage, zhi_score_page, ZHI, SCORE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ZhiScorePage, zhi_score_page, ZHI, SCORE_PAGE, ZhiPage)
 
 GtkWidget *zhi_score_page_new (void);
 

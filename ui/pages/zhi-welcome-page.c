@@ -9,7 +9,7 @@
 
 struct _ZhiWelcomePage
 {
-  AdwBin parent_instance;
+  ZhiPage parent_instance;
 
   /* Template Widgets */
   GtkStack *recent_stack;
@@ -30,7 +30,7 @@ enum
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (ZhiWelcomePage, zhi_welcome_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ZhiWelcomePage, zhi_welcome_page, ZHI_TYPE_PAGE)
 
 static GtkWidget *
 recent_row_new (const char *path)

@@ -1,0 +1,153 @@
+/* zhi-support-row.c — "this item supports that criterion or rule": a row with a switch
+ *
+ * ZhiSupportRow::toggled (gboolean active) is emitted when the user flips the switch.
+ */
+#include "config.h"
+
+#include "zhi-support-row.h"
+
+struct _ZhiSupportRow
+{
+  AdwActionRow parent_instance;
+
+  GtkSwitch *sw;
+  char *support_id;
+  gboolean setting; /* zhi_support_row_set_active is at work */
+};
+
+enum
+{
+  PROP_0,
+  PROP_SUPPORT_ID,
+  N_PROPS
+};
+
+enum
+{
+  TOGGLED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ZhiSupportRow, zhi_support_row, ADW_TYPE_ACTION_ROW)
+
+static void
+active_cb (ZhiSupportRow *self)
+{
+  if (!self->setting)
+    g_signal_emit (self, signals[TOGGLED], 0, gtk_switch_get_active (self->sw));
+}
+
+const char *
+zhi_support_row_get_support_id (ZhiSupportRow *self)
+{
+  g_return_val_if_fail (ZHI_IS_SUPPORT_ROW (self), NULL);
+  return self->support_id;
+}
+
+GtkSwitch *
+zhi_support_row_get_switch (ZhiSupportRow *self)
+{
+  g_return_val_if_fail (ZHI_IS_SUPPORT_ROW (self), NULL);
+  return self->sw;
+}
+
+void
+zhi_support_row_set_active (ZhiSupportRow *self, gboolean active)
+{
+  g_return_if_fail (ZHI_IS_SUPPORT_ROW (self));
+  self->setting = TRUE;
+  gtk_switch_set_active (self->sw, active);
+  self->setting = FALSE;
+}
+
+static void
+zhi_support_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SUPPORT_ID:
+        g_value_set_string (value, self->support_id);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_support_row_set_property (GObject *object,
+                              guint prop_id,
+                              const GValue *value,
+                              GParamSpec *pspec)
+{
+  ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SUPPORT_ID:
+        g_free (self->support_id);
+        self->support_id = g_value_dup_string (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zhi_support_row_finalize (GObject *object)
+{
+  ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
+
+  g_free (self->support_id);
+  G_OBJECT_CLASS (zhi_support_row_parent_class)->finalize (object);
+}
+
+static void
+zhi_support_row_class_init (ZhiSupportRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = zhi_support_row_get_property;
+  object_class->set_property = zhi_support_row_set_property;
+  object_class->finalize = zhi_support_row_finalize;
+
+  properties[PROP_SUPPORT_ID]
+      = g_param_spec_string ("support-id", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZhiSupportRow::toggled:
+   * @active: whether the item now supports it
+   */
+  signals[TOGGLED] = g_signal_new ("toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+zhi_support_row_init (ZhiSupportRow *self)
+{
+  self->sw = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->sw), GTK_ALIGN_CENTER);
+  g_signal_connect_object (self->sw, "notify::active", G_CALLBACK (active_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->sw));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->sw));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 0);
+}
+
+GtkWidget *
+zhi_support_row_new (const char *support_id, const char *title)
+{
+  ZhiSupportRow *self
+      = g_object_new (ZHI_TYPE_SUPPORT_ROW, "support-id", support_id, "title", title, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return GTK_WIDGET (self);
+}
