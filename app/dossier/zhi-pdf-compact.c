@@ -308,7 +308,7 @@ open_evidence (const char *path, GError **error)
 gboolean
 zhi_pdf_assemble (const char *in_path,
                   const char *out_path,
-                  const ZhiPdfUnderlay *underlays,
+                  ZhiPdfUnderlay *underlays,
                   guint n_underlays,
                   const ZhiPdfFinish *finish,
                   GError **error)
@@ -338,7 +338,7 @@ zhi_pdf_assemble (const char *in_path,
   n_pages = n_frames;
   for (guint i = 0; i < n_underlays; i++)
     {
-      const ZhiPdfUnderlay *u = &underlays[i];
+      ZhiPdfUnderlay *u = &underlays[i];
       qpdf_oh frame, src, copy, form;
       char name[32];
 
@@ -346,9 +346,16 @@ zhi_pdf_assemble (const char *in_path,
       if (i == 0 || g_strcmp0 (u->path, underlays[i - 1].path) != 0
           || u->source_page <= underlays[i - 1].source_page)
         {
-          ev = open_evidence (u->path, error);
-          if (ev == NULL)
+          if (u->source != NULL)
+            {
+              /* read whole at inspection, without recovery: parsed once per render */
+              ev = g_steal_pointer (&u->source);
+            }
+          else if ((ev = open_evidence (u->path, error)) == NULL)
             goto out;
+          /* what recovery said while reading (a flattened copy is read with it) */
+          while (qpdf_more_warnings (ev))
+            qpdf_next_warning (ev);
           g_ptr_array_add (sources, ev);
           n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
@@ -386,6 +393,17 @@ zhi_pdf_assemble (const char *in_path,
         {
           set_qpdf_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
                           "the page could not be copied");
+          goto out;
+        }
+      /* an object of the page that no longer reads (the file changed since it was inspected)
+       * would be copied as null: a page missing its fonts or images is no copy */
+      if (qpdf_more_warnings (ev))
+        {
+          qpdf_error w = qpdf_next_warning (ev);
+
+          g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ,
+                       "the page could not be copied: %s",
+                       w ? qpdf_get_error_full_text (ev, w) : "qpdf warned");
           goto out;
         }
       qpdf_oh_release_all (q);
@@ -462,8 +480,24 @@ zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error)
 /* ---- reading an evidence PDF's pages ------------------------------------------------------ */
 
 void
+zhi_pdf_source_free (gpointer source)
+{
+  qpdf_data q = source;
+
+  if (q != NULL)
+    qpdf_cleanup (&q);
+}
+
+gpointer
+zhi_pdf_pages_steal_source (ZhiPdfPages *pages)
+{
+  return g_steal_pointer (&pages->source);
+}
+
+void
 zhi_pdf_pages_clear (ZhiPdfPages *pages)
 {
+  g_clear_pointer (&pages->source, zhi_pdf_source_free);
   g_clear_pointer (&pages->widths, g_free);
   g_clear_pointer (&pages->heights, g_free);
   memset (pages, 0, sizeof *pages);
@@ -508,7 +542,7 @@ has_annotations (qpdf_data q, qpdf_oh page)
 }
 
 gboolean
-zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error)
+zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error)
 {
   qpdf_data q = qpdf_init ();
   gboolean ok = FALSE;
@@ -574,10 +608,16 @@ zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error)
       goto out;
     }
   ok = TRUE;
+  if (keep_source)
+    {
+      qpdf_oh_release_all (q);
+      pages->source = g_steal_pointer (&q);
+    }
 
 out:
   if (!ok)
     zhi_pdf_pages_clear (pages);
-  qpdf_cleanup (&q);
+  if (q != NULL)
+    qpdf_cleanup (&q);
   return ok;
 }

@@ -270,7 +270,12 @@ static void
 underlays_clear (ZhiPdfDoc *doc)
 {
   for (guint i = 0; i < doc->underlays->len; i++)
-    g_free ((char *)g_array_index (doc->underlays, ZhiPdfUnderlay, i).path);
+    {
+      ZhiPdfUnderlay *u = &g_array_index (doc->underlays, ZhiPdfUnderlay, i);
+
+      g_free ((char *)u->path);
+      zhi_pdf_source_free (u->source);
+    }
   g_array_set_size (doc->underlays, 0);
 }
 
@@ -1856,6 +1861,8 @@ place_attachment (Writer *w, Block *b)
               u.page = (guint)w->page + 2; /* the page opened next, 1-based */
               u.path = g_strdup (zhi_pdf_attachment_get_original (b->attachment));
               u.source_page = k + 1;
+              /* the file as the inspection read it, with the first page */
+              u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
               g_array_append_val (w->doc->underlays, u);
             }
           else
@@ -2155,7 +2162,7 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
       goto out;
     }
   /* after the last page's progress; not cancellable */
-  if (zhi_pdf_assemble (cairo_path, qpdf_path, (const ZhiPdfUnderlay *)doc->underlays->data,
+  if (zhi_pdf_assemble (cairo_path, qpdf_path, (ZhiPdfUnderlay *)doc->underlays->data,
                         doc->underlays->len,
                         zhi_pdf_doc_get_finish (
                             doc, doc->finish_label,
