@@ -240,14 +240,19 @@ page_to_form (qpdf_data q, qpdf_oh page, GHashTable *used_streams)
   return form;
 }
 
-/* Draws @form under everything on @frame, as /@name. */
-static void
+/* Draws @form under everything on @frame, as /@name: "q /@name Do Q" put before the frame's
+ * content, in one stream (the frame's own when it has one: no stream more per page). */
+static gboolean
 put_under (qpdf_data q, qpdf_oh frame, qpdf_oh form, const char *name)
 {
   qpdf_oh resources = qpdf_oh_get_key (q, frame, "/Resources");
-  qpdf_oh xobjects, contents, first, array;
+  qpdf_oh xobjects, contents, stream;
   g_autofree char *key = g_strdup_printf ("/%s", name);
   g_autofree char *ops = g_strdup_printf ("q /%s Do Q\n", name);
+  gsize ops_len = strlen (ops);
+  unsigned char *buf = NULL;
+  size_t len = 0;
+  g_autofree guchar *joined = NULL;
 
   if (!qpdf_oh_is_dictionary (q, resources))
     {
@@ -262,20 +267,97 @@ put_under (qpdf_data q, qpdf_oh frame, qpdf_oh form, const char *name)
     }
   qpdf_oh_replace_key (q, xobjects, key, form);
 
-  first = qpdf_oh_new_stream (q);
-  qpdf_oh_replace_stream_data (q, first, (const unsigned char *)ops, strlen (ops),
-                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  /* the frame's content as the finish left it (in memory) or as cairo wrote it (decoded) */
+  if (qpdf_oh_get_page_content_data (q, frame, &buf, &len) & QPDF_ERRORS)
+    return FALSE;
+  joined = g_malloc (ops_len + len);
+  memcpy (joined, ops, ops_len);
+  if (len > 0)
+    memcpy (joined + ops_len, buf, len);
+  free (buf);
   contents = qpdf_oh_get_key (q, frame, "/Contents");
-  if (qpdf_oh_is_array (q, contents))
-    array = contents;
-  else
+  /* cairo writes one content stream per page, never shared */
+  stream = qpdf_oh_is_stream (q, contents) ? contents : qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, stream, joined, ops_len + len, qpdf_oh_new_null (q),
+                               qpdf_oh_new_null (q));
+  qpdf_oh_replace_key (q, frame, "/Contents", stream);
+  return TRUE;
+}
+
+/* ---- freeing qpdf's objects in the background ----------------------------------------------- */
+
+/* Freeing the object model of a thousand-page dossier and of its evidence takes ~0.15 s of pure
+ * deallocation after the output is written: a thread does it while the caller goes on.  One
+ * such thread at a time (the next assembly waits for the previous one first, so memory stays
+ * bounded), and the process waits for it at exit (nothing is left allocated for a leak checker,
+ * and no object is freed while libqpdf's own static objects are being destroyed). */
+static GMutex cleanup_mutex;
+static GThread *cleanup_thread;
+
+static gpointer
+cleanup_run (gpointer data)
+{
+  GPtrArray *all = data;
+
+  for (guint i = 0; i < all->len; i++)
     {
-      array = qpdf_oh_new_array (q);
-      if (qpdf_oh_is_stream (q, contents))
-        qpdf_oh_append_item (q, array, contents);
+      qpdf_data d = all->pdata[i];
+
+      qpdf_cleanup (&d);
     }
-  qpdf_oh_insert_item (q, array, 0, first);
-  qpdf_oh_replace_key (q, frame, "/Contents", array);
+  g_ptr_array_unref (all);
+  return NULL;
+}
+
+void
+zhi_pdf_assemble_wait (void)
+{
+  GThread *thread;
+
+  g_mutex_lock (&cleanup_mutex);
+  thread = g_steal_pointer (&cleanup_thread);
+  g_mutex_unlock (&cleanup_mutex);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+static void
+cleanup_at_exit (void)
+{
+  zhi_pdf_assemble_wait ();
+}
+
+/* Frees every qpdf object of @all (a qpdf_data each) in a thread; @all is taken. */
+static void
+cleanup_in_background (GPtrArray *all)
+{
+  static gsize registered;
+  GThread *thread;
+
+  if (g_once_init_enter (&registered))
+    {
+      atexit (cleanup_at_exit);
+      g_once_init_leave (&registered, 1);
+    }
+  zhi_pdf_assemble_wait ();
+  thread = g_thread_try_new ("zhi-qpdf-free", cleanup_run, all, NULL);
+  if (thread == NULL)
+    {
+      cleanup_run (all);
+      return;
+    }
+  g_mutex_lock (&cleanup_mutex);
+  /* another assembly's thread may have started meanwhile: this one waits for it */
+  while (cleanup_thread != NULL)
+    {
+      GThread *other = g_steal_pointer (&cleanup_thread);
+
+      g_mutex_unlock (&cleanup_mutex);
+      g_thread_join (other);
+      g_mutex_lock (&cleanup_mutex);
+    }
+  cleanup_thread = thread;
+  g_mutex_unlock (&cleanup_mutex);
 }
 
 /* Opens the evidence file of one attachment (kept open until the output is written: qpdf
@@ -314,7 +396,7 @@ zhi_pdf_assemble (const char *in_path,
                   GError **error)
 {
   qpdf_data q;
-  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+  GPtrArray *sources = g_ptr_array_new ();
   g_autoptr (GHashTable) used_streams = NULL;
   qpdf_data ev = NULL;
   gboolean ok = FALSE;
@@ -323,6 +405,8 @@ zhi_pdf_assemble (const char *in_path,
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
 
+  /* the previous assembly's objects are gone before this one's are made */
+  zhi_pdf_assemble_wait ();
   q = qpdf_init ();
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
@@ -388,8 +472,7 @@ zhi_pdf_assemble (const char *in_path,
           goto out;
         }
       g_snprintf (name, sizeof name, "ZhiOriginal%u", u->page);
-      put_under (q, frame, form, name);
-      if (qpdf_has_error (q) || qpdf_has_error (ev))
+      if (!put_under (q, frame, form, name) || qpdf_has_error (q) || qpdf_has_error (ev))
         {
           set_qpdf_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
                           "the page could not be copied");
@@ -451,13 +534,8 @@ zhi_pdf_assemble (const char *in_path,
 
 out:
   g_clear_pointer (&used_streams, g_hash_table_unref);
-  qpdf_cleanup (&q);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      qpdf_data d = sources->pdata[i];
-
-      qpdf_cleanup (&d);
-    }
+  g_ptr_array_add (sources, q);
+  cleanup_in_background (g_steal_pointer (&sources));
   return ok;
 }
 

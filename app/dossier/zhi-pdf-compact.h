@@ -104,6 +104,11 @@ gboolean zhi_pdf_assemble (const char *in_path,
                            const ZhiPdfFinish *finish,
                            GError **error);
 
+/* zhi_pdf_assemble() frees its qpdf objects (the dossier's and every evidence file's) in a
+ * thread after the output is written; this waits for that (the next zhi_pdf_assemble() and the
+ * process's exit do). */
+void zhi_pdf_assemble_wait (void);
+
 /* Writes @in_path into @out_path with every annotation that prints drawn into its page's
  * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated
  * for form fields that lack them.  Streams are copied as they are. */
