@@ -336,6 +336,24 @@ cleanup_in_background (GPtrArray *all)
 
   if (g_once_init_enter (&registered))
     {
+      /* exit() runs its handlers in reverse order: libqpdf's static objects made after the
+       * handler is registered would be destroyed before the thread is joined, while it may still
+       * use them (~QPDF uses one, made the first time a QPDF with objects is destroyed: that
+       * crashed).  A throwaway pair of documents, one holding a stream copied from the other,
+       * makes them here first. */
+      qpdf_data a = qpdf_init (), b = qpdf_init ();
+      qpdf_oh stream;
+
+      qpdf_silence_errors (a);
+      qpdf_silence_errors (b);
+      qpdf_empty_pdf (a);
+      qpdf_empty_pdf (b);
+      stream = qpdf_oh_new_stream (b);
+      qpdf_oh_replace_stream_data (b, stream, (const unsigned char *)"q Q", 3, qpdf_oh_new_null (b),
+                                   qpdf_oh_new_null (b));
+      qpdf_oh_copy_foreign_object (a, b, stream);
+      qpdf_cleanup (&a);
+      qpdf_cleanup (&b);
       atexit (cleanup_at_exit);
       g_once_init_leave (&registered, 1);
     }
@@ -534,7 +552,8 @@ zhi_pdf_assemble (const char *in_path,
 
 out:
   g_clear_pointer (&used_streams, g_hash_table_unref);
-  g_ptr_array_add (sources, q);
+  /* the dossier first (it holds references into the evidence files), as before */
+  g_ptr_array_insert (sources, 0, q);
   cleanup_in_background (g_steal_pointer (&sources));
   return ok;
 }

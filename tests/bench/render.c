@@ -131,6 +131,10 @@ print_row (const char *what, Run run, guint64 out_size)
   g_print ("%-40s %8.2f s %8.2f s %8.1f MB %8.1f MB %8.1f MB %9.2f MB%s\n", what, run.seconds,
            run.cpu, run.peak_kb / 1024.0, run.anon_kb / 1024.0, run.file_kb / 1024.0,
            out_size / 1e6, run.status == 0 ? "" : "  (FAILED)");
+  if (WIFEXITED (run.status) && WEXITSTATUS (run.status) != 0)
+    g_print ("  (exit status %d)\n", WEXITSTATUS (run.status));
+  else if (WIFSIGNALED (run.status))
+    g_print ("  (killed by signal %d)\n", WTERMSIG (run.status));
 }
 
 static void
