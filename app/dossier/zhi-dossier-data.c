@@ -181,6 +181,8 @@ zhi_dossier_data_embed (qpdf_data q, JsonObject *data, GError **error)
       g_autofree char *hash = zhi_dossier_data_page_hash (q, i);
 
       json_array_add_string_element (pages, hash);
+      /* the handles of one page's walk: not kept for the thousand others */
+      qpdf_oh_release_all (q);
     }
   json_object_set_array_member (data, "pages", pages);
   json_node_set_object (node, data);

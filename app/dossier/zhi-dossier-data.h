@@ -38,7 +38,8 @@ typedef enum
 char *zhi_dossier_data_page_hash (qpdf_data qpdf, int index);
 
 /* Fills @data's "pages" member with the hash of every page of the document open in @qpdf and
- * embeds @data as ZHI_DOSSIER_DATA_NAME.  Call last, just before writing. */
+ * embeds @data as ZHI_DOSSIER_DATA_NAME.  Call last, just before writing: it releases every
+ * object handle of @qpdf (qpdf_oh_release_all()). */
 gboolean zhi_dossier_data_embed (qpdf_data qpdf, JsonObject *data, GError **error);
 
 /* The embedded data of the document open in @qpdf; NULL with ZHI_DOSSIER_DATA_ERROR_MISSING or

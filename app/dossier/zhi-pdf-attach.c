@@ -260,6 +260,12 @@ zhi_pdf_attachment_get_original (ZhiPdfAttachment *att)
   return att->kind == KIND_PDF_ORIGINAL ? att->underlay : NULL;
 }
 
+gpointer
+zhi_pdf_attachment_steal_source (ZhiPdfAttachment *att)
+{
+  return att->kind == KIND_PDF_ORIGINAL ? zhi_pdf_pages_steal_source (&att->pages) : NULL;
+}
+
 gboolean
 zhi_pdf_attachment_get_no_printing (ZhiPdfAttachment *att)
 {
@@ -727,7 +733,8 @@ inspect_pdf (ZhiPdfAttachment *att, GBytes *bytes)
   g_autoptr (GError) local = NULL;
   PopplerDocument *pdf;
 
-  if (zhi_pdf_read_pages (att->file, &att->pages, &qpdf_error))
+  /* kept open for the assembly (zhi_pdf_attachment_steal_source()): parsed once */
+  if (zhi_pdf_read_pages (att->file, TRUE, &att->pages, &qpdf_error))
     {
       att->kind = KIND_PDF_ORIGINAL;
       att->n_pages = att->pages.n_pages;
@@ -747,6 +754,8 @@ inspect_pdf (ZhiPdfAttachment *att, GBytes *bytes)
               g_free (att->underlay);
               att->underlay = g_steal_pointer (&flat);
               att->underlay_is_ours = TRUE;
+              /* the pages come from the flattened copy, opened by the assembly */
+              zhi_pdf_source_free (zhi_pdf_pages_steal_source (&att->pages));
             }
           else
             {

@@ -240,14 +240,19 @@ page_to_form (qpdf_data q, qpdf_oh page, GHashTable *used_streams)
   return form;
 }
 
-/* Draws @form under everything on @frame, as /@name. */
-static void
+/* Draws @form under everything on @frame, as /@name: "q /@name Do Q" put before the frame's
+ * content, in one stream (the frame's own when it has one: no stream more per page). */
+static gboolean
 put_under (qpdf_data q, qpdf_oh frame, qpdf_oh form, const char *name)
 {
   qpdf_oh resources = qpdf_oh_get_key (q, frame, "/Resources");
-  qpdf_oh xobjects, contents, first, array;
+  qpdf_oh xobjects, contents, stream;
   g_autofree char *key = g_strdup_printf ("/%s", name);
   g_autofree char *ops = g_strdup_printf ("q /%s Do Q\n", name);
+  gsize ops_len = strlen (ops);
+  unsigned char *buf = NULL;
+  size_t len = 0;
+  g_autofree guchar *joined = NULL;
 
   if (!qpdf_oh_is_dictionary (q, resources))
     {
@@ -262,20 +267,115 @@ put_under (qpdf_data q, qpdf_oh frame, qpdf_oh form, const char *name)
     }
   qpdf_oh_replace_key (q, xobjects, key, form);
 
-  first = qpdf_oh_new_stream (q);
-  qpdf_oh_replace_stream_data (q, first, (const unsigned char *)ops, strlen (ops),
-                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  /* the frame's content as the finish left it (in memory) or as cairo wrote it (decoded) */
+  if (qpdf_oh_get_page_content_data (q, frame, &buf, &len) & QPDF_ERRORS)
+    return FALSE;
+  joined = g_malloc (ops_len + len);
+  memcpy (joined, ops, ops_len);
+  if (len > 0)
+    memcpy (joined + ops_len, buf, len);
+  free (buf);
   contents = qpdf_oh_get_key (q, frame, "/Contents");
-  if (qpdf_oh_is_array (q, contents))
-    array = contents;
-  else
+  /* cairo writes one content stream per page, never shared */
+  stream = qpdf_oh_is_stream (q, contents) ? contents : qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, stream, joined, ops_len + len, qpdf_oh_new_null (q),
+                               qpdf_oh_new_null (q));
+  qpdf_oh_replace_key (q, frame, "/Contents", stream);
+  return TRUE;
+}
+
+/* ---- freeing qpdf's objects in the background ----------------------------------------------- */
+
+/* Freeing the object model of a thousand-page dossier and of its evidence takes ~0.15 s of pure
+ * deallocation after the output is written: a thread does it while the caller goes on.  One
+ * such thread at a time (the next assembly waits for the previous one first, so memory stays
+ * bounded), and the process waits for it at exit (nothing is left allocated for a leak checker,
+ * and no object is freed while libqpdf's own static objects are being destroyed). */
+static GMutex cleanup_mutex;
+static GThread *cleanup_thread;
+
+static gpointer
+cleanup_run (gpointer data)
+{
+  GPtrArray *all = data;
+
+  for (guint i = 0; i < all->len; i++)
     {
-      array = qpdf_oh_new_array (q);
-      if (qpdf_oh_is_stream (q, contents))
-        qpdf_oh_append_item (q, array, contents);
+      qpdf_data d = all->pdata[i];
+
+      qpdf_cleanup (&d);
     }
-  qpdf_oh_insert_item (q, array, 0, first);
-  qpdf_oh_replace_key (q, frame, "/Contents", array);
+  g_ptr_array_unref (all);
+  return NULL;
+}
+
+void
+zhi_pdf_assemble_wait (void)
+{
+  GThread *thread;
+
+  g_mutex_lock (&cleanup_mutex);
+  thread = g_steal_pointer (&cleanup_thread);
+  g_mutex_unlock (&cleanup_mutex);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+static void
+cleanup_at_exit (void)
+{
+  zhi_pdf_assemble_wait ();
+}
+
+/* Frees every qpdf object of @all (a qpdf_data each) in a thread; @all is taken. */
+static void
+cleanup_in_background (GPtrArray *all)
+{
+  static gsize registered;
+  GThread *thread;
+
+  if (g_once_init_enter (&registered))
+    {
+      /* exit() runs its handlers in reverse order: libqpdf's static objects made after the
+       * handler is registered would be destroyed before the thread is joined, while it may still
+       * use them (~QPDF uses one, made the first time a QPDF with objects is destroyed: that
+       * crashed).  A throwaway pair of documents, one holding a stream copied from the other,
+       * makes them here first. */
+      qpdf_data a = qpdf_init (), b = qpdf_init ();
+      qpdf_oh stream;
+
+      qpdf_silence_errors (a);
+      qpdf_silence_errors (b);
+      qpdf_empty_pdf (a);
+      qpdf_empty_pdf (b);
+      stream = qpdf_oh_new_stream (b);
+      qpdf_oh_replace_stream_data (b, stream, (const unsigned char *)"q Q", 3, qpdf_oh_new_null (b),
+                                   qpdf_oh_new_null (b));
+      qpdf_oh_copy_foreign_object (a, b, stream);
+      qpdf_cleanup (&a);
+      qpdf_cleanup (&b);
+      atexit (cleanup_at_exit);
+      g_once_init_leave (&registered, 1);
+    }
+  zhi_pdf_assemble_wait ();
+  thread = g_thread_try_new ("zhi-qpdf-free", cleanup_run, all, NULL);
+  if (thread == NULL)
+    {
+      cleanup_run (all);
+      return;
+    }
+  g_mutex_lock (&cleanup_mutex);
+  /* another assembly's thread may have started meanwhile: this one waits for it */
+  while (cleanup_thread != NULL)
+    {
+      GThread *other = g_steal_pointer (&cleanup_thread);
+
+      g_mutex_unlock (&cleanup_mutex);
+      g_thread_join (other);
+      g_mutex_lock (&cleanup_mutex);
+    }
+  cleanup_thread = thread;
+  g_mutex_unlock (&cleanup_mutex);
 }
 
 /* Opens the evidence file of one attachment (kept open until the output is written: qpdf
@@ -308,13 +408,13 @@ open_evidence (const char *path, GError **error)
 gboolean
 zhi_pdf_assemble (const char *in_path,
                   const char *out_path,
-                  const ZhiPdfUnderlay *underlays,
+                  ZhiPdfUnderlay *underlays,
                   guint n_underlays,
                   const ZhiPdfFinish *finish,
                   GError **error)
 {
   qpdf_data q;
-  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+  GPtrArray *sources = g_ptr_array_new ();
   g_autoptr (GHashTable) used_streams = NULL;
   qpdf_data ev = NULL;
   gboolean ok = FALSE;
@@ -323,6 +423,8 @@ zhi_pdf_assemble (const char *in_path,
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
 
+  /* the previous assembly's objects are gone before this one's are made */
+  zhi_pdf_assemble_wait ();
   q = qpdf_init ();
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
@@ -338,7 +440,7 @@ zhi_pdf_assemble (const char *in_path,
   n_pages = n_frames;
   for (guint i = 0; i < n_underlays; i++)
     {
-      const ZhiPdfUnderlay *u = &underlays[i];
+      ZhiPdfUnderlay *u = &underlays[i];
       qpdf_oh frame, src, copy, form;
       char name[32];
 
@@ -346,9 +448,16 @@ zhi_pdf_assemble (const char *in_path,
       if (i == 0 || g_strcmp0 (u->path, underlays[i - 1].path) != 0
           || u->source_page <= underlays[i - 1].source_page)
         {
-          ev = open_evidence (u->path, error);
-          if (ev == NULL)
+          if (u->source != NULL)
+            {
+              /* read whole at inspection, without recovery: parsed once per render */
+              ev = g_steal_pointer (&u->source);
+            }
+          else if ((ev = open_evidence (u->path, error)) == NULL)
             goto out;
+          /* what recovery said while reading (a flattened copy is read with it) */
+          while (qpdf_more_warnings (ev))
+            qpdf_next_warning (ev);
           g_ptr_array_add (sources, ev);
           n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
@@ -381,11 +490,21 @@ zhi_pdf_assemble (const char *in_path,
           goto out;
         }
       g_snprintf (name, sizeof name, "ZhiOriginal%u", u->page);
-      put_under (q, frame, form, name);
-      if (qpdf_has_error (q) || qpdf_has_error (ev))
+      if (!put_under (q, frame, form, name) || qpdf_has_error (q) || qpdf_has_error (ev))
         {
           set_qpdf_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
                           "the page could not be copied");
+          goto out;
+        }
+      /* an object of the page that no longer reads (the file changed since it was inspected)
+       * would be copied as null: a page missing its fonts or images is no copy */
+      if (qpdf_more_warnings (ev))
+        {
+          qpdf_error w = qpdf_next_warning (ev);
+
+          g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ,
+                       "the page could not be copied: %s",
+                       w ? qpdf_get_error_full_text (ev, w) : "qpdf warned");
           goto out;
         }
       qpdf_oh_release_all (q);
@@ -433,13 +552,9 @@ zhi_pdf_assemble (const char *in_path,
 
 out:
   g_clear_pointer (&used_streams, g_hash_table_unref);
-  qpdf_cleanup (&q);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      qpdf_data d = sources->pdata[i];
-
-      qpdf_cleanup (&d);
-    }
+  /* the dossier first (it holds references into the evidence files), as before */
+  g_ptr_array_insert (sources, 0, q);
+  cleanup_in_background (g_steal_pointer (&sources));
   return ok;
 }
 
@@ -462,8 +577,24 @@ zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error)
 /* ---- reading an evidence PDF's pages ------------------------------------------------------ */
 
 void
+zhi_pdf_source_free (gpointer source)
+{
+  qpdf_data q = source;
+
+  if (q != NULL)
+    qpdf_cleanup (&q);
+}
+
+gpointer
+zhi_pdf_pages_steal_source (ZhiPdfPages *pages)
+{
+  return g_steal_pointer (&pages->source);
+}
+
+void
 zhi_pdf_pages_clear (ZhiPdfPages *pages)
 {
+  g_clear_pointer (&pages->source, zhi_pdf_source_free);
   g_clear_pointer (&pages->widths, g_free);
   g_clear_pointer (&pages->heights, g_free);
   memset (pages, 0, sizeof *pages);
@@ -508,7 +639,7 @@ has_annotations (qpdf_data q, qpdf_oh page)
 }
 
 gboolean
-zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error)
+zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error)
 {
   qpdf_data q = qpdf_init ();
   gboolean ok = FALSE;
@@ -574,10 +705,16 @@ zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error)
       goto out;
     }
   ok = TRUE;
+  if (keep_source)
+    {
+      qpdf_oh_release_all (q);
+      pages->source = g_steal_pointer (&q);
+    }
 
 out:
   if (!ok)
     zhi_pdf_pages_clear (pages);
-  qpdf_cleanup (&q);
+  if (q != NULL)
+    qpdf_cleanup (&q);
   return ok;
 }

@@ -52,14 +52,26 @@ typedef struct
   double *heights;
   gboolean has_annotations; /* other than links, or a form: zhi_pdf_flatten() first */
   gboolean no_printing;     /* the owner's permissions forbid printing */
+  /* the file as qpdf read it (its page tree with inherited attributes pushed to the pages),
+   * kept open so that zhi_pdf_assemble() does not parse it again: zhi_pdf_pages_steal_source();
+   * NULL unless asked for */
+  gpointer source;
 } ZhiPdfPages;
 
+/* Frees the arrays and closes the source, if any. */
 void zhi_pdf_pages_clear (ZhiPdfPages *pages);
 
 /* Reads the page tree of the PDF at @path without recovery: a file qpdf can only read by
  * reconstructing it, or that has no pages, fails with ZHI_PDF_COMPACT_ERROR_READ
- * (ZHI_PDF_COMPACT_ERROR_PASSWORD when it needs a password).  Loads no stream data. */
-gboolean zhi_pdf_read_pages (const char *path, ZhiPdfPages *pages, GError **error);
+ * (ZHI_PDF_COMPACT_ERROR_PASSWORD when it needs a password).  Loads no stream data.  With
+ * @keep_source, pages->source keeps the file open for zhi_pdf_assemble(). */
+gboolean
+zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error);
+
+/* Takes pages->source (NULL if none): the caller owns it, for a ZhiPdfUnderlay, or frees it
+ * with zhi_pdf_source_free(). */
+gpointer zhi_pdf_pages_steal_source (ZhiPdfPages *pages);
+void zhi_pdf_source_free (gpointer source);
 
 /* One original evidence page put under a page of the input (the frame cairo drew at the
  * original's displayed size: its stamp label, watermark, destination and outline entry). */
@@ -68,6 +80,10 @@ typedef struct
   guint page;        /* 1-based page of the input */
   const char *path;  /* the evidence PDF */
   guint source_page; /* 1-based page in @path */
+  /* @path as zhi_pdf_read_pages() left it open (owned; zhi_pdf_assemble() takes it and sets
+   * NULL), or NULL: zhi_pdf_assemble() opens @path.  Only the first underlay of a run of one
+   * file's pages uses it. */
+  gpointer source;
 } ZhiPdfUnderlay;
 
 /* Rewrites @in_path into @out_path like zhi_pdf_compact(), and puts each underlay's original
@@ -83,10 +99,15 @@ typedef struct
  * the hash of every finished page. */
 gboolean zhi_pdf_assemble (const char *in_path,
                            const char *out_path,
-                           const ZhiPdfUnderlay *underlays,
+                           ZhiPdfUnderlay *underlays,
                            guint n_underlays,
                            const ZhiPdfFinish *finish,
                            GError **error);
+
+/* zhi_pdf_assemble() frees its qpdf objects (the dossier's and every evidence file's) in a
+ * thread after the output is written; this waits for that (the next zhi_pdf_assemble() and the
+ * process's exit do). */
+void zhi_pdf_assemble_wait (void);
 
 /* Writes @in_path into @out_path with every annotation that prints drawn into its page's
  * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated

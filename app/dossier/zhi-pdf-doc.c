@@ -1,7 +1,10 @@
-/* zhi-pdf-doc.c — a small document model and paginating PDF writer */
+/* zhi-pdf-doc.c — a small document model and paginating PDF writer: the model, text layout,
+ * pages, headings, paragraphs, contents and attachments (tables: zhi-pdf-table.c; the passes and
+ * the output: zhi-pdf-write.c) */
 #include "zhi-pdf-doc.h"
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-private.h"
+#include "zhi-pdf-doc-private.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -11,159 +14,11 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define LEFT ZHI_PDF_MARGIN_LEFT
-#define TOP ZHI_PDF_MARGIN_TOP
-#define WIDTH ZHI_PDF_BLOCK_WIDTH
-#define BOTTOM (ZHI_PDF_MARGIN_TOP + ZHI_PDF_BLOCK_HEIGHT)
-#define EPSILON 0.01
-
-#define BODY_SIZE 16.0
-/* GB/T 9704: 22 lines in the 225 mm block, i.e. a 28.9 pt line pitch; the
- * Noto CJK line height is 1.448 em, so 16 pt × 1.448 × 1.25 ≈ 28.9 pt. */
-#define BODY_LINE_SPACING 1.25
-#define TABLE_LINE_SPACING 1.0
-#define CELL_PAD_X 5.0
-#define CELL_PAD_Y 4.0
-
 GQuark
 zhi_pdf_doc_error_quark (void)
 {
   return g_quark_from_static_string ("zhi-pdf-doc-error-quark");
 }
-
-typedef enum
-{
-  BLOCK_HEADING,
-  BLOCK_PARAGRAPH,
-  BLOCK_TABLE,
-  BLOCK_SPACER,
-  BLOCK_PAGE_BREAK,
-  BLOCK_DRAWING,
-  BLOCK_CONTENTS,
-  BLOCK_ATTACHMENT,
-} BlockType;
-
-typedef struct
-{
-  gsize start;
-  gsize end;
-  char *dest;
-} Link;
-
-typedef struct
-{
-  guint row;
-  guint column;
-  Link link;
-} CellLink;
-
-typedef struct
-{
-  PangoLayoutLine *line;
-  double x;
-  double top;
-  double bottom;
-  double baseline;
-} LineInfo;
-
-typedef struct
-{
-  PangoLayout *layout;
-  GArray *lines; /* of LineInfo */
-} LineSet;
-
-struct _ZhiPdfTable
-{
-  guint n_columns;
-  GArray *links;  /* of CellLink, NULL when none */
-  double *widths; /* in points */
-  char **header;
-  GPtrArray *rows; /* of char ** */
-  gboolean key_column;
-  double font_size;
-  guint64 numeric; /* bit c: column c holds numbers, set flush right */
-  /* laid out in pass 1, drawn in pass 2 (freed after the write) */
-  LineSet *header_lines; /* n_columns */
-  GPtrArray *row_lines;  /* per row: LineSet[n_columns] or NULL */
-};
-
-typedef struct
-{
-  BlockType type;
-  guint level;
-  char *text;
-  gboolean outline;
-  char *dest;
-  ZhiPdfParagraphStyle style;
-  GArray *links; /* of Link */
-  ZhiPdfTable *table;
-  double height;
-  ZhiPdfDrawFunc func;
-  char *alt; /* drawings */
-  gpointer user_data;
-  GDestroyNotify destroy;
-  gboolean with_attachments;
-  ZhiPdfAttachment *attachment;
-  guint n_pages; /* attachments: pages learnt in pass 1 */
-  /* headings and paragraphs: laid out in pass 1, drawn in pass 2 (freed after the write) */
-  LineSet lines;
-  /* contents: one LineSet * per entry, in order */
-  GPtrArray *entry_lines;
-} Block;
-
-struct _ZhiPdfDoc
-{
-  GPtrArray *blocks;
-  char *title;
-  char *author;
-  char *subject;
-  char *creator;
-  GDateTime *create_date;
-  char *fingerprint;
-  gboolean draft;
-  ZhiPdfPageNumberPosition number_position;
-  guint unnumbered;
-  guint n_headings;
-  GPtrArray *warnings;
-  GPtrArray *figure_alts; /* pass 2: one string per Figure drawn, NULL-terminated after a write */
-  GArray *own_pages;      /* gboolean per page */
-  ZhiPdfFinish finish;
-  char *finish_label;
-  ZhiPdfDataFunc data_func;
-  gpointer data_user_data;
-  GHashTable *dest_pages; /* dest → page index + 1 */
-  guint n_pages;
-  /* the qpdf pass */
-  char *work_dir;
-  gboolean compact;
-  char *compact_warning;
-  GArray *underlays; /* ZhiPdfUnderlay, path owned; learnt in pass 1 */
-};
-
-typedef struct
-{
-  ZhiPdfDoc *doc;
-  gboolean writing;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  PangoContext *context;
-  int page;
-  gboolean page_open;
-  double page_width; /* the open page's size */
-  double page_height;
-  gboolean evidence_page; /* an attachment page: its label instead of the page chrome */
-  double y;
-  int outline_parent[5];
-  guint total_pages;
-  PangoLayout *footer;             /* the fingerprint line, the same on every page */
-  PangoLayout *watermark;          /* 草稿 */
-  cairo_surface_t *watermark_mark; /* its outlines, recorded once: one form for every page */
-  ZhiPdfProgressFunc progress;
-  gpointer user_data;
-  GCancellable *cancellable;
-  gboolean cancelled;
-  GError *error;
-} Writer;
 
 /* ---- model ------------------------------------------------------------ */
 
@@ -199,8 +54,8 @@ table_clear_layouts (ZhiPdfTable *t)
 }
 
 /* Pass 1 lays every block out once; pass 2 draws those layouts.  Dropped after a write. */
-static void
-block_clear_layouts (gpointer data, gpointer unused)
+void
+zhi_pdf_doc_block_clear_layouts (gpointer data, gpointer unused)
 {
   Block *b = data;
 
@@ -237,7 +92,7 @@ block_free (gpointer data)
 {
   Block *b = data;
 
-  block_clear_layouts (b, NULL);
+  zhi_pdf_doc_block_clear_layouts (b, NULL);
   g_free (b->text);
   g_free (b->dest);
   g_free (b->alt);
@@ -266,11 +121,16 @@ zhi_pdf_doc_new (void)
   return doc;
 }
 
-static void
-underlays_clear (ZhiPdfDoc *doc)
+void
+zhi_pdf_doc_clear_underlays (ZhiPdfDoc *doc)
 {
   for (guint i = 0; i < doc->underlays->len; i++)
-    g_free ((char *)g_array_index (doc->underlays, ZhiPdfUnderlay, i).path);
+    {
+      ZhiPdfUnderlay *u = &g_array_index (doc->underlays, ZhiPdfUnderlay, i);
+
+      g_free ((char *)u->path);
+      zhi_pdf_source_free (u->source);
+    }
   g_array_set_size (doc->underlays, 0);
 }
 
@@ -291,7 +151,7 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   g_free (doc->creator);
   g_clear_pointer (&doc->create_date, g_date_time_unref);
   g_free (doc->fingerprint);
-  underlays_clear (doc);
+  zhi_pdf_doc_clear_underlays (doc);
   g_array_unref (doc->underlays);
   g_free (doc->work_dir);
   g_free (doc->compact_warning);
@@ -670,8 +530,8 @@ zhi_pdf_doc_get_dest_page (ZhiPdfDoc *doc, const char *dest)
 
 /* ---- layout helpers --------------------------------------------------- */
 
-static void
-line_set_init (LineSet *set, PangoLayout *layout)
+void
+zhi_pdf_writer_line_set_init (LineSet *set, PangoLayout *layout)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
@@ -710,16 +570,16 @@ line_at (LineSet *set, guint i)
 }
 
 /* Height of lines [from, to). */
-static double
-lines_height (LineSet *set, guint from, guint to)
+double
+zhi_pdf_writer_lines_height (LineSet *set, guint from, guint to)
 {
   if (to <= from)
     return 0;
   return line_at (set, to - 1)->bottom - line_at (set, from)->top;
 }
 
-static void
-draw_lines (Writer *w, LineSet *set, guint from, guint to, double x, double y)
+void
+zhi_pdf_writer_draw_lines (Writer *w, LineSet *set, guint from, guint to, double x, double y)
 {
   guint i;
 
@@ -734,21 +594,22 @@ draw_lines (Writer *w, LineSet *set, guint from, guint to, double x, double y)
     }
 }
 
-static PangoLayout *
-layout_new (Writer *w, const char *family, double size, const char *text, double width)
+PangoLayout *
+zhi_pdf_writer_layout_new (
+    Writer *w, const char *family, double size, const char *text, double width)
 {
   return zhi_pdf_layout_new (w->context, family, PANGO_WEIGHT_NORMAL, size, text, width);
 }
 
-static void
-tag_begin (Writer *w, const char *tag, const char *attributes)
+void
+zhi_pdf_writer_tag_begin (Writer *w, const char *tag, const char *attributes)
 {
   if (w->writing)
     cairo_tag_begin (w->cr, tag, attributes);
 }
 
-static void
-tag_end (Writer *w, const char *tag)
+void
+zhi_pdf_writer_tag_end (Writer *w, const char *tag)
 {
   if (w->writing)
     cairo_tag_end (w->cr, tag);
@@ -808,7 +669,7 @@ draw_chrome (Writer *w)
     {
       guint n = w->page - doc->unnumbered + 1;
       g_autofree char *text = g_strdup_printf ("— %u —", n);
-      g_autoptr (PangoLayout) num = layout_new (w, ZHI_PDF_SERIF, 14, text, -1);
+      g_autoptr (PangoLayout) num = zhi_pdf_writer_layout_new (w, ZHI_PDF_SERIF, 14, text, -1);
       int nw, nh;
       double x;
 
@@ -830,7 +691,7 @@ draw_chrome (Writer *w)
 
       if (fp == NULL)
         {
-          fp = w->footer = layout_new (w, ZHI_PDF_SANS, 7, doc->fingerprint, WIDTH);
+          fp = w->footer = zhi_pdf_writer_layout_new (w, ZHI_PDF_SANS, 7, doc->fingerprint, WIDTH);
           pango_layout_set_alignment (fp, PANGO_ALIGN_CENTER);
           pango_layout_set_wrap (fp, PANGO_WRAP_CHAR);
         }
@@ -857,7 +718,7 @@ draw_watermark (Writer *w)
       double width, height;
 
       if (mark == NULL)
-        mark = w->watermark = layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
+        mark = w->watermark = zhi_pdf_writer_layout_new (w, ZHI_PDF_SANS, 120, "草稿", -1);
       pango_layout_get_size (mark, &mw, &mh);
       width = mw / (double)PANGO_SCALE;
       height = mh / (double)PANGO_SCALE;
@@ -914,14 +775,14 @@ open_page_sized (Writer *w, double width, double height, gboolean evidence)
     }
 }
 
-static void
-open_page (Writer *w)
+void
+zhi_pdf_writer_open_page (Writer *w)
 {
   open_page_sized (w, ZHI_PDF_PAGE_WIDTH, ZHI_PDF_PAGE_HEIGHT, FALSE);
 }
 
-static void
-close_page (Writer *w)
+void
+zhi_pdf_writer_close_page (Writer *w)
 {
   if (!w->page_open)
     return;
@@ -937,36 +798,36 @@ close_page (Writer *w)
     w->cancelled = TRUE;
 }
 
-static void
-next_page (Writer *w)
+void
+zhi_pdf_writer_next_page (Writer *w)
 {
-  close_page (w);
-  open_page (w);
+  zhi_pdf_writer_close_page (w);
+  zhi_pdf_writer_open_page (w);
 }
 
-static gboolean
-page_is_empty (Writer *w)
+gboolean
+zhi_pdf_writer_page_is_empty (Writer *w)
 {
   return w->y <= TOP + EPSILON;
 }
 
 /* Space before a block, dropped at the top of a page. */
-static void
-space_before (Writer *w, double space)
+void
+zhi_pdf_writer_space_before (Writer *w, double space)
 {
-  open_page (w);
-  if (!page_is_empty (w))
+  zhi_pdf_writer_open_page (w);
+  if (!zhi_pdf_writer_page_is_empty (w))
     w->y += space;
   if (w->y > BOTTOM)
-    next_page (w);
+    zhi_pdf_writer_next_page (w);
 }
 
-static void
-space_after (Writer *w, double space)
+void
+zhi_pdf_writer_space_after (Writer *w, double space)
 {
   w->y += space;
   if (w->y >= BOTTOM - EPSILON)
-    close_page (w);
+    zhi_pdf_writer_close_page (w);
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -981,8 +842,8 @@ is_closing_mark (gunichar c)
 /* A heading or contents entry that wraps never leaves a single character (告, 文）) alone on its
  * last line: the wrapping width is narrowed by two characters at a time until the last line
  * holds at least two. */
-static void
-avoid_lone_last_line (PangoLayout *layout, double size)
+void
+zhi_pdf_writer_avoid_lone_last_line (PangoLayout *layout, double size)
 {
   int width = pango_layout_get_width (layout);
   guint tries;
@@ -1021,47 +882,45 @@ avoid_lone_last_line (PangoLayout *layout, double size)
     }
 }
 
-static void keep_whole (PangoLayout *layout);
-
 /* Headings and paragraphs are laid out when first needed: when placed, or when a heading
  * before them asks how much room they need to start. */
 static const double heading_sizes[] = { 0, 18, 16, 16 };
 
-static void
-heading_prepare (Writer *w, Block *b)
+void
+zhi_pdf_writer_heading_prepare (Writer *w, Block *b)
 {
   PangoLayout *layout;
   double size = b->style == ZHI_PDF_STYLE_TITLE ? 22 : heading_sizes[b->level];
 
   if (b->lines.layout != NULL)
     return;
-  layout = layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, size, b->text, WIDTH);
+  layout = zhi_pdf_writer_layout_new (w, b->level == 2 ? ZHI_PDF_KAI : ZHI_PDF_SANS, size, b->text,
+                                      WIDTH);
   if (b->style == ZHI_PDF_STYLE_TITLE)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_line_spacing (layout, 1.1);
-  keep_whole (layout);
-  avoid_lone_last_line (layout, size);
-  line_set_init (&b->lines, layout);
+  zhi_pdf_writer_keep_whole (layout);
+  zhi_pdf_writer_avoid_lone_last_line (layout, size);
+  zhi_pdf_writer_line_set_init (&b->lines, layout);
 }
 
-static double keep_height (Writer *w, guint index);
-
-static void
-place_heading (Writer *w, Block *b, guint index)
+void
+zhi_pdf_writer_place_heading (Writer *w, Block *b, guint index)
 {
   static const char *tags[] = { NULL, "H1", "H2", "H3" };
   LineSet *set = &b->lines;
   double h;
 
-  heading_prepare (w, b);
-  h = lines_height (set, 0, set->lines->len);
+  zhi_pdf_writer_heading_prepare (w, b);
+  h = zhi_pdf_writer_lines_height (set, 0, set->lines->len);
 
-  space_before (w, b->level == 1 ? 14 : 8);
+  zhi_pdf_writer_space_before (w, b->level == 1 ? 14 : 8);
   /* keep with what follows: the next heading and its own follower, two lines of a paragraph, a
    * table's header and first row */
-  if (!page_is_empty (w)
-      && w->y + h + (b->level == 1 ? 8 : 4) + keep_height (w, index + 1) > BOTTOM + EPSILON)
-    next_page (w);
+  if (!zhi_pdf_writer_page_is_empty (w)
+      && w->y + h + (b->level == 1 ? 8 : 4) + zhi_pdf_writer_keep_height (w, index + 1)
+             > BOTTOM + EPSILON)
+    zhi_pdf_writer_next_page (w);
 
   emit_dest (w, b->dest, w->y);
   if (w->writing && b->outline)
@@ -1075,17 +934,18 @@ place_heading (Writer *w, Block *b, guint index)
       for (l = b->level; l < G_N_ELEMENTS (w->outline_parent); l++)
         w->outline_parent[l] = id;
     }
-  tag_begin (w, tags[b->level], NULL);
+  zhi_pdf_writer_tag_begin (w, tags[b->level], NULL);
   if (w->writing)
     cairo_set_source_rgb (w->cr, 0, 0, 0);
-  draw_lines (w, set, 0, set->lines->len, LEFT, w->y);
-  tag_end (w, tags[b->level]);
+  zhi_pdf_writer_draw_lines (w, set, 0, set->lines->len, LEFT, w->y);
+  zhi_pdf_writer_tag_end (w, tags[b->level]);
   w->y += h;
-  space_after (w, b->level == 1 ? 8 : 4);
+  zhi_pdf_writer_space_after (w, b->level == 1 ? 8 : 4);
 }
 
-static void
-draw_link_spans (Writer *w, GArray *links, LineSet *set, guint from, guint to, double x, double y)
+void
+zhi_pdf_writer_draw_link_spans (
+    Writer *w, GArray *links, LineSet *set, guint from, guint to, double x, double y)
 {
   guint i, k;
 
@@ -1121,8 +981,8 @@ draw_link_spans (Writer *w, GArray *links, LineSet *set, guint from, guint to, d
 
 /* A cell's text after ZHI_PDF_SMALL_MARK starts a new line in smaller grey type (an evidence
  * title, then its original file name). */
-static void
-small_after_mark (PangoLayout *layout, double size)
+void
+zhi_pdf_writer_small_after_mark (PangoLayout *layout, double size)
 {
   const char *text = pango_layout_get_text (layout);
   const char *mark = strchr (text, ZHI_PDF_SMALL_MARK[0]);
@@ -1153,8 +1013,8 @@ small_after_mark (PangoLayout *layout, double size)
 
 /* Strings a line never breaks inside: "附件12" (a reviewer looks for the number beside the word),
  * a standard's code ("GB/T 39116-2020"). */
-static void
-keep_whole (PangoLayout *layout)
+void
+zhi_pdf_writer_keep_whole (PangoLayout *layout)
 {
   static GRegex *re;
   const char *text = pango_layout_get_text (layout);
@@ -1186,8 +1046,8 @@ keep_whole (PangoLayout *layout)
 
 /* Links are shown blue and underlined in a draft, read on screen; the final dossier is printed
  * and sealed, so its links keep the text's colour (a 见附件N says where to look by itself). */
-static void
-set_link_attributes (Writer *w, PangoLayout *layout, GArray *links)
+void
+zhi_pdf_writer_set_link_attributes (Writer *w, PangoLayout *layout, GArray *links)
 {
   PangoAttrList *attrs;
   guint k;
@@ -1333,7 +1193,7 @@ justify_cjk (PangoLayout *layout)
 static void
 paragraph_layout (Writer *w, Block *b, const char *family, double size)
 {
-  PangoLayout *layout = layout_new (w, family, size, NULL, WIDTH);
+  PangoLayout *layout = zhi_pdf_writer_layout_new (w, family, size, NULL, WIDTH);
   gboolean justify = FALSE;
 
   pango_layout_set_line_spacing (layout, b->style == ZHI_PDF_STYLE_TITLE ? 1.2 : BODY_LINE_SPACING);
@@ -1357,11 +1217,11 @@ paragraph_layout (Writer *w, Block *b, const char *family, double size)
         break;
     }
   pango_layout_set_text (layout, b->text, -1);
-  set_link_attributes (w, layout, b->links);
-  keep_whole (layout);
+  zhi_pdf_writer_set_link_attributes (w, layout, b->links);
+  zhi_pdf_writer_keep_whole (layout);
   if (justify)
     justify_cjk (layout);
-  line_set_init (&b->lines, layout);
+  zhi_pdf_writer_line_set_init (&b->lines, layout);
 }
 
 static double
@@ -1370,14 +1230,14 @@ paragraph_size (Block *b)
   return b->style == ZHI_PDF_STYLE_SMALL ? 12 : b->style == ZHI_PDF_STYLE_TITLE ? 22 : BODY_SIZE;
 }
 
-static double
-paragraph_space_before (Block *b)
+double
+zhi_pdf_writer_paragraph_space_before (Block *b)
 {
   return b->style == ZHI_PDF_STYLE_SIGNATURE_LINE ? 24 : b->style == ZHI_PDF_STYLE_TITLE ? 12 : 0;
 }
 
-static void
-paragraph_prepare (Writer *w, Block *b)
+void
+zhi_pdf_writer_paragraph_prepare (Writer *w, Block *b)
 {
   if (b->lines.layout == NULL)
     paragraph_layout (w, b, b->style == ZHI_PDF_STYLE_TITLE ? ZHI_PDF_SANS : ZHI_PDF_SERIF,
@@ -1386,342 +1246,60 @@ paragraph_prepare (Writer *w, Block *b)
 
 /* Lines a paragraph must keep together at its start: two, or all of a paragraph of up to
  * three lines (which cannot be split without leaving one line alone). */
-static guint
-paragraph_keep_lines (Block *b)
+guint
+zhi_pdf_writer_paragraph_keep_lines (Block *b)
 {
   guint n = b->lines.lines->len;
 
   return n <= 3 ? n : 2;
 }
 
-static void
-place_paragraph (Writer *w, Block *b)
+void
+zhi_pdf_writer_place_paragraph (Writer *w, Block *b)
 {
   LineSet *set = &b->lines;
   guint start = 0, n;
 
-  paragraph_prepare (w, b);
+  zhi_pdf_writer_paragraph_prepare (w, b);
   n = set->lines->len;
 
-  space_before (w, paragraph_space_before (b));
+  zhi_pdf_writer_space_before (w, zhi_pdf_writer_paragraph_space_before (b));
   while (start < n && !w->cancelled)
     {
       guint end = start;
 
-      while (end < n && w->y + lines_height (set, start, end + 1) <= BOTTOM + EPSILON)
+      while (end < n
+             && w->y + zhi_pdf_writer_lines_height (set, start, end + 1) <= BOTTOM + EPSILON)
         end++;
       /* no widow: a last line alone at the head of the next page takes one more with it */
       if (end < n && n - end == 1 && end > start)
         end--;
       /* no orphan: the first line or two alone at the foot of a page move on */
-      if (start == 0 && end < paragraph_keep_lines (b) && end < n && !page_is_empty (w))
+      if (start == 0 && end < zhi_pdf_writer_paragraph_keep_lines (b) && end < n
+          && !zhi_pdf_writer_page_is_empty (w))
         end = 0;
       if (end == start)
         {
-          if (page_is_empty (w))
+          if (zhi_pdf_writer_page_is_empty (w))
             end = start + 1;
           else
             {
-              next_page (w);
+              zhi_pdf_writer_next_page (w);
               continue;
             }
         }
-      tag_begin (w, "P", NULL);
+      zhi_pdf_writer_tag_begin (w, "P", NULL);
       if (w->writing)
         cairo_set_source_rgb (w->cr, 0, 0, 0);
-      draw_lines (w, set, start, end, LEFT, w->y);
-      draw_link_spans (w, b->links, set, start, end, LEFT, w->y);
-      tag_end (w, "P");
-      w->y += lines_height (set, start, end);
+      zhi_pdf_writer_draw_lines (w, set, start, end, LEFT, w->y);
+      zhi_pdf_writer_draw_link_spans (w, b->links, set, start, end, LEFT, w->y);
+      zhi_pdf_writer_tag_end (w, "P");
+      w->y += zhi_pdf_writer_lines_height (set, start, end);
       start = end;
       if (start < n)
-        next_page (w);
+        zhi_pdf_writer_next_page (w);
     }
-  space_after (w, b->style == ZHI_PDF_STYLE_TITLE ? 12 : 2);
-}
-
-/* Tables --------------------------------------------------------------- */
-
-typedef struct
-{
-  LineSet *cells;
-  guint *from;
-  guint *to;
-  GArray **links; /* per cell: Link (borrowed dest), NULL when none */
-} Row;
-
-/* @index: the row's index, or G_MAXUINT for the header */
-static void
-row_init (Writer *w, ZhiPdfTable *t, Row *row, char **texts, gboolean header, guint index)
-{
-  guint c;
-  LineSet **slot;
-
-  row->from = g_new0 (guint, t->n_columns);
-  row->to = g_new0 (guint, t->n_columns);
-  row->links = g_new0 (GArray *, t->n_columns);
-  for (c = 0; t->links != NULL && c < t->links->len; c++)
-    {
-      CellLink *cl = &g_array_index (t->links, CellLink, c);
-
-      if (cl->row != index)
-        continue;
-      if (row->links[cl->column] == NULL)
-        row->links[cl->column] = g_array_new (FALSE, FALSE, sizeof (Link));
-      g_array_append_val (row->links[cl->column], cl->link);
-    }
-  if (header)
-    slot = &t->header_lines;
-  else
-    {
-      if (t->row_lines == NULL)
-        t->row_lines = g_ptr_array_new ();
-      if (t->row_lines->len <= index)
-        g_ptr_array_set_size (t->row_lines, index + 1);
-      slot = (LineSet **)&t->row_lines->pdata[index];
-    }
-  if (*slot == NULL)
-    {
-      *slot = g_new0 (LineSet, t->n_columns);
-      for (c = 0; c < t->n_columns; c++)
-        {
-          gboolean sans = header || (t->key_column && c == 0);
-          PangoLayout *layout = layout_new (w, sans ? ZHI_PDF_SANS : ZHI_PDF_SERIF, t->font_size,
-                                            texts[c], t->widths[c] - 2 * CELL_PAD_X);
-
-          pango_layout_set_line_spacing (layout, TABLE_LINE_SPACING);
-          if (header)
-            pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-          else if (t->numeric & (G_GUINT64_CONSTANT (1) << c))
-            pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-          set_link_attributes (w, layout, row->links[c]);
-          small_after_mark (layout, t->font_size);
-          keep_whole (layout);
-          if (!header && !(t->numeric & (G_GUINT64_CONSTANT (1) << c)))
-            avoid_lone_last_line (layout, t->font_size);
-          line_set_init (&(*slot)[c], layout);
-        }
-    }
-  row->cells = *slot; /* owned by the table */
-}
-
-static void
-row_clear (ZhiPdfTable *t, Row *row)
-{
-  guint c;
-
-  for (c = 0; c < t->n_columns; c++)
-    if (row->links[c])
-      g_array_unref (row->links[c]);
-  g_free (row->links);
-  g_free (row->from);
-  g_free (row->to);
-}
-
-static gboolean
-row_done (ZhiPdfTable *t, Row *row)
-{
-  guint c;
-
-  for (c = 0; c < t->n_columns; c++)
-    if (row->from[c] < row->cells[c].lines->len)
-      return FALSE;
-  return TRUE;
-}
-
-/* Height of the rest of the row. */
-static double
-row_rest_height (ZhiPdfTable *t, Row *row)
-{
-  double h = 0;
-  guint c;
-
-  for (c = 0; c < t->n_columns; c++)
-    h = MAX (h, lines_height (&row->cells[c], row->from[c], row->cells[c].lines->len));
-  return h + 2 * CELL_PAD_Y;
-}
-
-/* Takes, in every cell, the lines that fit in @avail; returns the fragment
- * height, 0 when not even one line fits. */
-static double
-row_take (ZhiPdfTable *t, Row *row, double avail)
-{
-  double h = 0;
-  guint c;
-  gboolean any = FALSE;
-
-  for (c = 0; c < t->n_columns; c++)
-    {
-      LineSet *set = &row->cells[c];
-      guint end = row->from[c];
-
-      while (end < set->lines->len
-             && lines_height (set, row->from[c], end + 1) <= avail - 2 * CELL_PAD_Y + EPSILON)
-        end++;
-      row->to[c] = end;
-      if (end > row->from[c])
-        any = TRUE;
-      h = MAX (h, lines_height (set, row->from[c], end));
-    }
-  return any ? h + 2 * CELL_PAD_Y : 0;
-}
-
-static void
-row_draw (Writer *w, ZhiPdfTable *t, Row *row, double height, gboolean header)
-{
-  double x = LEFT;
-  guint c;
-
-  tag_begin (w, "TR", NULL);
-  for (c = 0; c < t->n_columns; c++)
-    {
-      gboolean th = header || (t->key_column && c == 0);
-      const char *tag = th ? "TH" : "TD";
-
-      tag_begin (w, tag, NULL);
-      if (w->writing)
-        {
-          if (th)
-            {
-              cairo_set_source_rgb (w->cr, 0.92, 0.92, 0.92);
-              cairo_rectangle (w->cr, x, w->y, t->widths[c], height);
-              cairo_fill (w->cr);
-            }
-          cairo_set_source_rgb (w->cr, 0, 0, 0);
-          draw_lines (w, &row->cells[c], row->from[c], row->to[c], x + CELL_PAD_X,
-                      w->y + CELL_PAD_Y);
-          draw_link_spans (w, row->links[c], &row->cells[c], row->from[c], row->to[c],
-                           x + CELL_PAD_X, w->y + CELL_PAD_Y);
-          cairo_set_line_width (w->cr, 0.6);
-          cairo_rectangle (w->cr, x, w->y, t->widths[c], height);
-          cairo_stroke (w->cr);
-        }
-      tag_end (w, tag);
-      row->from[c] = row->to[c];
-      x += t->widths[c];
-    }
-  tag_end (w, "TR");
-  w->y += height;
-}
-
-static void
-table_header (Writer *w, ZhiPdfTable *t)
-{
-  Row row;
-
-  if (t->header == NULL)
-    return;
-  row_init (w, t, &row, t->header, TRUE, G_MAXUINT);
-  row_draw (w, t, &row, row_take (t, &row, BOTTOM - w->y), TRUE);
-  row_clear (t, &row);
-}
-
-static double
-table_header_height (Writer *w, ZhiPdfTable *t)
-{
-  Row row;
-  double h;
-
-  if (t->header == NULL)
-    return 0;
-  row_init (w, t, &row, t->header, TRUE, G_MAXUINT);
-  h = row_rest_height (t, &row);
-  row_clear (t, &row);
-  return h;
-}
-
-/* The header and the first row (when that row would not be split anyway). */
-static double
-table_start_height (Writer *w, ZhiPdfTable *t)
-{
-  double header_h = table_header_height (w, t);
-  double first = t->font_size * 1.6 + 2 * CELL_PAD_Y;
-
-  if (t->rows->len > 0)
-    {
-      Row row;
-      double h;
-
-      row_init (w, t, &row, g_ptr_array_index (t->rows, 0), FALSE, 0);
-      h = row_rest_height (t, &row);
-      row_clear (t, &row);
-      if (h <= ZHI_PDF_BLOCK_HEIGHT - header_h)
-        first = h;
-    }
-  return header_h + first;
-}
-
-static void
-place_table (Writer *w, Block *b)
-{
-  ZhiPdfTable *t = b->table;
-  double header_h = table_header_height (w, t);
-  guint r;
-
-  space_before (w, 6);
-  /* the header and the first row (when it would not be split anyway), or a new page: a
-   * header alone at the foot of a page is useless */
-  if (!page_is_empty (w) && w->y + table_start_height (w, t) > BOTTOM + EPSILON)
-    next_page (w);
-  tag_begin (w, "Table", NULL);
-  table_header (w, t);
-  for (r = 0; r < t->rows->len && !w->cancelled; r++)
-    {
-      Row row;
-
-      row_init (w, t, &row, g_ptr_array_index (t->rows, r), FALSE, r);
-      /* a row that fits on a fresh page is not split */
-      if (w->y + row_rest_height (t, &row) > BOTTOM + EPSILON
-          && row_rest_height (t, &row) <= ZHI_PDF_BLOCK_HEIGHT - header_h)
-        {
-          next_page (w);
-          table_header (w, t);
-        }
-      while (!row_done (t, &row))
-        {
-          double h = row_take (t, &row, BOTTOM - w->y);
-
-          if (h <= 0)
-            {
-              next_page (w);
-              table_header (w, t);
-              h = row_take (t, &row, BOTTOM - w->y);
-              if (h <= 0) /* a single line taller than a page: give up on this row */
-                break;
-            }
-          row_draw (w, t, &row, h, FALSE);
-          if (!row_done (t, &row))
-            {
-              next_page (w);
-              table_header (w, t);
-            }
-        }
-      row_clear (t, &row);
-    }
-  tag_end (w, "Table");
-  space_after (w, 8);
-}
-
-static void
-place_drawing (Writer *w, Block *b)
-{
-  space_before (w, 6);
-  if (!page_is_empty (w) && w->y + b->height > BOTTOM + EPSILON)
-    next_page (w);
-  if (w->writing && b->func)
-    {
-      tag_begin (w, "Figure", NULL);
-      g_ptr_array_add (w->doc->figure_alts, g_strdup (b->alt ? b->alt : "图"));
-      cairo_save (w->cr);
-      cairo_translate (w->cr, LEFT, w->y);
-      cairo_rectangle (w->cr, 0, 0, WIDTH, b->height);
-      cairo_clip (w->cr);
-      b->func (w->cr, WIDTH, b->height, b->user_data);
-      cairo_restore (w->cr);
-      tag_end (w, "Figure");
-    }
-  w->y += b->height;
-  space_after (w, 6);
+  zhi_pdf_writer_space_after (w, b->style == ZHI_PDF_STYLE_TITLE ? 12 : 2);
 }
 
 /* Contents ------------------------------------------------------------- */
@@ -1742,17 +1320,17 @@ place_contents_entry (
     set = contents->entry_lines->pdata[index];
   else
     {
-      PangoLayout *layout = layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF, 14, text,
-                                        WIDTH - indent - num_w - 24);
+      PangoLayout *layout = zhi_pdf_writer_layout_new (w, level == 1 ? ZHI_PDF_SANS : ZHI_PDF_SERIF,
+                                                       14, text, WIDTH - indent - num_w - 24);
 
-      avoid_lone_last_line (layout, 14);
+      zhi_pdf_writer_avoid_lone_last_line (layout, 14);
       set = g_new0 (LineSet, 1);
-      line_set_init (set, layout);
+      zhi_pdf_writer_line_set_init (set, layout);
       g_ptr_array_add (contents->entry_lines, set);
     }
-  h = lines_height (set, 0, set->lines->len) + 6;
-  if (!page_is_empty (w) && w->y + h > BOTTOM + EPSILON)
-    next_page (w);
+  h = zhi_pdf_writer_lines_height (set, 0, set->lines->len) + 6;
+  if (!zhi_pdf_writer_page_is_empty (w) && w->y + h > BOTTOM + EPSILON)
+    zhi_pdf_writer_next_page (w);
 
   if (w->writing)
     {
@@ -1763,11 +1341,12 @@ place_contents_entry (
       int page = zhi_pdf_doc_get_dest_page (w->doc, dest);
       int shown = page >= (int)w->doc->unnumbered ? page - (int)w->doc->unnumbered + 1 : 0;
       g_autofree char *num = g_strdup_printf ("%d", MAX (shown, 0));
-      g_autoptr (PangoLayout) num_layout = layout_new (w, ZHI_PDF_SERIF, 14, num, num_w);
+      g_autoptr (PangoLayout) num_layout
+          = zhi_pdf_writer_layout_new (w, ZHI_PDF_SERIF, 14, num, num_w);
 
       pango_layout_set_alignment (num_layout, PANGO_ALIGN_RIGHT);
 
-      tag_begin (w, "TOCI", NULL);
+      zhi_pdf_writer_tag_begin (w, "TOCI", NULL);
       {
         g_autofree char *attrs = NULL;
         char b[4][G_ASCII_DTOSTR_BUF_SIZE];
@@ -1780,7 +1359,7 @@ place_contents_entry (
         cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attrs);
       }
       cairo_set_source_rgb (w->cr, 0, 0, 0);
-      draw_lines (w, set, 0, set->lines->len, LEFT + indent, w->y + 3);
+      zhi_pdf_writer_draw_lines (w, set, 0, set->lines->len, LEFT + indent, w->y + 3);
       pango_layout_line_get_extents (last->line, &ink, &logical);
       text_end = LEFT + indent + last->x + logical.width / (double)PANGO_SCALE;
       /* dotted leader */
@@ -1801,18 +1380,18 @@ place_contents_entry (
         pango_cairo_show_layout_line (w->cr, nl);
       }
       cairo_tag_end (w->cr, CAIRO_TAG_LINK);
-      tag_end (w, "TOCI");
+      zhi_pdf_writer_tag_end (w, "TOCI");
     }
   w->y += h;
 }
 
-static void
-place_contents (Writer *w, Block *contents)
+void
+zhi_pdf_writer_place_contents (Writer *w, Block *contents)
 {
   guint i, k = 0;
 
-  space_before (w, 4);
-  tag_begin (w, "TOC", NULL);
+  zhi_pdf_writer_space_before (w, 4);
+  zhi_pdf_writer_tag_begin (w, "TOC", NULL);
   for (i = 0; i < w->doc->blocks->len && !w->cancelled; i++)
     {
       Block *b = g_ptr_array_index (w->doc->blocks, i);
@@ -1822,19 +1401,19 @@ place_contents (Writer *w, Block *contents)
       else if (b->type == BLOCK_ATTACHMENT && contents->with_attachments && contents->level >= 2)
         place_contents_entry (w, contents, k++, 2, b->text, b->dest);
     }
-  tag_end (w, "TOC");
-  space_after (w, 8);
+  zhi_pdf_writer_tag_end (w, "TOC");
+  zhi_pdf_writer_space_after (w, 8);
 }
 
 /* Attachments ---------------------------------------------------------- */
 
-static void
-place_attachment (Writer *w, Block *b)
+void
+zhi_pdf_writer_place_attachment (Writer *w, Block *b)
 {
   ZhiPdfAttachWarning *warning = NULL;
   guint k, n;
 
-  close_page (w);
+  zhi_pdf_writer_close_page (w);
   if (!w->writing)
     {
       /* pass 1: the first open reads the evidence (once in the render) and learns its pages */
@@ -1856,6 +1435,8 @@ place_attachment (Writer *w, Block *b)
               u.page = (guint)w->page + 2; /* the page opened next, 1-based */
               u.path = g_strdup (zhi_pdf_attachment_get_original (b->attachment));
               u.source_page = k + 1;
+              /* the file as the inspection read it, with the first page */
+              u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
               g_array_append_val (w->doc->underlays, u);
             }
           else
@@ -1863,7 +1444,7 @@ place_attachment (Writer *w, Block *b)
           open_page_sized (w, pw, ph, TRUE);
           if (k == 0)
             emit_dest (w, b->dest, 0);
-          close_page (w);
+          zhi_pdf_writer_close_page (w);
         }
       return;
     }
@@ -1892,439 +1473,7 @@ place_attachment (Writer *w, Block *b)
       /* the attachment tags its own page (P for the label, Div or Figure for drawn content) */
       zhi_pdf_attachment_draw_page (b->attachment, w->cr, w->context, k, pw, ph,
                                     w->doc->fingerprint);
-      close_page (w);
+      zhi_pdf_writer_close_page (w);
     }
   zhi_pdf_attachment_close (b->attachment);
-}
-
-/* ---- the two passes --------------------------------------------------- */
-
-/* The room the block at @index needs at the foot of a page so that a heading before it is not
- * left alone there (0 past the end, before a page break, for attachments). */
-static double
-keep_height (Writer *w, guint index)
-{
-  Block *b;
-
-  if (index >= w->doc->blocks->len)
-    return 0;
-  b = g_ptr_array_index (w->doc->blocks, index);
-  switch (b->type)
-    {
-      case BLOCK_HEADING:
-        heading_prepare (w, b);
-        return (b->level == 1 ? 14 : 8) + lines_height (&b->lines, 0, b->lines.lines->len)
-               + (b->level == 1 ? 8 : 4) + keep_height (w, index + 1);
-      case BLOCK_PARAGRAPH:
-        paragraph_prepare (w, b);
-        return paragraph_space_before (b) + lines_height (&b->lines, 0, paragraph_keep_lines (b));
-      case BLOCK_TABLE:
-        return 6 + table_start_height (w, b->table);
-      case BLOCK_DRAWING:
-        return 6 + b->height;
-      case BLOCK_SPACER:
-      case BLOCK_PAGE_BREAK:
-      case BLOCK_CONTENTS:
-      case BLOCK_ATTACHMENT:
-        break;
-    }
-  return 0;
-}
-
-static PangoContext *
-context_new (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* the same metrics in both passes and whatever the target */
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
-  return context;
-}
-
-static void
-run_pass (Writer *w)
-{
-  guint i;
-
-  w->page = -1;
-  w->page_open = FALSE;
-  memset (w->outline_parent, 0, sizeof w->outline_parent);
-  tag_begin (w, "Document", NULL);
-  for (i = 0; i < w->doc->blocks->len && !w->cancelled; i++)
-    {
-      Block *b = g_ptr_array_index (w->doc->blocks, i);
-
-      switch (b->type)
-        {
-          case BLOCK_HEADING:
-            place_heading (w, b, i);
-            break;
-          case BLOCK_PARAGRAPH:
-            place_paragraph (w, b);
-            break;
-          case BLOCK_TABLE:
-            place_table (w, b);
-            break;
-          case BLOCK_SPACER:
-            open_page (w);
-            if (!page_is_empty (w))
-              space_after (w, b->height);
-            break;
-          case BLOCK_PAGE_BREAK:
-            close_page (w);
-            break;
-          case BLOCK_DRAWING:
-            place_drawing (w, b);
-            break;
-          case BLOCK_CONTENTS:
-            place_contents (w, b);
-            break;
-          case BLOCK_ATTACHMENT:
-            place_attachment (w, b);
-            break;
-        }
-    }
-  if (w->page < 0)
-    open_page (w);
-  close_page (w);
-  tag_end (w, "Document");
-}
-
-typedef struct
-{
-  GOutputStream *out;
-  GCancellable *cancellable;
-  GError *error;
-  gboolean stop;
-} StreamClosure;
-
-static cairo_status_t
-write_cb (void *closure, const unsigned char *data, unsigned int length)
-{
-  StreamClosure *sc = closure;
-
-  if (sc->stop || sc->error)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sc->out, data, length, NULL, sc->cancellable, &sc->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_metadata (ZhiPdfDoc *doc, cairo_surface_t *surface)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date
-      = g_date_time_format (doc->create_date ? doc->create_date : now, "%Y-%m-%dT%H:%M:%S%:z");
-
-  if (doc->title)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
-  if (doc->author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-  if (doc->subject)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                  doc->creator ? doc->creator : "Zhizao");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-}
-
-static void
-writer_clear_layouts (Writer *w)
-{
-  g_ptr_array_foreach (w->doc->blocks, block_clear_layouts, NULL);
-  g_clear_object (&w->footer);
-  g_clear_object (&w->watermark);
-  g_clear_pointer (&w->watermark_mark, cairo_surface_destroy);
-}
-
-/* Pass 2 into @out.  FALSE with @error set, or with w->cancelled. */
-static gboolean
-write_pass (Writer *w, GOutputStream *out, GError **error)
-{
-  StreamClosure sc = { 0 };
-  cairo_status_t status;
-
-  sc.out = out;
-  sc.cancellable = w->cancellable;
-  w->writing = TRUE;
-  w->surface = cairo_pdf_surface_create_for_stream (write_cb, &sc, ZHI_PDF_PAGE_WIDTH,
-                                                    ZHI_PDF_PAGE_HEIGHT);
-  cairo_pdf_surface_restrict_to_version (w->surface, CAIRO_PDF_VERSION_1_5);
-  set_metadata (w->doc, w->surface);
-  w->cr = cairo_create (w->surface);
-  g_ptr_array_set_size (w->doc->figure_alts, 0);
-  g_array_set_size (w->doc->own_pages, 0);
-  run_pass (w);
-  g_ptr_array_add (w->doc->figure_alts, NULL);
-  cairo_destroy (w->cr);
-  if (w->cancelled)
-    sc.stop = TRUE;
-  cairo_surface_finish (w->surface);
-  status = cairo_surface_status (w->surface);
-  cairo_surface_destroy (w->surface);
-  w->surface = NULL;
-  w->cr = NULL;
-  if (w->cancelled)
-    {
-      g_clear_error (&sc.error);
-      return FALSE;
-    }
-  if (sc.error)
-    {
-      g_propagate_error (error, sc.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED,
-                   _ ("The dossier could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A new empty file (mode 0600) in @dir; returns its path. */
-static char *
-temp_file_new (const char *dir, GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, ".zhizao-pdf-XXXXXX.pdf", NULL);
-  int fd = g_mkstemp_full (path, O_RDWR, 0600);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not create a temporary file in %s: %s"), name, g_strerror (saved));
-      return NULL;
-    }
-  g_close (fd, NULL);
-  return g_steal_pointer (&path);
-}
-
-static void
-temp_file_remove (char *path)
-{
-  if (path != NULL)
-    g_unlink (path);
-  g_free (path);
-}
-
-/* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages,
- * object streams) into a second one, which is copied into @out. */
-static gboolean
-write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **error)
-{
-  ZhiPdfDoc *doc = w->doc;
-  char *cairo_path = NULL, *qpdf_path = NULL;
-  const char *source;
-  g_autoptr (GError) qpdf_error = NULL;
-  gboolean ok = FALSE;
-
-  cairo_path = temp_file_new (dir, error);
-  if (cairo_path == NULL)
-    goto out;
-  qpdf_path = temp_file_new (dir, error);
-  if (qpdf_path == NULL)
-    goto out;
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (cairo_path);
-    g_autoptr (GFileOutputStream) stream = NULL;
-    g_autoptr (GOutputStream) buffered = NULL;
-
-    stream = g_file_append_to (file, G_FILE_CREATE_PRIVATE, w->cancellable, error);
-    if (stream == NULL)
-      goto out;
-    buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
-    if (!write_pass (w, buffered, error))
-      goto out;
-    if (!g_output_stream_close (buffered, w->cancellable, error))
-      goto out;
-  }
-  if (g_cancellable_is_cancelled (w->cancellable))
-    {
-      w->cancelled = TRUE;
-      goto out;
-    }
-  /* after the last page's progress; not cancellable */
-  if (zhi_pdf_assemble (cairo_path, qpdf_path, (const ZhiPdfUnderlay *)doc->underlays->data,
-                        doc->underlays->len,
-                        zhi_pdf_doc_get_finish (
-                            doc, doc->finish_label,
-                            doc->data_func ? doc->data_func (doc, doc->data_user_data) : NULL),
-                        &qpdf_error))
-    source = qpdf_path;
-  else if (doc->underlays->len > 0)
-    {
-      /* cairo's file has empty frames where the evidence goes: never a dossier */
-      g_set_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED,
-                   _ ("The evidence pages could not be copied into the dossier (%s). Check that "
-                      "every evidence PDF opens in a PDF viewer, replace the one that does not, "
-                      "and render again."),
-                   qpdf_error->message);
-      goto out;
-    }
-  else
-    {
-      g_free (doc->compact_warning);
-      doc->compact_warning = g_strdup (qpdf_error->message);
-      g_message ("dossier: the object-stream pass failed, keeping cairo's output: %s",
-                 qpdf_error->message);
-      source = cairo_path;
-    }
-  if (g_cancellable_is_cancelled (w->cancellable))
-    {
-      w->cancelled = TRUE;
-      goto out;
-    }
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (source);
-    g_autoptr (GFileInputStream) in = g_file_read (file, w->cancellable, error);
-
-    if (in == NULL)
-      goto out;
-    if (g_output_stream_splice (out, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
-                                w->cancellable, error)
-        < 0)
-      goto out;
-  }
-  ok = TRUE;
-
-out:
-  temp_file_remove (cairo_path);
-  temp_file_remove (qpdf_path);
-  return ok;
-}
-
-static void
-discard_attachments (ZhiPdfDoc *doc)
-{
-  for (guint i = 0; i < doc->blocks->len; i++)
-    {
-      Block *b = g_ptr_array_index (doc->blocks, i);
-
-      if (b->type == BLOCK_ATTACHMENT)
-        zhi_pdf_attachment_discard (b->attachment);
-    }
-}
-
-gboolean
-zhi_pdf_doc_write (ZhiPdfDoc *doc,
-                   GOutputStream *out,
-                   ZhiPdfProgressFunc progress,
-                   gpointer user_data,
-                   GCancellable *cancellable,
-                   GError **error)
-{
-  Writer w = { 0 };
-  g_autofree char *own_dir = NULL;
-  const char *dir = doc->work_dir;
-  gboolean has_attachments = FALSE, ok;
-  g_autoptr (GError) local = NULL;
-
-  g_return_val_if_fail (doc != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
-
-  g_ptr_array_set_size (doc->warnings, 0);
-  g_hash_table_remove_all (doc->dest_pages);
-  g_ptr_array_foreach (doc->blocks, block_clear_layouts, NULL);
-  underlays_clear (doc);
-  g_clear_pointer (&doc->compact_warning, g_free);
-  doc->n_pages = 0;
-
-  for (guint i = 0; i < doc->blocks->len; i++)
-    if (((Block *)g_ptr_array_index (doc->blocks, i))->type == BLOCK_ATTACHMENT)
-      has_attachments = TRUE;
-  /* evidence copies and the temporary PDFs: in the caller's directory or a private one */
-  if (dir == NULL && (has_attachments || doc->compact))
-    {
-      own_dir = g_dir_make_tmp ("zhizao-pdf-XXXXXX", error);
-      if (own_dir == NULL)
-        return FALSE;
-      dir = own_dir;
-    }
-  for (guint i = 0; i < doc->blocks->len; i++)
-    {
-      Block *b = g_ptr_array_index (doc->blocks, i);
-
-      if (b->type == BLOCK_ATTACHMENT)
-        zhi_pdf_attachment_set_work_dir (b->attachment, dir);
-    }
-
-  w.doc = doc;
-  w.context = context_new ();
-  w.cancellable = cancellable;
-  w.progress = progress;
-  w.user_data = user_data;
-
-  /* pass 1: pages of every heading and attachment */
-  run_pass (&w);
-  if (!w.cancelled)
-    {
-      w.total_pages = w.page + 1;
-      /* pass 2: the PDF, straight into @out when qpdf has nothing to do (the preview) */
-      if (doc->underlays->len > 0 || doc->compact)
-        ok = write_through_qpdf (&w, dir, out, &local);
-      else
-        ok = write_pass (&w, out, &local);
-    }
-  else
-    ok = FALSE;
-  writer_clear_layouts (&w);
-  g_object_unref (w.context);
-  /* the copies of the evidence are removed whatever happened */
-  discard_attachments (doc);
-  if (own_dir != NULL)
-    g_rmdir (own_dir);
-  if (w.cancelled || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Rendering was cancelled"));
-      return FALSE;
-    }
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  doc->n_pages = w.page + 1;
-  return TRUE;
-}
-
-gboolean
-zhi_pdf_doc_write_to_file (ZhiPdfDoc *doc,
-                           const char *path,
-                           ZhiPdfProgressFunc progress,
-                           gpointer user_data,
-                           GCancellable *cancellable,
-                           GError **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileOutputStream) out = NULL;
-  g_autoptr (GOutputStream) buffered = NULL;
-  gboolean existed = g_file_query_exists (file, NULL);
-
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
-  if (!zhi_pdf_doc_write (doc, buffered, progress, user_data, cancellable, error))
-    {
-      /* closing with a cancelled cancellable keeps the original file */
-      g_autoptr (GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      /* a new file was written in place: no half document is left behind */
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (buffered, cancellable, error);
 }

@@ -5,7 +5,9 @@
  * Without N_FILES: two workloads in one run, 100 × 10 and 300 × 10 evidence pages (1,000 and
  * 3,000).  Each workload is a project with N_FILES evidence PDFs of text pages made by cairo,
  * each carrying its own subsets of the Noto CJK fonts (as Word or WPS exports do), and is
- * measured, each in a child process (wall and CPU time, peak RSS from wait4()):
+ * measured, each in a child process (wall and CPU time, peak RSS from wait4(), and the largest
+ * anonymous and file-backed parts of the RSS as sampled from /proc every 2 ms: the file-backed
+ * part is mostly the libraries and, for the dossier, the Noto CJK font files cairo reads):
  *   - the dossier with every attachment (zhi_dossier_render_to_file: the body and a frame page
  *     per evidence page by cairo, then libqpdf copying the original pages under the frames);
  *   - the same dossier without attachments (the body alone);
@@ -30,10 +32,29 @@
 typedef struct
 {
   double seconds;
-  double cpu; /* user + system */
-  long peak_kb;
+  double cpu;   /* user + system */
+  long peak_kb; /* VmHWM, from wait4() */
+  long anon_kb; /* the largest RssAnon seen (heap, stacks: what the process allocated) */
+  long file_kb; /* the largest RssFile seen (mapped files: libraries, fonts, caches) */
   int status;
 } Run;
+
+/* RssAnon and RssFile of @pid from /proc (0 when gone). */
+static void
+sample_rss (pid_t pid, long *anon_kb, long *file_kb)
+{
+  char path[64], line[256];
+  FILE *f;
+
+  g_snprintf (path, sizeof path, "/proc/%d/status", (int)pid);
+  *anon_kb = *file_kb = 0;
+  f = fopen (path, "r");
+  while (f && fgets (line, sizeof line, f))
+    if (sscanf (line, "RssAnon: %ld", anon_kb) != 1)
+      sscanf (line, "RssFile: %ld", file_kb);
+  if (f)
+    fclose (f);
+}
 
 static Run
 run_child (char **argv)
@@ -51,7 +72,17 @@ run_child (char **argv)
       execvp (argv[0], argv);
       _exit (127);
     }
-  wait4 (pid, &run.status, 0, &ru);
+  /* sampled from outside every 2 ms: the peaks of the anonymous and the file-backed parts (a
+   * sample may miss a peak shorter than that) */
+  while (wait4 (pid, &run.status, WNOHANG, &ru) == 0)
+    {
+      long anon, file;
+
+      sample_rss (pid, &anon, &file);
+      run.anon_kb = MAX (run.anon_kb, anon);
+      run.file_kb = MAX (run.file_kb, file);
+      g_usleep (2000);
+    }
   run.seconds = (g_get_monotonic_time () - start) / 1e6;
   run.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec
             + ru.ru_stime.tv_usec / 1e6;
@@ -97,8 +128,13 @@ child_render (const char *project_path, const char *out, gboolean no_attachments
 static void
 print_row (const char *what, Run run, guint64 out_size)
 {
-  g_print ("%-40s %8.2f s %8.2f s %8.1f MB %9.2f MB%s\n", what, run.seconds, run.cpu,
-           run.peak_kb / 1024.0, out_size / 1e6, run.status == 0 ? "" : "  (FAILED)");
+  g_print ("%-40s %8.2f s %8.2f s %8.1f MB %8.1f MB %8.1f MB %9.2f MB%s\n", what, run.seconds,
+           run.cpu, run.peak_kb / 1024.0, run.anon_kb / 1024.0, run.file_kb / 1024.0,
+           out_size / 1e6, run.status == 0 ? "" : "  (FAILED)");
+  if (WIFEXITED (run.status) && WEXITSTATUS (run.status) != 0)
+    g_print ("  (exit status %d)\n", WEXITSTATUS (run.status));
+  else if (WIFSIGNALED (run.status))
+    g_print ("  (killed by signal %d)\n", WTERMSIG (run.status));
 }
 
 static void
@@ -174,7 +210,8 @@ workload (const char *self, guint n_files, guint per_file, gboolean keep)
   cairo_out = g_build_filename (dir, "pdftocairo.pdf", NULL);
 
   g_print ("input: %u files, %u pages, %.2f MB\n\n", n_files, total_pages, input_size / 1e6);
-  g_print ("%-40s %10s %10s %11s %12s\n", "", "wall", "CPU", "peak RSS", "output");
+  g_print ("%-40s %10s %10s %11s %11s %11s %12s\n", "", "wall", "CPU", "peak RSS", "of it anon",
+           "file", "output");
   {
     char *args[] = { (char *)self, "--child", project_path, full, "full", NULL };
 
@@ -217,9 +254,9 @@ workload (const char *self, guint n_files, guint per_file, gboolean keep)
 
   g_print ("\n");
   if (floor.seconds > 0)
-    g_print ("dossier ÷ qpdf: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n",
+    g_print ("dossier ÷ qpdf: wall %.2f×, CPU %.2f×, peak RSS %.2f×, peak anonymous %.2f×\n",
              dossier.seconds / floor.seconds, dossier.cpu / floor.cpu,
-             (double)dossier.peak_kb / floor.peak_kb);
+             (double)dossier.peak_kb / floor.peak_kb, (double)dossier.anon_kb / floor.anon_kb);
   g_print ("output ÷ (evidence + body): %.3f (%.2f MB ÷ (%.2f + %.2f) MB)\n",
            (double)file_size (full) / (input_size + file_size (lean)), file_size (full) / 1e6,
            input_size / 1e6, file_size (lean) / 1e6);

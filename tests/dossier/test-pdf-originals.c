@@ -8,6 +8,7 @@
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FINGERPRINT "申报书指纹 ORIG-0001"
 #define A4_W 595.276
@@ -424,7 +425,7 @@ test_restricted_embedded (void)
 typedef struct
 {
   GCancellable *cancel;
-  const char *remove;
+  const char *damage;
 } Progress;
 
 static void
@@ -436,8 +437,15 @@ progress_cb (guint done, guint total, gpointer data)
   (void)total;
   if (p->cancel)
     g_cancellable_cancel (p->cancel);
-  if (p->remove)
-    g_unlink (p->remove);
+  /* cut short in place: the render keeps the file open from its first read, a removed file
+   * would still be read whole */
+  if (p->damage)
+    {
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (p->damage, &st), ==, 0);
+      g_assert_cmpint (truncate (p->damage, st.st_size / 2), ==, 0);
+    }
 }
 
 static guint bytes_calls;
@@ -463,8 +471,6 @@ test_read_once_and_temp_files (void)
   g_autofree char *doomed = g_build_filename (tmpdir, "doomed.pdf", NULL);
   g_autoptr (GError) error = NULL;
   GCancellable *cancellable = g_cancellable_new ();
-  char *contents;
-  gsize len;
 
   g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
 
@@ -485,10 +491,10 @@ test_read_once_and_temp_files (void)
     g_unlink (out);
   }
 
-  /* failure: the evidence disappears between reading its pages and copying them */
-  g_assert_true (g_file_get_contents (samples->a3_landscape_pdf, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (doomed, contents, len, NULL));
-  g_free (contents);
+  /* failure: the evidence is damaged between reading its pages and copying them (large enough
+   * that what is cut was not read yet: its fonts, at the end) */
+  g_assert_true (zhi_test_pdfs_write_text_pdf (doomed, 10, &error));
+  g_assert_no_error (error);
   {
     g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
     Progress p = { NULL, doomed };
@@ -524,6 +530,44 @@ test_read_once_and_temp_files (void)
   g_rmdir (work);
 }
 
+/* The process exits right after a render, while its qpdf objects are still being freed in the
+ * background (zhi_pdf_assemble_wait): it exits cleanly.  In a fresh process that made and freed
+ * no qpdf object before (libqpdf's static objects are made during the render or the freeing). */
+static void
+test_exit_while_freeing (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("zhi-pdf-exit-XXXXXX", NULL);
+      g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      ZhiPdfDoc *doc = zhi_pdf_doc_new ();
+      g_autoptr (GError) error = NULL;
+
+      for (guint i = 0; i < 30; i++)
+        {
+          char *path = g_strdup_printf ("%s/e%u.pdf", dir, i);
+
+          g_assert_true (zhi_test_pdfs_write_text_pdf (path, 10, &error));
+          g_assert_no_error (error);
+          zhi_pdf_doc_add_attachment (doc, attachment (i + 1, path));
+          g_ptr_array_add (paths, path);
+        }
+      g_assert_true (zhi_pdf_doc_write_to_file (doc, out, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (zhi_pdf_doc_get_n_pages (doc), ==, 300);
+      zhi_pdf_doc_free (doc);
+      for (guint i = 0; i < paths->len; i++)
+        g_unlink (paths->pdata[i]);
+      g_unlink (out);
+      g_rmdir (dir);
+      /* no zhi_pdf_assemble_wait(): exit() waits */
+      exit (0);
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -531,6 +575,9 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pdf-originals/exit-while-freeing", test_exit_while_freeing);
+  if (g_test_subprocess ())
+    return g_test_run ();
   tmpdir = g_dir_make_tmp ("zhi-pdf-originals-XXXXXX", &error);
   g_assert_no_error (error);
   samples = zhi_test_pdfs_generate (tmpdir, &error);
