@@ -20,12 +20,11 @@
 #include "zhi-standard.h"
 #include "zhi-store.h"
 #include "zhi-support-row.h"
+#include "zhi-undo-toast.h"
 
 struct _ZhiEvidencePage
 {
   ZhiPage parent_instance;
-
-  AdwToastOverlay *toast_overlay; /* the child */
 
   /* Template Widgets */
   GtkWidget *toolbar;
@@ -602,7 +601,7 @@ copy_hash_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
                           zhi_evidence_get_sha256 (self->current));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("SHA-256 copied")));
+  zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (_ ("SHA-256 copied")));
 }
 
 static void
@@ -740,7 +739,7 @@ batch_finished (ZhiEvidencePage *self)
           g_dngettext (GETTEXT_PACKAGE, "%u file added", "%u files added", added), added);
 
       clear_progress (self);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      zhi_page_add_toast (ZHI_PAGE (self), toast);
     }
   else
     update_progress (self);
@@ -1021,7 +1020,7 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
           r->title);
 
       adw_toast_set_priority (failed, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, failed);
+      zhi_page_add_toast (ZHI_PAGE (self), failed);
       return;
     }
   if (zhi_page_get_project (ZHI_PAGE (self)) == r->project)
@@ -1061,30 +1060,18 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), r, removed_free, 0);
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
 
   zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)), r->id);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  zhi_page_add_toast (ZHI_PAGE (self), toast);
   return TRUE;
 }
 
 gboolean
 zhi_evidence_page_undo_remove (ZhiEvidencePage *self)
 {
-  AdwToast *toast;
-
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
-
-  if (self->undo_toast == NULL)
-    return FALSE;
-  toast = g_object_ref (self->undo_toast);
-  g_signal_emit_by_name (toast, "button-clicked");
-  adw_toast_dismiss (toast);
-  g_object_unref (toast);
-  return TRUE;
+  return zhi_undo_toast_press (self->undo_toast);
 }
 
 /* ---- the project ------------------------------------------------------------------------ */
@@ -1240,9 +1227,7 @@ zhi_evidence_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = NULL;
+  g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_EVIDENCE_PAGE);
 
@@ -1337,8 +1322,6 @@ zhi_evidence_page_init (ZhiEvidencePage *self)
   g_queue_init (&self->attach_queue);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* the template's top widget: AdwBin unparents it, so it is not a bound template child */
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   self->conditions = zhi_conditions_load_builtin (&error);
   if (self->conditions == NULL)
