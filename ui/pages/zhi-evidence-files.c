@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "zhi-evidence-files.h"
+#include "zhi-pdf-render.h"
 #include "zhi-store.h"
 
 #define THUMB_WIDTH 96
@@ -189,8 +190,6 @@ static void
 render_pdf_page (PopplerPage *page, int max_w, int max_h, Pixels *out)
 {
   double w, h, scale;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   int width, height;
 
   poppler_page_get_size (page, &w, &h);
@@ -201,21 +200,10 @@ render_pdf_page (PopplerPage *page, int max_w, int max_h, Pixels *out)
     scale = MIN (scale, max_h / h);
   width = MAX (1, (int)(w * scale + 0.5));
   height = MAX (1, (int)(h * scale + 0.5));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
   out->width = width;
   out->height = height;
-  out->stride = cairo_image_surface_get_stride (surface);
   out->format = GDK_MEMORY_DEFAULT; /* cairo's ARGB32 in native byte order, premultiplied */
-  out->pixels = g_bytes_new (cairo_image_surface_get_data (surface), out->stride * height);
-  cairo_surface_destroy (surface);
+  out->pixels = zhi_pdf_render_page (page, scale, width, height, &out->stride);
 }
 
 static gboolean
