@@ -156,6 +156,15 @@ thumb_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (self);
 }
 
+/* The item @evidence_id of the project shown, or NULL. */
+static ZhiEvidence *
+lookup_evidence (ZhiEvidencePage *self, const char *evidence_id)
+{
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+
+  return project != NULL ? zhi_project_lookup_evidence (project, evidence_id) : NULL;
+}
+
 static void
 thumb_next (ZhiEvidencePage *self)
 {
@@ -166,9 +175,7 @@ thumb_next (ZhiEvidencePage *self)
       if (evidence == NULL)
         return;
       /* Removed meanwhile, or rendered for an item with the same bytes */
-      if (zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
-                                       zhi_evidence_get_id (evidence))
-              != evidence
+      if (lookup_evidence (self, zhi_evidence_get_id (evidence)) != evidence
           || zhi_evidence_thumb_lookup (evidence) != NULL)
         continue;
       if (!zhi_evidence_file_is_pdf (zhi_evidence_get_media_type (evidence))
@@ -188,9 +195,7 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
   /* bytes seen before (another item, another project): only the page count is missing */
   if (thumb != NULL && thumb->pages > 0 && zhi_evidence_get_page_count (evidence) == 0
       && zhi_evidence_get_usable (evidence)
-      && zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
-                                      zhi_evidence_get_id (evidence))
-             == evidence)
+      && lookup_evidence (self, zhi_evidence_get_id (evidence)) == evidence)
     zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
                                          zhi_evidence_get_id (evidence), thumb->pages);
   if (thumb != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
@@ -1037,10 +1042,7 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
-      || (evidence
-          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
-             == NULL)
+  if ((evidence = lookup_evidence (self, evidence_id)) == NULL)
     return FALSE;
   r = g_new0 (Removed, 1);
   g_weak_ref_init (&r->page, self);
@@ -1393,10 +1395,7 @@ zhi_evidence_page_set_unlinked_only (ZhiEvidencePage *self, gboolean unlinked_on
 static const ZhiEvidenceThumb *
 thumb_for_id (ZhiEvidencePage *self, const char *evidence_id)
 {
-  ZhiEvidence *evidence
-      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
-            ? zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id)
-            : NULL;
+  ZhiEvidence *evidence = lookup_evidence (self, evidence_id);
 
   return evidence != NULL ? zhi_evidence_thumb_lookup (evidence) : NULL;
 }
@@ -1436,10 +1435,7 @@ zhi_evidence_page_select (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
-      || (evidence
-          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
-             == NULL)
+  if ((evidence = lookup_evidence (self, evidence_id)) == NULL)
     return FALSE;
   model = G_LIST_MODEL (self->filtered);
   self->selecting = TRUE;
