@@ -229,6 +229,29 @@ render_image (GBytes *bytes, int max_w, int max_h, Pixels *out, char **problem)
   return TRUE;
 }
 
+GtkFileChooserNative *
+zhi_evidence_file_chooser_new (GtkWidget *widget, const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser
+      = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Add"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (supported, _ ("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (supported, "application/pdf");
+  gtk_file_filter_add_mime_type (supported, "image/jpeg");
+  gtk_file_filter_add_mime_type (supported, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  return chooser;
+}
+
 char *
 zhi_evidence_file_pages_text (guint pages)
 {

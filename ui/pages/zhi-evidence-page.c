@@ -942,25 +942,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiEvidencePage *sel
 static void
 add_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-
   if (self->chooser != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (
-      _ ("Add Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Add"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (supported, _ ("PDF documents and pictures"));
-  gtk_file_filter_add_mime_type (supported, "application/pdf");
-  gtk_file_filter_add_mime_type (supported, "image/jpeg");
-  gtk_file_filter_add_mime_type (supported, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), supported);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  self->chooser = zhi_evidence_file_chooser_new (GTK_WIDGET (self), _ ("Add Evidence"));
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
