@@ -15,6 +15,7 @@
 #include "zhi-page.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
+#include "zhi-undo-toast.h"
 #include "zhi-window.h"
 
 typedef struct
@@ -458,10 +459,7 @@ move (ZhiProjectView *self, ZhiStandard *from, ZhiStandard *to)
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_move_cb), m, move_undo_free, 0);
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
   add_toast (self, toast);
 }
 
@@ -778,9 +776,7 @@ zhi_project_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->standard);
   g_clear_object (&self->offer);
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = NULL;
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_pointer (&self->step, g_free);
   /* AdwBin unparents its child (the leaflet) itself. */
   G_OBJECT_CLASS (zhi_project_view_parent_class)->dispose (object);
@@ -1034,14 +1030,6 @@ zhi_project_view_get_offered_edition (ZhiProjectView *self)
 gboolean
 zhi_project_view_undo_move (ZhiProjectView *self)
 {
-  AdwToast *toast;
-
   g_return_val_if_fail (ZHI_IS_PROJECT_VIEW (self), FALSE);
-  if (self->undo_toast == NULL)
-    return FALSE;
-  toast = g_object_ref (self->undo_toast);
-  g_signal_emit_by_name (toast, "button-clicked");
-  adw_toast_dismiss (toast);
-  g_object_unref (toast);
-  return TRUE;
+  return zhi_undo_toast_press (self->undo_toast);
 }

@@ -14,6 +14,7 @@
 
 #include "zhi-criterion-page.h"
 #include "zhi-evaluation.h"
+#include "zhi-evidence-files.h"
 #include "zhi-indicator-card.h"
 #include "zhi-number.h"
 #include "zhi-kpi-editor.h"
@@ -567,25 +568,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiCriterionPage *se
 static void
 add_files_clicked_cb (ZhiCriterionPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (GtkFileFilter) documents = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-
   if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (
-      _ ("Add Evidence Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Add"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (documents, _ ("PDF documents and images"));
-  gtk_file_filter_add_mime_type (documents, "application/pdf");
-  gtk_file_filter_add_mime_type (documents, "image/jpeg");
-  gtk_file_filter_add_mime_type (documents, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), documents);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  self->chooser = zhi_evidence_file_chooser_new (GTK_WIDGET (self), _ ("Add Evidence Files"));
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -14,6 +14,7 @@
 #include "zhi-dossier-page.h"
 #include "zhi-dossier.h"
 #include "zhi-evaluation.h"
+#include "zhi-pdf-render.h"
 
 #define PREVIEW_WIDTH 220
 
@@ -153,29 +154,10 @@ static GdkTexture *
 render_page_texture (PopplerPage *page, int width)
 {
   double page_w, page_h, scale;
-  int height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr (GBytes) bytes = NULL;
-  GdkTexture *texture;
 
   poppler_page_get_size (page, &page_w, &page_h);
   scale = width / page_w;
-  height = (int)(page_h * scale + 0.5);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize)cairo_image_surface_get_stride (surface) * height);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-  return texture;
+  return zhi_pdf_render_texture (page, scale, width, (int)(page_h * scale + 0.5));
 }
 
 /* One page per idle call keeps the window responsive while a long preview fills in. */

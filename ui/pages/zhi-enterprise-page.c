@@ -1322,6 +1322,21 @@ zhi_enterprise_page_project_changed (ZhiPage *page, ZhiProject *old_project)
   sync_all (self);
 }
 
+/* the page's own widgets, by the ids the tests and the checklist use */
+static const struct
+{
+  const char *id;
+  gsize offset;
+} page_controls[] = {
+  { "credit-code-note", G_STRUCT_OFFSET (ZhiEnterprisePage, note_row) },
+  { "track", G_STRUCT_OFFSET (ZhiEnterprisePage, track_row) },
+  { "track-suggestion", G_STRUCT_OFFSET (ZhiEnterprisePage, suggestion_row) },
+  { "track-suggestion-apply", G_STRUCT_OFFSET (ZhiEnterprisePage, suggestion_button) },
+  { "industry-division", G_STRUCT_OFFSET (ZhiEnterprisePage, industry_row) },
+  { "scenario-add", G_STRUCT_OFFSET (ZhiEnterprisePage, add_scenario_button) },
+  { "scenarios", G_STRUCT_OFFSET (ZhiEnterprisePage, count_row) },
+};
+
 GtkWidget *
 zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
 {
@@ -1332,24 +1347,13 @@ zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
 
   if ((field = lookup_field (self, id)) != NULL)
     return GTK_WIDGET (field->row);
-  if (g_str_equal (id, "credit-code-note"))
-    return GTK_WIDGET (self->note_row);
-  if (g_str_equal (id, "track"))
-    return GTK_WIDGET (self->track_row);
-  if (g_str_equal (id, "track-suggestion"))
-    return GTK_WIDGET (self->suggestion_row);
-  if (g_str_equal (id, "track-suggestion-apply"))
-    return GTK_WIDGET (self->suggestion_button);
-  if (g_str_equal (id, "industry-division"))
-    return GTK_WIDGET (self->industry_row);
+  for (guint i = 0; i < G_N_ELEMENTS (page_controls); i++)
+    if (g_str_equal (id, page_controls[i].id))
+      return G_STRUCT_MEMBER (GtkWidget *, self, page_controls[i].offset);
   if (g_str_equal (id, "industry-search"))
     return zhi_industry_row_get_search (self->industry_row);
   if (g_str_equal (id, "industry-list"))
     return zhi_industry_row_get_list (self->industry_row);
-  if (g_str_equal (id, "scenario-add"))
-    return GTK_WIDGET (self->add_scenario_button);
-  if (g_str_equal (id, "scenarios"))
-    return GTK_WIDGET (self->count_row);
   return NULL;
 }
 

@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "zhi-evidence-files.h"
+#include "zhi-pdf-render.h"
 #include "zhi-store.h"
 
 #define THUMB_WIDTH 96
@@ -189,8 +190,6 @@ static void
 render_pdf_page (PopplerPage *page, int max_w, int max_h, Pixels *out)
 {
   double w, h, scale;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   int width, height;
 
   poppler_page_get_size (page, &w, &h);
@@ -201,21 +200,10 @@ render_pdf_page (PopplerPage *page, int max_w, int max_h, Pixels *out)
     scale = MIN (scale, max_h / h);
   width = MAX (1, (int)(w * scale + 0.5));
   height = MAX (1, (int)(h * scale + 0.5));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
   out->width = width;
   out->height = height;
-  out->stride = cairo_image_surface_get_stride (surface);
   out->format = GDK_MEMORY_DEFAULT; /* cairo's ARGB32 in native byte order, premultiplied */
-  out->pixels = g_bytes_new (cairo_image_surface_get_data (surface), out->stride * height);
-  cairo_surface_destroy (surface);
+  out->pixels = zhi_pdf_render_page (page, scale, width, height, &out->stride);
 }
 
 static gboolean
@@ -239,6 +227,29 @@ render_image (GBytes *bytes, int max_w, int max_h, Pixels *out, char **problem)
   out->format = gdk_pixbuf_get_has_alpha (oriented) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8;
   out->pixels = gdk_pixbuf_read_pixel_bytes (oriented);
   return TRUE;
+}
+
+GtkFileChooserNative *
+zhi_evidence_file_chooser_new (GtkWidget *widget, const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser
+      = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Add"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (supported, _ ("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (supported, "application/pdf");
+  gtk_file_filter_add_mime_type (supported, "image/jpeg");
+  gtk_file_filter_add_mime_type (supported, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  return chooser;
 }
 
 char *

@@ -18,6 +18,9 @@ gboolean zhi_evidence_file_is_image (const char *media_type);
 /* "PDF document", "JPEG picture"... */
 char *zhi_evidence_file_describe_type (const char *media_type);
 const char *zhi_evidence_file_type_icon (const char *media_type);
+/* A modal chooser of files to add as evidence, several at once, PDF documents and pictures
+ * first, over @widget's window; connect to "response" and show it. */
+GtkFileChooserNative *zhi_evidence_file_chooser_new (GtkWidget *widget, const char *title);
 /* "3 pages" */
 char *zhi_evidence_file_pages_text (guint pages);
 

@@ -20,12 +20,11 @@
 #include "zhi-standard.h"
 #include "zhi-store.h"
 #include "zhi-support-row.h"
+#include "zhi-undo-toast.h"
 
 struct _ZhiEvidencePage
 {
   ZhiPage parent_instance;
-
-  AdwToastOverlay *toast_overlay; /* the child */
 
   /* Template Widgets */
   GtkWidget *toolbar;
@@ -157,6 +156,15 @@ thumb_bytes_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (self);
 }
 
+/* The item @evidence_id of the project shown, or NULL. */
+static ZhiEvidence *
+lookup_evidence (ZhiEvidencePage *self, const char *evidence_id)
+{
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+
+  return project != NULL ? zhi_project_lookup_evidence (project, evidence_id) : NULL;
+}
+
 static void
 thumb_next (ZhiEvidencePage *self)
 {
@@ -167,9 +175,7 @@ thumb_next (ZhiEvidencePage *self)
       if (evidence == NULL)
         return;
       /* Removed meanwhile, or rendered for an item with the same bytes */
-      if (zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
-                                       zhi_evidence_get_id (evidence))
-              != evidence
+      if (lookup_evidence (self, zhi_evidence_get_id (evidence)) != evidence
           || zhi_evidence_thumb_lookup (evidence) != NULL)
         continue;
       if (!zhi_evidence_file_is_pdf (zhi_evidence_get_media_type (evidence))
@@ -189,9 +195,7 @@ thumb_request (ZhiEvidencePage *self, ZhiEvidence *evidence)
   /* bytes seen before (another item, another project): only the page count is missing */
   if (thumb != NULL && thumb->pages > 0 && zhi_evidence_get_page_count (evidence) == 0
       && zhi_evidence_get_usable (evidence)
-      && zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)),
-                                      zhi_evidence_get_id (evidence))
-             == evidence)
+      && lookup_evidence (self, zhi_evidence_get_id (evidence)) == evidence)
     zhi_project_set_evidence_page_count (zhi_page_get_project (ZHI_PAGE (self)),
                                          zhi_evidence_get_id (evidence), thumb->pages);
   if (thumb != NULL || g_queue_find (&self->thumb_queue, evidence) != NULL)
@@ -602,7 +606,7 @@ copy_hash_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
                           zhi_evidence_get_sha256 (self->current));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("SHA-256 copied")));
+  zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (_ ("SHA-256 copied")));
 }
 
 static void
@@ -740,7 +744,7 @@ batch_finished (ZhiEvidencePage *self)
           g_dngettext (GETTEXT_PACKAGE, "%u file added", "%u files added", added), added);
 
       clear_progress (self);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      zhi_page_add_toast (ZHI_PAGE (self), toast);
     }
   else
     update_progress (self);
@@ -938,25 +942,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, ZhiEvidencePage *sel
 static void
 add_clicked_cb (GtkButton *button, ZhiEvidencePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (GtkFileFilter) supported = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-
   if (self->chooser != NULL || zhi_page_get_project (ZHI_PAGE (self)) == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (
-      _ ("Add Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Add"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (supported, _ ("PDF documents and pictures"));
-  gtk_file_filter_add_mime_type (supported, "application/pdf");
-  gtk_file_filter_add_mime_type (supported, "image/jpeg");
-  gtk_file_filter_add_mime_type (supported, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), supported);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  self->chooser = zhi_evidence_file_chooser_new (GTK_WIDGET (self), _ ("Add Evidence"));
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -1021,7 +1009,7 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
           r->title);
 
       adw_toast_set_priority (failed, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, failed);
+      zhi_page_add_toast (ZHI_PAGE (self), failed);
       return;
     }
   if (zhi_page_get_project (ZHI_PAGE (self)) == r->project)
@@ -1038,10 +1026,7 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
-      || (evidence
-          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
-             == NULL)
+  if ((evidence = lookup_evidence (self, evidence_id)) == NULL)
     return FALSE;
   r = g_new0 (Removed, 1);
   g_weak_ref_init (&r->page, self);
@@ -1061,30 +1046,18 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), r, removed_free, 0);
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
 
   zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)), r->id);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  zhi_page_add_toast (ZHI_PAGE (self), toast);
   return TRUE;
 }
 
 gboolean
 zhi_evidence_page_undo_remove (ZhiEvidencePage *self)
 {
-  AdwToast *toast;
-
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
-
-  if (self->undo_toast == NULL)
-    return FALSE;
-  toast = g_object_ref (self->undo_toast);
-  g_signal_emit_by_name (toast, "button-clicked");
-  adw_toast_dismiss (toast);
-  g_object_unref (toast);
-  return TRUE;
+  return zhi_undo_toast_press (self->undo_toast);
 }
 
 /* ---- the project ------------------------------------------------------------------------ */
@@ -1240,9 +1213,7 @@ zhi_evidence_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *)&self->undo_toast);
-  self->undo_toast = NULL;
+  g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZHI_TYPE_EVIDENCE_PAGE);
 
@@ -1337,8 +1308,6 @@ zhi_evidence_page_init (ZhiEvidencePage *self)
   g_queue_init (&self->attach_queue);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* the template's top widget: AdwBin unparents it, so it is not a bound template child */
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   self->conditions = zhi_conditions_load_builtin (&error);
   if (self->conditions == NULL)
@@ -1410,10 +1379,7 @@ zhi_evidence_page_set_unlinked_only (ZhiEvidencePage *self, gboolean unlinked_on
 static const ZhiEvidenceThumb *
 thumb_for_id (ZhiEvidencePage *self, const char *evidence_id)
 {
-  ZhiEvidence *evidence
-      = zhi_page_get_project (ZHI_PAGE (self)) != NULL
-            ? zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id)
-            : NULL;
+  ZhiEvidence *evidence = lookup_evidence (self, evidence_id);
 
   return evidence != NULL ? zhi_evidence_thumb_lookup (evidence) : NULL;
 }
@@ -1453,10 +1419,7 @@ zhi_evidence_page_select (ZhiEvidencePage *self, const char *evidence_id)
 
   g_return_val_if_fail (ZHI_IS_EVIDENCE_PAGE (self), FALSE);
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL
-      || (evidence
-          = zhi_project_lookup_evidence (zhi_page_get_project (ZHI_PAGE (self)), evidence_id))
-             == NULL)
+  if ((evidence = lookup_evidence (self, evidence_id)) == NULL)
     return FALSE;
   model = G_LIST_MODEL (self->filtered);
   self->selecting = TRUE;

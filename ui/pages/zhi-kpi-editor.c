@@ -6,6 +6,7 @@
 
 #include "zhi-kpi-editor.h"
 #include "zhi-kpi.h"
+#include "zhi-number-entry.h"
 #include "zhi-number.h"
 
 enum
@@ -187,30 +188,6 @@ update_computed (ZhiKpiEditor *self)
   show_label (self->details_label, details, "warning");
 }
 
-/* Sets the entry unless it already reads as what is stored (keeps the cursor), and unless it
- * holds text that is no number (kept until the user corrects it). */
-static void
-show_number (ZhiKpiEditor *self, guint which, double value)
-{
-  double shown = NAN;
-  int year = 0;
-  FieldState state = entry_state (self, which, &shown, &year);
-  g_autofree char *text = NULL;
-
-  if (state == FIELD_INVALID)
-    return;
-  if (isnan (value))
-    {
-      if (state != FIELD_EMPTY)
-        gtk_editable_set_text (self->entries[which], "");
-      return;
-    }
-  if (state == FIELD_VALID && fabs (shown - value) <= 1e-9 * MAX (1.0, fabs (value)))
-    return;
-  text = zhi_kpi_format_value (value);
-  gtk_editable_set_text (self->entries[which], text);
-}
-
 static void
 show_year (ZhiKpiEditor *self, guint which, int value)
 {
@@ -241,8 +218,9 @@ sync_from_project (ZhiKpiEditor *self)
     baseline = current = NAN;
   zhi_answers_get_kpi_details (answers, self->kpi->id, &baseline_year, &current_year, &source);
   self->syncing = TRUE;
-  show_number (self, ENTRY_BASELINE, baseline);
-  show_number (self, ENTRY_CURRENT, current);
+  /* text that is no number is kept until the user corrects it */
+  zhi_number_entry_show (self->entries[ENTRY_BASELINE], baseline, FALSE);
+  zhi_number_entry_show (self->entries[ENTRY_CURRENT], current, FALSE);
   show_year (self, ENTRY_BASELINE_YEAR, baseline_year);
   show_year (self, ENTRY_CURRENT_YEAR, current_year);
   if (g_strcmp0 (gtk_editable_get_text (self->entries[ENTRY_SOURCE]), source != NULL ? source : "")
@@ -354,16 +332,6 @@ project_changed_cb (ZhiProject *project, const char *what, ZhiKpiEditor *self)
 /* ---- building ----------------------------------------------------------------------------- */
 
 static GtkWidget *
-suffix_label_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-static GtkWidget *
 wrapped_label (const char *style)
 {
   GtkWidget *label = gtk_label_new (NULL);
@@ -428,9 +396,9 @@ build (ZhiKpiEditor *self, gboolean show_title)
     }
 
   row = entry_row_new (self, ENTRY_BASELINE, _ ("Baseline, before the project"), better);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), suffix_label_new (unit));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), zhi_number_suffix_new (unit));
   row = entry_row_new (self, ENTRY_CURRENT, _ ("Current value"), better);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), suffix_label_new (unit));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), zhi_number_suffix_new (unit));
   entry_row_new (self, ENTRY_BASELINE_YEAR, _ ("Year of the baseline"),
                  _ ("The year the baseline figure is from, such as 2021."));
   entry_row_new (self, ENTRY_CURRENT_YEAR, _ ("Year of the current value"),

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <poppler.h>
 
+#include "zhi-pdf-render.h"
 #include "zhi-review-letter.h"
 #include "zhi-review-view.h"
 
@@ -255,20 +256,8 @@ show_page (ZhiReviewView *self, int number)
   poppler_page_get_size (page, &w, &h);
   double scale = 420.0 / MAX (w, 1);
   int pw = (int)ceil (w * scale), ph = (int)ceil (h * scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_autoptr (GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                                          (gsize)cairo_image_surface_get_stride (surface) * ph);
-  g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
-      pw, ph, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  g_autoptr (GdkTexture) texture = zhi_pdf_render_texture (page, scale, pw, ph);
   gtk_picture_set_paintable (self->page_picture, GDK_PAINTABLE (texture));
-  cairo_surface_destroy (surface);
   g_object_unref (page);
 }
 

@@ -10,6 +10,7 @@
 
 #include "zhi-indicator-card.h"
 #include "zhi-kpi-editor.h"
+#include "zhi-number-entry.h"
 #include "zhi-number.h"
 
 struct _ZhiIndicatorCard
@@ -50,39 +51,13 @@ format_number (double value)
   return zhi_number_format (value, 6);
 }
 
-static gboolean
-numbers_equal (double a, double b)
-{
-  return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
-}
-
 /* Equal, or both not filled in (NAN). */
 static gboolean
 same_number (double a, double b)
 {
   if (isnan (a) || isnan (b))
     return isnan (a) && isnan (b);
-  return numbers_equal (a, b);
-}
-
-/* Sets @editable to @value unless it already reads as that value (keeps the cursor). */
-static void
-entry_show_number (GtkEditable *editable, gboolean has_value, double value)
-{
-  double current = 0;
-  ZhiNumberState state = zhi_number_parse (gtk_editable_get_text (editable), &current);
-  g_autofree char *text = NULL;
-
-  if (!has_value)
-    {
-      if (state != ZHI_NUMBER_EMPTY)
-        gtk_editable_set_text (editable, "");
-      return;
-    }
-  if (state == ZHI_NUMBER_VALID && numbers_equal (current, value))
-    return;
-  text = format_number (value);
-  gtk_editable_set_text (editable, text);
+  return zhi_number_close (a, b);
 }
 
 static void
@@ -577,16 +552,6 @@ entry_row_new (ZhiIndicatorCard *self, const char *title, const char *part)
   return row;
 }
 
-static GtkWidget *
-suffix_label_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
 static void
 show_scenarios_clicked_cb (GtkButton *button, ZhiIndicatorCard *self)
 {
@@ -691,7 +656,7 @@ build (ZhiIndicatorCard *self, gboolean first_text)
             {
               GtkWidget *row = entry_row_new (self, _ ("Industry benchmark"), "benchmark");
 
-              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), suffix_label_new ("%"));
+              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), zhi_number_suffix_new ("%"));
               gtk_list_box_append (GTK_LIST_BOX (list), row);
             }
           break;
@@ -832,10 +797,11 @@ sync_answer (ZhiIndicatorCard *self)
           /* Keep what the user is still typing (incomplete or invalid, so not written). */
           if (self->pending)
             break;
-          entry_show_number (self->entries[0], has && isfinite (num), num);
-          entry_show_number (self->entries[1], has && isfinite (den), den);
+          zhi_number_entry_show (self->entries[0], has && isfinite (num) ? num : NAN, TRUE);
+          zhi_number_entry_show (self->entries[1], has && isfinite (den) ? den : NAN, TRUE);
           if (self->n_entries > 2)
-            entry_show_number (self->entries[2], has && isfinite (bench), bench * 100);
+            zhi_number_entry_show (self->entries[2], has && isfinite (bench) ? bench * 100 : NAN,
+                                   TRUE);
           ratio_changed (self, FALSE);
           break;
         }
@@ -851,7 +817,7 @@ sync_answer (ZhiIndicatorCard *self)
 
             if (self->pending)
               break;
-            entry_show_number (self->entries[0], has, (double)count);
+            zhi_number_entry_show (self->entries[0], has ? (double)count : NAN, TRUE);
             count_changed (self, FALSE);
           }
         else
