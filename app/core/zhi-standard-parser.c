@@ -358,30 +358,48 @@ zhi_parse_get_array (ZhiParseCtx *c,
   return ok;
 }
 
+gboolean
+zhi_parse_each (
+    ZhiParseCtx *c, const char *key, JsonArray *array, ZhiParseElementFunc func, gpointer data)
+{
+  gsize old = c->path->len;
+  gboolean ok = TRUE;
+
+  if (array == NULL)
+    return TRUE;
+  if (key != NULL)
+    zhi_parse_push_key (c, key);
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+    {
+      gsize old_i = zhi_parse_push_index (c, i);
+
+      ok = func (c, json_array_get_element (array, i), i, data);
+      zhi_parse_pop (c, old_i);
+    }
+  zhi_parse_pop (c, old);
+  return ok;
+}
+
+static gboolean
+parse_text_element (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  ZhiText *text = g_new0 (ZhiText, 1);
+
+  g_ptr_array_add (data, text);
+  return parse_text (c, node, text);
+}
+
 /* A list of Text at key. */
 gboolean
 zhi_parse_get_text_list (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean non_empty, GPtrArray **out)
 {
   JsonArray *array;
-  gsize old;
 
   if (!zhi_parse_get_array (c, object, key, TRUE, non_empty, &array))
     return FALSE;
   *out = g_ptr_array_new_with_free_func (text_ptr_free);
-  old = zhi_parse_push_key (c, key);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiText *text = g_new0 (ZhiText, 1);
-
-      g_ptr_array_add (*out, text);
-      if (!parse_text (c, json_array_get_element (array, i), text))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  return zhi_parse_each (c, key, array, parse_text_element, *out);
 }
 
 /* Registers a new id defined at the current path + ".id". */
@@ -410,67 +428,71 @@ zhi_parse_check_format (ZhiParseCtx *c, JsonObject *root)
   return zhi_parse_get_int (c, root, "format", TRUE, 1, 1, &format);
 }
 
+typedef struct
+{
+  GPtrArray *out;
+  ZhiTextOfFunc text_of;
+  gpointer owner;
+} ErrataData;
+
+static gboolean
+parse_erratum (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "at", "seed", "corrected", "reason", NULL };
+  ErrataData *d = data;
+  ZhiErratum *erratum = g_new0 (ZhiErratum, 1);
+  JsonObject *object;
+  const char *target;
+
+  g_ptr_array_add (d->out, erratum);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_string (c, object, "at", TRUE, &erratum->at)
+      || !zhi_parse_get_string (c, object, "seed", TRUE, &erratum->seed)
+      || !zhi_parse_get_string (c, object, "corrected", TRUE, &erratum->corrected)
+      || !zhi_parse_get_text (c, object, "reason", TRUE, &erratum->reason))
+    return FALSE;
+  target = d->text_of (d->owner, erratum->at);
+  if (target == NULL)
+    {
+      zhi_parse_push_key (c, "at");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("no entry “%s” in this file"),
+                             erratum->at);
+    }
+  if (strcmp (erratum->seed, erratum->corrected) == 0)
+    {
+      zhi_parse_push_key (c, "corrected");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                             _ ("the same as the seed's text: nothing is corrected"));
+    }
+  if (strstr (target, erratum->corrected) == NULL)
+    {
+      zhi_parse_push_key (c, "corrected");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                             _ ("“%s” is not in the text of “%s”: the correction is not applied"),
+                             erratum->corrected, erratum->at);
+    }
+  if (strstr (target, erratum->seed) != NULL)
+    {
+      zhi_parse_push_key (c, "seed");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                             _ ("“%s” is still in the text of “%s”: the slip is not corrected"),
+                             erratum->seed, erratum->at);
+    }
+  return TRUE;
+}
+
 /* "errata" (optional): each entry names an existing entry whose zh text carries the corrected
  * wording and no longer the seed's. */
 gboolean
 zhi_parse_errata (
     ZhiParseCtx *c, JsonObject *root, GPtrArray *out, ZhiTextOfFunc text_of, gpointer owner)
 {
-  static const char *const keys[] = { "at", "seed", "corrected", "reason", NULL };
+  ErrataData data = { out, text_of, owner };
   JsonArray *array;
-  gsize old;
 
   if (!zhi_parse_get_array (c, root, "errata", FALSE, FALSE, &array))
     return FALSE;
-  if (array == NULL)
-    return TRUE;
-  old = zhi_parse_push_key (c, "errata");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiErratum *erratum = g_new0 (ZhiErratum, 1);
-      JsonObject *object;
-      const char *target;
-
-      g_ptr_array_add (out, erratum);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_string (c, object, "at", TRUE, &erratum->at)
-          || !zhi_parse_get_string (c, object, "seed", TRUE, &erratum->seed)
-          || !zhi_parse_get_string (c, object, "corrected", TRUE, &erratum->corrected)
-          || !zhi_parse_get_text (c, object, "reason", TRUE, &erratum->reason))
-        return FALSE;
-      target = text_of (owner, erratum->at);
-      if (target == NULL)
-        {
-          zhi_parse_push_key (c, "at");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("no entry “%s” in this file"),
-                                 erratum->at);
-        }
-      if (strcmp (erratum->seed, erratum->corrected) == 0)
-        {
-          zhi_parse_push_key (c, "corrected");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
-                                 _ ("the same as the seed's text: nothing is corrected"));
-        }
-      if (strstr (target, erratum->corrected) == NULL)
-        {
-          zhi_parse_push_key (c, "corrected");
-          return zhi_parse_fail (
-              c, ZHI_STANDARD_ERROR_REFERENCE,
-              _ ("“%s” is not in the text of “%s”: the correction is not applied"),
-              erratum->corrected, erratum->at);
-        }
-      if (strstr (target, erratum->seed) != NULL)
-        {
-          zhi_parse_push_key (c, "seed");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
-                                 _ ("“%s” is still in the text of “%s”: the slip is not corrected"),
-                                 erratum->seed, erratum->at);
-        }
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  return zhi_parse_each (c, "errata", array, parse_erratum, &data);
 }
 
 /* ---- the duplicate-key watch --------------------------------------------------------------- */
