@@ -17,10 +17,8 @@ add_text (JsonBuilder *builder, const char *name, const ZhiText *text)
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "zh");
-  json_builder_add_string_value (builder, text->zh);
-  json_builder_set_member_name (builder, "en");
-  json_builder_add_string_value (builder, text->en);
+  zhi_cli_json_string (builder, "zh", text->zh);
+  zhi_cli_json_string (builder, "en", text->en);
   json_builder_end_object (builder);
 }
 
@@ -65,13 +63,10 @@ add_indicators (JsonBuilder *builder, const char *name, GPtrArray *indicators)
       const ZhiIndicator *ind = indicators->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, ind->id);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, zhi_indicator_kind_to_string (ind->kind));
+      zhi_cli_json_string (builder, "id", ind->id);
+      zhi_cli_json_string (builder, "kind", zhi_indicator_kind_to_string (ind->kind));
       add_text (builder, "label", &ind->label);
-      json_builder_set_member_name (builder, "share");
-      json_builder_add_int_value (builder, ind->share);
+      zhi_cli_json_int (builder, "share", ind->share);
       switch (ind->kind)
         {
           case ZHI_INDICATOR_LEVEL:
@@ -87,18 +82,14 @@ add_indicators (JsonBuilder *builder, const char *name, GPtrArray *indicators)
               json_builder_add_double_value (builder, ind->threshold);
             break;
           case ZHI_INDICATOR_KPI:
-            json_builder_set_member_name (builder, "better");
-            json_builder_add_string_value (builder, ind->better_higher ? "higher" : "lower");
+            zhi_cli_json_string (builder, "better", ind->better_higher ? "higher" : "lower");
             break;
           case ZHI_INDICATOR_COUNT:
-            json_builder_set_member_name (builder, "min");
-            json_builder_add_int_value (builder, ind->min_count);
+            zhi_cli_json_int (builder, "min", ind->min_count);
             break;
           case ZHI_INDICATOR_TEXT:
-            json_builder_set_member_name (builder, "min_chars");
-            json_builder_add_int_value (builder, ind->min_chars);
-            json_builder_set_member_name (builder, "max_chars");
-            json_builder_add_int_value (builder, ind->max_chars);
+            zhi_cli_json_int (builder, "min_chars", ind->min_chars);
+            zhi_cli_json_int (builder, "max_chars", ind->max_chars);
             break;
           case ZHI_INDICATOR_CHECK:
           default:
@@ -119,12 +110,9 @@ add_errata (JsonBuilder *builder, GPtrArray *errata)
       const ZhiErratum *e = errata->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, e->at);
-      json_builder_set_member_name (builder, "seed");
-      json_builder_add_string_value (builder, e->seed);
-      json_builder_set_member_name (builder, "corrected");
-      json_builder_add_string_value (builder, e->corrected);
+      zhi_cli_json_string (builder, "at", e->at);
+      zhi_cli_json_string (builder, "seed", e->seed);
+      zhi_cli_json_string (builder, "corrected", e->corrected);
       add_text (builder, "reason", &e->reason);
       json_builder_end_object (builder);
     }
@@ -139,15 +127,12 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
   GPtrArray *bands = zhi_standard_get_bands (s);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, zhi_standard_get_id (s));
-  json_builder_set_member_name (builder, "edition");
-  json_builder_add_string_value (builder, zhi_standard_get_edition (s));
+  zhi_cli_json_string (builder, "id", zhi_standard_get_id (s));
+  zhi_cli_json_string (builder, "edition", zhi_standard_get_edition (s));
   json_builder_set_member_name (builder, "origin");
   json_builder_add_string_value (builder,
                                  zhi_standard_get_installed (s) ? "installed" : "built-in");
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, zhi_standard_get_sha256 (s));
+  zhi_cli_json_string (builder, "sha256", zhi_standard_get_sha256 (s));
   if (zhi_standard_get_issuer (s)->zh != NULL)
     add_text (builder, "issuer", zhi_standard_get_issuer (s));
   add_text (builder, "source", zhi_standard_get_source (s));
@@ -160,13 +145,10 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
       const ZhiCriterion *crit = criteria->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, crit->id);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, crit->number);
+      zhi_cli_json_string (builder, "id", crit->id);
+      zhi_cli_json_int (builder, "number", crit->number);
       add_text (builder, "title", &crit->title);
-      json_builder_set_member_name (builder, "weight");
-      json_builder_add_int_value (builder, crit->weight);
+      zhi_cli_json_int (builder, "weight", crit->weight);
       add_indicators (builder, "indicators", crit->indicators);
       json_builder_end_object (builder);
     }
@@ -179,10 +161,8 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
       const ZhiGate *gate = gates->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, gate->id);
-      json_builder_set_member_name (builder, "indicator");
-      json_builder_add_string_value (builder, gate->indicator->id);
+      zhi_cli_json_string (builder, "id", gate->id);
+      zhi_cli_json_string (builder, "indicator", gate->indicator->id);
       add_text (builder, "text", &gate->text);
       json_builder_end_object (builder);
     }
@@ -194,10 +174,8 @@ add_standard (JsonBuilder *builder, ZhiStandard *s)
       const ZhiBand *band = bands->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_double_value (builder, band->min);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, band->id);
+      zhi_cli_json_double (builder, "min", band->min);
+      zhi_cli_json_string (builder, "id", band->id);
       add_text (builder, "label", &band->label);
       json_builder_end_object (builder);
     }
@@ -329,18 +307,13 @@ check_file (const char *path, gboolean json)
       g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, path);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_name (kind));
-      json_builder_set_member_name (builder, "ok");
-      json_builder_add_boolean_value (builder, problems->len == 0);
+      zhi_cli_json_string (builder, "file", path);
+      zhi_cli_json_string (builder, "kind", kind_name (kind));
+      zhi_cli_json_bool (builder, "ok", problems->len == 0);
       if (standard != NULL)
         {
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, zhi_standard_get_id (standard));
-          json_builder_set_member_name (builder, "edition");
-          json_builder_add_string_value (builder, zhi_standard_get_edition (standard));
+          zhi_cli_json_string (builder, "id", zhi_standard_get_id (standard));
+          zhi_cli_json_string (builder, "edition", zhi_standard_get_edition (standard));
         }
       json_builder_set_member_name (builder, "problems");
       json_builder_begin_array (builder);
@@ -349,12 +322,9 @@ check_file (const char *path, gboolean json)
           const ZhiStandardProblem *p = problems->pdata[i];
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, p->file);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, p->path);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, p->message);
+          zhi_cli_json_string (builder, "file", p->file);
+          zhi_cli_json_string (builder, "path", p->path);
+          zhi_cli_json_string (builder, "message", p->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
