@@ -13,6 +13,17 @@
 #include "zhi-cli-commands.h"
 #include "zhi-summary.h"
 
+/* Points to one decimal, null when not known (NaN) */
+static void
+add_points (JsonBuilder *b, const char *name, double points)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (points))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, round (points * 10) / 10);
+}
+
 static JsonNode *
 rows_to_json (GPtrArray *rows, const char *output)
 {
@@ -49,19 +60,9 @@ rows_to_json (GPtrArray *rows, const char *output)
           };
 
           for (guint k = 0; k < G_N_ELEMENTS (strings); k++)
-            {
-              zhi_cli_json_string (b, strings[k].name, strings[k].value ? strings[k].value : "");
-            }
-          json_builder_set_member_name (b, "claimed");
-          if (isnan (row->claimed))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (row->claimed * 10) / 10);
-          json_builder_set_member_name (b, "evidenced");
-          if (isnan (row->evidenced))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (row->evidenced * 10) / 10);
+            zhi_cli_json_string (b, strings[k].name, strings[k].value ? strings[k].value : "");
+          add_points (b, "claimed", row->claimed);
+          add_points (b, "evidenced", row->evidenced);
           zhi_cli_json_int (b, "blocking", row->n_blocking);
           json_builder_set_member_name (b, "pages");
           if (row->pages < 0)
