@@ -58,22 +58,15 @@ evidence_to_json (const char *project_path, ZhiEvidence *ev)
   const char *const *supports = zhi_evidence_get_supports (ev);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, project_path);
+  zhi_cli_json_string (builder, "file", project_path);
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, zhi_evidence_get_id (ev));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, zhi_evidence_get_title (ev));
-  json_builder_set_member_name (builder, "file_name");
-  json_builder_add_string_value (builder, zhi_evidence_get_file_name (ev));
-  json_builder_set_member_name (builder, "media_type");
-  json_builder_add_string_value (builder, zhi_evidence_get_media_type (ev));
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, zhi_evidence_get_sha256 (ev));
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, (gint64)zhi_evidence_get_size (ev));
+  zhi_cli_json_string (builder, "id", zhi_evidence_get_id (ev));
+  zhi_cli_json_string (builder, "title", zhi_evidence_get_title (ev));
+  zhi_cli_json_string (builder, "file_name", zhi_evidence_get_file_name (ev));
+  zhi_cli_json_string (builder, "media_type", zhi_evidence_get_media_type (ev));
+  zhi_cli_json_string (builder, "sha256", zhi_evidence_get_sha256 (ev));
+  zhi_cli_json_int (builder, "size", (gint64)zhi_evidence_get_size (ev));
   json_builder_set_member_name (builder, "pages");
   if (zhi_evidence_get_page_count (ev) > 0)
     json_builder_add_int_value (builder, zhi_evidence_get_page_count (ev));
@@ -84,8 +77,7 @@ evidence_to_json (const char *project_path, ZhiEvidence *ev)
     json_builder_add_boolean_value (builder, zhi_evidence_get_usable (ev));
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "problem");
-  json_builder_add_string_value (builder, zhi_evidence_get_problem (ev));
+  zhi_cli_json_string (builder, "problem", zhi_evidence_get_problem (ev));
   json_builder_set_member_name (builder, "supports");
   json_builder_begin_array (builder);
   for (guint i = 0; supports != NULL && supports[i] != NULL; i++)

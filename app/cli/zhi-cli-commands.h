@@ -37,6 +37,12 @@ int zhi_cli_verify (int argc, char **argv);
 /* Shared helpers (zhizao-cli.c) */
 int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
 void zhi_cli_print_json (JsonNode *node);
+/* JSON output: a member of the object being built, with its value */
+void zhi_cli_json_string (JsonBuilder *builder, const char *name, const char *value);
+void zhi_cli_json_string_or_null (JsonBuilder *builder, const char *name, const char *value);
+void zhi_cli_json_int (JsonBuilder *builder, const char *name, gint64 value);
+void zhi_cli_json_double (JsonBuilder *builder, const char *name, double value);
+void zhi_cli_json_bool (JsonBuilder *builder, const char *name, gboolean value);
 /* Opens a project file, or prints why not and sets *status to 2 (zhi-cli-validate.c). */
 typedef struct _ZhiProject ZhiProject;
 ZhiProject *zhi_cli_open_project (const char *command, const char *path, int *status);

@@ -32,14 +32,10 @@ build_json (const char *input, const ZhiCreditCode *info, const char *reason)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, info->normalized[0] ? info->normalized : input);
-  json_builder_set_member_name (builder, "valid");
-  json_builder_add_boolean_value (builder, info->status == ZHI_CREDIT_CODE_VALID);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, zhi_credit_code_status_to_string (info->status));
-  json_builder_set_member_name (builder, "reason");
-  json_builder_add_string_value (builder, reason);
+  zhi_cli_json_string (builder, "code", info->normalized[0] ? info->normalized : input);
+  zhi_cli_json_bool (builder, "valid", info->status == ZHI_CREDIT_CODE_VALID);
+  zhi_cli_json_string (builder, "status", zhi_credit_code_status_to_string (info->status));
+  zhi_cli_json_string (builder, "reason", reason);
   json_builder_set_member_name (builder, "position");
   if (info->bad_position > 0)
     json_builder_add_int_value (builder, info->bad_position);
@@ -59,18 +55,9 @@ build_json (const char *input, const ZhiCreditCode *info, const char *reason)
     json_builder_add_string_value (builder, info->region_code);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "in_liaoning");
-  json_builder_add_boolean_value (builder, info->in_liaoning);
-  json_builder_set_member_name (builder, "city");
-  if (info->city_zh != NULL)
-    json_builder_add_string_value (builder, info->city_zh);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "city_en");
-  if (info->city_en != NULL)
-    json_builder_add_string_value (builder, info->city_en);
-  else
-    json_builder_add_null_value (builder);
+  zhi_cli_json_bool (builder, "in_liaoning", info->in_liaoning);
+  zhi_cli_json_string_or_null (builder, "city", info->city_zh);
+  zhi_cli_json_string_or_null (builder, "city_en", info->city_en);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

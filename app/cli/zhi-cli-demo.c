@@ -57,14 +57,10 @@ zhi_cli_demo (int argc, char **argv)
       g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "track");
-      json_builder_add_string_value (builder, zhi_project_get_track (project));
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, info != NULL ? g_file_info_get_size (info) : 0);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, n_evidence);
+      zhi_cli_json_string (builder, "file", argv[1]);
+      zhi_cli_json_string (builder, "track", zhi_project_get_track (project));
+      zhi_cli_json_int (builder, "size", info != NULL ? g_file_info_get_size (info) : 0);
+      zhi_cli_json_int (builder, "evidence", n_evidence);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       zhi_cli_print_json (root);

@@ -89,17 +89,14 @@ zhi_cli_import (int argc, char **argv)
       g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, out);
+      zhi_cli_json_string (builder, "file", out);
       json_builder_set_member_name (builder, "track");
       if (track != NULL && track[0] != '\0')
         json_builder_add_string_value (builder, track);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, n_evidence);
-      json_builder_set_member_name (builder, "evidence_with_bytes");
-      json_builder_add_int_value (builder, n_bytes);
+      zhi_cli_json_int (builder, "evidence", n_evidence);
+      zhi_cli_json_int (builder, "evidence_with_bytes", n_bytes);
       json_builder_set_member_name (builder, "problems");
       json_builder_begin_array (builder);
       for (guint i = 0; i < problems->len; i++)

@@ -30,14 +30,10 @@ report_to_json (
       = g_strdup_printf ("%s@%s", zhi_standard_get_id (to), zhi_standard_get_edition (to));
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, path);
-  json_builder_set_member_name (builder, "from");
-  json_builder_add_string_value (builder, from_ref);
-  json_builder_set_member_name (builder, "to");
-  json_builder_add_string_value (builder, to_ref);
-  json_builder_set_member_name (builder, "applied");
-  json_builder_add_boolean_value (builder, applied);
+  zhi_cli_json_string (builder, "file", path);
+  zhi_cli_json_string (builder, "from", from_ref);
+  zhi_cli_json_string (builder, "to", to_ref);
+  zhi_cli_json_bool (builder, "applied", applied);
   json_builder_set_member_name (builder, "lost");
   json_builder_begin_array (builder);
   for (guint i = 0; i < losses->len; i++)
@@ -45,17 +41,10 @@ report_to_json (
       const ZhiMigrationLoss *loss = losses->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, loss_kinds[loss->kind]);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, loss->id);
-      json_builder_set_member_name (builder, "owner");
-      if (loss->owner != NULL)
-        json_builder_add_string_value (builder, loss->owner);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, loss->message);
+      zhi_cli_json_string (builder, "kind", loss_kinds[loss->kind]);
+      zhi_cli_json_string (builder, "id", loss->id);
+      zhi_cli_json_string_or_null (builder, "owner", loss->owner);
+      zhi_cli_json_string (builder, "message", loss->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -88,14 +88,10 @@ zhi_cli_new (int argc, char **argv)
       g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "track");
-      json_builder_add_string_value (builder, track);
-      json_builder_set_member_name (builder, "edition");
-      json_builder_add_string_value (builder, zhi_standard_get_edition (standard));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, name);
+      zhi_cli_json_string (builder, "file", argv[1]);
+      zhi_cli_json_string (builder, "track", track);
+      zhi_cli_json_string (builder, "edition", zhi_standard_get_edition (standard));
+      zhi_cli_json_string (builder, "name", name);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       zhi_cli_print_json (root);

@@ -60,25 +60,14 @@ problem_code (ZhiPdfAttachProblem problem)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_refusal_json (const char *output, GPtrArray *problems)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "file", output);
-  json_builder_set_member_name (builder, "refused");
-  json_builder_add_boolean_value (builder, TRUE);
+  zhi_cli_json_string_or_null (builder, "file", output);
+  zhi_cli_json_bool (builder, "refused", TRUE);
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_array (builder);
   for (guint i = 0; i < problems->len; i++)
@@ -88,10 +77,10 @@ print_refusal_json (const char *output, GPtrArray *problems)
       if (problem->severity != ZHI_PROBLEM_BLOCKING)
         continue;
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "step", problem->step);
-      add_string_or_null (builder, "field", problem->field);
-      add_string_or_null (builder, "code", problem->code);
-      add_string_or_null (builder, "message", problem->message);
+      zhi_cli_json_string_or_null (builder, "step", problem->step);
+      zhi_cli_json_string_or_null (builder, "field", problem->field);
+      zhi_cli_json_string_or_null (builder, "code", problem->code);
+      zhi_cli_json_string_or_null (builder, "message", problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -107,14 +96,11 @@ print_result_json (const char *output, const ZhiDossierResult *result)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "file", output);
-  json_builder_set_member_name (builder, "pages");
-  json_builder_add_int_value (builder, result->n_pages);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, (gint64)result->size);
-  add_string_or_null (builder, "fingerprint", result->fingerprint);
-  json_builder_set_member_name (builder, "draft");
-  json_builder_add_boolean_value (builder, result->draft);
+  zhi_cli_json_string_or_null (builder, "file", output);
+  zhi_cli_json_int (builder, "pages", result->n_pages);
+  zhi_cli_json_int (builder, "size", (gint64)result->size);
+  zhi_cli_json_string_or_null (builder, "fingerprint", result->fingerprint);
+  zhi_cli_json_bool (builder, "draft", result->draft);
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->warnings->len; i++)
@@ -122,13 +108,12 @@ print_result_json (const char *output, const ZhiDossierResult *result)
       const ZhiPdfAttachWarning *w = g_ptr_array_index (result->warnings, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "attachment");
-      json_builder_add_int_value (builder, w->number);
-      add_string_or_null (builder, "file", w->file_name);
-      add_string_or_null (builder, "sha256", w->sha256);
-      add_string_or_null (builder, "problem", problem_code (w->problem));
-      add_string_or_null (builder, "reason", problem_text (w->problem));
-      add_string_or_null (builder, "detail", w->detail);
+      zhi_cli_json_int (builder, "attachment", w->number);
+      zhi_cli_json_string_or_null (builder, "file", w->file_name);
+      zhi_cli_json_string_or_null (builder, "sha256", w->sha256);
+      zhi_cli_json_string_or_null (builder, "problem", problem_code (w->problem));
+      zhi_cli_json_string_or_null (builder, "reason", problem_text (w->problem));
+      zhi_cli_json_string_or_null (builder, "detail", w->detail);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -17,11 +17,26 @@ add_text (JsonBuilder *builder, const char *name, const ZhiText *text)
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "zh");
-  json_builder_add_string_value (builder, text->zh);
-  json_builder_set_member_name (builder, "en");
-  json_builder_add_string_value (builder, text->en);
+  zhi_cli_json_string (builder, "zh", text->zh);
+  zhi_cli_json_string (builder, "en", text->en);
   json_builder_end_object (builder);
+}
+
+typedef void (*AddObjectFunc) (JsonBuilder *builder, gconstpointer item);
+
+/* The member name: an array with one object per item of list, filled by add_one */
+static void
+add_objects (JsonBuilder *builder, const char *name, GPtrArray *list, AddObjectFunc add_one)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_one (builder, list->pdata[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /* "≥ 50%", "≥ L3", "≥ 2", "≥ 200 characters", "lower is better" … (may be NULL) */
@@ -56,153 +71,103 @@ threshold_text (const ZhiIndicator *ind)
 }
 
 static void
-add_indicators (JsonBuilder *builder, const char *name, GPtrArray *indicators)
+add_indicator (JsonBuilder *builder, gconstpointer item)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      const ZhiIndicator *ind = indicators->pdata[i];
+  const ZhiIndicator *ind = item;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, ind->id);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, zhi_indicator_kind_to_string (ind->kind));
-      add_text (builder, "label", &ind->label);
-      json_builder_set_member_name (builder, "share");
-      json_builder_add_int_value (builder, ind->share);
-      switch (ind->kind)
-        {
-          case ZHI_INDICATOR_LEVEL:
-            json_builder_set_member_name (builder, "min");
-            json_builder_add_string_value (builder,
-                                           ((ZhiLevel *)ind->levels->pdata[ind->min_level])->id);
-            break;
-          case ZHI_INDICATOR_RATIO:
-            json_builder_set_member_name (builder, "threshold");
-            if (ind->threshold_from_benchmark)
-              json_builder_add_string_value (builder, "benchmark");
-            else
-              json_builder_add_double_value (builder, ind->threshold);
-            break;
-          case ZHI_INDICATOR_KPI:
-            json_builder_set_member_name (builder, "better");
-            json_builder_add_string_value (builder, ind->better_higher ? "higher" : "lower");
-            break;
-          case ZHI_INDICATOR_COUNT:
-            json_builder_set_member_name (builder, "min");
-            json_builder_add_int_value (builder, ind->min_count);
-            break;
-          case ZHI_INDICATOR_TEXT:
-            json_builder_set_member_name (builder, "min_chars");
-            json_builder_add_int_value (builder, ind->min_chars);
-            json_builder_set_member_name (builder, "max_chars");
-            json_builder_add_int_value (builder, ind->max_chars);
-            break;
-          case ZHI_INDICATOR_CHECK:
-          default:
-            break;
-        }
-      json_builder_end_object (builder);
+  zhi_cli_json_string (builder, "id", ind->id);
+  zhi_cli_json_string (builder, "kind", zhi_indicator_kind_to_string (ind->kind));
+  add_text (builder, "label", &ind->label);
+  zhi_cli_json_int (builder, "share", ind->share);
+  switch (ind->kind)
+    {
+      case ZHI_INDICATOR_LEVEL:
+        zhi_cli_json_string (builder, "min", ((ZhiLevel *)ind->levels->pdata[ind->min_level])->id);
+        break;
+      case ZHI_INDICATOR_RATIO:
+        if (ind->threshold_from_benchmark)
+          zhi_cli_json_string (builder, "threshold", "benchmark");
+        else
+          zhi_cli_json_double (builder, "threshold", ind->threshold);
+        break;
+      case ZHI_INDICATOR_KPI:
+        zhi_cli_json_string (builder, "better", ind->better_higher ? "higher" : "lower");
+        break;
+      case ZHI_INDICATOR_COUNT:
+        zhi_cli_json_int (builder, "min", ind->min_count);
+        break;
+      case ZHI_INDICATOR_TEXT:
+        zhi_cli_json_int (builder, "min_chars", ind->min_chars);
+        zhi_cli_json_int (builder, "max_chars", ind->max_chars);
+        break;
+      case ZHI_INDICATOR_CHECK:
+      default:
+        break;
     }
-  json_builder_end_array (builder);
 }
 
 static void
-add_errata (JsonBuilder *builder, GPtrArray *errata)
+add_erratum (JsonBuilder *builder, gconstpointer item)
 {
-  json_builder_set_member_name (builder, "errata");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < errata->len; i++)
-    {
-      const ZhiErratum *e = errata->pdata[i];
+  const ZhiErratum *e = item;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, e->at);
-      json_builder_set_member_name (builder, "seed");
-      json_builder_add_string_value (builder, e->seed);
-      json_builder_set_member_name (builder, "corrected");
-      json_builder_add_string_value (builder, e->corrected);
-      add_text (builder, "reason", &e->reason);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  zhi_cli_json_string (builder, "at", e->at);
+  zhi_cli_json_string (builder, "seed", e->seed);
+  zhi_cli_json_string (builder, "corrected", e->corrected);
+  add_text (builder, "reason", &e->reason);
+}
+
+static void
+add_criterion (JsonBuilder *builder, gconstpointer item)
+{
+  const ZhiCriterion *crit = item;
+
+  zhi_cli_json_string (builder, "id", crit->id);
+  zhi_cli_json_int (builder, "number", crit->number);
+  add_text (builder, "title", &crit->title);
+  zhi_cli_json_int (builder, "weight", crit->weight);
+  add_objects (builder, "indicators", crit->indicators, add_indicator);
+}
+
+static void
+add_gate (JsonBuilder *builder, gconstpointer item)
+{
+  const ZhiGate *gate = item;
+
+  zhi_cli_json_string (builder, "id", gate->id);
+  zhi_cli_json_string (builder, "indicator", gate->indicator->id);
+  add_text (builder, "text", &gate->text);
+}
+
+static void
+add_band (JsonBuilder *builder, gconstpointer item)
+{
+  const ZhiBand *band = item;
+
+  zhi_cli_json_double (builder, "min", band->min);
+  zhi_cli_json_string (builder, "id", band->id);
+  add_text (builder, "label", &band->label);
 }
 
 static void
 add_standard (JsonBuilder *builder, ZhiStandard *s)
 {
-  GPtrArray *criteria = zhi_standard_get_criteria (s);
-  GPtrArray *gates = zhi_standard_get_gates (s);
-  GPtrArray *bands = zhi_standard_get_bands (s);
-
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, zhi_standard_get_id (s));
-  json_builder_set_member_name (builder, "edition");
-  json_builder_add_string_value (builder, zhi_standard_get_edition (s));
-  json_builder_set_member_name (builder, "origin");
-  json_builder_add_string_value (builder,
-                                 zhi_standard_get_installed (s) ? "installed" : "built-in");
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, zhi_standard_get_sha256 (s));
+  zhi_cli_json_string (builder, "id", zhi_standard_get_id (s));
+  zhi_cli_json_string (builder, "edition", zhi_standard_get_edition (s));
+  zhi_cli_json_string (builder, "origin",
+                       zhi_standard_get_installed (s) ? "installed" : "built-in");
+  zhi_cli_json_string (builder, "sha256", zhi_standard_get_sha256 (s));
   if (zhi_standard_get_issuer (s)->zh != NULL)
     add_text (builder, "issuer", zhi_standard_get_issuer (s));
   add_text (builder, "source", zhi_standard_get_source (s));
   add_text (builder, "track", zhi_standard_get_track (s));
   add_text (builder, "title", zhi_standard_get_title (s));
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < criteria->len; i++)
-    {
-      const ZhiCriterion *crit = criteria->pdata[i];
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, crit->id);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, crit->number);
-      add_text (builder, "title", &crit->title);
-      json_builder_set_member_name (builder, "weight");
-      json_builder_add_int_value (builder, crit->weight);
-      add_indicators (builder, "indicators", crit->indicators);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  add_indicators (builder, "track_indicators", zhi_standard_get_track_indicators (s));
-  json_builder_set_member_name (builder, "gates");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < gates->len; i++)
-    {
-      const ZhiGate *gate = gates->pdata[i];
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, gate->id);
-      json_builder_set_member_name (builder, "indicator");
-      json_builder_add_string_value (builder, gate->indicator->id);
-      add_text (builder, "text", &gate->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "bands");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < bands->len; i++)
-    {
-      const ZhiBand *band = bands->pdata[i];
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_double_value (builder, band->min);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, band->id);
-      add_text (builder, "label", &band->label);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  add_errata (builder, zhi_standard_get_errata (s));
+  add_objects (builder, "criteria", zhi_standard_get_criteria (s), add_criterion);
+  add_objects (builder, "track_indicators", zhi_standard_get_track_indicators (s), add_indicator);
+  add_objects (builder, "gates", zhi_standard_get_gates (s), add_gate);
+  add_objects (builder, "bands", zhi_standard_get_bands (s), add_band);
+  add_objects (builder, "errata", zhi_standard_get_errata (s), add_erratum);
   json_builder_end_object (builder);
 }
 
@@ -314,6 +279,16 @@ kind_name (ZhiStandardsFileKind kind)
     }
 }
 
+static void
+add_problem (JsonBuilder *builder, gconstpointer item)
+{
+  const ZhiStandardProblem *p = item;
+
+  zhi_cli_json_string (builder, "file", p->file);
+  zhi_cli_json_string (builder, "path", p->path);
+  zhi_cli_json_string (builder, "message", p->message);
+}
+
 /* standards --check FILE: 0 when it would load, 2 with every problem listed */
 static int
 check_file (const char *path, gboolean json)
@@ -329,35 +304,15 @@ check_file (const char *path, gboolean json)
       g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, path);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_name (kind));
-      json_builder_set_member_name (builder, "ok");
-      json_builder_add_boolean_value (builder, problems->len == 0);
+      zhi_cli_json_string (builder, "file", path);
+      zhi_cli_json_string (builder, "kind", kind_name (kind));
+      zhi_cli_json_bool (builder, "ok", problems->len == 0);
       if (standard != NULL)
         {
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, zhi_standard_get_id (standard));
-          json_builder_set_member_name (builder, "edition");
-          json_builder_add_string_value (builder, zhi_standard_get_edition (standard));
+          zhi_cli_json_string (builder, "id", zhi_standard_get_id (standard));
+          zhi_cli_json_string (builder, "edition", zhi_standard_get_edition (standard));
         }
-      json_builder_set_member_name (builder, "problems");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < problems->len; i++)
-        {
-          const ZhiStandardProblem *p = problems->pdata[i];
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, p->file);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, p->path);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, p->message);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      add_objects (builder, "problems", problems, add_problem);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       zhi_cli_print_json (root);

@@ -13,14 +13,24 @@
 #include "zhi-cli-commands.h"
 #include "zhi-summary.h"
 
+/* Points to one decimal, null when not known (NaN) */
+static void
+add_points (JsonBuilder *b, const char *name, double points)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (points))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, round (points * 10) / 10);
+}
+
 static JsonNode *
 rows_to_json (GPtrArray *rows, const char *output)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "output");
-  json_builder_add_string_value (b, output);
+  zhi_cli_json_string (b, "output", output);
   json_builder_set_member_name (b, "rows");
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
@@ -28,16 +38,10 @@ rows_to_json (GPtrArray *rows, const char *output)
       const ZhiSummaryRow *row = rows->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, row->path);
-      json_builder_set_member_name (b, "source");
-      json_builder_add_string_value (b, row->source == ZHI_SUMMARY_SOURCE_DOSSIER ? "dossier"
-                                                                                  : "project");
-      json_builder_set_member_name (b, "error");
-      if (row->error)
-        json_builder_add_string_value (b, row->error);
-      else
-        json_builder_add_null_value (b);
+      zhi_cli_json_string (b, "file", row->path);
+      zhi_cli_json_string (b, "source",
+                           row->source == ZHI_SUMMARY_SOURCE_DOSSIER ? "dossier" : "project");
+      zhi_cli_json_string_or_null (b, "error", row->error);
       if (!row->error)
         {
           const struct
@@ -56,22 +60,10 @@ rows_to_json (GPtrArray *rows, const char *output)
           };
 
           for (guint k = 0; k < G_N_ELEMENTS (strings); k++)
-            {
-              json_builder_set_member_name (b, strings[k].name);
-              json_builder_add_string_value (b, strings[k].value ? strings[k].value : "");
-            }
-          json_builder_set_member_name (b, "claimed");
-          if (isnan (row->claimed))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (row->claimed * 10) / 10);
-          json_builder_set_member_name (b, "evidenced");
-          if (isnan (row->evidenced))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (row->evidenced * 10) / 10);
-          json_builder_set_member_name (b, "blocking");
-          json_builder_add_int_value (b, row->n_blocking);
+            zhi_cli_json_string (b, strings[k].name, strings[k].value ? strings[k].value : "");
+          add_points (b, "claimed", row->claimed);
+          add_points (b, "evidenced", row->evidenced);
+          zhi_cli_json_int (b, "blocking", row->n_blocking);
           json_builder_set_member_name (b, "pages");
           if (row->pages < 0)
             json_builder_add_null_value (b);
@@ -113,8 +105,8 @@ zhi_cli_summary (int argc, char **argv)
   if (argc < 2)
     return zhi_cli_usage_error ("summary", "%s", _ ("give at least one INPUT file"));
   if (output == NULL)
-    return zhi_cli_usage_error ("summary", "%s",
-                                _ ("give the output file with -o OUT.xlsx, -o OUT.csv or -o OUT.pdf"));
+    return zhi_cli_usage_error (
+        "summary", "%s", _ ("give the output file with -o OUT.xlsx, -o OUT.csv or -o OUT.pdf"));
 
   for (int i = 1; i < argc; i++)
     {

@@ -16,24 +16,12 @@ result_to_json (const ZhiVerifyResult *r)
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, r->path);
-  json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, zhi_verify_status_to_string (r->status));
-  json_builder_set_member_name (b, "reason");
-  if (r->reason)
-    json_builder_add_string_value (b, r->reason);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "pages");
-  json_builder_add_int_value (b, r->n_pages);
-  json_builder_set_member_name (b, "pages_written");
-  json_builder_add_int_value (b, r->n_pages_written);
-  json_builder_set_member_name (b, "fingerprint");
-  if (r->fingerprint)
-    json_builder_add_string_value (b, r->fingerprint);
-  else
-    json_builder_add_null_value (b);
+  zhi_cli_json_string (b, "file", r->path);
+  zhi_cli_json_string (b, "status", zhi_verify_status_to_string (r->status));
+  zhi_cli_json_string_or_null (b, "reason", r->reason);
+  zhi_cli_json_int (b, "pages", r->n_pages);
+  zhi_cli_json_int (b, "pages_written", r->n_pages_written);
+  zhi_cli_json_string_or_null (b, "fingerprint", r->fingerprint);
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < r->findings->len; i++)
@@ -41,14 +29,10 @@ result_to_json (const ZhiVerifyResult *r)
       const ZhiVerifyFinding *f = r->findings->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "change");
-      json_builder_add_string_value (b, zhi_verify_page_change_to_string (f->change));
-      json_builder_set_member_name (b, "page");
-      json_builder_add_int_value (b, f->page);
-      json_builder_set_member_name (b, "original");
-      json_builder_add_int_value (b, f->original);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, f->message);
+      zhi_cli_json_string (b, "change", zhi_verify_page_change_to_string (f->change));
+      zhi_cli_json_int (b, "page", f->page);
+      zhi_cli_json_int (b, "original", f->original);
+      zhi_cli_json_string (b, "message", f->message);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

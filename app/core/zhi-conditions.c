@@ -144,64 +144,56 @@ parse_encouraged (ZhiParseCtx *c, JsonObject *object, ZhiCondition *cond)
 }
 
 static gboolean
+parse_condition (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[]
+      = { "id", "mark", "text", "required", "short", "checks", "encouraged", NULL };
+  ZhiCondition *cond = g_new0 (ZhiCondition, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (data, cond);
+  return zhi_parse_as_object (c, node, keys, &object)
+         && zhi_parse_get_string (c, object, "id", TRUE, &cond->id)
+         && zhi_parse_claim_id (c, cond->id)
+         && zhi_parse_get_string (c, object, "mark", TRUE, &cond->mark)
+         && zhi_parse_get_text (c, object, "text", TRUE, &cond->text)
+         && zhi_parse_get_bool (c, object, "required", TRUE, &cond->required)
+         && zhi_parse_get_text (c, object, "short", TRUE, &cond->short_name)
+         && zhi_parse_get_text_list (c, object, "checks", FALSE, &cond->checks)
+         && parse_encouraged (c, object, cond);
+}
+
+static gboolean
+parse_exclusion (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "id", "mark", "text", "short", NULL };
+  ZhiExclusion *excl = g_new0 (ZhiExclusion, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (data, excl);
+  return zhi_parse_as_object (c, node, keys, &object)
+         && zhi_parse_get_string (c, object, "id", TRUE, &excl->id)
+         && zhi_parse_claim_id (c, excl->id)
+         && zhi_parse_get_string (c, object, "mark", TRUE, &excl->mark)
+         && zhi_parse_get_text (c, object, "text", TRUE, &excl->text)
+         && zhi_parse_get_text (c, object, "short", TRUE, &excl->short_name);
+}
+
+static gboolean
 parse_conditions (ZhiParseCtx *c, JsonNode *node, ZhiConditions *self)
 {
   static const char *const keys[]
       = { "format", "source", "conditions", "exclusions", "errata", NULL };
-  static const char *const cond_keys[]
-      = { "id", "mark", "text", "required", "short", "checks", "encouraged", NULL };
-  static const char *const excl_keys[] = { "id", "mark", "text", "short", NULL };
   JsonObject *root;
   JsonArray *conditions, *exclusions;
-  gsize old;
 
-  if (!zhi_parse_as_object (c, node, keys, &root) || !zhi_parse_check_format (c, root)
-      || !zhi_parse_get_text (c, root, "source", TRUE, &self->source)
-      || !zhi_parse_get_array (c, root, "conditions", TRUE, TRUE, &conditions)
-      || !zhi_parse_get_array (c, root, "exclusions", TRUE, TRUE, &exclusions))
-    return FALSE;
-
-  old = zhi_parse_push_key (c, "conditions");
-  for (guint i = 0; i < json_array_get_length (conditions); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiCondition *cond = g_new0 (ZhiCondition, 1);
-      JsonObject *object;
-
-      g_ptr_array_add (self->conditions, cond);
-      if (!zhi_parse_as_object (c, json_array_get_element (conditions, i), cond_keys, &object)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &cond->id)
-          || !zhi_parse_claim_id (c, cond->id)
-          || !zhi_parse_get_string (c, object, "mark", TRUE, &cond->mark)
-          || !zhi_parse_get_text (c, object, "text", TRUE, &cond->text)
-          || !zhi_parse_get_bool (c, object, "required", TRUE, &cond->required)
-          || !zhi_parse_get_text (c, object, "short", TRUE, &cond->short_name)
-          || !zhi_parse_get_text_list (c, object, "checks", FALSE, &cond->checks)
-          || !parse_encouraged (c, object, cond))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-
-  old = zhi_parse_push_key (c, "exclusions");
-  for (guint i = 0; i < json_array_get_length (exclusions); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiExclusion *excl = g_new0 (ZhiExclusion, 1);
-      JsonObject *object;
-
-      g_ptr_array_add (self->exclusions, excl);
-      if (!zhi_parse_as_object (c, json_array_get_element (exclusions, i), excl_keys, &object)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &excl->id)
-          || !zhi_parse_claim_id (c, excl->id)
-          || !zhi_parse_get_string (c, object, "mark", TRUE, &excl->mark)
-          || !zhi_parse_get_text (c, object, "text", TRUE, &excl->text)
-          || !zhi_parse_get_text (c, object, "short", TRUE, &excl->short_name))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return zhi_parse_errata (c, root, self->errata, conditions_text_of, self);
+  return zhi_parse_as_object (c, node, keys, &root) && zhi_parse_check_format (c, root)
+         && zhi_parse_get_text (c, root, "source", TRUE, &self->source)
+         && zhi_parse_get_array (c, root, "conditions", TRUE, TRUE, &conditions)
+         && zhi_parse_get_array (c, root, "exclusions", TRUE, TRUE, &exclusions)
+         && zhi_parse_each (c, "conditions", conditions, parse_condition, self->conditions)
+         && zhi_parse_each (c, "exclusions", exclusions, parse_exclusion, self->exclusions)
+         && zhi_parse_errata (c, root, self->errata, conditions_text_of, self);
 }
 
 ZhiConditions *

@@ -56,35 +56,30 @@ zhi_guide_init (ZhiGuide *self)
 }
 
 static gboolean
+parse_section (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "id", "title", "paragraphs", NULL };
+  ZhiGuideSection *section = g_new0 (ZhiGuideSection, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (data, section);
+  return zhi_parse_as_object (c, node, keys, &object)
+         && zhi_parse_get_string (c, object, "id", TRUE, &section->id)
+         && zhi_parse_claim_id (c, section->id)
+         && zhi_parse_get_text (c, object, "title", TRUE, &section->title)
+         && zhi_parse_get_text_list (c, object, "paragraphs", TRUE, &section->paragraphs);
+}
+
+static gboolean
 parse_guide (ZhiParseCtx *c, JsonNode *node, ZhiGuide *self)
 {
   static const char *const keys[] = { "format", "sections", NULL };
-  static const char *const section_keys[] = { "id", "title", "paragraphs", NULL };
   JsonObject *root;
   JsonArray *sections;
-  gsize old;
 
-  if (!zhi_parse_as_object (c, node, keys, &root) || !zhi_parse_check_format (c, root)
-      || !zhi_parse_get_array (c, root, "sections", TRUE, TRUE, &sections))
-    return FALSE;
-  old = zhi_parse_push_key (c, "sections");
-  for (guint i = 0; i < json_array_get_length (sections); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiGuideSection *section = g_new0 (ZhiGuideSection, 1);
-      JsonObject *object;
-
-      g_ptr_array_add (self->sections, section);
-      if (!zhi_parse_as_object (c, json_array_get_element (sections, i), section_keys, &object)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &section->id)
-          || !zhi_parse_claim_id (c, section->id)
-          || !zhi_parse_get_text (c, object, "title", TRUE, &section->title)
-          || !zhi_parse_get_text_list (c, object, "paragraphs", TRUE, &section->paragraphs))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  return zhi_parse_as_object (c, node, keys, &root) && zhi_parse_check_format (c, root)
+         && zhi_parse_get_array (c, root, "sections", TRUE, TRUE, &sections)
+         && zhi_parse_each (c, "sections", sections, parse_section, self->sections);
 }
 
 ZhiGuide *

@@ -212,6 +212,132 @@ get_strv (JsonObject *o, const char *member, const char *where, GStrv *out, GErr
   return TRUE;
 }
 
+/* The member key of root when it is given (neither absent nor null; else *out is NULL); FALSE
+ * when it is not of type. */
+static gboolean
+get_member (JsonObject *root,
+            const char *key,
+            JsonNodeType type,
+            const char *expected,
+            JsonNode **out,
+            GError **error)
+{
+  JsonNode *n = json_object_get_member (root, key);
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (JSON_NODE_TYPE (n) != type)
+    return bad (error, key, expected);
+  *out = n;
+  return TRUE;
+}
+
+/* Reads one object of a list into the project; where names it in messages ("evidence[2]"). */
+typedef gboolean (*ReadObjectFunc) (ZhiProject *p,
+                                    JsonObject *o,
+                                    const char *where,
+                                    GError **error);
+
+/* Reads each object of the list at key (absent or null: none) with read_one. */
+static gboolean
+read_list (
+    ZhiProject *p, JsonObject *root, const char *key, ReadObjectFunc read_one, GError **error)
+{
+  JsonNode *n;
+
+  if (!get_member (root, key, JSON_NODE_ARRAY, _ ("a list"), &n, error))
+    return FALSE;
+  if (n == NULL)
+    return TRUE;
+  JsonArray *a = json_node_get_array (n);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      g_autofree char *where = g_strdup_printf ("%s[%u]", key, i);
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return bad (error, where, _ ("an object"));
+      if (!read_one (p, json_node_get_object (e), where, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_scenario (ZhiProject *p, JsonObject *o, const char *where, GError **error)
+{
+  const char *name, *description;
+  g_auto (GStrv) criteria = NULL;
+  if (!get_string (o, "name", where, &name, error)
+      || !get_string (o, "description", where, &description, error)
+      || !get_strv (o, "criteria", where, &criteria, error))
+    return FALSE;
+  g_autoptr (ZhiScenario) s = zhi_scenario_new (name, (const char *const *)criteria, description);
+  zhi_project_add_scenario (p, s);
+  return TRUE;
+}
+
+static gboolean
+read_evidence (ZhiProject *p, JsonObject *o, const char *where, GError **error)
+{
+  const char *id, *title, *file_name, *media_type, *sha256, *added_s, *problem;
+  gint64 size, pages;
+  g_auto (GStrv) supports = NULL;
+  if (!get_string (o, "id", where, &id, error) || !get_string (o, "title", where, &title, error)
+      || !get_string (o, "file_name", where, &file_name, error)
+      || !get_string (o, "media_type", where, &media_type, error)
+      || !get_string (o, "sha256", where, &sha256, error)
+      || !get_string (o, "added", where, &added_s, error)
+      || !get_int (o, "size", where, &size, error)
+      || !get_int (o, "page_count", where, &pages, error)
+      || !get_string (o, "problem", where, &problem, error)
+      || !get_strv (o, "supports", where, &supports, error))
+    return FALSE;
+  /* usable: true, false, or null/absent = not inspected */
+  JsonNode *usable_node = json_object_get_member (o, "usable");
+  int usable = -1;
+  if (usable_node != NULL && !JSON_NODE_HOLDS_NULL (usable_node))
+    {
+      if (json_node_get_value_type (usable_node) != G_TYPE_BOOLEAN)
+        {
+          g_autofree char *member = g_strdup_printf ("%s.usable", where);
+          bad (error, member, _ ("true, false or null"));
+          return FALSE;
+        }
+      usable = json_node_get_boolean (usable_node);
+    }
+  if ((usable == 0) != (*problem != '\0'))
+    {
+      g_autofree char *member = g_strdup_printf ("%s.problem", where);
+      bad (error, member, _ ("a reason code when “usable” is false, and empty otherwise"));
+      return FALSE;
+    }
+  if (size < 0 || pages < 0 || pages > G_MAXUINT)
+    {
+      bad (error, where, _ ("a non-negative size and page count"));
+      return FALSE;
+    }
+  g_autoptr (GDateTime) added = NULL;
+  if (*added_s)
+    {
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+      added = g_date_time_new_from_iso8601 (added_s, utc);
+      if (added == NULL)
+        {
+          bad (error, where, _ ("an ISO 8601 “added” time"));
+          return FALSE;
+        }
+    }
+  ZhiEvidence *ev = zhi_project_add_evidence (
+      p, *id ? id : NULL, title, file_name, *media_type ? media_type : NULL, (guint64)size, sha256,
+      (guint)pages, (const char *const *)supports, added, error);
+  if (ev == NULL)
+    return FALSE;
+  if (usable >= 0)
+    zhi_project_set_evidence_inspection (p, zhi_evidence_get_id (ev), problem, (guint)pages);
+  return TRUE;
+}
+
 ZhiProject *
 zhi_project_from_json (JsonNode *node, GError **error)
 {
@@ -289,45 +415,15 @@ zhi_project_from_json (JsonNode *node, GError **error)
       _zhi_project_set_field (p, i, &v);
     }
 
-  JsonNode *n = json_object_get_member (root, "scenarios");
-  if (n && !JSON_NODE_HOLDS_NULL (n))
-    {
-      if (!JSON_NODE_HOLDS_ARRAY (n))
-        {
-          bad (error, "scenarios", _ ("a list"));
-          return NULL;
-        }
-      JsonArray *a = json_node_get_array (n);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          JsonNode *e = json_array_get_element (a, i);
-          g_autofree char *where = g_strdup_printf ("scenarios[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (e))
-            {
-              bad (error, where, _ ("an object"));
-              return NULL;
-            }
-          JsonObject *o = json_node_get_object (e);
-          const char *name, *description;
-          g_auto (GStrv) criteria = NULL;
-          if (!get_string (o, "name", where, &name, error)
-              || !get_string (o, "description", where, &description, error)
-              || !get_strv (o, "criteria", where, &criteria, error))
-            return NULL;
-          g_autoptr (ZhiScenario) s
-              = zhi_scenario_new (name, (const char *const *)criteria, description);
-          zhi_project_add_scenario (p, s);
-        }
-    }
+  JsonNode *n;
 
-  n = json_object_get_member (root, "answers");
-  if (n && !JSON_NODE_HOLDS_NULL (n))
+  if (!read_list (p, root, "scenarios", read_scenario, error))
+    return NULL;
+
+  if (!get_member (root, "answers", JSON_NODE_OBJECT, _ ("an object keyed by id"), &n, error))
+    return NULL;
+  if (n != NULL)
     {
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          bad (error, "answers", _ ("an object keyed by id"));
-          return NULL;
-        }
       JsonObject *o = json_node_get_object (n);
       g_autoptr (GList) members = json_object_get_members (o);
       for (GList *l = members; l; l = l->next)
@@ -344,14 +440,11 @@ zhi_project_from_json (JsonNode *node, GError **error)
         }
     }
 
-  n = json_object_get_member (root, "narratives");
-  if (n && !JSON_NODE_HOLDS_NULL (n))
+  if (!get_member (root, "narratives", JSON_NODE_OBJECT, _ ("an object keyed by criterion id"), &n,
+                   error))
+    return NULL;
+  if (n != NULL)
     {
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        {
-          bad (error, "narratives", _ ("an object keyed by criterion id"));
-          return NULL;
-        }
       JsonObject *o = json_node_get_object (n);
       g_autoptr (GList) members = json_object_get_members (o);
       for (GList *l = members; l; l = l->next)
@@ -365,84 +458,8 @@ zhi_project_from_json (JsonNode *node, GError **error)
         }
     }
 
-  n = json_object_get_member (root, "evidence");
-  if (n && !JSON_NODE_HOLDS_NULL (n))
-    {
-      if (!JSON_NODE_HOLDS_ARRAY (n))
-        {
-          bad (error, "evidence", _ ("a list"));
-          return NULL;
-        }
-      JsonArray *a = json_node_get_array (n);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          JsonNode *e = json_array_get_element (a, i);
-          g_autofree char *where = g_strdup_printf ("evidence[%u]", i);
-          if (!JSON_NODE_HOLDS_OBJECT (e))
-            {
-              bad (error, where, _ ("an object"));
-              return NULL;
-            }
-          JsonObject *o = json_node_get_object (e);
-          const char *id, *title, *file_name, *media_type, *sha256, *added_s, *problem;
-          gint64 size, pages;
-          g_auto (GStrv) supports = NULL;
-          if (!get_string (o, "id", where, &id, error)
-              || !get_string (o, "title", where, &title, error)
-              || !get_string (o, "file_name", where, &file_name, error)
-              || !get_string (o, "media_type", where, &media_type, error)
-              || !get_string (o, "sha256", where, &sha256, error)
-              || !get_string (o, "added", where, &added_s, error)
-              || !get_int (o, "size", where, &size, error)
-              || !get_int (o, "page_count", where, &pages, error)
-              || !get_string (o, "problem", where, &problem, error)
-              || !get_strv (o, "supports", where, &supports, error))
-            return NULL;
-          /* usable: true, false, or null/absent = not inspected */
-          JsonNode *usable_node = json_object_get_member (o, "usable");
-          int usable = -1;
-          if (usable_node != NULL && !JSON_NODE_HOLDS_NULL (usable_node))
-            {
-              if (json_node_get_value_type (usable_node) != G_TYPE_BOOLEAN)
-                {
-                  g_autofree char *member = g_strdup_printf ("%s.usable", where);
-                  bad (error, member, _ ("true, false or null"));
-                  return NULL;
-                }
-              usable = json_node_get_boolean (usable_node);
-            }
-          if ((usable == 0) != (*problem != '\0'))
-            {
-              g_autofree char *member = g_strdup_printf ("%s.problem", where);
-              bad (error, member, _ ("a reason code when “usable” is false, and empty otherwise"));
-              return NULL;
-            }
-          if (size < 0 || pages < 0 || pages > G_MAXUINT)
-            {
-              bad (error, where, _ ("a non-negative size and page count"));
-              return NULL;
-            }
-          g_autoptr (GDateTime) added = NULL;
-          if (*added_s)
-            {
-              g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-              added = g_date_time_new_from_iso8601 (added_s, utc);
-              if (added == NULL)
-                {
-                  bad (error, where, _ ("an ISO 8601 “added” time"));
-                  return NULL;
-                }
-            }
-          ZhiEvidence *ev = zhi_project_add_evidence (
-              p, *id ? id : NULL, title, file_name, *media_type ? media_type : NULL, (guint64)size,
-              sha256, (guint)pages, (const char *const *)supports, added, error);
-          if (ev == NULL)
-            return NULL;
-          if (usable >= 0)
-            zhi_project_set_evidence_inspection (p, zhi_evidence_get_id (ev), problem,
-                                                 (guint)pages);
-        }
-    }
+  if (!read_list (p, root, "evidence", read_evidence, error))
+    return NULL;
 
   return g_steal_pointer (&p);
 }

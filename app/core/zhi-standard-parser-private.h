@@ -69,6 +69,15 @@ gboolean zhi_parse_get_array (ZhiParseCtx *c,
                               gboolean required,
                               gboolean non_empty,
                               JsonArray **out);
+/* Reads one element of an array, the path at its index; returns FALSE on a problem. */
+typedef gboolean (*ZhiParseElementFunc) (ZhiParseCtx *c,
+                                         JsonNode *node,
+                                         guint index,
+                                         gpointer data);
+/* Reads each element of @array (NULL: none) with @func, the path at key[i] (at [i] when @key is
+ * NULL); stops at the first element @func fails on.  The path is as on entry when it returns. */
+gboolean zhi_parse_each (
+    ZhiParseCtx *c, const char *key, JsonArray *array, ZhiParseElementFunc func, gpointer data);
 /* A list of Text at key. */
 gboolean zhi_parse_get_text_list (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean non_empty, GPtrArray **out);

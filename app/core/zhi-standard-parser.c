@@ -183,14 +183,41 @@ zhi_parse_as_object (ZhiParseCtx *c, JsonNode *node, const char *const *allowed,
   return TRUE;
 }
 
-/* Pushes the key's path and returns the member, or fails (missing) when required.  The caller
- * pops.  *node is NULL for an absent optional key. */
+/* Reads the node of a member at the current path into data; FALSE on a problem. */
+typedef gboolean (*ReadNodeFunc) (ZhiParseCtx *c, JsonNode *node, gpointer data);
+
+/* Reads the member at key with read, the path at key; a missing key is a problem when required,
+ * an absent optional one reads nothing. */
 static gboolean
-member (ZhiParseCtx *c, JsonObject *object, const char *key, gboolean required, JsonNode **node)
+read_member (ZhiParseCtx *c,
+             JsonObject *object,
+             const char *key,
+             gboolean required,
+             ReadNodeFunc read,
+             gpointer data)
 {
-  *node = json_object_get_member (object, key);
-  if (*node == NULL && required)
-    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("missing key"));
+  JsonNode *node = json_object_get_member (object, key);
+  gsize old = zhi_parse_push_key (c, key);
+  gboolean ok = TRUE;
+
+  if (node == NULL && required)
+    ok = zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("missing key"));
+  else if (node != NULL)
+    ok = read (c, node, data);
+  zhi_parse_pop (c, old);
+  return ok;
+}
+
+static gboolean
+read_string (ZhiParseCtx *c, JsonNode *node, gpointer data)
+{
+  char **out = data;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return zhi_parse_wrong_type (c, "a string", node);
+  if (json_node_get_string (node)[0] == '\0')
+    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("empty string"));
+  *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
 
@@ -198,21 +225,27 @@ gboolean
 zhi_parse_get_string (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean required, char **out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
+  return read_member (c, object, key, required, read_string, out);
+}
 
-  if (ok && node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        ok = zhi_parse_wrong_type (c, "a string", node);
-      else if (json_node_get_string (node)[0] == '\0')
-        ok = zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("empty string"));
-      else
-        *out = g_strdup (json_node_get_string (node));
-    }
-  zhi_parse_pop (c, old);
-  return ok;
+typedef struct
+{
+  gint64 lo, hi;
+  gint64 *out;
+} IntRange;
+
+static gboolean
+read_int (ZhiParseCtx *c, JsonNode *node, gpointer data)
+{
+  IntRange *r = data;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return zhi_parse_wrong_type (c, "an integer", node);
+  if (json_node_get_int (node) < r->lo || json_node_get_int (node) > r->hi)
+    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("%lld is out of range (%lld..%lld)"),
+                           (long long)json_node_get_int (node), (long long)r->lo, (long long)r->hi);
+  *r->out = json_node_get_int (node);
+  return TRUE;
 }
 
 gboolean
@@ -224,22 +257,37 @@ zhi_parse_get_int (ZhiParseCtx *c,
                    gint64 hi,
                    gint64 *out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
+  IntRange range = { lo, hi, out };
 
-  if (ok && node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        ok = zhi_parse_wrong_type (c, "an integer", node);
-      else if (json_node_get_int (node) < lo || json_node_get_int (node) > hi)
-        ok = zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("%lld is out of range (%lld..%lld)"),
-                             (long long)json_node_get_int (node), (long long)lo, (long long)hi);
-      else
-        *out = json_node_get_int (node);
-    }
-  zhi_parse_pop (c, old);
-  return ok;
+  return read_member (c, object, key, required, read_int, &range);
+}
+
+typedef struct
+{
+  double lo, hi;
+  gboolean lo_open;
+  double *out;
+} NumberRange;
+
+static gboolean
+read_number (ZhiParseCtx *c, JsonNode *node, gpointer data)
+{
+  NumberRange *r = data;
+  double value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node)
+      || (json_node_get_value_type (node) != G_TYPE_INT64
+          && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return zhi_parse_wrong_type (c, "a number", node);
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value > r->hi || value < r->lo || (r->lo_open && value == r->lo))
+    return r->lo_open ? zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                                        _ ("%g is out of range (more than %g, at most %g)"), value,
+                                        r->lo, r->hi)
+                      : zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                                        _ ("%g is out of range (%g..%g)"), value, r->lo, r->hi);
+  *r->out = value;
+  return TRUE;
 }
 
 gboolean
@@ -252,56 +300,35 @@ zhi_parse_get_number (ZhiParseCtx *c,
                       gboolean lo_open,
                       double *out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
+  NumberRange range = { lo, hi, lo_open, out };
 
-  if (ok && node != NULL)
-    {
-      double value;
+  return read_member (c, object, key, required, read_number, &range);
+}
 
-      if (!JSON_NODE_HOLDS_VALUE (node)
-          || (json_node_get_value_type (node) != G_TYPE_INT64
-              && json_node_get_value_type (node) != G_TYPE_DOUBLE))
-        ok = zhi_parse_wrong_type (c, "a number", node);
-      else if (value = json_node_get_double (node),
-               !isfinite (value) || value > hi || value < lo || (lo_open && value == lo))
-        ok = lo_open ? zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
-                                       _ ("%g is out of range (more than %g, at most %g)"), value,
-                                       lo, hi)
-                     : zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
-                                       _ ("%g is out of range (%g..%g)"), value, lo, hi);
-      else
-        *out = value;
-    }
-  zhi_parse_pop (c, old);
-  return ok;
+static gboolean
+read_bool (ZhiParseCtx *c, JsonNode *node, gpointer data)
+{
+  gboolean *out = data;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return zhi_parse_wrong_type (c, "true or false", node);
+  *out = json_node_get_boolean (node);
+  return TRUE;
 }
 
 gboolean
 zhi_parse_get_bool (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean required, gboolean *out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
-
-  if (ok && node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        ok = zhi_parse_wrong_type (c, "true or false", node);
-      else
-        *out = json_node_get_boolean (node);
-    }
-  zhi_parse_pop (c, old);
-  return ok;
+  return read_member (c, object, key, required, read_bool, out);
 }
 
-/* Text at the current path. */
+/* Text (a ZhiText *) at the current path. */
 static gboolean
-parse_text (ZhiParseCtx *c, JsonNode *node, ZhiText *out)
+parse_text (ZhiParseCtx *c, JsonNode *node, gpointer data)
 {
   static const char *const keys[] = { "zh", "en", NULL };
+  ZhiText *out = data;
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -321,14 +348,26 @@ gboolean
 zhi_parse_get_text (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean required, ZhiText *out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
+  return read_member (c, object, key, required, parse_text, out);
+}
 
-  if (ok && node != NULL)
-    ok = parse_text (c, node, out);
-  zhi_parse_pop (c, old);
-  return ok;
+typedef struct
+{
+  gboolean non_empty;
+  JsonArray **out;
+} ArrayOut;
+
+static gboolean
+read_array (ZhiParseCtx *c, JsonNode *node, gpointer data)
+{
+  ArrayOut *a = data;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return zhi_parse_wrong_type (c, "an array", node);
+  if (a->non_empty && json_array_get_length (json_node_get_array (node)) == 0)
+    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("empty list"));
+  *a->out = json_node_get_array (node);
+  return TRUE;
 }
 
 /* The array at key; *out stays NULL for an absent optional one. */
@@ -340,22 +379,41 @@ zhi_parse_get_array (ZhiParseCtx *c,
                      gboolean non_empty,
                      JsonArray **out)
 {
-  JsonNode *node;
-  gsize old = zhi_parse_push_key (c, key);
-  gboolean ok = member (c, object, key, required, &node);
+  ArrayOut array = { non_empty, out };
 
   *out = NULL;
-  if (ok && node != NULL)
+  return read_member (c, object, key, required, read_array, &array);
+}
+
+gboolean
+zhi_parse_each (
+    ZhiParseCtx *c, const char *key, JsonArray *array, ZhiParseElementFunc func, gpointer data)
+{
+  gsize old = c->path->len;
+  gboolean ok = TRUE;
+
+  if (array == NULL)
+    return TRUE;
+  if (key != NULL)
+    zhi_parse_push_key (c, key);
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        ok = zhi_parse_wrong_type (c, "an array", node);
-      else if (non_empty && json_array_get_length (json_node_get_array (node)) == 0)
-        ok = zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA, _ ("empty list"));
-      else
-        *out = json_node_get_array (node);
+      gsize old_i = zhi_parse_push_index (c, i);
+
+      ok = func (c, json_array_get_element (array, i), i, data);
+      zhi_parse_pop (c, old_i);
     }
   zhi_parse_pop (c, old);
   return ok;
+}
+
+static gboolean
+parse_text_element (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  ZhiText *text = g_new0 (ZhiText, 1);
+
+  g_ptr_array_add (data, text);
+  return parse_text (c, node, text);
 }
 
 /* A list of Text at key. */
@@ -364,24 +422,11 @@ zhi_parse_get_text_list (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean non_empty, GPtrArray **out)
 {
   JsonArray *array;
-  gsize old;
 
   if (!zhi_parse_get_array (c, object, key, TRUE, non_empty, &array))
     return FALSE;
   *out = g_ptr_array_new_with_free_func (text_ptr_free);
-  old = zhi_parse_push_key (c, key);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiText *text = g_new0 (ZhiText, 1);
-
-      g_ptr_array_add (*out, text);
-      if (!parse_text (c, json_array_get_element (array, i), text))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  return zhi_parse_each (c, key, array, parse_text_element, *out);
 }
 
 /* Registers a new id defined at the current path + ".id". */
@@ -410,67 +455,71 @@ zhi_parse_check_format (ZhiParseCtx *c, JsonObject *root)
   return zhi_parse_get_int (c, root, "format", TRUE, 1, 1, &format);
 }
 
+typedef struct
+{
+  GPtrArray *out;
+  ZhiTextOfFunc text_of;
+  gpointer owner;
+} ErrataData;
+
+static gboolean
+parse_erratum (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "at", "seed", "corrected", "reason", NULL };
+  ErrataData *d = data;
+  ZhiErratum *erratum = g_new0 (ZhiErratum, 1);
+  JsonObject *object;
+  const char *target;
+
+  g_ptr_array_add (d->out, erratum);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_string (c, object, "at", TRUE, &erratum->at)
+      || !zhi_parse_get_string (c, object, "seed", TRUE, &erratum->seed)
+      || !zhi_parse_get_string (c, object, "corrected", TRUE, &erratum->corrected)
+      || !zhi_parse_get_text (c, object, "reason", TRUE, &erratum->reason))
+    return FALSE;
+  target = d->text_of (d->owner, erratum->at);
+  if (target == NULL)
+    {
+      zhi_parse_push_key (c, "at");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("no entry “%s” in this file"),
+                             erratum->at);
+    }
+  if (strcmp (erratum->seed, erratum->corrected) == 0)
+    {
+      zhi_parse_push_key (c, "corrected");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
+                             _ ("the same as the seed's text: nothing is corrected"));
+    }
+  if (strstr (target, erratum->corrected) == NULL)
+    {
+      zhi_parse_push_key (c, "corrected");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                             _ ("“%s” is not in the text of “%s”: the correction is not applied"),
+                             erratum->corrected, erratum->at);
+    }
+  if (strstr (target, erratum->seed) != NULL)
+    {
+      zhi_parse_push_key (c, "seed");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                             _ ("“%s” is still in the text of “%s”: the slip is not corrected"),
+                             erratum->seed, erratum->at);
+    }
+  return TRUE;
+}
+
 /* "errata" (optional): each entry names an existing entry whose zh text carries the corrected
  * wording and no longer the seed's. */
 gboolean
 zhi_parse_errata (
     ZhiParseCtx *c, JsonObject *root, GPtrArray *out, ZhiTextOfFunc text_of, gpointer owner)
 {
-  static const char *const keys[] = { "at", "seed", "corrected", "reason", NULL };
+  ErrataData data = { out, text_of, owner };
   JsonArray *array;
-  gsize old;
 
   if (!zhi_parse_get_array (c, root, "errata", FALSE, FALSE, &array))
     return FALSE;
-  if (array == NULL)
-    return TRUE;
-  old = zhi_parse_push_key (c, "errata");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiErratum *erratum = g_new0 (ZhiErratum, 1);
-      JsonObject *object;
-      const char *target;
-
-      g_ptr_array_add (out, erratum);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_string (c, object, "at", TRUE, &erratum->at)
-          || !zhi_parse_get_string (c, object, "seed", TRUE, &erratum->seed)
-          || !zhi_parse_get_string (c, object, "corrected", TRUE, &erratum->corrected)
-          || !zhi_parse_get_text (c, object, "reason", TRUE, &erratum->reason))
-        return FALSE;
-      target = text_of (owner, erratum->at);
-      if (target == NULL)
-        {
-          zhi_parse_push_key (c, "at");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("no entry “%s” in this file"),
-                                 erratum->at);
-        }
-      if (strcmp (erratum->seed, erratum->corrected) == 0)
-        {
-          zhi_parse_push_key (c, "corrected");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_SCHEMA,
-                                 _ ("the same as the seed's text: nothing is corrected"));
-        }
-      if (strstr (target, erratum->corrected) == NULL)
-        {
-          zhi_parse_push_key (c, "corrected");
-          return zhi_parse_fail (
-              c, ZHI_STANDARD_ERROR_REFERENCE,
-              _ ("“%s” is not in the text of “%s”: the correction is not applied"),
-              erratum->corrected, erratum->at);
-        }
-      if (strstr (target, erratum->seed) != NULL)
-        {
-          zhi_parse_push_key (c, "seed");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
-                                 _ ("“%s” is still in the text of “%s”: the slip is not corrected"),
-                                 erratum->seed, erratum->at);
-        }
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  return zhi_parse_each (c, "errata", array, parse_erratum, &data);
 }
 
 /* ---- the duplicate-key watch --------------------------------------------------------------- */

@@ -208,40 +208,41 @@ zhi_standard_init (ZhiStandard *self)
 }
 
 static gboolean
-parse_levels (ZhiParseCtx *c, JsonObject *object, ZhiIndicator *ind)
+parse_level (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
   static const char *const keys[] = { "id", "name", "confirmed", NULL };
+  ZhiIndicator *ind = data;
+  ZhiLevel *level = g_new0 (ZhiLevel, 1);
+  JsonObject *lo;
+
+  g_ptr_array_add (ind->levels, level);
+  if (!zhi_parse_as_object (c, node, keys, &lo)
+      || !zhi_parse_get_string (c, lo, "id", TRUE, &level->id)
+      || !zhi_parse_get_text (c, lo, "name", TRUE, &level->name)
+      || !zhi_parse_get_bool (c, lo, "confirmed", TRUE, &level->confirmed))
+    return FALSE;
+  for (guint j = 0; j < index; j++)
+    if (strcmp (((ZhiLevel *)ind->levels->pdata[j])->id, level->id) == 0)
+      {
+        zhi_parse_push_key (c, "id");
+        return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("duplicate level id “%s”"),
+                               level->id);
+      }
+  return TRUE;
+}
+
+static gboolean
+parse_levels (ZhiParseCtx *c, JsonObject *object, ZhiIndicator *ind)
+{
   g_autofree char *min = NULL;
   JsonArray *array;
-  gsize old;
   int min_index;
 
   if (!zhi_parse_get_array (c, object, "levels", TRUE, TRUE, &array))
     return FALSE;
   ind->levels = g_ptr_array_new_with_free_func (level_free);
-  old = zhi_parse_push_key (c, "levels");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiLevel *level = g_new0 (ZhiLevel, 1);
-      JsonObject *lo;
-
-      g_ptr_array_add (ind->levels, level);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &lo)
-          || !zhi_parse_get_string (c, lo, "id", TRUE, &level->id)
-          || !zhi_parse_get_text (c, lo, "name", TRUE, &level->name)
-          || !zhi_parse_get_bool (c, lo, "confirmed", TRUE, &level->confirmed))
-        return FALSE;
-      for (guint j = 0; j < i; j++)
-        if (strcmp (((ZhiLevel *)ind->levels->pdata[j])->id, level->id) == 0)
-          {
-            zhi_parse_push_key (c, "id");
-            return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("duplicate level id “%s”"),
-                                   level->id);
-          }
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
+  if (!zhi_parse_each (c, "levels", array, parse_level, ind))
+    return FALSE;
   if (!zhi_parse_get_string (c, object, "min", TRUE, &min))
     return FALSE;
   min_index = zhi_indicator_level_index (ind, min);
@@ -399,71 +400,74 @@ parse_indicator (ZhiParseCtx *c, JsonNode *node, ZhiCriterion *crit, ZhiIndicato
     }
 }
 
-static gboolean
-parse_indicator_list (
-    ZhiParseCtx *c, JsonArray *array, ZhiCriterion *crit, GPtrArray *out, GHashTable *by_id)
+typedef struct
 {
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old = zhi_parse_push_index (c, i);
-      ZhiIndicator *ind = g_new0 (ZhiIndicator, 1);
+  ZhiCriterion *crit;
+  GPtrArray *out;
+  GHashTable *ids; /* by_id: id → indicator; item ids: a set */
+} ListData;
 
-      g_ptr_array_add (out, ind);
-      if (!parse_indicator (c, json_array_get_element (array, i), crit, ind))
-        return FALSE;
-      g_hash_table_insert (by_id, ind->id, ind);
-      zhi_parse_pop (c, old);
-    }
+static gboolean
+parse_indicator_element (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  ListData *d = data;
+  ZhiIndicator *ind = g_new0 (ZhiIndicator, 1);
+
+  g_ptr_array_add (d->out, ind);
+  if (!parse_indicator (c, node, d->crit, ind))
+    return FALSE;
+  g_hash_table_insert (d->ids, ind->id, ind);
   return TRUE;
 }
 
 static gboolean
-parse_items (ZhiParseCtx *c, JsonArray *array, ZhiCriterion *crit, GHashTable *item_ids)
+parse_indicator_list (
+    ZhiParseCtx *c, JsonArray *array, ZhiCriterion *crit, GPtrArray *out, GHashTable *by_id)
+{
+  ListData data = { crit, out, by_id };
+
+  return zhi_parse_each (c, NULL, array, parse_indicator_element, &data);
+}
+
+static gboolean
+parse_sub_item (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "id", "mark", "text", NULL };
+  ListData *d = data;
+  ZhiSubItem *sub = g_new0 (ZhiSubItem, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (d->out, sub);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_string (c, object, "id", TRUE, &sub->id) || !zhi_parse_claim_id (c, sub->id)
+      || !zhi_parse_get_string (c, object, "mark", TRUE, &sub->mark)
+      || !zhi_parse_get_text (c, object, "text", TRUE, &sub->text))
+    return FALSE;
+  g_hash_table_add (d->ids, sub->id);
+  return TRUE;
+}
+
+static gboolean
+parse_item (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
   static const char *const keys[] = { "id", "text", "sub_items", NULL };
-  static const char *const sub_keys[] = { "id", "mark", "text", NULL };
+  ListData *d = data;
+  ZhiItem *item = g_new0 (ZhiItem, 1);
+  ListData sub_data = { d->crit, NULL, d->ids };
+  JsonObject *object;
+  JsonArray *subs;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old = zhi_parse_push_index (c, i);
-      ZhiItem *item = g_new0 (ZhiItem, 1);
-      JsonObject *object;
-      JsonArray *subs;
-
-      g_ptr_array_add (crit->items, item);
-      item->sub_items = g_ptr_array_new_with_free_func (sub_item_free);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &item->id)
-          || !zhi_parse_claim_id (c, item->id)
-          || !zhi_parse_get_text (c, object, "text", TRUE, &item->text)
-          || !zhi_parse_get_array (c, object, "sub_items", FALSE, TRUE, &subs))
-        return FALSE;
-      g_hash_table_add (item_ids, item->id);
-      if (subs != NULL)
-        {
-          gsize old_s = zhi_parse_push_key (c, "sub_items");
-
-          for (guint j = 0; j < json_array_get_length (subs); j++)
-            {
-              gsize old_j = zhi_parse_push_index (c, j);
-              ZhiSubItem *sub = g_new0 (ZhiSubItem, 1);
-              JsonObject *so;
-
-              g_ptr_array_add (item->sub_items, sub);
-              if (!zhi_parse_as_object (c, json_array_get_element (subs, j), sub_keys, &so)
-                  || !zhi_parse_get_string (c, so, "id", TRUE, &sub->id)
-                  || !zhi_parse_claim_id (c, sub->id)
-                  || !zhi_parse_get_string (c, so, "mark", TRUE, &sub->mark)
-                  || !zhi_parse_get_text (c, so, "text", TRUE, &sub->text))
-                return FALSE;
-              g_hash_table_add (item_ids, sub->id);
-              zhi_parse_pop (c, old_j);
-            }
-          zhi_parse_pop (c, old_s);
-        }
-      zhi_parse_pop (c, old);
-    }
-  return TRUE;
+  g_ptr_array_add (d->out, item);
+  item->sub_items = g_ptr_array_new_with_free_func (sub_item_free);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_string (c, object, "id", TRUE, &item->id)
+      || !zhi_parse_claim_id (c, item->id)
+      || !zhi_parse_get_text (c, object, "text", TRUE, &item->text)
+      || !zhi_parse_get_array (c, object, "sub_items", FALSE, TRUE, &subs))
+    return FALSE;
+  g_hash_table_add (d->ids, item->id);
+  sub_data.out = item->sub_items;
+  return zhi_parse_each (c, "sub_items", subs, parse_sub_item, &sub_data);
 }
 
 /* Each indicator's "item" must name an item in item_ids; array is the indicators' JSON. */
@@ -529,10 +533,8 @@ parse_criterion (ZhiParseCtx *c,
           crit->number, index + 1);
     }
 
-  old = zhi_parse_push_key (c, "items");
-  if (!parse_items (c, items, crit, item_ids))
+  if (!zhi_parse_each (c, "items", items, parse_item, &(ListData){ crit, crit->items, item_ids }))
     return FALSE;
-  zhi_parse_pop (c, old);
   old = zhi_parse_push_key (c, "indicators");
   if (!parse_indicator_list (c, indicators, crit, crit->indicators, indicator_by_id)
       || !check_item_refs (c, crit->indicators, item_ids))
@@ -556,68 +558,85 @@ parse_criterion (ZhiParseCtx *c,
 }
 
 static gboolean
-parse_cites (ZhiParseCtx *c, JsonObject *root, GPtrArray *out)
+parse_cite (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
   static const char *const keys[] = { "code", "title", NULL };
+  ZhiCite *cite = g_new0 (ZhiCite, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (data, cite);
+  return zhi_parse_as_object (c, node, keys, &object)
+         && zhi_parse_get_string (c, object, "code", TRUE, &cite->code)
+         && zhi_parse_get_text (c, object, "title", TRUE, &cite->title);
+}
+
+static gboolean
+parse_cites (ZhiParseCtx *c, JsonObject *root, GPtrArray *out)
+{
   JsonArray *array;
-  gsize old;
 
-  if (!zhi_parse_get_array (c, root, "cites", TRUE, FALSE, &array))
+  return zhi_parse_get_array (c, root, "cites", TRUE, FALSE, &array)
+         && zhi_parse_each (c, "cites", array, parse_cite, out);
+}
+
+static gboolean
+parse_gate (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  static const char *const keys[] = { "id", "indicator", "text", "source", NULL };
+  ZhiStandard *self = data;
+  ZhiGate *gate = g_new0 (ZhiGate, 1);
+  g_autofree char *indicator = NULL;
+  JsonObject *object;
+
+  g_ptr_array_add (self->gates, gate);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_string (c, object, "id", TRUE, &gate->id)
+      || !zhi_parse_claim_id (c, gate->id)
+      || !zhi_parse_get_string (c, object, "indicator", TRUE, &indicator)
+      || !zhi_parse_get_text (c, object, "text", TRUE, &gate->text)
+      || !zhi_parse_get_text (c, object, "source", TRUE, &gate->source))
     return FALSE;
-  old = zhi_parse_push_key (c, "cites");
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  gate->indicator = g_hash_table_lookup (self->indicator_by_id, indicator);
+  if (gate->indicator == NULL)
     {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiCite *cite = g_new0 (ZhiCite, 1);
-      JsonObject *object;
-
-      g_ptr_array_add (out, cite);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_string (c, object, "code", TRUE, &cite->code)
-          || !zhi_parse_get_text (c, object, "title", TRUE, &cite->title))
-        return FALSE;
-      zhi_parse_pop (c, old_i);
+      zhi_parse_push_key (c, "indicator");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                             _ ("no indicator “%s” in this standard"), indicator);
     }
-  zhi_parse_pop (c, old);
+  g_hash_table_insert (self->gate_by_id, gate->id, gate);
   return TRUE;
 }
 
 static gboolean
 parse_gates (ZhiParseCtx *c, JsonObject *root, ZhiStandard *self)
 {
-  static const char *const keys[] = { "id", "indicator", "text", "source", NULL };
   JsonArray *array;
-  gsize old;
 
-  if (!zhi_parse_get_array (c, root, "gates", TRUE, FALSE, &array))
-    return FALSE;
-  old = zhi_parse_push_key (c, "gates");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiGate *gate = g_new0 (ZhiGate, 1);
-      g_autofree char *indicator = NULL;
-      JsonObject *object;
+  return zhi_parse_get_array (c, root, "gates", TRUE, FALSE, &array)
+         && zhi_parse_each (c, "gates", array, parse_gate, self);
+}
 
-      g_ptr_array_add (self->gates, gate);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &gate->id)
-          || !zhi_parse_claim_id (c, gate->id)
-          || !zhi_parse_get_string (c, object, "indicator", TRUE, &indicator)
-          || !zhi_parse_get_text (c, object, "text", TRUE, &gate->text)
-          || !zhi_parse_get_text (c, object, "source", TRUE, &gate->source))
-        return FALSE;
-      gate->indicator = g_hash_table_lookup (self->indicator_by_id, indicator);
-      if (gate->indicator == NULL)
-        {
-          zhi_parse_push_key (c, "indicator");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
-                                 _ ("no indicator “%s” in this standard"), indicator);
-        }
-      g_hash_table_insert (self->gate_by_id, gate->id, gate);
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
+static gboolean
+parse_kpi (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
+{
+  ZhiStandard *self = data;
+  const ZhiIndicator *ind;
+  const char *id;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return zhi_parse_wrong_type (c, "an indicator id (a string)", node);
+  id = json_node_get_string (node);
+  ind = g_hash_table_lookup (self->indicator_by_id, id);
+  if (ind == NULL)
+    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
+                           _ ("no indicator “%s” in this standard"), id);
+  if (ind->kind != ZHI_INDICATOR_KPI)
+    return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE, _ ("indicator “%s” is a %s, not a kpi"),
+                           id, kind_names[ind->kind]);
+  for (guint j = 0; j < self->kpis->len; j++)
+    if (self->kpis->pdata[j] == ind)
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("“%s” is listed twice"), id);
+  g_ptr_array_add (self->kpis, (gpointer)ind);
   return TRUE;
 }
 
@@ -625,90 +644,71 @@ static gboolean
 parse_kpis (ZhiParseCtx *c, JsonObject *root, ZhiStandard *self)
 {
   JsonArray *array;
-  gsize old;
 
-  if (!zhi_parse_get_array (c, root, "kpis", TRUE, FALSE, &array))
+  return zhi_parse_get_array (c, root, "kpis", TRUE, FALSE, &array)
+         && zhi_parse_each (c, "kpis", array, parse_kpi, self);
+}
+
+typedef struct
+{
+  GPtrArray *out;
+  guint n; /* how many bands the file lists */
+} BandsData;
+
+static gboolean
+parse_band (ZhiParseCtx *c, JsonNode *node, guint i, gpointer data)
+{
+  static const char *const keys[] = { "min", "id", "label", "advice", NULL };
+  BandsData *d = data;
+  GPtrArray *out = d->out;
+  ZhiBand *band = g_new0 (ZhiBand, 1);
+  JsonObject *object;
+
+  g_ptr_array_add (out, band);
+  if (!zhi_parse_as_object (c, node, keys, &object)
+      || !zhi_parse_get_number (c, object, "min", TRUE, 0, 100, FALSE, &band->min)
+      || !zhi_parse_get_string (c, object, "id", TRUE, &band->id)
+      || !zhi_parse_get_text (c, object, "label", TRUE, &band->label)
+      || !zhi_parse_get_text (c, object, "advice", TRUE, &band->advice))
     return FALSE;
-  old = zhi_parse_push_key (c, "kpis");
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint j = 0; j < i; j++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      const ZhiIndicator *ind;
-      const char *id;
-      gsize old_i = zhi_parse_push_index (c, i);
+      const ZhiBand *prev = out->pdata[j];
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return zhi_parse_wrong_type (c, "an indicator id (a string)", node);
-      id = json_node_get_string (node);
-      ind = g_hash_table_lookup (self->indicator_by_id, id);
-      if (ind == NULL)
-        return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
-                               _ ("no indicator “%s” in this standard"), id);
-      if (ind->kind != ZHI_INDICATOR_KPI)
-        return zhi_parse_fail (c, ZHI_STANDARD_ERROR_REFERENCE,
-                               _ ("indicator “%s” is a %s, not a kpi"), id, kind_names[ind->kind]);
-      for (guint j = 0; j < self->kpis->len; j++)
-        if (self->kpis->pdata[j] == ind)
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("“%s” is listed twice"), id);
-      g_ptr_array_add (self->kpis, (gpointer)ind);
-      zhi_parse_pop (c, old_i);
+      if (strcmp (prev->id, band->id) == 0)
+        {
+          zhi_parse_push_key (c, "id");
+          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("duplicate band id “%s”"),
+                                 band->id);
+        }
     }
-  zhi_parse_pop (c, old);
+  if (i > 0 && band->min >= ((ZhiBand *)out->pdata[i - 1])->min)
+    {
+      zhi_parse_push_key (c, "min");
+      return zhi_parse_fail (c, ZHI_STANDARD_ERROR_BANDS,
+                             _ ("bands must be listed highest first: %g is not below %g"),
+                             band->min, ((ZhiBand *)out->pdata[i - 1])->min);
+    }
+  if (i == d->n - 1 && band->min != 0)
+    {
+      zhi_parse_push_key (c, "min");
+      return zhi_parse_fail (
+          c, ZHI_STANDARD_ERROR_BANDS,
+          _ ("the bands do not cover 0..100: the lowest band starts at %g, not 0"), band->min);
+    }
   return TRUE;
 }
 
 static gboolean
 parse_bands (ZhiParseCtx *c, JsonObject *root, GPtrArray *out)
 {
-  static const char *const keys[] = { "min", "id", "label", "advice", NULL };
+  BandsData data = { out, 0 };
   JsonArray *array;
-  gsize old;
 
   if (!zhi_parse_get_array (c, root, "bands", TRUE, TRUE, &array))
     return FALSE;
-  old = zhi_parse_push_key (c, "bands");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize old_i = zhi_parse_push_index (c, i);
-      ZhiBand *band = g_new0 (ZhiBand, 1);
-      JsonObject *object;
-
-      g_ptr_array_add (out, band);
-      if (!zhi_parse_as_object (c, json_array_get_element (array, i), keys, &object)
-          || !zhi_parse_get_number (c, object, "min", TRUE, 0, 100, FALSE, &band->min)
-          || !zhi_parse_get_string (c, object, "id", TRUE, &band->id)
-          || !zhi_parse_get_text (c, object, "label", TRUE, &band->label)
-          || !zhi_parse_get_text (c, object, "advice", TRUE, &band->advice))
-        return FALSE;
-      for (guint j = 0; j < i; j++)
-        {
-          const ZhiBand *prev = out->pdata[j];
-
-          if (strcmp (prev->id, band->id) == 0)
-            {
-              zhi_parse_push_key (c, "id");
-              return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("duplicate band id “%s”"),
-                                     band->id);
-            }
-        }
-      if (i > 0 && band->min >= ((ZhiBand *)out->pdata[i - 1])->min)
-        {
-          zhi_parse_push_key (c, "min");
-          return zhi_parse_fail (c, ZHI_STANDARD_ERROR_BANDS,
-                                 _ ("bands must be listed highest first: %g is not below %g"),
-                                 band->min, ((ZhiBand *)out->pdata[i - 1])->min);
-        }
-      if (i == json_array_get_length (array) - 1 && band->min != 0)
-        {
-          zhi_parse_push_key (c, "min");
-          return zhi_parse_fail (
-              c, ZHI_STANDARD_ERROR_BANDS,
-              _ ("the bands do not cover 0..100: the lowest band starts at %g, not 0"), band->min);
-        }
-      zhi_parse_pop (c, old_i);
-    }
-  zhi_parse_pop (c, old);
-  return TRUE;
+  data.n = json_array_get_length (array);
+  return zhi_parse_each (c, "bands", array, parse_band, &data);
 }
 
 /* The zh text of an item or sub-item of the standard. */

@@ -23,6 +23,20 @@ append_cb (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The bytes drawn, or NULL with the error when cairo failed (bytes is consumed either way) */
+static GBytes *
+bytes_or_error (cairo_status_t status, GByteArray *bytes, GError **error)
+{
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cairo: %s",
+                   cairo_status_to_string (status));
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
 static PangoLayout *
 text_layout (cairo_t *cr, const char *font, const char *text, double width)
 {
@@ -171,14 +185,7 @@ zhi_demo_evidence_report_pdf (const ZhiDemoReport *report, GError **error)
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cairo: %s",
-                   cairo_status_to_string (status));
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
+  return bytes_or_error (status, bytes, error);
 }
 
 /* cairo's premultiplied native-endian ARGB32 to the RGB bytes gdk-pixbuf wants */
@@ -343,12 +350,5 @@ zhi_demo_evidence_chart_png (const char *title,
   cairo_destroy (cr);
   status = cairo_surface_write_to_png_stream (surface, append_cb, bytes);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cairo: %s",
-                   cairo_status_to_string (status));
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
+  return bytes_or_error (status, bytes, error);
 }
