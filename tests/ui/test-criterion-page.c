@@ -52,17 +52,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->evaluation);
-  g_assert_true (zhi_project_close (f->project, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->project);
-  g_unlink (f->path);
-  g_rmdir (f->tmpdir);
+  zhi_test_ui_destroy_window (f->window);
+  g_assert_finalize_object (g_steal_pointer (&f->evaluation));
+  zhi_test_ui_close_project (g_steal_pointer (&f->project), f->path, f->tmpdir);
   g_free (f->path);
   g_free (f->tmpdir);
 }

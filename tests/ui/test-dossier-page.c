@@ -55,9 +55,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   /* the preview's render finishes (or is cancelled) before its window goes */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dossier.cancel", NULL);
   zhi_test_ui_wait_until (idle_page, f->page, 60000);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {

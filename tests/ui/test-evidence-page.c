@@ -132,9 +132,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   GFile *files[] = { f->pdf, f->png, f->broken };
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

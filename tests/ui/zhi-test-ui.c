@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "zhi-credit-code.h"
 #include "zhi-demo-evidence.h"
@@ -172,6 +173,75 @@ zhi_test_ui_find_toplevel (GType type)
         return window; /* still owned by GTK's list */
     }
   return NULL;
+}
+
+GtkWidget *
+zhi_test_ui_find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = zhi_test_ui_find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+zhi_test_ui_find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = zhi_test_ui_find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+zhi_test_ui_label_shown (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
+          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (zhi_test_ui_label_shown (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+zhi_test_ui_destroy_window (GtkWindow *window)
+{
+  g_object_ref (window); /* GTK drops its own on destruction: this one is the last */
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+void
+zhi_test_ui_close_project (ZhiProject *project, const char *path, const char *tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
+  if (path != NULL)
+    g_unlink (path);
+  if (tmpdir != NULL)
+    g_rmdir (tmpdir);
 }
 
 /* Two documents for the evidence page: a report PDF and a chart, linked to criteria. */

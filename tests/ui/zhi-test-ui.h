@@ -27,6 +27,20 @@ GtkWidget *zhi_test_ui_show_step (ZhiProjectView *view, const char *step);
 /* The first toplevel of @type other than @except, or NULL. */
 GtkWindow *zhi_test_ui_find_toplevel (GType type);
 
+/* The first widget in @root's tree (@root included) named @name / of @type, or NULL. */
+GtkWidget *zhi_test_ui_find_named (GtkWidget *root, const char *name);
+GtkWidget *zhi_test_ui_find_type (GtkWidget *root, GType type);
+/* Whether a drawable GtkLabel below @root has a text containing @text. */
+gboolean zhi_test_ui_label_shown (GtkWidget *root, const char *text);
+
+/* Destroys @window, runs what its destruction queued and asserts the window is finalized:
+ * a page or dialog that keeps it (or itself) alive fails the test. */
+void zhi_test_ui_destroy_window (GtkWindow *window);
+/* Closes @project (which must close cleanly), drops the caller's reference, the last one, and
+ * asserts it is finalized; then removes the file at @path and its folder @tmpdir (either may
+ * be NULL). */
+void zhi_test_ui_close_project (ZhiProject *project, const char *path, const char *tmpdir);
+
 /* A project file at @file with the enterprise and some answers filled, closed again so a
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
