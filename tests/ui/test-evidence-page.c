@@ -383,27 +383,11 @@ visible_is_one (gpointer data)
   return g_list_model_get_n_items (zhi_evidence_page_get_visible_items (f->page)) == 1;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_search_and_filter (Fixture *f, gconstpointer data)
 {
   GFile *files[] = { f->pdf, f->png };
-  GtkWidget *entry = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   GListModel *visible = zhi_evidence_page_get_visible_items (f->page);
   ZhiEvidence *pdf, *png;
   g_autoptr (ZhiEvidence) first = NULL;
@@ -469,7 +453,8 @@ test_preview_pages (Fixture *f, gconstpointer data)
   pdf = find_by_file_name (f, "检测报告.pdf");
   g_assert_true (zhi_evidence_page_select (f->page, zhi_evidence_get_id (pdf)));
   /* the pages tab renders lazily, once shown */
-  switcher = GTK_STACK_SWITCHER (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER));
+  switcher
+      = GTK_STACK_SWITCHER (zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER));
   gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (switcher), "pages");
   zhi_test_ui_wait_until (preview_rendered, f, 10000);
   shoot (f, "pages");
@@ -498,12 +483,12 @@ test_cancel (Fixture *f, gconstpointer data)
   zhi_evidence_page_add_files (f->page, files, G_N_ELEMENTS (files));
   /* the Cancel button of the progress area */
   g_assert_true (zhi_evidence_page_get_n_attaching (f->page) > 0);
-  for (GtkWidget *w = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_PROGRESS_BAR); w != NULL;
-       w = NULL)
+  for (GtkWidget *w = zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_PROGRESS_BAR);
+       w != NULL; w = NULL)
     {
       GtkWidget *area = gtk_widget_get_parent (w);
 
-      for (GtkWidget *c = find_descendant (area, GTK_TYPE_BUTTON); c != NULL; c = NULL)
+      for (GtkWidget *c = zhi_test_ui_find_type (area, GTK_TYPE_BUTTON); c != NULL; c = NULL)
         cancel = c;
     }
   g_assert_nonnull (cancel);

@@ -16,28 +16,12 @@ typedef struct
   const char *text;
 } Find;
 
-/* a drawable GtkLabel whose text contains @text */
-static gboolean
-label_shown (GtkWidget *root, const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (label_shown (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 find_cb (gpointer data)
 {
   Find *find = data;
 
-  return label_shown (find->root, find->text);
+  return zhi_test_ui_label_shown (find->root, find->text);
 }
 
 static void

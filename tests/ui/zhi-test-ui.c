@@ -340,6 +340,27 @@ zhi_test_ui_show_step (ZhiProjectView *view, const char *step)
   return page;
 }
 
+char *
+zhi_test_ui_data_home_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *data_home = g_dir_make_tmp ("zhizao-test-data-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return data_home;
+}
+
+void
+zhi_test_ui_data_home_remove (const char *data_home)
+{
+  g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
+  g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
+
+  g_rmdir (standards);
+  g_rmdir (zhizao);
+  g_rmdir (data_home);
+}
+
 static char *
 replace (char *text /* owned */, const char *from, const char *to)
 {

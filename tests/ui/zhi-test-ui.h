@@ -45,6 +45,12 @@ void zhi_test_ui_close_project (ZhiProject *project, const char *path, const cha
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
 
+/* A new empty folder for a test's own $XDG_DATA_HOME (the caller sets the variable), so the
+ * editions it installs are seen by it alone; zhi_test_ui_data_home_remove() removes it again
+ * with the zhizao/standards folders the installs made (emptied by uninstalling). */
+char *zhi_test_ui_data_home_new (void);
+void zhi_test_ui_data_home_remove (const char *data_home);
+
 /* Installs (in $XDG_DATA_HOME) the built-in workshop standard as edition @edition, with
  * w01.security renamed w01.cyber-security and criterion w09 renumbered w11 (as
  * tests/test-migration.c's newer edition): what a move onto it cannot carry over is known. */
