@@ -624,11 +624,9 @@ test_focus (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.smart-equipment-ratio");
   g_assert_true (focus_within (lookup (f, "w02.smart-equipment-ratio:numerator")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.narrative");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  g_assert_true (focus_within (lookup (f, "w02.narrative:text")));
+  zhi_test_ui_wait_for_focus (lookup (f, "w02.narrative:text"));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "evidence");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  g_assert_true (focus_within (lookup (f, "add-files")));
+  zhi_test_ui_wait_for_focus (lookup (f, "add-files"));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.equipment-maturity");
   g_assert_true (focus_within (lookup (f, "w02.equipment-maturity:level")));
 }
@@ -685,9 +683,8 @@ test_in_project_view (void)
 
   g_assert_true (
       zhi_project_view_show_step (view, "criterion:w03", "w03.networked-equipment-ratio"));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
-  g_assert_true (focus_within (zhi_criterion_page_lookup (
-      ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator")));
+  zhi_test_ui_wait_for_focus (zhi_criterion_page_lookup (
+      ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator"));
   /* the benchmark entry exists for a ratio compared with the industry */
   gtk_editable_set_text (GTK_EDITABLE (zhi_criterion_page_lookup (
                              ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator")),

@@ -416,8 +416,7 @@ test_focus (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", ids[i]));
-      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-      g_assert_true (is_focused (f, control (f, ids[i], NULL)));
+      zhi_test_ui_wait_for_focus (control (f, ids[i], NULL));
     }
   /* The project view passes "eligibility#excl-3" on. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s",

@@ -223,7 +223,7 @@ test_show_step_focuses_field (Fixture *f, gconstpointer data)
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s", "score#checklist"));
   g_assert_cmpstr (zhi_project_view_get_step (f->view), ==, "score");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  zhi_test_ui_wait_for_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (checklist, 0)));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window))
                  == GTK_WIDGET (gtk_list_box_get_row_at_index (checklist, 0)));
 }

@@ -115,6 +115,44 @@ zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint t
   g_assert_true (condition (data));
 }
 
+static gboolean
+focus_within (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+void
+zhi_test_ui_wait_for_focus (GtkWidget *widget)
+{
+  zhi_test_ui_wait_until (focus_within, widget, ZHI_TEST_UI_TIMEOUT_MS);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_condition (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return zhi_test_ui_label_shown (wait->root, wait->text);
+}
+
+void
+zhi_test_ui_wait_for_label (GtkWidget *root, const char *text)
+{
+  LabelWait wait = { root, text };
+
+  zhi_test_ui_wait_until (label_condition, &wait, ZHI_TEST_UI_TIMEOUT_MS);
+}
+
 gboolean
 zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
 {

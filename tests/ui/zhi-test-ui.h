@@ -19,6 +19,13 @@ ZhiApplication *zhi_test_ui_application_new (void);
 void zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames);
 /* Spins the main loop until @condition returns TRUE, or fails the test after @timeout_ms. */
 void zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint timeout_ms);
+/* The upper bound of the zhi_test_ui_wait_for_*() conditions below: generous, for a busy
+ * machine; a condition that holds returns as soon as it does. */
+#define ZHI_TEST_UI_TIMEOUT_MS 30000
+/* Spins the main loop until the keyboard focus of @widget's window is @widget or inside it. */
+void zhi_test_ui_wait_for_focus (GtkWidget *widget);
+/* Spins the main loop until a drawable label below @root shows @text (zhi_test_ui_label_shown). */
+void zhi_test_ui_wait_for_label (GtkWidget *root, const char *text);
 /* Renders @widget as it is on screen (snapshot → texture → PNG). */
 gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error);
 /* Shows @step of @view (its page is built then if it was not yet) and waits for the page's
