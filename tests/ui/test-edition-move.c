@@ -119,7 +119,7 @@ review (ZhiProjectView *view, ZhiWindow *window, const char *response, const cha
 
   g_assert_true (gtk_widget_get_mapped (button));
   gtk_widget_activate (button);
-  zhi_test_ui_wait_until (dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   losses = zhi_test_ui_find_named (GTK_WIDGET (dialog), "edition-move-losses");
@@ -141,7 +141,7 @@ review (ZhiProjectView *view, ZhiWindow *window, const char *response, const cha
                      adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
-  zhi_test_ui_wait_until (dialog_gone, NULL, 5000);
+  zhi_test_ui_wait_until (dialog_gone, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   return text;
 }
 
@@ -196,7 +196,7 @@ test_offer_report_move_undo (void)
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_WRITABLE);
 
   /* the offer names the newer edition */
-  zhi_test_ui_wait_until (offered, view, 5000);
+  zhi_test_ui_wait_until (offered, view, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, NEXT);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   save_png (GTK_WIDGET (window), "edition-offer.png");
@@ -240,7 +240,7 @@ test_offer_report_move_undo (void)
   g_clear_pointer (&steps, g_strfreev);
   zhi_test_ui_show_step (view, "criterion:w11");
   g_assert_null (zhi_project_view_get_offered_edition (view));
-  zhi_test_ui_wait_until (offer_hidden, view, 5000);
+  zhi_test_ui_wait_until (offer_hidden, view, ZHI_TEST_UI_TIMEOUT_MS);
 
   /* Undo: exactly as before, on the old edition */
   g_assert_true (zhi_project_view_undo_move (view));
@@ -255,9 +255,9 @@ test_offer_report_move_undo (void)
   g_assert_false (zhi_project_view_undo_move (view)); /* once */
 
   /* the offer is back; Not Now sets it aside for the session */
-  zhi_test_ui_wait_until (offered, view, 5000);
+  zhi_test_ui_wait_until (offered, view, ZHI_TEST_UI_TIMEOUT_MS);
   gtk_widget_activate (zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-dismiss"));
-  zhi_test_ui_wait_until (offer_hidden, view, 5000);
+  zhi_test_ui_wait_until (offer_hidden, view, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_null (zhi_project_view_get_offered_edition (view));
   g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
 

@@ -117,7 +117,7 @@ wait_for_track (ZhiProject *project, const char *track)
 {
   gpointer pair[] = { project, (gpointer)track };
 
-  zhi_test_ui_wait_until (track_is, pair, 2000);
+  zhi_test_ui_wait_until (track_is, pair, ZHI_TEST_UI_TIMEOUT_MS);
 }
 
 static void
@@ -336,7 +336,7 @@ test_industry_search_and_suggestion (Fixture *f, gconstpointer data)
 
   g_assert_false (gtk_widget_get_visible (suggestion));
   gtk_editable_set_text (GTK_EDITABLE (search), "化学");
-  zhi_test_ui_wait_until (list_filtered, control (f, "industry-list"), 2000);
+  zhi_test_ui_wait_until (list_filtered, control (f, "industry-list"), ZHI_TEST_UI_TIMEOUT_MS);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpstr (zhi_project_get_industry_division (f->project), ==, "26");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "26"));

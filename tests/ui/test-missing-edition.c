@@ -10,20 +10,6 @@
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Find;
-
-static gboolean
-find_cb (gpointer data)
-{
-  Find *find = data;
-
-  return zhi_test_ui_label_shown (find->root, find->text);
-}
-
 static void
 test_opens_read_only (void)
 {
@@ -36,7 +22,6 @@ test_opens_read_only (void)
 
   ZhiWindow *window;
   ZhiProject *project;
-  Find find;
 
   g_assert_no_error (error);
   g_clear_object (&created);
@@ -62,25 +47,21 @@ test_opens_read_only (void)
   g_assert_cmpstr (zhi_project_get_name (project), !=, "");
 
   /* the banner names the missing edition */
-  find.root = GTK_WIDGET (window);
-  find.text = "@2030-01-01";
-  zhi_test_ui_wait_until (find_cb, &find, 5000);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  zhi_test_ui_wait_for_label (GTK_WIDGET (window), "@2030-01-01");
   {
     const char *shots = g_getenv ("ZHIZAO_SCREENSHOTS");
     g_autofree char *png = NULL;
 
     if (shots != NULL)
       {
+        zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3); /* drawn, for looking at it */
         png = g_build_filename (shots, "missing-edition.png", NULL);
         g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (window), png, &error));
         g_assert_no_error (error);
       }
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
 }

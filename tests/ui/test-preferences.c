@@ -79,7 +79,7 @@ test_list_import_remove (void)
 
   /* the same edition again: refused, with the way to replace it */
   g_assert_false (zhi_preferences_window_import (prefs, good));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_object_get (dialog, "body", &body, NULL);
   g_assert_nonnull (strstr (body, "--uninstall workshop@2025-06-01"));
@@ -88,7 +88,7 @@ test_list_import_remove (void)
 
   /* a broken file: refused with its problem's JSON path, nothing installed */
   g_assert_false (zhi_preferences_window_import (prefs, bad));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_object_get (dialog, "body", &body, NULL);
   g_assert_nonnull (strstr (body, "$.criteria[0].weight"));

@@ -183,7 +183,7 @@ test_review (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (rank), ==, 1);
   g_assert_cmpstr (zhi_review_get_opinion (review, 2), ==, "流程型智能工厂基础扎实，同意推荐。");
   g_assert_true (zhi_review_exceeds_quota (review));
-  zhi_test_ui_wait_until (saved, review, 5000);
+  zhi_test_ui_wait_until (saved, review, ZHI_TEST_UI_TIMEOUT_MS);
 
   /* the selected dossier's pages and contents: a contents entry goes to its page */
   GtkListBox *outline = GTK_LIST_BOX (zhi_test_ui_find_named (GTK_WIDGET (view), "outline"));

@@ -335,7 +335,7 @@ test_live_update (Fixture *f, gconstpointer data)
     zhi_project_remove_evidence_support (
         f->project, zhi_evidence_get_id (g_ptr_array_index (supporting, i)), "w01");
 
-  zhi_test_ui_wait_until (evidenced_shown, &wait, 5000);
+  zhi_test_ui_wait_until (evidenced_shown, &wait, ZHI_TEST_UI_TIMEOUT_MS);
   /* …and the checklist gained the criterion without evidence. */
   g_assert_cmpuint (zhi_evaluation_get_problems (evaluation (f))->len, ==, n_problems + 1);
   g_assert_cmpuint (count_rows (zhi_score_page_get_checklist (f->page)), ==, n_problems + 1);
@@ -361,7 +361,7 @@ test_empty_checklist (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (((ZhiProblem *)g_ptr_array_index (problems, 0))->code, ==, "no-evidence");
   zhi_project_add_evidence_support (f->project, zhi_evidence_get_id (first), "w04");
-  zhi_test_ui_wait_until (checklist_empty, f->page, 5000);
+  zhi_test_ui_wait_until (checklist_empty, f->page, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpuint (zhi_evaluation_get_problems (evaluation (f))->len, ==, 0);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
 }

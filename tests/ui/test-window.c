@@ -475,12 +475,12 @@ test_office_converted (Fixture *f, gconstpointer data)
   zhi_window_open_file (f->window, file);
   project = zhi_window_get_project (f->window);
   g_assert_nonnull (project);
-  zhi_test_ui_wait_until (all_usable, project, 20000);
+  zhi_test_ui_wait_until (all_usable, project, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (all_usable (project));
 
   ev = attach_text (project, doc2, "excel");
   g_assert_false (zhi_evidence_get_usable (ev));
-  zhi_test_ui_wait_until (all_usable, project, 20000);
+  zhi_test_ui_wait_until (all_usable, project, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (zhi_evidence_get_usable (ev));
   g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, 1);
   g_setenv ("PATH", old_path, TRUE);

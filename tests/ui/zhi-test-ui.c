@@ -74,7 +74,7 @@ zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames)
 {
   FrameCount count = { 0 };
   guint id;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + ZHI_TEST_UI_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
   /* a blocking iteration returns only when some source fires: this one makes sure one does, so
    * the deadline is checked even when the widget never maps and nothing else happens */
   guint wake = g_timeout_add (50, wake_cb, NULL);
