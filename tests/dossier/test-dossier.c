@@ -1126,8 +1126,10 @@ static void
 track_clear (Track *t)
 {
   if (t->project)
-    zhi_project_close (t->project, NULL);
-  g_clear_object (&t->project);
+    {
+      zhi_project_close (t->project, NULL);
+      g_assert_finalize_object (g_steal_pointer (&t->project));
+    }
   g_clear_object (&t->pdf);
   g_clear_pointer (&t->texts, g_ptr_array_unref);
   g_clear_pointer (&t->result, zhi_dossier_result_free);

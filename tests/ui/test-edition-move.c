@@ -172,7 +172,7 @@ test_offer_report_move_undo (void)
   g_assert_no_error (error);
 
   /* the sample, drafted against the built-in edition, with answers that carry over and do not */
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_editions_set_project_standard (created, builtin);
@@ -184,7 +184,7 @@ test_offer_report_move_undo (void)
   zhi_project_set_narrative (created, "w09", "安全设施齐全");
   g_assert_true (zhi_project_close (created, &error));
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
   window = zhi_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
@@ -286,12 +286,12 @@ test_read_only_not_offered (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (next);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_project_set_standard_edition (created, "2024-01-01");
   g_assert_true (zhi_project_close (created, &error));
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
   window = zhi_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);

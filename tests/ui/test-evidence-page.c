@@ -104,7 +104,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   zhi_project_set_track (sample, ZHI_TRACK_WORKSHOP);
   zhi_project_set_name (sample, "沈阳示例精密机床有限公司");
   g_assert_true (zhi_project_close (sample, &error));
-  g_clear_object (&sample);
+  g_assert_finalize_object (g_steal_pointer (&sample));
 
   f->pdf = write_pdf (f->tmpdir, "检测报告.pdf", 2);
   f->png = write_png (f->tmpdir, "chart.png");

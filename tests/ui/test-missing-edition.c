@@ -24,7 +24,7 @@ test_opens_read_only (void)
   ZhiProject *project;
 
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   /* the sample comes back closed: record an edition nobody installed */
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
@@ -32,7 +32,7 @@ test_opens_read_only (void)
   zhi_project_set_standard_edition (created, "2030-01-01");
   g_assert_true (zhi_project_close (created, &error));
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
   window = zhi_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
