@@ -35,9 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (zhi_project_close (project, &error));
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 0, 0);
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "dossier", NULL));
   f->page = ZHI_DOSSIER_PAGE (zhi_project_view_get_page (view, "dossier"));

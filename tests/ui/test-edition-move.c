@@ -186,11 +186,7 @@ test_offer_report_move_undo (void)
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&created));
 
-  window = zhi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);
   project = zhi_window_get_project (window);
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_WRITABLE);
@@ -293,10 +289,7 @@ test_read_only_not_offered (void)
   g_assert_true (zhi_project_close (created, &error));
   g_assert_finalize_object (g_steal_pointer (&created));
 
-  window = zhi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
+  window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);
   project = zhi_window_get_project (window);
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_READ_ONLY_EDITION);

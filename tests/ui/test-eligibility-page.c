@@ -59,10 +59,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   }
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 1000, 720);
   f->project = zhi_window_get_project (f->window);
   g_assert_nonnull (f->project);
   view = zhi_window_get_project_view (f->window);

@@ -113,10 +113,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->missing = g_file_new_for_path (missing);
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 1100, 760);
   view = zhi_window_get_project_view (f->window);
   f->project = zhi_window_get_project (f->window);
   g_assert_nonnull (f->project);
@@ -526,28 +523,19 @@ mapped_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  const char *needle;
-} TextWait;
-
 static gboolean
-text_shown (gpointer data)
+text_shown (GtkWidget *widget, const char *needle)
 {
-  TextWait *wait = data;
-  g_autofree char *text = mapped_text (wait->widget);
+  g_autofree char *text = mapped_text (widget);
 
-  return strstr (text, wait->needle) != NULL;
+  return strstr (text, needle) != NULL;
 }
 
 /* Waits until the mapped labels below @widget show @needle. */
 static void
 wait_for_text (GtkWidget *widget, const char *needle)
 {
-  TextWait wait = { widget, needle };
-
-  zhi_test_ui_wait_until (text_shown, &wait, ZHI_TEST_UI_TIMEOUT_MS);
+  zhi_test_ui_wait_for_text (text_shown, widget, needle);
 }
 
 /* An empty file and a .jpg that is no picture: kept, marked with their reason on the row and
@@ -640,10 +628,7 @@ test_recheck_on_open (void)
     g_assert_true (zhi_project_close (old, &error));
   }
   app = zhi_test_ui_application_new ();
-  window = zhi_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_nonnull (zhi_window_get_project (window));
+  window = zhi_test_ui_open_window (app, file, 0, 0);
   ev = zhi_project_lookup_evidence (zhi_window_get_project (window), "E1");
   g_assert_nonnull (ev);
   while (!zhi_evidence_get_inspected (ev))

@@ -34,10 +34,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (zhi_project_close (project, &error));
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, f->file);
-  g_assert_nonnull (zhi_window_get_project (f->window));
+  f->window = zhi_test_ui_open_window (f->app, f->file, 0, 0);
 }
 
 static void

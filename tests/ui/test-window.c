@@ -92,27 +92,11 @@ subtitle_has (GtkWidget *root, const char *text)
   return FALSE;
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} SubtitleWait;
-
-static gboolean
-subtitle_shown (gpointer data)
-{
-  SubtitleWait *wait = data;
-
-  return subtitle_has (wait->root, wait->text);
-}
-
 /* Waits until the window's title shows @text in its subtitle. */
 static void
 wait_for_subtitle (GtkWidget *root, const char *text)
 {
-  SubtitleWait wait = { root, text };
-
-  zhi_test_ui_wait_until (subtitle_shown, &wait, ZHI_TEST_UI_TIMEOUT_MS);
+  zhi_test_ui_wait_for_text (subtitle_has, root, text);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "zhi-credit-code.h"
+#include "zhi-criterion-page.h"
 #include "zhi-demo-evidence.h"
 #include "zhi-editions.h"
 #include "zhi-evidence-inspect.h"
@@ -133,24 +134,33 @@ zhi_test_ui_wait_for_focus (GtkWidget *widget)
 
 typedef struct
 {
+  gboolean (*shown) (GtkWidget *root, const char *text);
   GtkWidget *root;
   const char *text;
-} LabelWait;
+} TextWait;
 
 static gboolean
-label_condition (gpointer data)
+text_condition (gpointer data)
 {
-  LabelWait *wait = data;
+  TextWait *wait = data;
 
-  return zhi_test_ui_label_shown (wait->root, wait->text);
+  return wait->shown (wait->root, wait->text);
+}
+
+void
+zhi_test_ui_wait_for_text (gboolean (*shown) (GtkWidget *root, const char *text),
+                           GtkWidget *root,
+                           const char *text)
+{
+  TextWait wait = { shown, root, text };
+
+  zhi_test_ui_wait_until (text_condition, &wait, ZHI_TEST_UI_TIMEOUT_MS);
 }
 
 void
 zhi_test_ui_wait_for_label (GtkWidget *root, const char *text)
 {
-  LabelWait wait = { root, text };
-
-  zhi_test_ui_wait_until (label_condition, &wait, ZHI_TEST_UI_TIMEOUT_MS);
+  zhi_test_ui_wait_for_text (zhi_test_ui_label_shown, root, text);
 }
 
 gboolean
@@ -196,6 +206,45 @@ zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+ZhiWindow *
+zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height)
+{
+  ZhiWindow *window = zhi_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  zhi_window_open_file (window, file);
+  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  g_assert_nonnull (zhi_window_get_project (window));
+  return window;
+}
+
+GtkWidget *
+zhi_test_ui_criterion_control (ZhiProjectView *view, const char *step, const char *name)
+{
+  GtkWidget *widget
+      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+void
+zhi_test_ui_type_keys (GtkWidget *widget, const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (widget));
+  gtk_widget_grab_focus (widget);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char one[8] = { 0 };
+      int position = -1;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      gtk_editable_insert_text (GTK_EDITABLE (widget), one, -1, &position);
+    }
 }
 
 GtkWindow *

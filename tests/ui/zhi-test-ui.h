@@ -24,6 +24,10 @@ void zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, gu
 #define ZHI_TEST_UI_TIMEOUT_MS 30000
 /* Spins the main loop until the keyboard focus of @widget's window is @widget or inside it. */
 void zhi_test_ui_wait_for_focus (GtkWidget *widget);
+/* Spins the main loop until @shown (@root, @text) returns TRUE. */
+void zhi_test_ui_wait_for_text (gboolean (*shown) (GtkWidget *root, const char *text),
+                                GtkWidget *root,
+                                const char *text);
 /* Spins the main loop until a drawable label below @root shows @text (zhi_test_ui_label_shown). */
 void zhi_test_ui_wait_for_label (GtkWidget *root, const char *text);
 /* Renders @widget as it is on screen (snapshot → texture → PNG). */
@@ -31,6 +35,14 @@ gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **err
 /* Shows @step of @view (its page is built then if it was not yet) and waits for the page's
  * first frame; returns the page. */
 GtkWidget *zhi_test_ui_show_step (ZhiProjectView *view, const char *step);
+/* A new window of @app (@width × @height unless 0) presented with the project at @file open;
+ * the window belongs to GTK. */
+ZhiWindow *zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height);
+/* The control @name of criterion page @step (shown first), asserted to exist. */
+GtkWidget *zhi_test_ui_criterion_control (ZhiProjectView *view, const char *step, const char *name);
+/* Focuses @widget (a GtkEditable) and types @text after its text one character at a time, as
+ * a user does. */
+void zhi_test_ui_type_keys (GtkWidget *widget, const char *text);
 /* The first toplevel of @type other than @except, or NULL. */
 GtkWindow *zhi_test_ui_find_toplevel (GType type);
 
