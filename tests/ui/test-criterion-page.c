@@ -31,9 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-criterion-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "车间.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-criterion-XXXXXX", "车间.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_project_create (file, &error);
   g_assert_no_error (error);
@@ -42,11 +40,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->page = ZHI_CRITERION_PAGE (zhi_criterion_page_new (criterion_id));
   g_object_set (f->page, "evaluation", f->evaluation, "project", f->project, NULL);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 700);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 900, 700);
 }
 
 static void

@@ -28,9 +28,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-enterprise-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "企业.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_project_create (file, &error);
   g_assert_no_error (error);
@@ -38,11 +36,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->page = ZHI_ENTERPRISE_PAGE (zhi_enterprise_page_new ());
   zhi_page_set_project (ZHI_PAGE (f->page), f->project);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 720, 900);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 720, 900);
 }
 
 static void

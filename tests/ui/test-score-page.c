@@ -29,23 +29,17 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-score-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "demo.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-score-XXXXXX", "demo.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_demo_create (file, "workshop", &error);
   g_assert_no_error (error);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 800);
   f->view = g_object_new (ZHI_TYPE_PROJECT_VIEW, NULL);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   zhi_project_view_set_project (f->view, f->project);
   g_assert_true (zhi_project_view_show_step (f->view, "score", NULL));
   f->page = ZHI_SCORE_PAGE (zhi_project_view_get_page (f->view, "score"));
   g_assert_nonnull (f->page);
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->view), 1000, 800);
 }
 
 static void

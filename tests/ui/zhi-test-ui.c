@@ -208,6 +208,28 @@ zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
   return TRUE;
 }
 
+GtkWindow *
+zhi_test_ui_present (GtkWidget *child, int width, int height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+char *
+zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+
+  *tmpdir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  return g_build_filename (*tmpdir, name, NULL);
+}
+
 ZhiWindow *
 zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height)
 {

@@ -35,6 +35,11 @@ gboolean zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **err
 /* Shows @step of @view (its page is built then if it was not yet) and waits for the page's
  * first frame; returns the page. */
 GtkWidget *zhi_test_ui_show_step (ZhiProjectView *view, const char *step);
+/* A plain window (@width × @height) holding @child, presented and drawn; it belongs to GTK. */
+GtkWindow *zhi_test_ui_present (GtkWidget *child, int width, int height);
+/* A new temporary folder named after @dir_template (stored in *@tmpdir) and the path of @name
+ * in it. */
+char *zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir);
 /* A new window of @app (@width × @height unless 0) presented with the project at @file open;
  * the window belongs to GTK. */
 ZhiWindow *zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height);
