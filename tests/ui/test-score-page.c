@@ -46,9 +46,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   zhi_test_ui_destroy_window (f->window);
-  zhi_test_ui_close_project (g_steal_pointer (&f->project), f->path, f->tmpdir);
-  g_free (f->path);
-  g_free (f->tmpdir);
+  zhi_test_ui_close_project (&f->project, &f->path, &f->tmpdir);
 }
 
 static ZhiEvaluation *

@@ -340,17 +340,19 @@ zhi_test_ui_destroy_window (GtkWindow *window)
 }
 
 void
-zhi_test_ui_close_project (ZhiProject *project, const char *path, const char *tmpdir)
+zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_steal_pointer (path);
+  g_autofree char *dir = g_steal_pointer (tmpdir);
 
-  g_assert_true (zhi_project_close (project, &error));
+  g_assert_true (zhi_project_close (*project, &error));
   g_assert_no_error (error);
-  g_assert_finalize_object (project);
-  if (path != NULL)
-    g_unlink (path);
-  if (tmpdir != NULL)
-    g_rmdir (tmpdir);
+  g_assert_finalize_object (g_steal_pointer (project));
+  if (file != NULL)
+    g_unlink (file);
+  if (dir != NULL)
+    g_rmdir (dir);
 }
 
 /* Two documents for the evidence page: a report PDF and a chart, linked to criteria. */

@@ -60,10 +60,10 @@ gboolean zhi_test_ui_label_shown (GtkWidget *root, const char *text);
 /* Destroys @window, runs what its destruction queued and asserts the window is finalized:
  * a page or dialog that keeps it (or itself) alive fails the test. */
 void zhi_test_ui_destroy_window (GtkWindow *window);
-/* Closes @project (which must close cleanly), drops the caller's reference, the last one, and
- * asserts it is finalized; then removes the file at @path and its folder @tmpdir (either may
- * be NULL). */
-void zhi_test_ui_close_project (ZhiProject *project, const char *path, const char *tmpdir);
+/* Closes *@project (which must close cleanly), drops the caller's reference, the last one, and
+ * asserts it is finalized; then removes the file at *@path and its folder *@tmpdir and frees
+ * both strings (either may be NULL). */
+void zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir);
 
 /* A project file at @file with the enterprise and some answers filled, closed again so a
  * window can open it. */
