@@ -4,7 +4,6 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
-#include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -21,18 +20,11 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
-  g_autoptr (ZhiProject) project = NULL;
   ZhiProjectView *view;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-dossier-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "demo.zhizao", NULL);
+  f->path = zhi_test_ui_demo_project ("zhizao-dossier-page-XXXXXX", &f->tmpdir);
   file = g_file_new_for_path (f->path);
-  project = zhi_demo_create (file, "workshop", &error);
-  g_assert_no_error (error);
-  g_assert_true (zhi_project_close (project, &error));
 
   f->app = zhi_test_ui_application_new ();
   f->window = zhi_test_ui_open_window (f->app, file, 0, 0);

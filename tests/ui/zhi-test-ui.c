@@ -7,6 +7,7 @@
 #include "zhi-credit-code.h"
 #include "zhi-criterion-page.h"
 #include "zhi-demo-evidence.h"
+#include "zhi-demo.h"
 #include "zhi-editions.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
@@ -228,6 +229,20 @@ zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir)
   *tmpdir = g_dir_make_tmp (dir_template, &error);
   g_assert_no_error (error);
   return g_build_filename (*tmpdir, name, NULL);
+}
+
+char *
+zhi_test_ui_demo_project (const char *dir_template, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = zhi_test_ui_tmp_path (dir_template, "demo.zhizao", tmpdir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ZhiProject) project = zhi_demo_create (file, "workshop", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  return path;
 }
 
 ZhiWindow *

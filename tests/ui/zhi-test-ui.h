@@ -40,6 +40,9 @@ GtkWindow *zhi_test_ui_present (GtkWidget *child, int width, int height);
 /* A new temporary folder named after @dir_template (stored in *@tmpdir) and the path of @name
  * in it. */
 char *zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir);
+/* The path of a closed workshop demo project (zhi_demo_create) written in a new temporary
+ * folder named after @dir_template (stored in *@tmpdir). */
+char *zhi_test_ui_demo_project (const char *dir_template, char **tmpdir);
 /* A new window of @app (@width × @height unless 0) presented with the project at @file open;
  * the window belongs to GTK. */
 ZhiWindow *zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height);
