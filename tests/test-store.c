@@ -680,7 +680,7 @@ test_evidence_large_chunked (void)
 #endif
   g_unlink (out);
   g_unlink (big);
-  g_clear_object (&in); /* holds the project */
+  g_assert_finalize_object (g_steal_pointer (&in)); /* holds the project */
   assert_dies (g_steal_pointer (&p));
   g_unlink (path);
 }

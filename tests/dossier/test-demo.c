@@ -323,7 +323,7 @@ main (int argc, char **argv)
         {
           g_autoptr (GFile) file = g_object_ref (zhi_project_get_file (demos[i].project));
 
-          g_clear_object (&demos[i].project);
+          g_assert_finalize_object (g_steal_pointer (&demos[i].project));
           g_file_delete (file, NULL, NULL);
         }
       if (demos[i].dir != NULL)

@@ -31,21 +31,6 @@ static Track tracks[] = {
   { "factory-process", "辽宁省流程型智能工厂申报书" },
 };
 
-static char *
-strip_space (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; s && *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static GDateTime *
 fixed_date (void)
 {
@@ -86,7 +71,7 @@ open_pdf (const char *path, GPtrArray **texts)
           PopplerPage *page = poppler_document_get_page (pdf, i);
           g_autofree char *text = poppler_page_get_text (page);
 
-          g_ptr_array_add (*texts, strip_space (text));
+          g_ptr_array_add (*texts, zhi_test_strip_space (text));
           g_object_unref (page);
         }
     }
@@ -250,7 +235,7 @@ test_outline (gconstpointer data)
   g_assert_cmpuint (top->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < top->len; i++)
     {
-      g_autofree char *heading = strip_space (expected[i]);
+      g_autofree char *heading = zhi_test_strip_space (expected[i]);
 
       g_assert_cmpstr (top->pdata[i], ==, expected[i]);
       if (strstr (text_of (t, g_array_index (pages, int, i)), heading) == NULL)
@@ -303,7 +288,7 @@ test_contents (gconstpointer data)
           area.y1 = height - m->area.y2 + 4;
           area.y2 = height - m->area.y1 - 4;
           raw = poppler_page_get_text_for_area (page, &area);
-          text = strip_space (raw);
+          text = zhi_test_strip_space (raw);
           len = strlen (text);
           digits = text + len;
           while (digits > text && g_ascii_isdigit (digits[-1]))
@@ -410,7 +395,7 @@ test_evidence_links (gconstpointer data)
           area.y1 = height - m->area.y2 + 3;
           area.y2 = height - m->area.y1 - 3;
           raw = poppler_page_get_text_for_area (page, &area);
-          text = strip_space (raw);
+          text = zhi_test_strip_space (raw);
           target = resolve_dest (t->pdf, m->action->goto_dest.dest);
           hit = strstr (text, "附件");
           n = hit ? atoi (hit + strlen ("附件")) : 0;
@@ -454,7 +439,7 @@ test_fingerprint (gconstpointer data)
   Track *t = ensure (data);
   g_autofree char *again = g_build_filename (t->dir, "again.pdf", NULL);
   g_autoptr (ZhiDossierResult) second = NULL;
-  g_autofree char *fp = strip_space (t->result->fingerprint);
+  g_autofree char *fp = zhi_test_strip_space (t->result->fingerprint);
 
   g_assert_cmpuint (strlen (t->result->fingerprint), ==, 14);
   for (guint p = 0; p < t->texts->len; p++)
@@ -610,7 +595,7 @@ test_cmmm (gconstpointer data)
   g_assert_cmpint (ind->share, ==, 0);
   answered = g_ptr_array_index (ind->levels, zhi_indicator_level_index (ind, level));
   {
-    g_autofree char *name = strip_space (answered->name.zh);
+    g_autofree char *name = zhi_test_strip_space (answered->name.zh);
 
     row = g_strdup_printf ("智能制造能力成熟度自评（GB/T39116-2020）%s（%s）", name, level);
   }
@@ -862,7 +847,7 @@ test_hostile_evidence (void)
     {
       const ZhiPdfAttachWarning *w = result->warnings->pdata[i];
       int page = attachment_page (pdf, w->number);
-      g_autofree char *reason = strip_space (w->reason);
+      g_autofree char *reason = zhi_test_strip_space (w->reason);
       const char *text = texts->pdata[page];
 
       g_assert_nonnull (strstr (text, w->file_name));
@@ -1126,8 +1111,10 @@ static void
 track_clear (Track *t)
 {
   if (t->project)
-    zhi_project_close (t->project, NULL);
-  g_clear_object (&t->project);
+    {
+      zhi_project_close (t->project, NULL);
+      g_assert_finalize_object (g_steal_pointer (&t->project));
+    }
   g_clear_object (&t->pdf);
   g_clear_pointer (&t->texts, g_ptr_array_unref);
   g_clear_pointer (&t->result, zhi_dossier_result_free);

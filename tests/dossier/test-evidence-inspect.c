@@ -91,7 +91,8 @@ test_verdicts (void)
     { "truncated JPEG", (const char **)&truncated_jpg, "image/jpeg", "damaged", 0 },
     { "truncated PNG", (const char **)&truncated_png, "image/png", "damaged", 0 },
     { "docx", (const char **)&samples->docx,
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "not-converted", 0 },
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "not-converted",
+      0 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -141,10 +142,13 @@ typedef struct
 static void
 demo_free (Demo *d)
 {
-  g_clear_object (&d->evaluation);
+  if (d->evaluation)
+    g_assert_finalize_object (g_steal_pointer (&d->evaluation));
   if (d->project)
-    zhi_project_close (d->project, NULL);
-  g_clear_object (&d->project);
+    {
+      zhi_project_close (d->project, NULL);
+      g_assert_finalize_object (g_steal_pointer (&d->project));
+    }
   g_unlink (d->path);
   g_free (d->path);
   g_free (d);

@@ -187,7 +187,8 @@ test_convert_real (void)
   /* closing keeps both blobs and the relation */
   g_assert_true (zhi_project_close (project, &error));
   g_assert_no_error (error);
-  g_clear_object (&project);
+  g_assert_finalize_object (g_steal_pointer (&evaluation)); /* it holds the project */
+  g_assert_finalize_object (g_steal_pointer (&project));
   g_autoptr (GFile) file = g_file_new_for_path (path);
   project = zhi_project_open (file, &error);
   g_assert_no_error (error);

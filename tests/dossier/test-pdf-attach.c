@@ -12,28 +12,13 @@ static ZhiTestPdfs *samples;
 static char *tmpdir;
 
 static char *
-strip_space (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; s && *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
 page_text (PopplerDocument *pdf, int index)
 {
   PopplerPage *page = poppler_document_get_page (pdf, index);
   g_autofree char *text = poppler_page_get_text (page);
 
   g_object_unref (page);
-  return strip_space (text);
+  return zhi_test_strip_space (text);
 }
 
 static void

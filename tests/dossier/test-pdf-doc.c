@@ -30,21 +30,6 @@ typedef struct
 
 static Built built;
 
-static char *
-strip_space (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; s && *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 draw_chart (cairo_t *cr, double width, double height, gpointer user_data)
 {
@@ -175,7 +160,7 @@ ensure_built (void)
       PopplerPage *page = poppler_document_get_page (built.pdf, i);
       g_autofree char *text = poppler_page_get_text (page);
 
-      g_ptr_array_add (built.texts, strip_space (text));
+      g_ptr_array_add (built.texts, zhi_test_strip_space (text));
       g_object_unref (page);
     }
 }
@@ -274,7 +259,7 @@ test_headings_on_their_pages (void)
 static void
 test_chinese_reading_order (void)
 {
-  g_autofree char *expected = strip_space (p1_text);
+  g_autofree char *expected = zhi_test_strip_space (p1_text);
   int page;
 
   ensure_built ();
@@ -431,7 +416,7 @@ test_contents (void)
               && rects[c].y2 - rects[c].y1 < 40)
             g_string_append_unichar (collected, g_utf8_get_char (p));
         }
-      text = strip_space (collected->str);
+      text = zhi_test_strip_space (collected->str);
       g_string_free (collected, TRUE);
       int target = resolve_dest (m->action->goto_dest.dest);
 

@@ -3,6 +3,7 @@
  * on a heading's or a contents entry's last line, hashes printed whole, Latin never
  * letter-spaced by justification, characters outside the CJK faces drawn through a fallback. */
 #include "zhi-pdf-doc.h"
+#include "zhi-test-pdfs.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -14,21 +15,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define HASH "3f5a9c21d46a7be0c4412f9e21ebf0aa9d3c5b7e6f8012ad34c56e78f9a0b1c2"
-
-static char *
-strip_space (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; s && *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static char *
 tmp_pdf (const char *name)
@@ -74,7 +60,7 @@ find_page (PopplerDocument *pdf, const char *needle)
   for (i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
       g_autofree char *text = page_text (pdf, i);
-      g_autofree char *flat = strip_space (text);
+      g_autofree char *flat = zhi_test_strip_space (text);
 
       if (strstr (flat, needle))
         return i;
@@ -93,7 +79,7 @@ page_lines (PopplerDocument *pdf, int index)
 
   for (i = 0; raw[i]; i++)
     {
-      g_autofree char *flat = strip_space (raw[i]);
+      g_autofree char *flat = zhi_test_strip_space (raw[i]);
 
       if (flat[0] != '\0' && !g_str_has_prefix (flat, "—") && !g_str_has_prefix (flat, "FP-"))
         g_ptr_array_add (lines, g_steal_pointer (&flat));
@@ -334,7 +320,7 @@ test_hash_whole (void)
   zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, "原件的 SHA-256 值为 " HASH "，请核对。");
   pdf = write_and_open (doc, NULL);
   text = page_text (pdf, 0);
-  flat = strip_space (text);
+  flat = zhi_test_strip_space (text);
   /* once in the table cell, once in the paragraph */
   g_assert_nonnull (strstr (flat, HASH));
   g_assert_nonnull (strstr (strstr (flat, HASH) + 1, HASH));
@@ -409,7 +395,7 @@ test_emoji_fallback (void)
   pdf = write_and_open (doc, NULL);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
-  flat = strip_space (text);
+  flat = zhi_test_strip_space (text);
   /* a hex box would read back as its digits */
   g_assert_null (strstr (flat, "1F527"));
   g_assert_null (strstr (flat, "01F"));

@@ -543,3 +543,18 @@ zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output)
   return g_spawn_check_wait_status (status, NULL) && strstr (out, "WARNING") == NULL
          && (err == NULL || *err == '\0');
 }
+
+char *
+zhi_test_strip_space (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; s && *s; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

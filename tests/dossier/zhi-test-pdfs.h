@@ -50,6 +50,9 @@ GBytes *zhi_test_pdfs_make_jpeg (guint width, guint height);
 /* A PNG written row by row (any size, little memory). */
 gboolean zhi_test_pdfs_write_png_rows (const char *path, guint width, guint height, GError **error);
 
+/* @s without white space (U+3000 included), as the dossier tests compare extracted text. */
+char *zhi_test_strip_space (const char *s);
+
 char *zhi_test_sha256_file (const char *path);
 /* Runs qpdf --check; TRUE when qpdf is absent (*skipped set) or the file is clean. */
 gboolean zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output);

@@ -31,9 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-criterion-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "车间.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-criterion-XXXXXX", "车间.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_project_create (file, &error);
   g_assert_no_error (error);
@@ -42,29 +40,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->page = ZHI_CRITERION_PAGE (zhi_criterion_page_new (criterion_id));
   g_object_set (f->page, "evaluation", f->evaluation, "project", f->project, NULL);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 700);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 900, 700);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->evaluation);
-  g_assert_true (zhi_project_close (f->project, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->project);
-  g_unlink (f->path);
-  g_rmdir (f->tmpdir);
-  g_free (f->path);
-  g_free (f->tmpdir);
+  zhi_test_ui_destroy_window (f->window);
+  g_assert_finalize_object (g_steal_pointer (&f->evaluation));
+  zhi_test_ui_close_project (&f->project, &f->path, &f->tmpdir);
 }
 
 static GtkWidget *
@@ -632,11 +616,9 @@ test_focus (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.smart-equipment-ratio");
   g_assert_true (focus_within (lookup (f, "w02.smart-equipment-ratio:numerator")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.narrative");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  g_assert_true (focus_within (lookup (f, "w02.narrative:text")));
+  zhi_test_ui_wait_for_focus (lookup (f, "w02.narrative:text"));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "evidence");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  g_assert_true (focus_within (lookup (f, "add-files")));
+  zhi_test_ui_wait_for_focus (lookup (f, "add-files"));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", "w02.equipment-maturity");
   g_assert_true (focus_within (lookup (f, "w02.equipment-maturity:level")));
 }
@@ -693,9 +675,8 @@ test_in_project_view (void)
 
   g_assert_true (
       zhi_project_view_show_step (view, "criterion:w03", "w03.networked-equipment-ratio"));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
-  g_assert_true (focus_within (zhi_criterion_page_lookup (
-      ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator")));
+  zhi_test_ui_wait_for_focus (zhi_criterion_page_lookup (
+      ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator"));
   /* the benchmark entry exists for a ratio compared with the industry */
   gtk_editable_set_text (GTK_EDITABLE (zhi_criterion_page_lookup (
                              ZHI_CRITERION_PAGE (page), "w03.networked-equipment-ratio:numerator")),

@@ -4,7 +4,6 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
-#include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -21,23 +20,14 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
-  g_autoptr (ZhiProject) project = NULL;
   ZhiProjectView *view;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-dossier-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "demo.zhizao", NULL);
+  f->path = zhi_test_ui_demo_project ("zhizao-dossier-page-XXXXXX", &f->tmpdir);
   file = g_file_new_for_path (f->path);
-  project = zhi_demo_create (file, "workshop", &error);
-  g_assert_no_error (error);
-  g_assert_true (zhi_project_close (project, &error));
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 0, 0);
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "dossier", NULL));
   f->page = ZHI_DOSSIER_PAGE (zhi_project_view_get_page (view, "dossier"));
@@ -55,9 +45,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   /* the preview's render finishes (or is cancelled) before its window goes */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dossier.cancel", NULL);
   zhi_test_ui_wait_until (idle_page, f->page, 60000);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {

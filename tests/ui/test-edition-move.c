@@ -15,36 +15,6 @@
 #define NEXT "2025-06-01"
 
 static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget *root, const char *label)
 {
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
@@ -80,8 +50,8 @@ offered (gpointer data)
 
   if (zhi_project_view_get_offered_edition (view) == NULL)
     return FALSE;
-  revealer = gtk_widget_get_ancestor (find_named (GTK_WIDGET (view), "edition-offer-review"),
-                                      GTK_TYPE_REVEALER);
+  revealer = gtk_widget_get_ancestor (
+      zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-review"), GTK_TYPE_REVEALER);
   return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
 }
 
@@ -104,7 +74,7 @@ offer_hidden (gpointer data)
 {
   ZhiProjectView *view = data;
   GtkWidget *revealer = gtk_widget_get_ancestor (
-      find_named (GTK_WIDGET (view), "edition-offer-review"), GTK_TYPE_REVEALER);
+      zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-review"), GTK_TYPE_REVEALER);
 
   return !gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
 }
@@ -142,17 +112,17 @@ strv_has (GStrv strv, const char *s)
 static char *
 review (ZhiProjectView *view, ZhiWindow *window, const char *response, const char *screenshot)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (view), "edition-offer-review");
+  GtkWidget *button = zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-review");
   GtkWindow *dialog;
   GtkWidget *losses;
   char *text;
 
   g_assert_true (gtk_widget_get_mapped (button));
   gtk_widget_activate (button);
-  zhi_test_ui_wait_until (dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  losses = find_named (GTK_WIDGET (dialog), "edition-move-losses");
+  losses = zhi_test_ui_find_named (GTK_WIDGET (dialog), "edition-move-losses");
   g_assert_nonnull (losses);
   text
       = g_strdup_printf ("%s\n%s\n%s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
@@ -171,7 +141,7 @@ review (ZhiProjectView *view, ZhiWindow *window, const char *response, const cha
                      adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
-  zhi_test_ui_wait_until (dialog_gone, NULL, 5000);
+  zhi_test_ui_wait_until (dialog_gone, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   return text;
 }
 
@@ -202,7 +172,7 @@ test_offer_report_move_undo (void)
   g_assert_no_error (error);
 
   /* the sample, drafted against the built-in edition, with answers that carry over and do not */
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_editions_set_project_standard (created, builtin);
@@ -214,19 +184,15 @@ test_offer_report_move_undo (void)
   zhi_project_set_narrative (created, "w09", "安全设施齐全");
   g_assert_true (zhi_project_close (created, &error));
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
-  window = zhi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);
   project = zhi_window_get_project (window);
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_WRITABLE);
 
   /* the offer names the newer edition */
-  zhi_test_ui_wait_until (offered, view, 5000);
+  zhi_test_ui_wait_until (offered, view, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, NEXT);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   save_png (GTK_WIDGET (window), "edition-offer.png");
@@ -270,7 +236,7 @@ test_offer_report_move_undo (void)
   g_clear_pointer (&steps, g_strfreev);
   zhi_test_ui_show_step (view, "criterion:w11");
   g_assert_null (zhi_project_view_get_offered_edition (view));
-  zhi_test_ui_wait_until (offer_hidden, view, 5000);
+  zhi_test_ui_wait_until (offer_hidden, view, ZHI_TEST_UI_TIMEOUT_MS);
 
   /* Undo: exactly as before, on the old edition */
   g_assert_true (zhi_project_view_undo_move (view));
@@ -285,9 +251,9 @@ test_offer_report_move_undo (void)
   g_assert_false (zhi_project_view_undo_move (view)); /* once */
 
   /* the offer is back; Not Now sets it aside for the session */
-  zhi_test_ui_wait_until (offered, view, 5000);
-  gtk_widget_activate (find_named (GTK_WIDGET (view), "edition-offer-dismiss"));
-  zhi_test_ui_wait_until (offer_hidden, view, 5000);
+  zhi_test_ui_wait_until (offered, view, ZHI_TEST_UI_TIMEOUT_MS);
+  gtk_widget_activate (zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-dismiss"));
+  zhi_test_ui_wait_until (offer_hidden, view, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_null (zhi_project_view_get_offered_edition (view));
   g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
 
@@ -316,17 +282,14 @@ test_read_only_not_offered (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (next);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_project_set_standard_edition (created, "2024-01-01");
   g_assert_true (zhi_project_close (created, &error));
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
-  window = zhi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
+  window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);
   project = zhi_window_get_project (window);
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_READ_ONLY_EDITION);
@@ -343,7 +306,7 @@ test_read_only_not_offered (void)
   }
   {
     GtkWidget *page = zhi_test_ui_show_step (view, "score");
-    GtkWidget *status = find_type (page, ADW_TYPE_STATUS_PAGE);
+    GtkWidget *status = zhi_test_ui_find_type (page, ADW_TYPE_STATUS_PAGE);
 
     g_assert_nonnull (status);
     g_assert_true (gtk_widget_is_drawable (status));
@@ -365,7 +328,7 @@ test_read_only_not_offered (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("zhizao-test-data-XXXXXX", NULL);
+  g_autofree char *data_home = zhi_test_ui_data_home_new ();
   int status;
 
   /* the newer edition is installed in a data folder of this test's own */
@@ -376,13 +339,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/edition-move/read-only-not-offered", test_read_only_not_offered);
   status = g_test_run ();
   zhi_editions_uninstall ("workshop@" NEXT, NULL);
-  {
-    g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
-    g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
-
-    g_rmdir (standards);
-    g_rmdir (zhizao);
-    g_rmdir (data_home);
-  }
+  zhi_test_ui_data_home_remove (data_home);
   return status;
 }

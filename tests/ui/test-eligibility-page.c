@@ -59,10 +59,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   }
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 1000, 720);
   f->project = zhi_window_get_project (f->window);
   g_assert_nonnull (f->project);
   view = zhi_window_get_project_view (f->window);
@@ -77,9 +74,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   g_unlink (f->path);
   g_rmdir (f->tmpdir);
@@ -418,8 +413,7 @@ test_focus (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.focus", "s", ids[i]));
-      zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-      g_assert_true (is_focused (f, control (f, ids[i], NULL)));
+      zhi_test_ui_wait_for_focus (control (f, ids[i], NULL));
     }
   /* The project view passes "eligibility#excl-3" on. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s",

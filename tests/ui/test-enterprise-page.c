@@ -28,9 +28,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-enterprise-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "企业.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_project_create (file, &error);
   g_assert_no_error (error);
@@ -38,28 +36,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->page = ZHI_ENTERPRISE_PAGE (zhi_enterprise_page_new ());
   zhi_page_set_project (ZHI_PAGE (f->page), f->project);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 720, 900);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 720, 900);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_true (zhi_project_close (f->project, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->project);
-  g_unlink (f->path);
-  g_rmdir (f->tmpdir);
-  g_free (f->path);
-  g_free (f->tmpdir);
+  zhi_test_ui_destroy_window (f->window);
+  zhi_test_ui_close_project (&f->project, &f->path, &f->tmpdir);
 }
 
 static GtkWidget *
@@ -125,7 +109,7 @@ wait_for_track (ZhiProject *project, const char *track)
 {
   gpointer pair[] = { project, (gpointer)track };
 
-  zhi_test_ui_wait_until (track_is, pair, 2000);
+  zhi_test_ui_wait_until (track_is, pair, ZHI_TEST_UI_TIMEOUT_MS);
 }
 
 static void
@@ -344,7 +328,7 @@ test_industry_search_and_suggestion (Fixture *f, gconstpointer data)
 
   g_assert_false (gtk_widget_get_visible (suggestion));
   gtk_editable_set_text (GTK_EDITABLE (search), "化学");
-  zhi_test_ui_wait_until (list_filtered, control (f, "industry-list"), 2000);
+  zhi_test_ui_wait_until (list_filtered, control (f, "industry-list"), ZHI_TEST_UI_TIMEOUT_MS);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpstr (zhi_project_get_industry_division (f->project), ==, "26");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "26"));

@@ -104,7 +104,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   zhi_project_set_track (sample, ZHI_TRACK_WORKSHOP);
   zhi_project_set_name (sample, "沈阳示例精密机床有限公司");
   g_assert_true (zhi_project_close (sample, &error));
-  g_clear_object (&sample);
+  g_assert_finalize_object (g_steal_pointer (&sample));
 
   f->pdf = write_pdf (f->tmpdir, "检测报告.pdf", 2);
   f->png = write_png (f->tmpdir, "chart.png");
@@ -113,10 +113,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->missing = g_file_new_for_path (missing);
 
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, file);
+  f->window = zhi_test_ui_open_window (f->app, file, 1100, 760);
   view = zhi_window_get_project_view (f->window);
   f->project = zhi_window_get_project (f->window);
   g_assert_nonnull (f->project);
@@ -132,9 +129,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   GFile *files[] = { f->pdf, f->png, f->broken };
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -192,8 +187,8 @@ static void
 attach (Fixture *f, GFile *const *files, guint n_files)
 {
   zhi_evidence_page_add_files (f->page, files, n_files);
-  zhi_test_ui_wait_until (attach_done, f, 10000);
-  zhi_test_ui_wait_until (thumbnails_done, f, 10000);
+  zhi_test_ui_wait_until (attach_done, f, ZHI_TEST_UI_TIMEOUT_MS);
+  zhi_test_ui_wait_until (thumbnails_done, f, ZHI_TEST_UI_TIMEOUT_MS);
 }
 
 static ZhiEvidence *
@@ -234,13 +229,13 @@ test_drop_attaches_all (Fixture *f, gconstpointer data)
   g_value_take_boxed (&value, gdk_file_list_new_from_array (files, G_N_ELEMENTS (files)));
   g_assert_true (zhi_evidence_page_drop_value (f->page, &value));
   g_assert_cmpuint (zhi_evidence_page_get_n_attaching (f->page), ==, 2);
-  zhi_test_ui_wait_until (attach_done, f, 10000);
+  zhi_test_ui_wait_until (attach_done, f, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpuint (zhi_evidence_page_get_n_failed (f->page), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (f->project)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (zhi_evidence_page_get_visible_items (f->page)), ==,
                     2);
 
-  zhi_test_ui_wait_until (thumbnails_done, f, 10000);
+  zhi_test_ui_wait_until (thumbnails_done, f, ZHI_TEST_UI_TIMEOUT_MS);
   pdf = find_by_file_name (f, "检测报告.pdf");
   png = find_by_file_name (f, "chart.png");
   g_assert_nonnull (pdf);
@@ -263,7 +258,7 @@ test_drop_attaches_all (Fixture *f, gconstpointer data)
 
   /* the same bytes again: a second item, its page count from the cache */
   zhi_evidence_page_add_files (f->page, files, 1);
-  zhi_test_ui_wait_until (attach_done, f, 10000);
+  zhi_test_ui_wait_until (attach_done, f, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpuint (g_list_model_get_n_items (zhi_project_get_evidence_list (f->project)), ==, 3);
   {
     g_autoptr (ZhiEvidence) again
@@ -385,27 +380,11 @@ visible_is_one (gpointer data)
   return g_list_model_get_n_items (zhi_evidence_page_get_visible_items (f->page)) == 1;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_search_and_filter (Fixture *f, gconstpointer data)
 {
   GFile *files[] = { f->pdf, f->png };
-  GtkWidget *entry = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   GListModel *visible = zhi_evidence_page_get_visible_items (f->page);
   ZhiEvidence *pdf, *png;
   g_autoptr (ZhiEvidence) first = NULL;
@@ -422,13 +401,13 @@ test_search_and_filter (Fixture *f, gconstpointer data)
 
   /* by title, case-insensitive */
   gtk_editable_set_text (GTK_EDITABLE (entry), "output");
-  zhi_test_ui_wait_until (visible_is_one, f, 5000);
+  zhi_test_ui_wait_until (visible_is_one, f, ZHI_TEST_UI_TIMEOUT_MS);
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == png);
   g_clear_object (&first);
   /* by file name */
   gtk_editable_set_text (GTK_EDITABLE (entry), "检测");
-  zhi_test_ui_wait_until (visible_is_one, f, 5000);
+  zhi_test_ui_wait_until (visible_is_one, f, ZHI_TEST_UI_TIMEOUT_MS);
   first = g_list_model_get_item (visible, 0);
   g_assert_true (first == pdf);
   g_clear_object (&first);
@@ -471,9 +450,10 @@ test_preview_pages (Fixture *f, gconstpointer data)
   pdf = find_by_file_name (f, "检测报告.pdf");
   g_assert_true (zhi_evidence_page_select (f->page, zhi_evidence_get_id (pdf)));
   /* the pages tab renders lazily, once shown */
-  switcher = GTK_STACK_SWITCHER (find_descendant (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER));
+  switcher
+      = GTK_STACK_SWITCHER (zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER));
   gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (switcher), "pages");
-  zhi_test_ui_wait_until (preview_rendered, f, 10000);
+  zhi_test_ui_wait_until (preview_rendered, f, ZHI_TEST_UI_TIMEOUT_MS);
   shoot (f, "pages");
 
   /* narrow: the list, then the preview on its own */
@@ -500,22 +480,22 @@ test_cancel (Fixture *f, gconstpointer data)
   zhi_evidence_page_add_files (f->page, files, G_N_ELEMENTS (files));
   /* the Cancel button of the progress area */
   g_assert_true (zhi_evidence_page_get_n_attaching (f->page) > 0);
-  for (GtkWidget *w = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_PROGRESS_BAR); w != NULL;
-       w = NULL)
+  for (GtkWidget *w = zhi_test_ui_find_type (GTK_WIDGET (f->page), GTK_TYPE_PROGRESS_BAR);
+       w != NULL; w = NULL)
     {
       GtkWidget *area = gtk_widget_get_parent (w);
 
-      for (GtkWidget *c = find_descendant (area, GTK_TYPE_BUTTON); c != NULL; c = NULL)
+      for (GtkWidget *c = zhi_test_ui_find_type (area, GTK_TYPE_BUTTON); c != NULL; c = NULL)
         cancel = c;
     }
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  zhi_test_ui_wait_until (attach_done, f, 10000);
+  zhi_test_ui_wait_until (attach_done, f, ZHI_TEST_UI_TIMEOUT_MS);
   shoot (f, "cancelled");
   n = g_list_model_get_n_items (zhi_project_get_evidence_list (f->project));
   g_assert_cmpuint (n + zhi_evidence_page_get_n_failed (f->page), ==, G_N_ELEMENTS (files));
   g_assert_cmpuint (zhi_evidence_page_get_n_failed (f->page), >=, 4);
-  zhi_test_ui_wait_until (thumbnails_done, f, 10000);
+  zhi_test_ui_wait_until (thumbnails_done, f, ZHI_TEST_UI_TIMEOUT_MS);
 }
 
 /* The texts of the labels on screen under @widget, joined by newlines. */
@@ -543,6 +523,21 @@ mapped_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+text_shown (GtkWidget *widget, const char *needle)
+{
+  g_autofree char *text = mapped_text (widget);
+
+  return strstr (text, needle) != NULL;
+}
+
+/* Waits until the mapped labels below @widget show @needle. */
+static void
+wait_for_text (GtkWidget *widget, const char *needle)
+{
+  zhi_test_ui_wait_for_text (text_shown, widget, needle);
+}
+
 /* An empty file and a .jpg that is no picture: kept, marked with their reason on the row and
  * in the detail, in the user's language; they support nothing. */
 static void
@@ -562,7 +557,7 @@ test_unusable_marked (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (fake_path, "not a photo", -1, NULL));
   /* an empty file has no type to draw a thumbnail of: wait for the attaching only */
   zhi_evidence_page_add_files (f->page, files, G_N_ELEMENTS (files));
-  zhi_test_ui_wait_until (attach_done, f, 10000);
+  zhi_test_ui_wait_until (attach_done, f, ZHI_TEST_UI_TIMEOUT_MS);
   e = find_by_file_name (f, "空白.pdf");
   j = find_by_file_name (f, "photo.jpg");
   pdf = find_by_file_name (f, "检测报告.pdf");
@@ -576,11 +571,11 @@ test_unusable_marked (Fixture *f, gconstpointer data)
   g_assert_cmpuint (zhi_evidence_get_page_count (pdf), ==, 2);
 
   /* the rows: the reason in the user's language */
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   empty_reason = zhi_evidence_problem_describe (ZHI_EVIDENCE_PROBLEM_EMPTY);
   if (g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "zh"))
     g_assert_cmpstr (empty_reason, ==, "空文件");
   row_mark = g_strdup_printf (_ ("Unusable: %s"), empty_reason);
+  wait_for_text (GTK_WIDGET (f->page), row_mark);
   text = mapped_text (GTK_WIDGET (f->page));
   g_test_message ("on screen:\n%s", text);
   g_assert_nonnull (strstr (text, row_mark));
@@ -591,16 +586,13 @@ test_unusable_marked (Fixture *f, gconstpointer data)
 
   /* the detail says it too */
   g_assert_true (zhi_evidence_page_select (f->page, zhi_evidence_get_id (e)));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  g_clear_pointer (&text, g_free);
-  text = mapped_text (GTK_WIDGET (f->page));
   {
     g_autofree char *detail = g_strdup_printf (
         _ ("%s: this file does not open, so it supports nothing. Replace it with a file that "
            "opens."),
         empty_reason);
 
-    g_assert_nonnull (strstr (text, detail));
+    wait_for_text (GTK_WIDGET (f->page), detail);
   }
   shoot (f, "unusable");
   g_unlink (empty_path);
@@ -636,10 +628,7 @@ test_recheck_on_open (void)
     g_assert_true (zhi_project_close (old, &error));
   }
   app = zhi_test_ui_application_new ();
-  window = zhi_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_nonnull (zhi_window_get_project (window));
+  window = zhi_test_ui_open_window (app, file, 0, 0);
   ev = zhi_project_lookup_evidence (zhi_window_get_project (window), "E1");
   g_assert_nonnull (ev);
   while (!zhi_evidence_get_inspected (ev))

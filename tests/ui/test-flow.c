@@ -18,22 +18,6 @@
 
 static char *tmpdir;
 
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 type_into (GtkWidget *widget, const char *text)
 {
@@ -106,7 +90,7 @@ test_whole_application (void)
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 1);
 
   /* Welcome → new application (the track and file were chosen in the dialogs) */
-  g_signal_emit_by_name (find_descendant (GTK_WIDGET (window), ZHI_TYPE_WELCOME_PAGE),
+  g_signal_emit_by_name (zhi_test_ui_find_type (GTK_WIDGET (window), ZHI_TYPE_WELCOME_PAGE),
                          "create-requested", file, "workshop");
   g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
   project = zhi_window_get_project (window);

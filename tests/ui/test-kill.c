@@ -19,32 +19,6 @@
 
 static const char *self_path;
 
-static GtkWidget *
-criterion_control (ZhiProjectView *view, const char *step, const char *name)
-{
-  GtkWidget *widget
-      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-/* Types as a user does, one character at a time. */
-static void
-type_keys (GtkWidget *widget, const char *text)
-{
-  g_assert_true (GTK_IS_EDITABLE (widget));
-  gtk_widget_grab_focus (widget);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      char one[8] = { 0 };
-      int position = -1;
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), one);
-      gtk_editable_insert_text (GTK_EDITABLE (widget), one, -1, &position);
-    }
-}
-
 static void
 type_into_text_view (GtkWidget *widget, const char *text)
 {
@@ -66,28 +40,29 @@ child_main (const char *path)
 {
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  ZhiWindow *window = zhi_window_new (app);
+  ZhiWindow *window = zhi_test_ui_open_window (app, file, 1000, 720);
   ZhiProjectView *view;
   GtkWidget *check;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_nonnull (zhi_window_get_project (window));
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   view = zhi_window_get_project_view (window);
 
-  type_keys (zhi_enterprise_page_get_control (
-                 ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "name"),
-             "沈阳示例装备制造有限公司");
-  type_keys (zhi_enterprise_page_get_control (
-                 ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "employees"),
-             "326");
-  type_keys (criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
-             "55");
-  type_keys (criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline"), "120");
-  type_into_text_view (criterion_control (view, "criterion:w02", "w02.narrative:text"), NARRATIVE);
-  check = criterion_control (view, "criterion:w01", "w01.network:yes");
+  zhi_test_ui_type_keys (
+      zhi_enterprise_page_get_control (
+          ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "name"),
+      "沈阳示例装备制造有限公司");
+  zhi_test_ui_type_keys (
+      zhi_enterprise_page_get_control (
+          ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "employees"),
+      "326");
+  zhi_test_ui_type_keys (
+      zhi_test_ui_criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
+      "55");
+  zhi_test_ui_type_keys (
+      zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline"), "120");
+  type_into_text_view (zhi_test_ui_criterion_control (view, "criterion:w02", "w02.narrative:text"),
+                       NARRATIVE);
+  check = zhi_test_ui_criterion_control (view, "criterion:w01", "w01.network:yes");
   if (GTK_IS_CHECK_BUTTON (check))
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   else

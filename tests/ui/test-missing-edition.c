@@ -10,36 +10,6 @@
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Find;
-
-/* a drawable GtkLabel whose text contains @text */
-static gboolean
-label_shown (GtkWidget *root, const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (label_shown (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-find_cb (gpointer data)
-{
-  Find *find = data;
-
-  return label_shown (find->root, find->text);
-}
-
 static void
 test_opens_read_only (void)
 {
@@ -52,10 +22,9 @@ test_opens_read_only (void)
 
   ZhiWindow *window;
   ZhiProject *project;
-  Find find;
 
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
   /* the sample comes back closed: record an edition nobody installed */
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
@@ -63,13 +32,9 @@ test_opens_read_only (void)
   zhi_project_set_standard_edition (created, "2030-01-01");
   g_assert_true (zhi_project_close (created, &error));
   g_assert_no_error (error);
-  g_clear_object (&created);
+  g_assert_finalize_object (g_steal_pointer (&created));
 
-  window = zhi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  window = zhi_test_ui_open_window (app, file, 1100, 760);
   project = zhi_window_get_project (window);
   g_assert_nonnull (project);
   g_assert_cmpint (zhi_project_get_access (project), ==, ZHI_PROJECT_READ_ONLY_EDITION);
@@ -78,25 +43,21 @@ test_opens_read_only (void)
   g_assert_cmpstr (zhi_project_get_name (project), !=, "");
 
   /* the banner names the missing edition */
-  find.root = GTK_WIDGET (window);
-  find.text = "@2030-01-01";
-  zhi_test_ui_wait_until (find_cb, &find, 5000);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  zhi_test_ui_wait_for_label (GTK_WIDGET (window), "@2030-01-01");
   {
     const char *shots = g_getenv ("ZHIZAO_SCREENSHOTS");
     g_autofree char *png = NULL;
 
     if (shots != NULL)
       {
+        zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3); /* drawn, for looking at it */
         png = g_build_filename (shots, "missing-edition.png", NULL);
         g_assert_true (zhi_test_ui_save_png (GTK_WIDGET (window), png, &error));
         g_assert_no_error (error);
       }
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  zhi_test_ui_destroy_window (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
 }

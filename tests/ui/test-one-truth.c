@@ -150,7 +150,7 @@ test_badge_list_checklist_validate (void)
       g_test_message ("%s: %u open", steps[s], items->len);
       /* every kind of step has something open here, so no ✓ */
       g_assert_cmpuint (items->len, >, 0);
-      zhi_test_ui_wait_until (badge_is, &wait, 5000);
+      zhi_test_ui_wait_until (badge_is, &wait, ZHI_TEST_UI_TIMEOUT_MS);
       g_assert_cmpint (cli, ==, items->len);
       wait.text = NULL;
     }
@@ -206,7 +206,7 @@ test_new_project_evidence_not_done (void)
   view = zhi_window_get_project_view (window);
   zhi_evaluation_update (zhi_project_view_get_evaluation (view));
   wait = (BadgeWait){ view, "evidence", "1" };
-  zhi_test_ui_wait_until (badge_is, &wait, 5000);
+  zhi_test_ui_wait_until (badge_is, &wait, ZHI_TEST_UI_TIMEOUT_MS);
   wait = (BadgeWait){ view, "eligibility", "✓" };
   g_assert_false (badge_is (&wait));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL));

@@ -22,16 +22,6 @@ settle (void)
 }
 
 static GtkWidget *
-criterion_control (ZhiProjectView *view, const char *step, const char *name)
-{
-  GtkWidget *widget
-      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static GtkWidget *
 eligibility_control (ZhiProjectView *view, const char *id, const char *which)
 {
   GtkWidget *widget = zhi_eligibility_page_get_control (
@@ -45,30 +35,15 @@ eligibility_control (ZhiProjectView *view, const char *id, const char *which)
 static void
 type_keys (GtkWidget *widget, const char *text)
 {
-  int position = -1;
-
-  g_assert_true (GTK_IS_EDITABLE (widget));
-  gtk_widget_grab_focus (widget);
   gtk_editable_set_text (GTK_EDITABLE (widget), "");
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      char one[8] = { 0 };
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), one);
-      position = -1;
-      gtk_editable_insert_text (GTK_EDITABLE (widget), one, -1, &position);
-    }
+  zhi_test_ui_type_keys (widget, text);
 }
 
 static ZhiWindow *
 open_window (ZhiApplication *app, GFile *file)
 {
-  ZhiWindow *window = zhi_window_new (app);
+  ZhiWindow *window = zhi_test_ui_open_window (app, file, 1000, 720);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  zhi_window_open_file (window, file);
-  g_assert_nonnull (zhi_window_get_project (window));
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   return window;
 }
@@ -102,16 +77,22 @@ test_partial_answers_survive_reopen (void)
   window = open_window (app, file);
   view = zhi_window_get_project_view (window);
   /* only a numerator; a ratio with its figures but no benchmark yet */
-  type_keys (criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
+  type_keys (
+      zhi_test_ui_criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
+      "55");
+  type_keys (zhi_test_ui_criterion_control (view, "criterion:w03",
+                                            "w03.networked-equipment-ratio:numerator"),
              "55");
-  type_keys (criterion_control (view, "criterion:w03", "w03.networked-equipment-ratio:numerator"),
-             "55");
-  type_keys (criterion_control (view, "criterion:w03", "w03.networked-equipment-ratio:denominator"),
+  type_keys (zhi_test_ui_criterion_control (view, "criterion:w03",
+                                            "w03.networked-equipment-ratio:denominator"),
              "62");
   /* only a KPI's baseline, with its year and source, on the criterion page */
-  type_keys (criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline"), "120");
-  type_keys (criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline-year"), "2021");
-  type_keys (criterion_control (view, "criterion:w10", "w10.kpi-cycle:source"), "PLM 项目台账");
+  type_keys (zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline"),
+             "120");
+  type_keys (zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline-year"),
+             "2021");
+  type_keys (zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-cycle:source"),
+             "PLM 项目台账");
   /* only a KPI's baseline, on the eligibility page (condition （四）) */
   type_keys (eligibility_control (view, "w10.kpi-energy", "baseline"), "80.5");
   settle ();
@@ -154,22 +135,24 @@ test_partial_answers_survive_reopen (void)
   /* and a new window shows them where they were typed, on both pages for the KPI */
   window = open_window (app, file);
   view = zhi_window_get_project_view (window);
-  g_assert_cmpstr (
-      text_of (criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator")),
-      ==, "55");
-  g_assert_cmpstr (
-      text_of (criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:denominator")),
-      ==, "");
-  g_assert_cmpstr (text_of (criterion_control (view, "criterion:w03",
-                                               "w03.networked-equipment-ratio:denominator")),
+  g_assert_cmpstr (text_of (zhi_test_ui_criterion_control (view, "criterion:w02",
+                                                           "w02.smart-equipment-ratio:numerator")),
+                   ==, "55");
+  g_assert_cmpstr (text_of (zhi_test_ui_criterion_control (
+                       view, "criterion:w02", "w02.smart-equipment-ratio:denominator")),
+                   ==, "");
+  g_assert_cmpstr (text_of (zhi_test_ui_criterion_control (
+                       view, "criterion:w03", "w03.networked-equipment-ratio:denominator")),
                    ==, "62");
-  g_assert_cmpstr (text_of (criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline")),
-                   ==, "120");
   g_assert_cmpstr (
-      text_of (criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline-year")), ==,
-      "2021");
-  g_assert_cmpstr (text_of (criterion_control (view, "criterion:w10", "w10.kpi-energy:baseline")),
-                   ==, "80.5");
+      text_of (zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-cycle:baseline")), ==,
+      "120");
+  g_assert_cmpstr (text_of (zhi_test_ui_criterion_control (view, "criterion:w10",
+                                                           "w10.kpi-cycle:baseline-year")),
+                   ==, "2021");
+  g_assert_cmpstr (
+      text_of (zhi_test_ui_criterion_control (view, "criterion:w10", "w10.kpi-energy:baseline")),
+      ==, "80.5");
   g_assert_cmpstr (text_of (eligibility_control (view, "w10.kpi-cycle", "baseline")), ==, "120");
   g_assert_cmpstr (text_of (eligibility_control (view, "w10.kpi-cycle", "source")), ==,
                    "PLM 项目台账");

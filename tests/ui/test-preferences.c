@@ -35,21 +35,6 @@ make_edition (const char *name, const char *edition, gboolean broken)
   return g_file_new_for_path (path);
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 problems_dialog_shown (gpointer data)
 {
@@ -77,13 +62,13 @@ test_list_import_remove (void)
 
   /* the three built-in editions, each with its source and no remove button */
   g_assert_cmpuint (zhi_preferences_window_get_n_editions (prefs), ==, 3);
-  g_assert_nonnull (find_named (GTK_WIDGET (prefs), "workshop@2023-04-18"));
+  g_assert_nonnull (zhi_test_ui_find_named (GTK_WIDGET (prefs), "workshop@2023-04-18"));
 
   /* a new edition: checked, copied into the data folder, listed with a remove button */
   g_assert_true (zhi_preferences_window_import (prefs, good));
   g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (zhi_preferences_window_get_n_editions (prefs), ==, 4);
-  g_assert_nonnull (find_named (GTK_WIDGET (prefs), "workshop@2025-06-01"));
+  g_assert_nonnull (zhi_test_ui_find_named (GTK_WIDGET (prefs), "workshop@2025-06-01"));
   zhi_test_ui_wait_for_frames (GTK_WIDGET (prefs), 2);
   if (g_getenv ("ZHI_SCREENSHOT_DIR") != NULL)
     {
@@ -94,7 +79,7 @@ test_list_import_remove (void)
 
   /* the same edition again: refused, with the way to replace it */
   g_assert_false (zhi_preferences_window_import (prefs, good));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_object_get (dialog, "body", &body, NULL);
   g_assert_nonnull (strstr (body, "--uninstall workshop@2025-06-01"));
@@ -103,7 +88,7 @@ test_list_import_remove (void)
 
   /* a broken file: refused with its problem's JSON path, nothing installed */
   g_assert_false (zhi_preferences_window_import (prefs, bad));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, 5000);
+  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
   dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_object_get (dialog, "body", &body, NULL);
   g_assert_nonnull (strstr (body, "$.criteria[0].weight"));
@@ -114,7 +99,7 @@ test_list_import_remove (void)
   g_assert_true (zhi_preferences_window_remove (prefs, "workshop@2025-06-01"));
   g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (zhi_preferences_window_get_n_editions (prefs), ==, 3);
-  g_assert_null (find_named (GTK_WIDGET (prefs), "workshop@2025-06-01"));
+  g_assert_null (zhi_test_ui_find_named (GTK_WIDGET (prefs), "workshop@2025-06-01"));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_file_delete (good, NULL, NULL);

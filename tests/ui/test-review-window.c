@@ -12,37 +12,6 @@
 static char *tmpdir;
 
 static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  /* a menu button's popover is its child too, reached above; nothing else is hidden */
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -161,7 +130,8 @@ test_review (void)
     }
 
   /* the table: 12 summary columns and the reviewer's two, sortable by 自评得分 */
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *table
+      = GTK_COLUMN_VIEW (zhi_test_ui_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (table);
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 14);
   g_autoptr (GtkColumnViewColumn) claimed = g_list_model_get_item (columns, 6);
@@ -180,18 +150,20 @@ test_review (void)
     }
 
   /* the bureau, once */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "bureau")),
+  gtk_editable_set_text (GTK_EDITABLE (zhi_test_ui_find_named (GTK_WIDGET (view), "bureau")),
                          "沈阳市工业和信息化局");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "city")), "沈阳市");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (view), "quota")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (zhi_test_ui_find_named (GTK_WIDGET (view), "city")),
+                         "沈阳市");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (zhi_test_ui_find_named (GTK_WIDGET (view), "quota")),
+                             1);
   g_assert_cmpstr (zhi_review_get_bureau (review), ==, "沈阳市工业和信息化局");
   g_assert_cmpuint (zhi_review_get_quota (review), ==, 1);
 
   /* recommend two with ranks, the third not; the quota warns */
-  GtkDropDown *decision = GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "decision"));
-  GtkSpinButton *rank = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (view), "rank"));
-  GtkTextView *opinion = GTK_TEXT_VIEW (find_named (GTK_WIDGET (view), "opinion"));
-  GtkWidget *quota_state = find_named (GTK_WIDGET (view), "quota-state");
+  GtkDropDown *decision = GTK_DROP_DOWN (zhi_test_ui_find_named (GTK_WIDGET (view), "decision"));
+  GtkSpinButton *rank = GTK_SPIN_BUTTON (zhi_test_ui_find_named (GTK_WIDGET (view), "rank"));
+  GtkTextView *opinion = GTK_TEXT_VIEW (zhi_test_ui_find_named (GTK_WIDGET (view), "opinion"));
+  GtkWidget *quota_state = zhi_test_ui_find_named (GTK_WIDGET (view), "quota-state");
   zhi_review_view_select (view, 2);
   gtk_drop_down_set_selected (decision, ZHI_REVIEW_RECOMMEND);
   gtk_spin_button_set_value (rank, 1);
@@ -211,12 +183,12 @@ test_review (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (rank), ==, 1);
   g_assert_cmpstr (zhi_review_get_opinion (review, 2), ==, "流程型智能工厂基础扎实，同意推荐。");
   g_assert_true (zhi_review_exceeds_quota (review));
-  zhi_test_ui_wait_until (saved, review, 5000);
+  zhi_test_ui_wait_until (saved, review, ZHI_TEST_UI_TIMEOUT_MS);
 
   /* the selected dossier's pages and contents: a contents entry goes to its page */
-  GtkListBox *outline = GTK_LIST_BOX (find_named (GTK_WIDGET (view), "outline"));
-  GtkSpinButton *page = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (view), "page"));
-  GtkPicture *picture = GTK_PICTURE (find_named (GTK_WIDGET (view), "page-picture"));
+  GtkListBox *outline = GTK_LIST_BOX (zhi_test_ui_find_named (GTK_WIDGET (view), "outline"));
+  GtkSpinButton *page = GTK_SPIN_BUTTON (zhi_test_ui_find_named (GTK_WIDGET (view), "page"));
+  GtkPicture *picture = GTK_PICTURE (zhi_test_ui_find_named (GTK_WIDGET (view), "page-picture"));
   double lo = 0, hi = 0;
   gtk_spin_button_get_range (page, &lo, &hi);
   g_assert_cmpfloat (hi, ==, zhi_review_get_row (review, 2)->pages);

@@ -29,40 +29,24 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-score-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "demo.zhizao", NULL);
+  f->path = zhi_test_ui_tmp_path ("zhizao-score-XXXXXX", "demo.zhizao", &f->tmpdir);
   file = g_file_new_for_path (f->path);
   f->project = zhi_demo_create (file, "workshop", &error);
   g_assert_no_error (error);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 800);
   f->view = g_object_new (ZHI_TYPE_PROJECT_VIEW, NULL);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   zhi_project_view_set_project (f->view, f->project);
   g_assert_true (zhi_project_view_show_step (f->view, "score", NULL));
   f->page = ZHI_SCORE_PAGE (zhi_project_view_get_page (f->view, "score"));
   g_assert_nonnull (f->page);
-  gtk_window_present (f->window);
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = zhi_test_ui_present (GTK_WIDGET (f->view), 1000, 800);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_true (zhi_project_close (f->project, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->project);
-  g_unlink (f->path);
-  g_rmdir (f->tmpdir);
-  g_free (f->path);
-  g_free (f->tmpdir);
+  zhi_test_ui_destroy_window (f->window);
+  zhi_test_ui_close_project (&f->project, &f->path, &f->tmpdir);
 }
 
 static ZhiEvaluation *
@@ -231,7 +215,7 @@ test_show_step_focuses_field (Fixture *f, gconstpointer data)
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (f->page), "view.show-step", "s", "score#checklist"));
   g_assert_cmpstr (zhi_project_view_get_step (f->view), ==, "score");
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+  zhi_test_ui_wait_for_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (checklist, 0)));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window))
                  == GTK_WIDGET (gtk_list_box_get_row_at_index (checklist, 0)));
 }
@@ -343,7 +327,7 @@ test_live_update (Fixture *f, gconstpointer data)
     zhi_project_remove_evidence_support (
         f->project, zhi_evidence_get_id (g_ptr_array_index (supporting, i)), "w01");
 
-  zhi_test_ui_wait_until (evidenced_shown, &wait, 5000);
+  zhi_test_ui_wait_until (evidenced_shown, &wait, ZHI_TEST_UI_TIMEOUT_MS);
   /* …and the checklist gained the criterion without evidence. */
   g_assert_cmpuint (zhi_evaluation_get_problems (evaluation (f))->len, ==, n_problems + 1);
   g_assert_cmpuint (count_rows (zhi_score_page_get_checklist (f->page)), ==, n_problems + 1);
@@ -369,7 +353,7 @@ test_empty_checklist (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (((ZhiProblem *)g_ptr_array_index (problems, 0))->code, ==, "no-evidence");
   zhi_project_add_evidence_support (f->project, zhi_evidence_get_id (first), "w04");
-  zhi_test_ui_wait_until (checklist_empty, f->page, 5000);
+  zhi_test_ui_wait_until (checklist_empty, f->page, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_cmpuint (zhi_evaluation_get_problems (evaluation (f))->len, ==, 0);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
 }

@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 
-#include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-evidence-page.h"
 #include "zhi-store.h"
@@ -21,23 +20,11 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) project = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = zhi_test_ui_demo_project ("zhizao-stress-XXXXXX", &f->tmpdir);
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-stress-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->tmpdir, "demo.zhizao", NULL);
   f->file = g_file_new_for_path (path);
-  project = zhi_demo_create (f->file, "workshop", &error);
-  g_assert_no_error (error);
-  g_assert_true (zhi_project_close (project, &error));
-
   f->app = zhi_test_ui_application_new ();
-  f->window = zhi_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  zhi_window_open_file (f->window, f->file);
-  g_assert_nonnull (zhi_window_get_project (f->window));
+  f->window = zhi_test_ui_open_window (f->app, f->file, 0, 0);
 }
 
 static void

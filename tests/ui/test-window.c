@@ -92,6 +92,13 @@ subtitle_has (GtkWidget *root, const char *text)
   return FALSE;
 }
 
+/* Waits until the window's title shows @text in its subtitle. */
+static void
+wait_for_subtitle (GtkWidget *root, const char *text)
+{
+  zhi_test_ui_wait_for_text (subtitle_has, root, text);
+}
+
 static void
 test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
 {
@@ -119,8 +126,7 @@ test_recent_projects_listed_and_opened (Fixture *f, gconstpointer data)
   g_assert_cmpstr (zhi_project_get_name (zhi_window_get_project (f->window)), ==,
                    "沈阳示例机床有限公司");
   /* a project of a real enterprise carries no example mark in the title */
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (subtitle_has (GTK_WIDGET (f->window), "沈阳示例机床有限公司"));
+  wait_for_subtitle (GTK_WIDGET (f->window), "沈阳示例机床有限公司");
   g_assert_false (subtitle_has (GTK_WIDGET (f->window), _ ("Example (fictitious enterprise)")));
   after = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (after[0], ==, path);
@@ -217,6 +223,14 @@ has_label (GtkWidget *root, const char *text)
   return FALSE;
 }
 
+/* the renamed w01 of the newer edition, in either language */
+static gboolean
+new_w01_shown (gpointer window)
+{
+  return has_label (window, "信息基础设施安全可靠（新版）")
+         || has_label (window, "Secure and reliable information infrastructure (new)");
+}
+
 /* With a second edition of the workshop standard installed, the new-project dialog offers both,
  * newest first, and a project created on one records it. */
 static void
@@ -271,10 +285,7 @@ test_create_on_installed_edition (Fixture *f, gconstpointer data)
                    zhi_standard_get_sha256 (installed));
   g_assert_true (
       zhi_project_view_show_step (zhi_window_get_project_view (f->window), "criterion:w01", NULL));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  g_assert_true (has_label (GTK_WIDGET (f->window), "信息基础设施安全可靠（新版）")
-                 || has_label (GTK_WIDGET (f->window),
-                               "Secure and reliable information infrastructure (new)"));
+  zhi_test_ui_wait_until (new_w01_shown, f->window, ZHI_TEST_UI_TIMEOUT_MS);
   gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
   g_assert_true (zhi_editions_uninstall ("workshop@2025-06-01", &error));
@@ -332,8 +343,7 @@ test_open_demo (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (g_file_peek_path (zhi_project_get_file (project)), dir));
   /* the demo is marked as an invented example in the window title */
   g_assert_true (zhi_project_get_example (project));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (subtitle_has (GTK_WIDGET (f->window), _ ("Example (fictitious enterprise)")));
+  wait_for_subtitle (GTK_WIDGET (f->window), _ ("Example (fictitious enterprise)"));
   g_assert_true (subtitle_has (GTK_WIDGET (f->window), "沈阳恒驰汽车零部件有限公司"));
 
   /* Opening it again finds the same file rather than writing a new one. */
@@ -449,12 +459,12 @@ test_office_converted (Fixture *f, gconstpointer data)
   zhi_window_open_file (f->window, file);
   project = zhi_window_get_project (f->window);
   g_assert_nonnull (project);
-  zhi_test_ui_wait_until (all_usable, project, 20000);
+  zhi_test_ui_wait_until (all_usable, project, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (all_usable (project));
 
   ev = attach_text (project, doc2, "excel");
   g_assert_false (zhi_evidence_get_usable (ev));
-  zhi_test_ui_wait_until (all_usable, project, 20000);
+  zhi_test_ui_wait_until (all_usable, project, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (zhi_evidence_get_usable (ev));
   g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, 1);
   g_setenv ("PATH", old_path, TRUE);
@@ -607,6 +617,12 @@ count_criterion_labels (GtkWidget *root)
   return n;
 }
 
+static gboolean
+sidebar_lists_criteria (gpointer window)
+{
+  return count_criterion_labels (window) >= 5;
+}
+
 static void
 test_sidebar_names_tooltip (Fixture *f, gconstpointer data)
 {
@@ -620,8 +636,7 @@ test_sidebar_names_tooltip (Fixture *f, gconstpointer data)
   zhi_window_open_file (f->window, file);
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "criterion:w01", NULL));
-  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
-  g_assert_cmpuint (count_criterion_labels (GTK_WIDGET (f->window)), >=, 5);
+  zhi_test_ui_wait_until (sidebar_lists_criteria, f->window, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
   g_unlink (path);
 }

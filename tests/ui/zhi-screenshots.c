@@ -43,21 +43,6 @@ shoot (gpointer window, const char *outdir, const char *page, const char *lang)
     }
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 run_child (const char *outdir, const char *lang)
 {
@@ -121,7 +106,7 @@ run_child (const char *outdir, const char *lang)
     g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, "2025-06-01");
     shoot (window, outdir, "edition-offer", lang);
     {
-      GtkWidget *review = find_named (GTK_WIDGET (view), "edition-offer-review");
+      GtkWidget *review = zhi_test_ui_find_named (GTK_WIDGET (view), "edition-offer-review");
       GtkWindow *dialog;
 
       gtk_widget_activate (review);
@@ -164,7 +149,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *data_home = g_dir_make_tmp ("zhizao-shots-data-XXXXXX", NULL);
+      g_autofree char *data_home = zhi_test_ui_data_home_new ();
       g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", languages[i], TRUE);
       const char *child_argv[] = { argv[0], "--child", outdir, languages[i], NULL };
       int status = 0;
@@ -179,14 +164,7 @@ main (int argc, char **argv)
           g_printerr ("%s: %s\n", languages[i], error->message);
           return 1;
         }
-      {
-        g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
-        g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
-
-        g_rmdir (standards);
-        g_rmdir (zhizao);
-        g_rmdir (data_home);
-      }
+      zhi_test_ui_data_home_remove (data_home);
     }
   return 0;
 }

@@ -2,9 +2,12 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "zhi-credit-code.h"
+#include "zhi-criterion-page.h"
 #include "zhi-demo-evidence.h"
+#include "zhi-demo.h"
 #include "zhi-editions.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
@@ -73,7 +76,7 @@ zhi_test_ui_wait_for_frames (GtkWidget *widget, guint n_frames)
 {
   FrameCount count = { 0 };
   guint id;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + ZHI_TEST_UI_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
   /* a blocking iteration returns only when some source fires: this one makes sure one does, so
    * the deadline is checked even when the widget never maps and nothing else happens */
   guint wake = g_timeout_add (50, wake_cb, NULL);
@@ -112,6 +115,53 @@ zhi_test_ui_wait_until (gboolean (*condition) (gpointer), gpointer data, guint t
   if (!timed_out)
     g_source_remove (id);
   g_assert_true (condition (data));
+}
+
+static gboolean
+focus_within (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+void
+zhi_test_ui_wait_for_focus (GtkWidget *widget)
+{
+  zhi_test_ui_wait_until (focus_within, widget, ZHI_TEST_UI_TIMEOUT_MS);
+}
+
+typedef struct
+{
+  gboolean (*shown) (GtkWidget *root, const char *text);
+  GtkWidget *root;
+  const char *text;
+} TextWait;
+
+static gboolean
+text_condition (gpointer data)
+{
+  TextWait *wait = data;
+
+  return wait->shown (wait->root, wait->text);
+}
+
+void
+zhi_test_ui_wait_for_text (gboolean (*shown) (GtkWidget *root, const char *text),
+                           GtkWidget *root,
+                           const char *text)
+{
+  TextWait wait = { shown, root, text };
+
+  zhi_test_ui_wait_until (text_condition, &wait, ZHI_TEST_UI_TIMEOUT_MS);
+}
+
+void
+zhi_test_ui_wait_for_label (GtkWidget *root, const char *text)
+{
+  zhi_test_ui_wait_for_text (zhi_test_ui_label_shown, root, text);
 }
 
 gboolean
@@ -160,6 +210,81 @@ zhi_test_ui_save_png (GtkWidget *widget, const char *path, GError **error)
 }
 
 GtkWindow *
+zhi_test_ui_present (GtkWidget *child, int width, int height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}
+
+char *
+zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+
+  *tmpdir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  return g_build_filename (*tmpdir, name, NULL);
+}
+
+char *
+zhi_test_ui_demo_project (const char *dir_template, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = zhi_test_ui_tmp_path (dir_template, "demo.zhizao", tmpdir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ZhiProject) project = zhi_demo_create (file, "workshop", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+ZhiWindow *
+zhi_test_ui_open_window (ZhiApplication *app, GFile *file, int width, int height)
+{
+  ZhiWindow *window = zhi_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  zhi_window_open_file (window, file);
+  g_assert_cmpstr (zhi_window_get_page_name (window), ==, "project");
+  g_assert_nonnull (zhi_window_get_project (window));
+  return window;
+}
+
+GtkWidget *
+zhi_test_ui_criterion_control (ZhiProjectView *view, const char *step, const char *name)
+{
+  GtkWidget *widget
+      = zhi_criterion_page_lookup (ZHI_CRITERION_PAGE (zhi_test_ui_show_step (view, step)), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+void
+zhi_test_ui_type_keys (GtkWidget *widget, const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (widget));
+  gtk_widget_grab_focus (widget);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char one[8] = { 0 };
+      int position = -1;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      gtk_editable_insert_text (GTK_EDITABLE (widget), one, -1, &position);
+    }
+}
+
+GtkWindow *
 zhi_test_ui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
@@ -172,6 +297,77 @@ zhi_test_ui_find_toplevel (GType type)
         return window; /* still owned by GTK's list */
     }
   return NULL;
+}
+
+GtkWidget *
+zhi_test_ui_find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = zhi_test_ui_find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+zhi_test_ui_find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = zhi_test_ui_find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+zhi_test_ui_label_shown (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
+          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (zhi_test_ui_label_shown (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+zhi_test_ui_destroy_window (GtkWindow *window)
+{
+  g_object_ref (window); /* GTK drops its own on destruction: this one is the last */
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+void
+zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_steal_pointer (path);
+  g_autofree char *dir = g_steal_pointer (tmpdir);
+
+  g_assert_true (zhi_project_close (*project, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (project));
+  if (file != NULL)
+    g_unlink (file);
+  if (dir != NULL)
+    g_rmdir (dir);
 }
 
 /* Two documents for the evidence page: a report PDF and a chart, linked to criteria. */
@@ -268,6 +464,27 @@ zhi_test_ui_show_step (ZhiProjectView *view, const char *step)
   g_assert_nonnull (page);
   zhi_test_ui_wait_for_frames (page, 1);
   return page;
+}
+
+char *
+zhi_test_ui_data_home_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *data_home = g_dir_make_tmp ("zhizao-test-data-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return data_home;
+}
+
+void
+zhi_test_ui_data_home_remove (const char *data_home)
+{
+  g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
+  g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
+
+  g_rmdir (standards);
+  g_rmdir (zhizao);
+  g_rmdir (data_home);
 }
 
 static char *
