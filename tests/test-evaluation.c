@@ -6,6 +6,7 @@
 
 #include "zhi-evaluation.h"
 #include "zhi-i18n.h"
+#include "zhi-names.h"
 
 static gboolean
 has_problem (ZhiEvaluation *evaluation, const char *code, const char *field)
@@ -466,6 +467,54 @@ test_unconverted_evidence (void)
   g_assert_true (found);
 }
 
+/* A document that cannot be opened names what it was meant to support with the names every
+ * page uses (zhi-names.h): a condition as "Condition （一） …" */
+static void
+test_claims_named_once (void)
+{
+  g_autoptr (ZhiProject) project = filled_workshop ();
+  g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
+  const char *supports[] = { "cond-1", "w02", NULL };
+  g_autoptr (GError) error = NULL;
+  const ZhiRuleResult *cond1 = NULL;
+  g_autofree char *cond_name = NULL;
+  g_autofree char *w02_name = NULL;
+  ZhiEligibility *eligibility;
+  GPtrArray *problems;
+  ZhiEvidence *evidence;
+  gboolean found = FALSE;
+
+  evidence = zhi_project_add_evidence (
+      project, NULL, "营业执照", "licence.pdf", "application/pdf", 1024,
+      "0000000000000000000000000000000000000000000000000000000000000002", 1, supports, NULL,
+      &error);
+  g_assert_no_error (error);
+  zhi_project_set_evidence_inspection (project, zhi_evidence_get_id (evidence),
+                                       ZHI_EVIDENCE_PROBLEM_DAMAGED, 0);
+  zhi_evaluation_update (evaluation);
+  eligibility = zhi_evaluation_get_eligibility (evaluation);
+  for (guint i = 0; i < eligibility->rules->len; i++)
+    if (g_strcmp0 (((ZhiRuleResult *)eligibility->rules->pdata[i])->id, "cond-1") == 0)
+      cond1 = eligibility->rules->pdata[i];
+  g_assert_nonnull (cond1);
+  cond_name = zhi_names_rule (cond1);
+  w02_name = zhi_names_support (zhi_evaluation_get_standard (evaluation), NULL, "w02");
+  g_assert_true (g_str_has_prefix (cond_name, "Condition "));
+  problems = zhi_evaluation_get_problems (evaluation);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ZhiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->code, "unusable-evidence"))
+        {
+          found = TRUE;
+          g_assert_nonnull (strstr (problem->message, cond_name));
+          g_assert_nonnull (strstr (problem->message, w02_name));
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 updated_cb (ZhiEvaluation *evaluation, guint *count)
 {
@@ -581,6 +630,7 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluation/open-items", test_open_items);
   g_test_add_func ("/evaluation/checklist-groups", test_checklist_groups);
   g_test_add_func ("/evaluation/unconverted-evidence", test_unconverted_evidence);
+  g_test_add_func ("/evaluation/claims-named-once", test_claims_named_once);
   g_test_add_func ("/evaluation/partial-and-kpi-problems", test_partial_and_kpi_problems);
   return g_test_run ();
 }

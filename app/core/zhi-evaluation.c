@@ -8,6 +8,7 @@
 #include "zhi-editions.h"
 #include "zhi-evaluation.h"
 #include "zhi-kpi.h"
+#include "zhi-names.h"
 #include "zhi-store.h"
 
 struct _ZhiEvaluation
@@ -338,25 +339,20 @@ check_ratio_and_kpi_answers (ZhiEvaluation *self, GPtrArray *problems)
     }
 }
 
-/* What a supported id names, for messages: "3. 网络安全" for a criterion, "（一）依法设立"
- * for a condition, the gate's text for a gate, else the id itself. */
+/* What a supported id names, for messages: the names of zhi-names.h ("3. 网络安全" for a
+ * criterion, "条件（一）依法设立" for a condition, the gate's text for a gate), else the id. */
 static char *
 claim_label (ZhiEvaluation *self, const char *id)
 {
-  if (self->standard != NULL)
-    {
-      const ZhiCriterion *criterion = zhi_standard_lookup_criterion (self->standard, id);
-
-      if (criterion != NULL)
-        return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-    }
+  if (self->standard != NULL && zhi_standard_lookup_criterion (self->standard, id) != NULL)
+    return zhi_names_support (self->standard, NULL, id);
   if (self->eligibility != NULL)
     for (guint i = 0; i < self->eligibility->rules->len; i++)
       {
         const ZhiRuleResult *rule = g_ptr_array_index (self->eligibility->rules, i);
 
         if (g_strcmp0 (rule->id, id) == 0)
-          return g_strdup_printf ("%s%s", rule->mark != NULL ? rule->mark : "", rule->title);
+          return zhi_names_rule (rule);
       }
   return g_strdup (id);
 }
