@@ -2,10 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "zhi-application.h"
-#include "zhi-i18n.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-preferences-window.h"
 #include "zhi-ui-resources.h"
@@ -22,12 +20,6 @@ struct _ZhiApplication
 };
 
 G_DEFINE_FINAL_TYPE (ZhiApplication, zhi_application, ADW_TYPE_APPLICATION)
-
-void
-zhi_application_setup_i18n (void)
-{
-  zhi_i18n_init ();
-}
 
 static ZhiWindow *
 get_or_create_window (ZhiApplication *self)

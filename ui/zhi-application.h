@@ -8,8 +8,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZhiApplication, zhi_application, ZHI, APPLICATION, AdwApplication)
 
 ZhiApplication *zhi_application_new (void);
-/* Binds the text domain: the build tree's catalogues when run uninstalled. */
-void zhi_application_setup_i18n (void);
 GSettings *zhi_application_get_settings (ZhiApplication *self);
 /* Most recent first; the list is capped and kept in GSettings. */
 void zhi_application_add_recent (ZhiApplication *self, const char *path);

@@ -4,7 +4,6 @@
 #include "zhi-i18n.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -10,6 +10,7 @@
 #include "zhi-demo.h"
 #include "zhi-editions.h"
 #include "zhi-evidence-inspect.h"
+#include "zhi-i18n.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
 
@@ -23,7 +24,7 @@ zhi_test_ui_init (int *argc, char ***argv)
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
       exit (0);
     }
-  zhi_application_setup_i18n ();
+  zhi_i18n_init ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   zhi_evidence_inspector_install (); /* as the application's startup does */
