@@ -92,6 +92,49 @@ check "export of the import" 0 $?
 n=$((n + 1))
 if cmp -s "$tmp/w0.json" "$tmp/w2.json"; then echo "ok $n - import(export(p)) exports the same JSON"; else echo "not ok $n - the JSON differs"; diff "$tmp/w0.json" "$tmp/w2.json" | head -20 | sed 's/^/# /'; failures=$((failures + 1)); fi
 
+# An office document converted to PDF: export --with-evidence carries the PDF beside it,
+# import records it again (the document stays usable without LibreOffice).
+"$cli" render -q "$tmp/empty.zhizao" -o "$tmp/converted.pdf" >"$tmp/out" 2>&1
+check "a PDF to stand for the conversion" 0 $?
+mkdir -p "$tmp/fakebin"
+cat >"$tmp/fakebin/soffice" <<SCRIPT
+#!/bin/sh
+out=
+while [ \$# -gt 0 ]; do
+  case "\$1" in
+    --outdir) out=\$2; shift ;;
+    -*|pdf) ;;
+    *) b=\$(basename "\$1"); cp '$tmp/converted.pdf' "\$out/\${b%.*}.pdf" ;;
+  esac
+  shift
+done
+SCRIPT
+chmod +x "$tmp/fakebin/soffice"
+printf 'PK\003\004 a Word document' >"$tmp/说明.docx"
+PATH="$tmp/fakebin:$PATH" "$cli" attach "$tmp/nj.zhizao" "$tmp/说明.docx" --to fp01 >"$tmp/out" 2>"$tmp/err"
+check "attach converts an office document" 0 $?
+pdf_sha=$(sha256sum "$tmp/converted.pdf" | cut -d' ' -f1)
+"$cli" export "$tmp/nj.zhizao" --json -o "$tmp/office.json" --with-evidence "$tmp/office-ev" >"$tmp/out" 2>&1
+check "export with a converted document" 0 $?
+json_ok "the export names the PDF and copies it" "$tmp/office.json" \
+  "[(e['pdf_sha256'], open('$tmp/' + e['pdf_file'], 'rb').read()[:5]) for e in d['evidence'] if e['file_name'] == '说明.docx'] == [('$pdf_sha', b'%PDF-')] and all('pdf_sha256' not in e and 'pdf_file' not in e for e in d['evidence'] if e['file_name'] != '说明.docx')"
+(cd "$tmp" && PATH=/nonexistent "$cli" import office.json -o "$tmp/office.zhizao") >"$tmp/out" 2>&1
+check "import of the converted document, without LibreOffice" 0 $?
+"$cli" export "$tmp/office.zhizao" --json -o "$tmp/office2.json" >"$tmp/out" 2>&1
+check "export of the import" 0 $?
+json_ok "the imported document keeps its PDF and stays usable" "$tmp/office2.json" \
+  "[(e['pdf_sha256'], e['usable'], e['problem']) for e in d['evidence'] if e['file_name'] == '说明.docx'] == [('$pdf_sha', True, '')]"
+sed '/"pdf_file"/d; s/\("file" : "[^"]*"\),$/\1/' "$tmp/office.json" >"$tmp/office-nopdf.json"
+(cd "$tmp" && "$cli" import office-nopdf.json -o "$tmp/office-nopdf.zhizao") >"$tmp/out" 2>&1
+check "import without the PDF" 0 $?
+"$cli" export "$tmp/office-nopdf.zhizao" --json -o "$tmp/office3.json" >"$tmp/out" 2>&1
+json_ok "without its PDF the document waits for conversion" "$tmp/office3.json" \
+  "[(e.get('pdf_sha256'), e['usable'], e['problem']) for e in d['evidence'] if e['file_name'] == '说明.docx'] == [(None, False, 'not-converted')]"
+sed "s/$pdf_sha/$(printf '%064d' 0)/" "$tmp/office.json" >"$tmp/office-bad.json"
+(cd "$tmp" && "$cli" import office-bad.json -o "$tmp/office-bad.zhizao") >"$tmp/out" 2>&1
+check "import with a PDF that is not the one recorded" 1 $?
+contains "the message names the PDF and what to do" "$tmp/out" "its SHA-256 differs from “pdf_sha256”. Export the project again."
+
 # The cross-checks a reviewer makes reach validate, each on the field to fix.
 cat >"$tmp/contradictions.json" <<'JSON'
 { "format": "zhizao-project", "format_version": 1, "track": "factory-process",

@@ -2,7 +2,8 @@
  *
  * Writes the project as JSON (docs/project-format.md).  With --with-evidence, every
  * evidence item's bytes are copied into DIR (checked against their SHA-256) and each
- * item gets a "file" member: the path relative to OUT's folder (or the current folder).
+ * item gets a "file" member: the path relative to OUT's folder (or the current folder); an
+ * office document converted to PDF also gets its PDF copied, named in "pdf_file".
  * Exit status: 0 exported, 1 some evidence bytes missing or damaged, 2 usage/input error.
  */
 #include <glib/gi18n.h>
@@ -17,6 +18,15 @@ safe_name (const char *id, const char *file_name)
   g_autofree char *base = g_path_get_basename (*file_name ? file_name : "evidence");
   g_strdelimit (base, "/\\:", '_');
   return g_strdup_printf ("%s-%s", id, base);
+}
+
+/* @member: @file's path relative to @base (absolute when it has none) */
+static void
+set_path_member (JsonObject *o, const char *member, GFile *base, GFile *file)
+{
+  g_autofree char *rel = g_file_get_relative_path (base, file);
+  g_autofree char *abs = g_file_get_path (file);
+  json_object_set_string_member (o, member, rel ? rel : abs);
 }
 
 int
@@ -80,9 +90,20 @@ zhi_cli_export (int argc, char **argv)
               status = ZHI_CLI_PROBLEMS;
               continue;
             }
-          g_autofree char *rel = g_file_get_relative_path (base, dest);
-          g_autofree char *abs = g_file_get_path (dest);
-          json_object_set_string_member (o, "file", rel ? rel : abs);
+          set_path_member (o, "file", base, dest);
+          /* an office document: the PDF it was converted to goes beside it */
+          if (!json_object_has_member (o, "pdf_sha256"))
+            continue;
+          g_autofree char *pdf_name = g_strconcat (name, ".pdf", NULL);
+          g_autoptr (GFile) pdf_dest = g_file_get_child (dir, pdf_name);
+          if (!zhi_project_export_evidence_pdf (project, id, pdf_dest, NULL, &error))
+            {
+              g_printerr ("zhizao-cli export: %s\n", error->message);
+              g_clear_error (&error);
+              status = ZHI_CLI_PROBLEMS;
+              continue;
+            }
+          set_path_member (o, "pdf_file", base, pdf_dest);
         }
     }
 

@@ -2,15 +2,78 @@
  *
  * Builds a project file from its JSON form.  Evidence items with a "file" member (a path
  * relative to the JSON's folder, or absolute) get those bytes, checked against the
- * item's SHA-256.  Exit status: 0 imported, 1 imported but some evidence bytes were
- * missing or did not match, 2 usage or input error (nothing written).
+ * item's SHA-256; an office document's "pdf_file" (written by export --with-evidence) is
+ * recorded as the PDF it was converted to, checked against "pdf_sha256".  An office document
+ * imported without its PDF is not usable until converted.  Exit status: 0 imported, 1 imported but
+ * some evidence bytes were missing or did not match, 2 usage or input error (nothing written).
  * --json prints {"file", "track", "evidence" (items), "evidence_with_bytes", "problems":
  * [message…]}.
  */
 #include <glib/gi18n.h>
 
 #include "zhi-cli-commands.h"
+#include "zhi-office-convert.h"
 #include "zhi-store.h"
+
+static char *
+file_sha256 (GFile *file, GError **error)
+{
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buf = g_malloc (1 << 16);
+  gssize n;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
+    g_checksum_update (sum, buf, n);
+  return n < 0 ? NULL : g_strdup (g_checksum_get_string (sum));
+}
+
+/* An office document's "pdf_file": the PDF it was converted to, checked against
+ * "pdf_sha256" and recorded as its conversion. */
+static gboolean
+import_pdf (ZhiProject *project, GFile *base, JsonObject *o, GError **error)
+{
+  const char *path = json_object_get_string_member_with_default (o, "pdf_file", NULL);
+  if (path == NULL)
+    return TRUE;
+  const char *id = json_object_get_string_member (o, "id");
+  const char *expected = json_object_get_string_member_with_default (o, "pdf_sha256", "");
+  g_autoptr (GFile) pdf = g_file_resolve_relative_path (base, path);
+  g_autofree char *name = g_file_get_parse_name (pdf);
+  g_autofree char *sha = file_sha256 (pdf, error);
+  if (sha == NULL)
+    return FALSE;
+  if (!g_str_equal (sha, expected))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _ ("“%s” is not the PDF evidence %s was converted to: its SHA-256 differs "
+                      "from “pdf_sha256”. Export the project again."),
+                   name, id);
+      return FALSE;
+    }
+  return zhi_project_set_evidence_pdf (
+      project, id, pdf, (guint)json_object_get_int_member_with_default (o, "page_count", 0), NULL,
+      error);
+}
+
+/* An office document imported without its PDF cannot be used until converted, whatever the
+ * JSON said of it. */
+static void
+mark_unconverted (ZhiProject *project)
+{
+  g_autoptr (GHashTable) conversions = zhi_project_list_conversions (project);
+  GListModel *list = zhi_project_get_evidence_list (project);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+      if (zhi_office_is_document (zhi_evidence_get_file_name (ev), zhi_evidence_get_media_type (ev))
+          && !g_hash_table_contains (conversions, zhi_evidence_get_sha256 (ev))
+          && (!zhi_evidence_get_inspected (ev) || zhi_evidence_get_usable (ev)))
+        zhi_project_set_evidence_inspection (project, zhi_evidence_get_id (ev),
+                                             ZHI_EVIDENCE_PROBLEM_NOT_CONVERTED, 0);
+    }
+}
 
 int
 zhi_cli_import (int argc, char **argv)
@@ -69,7 +132,8 @@ zhi_cli_import (int argc, char **argv)
         continue;
       g_autoptr (GFile) doc = g_file_resolve_relative_path (base, path);
       if (!zhi_project_add_blob_from_file (
-              project, doc, json_object_get_string_member (o, "sha256"), NULL, &error))
+              project, doc, json_object_get_string_member (o, "sha256"), NULL, &error)
+          || !import_pdf (project, base, o, &error))
         {
           g_printerr ("zhizao-cli import: %s\n", error->message);
           g_ptr_array_add (problems, g_strdup (error->message));
@@ -79,6 +143,7 @@ zhi_cli_import (int argc, char **argv)
       else
         n_bytes++;
     }
+  mark_unconverted (project);
   guint n_evidence = g_list_model_get_n_items (zhi_project_get_evidence_list (project));
   g_autofree char *track = g_strdup (zhi_project_get_track (project));
   if (!zhi_project_close (project, &error))

@@ -1,5 +1,6 @@
 /* zhi-project-json.c — the project as JSON (docs/project-format.md) */
 #include "zhi-project-private.h"
+#include "zhi-store.h"
 
 #include <math.h>
 #include <glib/gi18n-lib.h>
@@ -99,10 +100,12 @@ zhi_project_to_json (ZhiProject *self)
   json_builder_set_member_name (b, "evidence");
   json_builder_begin_array (b);
   GListModel *list = zhi_project_get_evidence_list (self);
+  g_autoptr (GHashTable) conversions = zhi_project_list_conversions (self);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
       g_autofree char *added = g_date_time_format_iso8601 (zhi_evidence_get_added (ev));
+      const char *pdf = g_hash_table_lookup (conversions, zhi_evidence_get_sha256 (ev));
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_string_value (b, zhi_evidence_get_id (ev));
@@ -116,6 +119,12 @@ zhi_project_to_json (ZhiProject *self)
       json_builder_add_int_value (b, (gint64)zhi_evidence_get_size (ev));
       json_builder_set_member_name (b, "sha256");
       json_builder_add_string_value (b, zhi_evidence_get_sha256 (ev));
+      if (pdf != NULL)
+        {
+          /* an office document: the PDF it was converted to, which the dossier carries */
+          json_builder_set_member_name (b, "pdf_sha256");
+          json_builder_add_string_value (b, pdf);
+        }
       json_builder_set_member_name (b, "page_count");
       json_builder_add_int_value (b, zhi_evidence_get_page_count (ev));
       json_builder_set_member_name (b, "usable");
@@ -280,7 +289,7 @@ read_scenario (ZhiProject *p, JsonObject *o, const char *where, GError **error)
 static gboolean
 read_evidence (ZhiProject *p, JsonObject *o, const char *where, GError **error)
 {
-  const char *id, *title, *file_name, *media_type, *sha256, *added_s, *problem;
+  const char *id, *title, *file_name, *media_type, *sha256, *added_s, *problem, *pdf_sha256;
   gint64 size, pages;
   g_auto (GStrv) supports = NULL;
   if (!get_string (o, "id", where, &id, error) || !get_string (o, "title", where, &title, error)
@@ -291,8 +300,17 @@ read_evidence (ZhiProject *p, JsonObject *o, const char *where, GError **error)
       || !get_int (o, "size", where, &size, error)
       || !get_int (o, "page_count", where, &pages, error)
       || !get_string (o, "problem", where, &problem, error)
-      || !get_strv (o, "supports", where, &supports, error))
+      || !get_strv (o, "supports", where, &supports, error)
+      || !get_string (o, "pdf_sha256", where, &pdf_sha256, error))
     return FALSE;
+  /* pdf_sha256 is told, not kept: only the PDF's bytes (zhizao-cli import) record a
+   * conversion */
+  if (*pdf_sha256 && !_zhi_sha256_is_valid (pdf_sha256))
+    {
+      g_autofree char *member = g_strdup_printf ("%s.pdf_sha256", where);
+      bad (error, member, _ ("a SHA-256 in 64 hexadecimal digits"));
+      return FALSE;
+    }
   /* usable: true, false, or null/absent = not inspected */
   JsonNode *usable_node = json_object_get_member (o, "usable");
   int usable = -1;

@@ -261,6 +261,25 @@ zhi_project_get_evidence_pdf_sha256 (ZhiProject *self, const char *evidence_id)
   return pdf;
 }
 
+GHashTable *
+zhi_project_list_conversions (ZhiProject *self)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ZhiStore *store = _zhi_project_get_store (self);
+  if (store == NULL || store->db == NULL)
+    return map;
+  g_mutex_lock (&store->mutex);
+  sqlite3_stmt *st = zhi_sqlite_prepare (store->db, "SELECT sha256, pdf_sha256 FROM conversions");
+  while (st && sqlite3_step (st) == SQLITE_ROW)
+    g_hash_table_insert (map, g_strdup ((const char *)sqlite3_column_text (st, 0)),
+                         g_strdup ((const char *)sqlite3_column_text (st, 1)));
+  if (st)
+    sqlite3_finalize (st);
+  g_mutex_unlock (&store->mutex);
+  return map;
+}
+
 GInputStream *
 zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error)
 {
@@ -348,19 +367,16 @@ hash_stream (GInputStream *in, GOutputStream *out, GCancellable *cancellable, GE
   return g_strdup (g_checksum_get_string (sum));
 }
 
-gboolean
-zhi_project_export_evidence (ZhiProject *self,
-                             const char *evidence_id,
-                             GFile *dest,
-                             GCancellable *cancellable,
-                             GError **error)
+/* Copies the blob @sha of @ev to @dest, checking the SHA-256 on the way. */
+static gboolean
+export_blob (ZhiProject *self,
+             ZhiEvidence *ev,
+             const char *sha256,
+             GFile *dest,
+             GCancellable *cancellable,
+             GError **error)
 {
-  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
-  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
-  if (ev == NULL)
-    return FALSE;
-  g_autoptr (GInputStream) in = open_blob_stream (self, ev, error);
+  g_autoptr (GInputStream) in = zhi_blob_input_stream_open (self, ev, sha256, error);
   if (in == NULL)
     return FALSE;
   g_autoptr (GError) local = NULL;
@@ -376,7 +392,7 @@ zhi_project_export_evidence (ZhiProject *self,
       return FALSE;
     }
   g_autofree char *sha = hash_stream (in, G_OUTPUT_STREAM (out), cancellable, &local);
-  if (sha == NULL || !g_str_equal (sha, zhi_evidence_get_sha256 (ev)))
+  if (sha == NULL || !g_str_equal (sha, sha256))
     {
       /* a cancelled close drops the replacement: a file that was there stays as it was
        * (closing normally, also by the last unref, would put the bad bytes in its place) */
@@ -404,6 +420,43 @@ zhi_project_export_evidence (ZhiProject *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+zhi_project_export_evidence (ZhiProject *self,
+                             const char *evidence_id,
+                             GFile *dest,
+                             GCancellable *cancellable,
+                             GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
+  return ev && export_blob (self, ev, zhi_evidence_get_sha256 (ev), dest, cancellable, error);
+}
+
+gboolean
+zhi_project_export_evidence_pdf (ZhiProject *self,
+                                 const char *evidence_id,
+                                 GFile *dest,
+                                 GCancellable *cancellable,
+                                 GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
+  if (ev == NULL)
+    return FALSE;
+  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, evidence_id);
+  if (pdf == NULL)
+    {
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+                   _ ("Evidence %s (“%s”) has not been converted to PDF yet. Install "
+                      "LibreOffice and convert it."),
+                   zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
+      return FALSE;
+    }
+  return export_blob (self, ev, pdf, dest, cancellable, error);
 }
 
 GPtrArray *

@@ -85,6 +85,16 @@ gboolean zhi_project_set_evidence_pdf (ZhiProject *self,
                                        GError **error);
 GInputStream *
 zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error);
+/* Every recorded conversion, original SHA-256 → the PDF's SHA-256 (owned strings; empty
+ * without a project file): one query for all items, as the JSON export needs. */
+GHashTable *zhi_project_list_conversions (ZhiProject *self);
+/* Copies the converted PDF's bytes to @dest, like zhi_project_export_evidence(); fails with
+ * a message when the item has no PDF. */
+gboolean zhi_project_export_evidence_pdf (ZhiProject *self,
+                                          const char *evidence_id,
+                                          GFile *dest,
+                                          GCancellable *cancellable,
+                                          GError **error);
 /* Copies the bytes to @dest (replaced), checking the SHA-256 on the way. */
 gboolean zhi_project_export_evidence (ZhiProject *self,
                                       const char *evidence_id,
