@@ -108,6 +108,7 @@ step_row_new (const char *name, const char *title, const char *icon, gboolean in
   if (indented)
     {
       gtk_widget_set_margin_start (box, 28);
+      gtk_widget_add_css_class (row, "zhi-substep");
     }
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (badge, "zhi-badge");

@@ -641,6 +641,86 @@ test_sidebar_names_tooltip (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+static GtkWidget *
+find_steps_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      GtkWidget *first = gtk_widget_get_first_child (child);
+
+      /* the project view's list of steps, not the welcome page's recent projects */
+      if (GTK_IS_LIST_BOX (child) && first != NULL
+          && g_object_get_data (G_OBJECT (first), "zhi-step") != NULL)
+        return child;
+      if ((found = find_steps_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  guint n_rows;
+} StepsShown;
+
+/* every visible row of the sidebar is laid out, and as many as expected */
+static gboolean
+steps_laid_out (gpointer data)
+{
+  StepsShown *shown = data;
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (shown->list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row) && gtk_widget_get_height (row) > 0)
+      n++;
+  return n == shown->n_rows;
+}
+
+/* At the window's default size, with the ten criteria of the workshop standard listed (a
+ * criterion shown), every step of the sidebar is in view: none is scrolled out of sight. */
+static void
+test_every_step_visible (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "steps.zhizao", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  GSettings *settings = zhi_application_get_settings (f->app);
+  g_autoptr (GVariant) width = g_settings_get_default_value (settings, "window-width");
+  g_autoptr (GVariant) height = g_settings_get_default_value (settings, "window-height");
+  StepsShown shown = { NULL, 0 };
+  GtkAdjustment *adjustment;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zhi_project_get_track (created), ==, ZHI_TRACK_WORKSHOP);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), g_variant_get_int32 (width),
+                               g_variant_get_int32 (height));
+  zhi_window_open_file (f->window, file);
+  g_assert_true (
+      zhi_project_view_show_step (zhi_window_get_project_view (f->window), "criterion:w01", NULL));
+  shown.list = find_steps_list (GTK_WIDGET (f->window));
+  g_assert_nonnull (shown.list);
+  for (GtkWidget *row = gtk_widget_get_first_child (shown.list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    shown.n_rows += gtk_widget_get_visible (row);
+  /* 7 steps and the standard's 10 criteria */
+  g_assert_cmpuint (shown.n_rows, ==, 17);
+  zhi_test_ui_wait_until (steps_laid_out, &shown, ZHI_TEST_UI_TIMEOUT_MS);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (shown.list, GTK_TYPE_SCROLLED_WINDOW)));
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    g_error ("the sidebar needs %.0f px for its steps and shows %.0f",
+             gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
+  g_unlink (path);
+}
+
 /* The character after '_' (or NUL), folded to lower case. */
 static gunichar
 mnemonic_of (const char *label)
@@ -756,6 +836,7 @@ main (int argc, char **argv)
   ADD ("/window/open-demo", test_open_demo);
   ADD ("/window/open-twice-focuses-first", test_open_twice_focuses);
   ADD ("/window/size-remembered", test_size_remembered);
+  ADD ("/window/every-step-visible", test_every_step_visible);
   ADD ("/window/office-documents-converted", test_office_converted);
   ADD ("/window/about", test_about_window);
   ADD ("/window/shortcuts", test_shortcuts_window);
