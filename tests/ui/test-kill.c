@@ -1,6 +1,7 @@
 /* Nothing typed is lost after kill -9 (issue 10): a child process runs the real window on a
- * project file, types into a field of every kind (an entry, a number, only a ratio's
- * numerator, only a KPI's baseline, a narrative's text view, a yes/no check), waits 600 ms
+ * project file, types into a field of every kind (an entry, a number, a date, an eligibility
+ * rule's note, only a ratio's numerator, only a KPI's baseline, a narrative's text view, a
+ * yes/no check), waits 600 ms
  * (the autosave ticks every 500 ms) and is killed with SIGKILL; the parent opens the file and
  * finds every value. */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "zhi-criterion-page.h"
+#include "zhi-eligibility-page.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
@@ -55,6 +57,14 @@ child_main (const char *path)
       zhi_enterprise_page_get_control (
           ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "employees"),
       "326");
+  zhi_test_ui_type_keys (
+      zhi_enterprise_page_get_control (
+          ZHI_ENTERPRISE_PAGE (zhi_test_ui_show_step (view, "enterprise")), "founding-date"),
+      "2015-03-18");
+  zhi_test_ui_type_keys (
+      zhi_eligibility_page_get_control (
+          ZHI_ELIGIBILITY_PAGE (zhi_test_ui_show_step (view, "eligibility")), "cond-2", "note"),
+      "财务报表经审计");
   zhi_test_ui_type_keys (
       zhi_test_ui_criterion_control (view, "criterion:w02", "w02.smart-equipment-ratio:numerator"),
       "55");
@@ -131,7 +141,9 @@ test_kill_keeps_typing (void)
     g_assert_no_error (error);
     g_assert_cmpstr (zhi_project_get_name (reopened), ==, "沈阳示例装备制造有限公司");
     g_assert_cmpint (zhi_project_get_employees (reopened), ==, 326);
+    g_assert_cmpstr (zhi_project_get_founding_date (reopened), ==, "2015-03-18");
     answers = zhi_project_get_answers (reopened);
+    g_assert_cmpstr (zhi_answers_get_note (answers, "cond-2"), ==, "财务报表经审计");
     g_assert_true (zhi_answers_get_ratio (answers, "w02.smart-equipment-ratio", &a, &b, &c));
     g_assert_cmpfloat (a, ==, 55);
     g_assert_true (isnan (b));
