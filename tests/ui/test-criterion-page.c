@@ -404,6 +404,65 @@ test_narrative (Fixture *f, gconstpointer data)
           ->answered);
 }
 
+static gboolean
+focus_inside (GtkWidget *widget, GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab leaves every number field of an indicator, whatever message it shows (letters, a 0
+ * denominator or baseline, a numerator above its denominator, hex): the focus moves on, and
+ * on again from wherever it went. */
+static void
+test_tab_leaves_fields (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *text;
+  } cases[] = {
+    { "w02.smart-equipment-ratio:numerator", "12.5x" },
+    { "w02.smart-equipment-ratio:denominator", "0" },
+    { "w02.smart-equipment-ratio:numerator", "80" }, /* above the denominator 50 */
+    { "w02.smart-equipment-ratio:denominator", "0x10" },
+    { "w02.smart-equipment-ratio:numerator", "" },
+    { "w10.kpi-cycle:baseline", "0" },
+    { "w10.kpi-cycle:current", "三十" },
+    { "w10.kpi-cycle:baseline-year", "20x3" },
+  };
+  const char *criterion = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *widget;
+
+      if (!g_str_has_prefix (cases[i].name, criterion))
+        continue;
+      widget = lookup (f, cases[i].name);
+      if (g_str_has_suffix (cases[i].name, ":numerator"))
+        type_into (f, "w02.smart-equipment-ratio:denominator", "50");
+      g_test_message ("%s “%s”", cases[i].name, cases[i].text);
+      gtk_widget_grab_focus (widget);
+      settle (f);
+      g_assert_true (focus_inside (widget, f->window));
+      type_into (f, cases[i].name, cases[i].text);
+      settle (f);
+      g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+      settle (f);
+      g_assert_false (focus_inside (widget, f->window));
+      {
+        GtkWidget *next = gtk_root_get_focus (GTK_ROOT (f->window));
+
+        g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+        settle (f);
+        g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) != next);
+        g_assert_false (focus_inside (widget, f->window));
+      }
+    }
+}
+
 static void
 test_kpi_change (Fixture *f, gconstpointer data)
 {
@@ -717,6 +776,8 @@ main (int argc, char **argv)
   ADD ("/criterion-page/ratio/invalid-not-written", "w02", test_invalid_number_not_written);
   ADD ("/criterion-page/level/writes-answer", "w02", test_level_writes_answer);
   ADD ("/criterion-page/narrative", "w02", test_narrative);
+  ADD ("/criterion-page/ratio/tab-leaves-fields", "w02", test_tab_leaves_fields);
+  ADD ("/criterion-page/kpi/tab-leaves-fields", "w10", test_tab_leaves_fields);
   ADD ("/criterion-page/kpi/change", "w10", test_kpi_change);
   ADD ("/criterion-page/kpi/partial-years-source", "w10", test_kpi_partial_years_source);
   ADD ("/criterion-page/evidence/link-unlink", "w01", test_evidence_link);
