@@ -476,14 +476,20 @@ zhi_pdf_finish_apply (qpdf_data qpdf, const ZhiPdfFinish *finish, GError **error
     qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_unicode_string (qpdf, finish->lang));
   set_page_labels (qpdf, root, finish);
   set_xmp (qpdf, root, finish);
-  if (finish->figure_alts && finish->figure_alts[0])
-    {
-      const char *const *alts = finish->figure_alts;
-      qpdf_oh tree = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");
+  {
+    qpdf_oh tree = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");
 
-      if (qpdf_oh_is_dictionary (qpdf, tree))
+    /* cairo 1.16 writes the structure tree and the marked content but not /MarkInfo, without
+     * which readers take the file for untagged (pdfinfo: "Tagged: no") */
+    if (qpdf_oh_is_dictionary (qpdf, tree))
+      qpdf_oh_replace_key (qpdf, root, "/MarkInfo", qpdf_oh_parse (qpdf, "<< /Marked true >>"));
+    if (finish->figure_alts && finish->figure_alts[0] && qpdf_oh_is_dictionary (qpdf, tree))
+      {
+        const char *const *alts = finish->figure_alts;
+
         set_figure_alts (qpdf, qpdf_oh_get_key (qpdf, tree, "/K"), &alts, 0);
-    }
+      }
+  }
   if (!check (qpdf, error, "catalog"))
     return FALSE;
 

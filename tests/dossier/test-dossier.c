@@ -1212,6 +1212,10 @@ test_well_formed (gconstpointer data)
   root = qpdf_get_root (qpdf);
   g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, qpdf_oh_get_key (qpdf, root, "/Lang")), ==,
                    "zh-CN");
+  /* a tagged PDF says so: the structure tree and /MarkInfo << /Marked true >> */
+  g_assert_true (qpdf_oh_is_dictionary (qpdf, qpdf_oh_get_key (qpdf, root, "/StructTreeRoot")));
+  g_assert_true (qpdf_oh_get_bool_value (
+      qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, root, "/MarkInfo"), "/Marked")));
   g_assert_false (qpdf_oh_get_page_content_data (qpdf, qpdf_get_page_n (qpdf, 3), &content, &len)
                   & QPDF_ERRORS);
   {
