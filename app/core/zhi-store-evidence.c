@@ -367,16 +367,17 @@ hash_stream (GInputStream *in, GOutputStream *out, GCancellable *cancellable, GE
   return g_strdup (g_checksum_get_string (sum));
 }
 
-/* Copies the blob @sha of @ev to @dest, checking the SHA-256 on the way. */
+/* Copies @in (bytes of @ev that hash to @sha256) to @dest, checking the SHA-256 on the
+ * way; takes @in. */
 static gboolean
-export_blob (ZhiProject *self,
-             ZhiEvidence *ev,
-             const char *sha256,
-             GFile *dest,
-             GCancellable *cancellable,
-             GError **error)
+export_stream (ZhiEvidence *ev,
+               GInputStream *in_,
+               const char *sha256,
+               GFile *dest,
+               GCancellable *cancellable,
+               GError **error)
 {
-  g_autoptr (GInputStream) in = zhi_blob_input_stream_open (self, ev, sha256, error);
+  g_autoptr (GInputStream) in = in_;
   if (in == NULL)
     return FALSE;
   g_autoptr (GError) local = NULL;
@@ -432,7 +433,9 @@ zhi_project_export_evidence (ZhiProject *self,
   g_return_val_if_fail (ZHI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
-  return ev && export_blob (self, ev, zhi_evidence_get_sha256 (ev), dest, cancellable, error);
+  return ev
+         && export_stream (ev, open_blob_stream (self, ev, error), zhi_evidence_get_sha256 (ev),
+                           dest, cancellable, error);
 }
 
 gboolean
@@ -448,15 +451,8 @@ zhi_project_export_evidence_pdf (ZhiProject *self,
   if (ev == NULL)
     return FALSE;
   g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, evidence_id);
-  if (pdf == NULL)
-    {
-      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
-                   _ ("Evidence %s (“%s”) has not been converted to PDF yet. Install "
-                      "LibreOffice and convert it."),
-                   zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
-      return FALSE;
-    }
-  return export_blob (self, ev, pdf, dest, cancellable, error);
+  return export_stream (ev, zhi_project_open_evidence_pdf_stream (self, evidence_id, error), pdf,
+                        dest, cancellable, error);
 }
 
 GPtrArray *

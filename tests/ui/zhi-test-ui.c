@@ -522,3 +522,34 @@ zhi_test_ui_install_newer_workshop (const char *edition)
   g_unlink (path);
   g_rmdir (dir);
 }
+
+static gboolean
+focus_inside (GtkWidget *widget, GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+press_tab (GtkWindow *window)
+{
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+zhi_test_ui_assert_tab_leaves (GtkWindow *window, GtkWidget *widget)
+{
+  GtkWidget *next;
+
+  g_assert_true (focus_inside (widget, window));
+  press_tab (window);
+  zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_false (focus_inside (widget, window));
+  next = gtk_root_get_focus (GTK_ROOT (window));
+  press_tab (window);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != next);
+  g_assert_false (focus_inside (widget, window));
+}

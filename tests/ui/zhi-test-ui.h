@@ -83,4 +83,8 @@ void zhi_test_ui_data_home_remove (const char *data_home);
  * tests/test-migration.c's newer edition): what a move onto it cannot carry over is known. */
 void zhi_test_ui_install_newer_workshop (const char *edition);
 
+/* With the focus in @widget, Tab moves it out of @widget, and a second Tab moves it on again
+ * (out of a message row below the field, if that is where it went). */
+void zhi_test_ui_assert_tab_leaves (GtkWindow *window, GtkWidget *widget);
+
 G_END_DECLS
