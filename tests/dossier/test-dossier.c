@@ -2,6 +2,9 @@
 #include "zhi-demo.h"
 #include "zhi-dossier-version.h"
 #include "zhi-dossier.h"
+#include "zhi-editions.h"
+#include "zhi-i18n.h"
+#include "zhi-names.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
@@ -1072,6 +1075,42 @@ test_async_owner_busy (void)
   remove_dir (dir);
 }
 
+/* The id the default context gives its next source: a context hands out its sources' ids in
+ * order (and keeps every source while nobody iterates it). */
+static guint
+next_source_id (void)
+{
+  GSource *probe = g_idle_source_new ();
+  guint id = g_source_attach (probe, NULL);
+
+  g_source_destroy (probe);
+  g_source_unref (probe);
+  return id + 1;
+}
+
+/* Waits, without iterating, until a source named @name was queued on the default context since
+ * @first_id: how the dossier's worker asks the owner thread for work (a blob read, here). */
+static void
+wait_for_queued_source (guint first_id, const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      guint end = next_source_id ();
+
+      for (guint id = first_id; id < end; id++)
+        {
+          GSource *source = g_main_context_find_source_by_id (NULL, id);
+
+          if (source != NULL && g_strcmp0 (g_source_get_name (source), name) == 0)
+            return;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+}
+
 /* The worker waits for an evidence read that fails (the evidence was removed meanwhile) and the
  * render is cancelled before the worker wakes: both happened, the read's error must be kept, not
  * a second GError set over it (a GLib warning, fatal here). */
@@ -1085,13 +1124,18 @@ test_async_cancel_during_failed_read (void)
   g_autofree char *id = NULL;
   g_autoptr (ZhiProject) project = small_project (dir, &id);
   Async a = { 0 };
+  guint first_id;
 
   a.loop = g_main_loop_new (NULL, FALSE);
   a.thread = g_thread_self ();
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  first_id = next_source_id ();
   zhi_dossier_render_async (project, NULL, NULL, pdf_file, NULL, NULL, NULL, cancellable,
                             async_done, &a);
   g_assert_true (zhi_project_remove_evidence (project, id));
-  g_usleep (300 * 1000); /* the worker asks for the blob and waits */
+  /* the worker asks for the blob and waits */
+  wait_for_queued_source (first_id, "[zhizao] dossier evidence");
   /* cancelled, then the read fails at once: the worker wakes to both */
   g_cancellable_cancel (cancellable);
   g_main_loop_run (a.loop);
@@ -1228,6 +1272,71 @@ test_well_formed (gconstpointer data)
   }
   free (content);
   qpdf_cleanup (&qpdf);
+}
+
+/* The dossier is Chinese whatever the user's language: under LANGUAGE=en its chart still names
+ * every criterion in Chinese, with the one name zhi-names gives in the dossier's language, while
+ * the same function names them in English for the window. */
+static void
+test_criteria_named_in_chinese (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-names-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr (ZhiProject) project = small_project (dir, &id);
+  g_autoptr (ZhiStandard) standard = NULL;
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  PopplerStructureElementIter *iter;
+  PopplerDocument *pdf;
+  GPtrArray *criteria;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_false (zhi_i18n_is_chinese ());
+  standard = zhi_editions_for_project (project, &error);
+  g_assert_no_error (error);
+  result = render (project, ZHI_DOSSIER_DRAFT_AUTO, pdf_path);
+  pdf = open_pdf (pdf_path, &texts);
+  iter = poppler_structure_element_iter_new (pdf);
+  g_assert_nonnull (iter);
+  collect_figures (iter, alts);
+  poppler_structure_element_iter_free (iter);
+  g_assert_cmpuint (alts->len, >=, 1);
+  g_assert_nonnull (strstr (alts->pdata[0], "各评定项得分条形图"));
+
+  criteria = zhi_standard_get_criteria (standard);
+  g_assert_cmpuint (criteria->len, >, 0);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ZhiCriterion *c = criteria->pdata[i];
+      g_autofree char *chinese = zhi_names_criterion (c, ZHI_NAMES_DOSSIER);
+      g_autofree char *english = zhi_names_criterion (c, ZHI_NAMES_USER);
+      g_autofree char *expected_zh = g_strdup_printf ("%d. %s", c->number, c->title.zh);
+      g_autofree char *expected_en = g_strdup_printf ("%d. %s", c->number, c->title.en);
+
+      g_assert_cmpstr (chinese, ==, expected_zh);
+      g_assert_cmpstr (english, ==, expected_en);
+      g_assert_cmpstr (chinese, !=, english);
+      g_assert_nonnull (strstr (alts->pdata[0], chinese));
+      g_assert_null (strstr (alts->pdata[0], c->title.en));
+    }
+  /* no English criterion title anywhere on the dossier's pages */
+  for (guint p = 0; p < texts->len; p++)
+    for (guint i = 0; i < criteria->len; i++)
+      {
+        const ZhiCriterion *c = criteria->pdata[i];
+        g_autofree char *en = zhi_test_strip_space (c->title.en);
+
+        g_assert_null (strstr (texts->pdata[p], en));
+      }
+
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE); /* "": as if unset */
+  g_object_unref (pdf);
+  zhi_project_close (project, NULL);
+  remove_dir (dir);
 }
 
 /* 主要指标 prints each KPI's years and data source as entered; a half-filled KPI and a
@@ -1373,6 +1482,7 @@ main (int argc, char **argv)
       }
   g_test_add_func ("/dossier/draft-while-blocked", test_draft);
   g_test_add_func ("/dossier/kpi-years-and-source", test_kpi_years_and_source);
+  g_test_add_func ("/dossier/criteria-named-in-chinese", test_criteria_named_in_chinese);
   g_test_add_func ("/dossier/hostile-evidence", test_hostile_evidence);
   g_test_add_func ("/dossier/async-progress-and-cancel", test_async);
   g_test_add_func ("/dossier/async-waits-for-a-busy-owner", test_async_owner_busy);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zhi-evaluation.h"
+#include "zhi-names.h"
 #include "zhi-score-page.h"
 
 /* Chart geometry, in pixels */
@@ -132,7 +133,7 @@ draw_bar (cairo_t *cr, GtkWidget *widget, Series series, double x, double y, dou
 static char *
 criterion_title (const ZhiCriterion *criterion)
 {
-  return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+  return zhi_names_criterion (criterion, ZHI_NAMES_USER);
 }
 
 static char *
