@@ -7,6 +7,7 @@
 #include "zhi-names.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -978,15 +979,6 @@ small_project (const char *dir, char **evidence_id)
   return project;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  if (system (cmd) != 0)
-    g_printerr ("could not remove %s\n", dir);
-}
-
 /* An evidence PDF whose owner permissions forbid printing is embedded as its original pages, and
  * the evidence list says so. */
 static void
@@ -1040,7 +1032,7 @@ test_owner_restricted_noted (void)
   g_object_unref (pdf);
   zhi_project_close (project, NULL);
   assert_no_temp_files (dir);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 /* While the owner thread is not running its main loop, the worker waits: it must not read the
@@ -1072,7 +1064,7 @@ test_async_owner_busy (void)
   g_assert_cmpuint (a.calls, >, 0);
   g_main_loop_unref (a.loop);
   zhi_project_close (project, NULL);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 /* The id the default context gives its next source: a context hands out its sources' ids in
@@ -1148,7 +1140,7 @@ test_async_cancel_during_failed_read (void)
     ;
   g_main_loop_unref (a.loop);
   zhi_project_close (project, NULL);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 static void
@@ -1163,12 +1155,7 @@ track_clear (Track *t)
   g_clear_pointer (&t->texts, g_ptr_array_unref);
   g_clear_pointer (&t->result, zhi_dossier_result_free);
   if (t->dir)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", t->dir);
-
-      if (system (cmd) != 0)
-        g_printerr ("could not remove %s\n", t->dir);
-    }
+    zhi_test_remove_dir (t->dir);
   g_free (t->dir);
   g_free (t->pdf_path);
 }
@@ -1336,7 +1323,7 @@ test_criteria_named_in_chinese (void)
   g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE); /* "": as if unset */
   g_object_unref (pdf);
   zhi_project_close (project, NULL);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 /* 主要指标 prints each KPI's years and data source as entered; a half-filled KPI and a

@@ -13,6 +13,7 @@
 #include "zhi-office-convert.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -464,10 +465,6 @@ main (int argc, char **argv)
   g_test_add_func ("/office/timeout-kills-hung-run", test_timeout_kills);
   g_test_add_func ("/office/async-in-worker-thread", test_async);
   int status = g_test_run ();
-  {
-    g_autofree char *quoted = g_shell_quote (tmpdir);
-    g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
-    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
-  }
+  zhi_test_remove_dir (tmpdir);
   return status;
 }

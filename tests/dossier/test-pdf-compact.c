@@ -3,6 +3,7 @@
 #include "zhi-pdf-doc.h"
 #include "zhi-pdf-finish.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -369,11 +370,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();
   if (files.dir)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", files.dir);
-
-      if (system (cmd) != 0)
-        g_printerr ("could not remove %s\n", files.dir);
-    }
+    zhi_test_remove_dir (files.dir);
   return status;
 }

@@ -1,0 +1,85 @@
+/* zhi-test-util.c — see zhi-test-util.h */
+#include "zhi-test-util.h"
+
+#include <glib/gstdio.h>
+
+#include "zhi-store.h"
+
+static char *tmp_dir;
+
+const char *
+zhi_test_tmp_dir_make (const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (tmp_dir);
+  tmp_dir = g_dir_make_tmp (tmpl, &error);
+  g_assert_no_error (error);
+  return tmp_dir;
+}
+
+const char *
+zhi_test_tmp_dir (void)
+{
+  g_assert_nonnull (tmp_dir);
+  return tmp_dir;
+}
+
+char *
+zhi_test_tmp_path (const char *name)
+{
+  return g_build_filename (zhi_test_tmp_dir (), name, NULL);
+}
+
+void
+zhi_test_tmp_dir_remove (void)
+{
+  if (tmp_dir == NULL)
+    return;
+  if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") != NULL)
+    g_printerr ("kept %s\n", tmp_dir);
+  else
+    zhi_test_remove_dir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+void
+zhi_test_remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        zhi_test_remove_dir (path);
+      else if (g_unlink (path) != 0)
+        g_printerr ("could not remove %s\n", path);
+    }
+  if (g_rmdir (dir) != 0 && g_file_test (dir, G_FILE_TEST_EXISTS))
+    g_printerr ("could not remove %s\n", dir);
+}
+
+char *
+zhi_test_file_sha256 (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
+}
+
+void
+zhi_test_attached_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ZhiEvidence **out = data;
+  g_autoptr (GError) error = NULL;
+
+  *out = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+}
