@@ -113,23 +113,6 @@ text_of (Track *t, int page)
 }
 
 static int
-resolve_dest (PopplerDocument *pdf, PopplerDest *dest)
-{
-  int page;
-
-  if (dest->type == POPPLER_DEST_NAMED)
-    {
-      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
-
-      g_assert_nonnull (named);
-      page = named->page_num - 1;
-      poppler_dest_free (named);
-      return page;
-    }
-  return dest->page_num - 1;
-}
-
-static int
 attachment_page (PopplerDocument *pdf, guint n)
 {
   g_autofree char *name = g_strdup_printf ("att-%u", n);
@@ -153,7 +136,7 @@ read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachment
     {
       PopplerAction *action = poppler_index_iter_get_action (iter);
       PopplerIndexIter *child = poppler_index_iter_get_child (iter);
-      int page = resolve_dest (t->pdf, action->goto_dest.dest);
+      int page = zhi_test_pdf_dest_page (t->pdf, action->goto_dest.dest) - 1;
 
       g_ptr_array_add (top, g_strdup (action->any.title));
       g_array_append_val (top_pages, page);
@@ -164,7 +147,7 @@ read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachment
               PopplerAction *a = poppler_index_iter_get_action (child);
 
               g_ptr_array_add (attachments, g_strdup (a->any.title));
-              g_assert_cmpint (resolve_dest (t->pdf, a->goto_dest.dest), ==,
+              g_assert_cmpint (zhi_test_pdf_dest_page (t->pdf, a->goto_dest.dest) - 1, ==,
                                attachment_page (t->pdf, attachments->len));
               poppler_action_free (a);
             }
@@ -286,7 +269,7 @@ test_contents (gconstpointer data)
           const char *digits;
 
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
-          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
+          target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
           /* poppler's link areas are in PDF space (origin bottom-left); the entry's text
            * lies in the middle of its area, away from its neighbours */
           area.y1 = height - m->area.y2 + 4;
@@ -400,7 +383,7 @@ test_evidence_links (gconstpointer data)
           area.y2 = height - m->area.y1 - 3;
           raw = poppler_page_get_text_for_area (page, &area);
           text = zhi_test_strip_space (raw);
-          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
+          target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
           hit = strstr (text, "附件");
           n = hit ? atoi (hit + strlen ("附件")) : 0;
           /* "见附件1、6": the second number's link reads "、6" */

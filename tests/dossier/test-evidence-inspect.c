@@ -541,27 +541,6 @@ test_migration_v2_async (void)
 
 /* ---- the dossier: the list gives the reason, not a page count; a copy names its original ---- */
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  GString *all = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      for (const char *s = text; s && *s; s = g_utf8_next_char (s))
-        if (!g_unichar_isspace (g_utf8_get_char (s)))
-          g_string_append_unichar (all, g_utf8_get_char (s));
-      g_object_unref (page);
-    }
-  g_object_unref (pdf);
-  return g_string_free (all, FALSE);
-}
-
 static void
 test_dossier_list (void)
 {
@@ -582,7 +561,7 @@ test_dossier_list (void)
   g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
-  g_autofree char *text = pdf_text (out);
+  g_autofree char *text = zhi_test_pdf_text (out);
   const char *list = strstr (text, "证明材料清单编号");
   if (list == NULL)
     list = strstr (text, "六、证明材料清单");
@@ -623,7 +602,7 @@ test_dossier_unusable_only (void)
   g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (out);
+  text = zhi_test_pdf_text (out);
   g_assert_nonnull (strstr (text, "关联的证明材料无法打开"));
   g_assert_nonnull (strstr (text, "上列证明材料无法打开（原因见证明材料清单），佐证得分按0分计。"));
   g_unlink (out);

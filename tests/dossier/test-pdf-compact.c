@@ -114,23 +114,6 @@ open_pdf (const char *path)
   return pdf;
 }
 
-static int
-dest_page (PopplerDocument *pdf, PopplerDest *dest)
-{
-  int page;
-
-  if (dest->type == POPPLER_DEST_NAMED)
-    {
-      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
-
-      g_assert_nonnull (named);
-      page = named->page_num;
-      poppler_dest_free (named);
-      return page;
-    }
-  return dest->page_num;
-}
-
 static void
 describe_outline (PopplerDocument *pdf, PopplerIndexIter *iter, int depth, GString *out)
 {
@@ -143,7 +126,7 @@ describe_outline (PopplerDocument *pdf, PopplerIndexIter *iter, int depth, GStri
 
       g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
       g_string_append_printf (out, "%d %s → %d\n", depth, action->any.title,
-                              dest_page (pdf, action->goto_dest.dest));
+                              zhi_test_pdf_dest_page (pdf, action->goto_dest.dest));
       describe_outline (pdf, child, depth + 1, out);
       if (child)
         poppler_index_iter_free (child);
@@ -202,7 +185,7 @@ describe (PopplerDocument *pdf)
 
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
           g_string_append_printf (out, "  link %.1f,%.1f → %d\n", m->area.x1, m->area.y1,
-                                  dest_page (pdf, m->action->goto_dest.dest));
+                                  zhi_test_pdf_dest_page (pdf, m->action->goto_dest.dest));
         }
       poppler_page_free_link_mapping (links);
       g_object_unref (page);
