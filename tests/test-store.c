@@ -42,23 +42,8 @@ write_file (const char *path, const char *data, gssize len)
 static void
 fill (ZhiProject *p)
 {
-  zhi_project_set_name (p, "辽宁示例装备制造有限公司");
-  zhi_project_set_credit_code (p, "91210100MA0QC0JX3B");
-  zhi_project_set_city (p, "沈阳市");
-  zhi_project_set_address (p, "沈阳市浑南区示例路 1 号");
-  zhi_project_set_legal_representative (p, "张三");
-  zhi_project_set_contact_person (p, "李四");
-  zhi_project_set_phone (p, "024-12345678");
-  zhi_project_set_email (p, "li@example.com");
-  zhi_project_set_industry_division (p, "35");
-  zhi_project_set_registered_capital (p, 5000.25);
-  zhi_project_set_founding_date (p, "2008-06-18");
-  zhi_project_set_employees (p, 860);
-  zhi_project_set_revenue_last_year (p, 48000.5);
+  zhi_test_set_enterprise (p);
   zhi_project_set_main_products (p, "数控机床");
-  zhi_project_set_investment_software (p, 800);
-  zhi_project_set_investment_hardware (p, 1700.75);
-  zhi_project_set_investment_total (p, 2500.75);
   zhi_project_set_funding_sources (p, "自筹");
   zhi_project_set_track (p, ZHI_TRACK_FACTORY_DISCRETE);
   zhi_project_set_site_name (p, "示例智能工厂");
@@ -272,21 +257,13 @@ test_autosave_and_lock (void)
 }
 
 /* the version-1 schema, as Zhizao 0.1 wrote it (a fixture: never change it) */
-static const char v1_fixture[]
-    = "CREATE TABLE fields (key TEXT PRIMARY KEY, value);"
-      "CREATE TABLE answers (id TEXT PRIMARY KEY, json TEXT NOT NULL);"
-      "CREATE TABLE narratives (criterion_id TEXT PRIMARY KEY, text TEXT NOT NULL);"
-      "CREATE TABLE evidence (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-      " title TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,"
-      " size INTEGER NOT NULL, sha256 TEXT NOT NULL, page_count INTEGER NOT NULL,"
-      " supports TEXT NOT NULL, added_us INTEGER NOT NULL);"
-      "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
-      "PRAGMA application_id = 1514686810; PRAGMA user_version = 1;"
-      "INSERT INTO fields VALUES ('name', '旧版企业'), ('employees', 42), ('track', 'workshop');"
-      "INSERT INTO narratives VALUES ('w1', '旧版叙述');"
-      "INSERT INTO blobs VALUES ('" SHA_EMPTY "', 0, x'');"
-      "INSERT INTO evidence VALUES ('E1', 0, '空文件', 'empty.txt', 'text/plain', 0, '" SHA_EMPTY
-      "', 0, '[\"w1\"]', 1700000000000000);";
+static const char v1_fixture[] = ZHI_TEST_SCHEMA_V1
+    "PRAGMA application_id = 1514686810; PRAGMA user_version = 1;"
+    "INSERT INTO fields VALUES ('name', '旧版企业'), ('employees', 42), ('track', 'workshop');"
+    "INSERT INTO narratives VALUES ('w1', '旧版叙述');"
+    "INSERT INTO blobs VALUES ('" SHA_EMPTY "', 0, x'');"
+    "INSERT INTO evidence VALUES ('E1', 0, '空文件', 'empty.txt', 'text/plain', 0, '" SHA_EMPTY
+    "', 0, '[\"w1\"]', 1700000000000000);";
 
 static char *
 make_v1 (const char *name)

@@ -1,10 +1,28 @@
 /* zhi-test-util.h — what the unit, dossier and review tests would otherwise each write again:
- * a scratch directory per test program, a file's checksum, an attach callback */
+ * a scratch directory per test program, a file's checksum, an attach callback, old schemas */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "zhi-project.h"
+
 G_BEGIN_DECLS
+
+/* The project file's tables as Zhizao 0.1 wrote them (user_version 1), for the tests that make
+ * files of older versions (fixtures: never change them); 0.2 (version 2) added the scenarios. */
+#define ZHI_TEST_SCHEMA_V1                                                                         \
+  "CREATE TABLE fields (key TEXT PRIMARY KEY, value);"                                             \
+  "CREATE TABLE answers (id TEXT PRIMARY KEY, json TEXT NOT NULL);"                                \
+  "CREATE TABLE narratives (criterion_id TEXT PRIMARY KEY, text TEXT NOT NULL);"                   \
+  "CREATE TABLE evidence (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"                         \
+  " title TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,"                       \
+  " size INTEGER NOT NULL, sha256 TEXT NOT NULL, page_count INTEGER NOT NULL,"                     \
+  " supports TEXT NOT NULL, added_us INTEGER NOT NULL);"                                           \
+  "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
+#define ZHI_TEST_SCHEMA_V2                                                                         \
+  ZHI_TEST_SCHEMA_V1                                                                               \
+  "CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL,"                      \
+  " criteria TEXT NOT NULL, description TEXT NOT NULL);"
 
 /* Makes the test program's scratch directory from @tmpl ("zhi-store-XXXXXX") and returns it. */
 const char *zhi_test_tmp_dir_make (const char *tmpl);
@@ -21,6 +39,10 @@ void zhi_test_remove_dir (const char *dir);
 
 /* The SHA-256 of the file's bytes, in hex; the file must be readable. */
 char *zhi_test_file_sha256 (const char *path);
+
+/* Fills the enterprise step of @p with a sample enterprise's fields (its name and codes, its
+ * contacts, figures and investment; not its main products or funding sources). */
+void zhi_test_set_enterprise (ZhiProject *p);
 
 /* A GAsyncReadyCallback for zhi_project_attach_file_async(): stores the evidence in the
  * ZhiEvidence ** passed as data (no reference: the project holds it); asserts no error. */

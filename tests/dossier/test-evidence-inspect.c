@@ -366,18 +366,8 @@ test_async_attach (void)
 /* ---- a version-2 file (as Zhizao 0.2 wrote it): migrated, then its evidence inspected ---- */
 
 static const char v2_schema[]
-    = "CREATE TABLE fields (key TEXT PRIMARY KEY, value);"
-      "CREATE TABLE answers (id TEXT PRIMARY KEY, json TEXT NOT NULL);"
-      "CREATE TABLE narratives (criterion_id TEXT PRIMARY KEY, text TEXT NOT NULL);"
-      "CREATE TABLE evidence (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-      " title TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,"
-      " size INTEGER NOT NULL, sha256 TEXT NOT NULL, page_count INTEGER NOT NULL,"
-      " supports TEXT NOT NULL, added_us INTEGER NOT NULL);"
-      "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
-      "CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-      " criteria TEXT NOT NULL, description TEXT NOT NULL);"
-      "PRAGMA application_id = 1514686810; PRAGMA user_version = 2;"
-      "INSERT INTO fields VALUES ('name', '旧版企业'), ('track', 'workshop');";
+    = ZHI_TEST_SCHEMA_V2 "PRAGMA application_id = 1514686810; PRAGMA user_version = 2;"
+                         "INSERT INTO fields VALUES ('name', '旧版企业'), ('track', 'workshop');";
 
 static void
 v2_add (sqlite3 *db, const char *id, int position, const char *path, const char *type, int pages)
