@@ -95,6 +95,40 @@ zhi_test_set_enterprise (ZhiProject *p)
   zhi_project_set_investment_total (p, 2500.75);
 }
 
+char *
+zhi_test_replace (char *text, const char *from, const char *to)
+{
+  g_auto (GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  g_free (text);
+  return g_strjoinv (to, parts);
+}
+
+char *
+zhi_test_workshop_json (void)
+{
+  g_autofree char *path
+      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+char *
+zhi_test_newer_workshop_json (const char *edition)
+{
+  g_autofree char *field = g_strdup_printf ("\"edition\": \"%s\"", edition);
+  char *text = zhi_test_workshop_json ();
+
+  text = zhi_test_replace (text, "\"edition\": \"2023-04-18\"", field);
+  text = zhi_test_replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
+  return zhi_test_replace (text, "\"w09", "\"w11");
+}
+
 void
 zhi_test_attached_cb (GObject *source, GAsyncResult *result, gpointer data)
 {

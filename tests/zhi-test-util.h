@@ -1,5 +1,6 @@
 /* zhi-test-util.h — what the unit, dossier and review tests would otherwise each write again:
- * a scratch directory per test program, a file's checksum, an attach callback, old schemas */
+ * a scratch directory per test program, a file's checksum, the sample enterprise, old schemas,
+ * a newer edition of the workshop standard, an attach callback */
 #pragma once
 
 #include <gio/gio.h>
@@ -43,6 +44,15 @@ char *zhi_test_file_sha256 (const char *path);
 /* Fills the enterprise step of @p with a sample enterprise's fields (its name and codes, its
  * contacts, figures and investment; not its main products or funding sources). */
 void zhi_test_set_enterprise (ZhiProject *p);
+
+/* @text with every @from replaced by @to; @from must be there (the edit must hit).  Takes
+ * @text; free the result with g_free(). */
+char *zhi_test_replace (char *text, const char *from, const char *to);
+/* The built-in workshop.json, as read from the source tree.  Free with g_free(). */
+char *zhi_test_workshop_json (void);
+/* workshop.json as its next edition changes it: dated @edition, w01.security renamed
+ * w01.cyber-security, criterion w09 renumbered w11 (with its items and indicators). */
+char *zhi_test_newer_workshop_json (const char *edition);
 
 /* A GAsyncReadyCallback for zhi_project_attach_file_async(): stores the evidence in the
  * ZhiEvidence ** passed as data (no reference: the project holds it); asserts no error. */
