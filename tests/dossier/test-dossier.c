@@ -238,6 +238,25 @@ test_outline (gconstpointer data)
     }
 }
 
+/* The text of a link on @page, white space removed, read from its area shrunk by @inset_x and
+ * @inset_y on each side (poppler's link areas are in PDF space, origin bottom-left; its text
+ * areas are not). */
+static char *
+link_text (PopplerPage *page, PopplerLinkMapping *m, double inset_x, double inset_y)
+{
+  PopplerRectangle area = m->area;
+  g_autofree char *raw = NULL;
+  double height;
+
+  poppler_page_get_size (page, NULL, &height);
+  area.x1 = m->area.x1 + inset_x;
+  area.x2 = m->area.x2 - inset_x;
+  area.y1 = height - m->area.y2 + inset_y;
+  area.y2 = height - m->area.y1 - inset_y;
+  raw = poppler_page_get_text_for_area (page, &area);
+  return zhi_test_strip_space (raw);
+}
+
 /* Every contents entry is a link; its text ends with the page number it claims; the link
  * leads to that page and the heading is there. */
 static void
@@ -256,26 +275,18 @@ test_contents (gconstpointer data)
     {
       PopplerPage *page = poppler_document_get_page (t->pdf, p);
       GList *links = poppler_page_get_link_mapping (page);
-      double height;
 
-      poppler_page_get_size (page, NULL, &height);
       for (GList *l = links; l; l = l->next)
         {
           PopplerLinkMapping *m = l->data;
-          PopplerRectangle area = m->area;
-          g_autofree char *raw = NULL, *text = NULL;
+          /* the entry's text lies in the middle of its area, away from its neighbours */
+          g_autofree char *text = link_text (page, m, 0, 4);
           int target, shown;
           gsize len;
           const char *digits;
 
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
           target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
-          /* poppler's link areas are in PDF space (origin bottom-left); the entry's text
-           * lies in the middle of its area, away from its neighbours */
-          area.y1 = height - m->area.y2 + 4;
-          area.y2 = height - m->area.y1 - 4;
-          raw = poppler_page_get_text_for_area (page, &area);
-          text = zhi_test_strip_space (raw);
           len = strlen (text);
           digits = text + len;
           while (digits > text && g_ascii_isdigit (digits[-1]))
@@ -364,25 +375,16 @@ test_evidence_links (gconstpointer data)
     {
       PopplerPage *page = poppler_document_get_page (t->pdf, p);
       GList *links = poppler_page_get_link_mapping (page);
-      double height;
 
-      poppler_page_get_size (page, NULL, &height);
       for (GList *l = links; l; l = l->next)
         {
           PopplerLinkMapping *m = l->data;
-          PopplerRectangle area = m->area;
-          g_autofree char *raw = NULL, *text = NULL;
+          /* inside the link's rectangle, clear of the neighbouring characters */
+          g_autofree char *text = link_text (page, m, 2, 3);
           const char *hit;
           guint n;
           int target;
 
-          /* inside the link's rectangle, clear of the neighbouring characters */
-          area.x1 = m->area.x1 + 2;
-          area.x2 = m->area.x2 - 2;
-          area.y1 = height - m->area.y2 + 3;
-          area.y2 = height - m->area.y1 - 3;
-          raw = poppler_page_get_text_for_area (page, &area);
-          text = zhi_test_strip_space (raw);
           target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
           hit = strstr (text, "附件");
           n = hit ? atoi (hit + strlen ("附件")) : 0;
@@ -451,18 +453,6 @@ test_qpdf (gconstpointer data)
     g_test_skip ("qpdf is not installed");
 }
 
-static gboolean
-bytes_contain (GBytes *bytes, const char *needle)
-{
-  gsize len, n = strlen (needle);
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* No temporary file of the object-stream pass is left in @dir. */
 static void
 assert_no_temp_files (const char *dir)
@@ -497,7 +487,7 @@ test_object_streams (gconstpointer data)
   g_assert_no_error (error);
   file_bytes = g_bytes_new_take (contents, len);
   g_assert_cmpuint (t->result->size, ==, len);
-  g_assert_true (bytes_contain (file_bytes, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (file_bytes, "/ObjStm"));
   assert_no_temp_files (t->dir);
 
   zhi_dossier_options_init (&options);
@@ -509,7 +499,7 @@ test_object_streams (gconstpointer data)
   stream_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
   g_assert_null (result->compact_warning);
   g_assert_cmpuint (result->size, ==, g_bytes_get_size (stream_bytes));
-  g_assert_true (bytes_contain (stream_bytes, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (stream_bytes, "/ObjStm"));
   pdf = poppler_document_new_from_bytes (stream_bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int)t->result->n_pages);
@@ -528,7 +518,7 @@ test_object_streams (gconstpointer data)
     g_assert_true (g_output_stream_close (lean, NULL, NULL));
     lean_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (lean));
     g_assert_cmpuint (lean_result->size, ==, g_bytes_get_size (lean_bytes));
-    g_assert_false (bytes_contain (lean_bytes, "/ObjStm"));
+    g_assert_false (zhi_test_bytes_contain (lean_bytes, "/ObjStm"));
     g_assert_true (g_str_has_prefix (g_bytes_get_data (lean_bytes, NULL), "%PDF-"));
   }
 }

@@ -595,3 +595,15 @@ zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest)
   poppler_dest_free (named);
   return page;
 }
+
+gboolean
+zhi_test_bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize len, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
