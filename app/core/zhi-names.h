@@ -21,9 +21,9 @@ typedef enum
  * criterion's number and title.  Free with g_free(). */
 char *zhi_names_criterion (const ZhiCriterion *criterion, ZhiNamesLanguage language);
 
-/* "3. 生产线智能化运行" for a criterion of @standard, "条件（一）依法设立" for a condition
- * (or its encouraged half) or exclusion of @conditions (either may be NULL), else @id itself.
- * in the user's language.  Free with g_free(). */
+/* In the user's language: "3. 生产线智能化运行" for a criterion of @standard, "条件（一）依法设立"
+ * for a condition (or its encouraged half) or exclusion of @conditions (either may be NULL),
+ * else @id itself.  Free with g_free(). */
 char *zhi_names_support (ZhiStandard *standard, ZhiConditions *conditions, const char *id);
 /* The same name for a rule of an eligibility result; a gate is named by its text. */
 char *zhi_names_rule (const ZhiRuleResult *result);
