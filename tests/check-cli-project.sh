@@ -1,29 +1,7 @@
 #!/bin/sh
 # zhizao-cli on whole projects: demo, validate, score, new, attach, export, import.
 # Exit statuses: 0 success, 1 problems found, 2 usage or input error.
-set -u
-cli=$(readlink -f "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-check () { # description expected-status actual-status
-  n=$((n + 1))
-  if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (exit $3, expected $2)"; failures=$((failures + 1)); fi
-}
-contains () { # description file text
-  n=$((n + 1))
-  if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1: no “$3” in"; sed 's/^/# /' "$2"; failures=$((failures + 1)); fi
-}
-json_ok () { # description file python-expression-on-d
-  n=$((n + 1))
-  if command -v python3 >/dev/null; then
-    if python3 -c "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/json-err"; then echo "ok $n - $1"; else echo "not ok $n - $1: not ($3) in"; sed 's/^/# /' "$2" "$tmp/json-err"; failures=$((failures + 1)); fi
-  else
-    echo "ok $n - $1 # SKIP python3 not installed"
-  fi
-}
-export LANGUAGE=en
+. "$(dirname "$0")/cli-lib.sh"
 
 for track in workshop factory-discrete factory-process; do
   "$cli" demo --track $track "$tmp/$track.zhizao" >"$tmp/out" 2>&1

@@ -14,16 +14,6 @@ typedef struct
   GDate today;
 } Fixture;
 
-static void
-problem_free (ZhiProblem *problem)
-{
-  g_free (problem->step);
-  g_free (problem->field);
-  g_free (problem->code);
-  g_free (problem->message);
-  g_free (problem);
-}
-
 /* A project with nothing to cross-check: every check has its inputs, all consistent. */
 static void
 setup (Fixture *f, gconstpointer data)
@@ -39,7 +29,7 @@ setup (Fixture *f, gconstpointer data)
   zhi_project_set_track (f->project, track);
   f->standard = zhi_standard_load_builtin (track, &error);
   g_assert_no_error (error);
-  f->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  f->problems = zhi_problem_list_new ();
   g_date_clear (&f->today, 1);
   g_date_set_dmy (&f->today, 2, G_DATE_DECEMBER, 2026);
 

@@ -9,28 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-static char *
-read_workshop (void)
-{
-  g_autofree char *path
-      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
-}
-
-static char *
-replace (char *text /* owned */, const char *from, const char *to)
-{
-  g_auto (GStrv) parts = g_strsplit (text, from, -1);
-
-  g_assert_cmpuint (g_strv_length (parts), >, 1); /* the edit must hit */
-  g_free (text);
-  return g_strjoinv (to, parts);
-}
+#include "zhi-test-util.h"
 
 static ZhiStandard *
 standard_from_text (const char *text, const char *name)
@@ -49,16 +28,12 @@ standard_from_text (const char *text, const char *name)
 static ZhiStandard *
 newer_workshop (const char *edition)
 {
-  g_autofree char *new_edition = g_strdup_printf ("\"edition\": \"%s\"", edition);
-  char *text = read_workshop ();
+  char *text = zhi_test_newer_workshop_json (edition);
   ZhiStandard *standard;
 
-  text = replace (text, "\"edition\": \"2023-04-18\"", new_edition);
-  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
-  text
-      = replace (text, "\"L4\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"",
-                 "\"L5\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"");
-  text = replace (text, "\"w09", "\"w11");
+  text = zhi_test_replace (
+      text, "\"L4\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"",
+      "\"L5\",\n              \"name\": {\n                \"zh\": \"四级（L4）\"");
   standard = standard_from_text (text, "workshop@next.json");
   g_free (text);
   return standard;
@@ -239,7 +214,7 @@ test_missing_edition_opens_read_only (void)
   g_autoptr (ZhiStandard) installed = NULL;
   g_autoptr (ZhiProject) project = NULL;
   g_autofree char *message = NULL;
-  char *text = read_workshop ();
+  char *text = zhi_test_newer_workshop_json ("2026-02-02");
 
   g_assert_no_error (error);
   project = zhi_project_create (file, &error);
@@ -262,9 +237,6 @@ test_missing_edition_opens_read_only (void)
   g_assert_finalize_object (g_steal_pointer (&project));
 
   /* installed: writable again */
-  text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2026-02-02\"");
-  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
-  text = replace (text, "\"w09", "\"w11");
   g_assert_true (g_file_set_contents (next_path, text, -1, &error));
   installed = zhi_editions_install (next_path, NULL, &error);
   g_assert_no_error (error);
@@ -429,7 +401,8 @@ test_newer_for_project (void)
       g_autofree char *name = g_strdup_printf ("%s.json", editions[i]);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autoptr (ZhiStandard) installed = NULL;
-      char *text = replace (read_workshop (), "\"edition\": \"2023-04-18\"", edition);
+      char *text
+          = zhi_test_replace (zhi_test_workshop_json (), "\"edition\": \"2023-04-18\"", edition);
 
       g_assert_true (g_file_set_contents (path, text, -1, &error));
       g_free (text);
@@ -481,10 +454,10 @@ test_installed_parsed_once (void)
   g_autofree char *installed_dir = zhi_editions_installed_dir ();
   g_autofree char *target = g_build_filename (installed_dir, "workshop@2027-03-03.json", NULL);
   g_autoptr (GPtrArray) broken = NULL;
-  char *text = read_workshop ();
+  char *text = zhi_test_workshop_json ();
 
   g_assert_no_error (error);
-  text = replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2027-03-03\"");
+  text = zhi_test_replace (text, "\"edition\": \"2023-04-18\"", "\"edition\": \"2027-03-03\"");
   g_assert_true (g_file_set_contents (source, text, -1, &error));
   g_autoptr (ZhiStandard) installed = zhi_editions_install (source, NULL, &error);
   g_assert_no_error (error);

@@ -5,6 +5,7 @@
 #include "zhi-project.h"
 #include "zhi-standard.h"
 #include "zhi-credit-code.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -236,23 +237,8 @@ static ZhiProject *
 make_full_project (void)
 {
   ZhiProject *p = zhi_project_new ();
-  zhi_project_set_name (p, "辽宁示例装备制造有限公司");
-  zhi_project_set_credit_code (p, "91210100MA0QC0JX3B");
-  zhi_project_set_city (p, "沈阳市");
-  zhi_project_set_address (p, "沈阳市浑南区示例路 1 号");
-  zhi_project_set_legal_representative (p, "张三");
-  zhi_project_set_contact_person (p, "李四");
-  zhi_project_set_phone (p, "024-12345678");
-  zhi_project_set_email (p, "li@example.com");
-  zhi_project_set_industry_division (p, "35");
-  zhi_project_set_registered_capital (p, 5000.25);
-  zhi_project_set_founding_date (p, "2008-06-18");
-  zhi_project_set_employees (p, 860);
-  zhi_project_set_revenue_last_year (p, 48000.5);
+  zhi_test_set_enterprise (p);
   zhi_project_set_main_products (p, "数控机床\n工业机器人");
-  zhi_project_set_investment_software (p, 800);
-  zhi_project_set_investment_hardware (p, 1700.75);
-  zhi_project_set_investment_total (p, 2500.75);
   zhi_project_set_funding_sources (p, "自筹 80%，银行贷款 20%");
   zhi_project_set_track (p, ZHI_TRACK_WORKSHOP);
   zhi_project_set_site_name (p, "机加工数字化车间");

@@ -678,8 +678,8 @@ test_track_definition (gconstpointer data)
   g_ptr_array_unref (expected);
 }
 
-static gboolean
-has_indicator (JsonObject *root, const char *id, const char **kind)
+static JsonObject *
+find_indicator (JsonObject *root, const char *id)
 {
   JsonArray *criteria = get_array (root, "criteria");
   JsonArray *track_indicators = get_array (root, "track_indicators");
@@ -688,10 +688,7 @@ has_indicator (JsonObject *root, const char *id, const char **kind)
     {
       JsonObject *ind = json_array_get_object_element (track_indicators, i);
       if (g_str_equal (get_string (ind, "id"), id))
-        {
-          *kind = get_string (ind, "kind");
-          return TRUE;
-        }
+        return ind;
     }
   for (guint i = 0; i < json_array_get_length (criteria); i++)
     {
@@ -700,13 +697,11 @@ has_indicator (JsonObject *root, const char *id, const char **kind)
         {
           JsonObject *ind = json_array_get_object_element (inds, j);
           if (g_str_equal (get_string (ind, "id"), id))
-            {
-              *kind = get_string (ind, "kind");
-              return TRUE;
-            }
+            return ind;
         }
     }
-  return FALSE;
+  g_error ("no indicator %s", id);
+  return NULL;
 }
 
 static void
@@ -773,8 +768,7 @@ test_track_arithmetic (gconstpointer data)
   for (guint i = 0; i < json_array_get_length (gates); i++)
     {
       JsonObject *gate = json_array_get_object_element (gates, i);
-      const char *kind = NULL;
-      g_assert_true (has_indicator (root, get_string (gate, "indicator"), &kind));
+      g_assert_nonnull (find_indicator (root, get_string (gate, "indicator")));
       g_assert_nonnull (get_zh (gate, "text"));
       g_assert_nonnull (get_zh (gate, "source"));
     }
@@ -824,32 +818,6 @@ test_track_arithmetic (gconstpointer data)
       g_assert_null (strstr (get_zh (band, "advice"), "不代表"));
     }
   g_assert_cmpint (previous_min, ==, 0);
-}
-
-static JsonObject *
-find_indicator (JsonObject *root, const char *id)
-{
-  JsonArray *criteria = get_array (root, "criteria");
-  JsonArray *track_indicators = get_array (root, "track_indicators");
-
-  for (guint i = 0; i < json_array_get_length (track_indicators); i++)
-    {
-      JsonObject *ind = json_array_get_object_element (track_indicators, i);
-      if (g_str_equal (get_string (ind, "id"), id))
-        return ind;
-    }
-  for (guint i = 0; i < json_array_get_length (criteria); i++)
-    {
-      JsonArray *inds = get_array (json_array_get_object_element (criteria, i), "indicators");
-      for (guint j = 0; j < json_array_get_length (inds); j++)
-        {
-          JsonObject *ind = json_array_get_object_element (inds, j);
-          if (g_str_equal (get_string (ind, "id"), id))
-            return ind;
-        }
-    }
-  g_error ("no indicator %s", id);
-  return NULL;
 }
 
 static gboolean

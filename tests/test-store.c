@@ -9,6 +9,7 @@
 
 #include "zhi-project-private.h"
 #include "zhi-store.h"
+#include "zhi-test-util.h"
 
 #define SHA_EMPTY "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
@@ -30,24 +31,6 @@ assert_dies (gpointer object)
   g_assert_null (weak);
 }
 
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return g_strdup ("(missing)");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guint8 *)data, len);
-}
-
 static void
 write_file (const char *path, const char *data, gssize len)
 {
@@ -59,23 +42,8 @@ write_file (const char *path, const char *data, gssize len)
 static void
 fill (ZhiProject *p)
 {
-  zhi_project_set_name (p, "辽宁示例装备制造有限公司");
-  zhi_project_set_credit_code (p, "91210100MA0QC0JX3B");
-  zhi_project_set_city (p, "沈阳市");
-  zhi_project_set_address (p, "沈阳市浑南区示例路 1 号");
-  zhi_project_set_legal_representative (p, "张三");
-  zhi_project_set_contact_person (p, "李四");
-  zhi_project_set_phone (p, "024-12345678");
-  zhi_project_set_email (p, "li@example.com");
-  zhi_project_set_industry_division (p, "35");
-  zhi_project_set_registered_capital (p, 5000.25);
-  zhi_project_set_founding_date (p, "2008-06-18");
-  zhi_project_set_employees (p, 860);
-  zhi_project_set_revenue_last_year (p, 48000.5);
+  zhi_test_set_enterprise (p);
   zhi_project_set_main_products (p, "数控机床");
-  zhi_project_set_investment_software (p, 800);
-  zhi_project_set_investment_hardware (p, 1700.75);
-  zhi_project_set_investment_total (p, 2500.75);
   zhi_project_set_funding_sources (p, "自筹");
   zhi_project_set_track (p, ZHI_TRACK_FACTORY_DISCRETE);
   zhi_project_set_site_name (p, "示例智能工厂");
@@ -98,7 +66,7 @@ fill (ZhiProject *p)
 static ZhiProject *
 create (const char *name, char **out_path)
 {
-  g_autofree char *path = tmp_path (name);
+  g_autofree char *path = zhi_test_tmp_path (name);
   g_autoptr (GFile) f = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_unlink (path);
@@ -119,7 +87,7 @@ open_path (const char *path, GError **error)
 static ZhiEvidence *
 attach_bytes (ZhiProject *p, const char *name, const char *data, gssize len)
 {
-  g_autofree char *path = tmp_path (name);
+  g_autofree char *path = zhi_test_tmp_path (name);
   write_file (path, data, len);
   g_autoptr (GFile) f = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -289,26 +257,18 @@ test_autosave_and_lock (void)
 }
 
 /* the version-1 schema, as Zhizao 0.1 wrote it (a fixture: never change it) */
-static const char v1_fixture[]
-    = "CREATE TABLE fields (key TEXT PRIMARY KEY, value);"
-      "CREATE TABLE answers (id TEXT PRIMARY KEY, json TEXT NOT NULL);"
-      "CREATE TABLE narratives (criterion_id TEXT PRIMARY KEY, text TEXT NOT NULL);"
-      "CREATE TABLE evidence (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-      " title TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,"
-      " size INTEGER NOT NULL, sha256 TEXT NOT NULL, page_count INTEGER NOT NULL,"
-      " supports TEXT NOT NULL, added_us INTEGER NOT NULL);"
-      "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
-      "PRAGMA application_id = 1514686810; PRAGMA user_version = 1;"
-      "INSERT INTO fields VALUES ('name', '旧版企业'), ('employees', 42), ('track', 'workshop');"
-      "INSERT INTO narratives VALUES ('w1', '旧版叙述');"
-      "INSERT INTO blobs VALUES ('" SHA_EMPTY "', 0, x'');"
-      "INSERT INTO evidence VALUES ('E1', 0, '空文件', 'empty.txt', 'text/plain', 0, '" SHA_EMPTY
-      "', 0, '[\"w1\"]', 1700000000000000);";
+static const char v1_fixture[] = ZHI_TEST_SCHEMA_V1
+    "PRAGMA application_id = 1514686810; PRAGMA user_version = 1;"
+    "INSERT INTO fields VALUES ('name', '旧版企业'), ('employees', 42), ('track', 'workshop');"
+    "INSERT INTO narratives VALUES ('w1', '旧版叙述');"
+    "INSERT INTO blobs VALUES ('" SHA_EMPTY "', 0, x'');"
+    "INSERT INTO evidence VALUES ('E1', 0, '空文件', 'empty.txt', 'text/plain', 0, '" SHA_EMPTY
+    "', 0, '[\"w1\"]', 1700000000000000);";
 
 static char *
 make_v1 (const char *name)
 {
-  char *path = tmp_path (name);
+  char *path = zhi_test_tmp_path (name);
   sqlite3 *db;
   g_unlink (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -352,7 +312,7 @@ test_migration_read_only_v1 (void)
   g_autofree char *path = make_v1 ("v1-ro.zhizao");
   g_autoptr (GError) error = NULL;
   g_chmod (path, 0444);
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   {
     g_autoptr (ZhiProject) p = open_path (path, &error);
     g_assert_no_error (error);
@@ -360,7 +320,7 @@ test_migration_read_only_v1 (void)
     g_assert_cmpstr (zhi_project_get_name (p), ==, "旧版企业");
     zhi_project_set_city (p, "大连市");
     /* save as: the copy is migrated and carries the evidence bytes */
-    g_autofree char *copy = tmp_path ("v1-copy.zhizao");
+    g_autofree char *copy = zhi_test_tmp_path ("v1-copy.zhizao");
     g_autoptr (GFile) cf = g_file_new_for_path (copy);
     g_unlink (copy);
     g_assert_true (zhi_project_save_as (p, cf, &error));
@@ -371,7 +331,7 @@ test_migration_read_only_v1 (void)
     g_assert_cmpint (count_rows (copy, "SELECT count(*) FROM fields WHERE value = '大连市'"), ==,
                      1);
   }
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_chmod (path, 0644);
 }
@@ -379,8 +339,8 @@ test_migration_read_only_v1 (void)
 static void
 expect_refused (const char *name, int code, const char *needle)
 {
-  g_autofree char *path = tmp_path (name);
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *path = zhi_test_tmp_path (name);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) p = open_path (path, &error);
   g_assert_null (p);
@@ -389,7 +349,7 @@ expect_refused (const char *name, int code, const char *needle)
     g_printerr ("%s: %s\n", name, error->message);
   g_assert_nonnull (strstr (error->message, name));
   g_assert_nonnull (strstr (error->message, needle));
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
@@ -398,13 +358,13 @@ expect_refused (const char *name, int code, const char *needle)
 static void
 test_bad_input (void)
 {
-  g_autofree char *random_path = tmp_path ("random.zhizao");
-  g_autofree char *empty_path = tmp_path ("empty.zhizao");
-  g_autofree char *foreign_path = tmp_path ("foreign.zhizao");
+  g_autofree char *random_path = zhi_test_tmp_path ("random.zhizao");
+  g_autofree char *empty_path = zhi_test_tmp_path ("empty.zhizao");
+  g_autofree char *foreign_path = zhi_test_tmp_path ("foreign.zhizao");
   g_autofree char *newer_path = NULL;
-  g_autofree char *trunc_path = tmp_path ("truncated.zhizao");
-  g_autofree char *corrupt_path = tmp_path ("corrupt.zhizao");
-  g_autofree char *headless_path = tmp_path ("headless.zhizao");
+  g_autofree char *trunc_path = zhi_test_tmp_path ("truncated.zhizao");
+  g_autofree char *corrupt_path = zhi_test_tmp_path ("corrupt.zhizao");
+  g_autofree char *headless_path = zhi_test_tmp_path ("headless.zhizao");
   g_autoptr (GError) error = NULL;
 
   char random[4096];
@@ -453,7 +413,7 @@ test_bad_input (void)
   expect_refused ("truncated.zhizao", ZHI_PROJECT_ERROR_DAMAGED, "truncated");
   expect_refused ("corrupt.zhizao", ZHI_PROJECT_ERROR_DAMAGED, "damaged");
 
-  g_autofree char *missing = tmp_path ("missing.zhizao");
+  g_autofree char *missing = zhi_test_tmp_path ("missing.zhizao");
   g_autoptr (ZhiProject) p = open_path (missing, &error);
   g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_IO);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -469,7 +429,7 @@ test_read_only_file (void)
     fill (p);
   }
   g_chmod (path, 0444);
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   g_autoptr (ZhiProject) p = open_path (path, &error);
   g_assert_no_error (error);
   g_assert_true (zhi_project_is_read_only (p));
@@ -481,7 +441,7 @@ test_read_only_file (void)
   g_assert_nonnull (strstr (error->message, "Save As"));
   g_clear_error (&error);
   g_assert_cmpstr (zhi_project_get_phone (p), ==, "0411-888");
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_chmod (path, 0644);
 }
@@ -532,7 +492,7 @@ test_failed_commit_keeps_state (void)
   g_assert_error (signalled, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_SAVE_FAILED);
 
   /* nothing lost: save as elsewhere */
-  g_autofree char *rescue = tmp_path ("rescue.zhizao");
+  g_autofree char *rescue = zhi_test_tmp_path ("rescue.zhizao");
   g_autoptr (GFile) rf = g_file_new_for_path (rescue);
   g_unlink (rescue);
   g_assert_true (zhi_project_save_as (p, rf, &error));
@@ -551,7 +511,7 @@ test_failed_commit_keeps_state (void)
   /* when not root, a folder made read-only after opening fails the same way */
   if (getuid () != 0)
     {
-      g_autofree char *sub = tmp_path ("locked-dir");
+      g_autofree char *sub = zhi_test_tmp_path ("locked-dir");
       g_mkdir (sub, 0755);
       g_autofree char *inner = g_build_filename (sub, "p.zhizao", NULL);
       g_autoptr (GFile) f = g_file_new_for_path (inner);
@@ -584,7 +544,7 @@ test_evidence_dedup (void)
   g_assert_true (zhi_project_flush (p, &error));
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 2);
 
-  g_autofree char *out = tmp_path ("out.png");
+  g_autofree char *out = zhi_test_tmp_path ("out.png");
   g_autoptr (GFile) of = g_file_new_for_path (out);
   g_assert_true (zhi_project_export_evidence (p, "E2", of, NULL, &error));
   g_assert_no_error (error);
@@ -619,7 +579,7 @@ test_evidence_large_chunked (void)
 {
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *big = tmp_path ("big.bin");
+  g_autofree char *big = zhi_test_tmp_path ("big.bin");
   const gsize size = 50 * 1024 * 1024 + 12345;
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   {
@@ -664,7 +624,7 @@ test_evidence_large_chunked (void)
   g_assert_cmpuint (total, ==, size);
   g_assert_cmpstr (g_checksum_get_string (back), ==, g_checksum_get_string (sum));
 
-  g_autofree char *out = tmp_path ("big-out.bin");
+  g_autofree char *out = zhi_test_tmp_path ("big-out.bin");
   g_autoptr (GFile) of = g_file_new_for_path (out);
   g_assert_true (zhi_project_export_evidence (p, "E1", of, NULL, &error));
   g_autoptr (GPtrArray) bad = zhi_project_verify_evidence (p, NULL, &error);
@@ -709,7 +669,7 @@ test_verify_detects_damage (void)
   g_assert_no_error (error);
   g_assert_cmpuint (bad->len, ==, 1);
   g_assert_cmpstr (bad->pdata[0], ==, "E1");
-  g_autofree char *out = tmp_path ("damaged-out.txt");
+  g_autofree char *out = zhi_test_tmp_path ("damaged-out.txt");
   g_autoptr (GFile) of = g_file_new_for_path (out);
   g_assert_false (zhi_project_export_evidence (p, "E1", of, NULL, &error));
   g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE);
@@ -734,7 +694,7 @@ test_export_failure_keeps_existing (void)
   sqlite3_close (db);
   g_autoptr (ZhiProject) p = open_path (path, &error);
   g_assert_no_error (error);
-  g_autofree char *out = tmp_path ("export-keep-out.txt");
+  g_autofree char *out = zhi_test_tmp_path ("export-keep-out.txt");
   write_file (out, "keep me", -1);
   g_autoptr (GFile) of = g_file_new_for_path (out);
   g_assert_false (zhi_project_export_evidence (p, "E1", of, NULL, &error));
@@ -742,7 +702,7 @@ test_export_failure_keeps_existing (void)
   g_autofree char *data = NULL;
   g_assert_true (g_file_get_contents (out, &data, NULL, NULL));
   g_assert_cmpstr (data, ==, "keep me");
-  g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (zhi_test_tmp_dir (), 0, NULL);
   for (const char *e; (e = g_dir_read_name (dir));)
     g_assert_false (g_str_has_prefix (e, ".goutputstream")); /* no temporary left behind */
   assert_dies (g_steal_pointer (&p));
@@ -759,20 +719,11 @@ on_progress (double fraction, gpointer data)
 }
 
 static void
-on_attached (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ZhiEvidence **out = data;
-  g_autoptr (GError) error = NULL;
-  *out = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_attach_async_and_unsaved_project (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) p = zhi_project_new (); /* no file yet: bytes go to temp storage */
-  g_autofree char *src = tmp_path ("async.txt");
+  g_autofree char *src = zhi_test_tmp_path ("async.txt");
   g_autofree char *data = g_strnfill (300000, 'a');
   write_file (src, data, -1);
   g_autoptr (GFile) sf = g_file_new_for_path (src);
@@ -780,7 +731,8 @@ test_attach_async_and_unsaved_project (void)
   ZhiEvidence *ev = NULL;
   guint added = 0;
   g_signal_connect_swapped (p, "evidence-added", G_CALLBACK (g_atomic_int_inc), &added);
-  zhi_project_attach_file_async (p, sf, "异步", NULL, on_progress, &last, on_attached, &ev);
+  zhi_project_attach_file_async (p, sf, "异步", NULL, on_progress, &last, zhi_test_attached_cb,
+                                 &ev);
   while (ev == NULL)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
@@ -789,7 +741,7 @@ test_attach_async_and_unsaved_project (void)
   g_assert_cmpuint (added, ==, 1);
   g_assert_cmpstr (zhi_evidence_get_title (ev), ==, "异步");
 
-  g_autofree char *path = tmp_path ("from-memory.zhizao");
+  g_autofree char *path = zhi_test_tmp_path ("from-memory.zhizao");
   g_autoptr (GFile) f = g_file_new_for_path (path);
   g_unlink (path);
   zhi_project_set_name (p, "内存项目");
@@ -826,11 +778,11 @@ test_attach_async_while_closed (gconstpointer mode)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) p = create ("async-close.zhizao", &path);
-  g_autofree char *src = tmp_path ("async-close.bin");
+  g_autofree char *src = zhi_test_tmp_path ("async-close.bin");
   g_autofree char *data = g_strnfill (8 << 20, 'c');
   write_file (src, data, -1);
   g_autoptr (GFile) sf = g_file_new_for_path (src);
-  g_autofree char *other = tmp_path ("async-close-other.zhizao");
+  g_autofree char *other = zhi_test_tmp_path ("async-close-other.zhizao");
   g_autoptr (GFile) of = g_file_new_for_path (other);
   g_unlink (other);
   gboolean done = FALSE;
@@ -876,15 +828,15 @@ static void
 test_attach_async_progress_thread (void)
 {
   g_autoptr (ZhiProject) p = zhi_project_new ();
-  g_autofree char *src = tmp_path ("async-progress.bin");
+  g_autofree char *src = zhi_test_tmp_path ("async-progress.bin");
   g_autofree char *data = g_strnfill (4 << 20, 'p');
   write_file (src, data, -1);
   g_autoptr (GFile) sf = g_file_new_for_path (src);
   double last = 0;
   ZhiEvidence *ev = NULL;
   main_thread = g_thread_self ();
-  zhi_project_attach_file_async (p, sf, NULL, NULL, on_progress_main_thread, &last, on_attached,
-                                 &ev);
+  zhi_project_attach_file_async (p, sf, NULL, NULL, on_progress_main_thread, &last,
+                                 zhi_test_attached_cb, &ev);
   g_usleep (300 * 1000); /* the worker hashes and writes while this thread is busy */
   while (ev == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -897,7 +849,7 @@ test_attach_async_progress_thread (void)
 static void
 test_create_refuses_existing (void)
 {
-  g_autofree char *path = tmp_path ("exists.zhizao");
+  g_autofree char *path = zhi_test_tmp_path ("exists.zhizao");
   write_file (path, "keep me", -1);
   g_autoptr (GFile) f = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -935,7 +887,7 @@ fake_inspector (GFile *file,
 static void
 test_inspection_hook (void)
 {
-  g_autofree char *path = tmp_path ("inspect.zhizao");
+  g_autofree char *path = zhi_test_tmp_path ("inspect.zhizao");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_unlink (path);
@@ -1030,7 +982,7 @@ test_open_read_only_requested (void)
 {
   g_autofree char *path = make_v1 ("v1-requested.zhizao");
   g_autoptr (GError) error = NULL;
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   {
     g_autoptr (GFile) f = g_file_new_for_path (path);
     g_autoptr (ZhiProject) p = zhi_project_open_read_only (f, &error);
@@ -1045,7 +997,7 @@ test_open_read_only_requested (void)
     g_assert_true (zhi_project_close (p, &error));
     g_assert_no_error (error);
   }
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 1);
 }
@@ -1054,7 +1006,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("zhi-store-XXXXXX", NULL);
+  zhi_test_tmp_dir_make ("zhi-store-XXXXXX");
   g_test_add_func ("/store/round-trip/every-field", test_round_trip);
   g_test_add_func ("/store/round-trip/partial-answers", test_partial_answers_survive_reopen);
   g_test_add_func ("/store/autosave/debounced-and-locked-second-open", test_autosave_and_lock);
@@ -1084,9 +1036,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/evidence/inspection-hook-stored-and-rechecked", test_inspection_hook);
   g_test_add_func ("/store/evidence/inspection-in-json", test_inspection_json);
   int rc = g_test_run ();
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-  if (system (cmd) != 0)
-    g_printerr ("could not remove %s\n", tmpdir);
-  g_free (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return rc;
 }

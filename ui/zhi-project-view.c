@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "zhi-editions.h"
+#include "zhi-names.h"
 #include "zhi-track.h"
 #include "zhi-evaluation.h"
 #include "zhi-migration.h"
@@ -16,7 +17,6 @@
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
 #include "zhi-undo-toast.h"
-#include "zhi-window.h"
 
 typedef struct
 {
@@ -201,8 +201,7 @@ rebuild (ZhiProjectView *self)
             {
               const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
               g_autofree char *name = g_strconcat ("criterion:", criterion->id, NULL);
-              g_autofree char *title
-                  = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+              g_autofree char *title = zhi_names_criterion (criterion, ZHI_NAMES_USER);
 
               gtk_list_box_append (self->steps_list, step_row_new (name, title, NULL, TRUE));
             }
@@ -409,15 +408,15 @@ move_undo_free (gpointer data, GClosure *closure)
   g_free (m);
 }
 
+/* the view's own toasts take the pages' way: ZhiProjectView::add-toast, which the window
+ * connects; takes @toast, which is dropped when nobody shows it (a view on its own) */
 static void
 add_toast (ZhiProjectView *self, AdwToast *toast)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ZHI_TYPE_WINDOW);
+  gboolean shown = FALSE;
 
-  if (window != NULL)
-    zhi_window_add_toast (ZHI_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast, &shown);
+  g_object_unref (toast);
 }
 
 static void
@@ -833,7 +832,7 @@ zhi_project_view_class_init (ZhiProjectViewClass *klass)
 
   /**
    * ZhiProjectView::add-toast:
-   * @toast: (transfer none): a page's toast
+   * @toast: (transfer none): a page's toast, or the view's own (an edition move and its undo)
    *
    * Returns: TRUE when the toast is shown (the handler took a reference)
    */

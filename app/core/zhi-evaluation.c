@@ -54,6 +54,12 @@ problem_free (ZhiProblem *problem)
   g_free (problem);
 }
 
+GPtrArray *
+zhi_problem_list_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+}
+
 void
 zhi_problem_list_add (GPtrArray *problems,
                       ZhiProblemSeverity severity,
@@ -669,7 +675,7 @@ zhi_evaluation_update (ZhiEvaluation *self)
   self->eligibility = zhi_eligibility_evaluate (self->standard, self->conditions, self->answers,
                                                 zhi_project_get_credit_code (self->project));
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  problems = zhi_problem_list_new ();
   if (self->standard_error != NULL)
     zhi_problem_list_add (problems, ZHI_PROBLEM_BLOCKING, "enterprise", "track", "missing-edition",
                           g_strdup (self->standard_error));

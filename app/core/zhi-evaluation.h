@@ -91,6 +91,8 @@ ZhiAnswers *zhi_evaluation_get_effective_answers (ZhiEvaluation *self);
  * problems.  Used by `zhizao-cli validate --json` and `score --json`. */
 JsonNode *zhi_evaluation_to_json (ZhiEvaluation *self);
 const char *zhi_problem_severity_to_string (ZhiProblemSeverity severity);
+/* An empty list of problems (ZhiProblem *) that frees them with it. */
+GPtrArray *zhi_problem_list_new (void);
 /* Appends a new problem to @problems (ZhiProblem *, freed by the array); takes @message. */
 void zhi_problem_list_add (GPtrArray *problems,
                            ZhiProblemSeverity severity,

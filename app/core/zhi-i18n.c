@@ -87,6 +87,16 @@ zhi_text_get (const ZhiText *text)
   return zhi_i18n_pick (text->zh, text->en);
 }
 
+const char *
+zhi_text_get_chinese (const ZhiText *text)
+{
+  if (text == NULL)
+    return "";
+  if (text->zh != NULL && text->zh[0] != '\0')
+    return text->zh;
+  return text->en != NULL ? text->en : "";
+}
+
 ZhiText *
 zhi_text_new (const char *zh, const char *en)
 {

@@ -38,6 +38,10 @@ const char *zhi_i18n_pick (const char *zh, const char *en);
 /* zhi_i18n_pick on a ZhiText; "" for NULL. */
 const char *zhi_text_get (const ZhiText *text);
 
+/* The Chinese member whatever the user's language (the dossier is a Chinese document); the
+ * English one where the data has no Chinese; "" for NULL. */
+const char *zhi_text_get_chinese (const ZhiText *text);
+
 ZhiText *zhi_text_new (const char *zh, const char *en);
 ZhiText *zhi_text_copy (const ZhiText *text);
 void zhi_text_free (ZhiText *text);

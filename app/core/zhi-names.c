@@ -11,6 +11,19 @@
 #define EXCLUSION_NAME N_ ("Exclusion %s %s")
 
 char *
+zhi_names_criterion (const ZhiCriterion *criterion, ZhiNamesLanguage language)
+{
+  const ZhiText *title;
+
+  g_return_val_if_fail (criterion != NULL, NULL);
+
+  title = &criterion->title;
+  return g_strdup_printf ("%d. %s", criterion->number,
+                          language == ZHI_NAMES_DOSSIER ? zhi_text_get_chinese (title)
+                                                        : zhi_text_get (title));
+}
+
+char *
 zhi_names_support (ZhiStandard *standard, ZhiConditions *conditions, const char *id)
 {
   const ZhiCriterion *criterion
@@ -21,7 +34,7 @@ zhi_names_support (ZhiStandard *standard, ZhiConditions *conditions, const char 
   g_return_val_if_fail (id != NULL, NULL);
 
   if (criterion != NULL)
-    return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+    return zhi_names_criterion (criterion, ZHI_NAMES_USER);
   if (conditions != NULL && (condition = zhi_conditions_lookup_condition (conditions, id)) != NULL)
     return g_strdup_printf (_ (CONDITION_NAME), condition->mark,
                             zhi_text_get (&condition->short_name));

@@ -8,6 +8,7 @@
 #include "zhi-dossier-private.h"
 #include "zhi-industry.h"
 #include "zhi-kpi.h"
+#include "zhi-names.h"
 
 /* 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 */
 static char *
@@ -835,8 +836,7 @@ zhi_dossier_add_score (Builder *b)
       zhi_pdf_table_add_row (t, row);
       link_refs_in_cell (t, 4, entries);
       weights += cr->criterion->weight;
-      chart->labels[i]
-          = g_strdup_printf ("%d %s", cr->criterion->number, zh (&cr->criterion->title));
+      chart->labels[i] = zhi_names_criterion (cr->criterion, ZHI_NAMES_DOSSIER);
       chart->weight[i] = cr->max_points;
       chart->claimed[i] = cr->claimed;
       chart->evidenced[i] = cr->evidenced;

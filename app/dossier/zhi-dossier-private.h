@@ -49,11 +49,7 @@ typedef struct
 static inline const char *
 zh (const ZhiText *text)
 {
-  if (text == NULL)
-    return "";
-  if (text->zh != NULL && text->zh[0] != '\0')
-    return text->zh;
-  return text->en != NULL ? text->en : "";
+  return zhi_text_get_chinese (text);
 }
 
 /* What the dossier prints for a field left empty. */

@@ -2,8 +2,12 @@
 #include "zhi-demo.h"
 #include "zhi-dossier-version.h"
 #include "zhi-dossier.h"
+#include "zhi-editions.h"
+#include "zhi-i18n.h"
+#include "zhi-names.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -109,23 +113,6 @@ text_of (Track *t, int page)
 }
 
 static int
-resolve_dest (PopplerDocument *pdf, PopplerDest *dest)
-{
-  int page;
-
-  if (dest->type == POPPLER_DEST_NAMED)
-    {
-      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
-
-      g_assert_nonnull (named);
-      page = named->page_num - 1;
-      poppler_dest_free (named);
-      return page;
-    }
-  return dest->page_num - 1;
-}
-
-static int
 attachment_page (PopplerDocument *pdf, guint n)
 {
   g_autofree char *name = g_strdup_printf ("att-%u", n);
@@ -149,7 +136,7 @@ read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachment
     {
       PopplerAction *action = poppler_index_iter_get_action (iter);
       PopplerIndexIter *child = poppler_index_iter_get_child (iter);
-      int page = resolve_dest (t->pdf, action->goto_dest.dest);
+      int page = zhi_test_pdf_dest_page (t->pdf, action->goto_dest.dest) - 1;
 
       g_ptr_array_add (top, g_strdup (action->any.title));
       g_array_append_val (top_pages, page);
@@ -160,7 +147,7 @@ read_outline (Track *t, GPtrArray *top, GArray *top_pages, GPtrArray *attachment
               PopplerAction *a = poppler_index_iter_get_action (child);
 
               g_ptr_array_add (attachments, g_strdup (a->any.title));
-              g_assert_cmpint (resolve_dest (t->pdf, a->goto_dest.dest), ==,
+              g_assert_cmpint (zhi_test_pdf_dest_page (t->pdf, a->goto_dest.dest) - 1, ==,
                                attachment_page (t->pdf, attachments->len));
               poppler_action_free (a);
             }
@@ -251,6 +238,25 @@ test_outline (gconstpointer data)
     }
 }
 
+/* The text of a link on @page, white space removed, read from its area shrunk by @inset_x and
+ * @inset_y on each side (poppler's link areas are in PDF space, origin bottom-left; its text
+ * areas are not). */
+static char *
+link_text (PopplerPage *page, PopplerLinkMapping *m, double inset_x, double inset_y)
+{
+  PopplerRectangle area = m->area;
+  g_autofree char *raw = NULL;
+  double height;
+
+  poppler_page_get_size (page, NULL, &height);
+  area.x1 = m->area.x1 + inset_x;
+  area.x2 = m->area.x2 - inset_x;
+  area.y1 = height - m->area.y2 + inset_y;
+  area.y2 = height - m->area.y1 - inset_y;
+  raw = poppler_page_get_text_for_area (page, &area);
+  return zhi_test_strip_space (raw);
+}
+
 /* Every contents entry is a link; its text ends with the page number it claims; the link
  * leads to that page and the heading is there. */
 static void
@@ -269,26 +275,18 @@ test_contents (gconstpointer data)
     {
       PopplerPage *page = poppler_document_get_page (t->pdf, p);
       GList *links = poppler_page_get_link_mapping (page);
-      double height;
 
-      poppler_page_get_size (page, NULL, &height);
       for (GList *l = links; l; l = l->next)
         {
           PopplerLinkMapping *m = l->data;
-          PopplerRectangle area = m->area;
-          g_autofree char *raw = NULL, *text = NULL;
+          /* the entry's text lies in the middle of its area, away from its neighbours */
+          g_autofree char *text = link_text (page, m, 0, 4);
           int target, shown;
           gsize len;
           const char *digits;
 
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
-          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
-          /* poppler's link areas are in PDF space (origin bottom-left); the entry's text
-           * lies in the middle of its area, away from its neighbours */
-          area.y1 = height - m->area.y2 + 4;
-          area.y2 = height - m->area.y1 - 4;
-          raw = poppler_page_get_text_for_area (page, &area);
-          text = zhi_test_strip_space (raw);
+          target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
           len = strlen (text);
           digits = text + len;
           while (digits > text && g_ascii_isdigit (digits[-1]))
@@ -377,26 +375,17 @@ test_evidence_links (gconstpointer data)
     {
       PopplerPage *page = poppler_document_get_page (t->pdf, p);
       GList *links = poppler_page_get_link_mapping (page);
-      double height;
 
-      poppler_page_get_size (page, NULL, &height);
       for (GList *l = links; l; l = l->next)
         {
           PopplerLinkMapping *m = l->data;
-          PopplerRectangle area = m->area;
-          g_autofree char *raw = NULL, *text = NULL;
+          /* inside the link's rectangle, clear of the neighbouring characters */
+          g_autofree char *text = link_text (page, m, 2, 3);
           const char *hit;
           guint n;
           int target;
 
-          /* inside the link's rectangle, clear of the neighbouring characters */
-          area.x1 = m->area.x1 + 2;
-          area.x2 = m->area.x2 - 2;
-          area.y1 = height - m->area.y2 + 3;
-          area.y2 = height - m->area.y1 - 3;
-          raw = poppler_page_get_text_for_area (page, &area);
-          text = zhi_test_strip_space (raw);
-          target = resolve_dest (t->pdf, m->action->goto_dest.dest);
+          target = zhi_test_pdf_dest_page (t->pdf, m->action->goto_dest.dest) - 1;
           hit = strstr (text, "附件");
           n = hit ? atoi (hit + strlen ("附件")) : 0;
           /* "见附件1、6": the second number's link reads "、6" */
@@ -464,18 +453,6 @@ test_qpdf (gconstpointer data)
     g_test_skip ("qpdf is not installed");
 }
 
-static gboolean
-bytes_contain (GBytes *bytes, const char *needle)
-{
-  gsize len, n = strlen (needle);
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* No temporary file of the object-stream pass is left in @dir. */
 static void
 assert_no_temp_files (const char *dir)
@@ -510,7 +487,7 @@ test_object_streams (gconstpointer data)
   g_assert_no_error (error);
   file_bytes = g_bytes_new_take (contents, len);
   g_assert_cmpuint (t->result->size, ==, len);
-  g_assert_true (bytes_contain (file_bytes, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (file_bytes, "/ObjStm"));
   assert_no_temp_files (t->dir);
 
   zhi_dossier_options_init (&options);
@@ -522,7 +499,7 @@ test_object_streams (gconstpointer data)
   stream_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
   g_assert_null (result->compact_warning);
   g_assert_cmpuint (result->size, ==, g_bytes_get_size (stream_bytes));
-  g_assert_true (bytes_contain (stream_bytes, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (stream_bytes, "/ObjStm"));
   pdf = poppler_document_new_from_bytes (stream_bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int)t->result->n_pages);
@@ -541,7 +518,7 @@ test_object_streams (gconstpointer data)
     g_assert_true (g_output_stream_close (lean, NULL, NULL));
     lean_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (lean));
     g_assert_cmpuint (lean_result->size, ==, g_bytes_get_size (lean_bytes));
-    g_assert_false (bytes_contain (lean_bytes, "/ObjStm"));
+    g_assert_false (zhi_test_bytes_contain (lean_bytes, "/ObjStm"));
     g_assert_true (g_str_has_prefix (g_bytes_get_data (lean_bytes, NULL), "%PDF-"));
   }
 }
@@ -975,15 +952,6 @@ small_project (const char *dir, char **evidence_id)
   return project;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  if (system (cmd) != 0)
-    g_printerr ("could not remove %s\n", dir);
-}
-
 /* An evidence PDF whose owner permissions forbid printing is embedded as its original pages, and
  * the evidence list says so. */
 static void
@@ -1037,7 +1005,7 @@ test_owner_restricted_noted (void)
   g_object_unref (pdf);
   zhi_project_close (project, NULL);
   assert_no_temp_files (dir);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 /* While the owner thread is not running its main loop, the worker waits: it must not read the
@@ -1069,7 +1037,43 @@ test_async_owner_busy (void)
   g_assert_cmpuint (a.calls, >, 0);
   g_main_loop_unref (a.loop);
   zhi_project_close (project, NULL);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
+}
+
+/* The id the default context gives its next source: a context hands out its sources' ids in
+ * order (and keeps every source while nobody iterates it). */
+static guint
+next_source_id (void)
+{
+  GSource *probe = g_idle_source_new ();
+  guint id = g_source_attach (probe, NULL);
+
+  g_source_destroy (probe);
+  g_source_unref (probe);
+  return id + 1;
+}
+
+/* Waits, without iterating, until a source named @name was queued on the default context since
+ * @first_id: how the dossier's worker asks the owner thread for work (a blob read, here). */
+static void
+wait_for_queued_source (guint first_id, const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      guint end = next_source_id ();
+
+      for (guint id = first_id; id < end; id++)
+        {
+          GSource *source = g_main_context_find_source_by_id (NULL, id);
+
+          if (source != NULL && g_strcmp0 (g_source_get_name (source), name) == 0)
+            return;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
 }
 
 /* The worker waits for an evidence read that fails (the evidence was removed meanwhile) and the
@@ -1085,13 +1089,18 @@ test_async_cancel_during_failed_read (void)
   g_autofree char *id = NULL;
   g_autoptr (ZhiProject) project = small_project (dir, &id);
   Async a = { 0 };
+  guint first_id;
 
   a.loop = g_main_loop_new (NULL, FALSE);
   a.thread = g_thread_self ();
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  first_id = next_source_id ();
   zhi_dossier_render_async (project, NULL, NULL, pdf_file, NULL, NULL, NULL, cancellable,
                             async_done, &a);
   g_assert_true (zhi_project_remove_evidence (project, id));
-  g_usleep (300 * 1000); /* the worker asks for the blob and waits */
+  /* the worker asks for the blob and waits */
+  wait_for_queued_source (first_id, "[zhizao] dossier evidence");
   /* cancelled, then the read fails at once: the worker wakes to both */
   g_cancellable_cancel (cancellable);
   g_main_loop_run (a.loop);
@@ -1104,7 +1113,7 @@ test_async_cancel_during_failed_read (void)
     ;
   g_main_loop_unref (a.loop);
   zhi_project_close (project, NULL);
-  remove_dir (dir);
+  zhi_test_remove_dir (dir);
 }
 
 static void
@@ -1119,12 +1128,7 @@ track_clear (Track *t)
   g_clear_pointer (&t->texts, g_ptr_array_unref);
   g_clear_pointer (&t->result, zhi_dossier_result_free);
   if (t->dir)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", t->dir);
-
-      if (system (cmd) != 0)
-        g_printerr ("could not remove %s\n", t->dir);
-    }
+    zhi_test_remove_dir (t->dir);
   g_free (t->dir);
   g_free (t->pdf_path);
 }
@@ -1232,6 +1236,71 @@ test_well_formed (gconstpointer data)
   }
   free (content);
   qpdf_cleanup (&qpdf);
+}
+
+/* The dossier is Chinese whatever the user's language: under LANGUAGE=en its chart still names
+ * every criterion in Chinese, with the one name zhi-names gives in the dossier's language, while
+ * the same function names them in English for the window. */
+static void
+test_criteria_named_in_chinese (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-names-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr (ZhiProject) project = small_project (dir, &id);
+  g_autoptr (ZhiStandard) standard = NULL;
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autoptr (GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  PopplerStructureElementIter *iter;
+  PopplerDocument *pdf;
+  GPtrArray *criteria;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_false (zhi_i18n_is_chinese ());
+  standard = zhi_editions_for_project (project, &error);
+  g_assert_no_error (error);
+  result = render (project, ZHI_DOSSIER_DRAFT_AUTO, pdf_path);
+  pdf = open_pdf (pdf_path, &texts);
+  iter = poppler_structure_element_iter_new (pdf);
+  g_assert_nonnull (iter);
+  collect_figures (iter, alts);
+  poppler_structure_element_iter_free (iter);
+  g_assert_cmpuint (alts->len, >=, 1);
+  g_assert_nonnull (strstr (alts->pdata[0], "各评定项得分条形图"));
+
+  criteria = zhi_standard_get_criteria (standard);
+  g_assert_cmpuint (criteria->len, >, 0);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ZhiCriterion *c = criteria->pdata[i];
+      g_autofree char *chinese = zhi_names_criterion (c, ZHI_NAMES_DOSSIER);
+      g_autofree char *english = zhi_names_criterion (c, ZHI_NAMES_USER);
+      g_autofree char *expected_zh = g_strdup_printf ("%d. %s", c->number, c->title.zh);
+      g_autofree char *expected_en = g_strdup_printf ("%d. %s", c->number, c->title.en);
+
+      g_assert_cmpstr (chinese, ==, expected_zh);
+      g_assert_cmpstr (english, ==, expected_en);
+      g_assert_cmpstr (chinese, !=, english);
+      g_assert_nonnull (strstr (alts->pdata[0], chinese));
+      g_assert_null (strstr (alts->pdata[0], c->title.en));
+    }
+  /* no English criterion title anywhere on the dossier's pages */
+  for (guint p = 0; p < texts->len; p++)
+    for (guint i = 0; i < criteria->len; i++)
+      {
+        const ZhiCriterion *c = criteria->pdata[i];
+        g_autofree char *en = zhi_test_strip_space (c->title.en);
+
+        g_assert_null (strstr (texts->pdata[p], en));
+      }
+
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE); /* "": as if unset */
+  g_object_unref (pdf);
+  zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
 }
 
 /* 主要指标 prints each KPI's years and data source as entered; a half-filled KPI and a
@@ -1377,6 +1446,7 @@ main (int argc, char **argv)
       }
   g_test_add_func ("/dossier/draft-while-blocked", test_draft);
   g_test_add_func ("/dossier/kpi-years-and-source", test_kpi_years_and_source);
+  g_test_add_func ("/dossier/criteria-named-in-chinese", test_criteria_named_in_chinese);
   g_test_add_func ("/dossier/hostile-evidence", test_hostile_evidence);
   g_test_add_func ("/dossier/async-progress-and-cancel", test_async);
   g_test_add_func ("/dossier/async-waits-for-a-busy-owner", test_async_owner_busy);

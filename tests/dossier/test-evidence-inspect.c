@@ -10,6 +10,7 @@
 #include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -17,19 +18,12 @@
 #include <string.h>
 
 static ZhiTestPdfs *samples;
-static char *tmpdir;
 /* extra hostile files, made in main() */
 static char *random_pdf;    /* random bytes named .pdf */
 static char *text_jpg;      /* a .jpg that is text */
 static char *text_png;      /* a .png that is text */
 static char *truncated_jpg; /* the first half of a JPEG */
 static char *truncated_png; /* the first half of a PNG */
-
-static char *
-tmp_file (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
 
 static void
 write_file (const char *path, const void *data, gsize len)
@@ -44,7 +38,7 @@ write_half_of (const char *source, const char *name)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  char *path = tmp_file (name);
+  char *path = zhi_test_tmp_path (name);
   g_assert_true (g_file_get_contents (source, &data, &len, NULL));
   write_file (path, data, len / 2);
   return path;
@@ -162,7 +156,7 @@ demo_new (const char *name)
 {
   g_autoptr (GError) error = NULL;
   Demo *d = g_new0 (Demo, 1);
-  d->path = tmp_file (name);
+  d->path = zhi_test_tmp_path (name);
   g_unlink (d->path);
   g_autoptr (GFile) file = g_file_new_for_path (d->path);
   d->project = zhi_demo_create (file, "workshop", &error);
@@ -323,7 +317,7 @@ test_duplicate (void)
 {
   g_autoptr (Demo) d = demo_new ("dup.zhizao");
   ZhiEvidence *a = attach (d, samples->multi_pdf, "检测报告", TARGET);
-  g_autofree char *copy = tmp_file ("copy-of-report.pdf");
+  g_autofree char *copy = zhi_test_tmp_path ("copy-of-report.pdf");
   g_autofree char *data = NULL;
   gsize len;
   g_assert_true (g_file_get_contents (samples->multi_pdf, &data, &len, NULL));
@@ -348,28 +342,21 @@ test_duplicate (void)
 
 /* the async attach (the window's) records the inspection as well */
 static void
-attach_async_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ZhiEvidence **out = data;
-  g_autoptr (GError) error = NULL;
-  *out = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_async_attach (void)
 {
   g_autoptr (Demo) d = demo_new ("async.zhizao");
   g_autoptr (GFile) file = g_file_new_for_path (truncated_png);
   ZhiEvidence *ev = NULL;
-  zhi_project_attach_file_async (d->project, file, NULL, NULL, NULL, NULL, attach_async_cb, &ev);
+  zhi_project_attach_file_async (d->project, file, NULL, NULL, NULL, NULL, zhi_test_attached_cb,
+                                 &ev);
   while (ev == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (zhi_evidence_get_inspected (ev));
   g_assert_cmpstr (zhi_evidence_get_problem (ev), ==, "damaged");
   ZhiEvidence *good = NULL;
   g_autoptr (GFile) pdf = g_file_new_for_path (samples->multi_pdf);
-  zhi_project_attach_file_async (d->project, pdf, NULL, NULL, NULL, NULL, attach_async_cb, &good);
+  zhi_project_attach_file_async (d->project, pdf, NULL, NULL, NULL, NULL, zhi_test_attached_cb,
+                                 &good);
   while (good == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (zhi_evidence_get_usable (good));
@@ -379,18 +366,8 @@ test_async_attach (void)
 /* ---- a version-2 file (as Zhizao 0.2 wrote it): migrated, then its evidence inspected ---- */
 
 static const char v2_schema[]
-    = "CREATE TABLE fields (key TEXT PRIMARY KEY, value);"
-      "CREATE TABLE answers (id TEXT PRIMARY KEY, json TEXT NOT NULL);"
-      "CREATE TABLE narratives (criterion_id TEXT PRIMARY KEY, text TEXT NOT NULL);"
-      "CREATE TABLE evidence (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-      " title TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL,"
-      " size INTEGER NOT NULL, sha256 TEXT NOT NULL, page_count INTEGER NOT NULL,"
-      " supports TEXT NOT NULL, added_us INTEGER NOT NULL);"
-      "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
-      "CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-      " criteria TEXT NOT NULL, description TEXT NOT NULL);"
-      "PRAGMA application_id = 1514686810; PRAGMA user_version = 2;"
-      "INSERT INTO fields VALUES ('name', '旧版企业'), ('track', 'workshop');";
+    = ZHI_TEST_SCHEMA_V2 "PRAGMA application_id = 1514686810; PRAGMA user_version = 2;"
+                         "INSERT INTO fields VALUES ('name', '旧版企业'), ('track', 'workshop');";
 
 static void
 v2_add (sqlite3 *db, const char *id, int position, const char *path, const char *type, int pages)
@@ -429,7 +406,7 @@ v2_add (sqlite3 *db, const char *id, int position, const char *path, const char 
 static char *
 make_v2 (const char *name)
 {
-  char *path = tmp_file (name);
+  char *path = zhi_test_tmp_path (name);
   sqlite3 *db;
   g_unlink (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -554,27 +531,6 @@ test_migration_v2_async (void)
 
 /* ---- the dossier: the list gives the reason, not a page count; a copy names its original ---- */
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  GString *all = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      for (const char *s = text; s && *s; s = g_utf8_next_char (s))
-        if (!g_unichar_isspace (g_utf8_get_char (s)))
-          g_string_append_unichar (all, g_utf8_get_char (s));
-      g_object_unref (page);
-    }
-  g_object_unref (pdf);
-  return g_string_free (all, FALSE);
-}
-
 static void
 test_dossier_list (void)
 {
@@ -586,7 +542,7 @@ test_dossier_list (void)
   g_autofree char *same = g_strdup_printf (
       "同附件%u", g_list_model_get_n_items (zhi_project_get_evidence_list (d->project)) - 1);
   g_assert_cmpuint (zhi_evidence_get_page_count (report), ==, 3);
-  g_autofree char *out = tmp_file ("list.pdf");
+  g_autofree char *out = zhi_test_tmp_path ("list.pdf");
   ZhiDossierOptions options;
   g_autoptr (GError) error = NULL;
   zhi_dossier_options_init (&options);
@@ -595,7 +551,7 @@ test_dossier_list (void)
   g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
-  g_autofree char *text = pdf_text (out);
+  g_autofree char *text = zhi_test_pdf_text (out);
   const char *list = strstr (text, "证明材料清单编号");
   if (list == NULL)
     list = strstr (text, "六、证明材料清单");
@@ -624,7 +580,7 @@ static void
 test_dossier_unusable_only (void)
 {
   g_autoptr (Demo) d = demo_new ("unusable-only.zhizao");
-  g_autofree char *out = tmp_file ("unusable-only.pdf");
+  g_autofree char *out = zhi_test_tmp_path ("unusable-only.pdf");
   ZhiDossierOptions options;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
@@ -636,7 +592,7 @@ test_dossier_unusable_only (void)
   g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (out);
+  text = zhi_test_pdf_text (out);
   g_assert_nonnull (strstr (text, "关联的证明材料无法打开"));
   g_assert_nonnull (strstr (text, "上列证明材料无法打开（原因见证明材料清单），佐证得分按0分计。"));
   g_unlink (out);
@@ -650,9 +606,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   zhi_evidence_inspector_install ();
-  tmpdir = g_dir_make_tmp ("zhi-evidence-inspect-XXXXXX", &error);
-  g_assert_no_error (error);
-  samples = zhi_test_pdfs_generate (tmpdir, &error);
+  samples = zhi_test_pdfs_generate (zhi_test_tmp_dir_make ("zhi-evidence-inspect-XXXXXX"), &error);
   g_assert_no_error (error);
   {
     guint8 noise[4096];
@@ -661,11 +615,11 @@ main (int argc, char **argv)
       noise[i] = (guint8)g_rand_int_range (rand, 0, 256);
     g_rand_free (rand);
     noise[0] = 'x'; /* never a PDF, JPEG or PNG signature by chance */
-    random_pdf = tmp_file ("random.pdf");
+    random_pdf = zhi_test_tmp_path ("random.pdf");
     write_file (random_pdf, noise, sizeof noise);
-    text_jpg = tmp_file ("not-a-photo.jpg");
+    text_jpg = zhi_test_tmp_path ("not-a-photo.jpg");
     write_file (text_jpg, "this is not a photo\n", 20);
-    text_png = tmp_file ("not-a-chart.png");
+    text_png = zhi_test_tmp_path ("not-a-chart.png");
     write_file (text_png, "this is not a chart\n", 20);
     truncated_jpg = write_half_of (samples->jpeg, "half.jpg");
     truncated_png = write_half_of (samples->png, "half.png");
@@ -684,16 +638,6 @@ main (int argc, char **argv)
   g_test_add_func ("/evidence-inspect/dossier-unusable-only-said-so", test_dossier_unusable_only);
   status = g_test_run ();
 
-  if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") == NULL)
-    {
-      g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
-      const char *name;
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *p = g_build_filename (tmpdir, name, NULL);
-          g_unlink (p);
-        }
-      g_rmdir (tmpdir);
-    }
+  zhi_test_tmp_dir_remove ();
   return status;
 }

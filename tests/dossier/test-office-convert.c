@@ -13,6 +13,7 @@
 #include "zhi-office-convert.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -51,28 +52,6 @@ attach (ZhiProject *project, const char *path)
   g_assert_no_error (error);
   g_assert_nonnull (ev);
   return ev;
-}
-
-/* the text of every page, whitespace removed */
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  GString *all = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      for (const char *s = text; s && *s; s = g_utf8_next_char (s))
-        if (!g_unichar_isspace (g_utf8_get_char (s)))
-          g_string_append_unichar (all, g_utf8_get_char (s));
-      g_object_unref (page);
-    }
-  g_object_unref (pdf);
-  return g_string_free (all, FALSE);
 }
 
 /* @source converted by LibreOffice to @format in tmpdir (test input, not the code under test) */
@@ -165,7 +144,7 @@ test_convert_real (void)
   g_assert_true (zhi_dossier_render_to_file (project, evaluation, &options, out, NULL, NULL, NULL,
                                              NULL, &error));
   g_assert_no_error (error);
-  g_autofree char *text = pdf_text (out);
+  g_autofree char *text = zhi_test_pdf_text (out);
   /* the documents' own text, read back from the dossier */
   g_assert_nonnull (strstr (text, "数字化车间验收报告"));
   g_assert_nonnull (strstr (text, "设备联网率达到百分之九十"));
@@ -464,10 +443,6 @@ main (int argc, char **argv)
   g_test_add_func ("/office/timeout-kills-hung-run", test_timeout_kills);
   g_test_add_func ("/office/async-in-worker-thread", test_async);
   int status = g_test_run ();
-  {
-    g_autofree char *quoted = g_shell_quote (tmpdir);
-    g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
-    g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
-  }
+  zhi_test_remove_dir (tmpdir);
   return status;
 }

@@ -3,6 +3,7 @@
 #include "zhi-pdf-doc.h"
 #include "zhi-pdf-finish.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -90,18 +91,6 @@ read_bytes (const char *path)
   return g_bytes_new_take (data, len);
 }
 
-static gboolean
-bytes_contain (GBytes *bytes, const char *needle)
-{
-  gsize len, n = strlen (needle);
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static PopplerDocument *
 open_pdf (const char *path)
 {
@@ -111,23 +100,6 @@ open_pdf (const char *path)
 
   g_assert_no_error (error);
   return pdf;
-}
-
-static int
-dest_page (PopplerDocument *pdf, PopplerDest *dest)
-{
-  int page;
-
-  if (dest->type == POPPLER_DEST_NAMED)
-    {
-      PopplerDest *named = poppler_document_find_dest (pdf, dest->named_dest);
-
-      g_assert_nonnull (named);
-      page = named->page_num;
-      poppler_dest_free (named);
-      return page;
-    }
-  return dest->page_num;
 }
 
 static void
@@ -142,7 +114,7 @@ describe_outline (PopplerDocument *pdf, PopplerIndexIter *iter, int depth, GStri
 
       g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
       g_string_append_printf (out, "%d %s → %d\n", depth, action->any.title,
-                              dest_page (pdf, action->goto_dest.dest));
+                              zhi_test_pdf_dest_page (pdf, action->goto_dest.dest));
       describe_outline (pdf, child, depth + 1, out);
       if (child)
         poppler_index_iter_free (child);
@@ -201,7 +173,7 @@ describe (PopplerDocument *pdf)
 
           g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
           g_string_append_printf (out, "  link %.1f,%.1f → %d\n", m->area.x1, m->area.y1,
-                                  dest_page (pdf, m->action->goto_dest.dest));
+                                  zhi_test_pdf_dest_page (pdf, m->action->goto_dest.dest));
         }
       poppler_page_free_link_mapping (links);
       g_object_unref (page);
@@ -238,9 +210,9 @@ test_smaller_with_object_streams (void)
   size_after = g_bytes_get_size (after);
   g_test_message ("cairo %" G_GSIZE_FORMAT " bytes, after qpdf %" G_GSIZE_FORMAT " bytes",
                   size_before, size_after);
-  g_assert_false (bytes_contain (before, "/ObjStm"));
-  g_assert_true (bytes_contain (after, "/ObjStm"));
-  g_assert_true (bytes_contain (after, "/XRef"));
+  g_assert_false (zhi_test_bytes_contain (before, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (after, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (after, "/XRef"));
   g_assert_cmpuint (size_after, <, size_before);
 }
 
@@ -369,11 +341,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();
   if (files.dir)
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", files.dir);
-
-      if (system (cmd) != 0)
-        g_printerr ("could not remove %s\n", files.dir);
-    }
+    zhi_test_remove_dir (files.dir);
   return status;
 }

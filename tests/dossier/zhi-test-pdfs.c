@@ -558,3 +558,52 @@ zhi_test_strip_space (const char *s)
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+zhi_test_pdf_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  GString *all = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *stripped = zhi_test_strip_space (text);
+
+      g_string_append (all, stripped);
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+  return g_string_free (all, FALSE);
+}
+
+int
+zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest)
+{
+  PopplerDest *named;
+  int page;
+
+  if (dest->type != POPPLER_DEST_NAMED)
+    return dest->page_num;
+  named = poppler_document_find_dest (pdf, dest->named_dest);
+  g_assert_nonnull (named);
+  page = named->page_num;
+  poppler_dest_free (named);
+  return page;
+}
+
+gboolean
+zhi_test_bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize len, n = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <poppler.h>
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,13 @@ gboolean zhi_test_pdfs_write_png_rows (const char *path, guint width, guint heig
 
 /* @s without white space (U+3000 included), as the dossier tests compare extracted text. */
 char *zhi_test_strip_space (const char *s);
+
+/* TRUE when @needle's bytes (its NUL left out) stand somewhere in @bytes. */
+gboolean zhi_test_bytes_contain (GBytes *bytes, const char *needle);
+/* The text of every page of the PDF at @path, run together without white space. */
+char *zhi_test_pdf_text (const char *path);
+/* The page number (from 1) a link's destination leads to, a named one looked up in @pdf. */
+int zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest);
 
 char *zhi_test_sha256_file (const char *path);
 /* Runs qpdf --check; TRUE when qpdf is absent (*skipped set) or the file is clean. */

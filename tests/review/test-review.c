@@ -2,28 +2,12 @@
 #include "zhi-review-letter.h"
 #include "zhi-review.h"
 #include "zhi-store.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
-
-static char *tmpdir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
-}
 
 static ZhiSummaryRow *
 make_row (const char *path, const char *enterprise, double claimed)
@@ -46,7 +30,7 @@ make_row (const char *path, const char *enterprise, double claimed)
 static ZhiReview *
 create (const char *name, char **out_path)
 {
-  g_autofree char *path = tmp_path (name);
+  g_autofree char *path = zhi_test_tmp_path (name);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_unlink (path);
@@ -147,7 +131,7 @@ test_autosave (void)
 {
   g_autofree char *path = NULL;
   g_autoptr (ZhiReview) review = create ("autosave.zhizao-review", &path);
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   gboolean late = FALSE;
   zhi_review_set_bureau (review, "大连市工业和信息化局");
   g_assert_true (zhi_review_has_unsaved_changes (review));
@@ -156,7 +140,7 @@ test_autosave (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (late);
   g_source_remove (guard);
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, !=, after);
   /* read by a second connection while the first is still open */
   g_autoptr (GError) error = NULL;
@@ -188,18 +172,18 @@ test_damaged_untouched (void)
   g_assert_cmpuint (len, >, 3 * 4096);
   memset (data + 4096, 0xA5, 2 * 4096);
   g_assert_true (g_file_set_contents (path, data, len, NULL));
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = zhi_test_file_sha256 (path);
   g_autoptr (ZhiReview) bad = open_path (path, &error);
   g_assert_null (bad);
   g_assert_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "damaged.zhizao-review"));
   g_assert_nonnull (strstr (error->message, "not changed"));
   g_clear_error (&error);
-  g_autofree char *after = file_sha256 (path);
+  g_autofree char *after = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
   /* a project file is SQLite, but not a review */
-  g_autofree char *project_path = tmp_path ("project.zhizao");
+  g_autofree char *project_path = zhi_test_tmp_path ("project.zhizao");
   g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
   g_unlink (project_path);
   {
@@ -207,14 +191,14 @@ test_damaged_untouched (void)
     g_assert_no_error (error);
     g_assert_true (zhi_project_close (project, &error));
   }
-  g_autofree char *project_before = file_sha256 (project_path);
+  g_autofree char *project_before = zhi_test_file_sha256 (project_path);
   g_assert_null (open_path (project_path, &error));
   g_assert_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_NOT_A_REVIEW);
   g_clear_error (&error);
-  g_autofree char *project_after = file_sha256 (project_path);
+  g_autofree char *project_after = zhi_test_file_sha256 (project_path);
   g_assert_cmpstr (project_before, ==, project_after);
 
-  g_autofree char *junk = tmp_path ("junk.zhizao-review");
+  g_autofree char *junk = zhi_test_tmp_path ("junk.zhizao-review");
   g_assert_true (g_file_set_contents (junk, "not a review at all", -1, NULL));
   g_assert_null (open_path (junk, &error));
   g_assert_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_NOT_A_REVIEW);
@@ -224,7 +208,7 @@ test_damaged_untouched (void)
   g_autoptr (GFile) existing = g_file_new_for_path (path);
   g_assert_null (zhi_review_create (existing, &error));
   g_assert_error (error, ZHI_REVIEW_ERROR, ZHI_REVIEW_ERROR_IO);
-  g_autofree char *still = file_sha256 (path);
+  g_autofree char *still = zhi_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, still);
 }
 
@@ -271,7 +255,7 @@ test_letter (void)
   zhi_review_set_rank (review, 1, 1);
   zhi_review_set_opinion (review, 1, "同意推荐");
   zhi_review_set_decision (review, 2, ZHI_REVIEW_NOT_RECOMMEND);
-  g_autofree char *out = tmp_path ("letter.pdf");
+  g_autofree char *out = zhi_test_tmp_path ("letter.pdf");
   g_autoptr (GDateTime) date = g_date_time_new_local (2026, 3, 9, 10, 0, 0);
   g_assert_true (zhi_review_write_letter (review, date, out, &error));
   g_assert_no_error (error);
@@ -302,26 +286,12 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("zhi-review-XXXXXX", NULL);
+  zhi_test_tmp_dir_make ("zhi-review-XXXXXX");
   g_test_add_func ("/review/round-trip", test_round_trip);
   g_test_add_func ("/review/autosave", test_autosave);
   g_test_add_func ("/review/damaged-file-untouched", test_damaged_untouched);
   g_test_add_func ("/review/letter", test_letter);
   int rc = g_test_run ();
-  if (g_getenv ("ZHI_TEST_KEEP")) /* to look at the files written */
-    {
-      g_printerr ("kept %s\n", tmpdir);
-      return rc;
-    }
-  g_autoptr (GFile) dir = g_file_new_for_path (tmpdir);
-  g_autoptr (GFileEnumerator) e = g_file_enumerate_children (dir, "standard::name", 0, NULL, NULL);
-  GFileInfo *info;
-  while (e && (info = g_file_enumerator_next_file (e, NULL, NULL)))
-    {
-      g_autofree char *p = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
-      g_unlink (p);
-      g_object_unref (info);
-    }
-  g_rmdir (tmpdir);
+  zhi_test_tmp_dir_remove (); /* ZHI_KEEP_TEST_OUTPUT keeps the files written */
   return rc;
 }

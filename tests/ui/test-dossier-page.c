@@ -7,6 +7,7 @@
 #include "zhi-dossier-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -39,20 +40,12 @@ static gboolean idle_page (gpointer data);
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
   /* the preview's render finishes (or is cancelled) before its window goes */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dossier.cancel", NULL);
   zhi_test_ui_wait_until (idle_page, f->page, 60000);
   zhi_test_ui_destroy_window (GTK_WINDOW (f->window));
   g_clear_object (&f->app);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->tmpdir);
+  zhi_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
   g_free (f->path);
 }

@@ -8,6 +8,7 @@
 #include "zhi-evidence-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -30,20 +31,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->app);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->tmpdir);
+  zhi_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
   g_clear_object (&f->file);
 }

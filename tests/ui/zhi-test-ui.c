@@ -13,6 +13,7 @@
 #include "zhi-i18n.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 void
 zhi_test_ui_init (int *argc, char ***argv)
@@ -488,32 +489,15 @@ zhi_test_ui_data_home_remove (const char *data_home)
   g_rmdir (data_home);
 }
 
-static char *
-replace (char *text /* owned */, const char *from, const char *to)
-{
-  g_auto (GStrv) parts = g_strsplit (text, from, -1);
-
-  g_assert_cmpuint (g_strv_length (parts), >, 1); /* the edit must hit */
-  g_free (text);
-  return g_strjoinv (to, parts);
-}
-
 void
 zhi_test_ui_install_newer_workshop (const char *edition)
 {
-  g_autofree char *src
-      = g_build_filename (ZHI_SOURCE_DIR, "resources", "standards", "workshop.json", NULL);
   g_autofree char *dir = g_dir_make_tmp ("zhizao-edition-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "next.json", NULL);
-  g_autofree char *field = g_strdup_printf ("\"edition\": \"%s\"", edition);
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiStandard) installed = NULL;
-  char *text = NULL;
+  char *text = zhi_test_newer_workshop_json (edition);
 
-  g_assert_true (g_file_get_contents (src, &text, NULL, &error));
-  text = replace (text, "\"edition\": \"2023-04-18\"", field);
-  text = replace (text, "\"w01.security\"", "\"w01.cyber-security\"");
-  text = replace (text, "\"w09", "\"w11");
   g_assert_true (g_file_set_contents (path, text, -1, &error));
   g_free (text);
   installed = zhi_editions_install (path, NULL, &error);

@@ -16,6 +16,7 @@
 #include "zhi-evaluation.h"
 #include "zhi-evidence-files.h"
 #include "zhi-indicator-card.h"
+#include "zhi-names.h"
 #include "zhi-number.h"
 #include "zhi-kpi-editor.h"
 #include "zhi-store.h"
@@ -90,8 +91,7 @@ static void
 build_text (ZhiCriterionPage *self)
 {
   const ZhiCriterion *criterion = self->criterion;
-  g_autofree char *title
-      = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+  g_autofree char *title = zhi_names_criterion (criterion, ZHI_NAMES_USER);
   g_autofree char *weight = NULL;
   const char *reason = zhi_text_get (&criterion->weight_reason);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zhi-eligibility-page.h"
+#include "zhi-indicator-card.h"
 #include "zhi-kpi-section.h"
 #include "zhi-names.h"
 #include "zhi-rule-evidence-row.h"
@@ -171,12 +172,7 @@ set_state_icon (GtkImage *icon, ZhiRuleState state, gboolean decides)
                     : state == ZHI_RULE_NOT_MET            ? "warning"
                                                            : "dim-label";
 
-  gtk_image_set_from_icon_name (icon, name);
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (icon), css);
+  zhi_status_icon_set (icon, name, css, NULL); /* the row's subtitle says the state */
 }
 
 /* A given answer stands out: the one for the enterprise in the accent colour, the one against

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zhi-evaluation.h"
+#include "zhi-names.h"
 #include "zhi-score-page.h"
 
 /* Chart geometry, in pixels */
@@ -130,12 +131,6 @@ draw_bar (cairo_t *cr, GtkWidget *widget, Series series, double x, double y, dou
 /* ---- the chart ---------------------------------------------------------------------------- */
 
 static char *
-criterion_title (const ZhiCriterion *criterion)
-{
-  return g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
-}
-
-static char *
 chart_values_text (const ZhiCriterionResult *result)
 {
   g_autofree char *claimed = zhi_scoring_format_points (result->claimed);
@@ -188,7 +183,7 @@ chart_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
   for (guint i = 0; i < self->score->criteria->len; i++)
     {
       const ZhiCriterionResult *result = g_ptr_array_index (self->score->criteria, i);
-      g_autofree char *title = criterion_title (result->criterion);
+      g_autofree char *title = zhi_names_criterion (result->criterion, ZHI_NAMES_USER);
       g_autofree char *values = chart_values_text (result);
       g_autoptr (PangoLayout) title_layout = gtk_widget_create_pango_layout (widget, title);
       g_autoptr (PangoLayout) values_layout = gtk_widget_create_pango_layout (widget, values);
@@ -236,7 +231,7 @@ chart_query_tooltip (
   if (index >= self->score->criteria->len)
     return FALSE;
   result = g_ptr_array_index (self->score->criteria, index);
-  title = criterion_title (result->criterion);
+  title = zhi_names_criterion (result->criterion, ZHI_NAMES_USER);
   claimed = zhi_scoring_format_points (result->claimed);
   evidenced = zhi_scoring_format_points (result->evidenced);
   weight = zhi_scoring_format_points (result->max_points);
@@ -288,7 +283,7 @@ update_chart (ZhiScorePage *self)
       for (guint i = 0; i < self->score->criteria->len; i++)
         {
           const ZhiCriterionResult *result = g_ptr_array_index (self->score->criteria, i);
-          g_autofree char *title = criterion_title (result->criterion);
+          g_autofree char *title = zhi_names_criterion (result->criterion, ZHI_NAMES_USER);
           g_autofree char *claimed = zhi_scoring_format_points (result->claimed);
           g_autofree char *evidenced = zhi_scoring_format_points (result->evidenced);
           g_autofree char *weight = zhi_scoring_format_points (result->max_points);
@@ -438,7 +433,7 @@ update_weakest (ZhiScorePage *self)
   for (guint i = 0; i < self->score->weakest->len; i++)
     {
       const ZhiCriterionResult *result = g_ptr_array_index (self->score->weakest, i);
-      g_autofree char *title = criterion_title (result->criterion);
+      g_autofree char *title = zhi_names_criterion (result->criterion, ZHI_NAMES_USER);
       g_autofree char *target = g_strconcat ("criterion:", result->criterion->id, NULL);
       g_autofree char *gap = zhi_scoring_format_points (result->max_points - result->evidenced);
       g_autofree char *gap_text = NULL;

@@ -868,6 +868,8 @@ zhi_status_icon_set (GtkImage *icon, const char *name, const char *style, const 
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (icon), style);
+  if (label == NULL)
+    return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon), label);
 }

@@ -33,7 +33,9 @@ void zhi_indicator_card_show_result (ZhiIndicatorCard *self,
                                      const ZhiIndicatorResult *result,
                                      gboolean outside_length);
 
-/* Helpers shared with the criterion page */
+/* Helpers shared with the criterion and eligibility pages */
+/* A status icon: its icon, its one style of success, warning, error and dim-label, and its
+ * label (accessible name and tooltip; NULL where the row says the state in words). */
 void zhi_status_icon_set (GtkImage *icon, const char *name, const char *style, const char *label);
 GtkWidget *zhi_wrapped_label_new (const char *text, const char *css_class);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zhi-names.h"
 #include "zhi-scenario-row.h"
 
 struct _ZhiScenarioRow
@@ -193,8 +194,7 @@ add_criteria (ZhiScenarioRow *self)
       const ZhiCriterion *criterion = g_ptr_array_index (criteria, c);
       GtkWidget *crow = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *title
-          = g_strdup_printf ("%d. %s", criterion->number, zhi_text_get (&criterion->title));
+      g_autofree char *title = zhi_names_criterion (criterion, ZHI_NAMES_USER);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (crow), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), title);
