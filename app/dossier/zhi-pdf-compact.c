@@ -8,13 +8,59 @@
 #include <qpdf/qpdfjob-c.h>
 #include <qpdf/qpdflogger-c.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 GQuark
 zhi_pdf_compact_error_quark (void)
 {
   return g_quark_from_static_string ("zhi-pdf-compact-error-quark");
+}
+
+void
+zhi_pdf_phase (const char *name)
+{
+  static gsize checked;
+  static gboolean enabled;
+  static double last_wall, last_cpu;
+  struct timespec ts;
+  double wall, cpu;
+
+  if (g_once_init_enter (&checked))
+    {
+      enabled = g_getenv ("ZHI_PDF_PHASES") != NULL;
+      g_once_init_leave (&checked, 1);
+    }
+  if (!enabled)
+    return;
+  wall = g_get_monotonic_time () / 1e6;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  cpu = ts.tv_sec + ts.tv_nsec / 1e9;
+  if (name != NULL && last_wall > 0)
+    {
+      g_autofree char *status = NULL;
+      long rss = 0, hwm = 0, anon = 0, file = 0;
+
+      if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+        for (char **l = g_strsplit (status, "\n", -1), **p = l; l && *p; p++)
+          {
+            sscanf (*p, "VmRSS: %ld", &rss);
+            sscanf (*p, "VmHWM: %ld", &hwm);
+            sscanf (*p, "RssAnon: %ld", &anon);
+            sscanf (*p, "RssFile: %ld", &file);
+            if (p[1] == NULL)
+              g_strfreev (l);
+          }
+      fprintf (stderr,
+               "phase %-28s wall %6.3f s  cpu %6.3f s  RSS %5.1f MB (anon %5.1f, file %5.1f), "
+               "peak %5.1f MB\n",
+               name, wall - last_wall, cpu - last_cpu, rss / 1024.0, anon / 1024.0, file / 1024.0,
+               hwm / 1024.0);
+    }
+  last_wall = wall;
+  last_cpu = cpu;
 }
 
 /* Moves qpdf's pending error (or, failing that, @fallback) into @error. */
@@ -174,6 +220,45 @@ new_number_array (qpdf_data q, const double *v, guint n)
   return a;
 }
 
+/* @oh of @ev copied into @q: indirect objects by qpdf (each once: qpdf remembers what it copied
+ * from @ev), direct ones here (qpdf copies indirect objects only; making one indirect in @ev
+ * would have qpdf resolve every object of @ev first). */
+static qpdf_oh
+copy_value (qpdf_data q, qpdf_data ev, qpdf_oh oh, guint depth)
+{
+  if (qpdf_oh_is_indirect (ev, oh))
+    return qpdf_oh_copy_foreign_object (q, ev, oh);
+  if (depth > 32)
+    return qpdf_oh_new_null (q);
+  if (qpdf_oh_is_dictionary (ev, oh))
+    {
+      g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      qpdf_oh copy = qpdf_oh_new_dictionary (q);
+
+      /* qpdf's key iteration cannot nest: the keys first */
+      qpdf_oh_begin_dict_key_iter (ev, oh);
+      while (qpdf_oh_dict_more_keys (ev))
+        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (ev)));
+      for (guint k = 0; k < keys->len; k++)
+        qpdf_oh_replace_key (
+            q, copy, keys->pdata[k],
+            copy_value (q, ev, qpdf_oh_get_key (ev, oh, keys->pdata[k]), depth + 1));
+      return copy;
+    }
+  if (qpdf_oh_is_array (ev, oh))
+    {
+      qpdf_oh copy = qpdf_oh_new_array (q);
+      int n = qpdf_oh_get_array_n_items (ev, oh);
+
+      for (int k = 0; k < n; k++)
+        qpdf_oh_append_item (q, copy,
+                             copy_value (q, ev, qpdf_oh_get_array_item (ev, oh, k), depth + 1));
+      return copy;
+    }
+  /* a number, name, string, boolean or null */
+  return qpdf_oh_parse (q, qpdf_oh_unparse (ev, oh));
+}
+
 /* A form XObject in @q drawing the evidence page @src of @ev upright at the origin of a page of
  * its displayed size: its box moved to (0, 0) and its /Rotate applied.  Its content, resources
  * and group are copied from @ev (fonts and images once per file: qpdf remembers what it copied
@@ -189,31 +274,18 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams)
                    && !g_hash_table_contains (
                        used_streams, GINT_TO_POINTER (qpdf_oh_get_object_id (ev, contents)));
   double box[4], w, h, x0, y0, m[6];
-  qpdf_oh holder, copy, form, dict, resources, group;
+  qpdf_oh form, dict, resources, group;
 
   if (!shown_box (ev, src, box))
     return 0;
   x0 = box[0], y0 = box[1], w = box[2] - box[0], h = box[3] - box[1];
-  /* what the page uses, copied in one go: an indirect holder in @ev (direct objects cannot be
-   * copied alone), unreferenced there and in @q */
-  holder = qpdf_oh_new_array (ev);
-  qpdf_oh_append_item (ev, holder, whole ? contents : qpdf_oh_new_null (ev));
-  qpdf_oh_append_item (ev, holder,
-                       qpdf_oh_has_key (ev, src, "/Resources")
-                           ? qpdf_oh_get_key (ev, src, "/Resources")
-                           : qpdf_oh_new_dictionary (ev));
-  qpdf_oh_append_item (ev, holder,
-                       qpdf_oh_has_key (ev, src, "/Group") ? qpdf_oh_get_key (ev, src, "/Group")
-                                                           : qpdf_oh_new_null (ev));
-  holder = qpdf_make_indirect_object (ev, holder);
-  copy = qpdf_oh_copy_foreign_object (q, ev, holder);
-  if (qpdf_has_error (q) || !qpdf_oh_is_array (q, copy))
+  resources = copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Resources"), 0);
+  group = copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Group"), 0);
+  if (qpdf_has_error (q))
     return 0;
-  resources = qpdf_oh_get_array_item (q, copy, 1);
-  group = qpdf_oh_get_array_item (q, copy, 2);
   if (whole)
     {
-      form = qpdf_oh_get_array_item (q, copy, 0);
+      form = qpdf_oh_copy_foreign_object (q, ev, contents);
       g_hash_table_add (used_streams, GINT_TO_POINTER (qpdf_oh_get_object_id (ev, contents)));
     }
   else
@@ -1058,6 +1130,7 @@ zhi_pdf_assemble (const char *in_path,
       goto out;
     }
   n_input = qpdf_get_num_pages (q);
+  zhi_pdf_phase ("qpdf: read cairo's file");
   if (n_underlays > 0)
     {
       qpdf_oh pages = qpdf_oh_get_key (q, qpdf_get_root (q), "/Pages");
@@ -1210,13 +1283,16 @@ zhi_pdf_assemble (const char *in_path,
       add_dests (q, dest_names, dest_pages, dest_heights);
       qpdf_oh_release_all (q);
     }
+  zhi_pdf_phase ("qpdf: frames and copies");
   if (finish && !zhi_pdf_finish_apply (q, finish, error))
     goto out;
+  zhi_pdf_phase ("qpdf: finish");
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
   /* last: the page hashes see every page as it will be written */
   if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
     goto out;
+  zhi_pdf_phase ("qpdf: page hashes");
   if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
     {
       set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the output could not be opened");
@@ -1231,6 +1307,7 @@ zhi_pdf_assemble (const char *in_path,
       set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the PDF could not be written");
       goto out;
     }
+  zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence while writing: one that no longer
    * reads (the file changed since it was copied from) leaves a page without it */
   for (guint k = 0; k < sources->len; k++)

@@ -141,6 +141,10 @@ gboolean zhi_pdf_assemble (const char *in_path,
  * process's exit do). */
 void zhi_pdf_assemble_wait (void);
 
+/* With ZHI_PDF_PHASES in the environment, prints on stderr the wall and CPU time since the
+ * previous call, as @name's (for measuring the render; NULL starts the clock). */
+void zhi_pdf_phase (const char *name);
+
 /* Writes @in_path into @out_path with every annotation that prints drawn into its page's
  * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated
  * for form fields that lack them.  Streams are copied as they are. */

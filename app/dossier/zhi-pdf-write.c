@@ -276,6 +276,7 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
     if (!g_output_stream_close (buffered, w->cancellable, error))
       goto out;
   }
+  zhi_pdf_phase ("pass 2: cairo");
   if (g_cancellable_is_cancelled (w->cancellable))
     {
       w->cancelled = TRUE;
@@ -328,6 +329,7 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
         < 0)
       goto out;
   }
+  zhi_pdf_phase ("copy into the target");
   if (w->defer_last)
     {
       w->defer_last = FALSE;
@@ -402,7 +404,9 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   w.user_data = user_data;
 
   /* pass 1: pages of every heading and attachment */
+  zhi_pdf_phase (NULL);
   run_pass (&w);
+  zhi_pdf_phase ("pass 1: layout, inspection");
   if (!w.cancelled)
     {
       w.total_pages = w.page + 1;
