@@ -238,7 +238,7 @@ child_render (const char *project_path, const char *out, gboolean no_attachments
 
 /* A text PDF of @n_pages A4 pages, as zhi_test_pdfs_write_text_pdf() makes, whose pages also
  * show @n_glyphs distinct ideographs between them, starting at the @first-th of the CJK
- * Unified Ideographs block (U+4E00–U+9FA5, wrapping round). */
+ * Unified Ideographs from U+4E00 (16,000 of them, wrapping round). */
 static gboolean
 write_heavy_pdf (const char *path, guint n_pages, guint n_glyphs, guint first, GError **error)
 {
@@ -248,7 +248,8 @@ write_heavy_pdf (const char *path, guint n_pages, guint n_glyphs, guint first, G
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *heading = pango_font_description_from_string ("Noto Sans CJK SC 20");
   PangoFontDescription *body = pango_font_description_from_string ("Noto Serif CJK SC 10");
-  const guint n_block = 0x9FA5 - 0x4E00 + 1;
+  /* the first 16,000: cairo 1.16 failed an assertion on a run further into the block */
+  const guint n_block = 16000;
   guint per_page = (n_glyphs + n_pages - 1) / MAX (n_pages, 1), shown = 0;
   cairo_status_t status;
 
