@@ -20,17 +20,17 @@
  * Progress (pages written / pages in total) is reported on the caller's main context.
  *
  * Output.  Evidence PDFs are carried as their original pages (zhi-pdf-attach.h): cairo draws the
- * body and, for each original evidence page, a frame page of that page's own size carrying its
- * stamp label, into a temporary file; libqpdf then copies each original page under its frame
- * and writes the result with object streams (zhi_pdf_assemble(), zhi-pdf-compact.h), which is
- * copied to the destination.  Each evidence file is read from the project once per render, into
- * a private work directory made beside a local target file (in g_get_tmp_dir() for
- * zhi_dossier_render() and non-local targets), with the temporary PDFs; the directory is
- * removed on success, failure and cancellation.  Disk: about the evidence's size plus twice the
- * dossier's, for a moment.  The qpdf pass runs after the last page's progress report and cannot
- * be interrupted (README.md § Performance); cancellation is checked before and after it.  If it
- * fails, the render fails when there are original pages (cairo's file has only their frames);
- * without any, cairo's file is written instead and ZhiDossierResult.compact_warning says why.
+ * body and a template page (the stamps' glyphs) into a temporary file; libqpdf then makes a page
+ * of each original's own size (the original, its stamp label) and writes the result with object
+ * streams (zhi_pdf_assemble(), zhi-pdf-compact.h), which is copied to the destination.  Each
+ * evidence file is read from the project once per render, into a private work directory made
+ * beside a local target file (in g_get_tmp_dir() for zhi_dossier_render() and non-local
+ * targets), with the temporary PDFs; the directory is removed on success, failure and
+ * cancellation.  Disk: about the evidence's size plus twice the dossier's, for a moment.  The
+ * qpdf pass reports a page of progress for each original it copies and is cancelled between
+ * them (its final write cannot be interrupted; README.md § Performance).  If it fails, the
+ * render fails when there are original pages (cairo's file lacks them); without any, cairo's
+ * file is written instead and ZhiDossierResult.compact_warning says why.
  * A dossier without attachments (options.no_attachments, the preview) skips the pass and is
  * cairo's output written straight to the destination: there the pass would add ~50 ms to a
  * 250 ms render to save 0.2 MB.

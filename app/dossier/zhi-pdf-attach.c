@@ -990,6 +990,42 @@ show_layout_at (cairo_t *cr, PangoLayout *layout, double x, double y)
  * margin of any page that has one, over the top edge of a page that has none; the page itself
  * is never scaled or covered in the middle.  Plain spaces: an ideographic one is a gap wide
  * enough for text extraction to split the label in two. */
+char *
+zhi_pdf_attachment_label_text (ZhiPdfAttachment *att, guint index, const char *fingerprint)
+{
+  return g_strdup_printf ("附件%u 第%u页/共%u页%s%s", att->number, index + 1,
+                          zhi_pdf_attachment_get_n_pages (att),
+                          fingerprint && *fingerprint ? " " : "", fingerprint ? fingerprint : "");
+}
+
+void
+zhi_pdf_attachment_draw_label_template (cairo_t *cr,
+                                        PangoContext *context,
+                                        const char *chars,
+                                        ZhiPdfFrameStyle *style)
+{
+  g_autoptr (PangoLayout) layout
+      = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, LABEL_SIZE, chars, -1);
+  g_autoptr (PangoLayout) space
+      = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, LABEL_SIZE, " ", -1);
+  PangoRectangle logical, space_logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_get_extents (space, NULL, &space_logical);
+  style->size = LABEL_SIZE;
+  style->pad = LABEL_PAD;
+  style->edge = LABEL_EDGE;
+  style->right = LABEL_RIGHT;
+  style->line_height = logical.height / (double)PANGO_SCALE;
+  style->baseline = (pango_layout_get_baseline (layout) - logical.y) / (double)PANGO_SCALE;
+  style->space = space_logical.width / (double)PANGO_SCALE;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_move_to (cr, LABEL_RIGHT, LABEL_EDGE);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 draw_label (ZhiPdfAttachment *att,
             cairo_t *cr,
@@ -998,9 +1034,7 @@ draw_label (ZhiPdfAttachment *att,
             double page_width,
             const char *fingerprint)
 {
-  g_autofree char *text = g_strdup_printf (
-      "附件%u 第%u页/共%u页%s%s", att->number, index + 1, zhi_pdf_attachment_get_n_pages (att),
-      fingerprint && *fingerprint ? " " : "", fingerprint ? fingerprint : "");
+  g_autofree char *text = zhi_pdf_attachment_label_text (att, index, fingerprint);
   g_autoptr (PangoLayout) layout
       = zhi_pdf_layout_new (context, ZHI_PDF_SANS, PANGO_WEIGHT_NORMAL, LABEL_SIZE, text, -1);
   PangoRectangle logical;

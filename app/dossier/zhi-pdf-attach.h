@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include "zhi-pdf-compact.h"
+
 #include <cairo.h>
 #include <gio/gio.h>
 #include <pango/pango.h>
@@ -117,9 +119,17 @@ void zhi_pdf_attachment_draw_page (ZhiPdfAttachment *att,
                                    double page_width,
                                    double page_height,
                                    const char *fingerprint);
+/* The stamp's text of page @index: 「附件N 第k页/共n页 @fingerprint」. */
+char *zhi_pdf_attachment_label_text (ZhiPdfAttachment *att, guint index, const char *fingerprint);
+/* Shows @chars (every character of the stamps, once) as a stamp label shows them, for the
+ * assembly to take the glyphs from (ZhiPdfFrameStyle), and fills @style. */
+void zhi_pdf_attachment_draw_label_template (cairo_t *cr,
+                                             PangoContext *context,
+                                             const char *chars,
+                                             ZhiPdfFrameStyle *style);
 /* After open(): TRUE when page @index is an original page of a PDF, with its displayed size
- * (its own size and orientation, /Rotate applied): the caller draws a frame page of that size
- * and has qpdf put the original under it (zhi_pdf_assemble()).  FALSE: an A4 page drawn by
+ * (its own size and orientation, /Rotate applied): the assembly makes the page, the original in
+ * a frame of that size (zhi_pdf_assemble()).  FALSE: an A4 page drawn by
  * zhi_pdf_attachment_draw_page(). */
 gboolean zhi_pdf_attachment_get_page_size (ZhiPdfAttachment *att,
                                            guint index,

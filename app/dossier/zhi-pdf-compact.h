@@ -8,13 +8,14 @@
  * and the document information all survive (qpdf keeps every object reachable from the trailer;
  * unreferenced objects are dropped).  The /ID is derived from the contents (deterministic).
  *
- * zhi_pdf_assemble() does the same while putting original evidence pages under the frame pages
- * cairo drew for them; zhi_pdf_read_pages() learns an evidence PDF's pages; zhi_pdf_flatten()
+ * zhi_pdf_assemble() does the same while inserting the original evidence pages, each in a frame
+ * page it makes for it; zhi_pdf_read_pages() learns an evidence PDF's pages; zhi_pdf_flatten()
  * draws annotations into their pages.
  *
  * Memory: qpdf reads its inputs lazily and copies stream data through at write time; it holds
  * the non-stream objects of the dossier and of every evidence file (README.md § Performance).
- * No cancellation.  Thread-safe: every call has its own qpdf objects.
+ * zhi_pdf_assemble() can be cancelled between pages.  Thread-safe: every call has its own qpdf
+ * objects.
  */
 #pragma once
 
@@ -73,41 +74,76 @@ zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, 
 gpointer zhi_pdf_pages_steal_source (ZhiPdfPages *pages);
 void zhi_pdf_source_free (gpointer source);
 
-/* One original evidence page put under a page of the input (the frame cairo drew at the
- * original's displayed size: its stamp label, watermark, destination and outline entry). */
+/* One original evidence page of the dossier.  cairo's file has no page for it: the assembly
+ * makes the frame page itself, of the original's displayed size, and inserts it at @page —
+ * the original drawn as a form XObject, then the stamp label (a white-backed line of text at
+ * the top edge, marked as a pagination artifact) and, in a draft, the watermark. */
 typedef struct
 {
-  guint page;        /* 1-based page of the input */
+  guint page;        /* 1-based page of the output */
   const char *path;  /* the evidence PDF */
   guint source_page; /* 1-based page in @path */
   /* @path as zhi_pdf_read_pages() left it open (owned; zhi_pdf_assemble() takes it and sets
    * NULL), or NULL: zhi_pdf_assemble() opens @path.  Only the first underlay of a run of one
    * file's pages uses it. */
   gpointer source;
+  double width, height; /* the original's displayed size (zhi_pdf_read_pages()) */
+  const char *label;    /* the stamp's text, UTF-8 */
+  const char *dest;     /* a named destination to the page's top (owned), or NULL */
 } ZhiPdfUnderlay;
 
-/* Rewrites @in_path into @out_path like zhi_pdf_compact(), and puts each underlay's original
- * page under its frame page (qpdf's --underlay: the original page becomes a form XObject whose
- * fonts, images and other streams are copied as they are; its content is copied decoded and
- * compressed again, its /Rotate is applied; annotations are not carried: flatten them first,
- * zhi_pdf_flatten()).  Underlays of one file are grouped (one qpdf underlay per file).  The
- * structure tree, outline, named destinations and links of @in_path are kept.
+/* How the frame pages look.  cairo's file ends with one page more than the dossier: the
+ * template, drawn by cairo, whose fonts carry every character of the labels (each shown there
+ * once, the fonts' /ToUnicode maps them back) and, in a draft, the watermark as the page's
+ * only XObject; the assembly takes them and drops the page. */
+typedef struct
+{
+  double size;        /* the label's text size */
+  double pad;         /* white around the text */
+  double edge;        /* from the page's top edge to the label */
+  double right;       /* from the page's right edge to the label */
+  double line_height; /* the text line's logical height */
+  double baseline;    /* from the line's top to its baseline */
+  double space;       /* the width of a space */
+  double mark_width;  /* the draft watermark's size; 0 for none */
+  double mark_height;
+} ZhiPdfFrameStyle;
+
+/* Called after each original page is copied, with the count so far. */
+typedef void (*ZhiPdfAssembleProgress) (guint copied, gpointer user_data);
+
+/* Rewrites @in_path into @out_path like zhi_pdf_compact(), inserting a frame page for each
+ * underlay (see ZhiPdfUnderlay; @style and the template page when @n_underlays > 0).  The
+ * original page becomes a form XObject whose fonts, images and other streams are copied as
+ * they are (a single content stream is the form itself, unchanged); its /Rotate is applied;
+ * annotations are not carried: flatten them first (zhi_pdf_flatten()).  Each underlay's @dest
+ * joins the named destinations.  The structure tree, outline, named destinations and links of
+ * @in_path are kept.
+ * @finish (may be NULL): applied once the pages are in place (its own_pages count in the
+ * output's pages; the frames are not the caller's); its data is embedded last, with the hash of
+ * every finished page.
+ * Cancellable between pages (G_IO_ERROR_CANCELLED); nothing is written then.
  * Memory: qpdf's object model of the input and of every evidence file (their non-stream
  * objects); stream data is copied through at write time. */
-/* @finish (may be NULL): applied to the frames as read, before any original goes under them
- * (so that the furniture marked as artifacts is cairo's alone); its data is embedded last, with
- * the hash of every finished page. */
 gboolean zhi_pdf_assemble (const char *in_path,
                            const char *out_path,
                            ZhiPdfUnderlay *underlays,
                            guint n_underlays,
+                           const ZhiPdfFrameStyle *style,
                            const ZhiPdfFinish *finish,
+                           ZhiPdfAssembleProgress progress,
+                           gpointer user_data,
+                           GCancellable *cancellable,
                            GError **error);
 
 /* zhi_pdf_assemble() frees its qpdf objects (the dossier's and every evidence file's) in a
  * thread after the output is written; this waits for that (the next zhi_pdf_assemble() and the
  * process's exit do). */
 void zhi_pdf_assemble_wait (void);
+
+/* With ZHI_PDF_PHASES in the environment, prints on stderr the wall and CPU time since the
+ * previous call, as @name's (for measuring the render; NULL starts the clock). */
+void zhi_pdf_phase (const char *name);
 
 /* Writes @in_path into @out_path with every annotation that prints drawn into its page's
  * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated

@@ -133,7 +133,8 @@ struct _ZhiPdfDoc
   char *work_dir;
   gboolean compact;
   char *compact_warning;
-  GArray *underlays; /* ZhiPdfUnderlay, path owned; learnt in pass 1 */
+  GArray *underlays;            /* ZhiPdfUnderlay, path, label and dest owned; learnt in pass 1 */
+  ZhiPdfFrameStyle frame_style; /* pass 2, with the template page */
 };
 
 typedef struct
@@ -151,6 +152,8 @@ typedef struct
   double y;
   int outline_parent[5];
   guint total_pages;
+  guint done;                      /* pages reported to progress */
+  gboolean defer_last;             /* the last page is reported once the qpdf pass is done */
   PangoLayout *footer;             /* the fingerprint line, the same on every page */
   PangoLayout *watermark;          /* 草稿 */
   cairo_surface_t *watermark_mark; /* its outlines, recorded once: one form for every page */
@@ -192,6 +195,8 @@ void zhi_pdf_writer_place_contents (Writer *w, Block *contents);
 void zhi_pdf_writer_place_heading (Writer *w, Block *b, guint index);
 void zhi_pdf_writer_place_paragraph (Writer *w, Block *b);
 void zhi_pdf_doc_clear_underlays (ZhiPdfDoc *doc);
+void zhi_pdf_writer_progress (Writer *w, guint done);
+void zhi_pdf_writer_draw_template (Writer *w);
 /* for g_ptr_array_foreach() over the blocks */
 void zhi_pdf_doc_block_clear_layouts (gpointer data, gpointer unused);
 

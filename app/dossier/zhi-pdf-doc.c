@@ -129,6 +129,8 @@ zhi_pdf_doc_clear_underlays (ZhiPdfDoc *doc)
       ZhiPdfUnderlay *u = &g_array_index (doc->underlays, ZhiPdfUnderlay, i);
 
       g_free ((char *)u->path);
+      g_free ((char *)u->label);
+      g_free ((char *)u->dest);
       zhi_pdf_source_free (u->source);
     }
   g_array_set_size (doc->underlays, 0);
@@ -791,11 +793,63 @@ zhi_pdf_writer_close_page (Writer *w)
     {
       draw_watermark (w);
       cairo_show_page (w->cr);
-      if (w->progress)
-        w->progress (w->page + 1, w->total_pages, w->user_data);
+      zhi_pdf_writer_progress (w, w->done + 1);
     }
   if (g_cancellable_is_cancelled (w->cancellable))
     w->cancelled = TRUE;
+}
+
+/* @done pages of w->total_pages are done (pass 2's pages, then the originals the qpdf pass
+ * copies); with w->defer_last, the last is reported by the caller once the file is written. */
+void
+zhi_pdf_writer_progress (Writer *w, guint done)
+{
+  w->done = done;
+  if (w->progress && (!w->defer_last || done < w->total_pages))
+    w->progress (done, w->total_pages, w->user_data);
+}
+
+/* After the last page: one more page that is not the dossier's, for the assembly to take the
+ * stamps' glyphs and the watermark from (ZhiPdfFrameStyle). */
+void
+zhi_pdf_writer_draw_template (Writer *w)
+{
+  g_autoptr (GString) chars = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  ZhiPdfFrameStyle *style = &w->doc->frame_style;
+
+  for (guint i = 0; i < w->doc->underlays->len; i++)
+    {
+      ZhiPdfUnderlay *u = &g_array_index (w->doc->underlays, ZhiPdfUnderlay, i);
+
+      for (const char *p = u->label; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c != ' ' && !g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+            {
+              g_hash_table_add (seen, GUINT_TO_POINTER (c));
+              g_string_append_unichar (chars, c);
+            }
+        }
+    }
+  /* with a space among them, as the labels have */
+  g_string_append (chars, " .");
+  memset (style, 0, sizeof *style);
+  w->page_width = ZHI_PDF_PAGE_WIDTH;
+  w->page_height = ZHI_PDF_PAGE_HEIGHT;
+  cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
+  zhi_pdf_attachment_draw_label_template (w->cr, w->context, chars->str, style);
+  if (w->doc->draft)
+    {
+      int mw, mh;
+
+      draw_watermark (w);
+      pango_layout_get_size (w->watermark, &mw, &mh);
+      style->mark_width = mw / (double)PANGO_SCALE;
+      style->mark_height = mh / (double)PANGO_SCALE;
+    }
+  cairo_show_page (w->cr);
 }
 
 void
@@ -1437,6 +1491,10 @@ zhi_pdf_writer_place_attachment (Writer *w, Block *b)
               u.source_page = k + 1;
               /* the file as the inspection read it, with the first page */
               u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
+              u.width = pw;
+              u.height = ph;
+              u.label = zhi_pdf_attachment_label_text (b->attachment, k, w->doc->fingerprint);
+              u.dest = k == 0 ? g_strdup (b->dest) : NULL;
               g_array_append_val (w->doc->underlays, u);
             }
           else
@@ -1455,6 +1513,28 @@ zhi_pdf_writer_place_attachment (Writer *w, Block *b)
     }
   zhi_pdf_attach_warning_free (warning);
   n = b->n_pages;
+  if (zhi_pdf_attachment_get_original (b->attachment) != NULL)
+    {
+      /* the original pages: the assembly makes their pages (zhi_pdf_assemble()); cairo writes
+       * the outline entry, its destination comes with the first page */
+      for (k = 0; k < n && !w->cancelled; k++)
+        {
+          gboolean own = FALSE;
+
+          w->page++;
+          g_array_append_val (w->doc->own_pages, own);
+          if (k == 0)
+            {
+              g_autofree char *attrs = g_strdup_printf ("dest='%s'", b->dest);
+
+              cairo_pdf_surface_add_outline (w->surface, w->outline_parent[1], b->text, attrs, 0);
+            }
+          if (g_cancellable_is_cancelled (w->cancellable))
+            w->cancelled = TRUE;
+        }
+      zhi_pdf_attachment_close (b->attachment);
+      return;
+    }
   for (k = 0; k < n && !w->cancelled; k++)
     {
       double pw = ZHI_PDF_PAGE_WIDTH, ph = ZHI_PDF_PAGE_HEIGHT;

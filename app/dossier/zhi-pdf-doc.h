@@ -53,7 +53,8 @@ typedef struct _ZhiPdfTable ZhiPdfTable;
 /* Draws a figure with the origin at the block's top-left corner. */
 typedef void (*ZhiPdfDrawFunc) (cairo_t *cr, double width, double height, gpointer user_data);
 
-/* Called after every written page of pass 2 (the PDF being written). */
+/* Called after every page written by pass 2 and every original page copied by the qpdf pass
+ * (zhi_pdf_doc_write()). */
 typedef void (*ZhiPdfProgressFunc) (guint pages_done, guint pages_total, gpointer user_data);
 
 ZhiPdfDoc *zhi_pdf_doc_new (void);
@@ -146,9 +147,11 @@ void zhi_pdf_doc_set_compact (ZhiPdfDoc *doc, gboolean compact);
  * the pass fails the write. */
 const char *zhi_pdf_doc_get_compact_warning (ZhiPdfDoc *doc);
 
-/* Writes the PDF.  Attachments whose pages are originals are written as frame pages of the
- * original size carrying the stamp label, into a temporary file; libqpdf then puts each
- * original page under its frame (zhi_pdf_assemble()) and the result is copied into @out. */
+/* Writes the PDF.  With attachments whose pages are originals, cairo writes the rest and a
+ * template page into a temporary file; libqpdf then makes each original's page (the original,
+ * its stamp label; zhi_pdf_assemble()) and the result is copied into @out.  Progress counts
+ * pages: cairo's, then the originals as they are copied, the last once the file is written;
+ * cancellation is checked between pages. */
 gboolean zhi_pdf_doc_write (ZhiPdfDoc *doc,
                             GOutputStream *out,
                             ZhiPdfProgressFunc progress,

@@ -174,7 +174,11 @@ write_pass (Writer *w, GOutputStream *out, GError **error)
   w->cr = cairo_create (w->surface);
   g_ptr_array_set_size (w->doc->figure_alts, 0);
   g_array_set_size (w->doc->own_pages, 0);
+  w->done = 0;
+  w->defer_last = w->doc->underlays->len > 0;
   run_pass (w);
+  if (w->doc->underlays->len > 0 && !w->cancelled)
+    zhi_pdf_writer_draw_template (w);
   g_ptr_array_add (w->doc->figure_alts, NULL);
   cairo_destroy (w->cr);
   if (w->cancelled)
@@ -231,6 +235,16 @@ temp_file_remove (char *path)
   g_free (path);
 }
 
+static void
+assemble_progress (guint copied, gpointer data)
+{
+  Writer *w = data;
+
+  /* pass 2 reported its own pages; the originals come in order after them */
+  zhi_pdf_writer_progress (w, w->done + 1);
+  (void)copied;
+}
+
 /* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages,
  * object streams) into a second one, which is copied into @out. */
 static gboolean
@@ -262,19 +276,25 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
     if (!g_output_stream_close (buffered, w->cancellable, error))
       goto out;
   }
+  zhi_pdf_phase ("pass 2: cairo");
   if (g_cancellable_is_cancelled (w->cancellable))
     {
       w->cancelled = TRUE;
       goto out;
     }
-  /* after the last page's progress; not cancellable */
+  /* progress for each original copied; cancellable between pages */
   if (zhi_pdf_assemble (cairo_path, qpdf_path, (ZhiPdfUnderlay *)doc->underlays->data,
-                        doc->underlays->len,
+                        doc->underlays->len, &doc->frame_style,
                         zhi_pdf_doc_get_finish (
                             doc, doc->finish_label,
                             doc->data_func ? doc->data_func (doc, doc->data_user_data) : NULL),
-                        &qpdf_error))
+                        assemble_progress, w, w->cancellable, &qpdf_error))
     source = qpdf_path;
+  else if (g_error_matches (qpdf_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      w->cancelled = TRUE;
+      goto out;
+    }
   else if (doc->underlays->len > 0)
     {
       /* cairo's file has empty frames where the evidence goes: never a dossier */
@@ -309,6 +329,12 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
         < 0)
       goto out;
   }
+  zhi_pdf_phase ("copy into the target");
+  if (w->defer_last)
+    {
+      w->defer_last = FALSE;
+      zhi_pdf_writer_progress (w, w->total_pages);
+    }
   ok = TRUE;
 
 out:
@@ -378,7 +404,9 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
   w.user_data = user_data;
 
   /* pass 1: pages of every heading and attachment */
+  zhi_pdf_phase (NULL);
   run_pass (&w);
+  zhi_pdf_phase ("pass 1: layout, inspection");
   if (!w.cancelled)
     {
       w.total_pages = w.page + 1;

@@ -1,26 +1,34 @@
 /* render.c — how long the dossier takes, beside the tools that do part of its job
  *
- *   build/tests/bench-render [--keep] [N_FILES [PAGES_PER_FILE]]
+ *   build/tests/bench-render [--keep] [--glyphs N] [N_FILES [PAGES_PER_FILE]]
  *
  * Without N_FILES: two workloads in one run, 100 × 10 and 300 × 10 evidence pages (1,000 and
  * 3,000).  Each workload is a project with N_FILES evidence PDFs of text pages made by cairo,
  * each carrying its own subsets of the Noto CJK fonts (as Word or WPS exports do), and is
  * measured, each in a child process (wall and CPU time, peak RSS from wait4(), and the largest
  * anonymous and file-backed parts of the RSS as sampled from /proc every 2 ms: the file-backed
- * part is mostly the libraries and, for the dossier, the Noto CJK font files cairo reads):
- *   - the dossier with every attachment (zhi_dossier_render_to_file: the body and a frame page
- *     per evidence page by cairo, then libqpdf copying the original pages under the frames);
+ * part is mostly the libraries and, for the dossier, the Noto CJK font files cairo reads; the
+ * children are forked by a small launcher, so that none counts this process's memory):
+ *   - the dossier with every attachment (zhi_dossier_render_to_file: the body by cairo, then
+ *     libqpdf making the original pages' pages);
  *   - the same dossier without attachments (the body alone);
  *   - qpdf --empty --pages merging the same evidence files (the floor: copying the pages);
  *   - pdftocairo -pdf re-rendering those pages (poppler → cairo, what the dossier did before).
  * Prints a table, the ratios to qpdf's merge and output ÷ (evidence + body).  Not part of the
  * test suite.
+ *
+ * With --glyphs N, each workload is measured twice: as above, then with files whose pages also
+ * show N distinct CJK ideographs per file (a different run of them in each file), spread over
+ * its pages: font subsets of the size Word or WPS exports of real documents carry (hundreds to
+ * a thousand glyphs each), heavier than the plain files' few dozen.
  */
 #include "zhi-dossier.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +65,7 @@ sample_rss (pid_t pid, long *anon_kb, long *file_kb)
 }
 
 static Run
-run_child (char **argv)
+run_child_here (char **argv)
 {
   Run run = { 0 };
   struct rusage ru;
@@ -87,6 +95,109 @@ run_child (char **argv)
   run.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec
             + ru.ru_stime.tv_usec / 1e6;
   run.peak_kb = ru.ru_maxrss;
+  return run;
+}
+
+/* A child's peak RSS (wait4()'s ru_maxrss, and the first samples) counts what it had before its
+ * exec: the memory of the process that forked it.  This process generates the workload with
+ * cairo and the fonts (50 MB and more), so the children are forked by a launcher forked at the
+ * start, before any of that (a few MB). */
+static int launcher_requests = -1, launcher_results = -1;
+
+static gboolean
+read_all (int fd, void *buf, gsize len)
+{
+  for (gsize done = 0; done < len;)
+    {
+      ssize_t n = read (fd, (char *)buf + done, len - done);
+
+      if (n <= 0)
+        return FALSE;
+      done += (gsize)n;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (int fd, const void *buf, gsize len)
+{
+  for (gsize done = 0; done < len;)
+    {
+      ssize_t n = write (fd, (const char *)buf + done, len - done);
+
+      if (n <= 0)
+        return FALSE;
+      done += (gsize)n;
+    }
+  return TRUE;
+}
+
+static void
+start_launcher (void)
+{
+  int requests[2], results[2];
+  pid_t pid;
+
+  if (pipe (requests) != 0 || pipe (results) != 0)
+    return;
+  pid = fork ();
+  if (pid < 0)
+    return;
+  if (pid == 0)
+    {
+      guint32 argc;
+
+      close (requests[1]);
+      close (results[0]);
+      /* one request: argc, then each argument's length and bytes; the answer: a Run */
+      while (read_all (requests[0], &argc, sizeof argc))
+        {
+          char **argv = g_new0 (char *, argc + 1);
+          Run run;
+
+          for (guint32 i = 0; i < argc; i++)
+            {
+              guint32 len;
+
+              if (!read_all (requests[0], &len, sizeof len))
+                _exit (1);
+              argv[i] = g_malloc0 (len + 1);
+              if (!read_all (requests[0], argv[i], len))
+                _exit (1);
+            }
+          run = run_child_here (argv);
+          g_strfreev (argv);
+          if (!write_all (results[1], &run, sizeof run))
+            _exit (1);
+        }
+      _exit (0);
+    }
+  close (requests[0]);
+  close (results[1]);
+  launcher_requests = requests[1];
+  launcher_results = results[0];
+}
+
+static Run
+run_child (char **argv)
+{
+  guint32 argc = 0;
+  Run run = { 0 };
+
+  if (launcher_requests < 0)
+    return run_child_here (argv);
+  while (argv[argc])
+    argc++;
+  write_all (launcher_requests, &argc, sizeof argc);
+  for (guint32 i = 0; i < argc; i++)
+    {
+      guint32 len = (guint32)strlen (argv[i]);
+
+      write_all (launcher_requests, &len, sizeof len);
+      write_all (launcher_requests, argv[i], len);
+    }
+  if (!read_all (launcher_results, &run, sizeof run))
+    run.status = -1;
   return run;
 }
 
@@ -125,6 +236,58 @@ child_render (const char *project_path, const char *out, gboolean no_attachments
   return 0;
 }
 
+/* A text PDF of @n_pages A4 pages, as zhi_test_pdfs_write_text_pdf() makes, whose pages also
+ * show @n_glyphs distinct ideographs between them, starting at the @first-th of the CJK
+ * Unified Ideographs from U+4E00 (16,000 of them, wrapping round). */
+static gboolean
+write_heavy_pdf (const char *path, guint n_pages, guint n_glyphs, guint first, GError **error)
+{
+  const double w = 595.276, h = 841.89;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, w, h);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *heading = pango_font_description_from_string ("Noto Sans CJK SC 20");
+  PangoFontDescription *body = pango_font_description_from_string ("Noto Serif CJK SC 10");
+  /* the first 16,000: cairo 1.16 failed an assertion on a run further into the block */
+  const guint n_block = 16000;
+  guint per_page = (n_glyphs + n_pages - 1) / MAX (n_pages, 1), shown = 0;
+  cairo_status_t status;
+
+  pango_layout_set_width (layout, (int)((w - 144) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+  for (guint k = 1; k <= n_pages; k++)
+    {
+      g_autofree char *title = g_strdup_printf ("证明材料 第%u页", k);
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < per_page && shown < n_glyphs; i++, shown++)
+        g_string_append_unichar (text, 0x4E00 + (first + shown) % n_block);
+      pango_layout_set_font_description (layout, heading);
+      pango_layout_set_text (layout, title, -1);
+      cairo_move_to (cr, 72, 72);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_set_font_description (layout, body);
+      pango_layout_set_text (layout, text->str, -1);
+      cairo_move_to (cr, 72, 120);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+  g_object_unref (layout);
+  pango_font_description_free (heading);
+  pango_font_description_free (body);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 print_row (const char *what, Run run, guint64 out_size)
 {
@@ -153,7 +316,7 @@ remove_tree (const char *dir)
 }
 
 static void
-workload (const char *self, guint n_files, guint per_file, gboolean keep)
+workload (const char *self, guint n_files, guint per_file, guint glyphs, gboolean keep)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -179,8 +342,13 @@ workload (const char *self, guint n_files, guint per_file, gboolean keep)
   zhi_project_set_name (project, "辽宁基准测试机械有限公司");
   zhi_project_set_city (project, "沈阳市");
 
-  g_print ("\n== %u evidence PDFs of %u pages (%u pages): generating…\n", n_files, per_file,
-           total_pages);
+  if (glyphs > 0)
+    g_print ("\n== %u evidence PDFs of %u pages (%u pages), %u distinct ideographs each: "
+             "generating…\n",
+             n_files, per_file, total_pages, glyphs);
+  else
+    g_print ("\n== %u evidence PDFs of %u pages (%u pages): generating…\n", n_files, per_file,
+             total_pages);
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/evidence-%03u.pdf", dir, i + 1);
@@ -190,7 +358,10 @@ workload (const char *self, guint n_files, guint per_file, gboolean keep)
       FILE *fp;
       ZhiEvidence *ev;
 
-      g_assert_true (zhi_test_pdfs_write_text_pdf (path, per_file, &error));
+      if (glyphs > 0)
+        g_assert_true (write_heavy_pdf (path, per_file, glyphs, i * glyphs, &error));
+      else
+        g_assert_true (zhi_test_pdfs_write_text_pdf (path, per_file, &error));
       /* distinct bytes, so that the store keeps every blob (a comment after %%EOF) */
       fp = fopen (path, "ab");
       fputs (tail, fp);
@@ -270,19 +441,32 @@ int
 main (int argc, char **argv)
 {
   gboolean keep = FALSE;
+  guint glyphs = 0;
   int first = 1;
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
     return child_render (argv[2], argv[3], g_str_equal (argv[4], "lean"));
-  if (argc > 1 && g_str_equal (argv[1], "--keep"))
-    keep = TRUE, first = 2;
-  if (argc > first)
-    workload (argv[0], MAX (1, atoi (argv[first])),
-              argc > first + 1 ? MAX (1, atoi (argv[first + 1])) : 10, keep);
-  else
+  start_launcher ();
+  if (argc > first && g_str_equal (argv[first], "--keep"))
+    keep = TRUE, first++;
+  if (argc > first + 1 && g_str_equal (argv[first], "--glyphs"))
     {
-      workload (argv[0], 100, 10, keep);
-      workload (argv[0], 300, 10, keep);
+      glyphs = (guint)MAX (1, atoi (argv[first + 1]));
+      first += 2;
+    }
+  /* the plain workload, then (--glyphs) the heavy one of the same size */
+  for (guint heavy = 0; heavy <= (glyphs > 0 ? 1u : 0u); heavy++)
+    {
+      guint g = heavy ? glyphs : 0;
+
+      if (argc > first)
+        workload (argv[0], MAX (1, atoi (argv[first])),
+                  argc > first + 1 ? MAX (1, atoi (argv[first + 1])) : 10, g, keep);
+      else
+        {
+          workload (argv[0], 100, 10, g, keep);
+          workload (argv[0], 300, 10, g, keep);
+        }
     }
   return 0;
 }

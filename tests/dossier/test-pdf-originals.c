@@ -530,6 +530,111 @@ test_read_once_and_temp_files (void)
   g_rmdir (work);
 }
 
+typedef struct
+{
+  GArray *done; /* guint per call */
+  guint total;
+  guint cancel_at; /* cancel once this many pages are done (0: never) */
+  GCancellable *cancellable;
+  const char *work;
+  guint after_cairo; /* calls made once cairo's file was complete: the qpdf pass's */
+} Steps;
+
+/* TRUE when @dir holds a finished PDF (cairo's, written before the qpdf pass starts). */
+static gboolean
+holds_finished_pdf (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gboolean found = FALSE;
+
+  while (d && (name = g_dir_read_name (d)) != NULL && !found)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_str_has_suffix (name, ".pdf") && g_file_get_contents (path, &contents, &len, NULL)
+          && len > 5 && g_str_has_prefix (contents, "%PDF-"))
+        found = g_strstr_len (contents + (len > 32 ? len - 32 : 0), len > 32 ? 32 : (gssize)len,
+                              "%%EOF")
+                != NULL;
+    }
+  return found;
+}
+
+static void
+steps_cb (guint done, guint total, gpointer data)
+{
+  Steps *s = data;
+
+  if (holds_finished_pdf (s->work))
+    s->after_cairo++;
+  g_array_append_val (s->done, done);
+  s->total = total;
+  if (s->cancel_at > 0 && done >= s->cancel_at)
+    g_cancellable_cancel (s->cancellable);
+}
+
+/* The qpdf pass reports a page of progress for each original it copies (the body's pages come
+ * first, from cairo's pass; the last page once the file is written) and stops when cancelled
+ * between two originals, leaving no file behind. */
+static void
+test_copy_progress_and_cancel (void)
+{
+  g_autofree char *work = g_build_filename (tmpdir, "work-3", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "steps.pdf", NULL);
+  g_autofree char *ten = g_build_filename (tmpdir, "ten.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+  g_assert_true (zhi_test_pdfs_write_text_pdf (ten, 10, &error));
+  g_assert_no_error (error);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (ZhiPdfDoc) doc = zhi_pdf_doc_new ();
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+      /* one body page, then the ten originals: page 2 to 11 */
+      Steps s = { done, 0, pass == 1 ? 5 : 0, cancellable, work, 0 };
+
+      zhi_pdf_doc_set_work_dir (doc, work);
+      zhi_pdf_doc_add_paragraph (doc, ZHI_PDF_STYLE_BODY, "正文一页。");
+      zhi_pdf_doc_add_attachment (doc, attachment (1, ten));
+      if (pass == 0)
+        {
+          g_assert_true (zhi_pdf_doc_write_to_file (doc, out, steps_cb, &s, cancellable, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (zhi_pdf_doc_get_n_pages (doc), ==, 11);
+          /* every page once, in order: 1 from cairo's pass, 2 to 10 as the originals are
+           * copied, 11 once written */
+          g_assert_cmpuint (s.total, ==, 11);
+          g_assert_cmpuint (done->len, ==, 11);
+          for (guint i = 0; i < done->len; i++)
+            g_assert_cmpuint (g_array_index (done, guint, i), ==, i + 1);
+          /* pages 2 to 11 were reported by the qpdf pass, cairo's file finished */
+          g_assert_cmpuint (s.after_cairo, ==, 10);
+          g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+          g_unlink (out);
+        }
+      else
+        {
+          g_assert_false (zhi_pdf_doc_write_to_file (doc, out, steps_cb, &s, cancellable, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_clear_error (&error);
+          /* stopped at the next original: nothing reported after the fifth page, which the
+           * qpdf pass reported (the fourth original copied) */
+          g_assert_cmpuint (g_array_index (done, guint, done->len - 1), ==, 5);
+          g_assert_cmpuint (s.after_cairo, ==, 4);
+          g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+        }
+      /* the evidence's copy and both temporary PDFs are gone */
+      g_assert_true (dir_is_empty (work));
+    }
+  g_unlink (ten);
+  g_rmdir (work);
+}
+
 /* The process exits right after a render, while its qpdf objects are still being freed in the
  * background (zhi_pdf_assemble_wait): it exits cleanly.  In a fresh process that made and freed
  * no qpdf object before (libqpdf's static objects are made during the render or the freeing). */
@@ -593,6 +698,7 @@ main (int argc, char **argv)
                    test_text_stamps_outline_links);
   g_test_add_func ("/pdf-originals/owner-restricted-embedded", test_restricted_embedded);
   g_test_add_func ("/pdf-originals/read-once-temp-files-removed", test_read_once_and_temp_files);
+  g_test_add_func ("/pdf-originals/copy-progress-and-cancel", test_copy_progress_and_cancel);
   status = g_test_run ();
 
   g_clear_object (&built.pdf);
