@@ -5,8 +5,6 @@
 #include "zhi-pdf-finish.h"
 
 #include <qpdf/qpdf-c.h>
-#include <qpdf/qpdfjob-c.h>
-#include <qpdf/qpdflogger-c.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,10 +61,13 @@ zhi_pdf_phase (const char *name)
   last_cpu = cpu;
 }
 
-/* Moves qpdf's pending error (or, failing that, @fallback) into @error. */
-static void
-set_qpdf_error (GError **error, qpdf_data qpdf, ZhiPdfCompactError code, const char *fallback)
+void
+zhi_pdf_compact_set_error (GError **error,
+                           gpointer qpdf_,
+                           ZhiPdfCompactError code,
+                           const char *fallback)
 {
+  qpdf_data qpdf = qpdf_;
   qpdf_error e = qpdf_has_error (qpdf) ? qpdf_get_error (qpdf) : NULL;
   const char *text = e ? qpdf_get_error_full_text (qpdf, e) : NULL;
 
@@ -100,7 +101,8 @@ zhi_pdf_compact_finish (const char *in_path,
 
   if (qpdf_read (qpdf, in_path, NULL) & QPDF_ERRORS)
     {
-      set_qpdf_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
+      zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_READ,
+                                 "the PDF could not be read");
       goto out;
     }
   if (finish && !zhi_pdf_finish_apply (qpdf, finish, error))
@@ -110,7 +112,8 @@ zhi_pdf_compact_finish (const char *in_path,
     goto out;
   if (qpdf_init_write (qpdf, out_path) & QPDF_ERRORS)
     {
-      set_qpdf_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE, "the output could not be opened");
+      zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the output could not be opened");
       goto out;
     }
   qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
@@ -122,7 +125,8 @@ zhi_pdf_compact_finish (const char *in_path,
   qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
   if (qpdf_write (qpdf) & QPDF_ERRORS)
     {
-      set_qpdf_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE, "the PDF could not be written");
+      zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the PDF could not be written");
       goto out;
     }
   ok = TRUE;
@@ -130,47 +134,6 @@ zhi_pdf_compact_finish (const char *in_path,
 out:
   qpdf_cleanup (&qpdf);
   return ok;
-}
-
-/* ---- jobs: underlays and flattening ------------------------------------------------------- */
-
-static int
-log_append (const char *data, size_t len, void *udata)
-{
-  GString *s = udata;
-
-  /* bounded: a broken file can make qpdf warn once per object */
-  if (s->len < 4096)
-    g_string_append_len (s, data, (gssize)MIN (len, 4096 - s->len));
-  return 0;
-}
-
-/* Runs one qpdf job from @argv (argv[0] is "qpdf"); messages are collected, never printed.
- * qpdf's exit code 3 (done, with warnings) is a success. */
-static gboolean
-run_job (const char *const *argv, ZhiPdfCompactError code, GError **error)
-{
-  qpdfjob_handle job = qpdfjob_init ();
-  qpdflogger_handle logger = qpdflogger_create ();
-  g_autoptr (GString) errors = g_string_new (NULL);
-  g_autoptr (GString) ignored = g_string_new (NULL);
-  int status;
-
-  qpdflogger_set_info (logger, qpdf_log_dest_custom, log_append, ignored);
-  qpdflogger_set_warn (logger, qpdf_log_dest_custom, log_append, ignored);
-  qpdflogger_set_error (logger, qpdf_log_dest_custom, log_append, errors);
-  qpdfjob_set_logger (job, logger);
-  status = qpdfjob_initialize_from_argv (job, argv);
-  if (status == 0)
-    status = qpdfjob_run (job);
-  qpdfjob_cleanup (&job);
-  qpdflogger_cleanup (&logger);
-  if (status == 0 || status == 3)
-    return TRUE;
-  g_strstrip (errors->str);
-  g_set_error (error, ZHI_PDF_COMPACT_ERROR, code, "qpdf: %s",
-               errors->len > 0 ? errors->str : "the job failed");
-  return FALSE;
 }
 
 /* The box qpdf and viewers show of @page (TrimBox, else CropBox, else MediaBox), normalised. */
@@ -978,7 +941,8 @@ open_evidence (const char *path, GError **error)
       g_autofree char *name = g_path_get_basename (path);
       g_autoptr (GError) local = NULL;
 
-      set_qpdf_error (&local, ev, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
+      zhi_pdf_compact_set_error (&local, ev, ZHI_PDF_COMPACT_ERROR_READ,
+                                 "the PDF could not be read");
       g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ, "%s: %s", name,
                    local->message);
       qpdf_cleanup (&ev);
@@ -1126,7 +1090,7 @@ zhi_pdf_assemble (const char *in_path,
   if ((qpdf_read (q, in_path, NULL) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (q) & QPDF_ERRORS))
     {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
+      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
       goto out;
     }
   n_input = qpdf_get_num_pages (q);
@@ -1196,8 +1160,8 @@ zhi_pdf_assemble (const char *in_path,
       form = make_form (q, ev, src, used_streams);
       if (form == 0 || qpdf_has_error (q) || qpdf_has_error (ev))
         {
-          set_qpdf_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
-                          "the page could not be copied");
+          zhi_pdf_compact_set_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
+                                     "the page could not be copied");
           goto out;
         }
       /* an object of the page that no longer reads (the file changed since it was inspected)
@@ -1251,7 +1215,8 @@ zhi_pdf_assemble (const char *in_path,
         }
       if (qpdf_has_error (q))
         {
-          set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the frame could not be made");
+          zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                     "the frame could not be made");
           goto out;
         }
       qpdf_oh_release_all (q);
@@ -1277,7 +1242,7 @@ zhi_pdf_assemble (const char *in_path,
       qpdf_oh_replace_key (q, pages, "/Count", qpdf_oh_new_integer (q, n_out));
       if ((qpdf_update_all_pages_cache (q) & QPDF_ERRORS) || qpdf_get_num_pages (q) != n_out)
         {
-          set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the page tree broke");
+          zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the page tree broke");
           goto out;
         }
       add_dests (q, dest_names, dest_pages, dest_heights);
@@ -1295,7 +1260,8 @@ zhi_pdf_assemble (const char *in_path,
   zhi_pdf_phase ("qpdf: page hashes");
   if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
     {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the output could not be opened");
+      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the output could not be opened");
       goto out;
     }
   qpdf_set_object_stream_mode (q, qpdf_o_generate);
@@ -1304,7 +1270,8 @@ zhi_pdf_assemble (const char *in_path,
   qpdf_set_deterministic_ID (q, QPDF_TRUE);
   if (qpdf_write (q) & QPDF_ERRORS)
     {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE, "the PDF could not be written");
+      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the PDF could not be written");
       goto out;
     }
   zhi_pdf_phase ("qpdf: write");
@@ -1337,165 +1304,5 @@ out:
   /* the dossier first (it holds references into the evidence files), as before */
   g_ptr_array_insert (sources, 0, q);
   cleanup_in_background (g_steal_pointer (&sources));
-  return ok;
-}
-gboolean
-zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error)
-{
-  const char *argv[] = { "qpdf",
-                         "--generate-appearances",
-                         "--flatten-annotations=print",
-                         "--object-streams=preserve",
-                         in_path,
-                         out_path,
-                         NULL };
-
-  g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
-  g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
-  return run_job (argv, ZHI_PDF_COMPACT_ERROR_WRITE, error);
-}
-
-/* ---- reading an evidence PDF's pages ------------------------------------------------------ */
-
-void
-zhi_pdf_source_free (gpointer source)
-{
-  qpdf_data q = source;
-
-  if (q != NULL)
-    qpdf_cleanup (&q);
-}
-
-gpointer
-zhi_pdf_pages_steal_source (ZhiPdfPages *pages)
-{
-  return g_steal_pointer (&pages->source);
-}
-
-void
-zhi_pdf_pages_clear (ZhiPdfPages *pages)
-{
-  g_clear_pointer (&pages->source, zhi_pdf_source_free);
-  g_clear_pointer (&pages->widths, g_free);
-  g_clear_pointer (&pages->heights, g_free);
-  memset (pages, 0, sizeof *pages);
-}
-
-/* The rectangle under @key of @page as width and height; FALSE when absent or malformed. */
-static gboolean
-page_box (qpdf_data q, qpdf_oh page, const char *key, double *width, double *height)
-{
-  qpdf_oh box = qpdf_oh_get_key (q, page, key);
-  double v[4];
-
-  if (!qpdf_oh_is_array (q, box) || qpdf_oh_get_array_n_items (q, box) != 4)
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    {
-      qpdf_oh item = qpdf_oh_get_array_item (q, box, i);
-
-      if (!qpdf_oh_is_number (q, item))
-        return FALSE;
-      v[i] = qpdf_oh_get_numeric_value (q, item);
-    }
-  *width = fabs (v[2] - v[0]);
-  *height = fabs (v[3] - v[1]);
-  return *width >= 1 && *height >= 1;
-}
-
-static gboolean
-has_annotations (qpdf_data q, qpdf_oh page)
-{
-  qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
-  int n = qpdf_oh_is_array (q, annots) ? qpdf_oh_get_array_n_items (q, annots) : 0;
-
-  for (int i = 0; i < n; i++)
-    {
-      qpdf_oh annot = qpdf_oh_get_array_item (q, annots, i);
-
-      if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link"))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error)
-{
-  qpdf_data q = qpdf_init ();
-  gboolean ok = FALSE;
-  int n;
-
-  memset (pages, 0, sizeof *pages);
-  qpdf_silence_errors (q);
-  qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  qpdf_set_attempt_recovery (q, QPDF_FALSE);
-  if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
-    {
-      qpdf_error e = qpdf_get_error (q);
-
-      if (e != NULL && qpdf_get_error_code (q, e) == qpdf_e_password)
-        set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_PASSWORD, "the PDF needs a password");
-      else
-        set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
-      goto out;
-    }
-  /* /MediaBox, /CropBox, /Rotate and /Resources inherited from the page tree, on every page */
-  if (qpdf_push_inherited_attributes_to_page (q) & QPDF_ERRORS)
-    {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the page tree could not be read");
-      goto out;
-    }
-  n = qpdf_get_num_pages (q);
-  if (n <= 0 || qpdf_has_error (q))
-    {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF has no pages");
-      goto out;
-    }
-  pages->n_pages = (guint)n;
-  pages->widths = g_new (double, n);
-  pages->heights = g_new (double, n);
-  for (int i = 0; i < n; i++)
-    {
-      qpdf_oh page = qpdf_get_page_n (q, (size_t)i);
-      qpdf_oh rotate = qpdf_oh_get_key (q, page, "/Rotate");
-      int turns = qpdf_oh_is_integer (q, rotate) ? qpdf_oh_get_int_value_as_int (q, rotate) : 0;
-      double w, h;
-
-      /* the box qpdf places an underlay by */
-      if (!page_box (q, page, "/TrimBox", &w, &h) && !page_box (q, page, "/CropBox", &w, &h)
-          && !page_box (q, page, "/MediaBox", &w, &h))
-        {
-          g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ,
-                       "qpdf: page %d has no valid /MediaBox", i + 1);
-          goto out;
-        }
-      turns = ((turns % 360) + 360) % 360;
-      pages->widths[i] = turns == 90 || turns == 270 ? h : w;
-      pages->heights[i] = turns == 90 || turns == 270 ? w : h;
-      if (!pages->has_annotations && has_annotations (q, page))
-        pages->has_annotations = TRUE;
-      qpdf_oh_release_all (q);
-    }
-  if (qpdf_oh_has_key (q, qpdf_get_root (q), "/AcroForm"))
-    pages->has_annotations = TRUE;
-  pages->no_printing = qpdf_is_encrypted (q) && !qpdf_allow_print_low_res (q);
-  if (qpdf_has_error (q))
-    {
-      set_qpdf_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
-      goto out;
-    }
-  ok = TRUE;
-  if (keep_source)
-    {
-      qpdf_oh_release_all (q);
-      pages->source = g_steal_pointer (&q);
-    }
-
-out:
-  if (!ok)
-    zhi_pdf_pages_clear (pages);
-  if (q != NULL)
-    qpdf_cleanup (&q);
   return ok;
 }

@@ -9,8 +9,8 @@
  * unreferenced objects are dropped).  The /ID is derived from the contents (deterministic).
  *
  * zhi_pdf_assemble() does the same while inserting the original evidence pages, each in a frame
- * page it makes for it; zhi_pdf_read_pages() learns an evidence PDF's pages; zhi_pdf_flatten()
- * draws annotations into their pages.
+ * page it makes for it (zhi-pdf-compact.c); zhi_pdf_read_pages() learns an evidence PDF's
+ * pages and zhi_pdf_flatten() draws annotations into their pages (zhi-pdf-pages.c).
  *
  * Memory: qpdf reads its inputs lazily and copies stream data through at write time; it holds
  * the non-stream objects of the dossier and of every evidence file (README.md § Performance).
@@ -149,5 +149,11 @@ void zhi_pdf_phase (const char *name);
  * content (its appearance stream, unchanged, becomes a form XObject) and appearances generated
  * for form fields that lack them.  Streams are copied as they are. */
 gboolean zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error);
+
+/* Moves the pending error of @qpdf (a qpdf_data), or failing that @fallback, into @error. */
+void zhi_pdf_compact_set_error (GError **error,
+                                gpointer qpdf,
+                                ZhiPdfCompactError code,
+                                const char *fallback);
 
 G_END_DECLS

@@ -168,6 +168,8 @@ void zhi_pdf_writer_draw_lines (Writer *w, LineSet *set, guint from, guint to, d
 void zhi_pdf_writer_draw_link_spans (
     Writer *w, GArray *links, LineSet *set, guint from, guint to, double x, double y);
 void zhi_pdf_writer_keep_whole (PangoLayout *layout);
+/* zhi-pdf-cjk.c: justify every line but the last, stretching only next to CJK characters */
+void zhi_pdf_writer_justify_cjk (PangoLayout *layout);
 PangoLayout *zhi_pdf_writer_layout_new (
     Writer *w, const char *family, double size, const char *text, double width);
 void zhi_pdf_writer_line_set_init (LineSet *set, PangoLayout *layout);
