@@ -226,9 +226,10 @@ copy_value (qpdf_data q, qpdf_data ev, qpdf_oh oh, guint depth)
  * its displayed size: its box moved to (0, 0) and its /Rotate applied.  Its content, resources
  * and group are copied from @ev (fonts and images once per file: qpdf remembers what it copied
  * from @ev); a single content stream becomes the form itself (its bytes unchanged), several
- * are joined.  Returns 0 on failure. */
+ * are joined.  @m: the form's matrix, from the page's space to the frame's.  Returns 0 on
+ * failure. */
 static qpdf_oh
-make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams)
+make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams, double m[6])
 {
   qpdf_oh contents = qpdf_oh_get_key (ev, src, "/Contents");
   qpdf_oh rotate = qpdf_oh_get_key (ev, src, "/Rotate");
@@ -236,7 +237,7 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams)
   gboolean whole = qpdf_oh_is_stream (ev, contents) && qpdf_oh_is_indirect (ev, contents)
                    && !g_hash_table_contains (
                        used_streams, GINT_TO_POINTER (qpdf_oh_get_object_id (ev, contents)));
-  double box[4], w, h, x0, y0, m[6];
+  double box[4], w, h, x0, y0;
   qpdf_oh form, dict, resources, group;
 
   if (!shown_box (ev, src, box))
@@ -291,6 +292,61 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams)
     }
   qpdf_oh_replace_key (q, dict, "/Matrix", new_number_array (q, m, 6));
   return form;
+}
+
+/* The original's web links (/Link annotations with a /URI action) stay links on its page, at
+ * their place moved as @m moves the page; other links are not carried, and other annotations
+ * were flattened into the page (zhi_pdf_flatten()). */
+static void
+copy_uri_links (qpdf_data q, qpdf_data ev, qpdf_oh src, const double m[6], qpdf_oh page)
+{
+  qpdf_oh annots = qpdf_oh_get_key (ev, src, "/Annots");
+  int n = qpdf_oh_is_array (ev, annots) ? qpdf_oh_get_array_n_items (ev, annots) : 0;
+  qpdf_oh links = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh annot = qpdf_oh_get_array_item (ev, annots, i);
+      qpdf_oh action = qpdf_oh_get_key (ev, annot, "/A");
+      qpdf_oh uri = qpdf_oh_get_key (ev, action, "/URI");
+      qpdf_oh rect = qpdf_oh_get_key (ev, annot, "/Rect");
+      double r[4], box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      gboolean ok
+          = qpdf_oh_is_name_and_equals (ev, qpdf_oh_get_key (ev, annot, "/Subtype"), "/Link")
+            && qpdf_oh_is_name_and_equals (ev, qpdf_oh_get_key (ev, action, "/S"), "/URI")
+            && qpdf_oh_is_string (ev, uri) && qpdf_oh_is_array (ev, rect)
+            && qpdf_oh_get_array_n_items (ev, rect) == 4;
+      qpdf_oh link, act;
+
+      for (int k = 0; ok && k < 4; k++)
+        {
+          qpdf_oh v = qpdf_oh_get_array_item (ev, rect, k);
+
+          ok = qpdf_oh_is_number (ev, v);
+          r[k] = ok ? qpdf_oh_get_numeric_value (ev, v) : 0;
+        }
+      if (!ok)
+        continue;
+      for (int k = 0; k < 4; k++)
+        {
+          double x = r[(k & 1) ? 2 : 0], y = r[(k & 2) ? 3 : 1];
+          double u = m[0] * x + m[2] * y + m[4], v = m[1] * x + m[3] * y + m[5];
+
+          box[0] = MIN (box[0], u), box[1] = MIN (box[1], v);
+          box[2] = MAX (box[2], u), box[3] = MAX (box[3], v);
+        }
+      act = qpdf_oh_new_dictionary (q);
+      qpdf_oh_replace_key (q, act, "/S", qpdf_oh_new_name (q, "/URI"));
+      qpdf_oh_replace_key (q, act, "/URI", copy_value (q, ev, uri, 0));
+      link = qpdf_oh_parse (q, "<< /Type /Annot /Subtype /Link /F 4 /Border [0 0 0] >>");
+      qpdf_oh_replace_key (q, link, "/Rect", new_number_array (q, box, 4));
+      qpdf_oh_replace_key (q, link, "/A", act);
+      if (links == 0)
+        links = qpdf_oh_new_array (q);
+      qpdf_oh_append_item (q, links, qpdf_make_indirect_object (q, link));
+    }
+  if (links != 0)
+    qpdf_oh_replace_key (q, page, "/Annots", links);
 }
 
 /* ---- the labels' glyphs, from the template page ------------------------------------------- */
@@ -1118,6 +1174,7 @@ zhi_pdf_assemble (const char *in_path,
     {
       ZhiPdfUnderlay *u = &underlays[i];
       qpdf_oh pages, old_kids, kids, src, form, frame, resources, xobjects, stream;
+      double matrix[6];
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
@@ -1157,7 +1214,7 @@ zhi_pdf_assemble (const char *in_path,
           n_out++;
         }
       src = qpdf_get_page_n (ev, u->source_page - 1);
-      form = make_form (q, ev, src, used_streams);
+      form = make_form (q, ev, src, used_streams, matrix);
       if (form == 0 || qpdf_has_error (q) || qpdf_has_error (ev))
         {
           zhi_pdf_compact_set_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
@@ -1202,6 +1259,7 @@ zhi_pdf_assemble (const char *in_path,
       }
       qpdf_oh_replace_key (q, frame, "/Resources", resources);
       qpdf_oh_replace_key (q, frame, "/Contents", stream);
+      copy_uri_links (q, ev, src, matrix, frame);
       frame = qpdf_make_indirect_object (q, frame);
       qpdf_oh_append_item (q, kids, frame);
       n_out++;

@@ -209,6 +209,48 @@ test_rotated_page_reads_upright (void)
   g_object_unref (page);
 }
 
+/* The original's web link stays a link, over the same text, on the page turned upright. */
+static void
+test_web_link_kept (void)
+{
+  int index = (ensure_built (), first_page (ATT_ROTATED));
+  PopplerPage *page = poppler_document_get_page (built.pdf, index);
+  g_autofree char *text = poppler_page_get_text (page);
+  GList *links = poppler_page_get_link_mapping (page);
+  PopplerRectangle *rects = NULL, text_box;
+  guint n_rects = 0, n_uri = 0;
+  double width, height;
+  glong at = g_utf8_pointer_to_offset (text, strstr (text, "UPRIGHT"));
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  g_assert_cmpuint (n_rects, >=, (guint)at + 20);
+  /* the text's box, in the link areas' space (origin at the bottom left) */
+  text_box.x1 = rects[at].x1, text_box.x2 = rects[at + 19].x2;
+  text_box.y1 = height - rects[at].y2, text_box.y2 = height - rects[at].y1;
+  g_free (rects);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *m = l->data;
+
+      if (m->action->type != POPPLER_ACTION_URI)
+        continue;
+      n_uri++;
+      g_assert_cmpstr (m->action->uri.uri, ==, ZHI_TEST_LINK_URI);
+      g_test_message ("link %.0f,%.0f–%.0f,%.0f; text %.0f,%.0f–%.0f,%.0f", m->area.x1, m->area.y1,
+                      m->area.x2, m->area.y2, text_box.x1, text_box.y1, text_box.x2, text_box.y2);
+      /* over the text: wider than tall, as the text now runs, and around it */
+      g_assert_cmpfloat (m->area.x2 - m->area.x1, >, m->area.y2 - m->area.y1);
+      g_assert_cmpfloat (m->area.x1, <=, text_box.x1 + 2);
+      g_assert_cmpfloat (m->area.x2, >=, text_box.x2 - 30);
+      g_assert_cmpfloat (m->area.y1, <=, text_box.y1 + 4);
+      g_assert_cmpfloat (m->area.y2, >=, text_box.y2 - 4);
+    }
+  g_assert_cmpuint (n_uri, ==, 1);
+  poppler_page_free_link_mapping (links);
+  g_object_unref (page);
+}
+
 /* The stamp annotation is drawn into the page (flattened): red at its place on paper. */
 static void
 test_stamp_annotation_still_drawn (void)
@@ -690,6 +732,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pdf-originals/a3-landscape-keeps-its-size", test_a3_landscape_keeps_its_size);
   g_test_add_func ("/pdf-originals/rotated-page-reads-upright", test_rotated_page_reads_upright);
+  g_test_add_func ("/pdf-originals/web-link-kept", test_web_link_kept);
   g_test_add_func ("/pdf-originals/stamp-annotation-still-drawn",
                    test_stamp_annotation_still_drawn);
   g_test_add_func ("/pdf-originals/jpeg-and-ccitt-keep-their-bytes",

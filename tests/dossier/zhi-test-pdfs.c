@@ -346,10 +346,15 @@ write_originals (ZhiTestPdfs *t, GError **error)
                        "BT /F1 36 Tf 100 700 Td (A3 LANDSCAPE DRAWING) Tj ET", NULL, error))
     return FALSE;
   /* shown turned 90 degrees clockwise: text running up the unturned page reads left to right */
-  if (!write_one_page (
-          t->rotated_pdf, "0 0 595.276 841.89", "/Rotate 90 /Resources << /Font << /F1 5 0 R >> >>",
-          "BT /F1 24 Tf 0 1 -1 0 100 100 Tm (UPRIGHT WHEN ROTATED) Tj ET", NULL, error))
+  /* with a web link over its text (object 6), which the dossier keeps */
+  add_object (more, "<< /Type /Annot /Subtype /Link /Rect [76 100 102 390] /Border [0 0 0] "
+                    "/A << /S /URI /URI (" ZHI_TEST_LINK_URI ") >> >>");
+  if (!write_one_page (t->rotated_pdf, "0 0 595.276 841.89",
+                       "/Rotate 90 /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R]",
+                       "BT /F1 24 Tf 0 1 -1 0 100 100 Tm (UPRIGHT WHEN ROTATED) Tj ET", more,
+                       error))
     return FALSE;
+  g_ptr_array_set_size (more, 0);
 
   /* object 6: the annotation, 7: its appearance */
   {

@@ -33,6 +33,8 @@ typedef struct
                            * when qpdf is not installed */
 } ZhiTestPdfs;
 
+/* the web link over the text of rotated_pdf */
+#define ZHI_TEST_LINK_URI "https://example.com/certificate"
 #define A3_LONG 1190.551
 #define A3_SHORT 841.89
 /* x0 y0 x1 y1 in the page's own space (PDF, origin bottom left) */
