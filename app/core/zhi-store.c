@@ -127,11 +127,17 @@ strv_to_json_string (const char *const *v)
   return json_to_string (n, FALSE);
 }
 
+/* @parser is reused from row to row: a project opens with one per evidence item, and a parser
+ * made for each (json_from_string) costs more than the reading */
 static GStrv
-strv_from_json_string (const char *s)
+strv_from_json_string (JsonParser *parser, const char *s)
 {
   g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
-  g_autoptr (JsonNode) n = s ? json_from_string (s, NULL) : NULL;
+  JsonNode *n = NULL;
+
+  if (s != NULL && *s != '\0' && strcmp (s, "[]") != 0
+      && json_parser_load_from_data (parser, s, -1, NULL))
+    n = json_parser_get_root (parser);
   if (n && JSON_NODE_HOLDS_ARRAY (n))
     {
       JsonArray *a = json_node_get_array (n);
@@ -307,6 +313,7 @@ static gboolean
 read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **error)
 {
   g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   guint n_fields;
   const ZhiFieldInfo *fields = _zhi_project_fields (&n_fields);
   sqlite3_stmt *st = zhi_sqlite_prepare (db, "SELECT key, value FROM fields");
@@ -354,7 +361,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
         goto fail;
       while (sqlite3_step (st) == SQLITE_ROW)
         {
-          g_auto (GStrv) criteria = strv_from_json_string (zhi_sqlite_col_text (st, 1));
+          g_auto (GStrv) criteria = strv_from_json_string (parser, zhi_sqlite_col_text (st, 1));
           g_autoptr (ZhiScenario) s = zhi_scenario_new (
               col_utf8 (st, 0, keep), (const char *const *)criteria, col_utf8 (st, 2, keep));
           zhi_project_add_scenario (p, s);
@@ -393,7 +400,7 @@ read_model (sqlite3 *db, int version, ZhiProject *p, const char *path, GError **
     goto fail;
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      g_auto (GStrv) supports = strv_from_json_string (zhi_sqlite_col_text (st, 7));
+      g_auto (GStrv) supports = strv_from_json_string (parser, zhi_sqlite_col_text (st, 7));
       gint64 us = sqlite3_column_int64 (st, 8);
       /* NULL (out of GDateTime's range, a damaged value) makes it "now" */
       g_autoptr (GDateTime) t0 = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);

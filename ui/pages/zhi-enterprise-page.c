@@ -124,7 +124,8 @@ struct _ZhiEnterprisePage
   char *city_suggestion;       /* the city the credit code names, or NULL */
   const char *suggested_track; /* static */
 
-  guint syncing; /* > 0 while the page writes its widgets from the project */
+  guint syncing;             /* > 0 while the page writes its widgets from the project */
+  gboolean below_fold_shown; /* the groups after the enterprise facts are shown */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI_TYPE_PAGE)
@@ -1337,6 +1338,50 @@ static const struct
   { "scenarios", G_STRUCT_OFFSET (ZhiEnterprisePage, count_row) },
 };
 
+/* ---- below the fold ------------------------------------------------------------------------ */
+
+/* The groups after the enterprise facts (track, site, investment, scenarios) lie below the fold
+ * of the window and are built with the page, but shown only once its first frame is painted:
+ * that frame (the window's first, when a project is opened from the command line) measures
+ * and draws the facts alone.  Anyone asking for one of their controls (page.focus, tests)
+ * has them shown at once. */
+static void
+show_below_fold (ZhiEnterprisePage *self)
+{
+  if (self->below_fold_shown)
+    return;
+  self->below_fold_shown = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->track_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->site_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->investment_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->scenarios_group), TRUE);
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock, ZhiEnterprisePage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  show_below_fold (self);
+}
+
+static void
+zhi_enterprise_page_map (GtkWidget *widget)
+{
+  ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (zhi_enterprise_page_parent_class)->map (widget);
+  if (self->below_fold_shown)
+    return;
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    show_below_fold (self);
+  else if (g_signal_handler_find (clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                  first_frame_painted_cb, self)
+           == 0)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
 GtkWidget *
 zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
 {
@@ -1344,6 +1389,8 @@ zhi_enterprise_page_get_control (ZhiEnterprisePage *self, const char *id)
 
   g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  show_below_fold (self);
 
   if ((field = lookup_field (self, id)) != NULL)
     return GTK_WIDGET (field->row);
@@ -1373,6 +1420,7 @@ GtkWidget *
 zhi_enterprise_page_get_scenario_row (ZhiEnterprisePage *self, guint index)
 {
   g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  show_below_fold (self);
   return index < self->scenario_rows->len ? g_ptr_array_index (self->scenario_rows, index) : NULL;
 }
 
@@ -1383,6 +1431,7 @@ zhi_enterprise_page_focus_field (ZhiPage *page, const char *id)
   ZhiEnterprisePage *self = ZHI_ENTERPRISE_PAGE (page);
   GtkWidget *target = NULL;
 
+  show_below_fold (self);
   if (g_str_has_prefix (id, "scenario:"))
     {
       guint64 n = 0;
@@ -1444,6 +1493,7 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
   object_class->finalize = zhi_enterprise_page_finalize;
   ZHI_PAGE_CLASS (klass)->project_changed = zhi_enterprise_page_project_changed;
   ZHI_PAGE_CLASS (klass)->focus_field = zhi_enterprise_page_focus_field;
+  widget_class->map = zhi_enterprise_page_map;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
