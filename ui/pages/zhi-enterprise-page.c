@@ -18,6 +18,7 @@
 #include "zhi-number.h"
 #include "zhi-scenario-row.h"
 #include "zhi-industry-row.h"
+#include "zhi-message-row.h"
 #include "zhi-industry.h"
 #include "zhi-standard.h"
 #include "zhi-track.h"
@@ -76,21 +77,11 @@ static const FieldInfo field_infos[] = {
 
 #define N_FIELDS G_N_ELEMENTS (field_infos)
 
-typedef enum
-{
-  MESSAGE_NONE,
-  MESSAGE_HINT,
-  MESSAGE_WARNING,
-  MESSAGE_ERROR,
-} MessageStyle;
-
 typedef struct
 {
   const FieldInfo *info;
   AdwEntryRow *row;
-  AdwPreferencesRow *message_row; /* hidden when there is nothing to say */
-  GtkLabel *message;
-  GtkButton *message_button;
+  ZhiMessageRow *message_row; /* hidden when there is nothing to say */
   ZhiEnterprisePage *page;
   guint clear_source; /* a pending store of an emptied number or date */
 } Field;
@@ -115,7 +106,7 @@ struct _ZhiEnterprisePage
   /* Built in code, borrowed from the tree */
   Field fields[N_FIELDS];
   AdwEntryRow *note_row; /* the credit code's explanation */
-  AdwPreferencesRow *note_message_row;
+  ZhiMessageRow *note_message_row;
   ZhiIndustryRow *industry_row;
   GPtrArray *scenario_rows; /* AdwExpanderRow * */
 
@@ -313,87 +304,25 @@ get_field (ZhiEnterprisePage *self, const char *id)
 
 /* ---- messages under the rows ---------------------------------------------------------------- */
 
-static AdwPreferencesRow *
-message_row_new (GtkLabel **label_out, GtkButton **button_out)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* A tab stop (read by screen readers): a GtkListBox moving the focus with Tab to a row that
-   * takes none keeps it where it was, so a message row that took no focus trapped Tab in the
-   * field above it. */
-  gtk_widget_set_focusable (row, TRUE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* selectable by mouse, but never in the Tab chain: a selectable GtkLabel takes
-   * the focus from Tab even when not focusable, which trapped Tab in the field above */
-  gtk_widget_set_focusable (label, FALSE);
-  gtk_widget_set_can_focus (label, FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), label);
-  /* below the text, so a long message keeps the row's width even on a phone-sized window */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_visible (button, FALSE);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_visible (row, FALSE);
-  *label_out = GTK_LABEL (label);
-  if (button_out != NULL)
-    *button_out = GTK_BUTTON (button);
-  return ADW_PREFERENCES_ROW (row);
-}
-
+/* The message under @field's row, and @field's row marked with it. */
 static void
-field_show_message (Field *field, MessageStyle style, const char *text, const char *button_label)
+field_show_message (Field *field, ZhiMessageStyle style, const char *text, const char *button_label)
 {
-  GtkWidget *label = GTK_WIDGET (field->message);
   GtkWidget *row = GTK_WIDGET (field->row);
-  gboolean shown = style != MESSAGE_NONE && text != NULL && *text != '\0';
+  gboolean shown = zhi_message_row_show (field->message_row, style, text, button_label);
 
-  gtk_widget_set_visible (GTK_WIDGET (field->message_row), shown);
-  if (g_strcmp0 (gtk_label_get_text (field->message), shown ? text : "") != 0)
-    gtk_label_set_text (field->message, shown ? text : "");
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "warning");
-  gtk_widget_remove_css_class (label, "dim-label");
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_remove_css_class (row, "warning");
-  if (shown && style == MESSAGE_ERROR)
-    {
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_add_css_class (row, "error");
-    }
-  else if (shown && style == MESSAGE_WARNING)
-    {
-      gtk_widget_add_css_class (label, "warning");
-      gtk_widget_add_css_class (row, "warning");
-    }
-  else if (shown)
-    gtk_widget_add_css_class (label, "dim-label");
-
-  gtk_widget_set_visible (GTK_WIDGET (field->message_button), shown && button_label != NULL);
-  if (shown && button_label != NULL)
-    {
-      gtk_button_set_label (field->message_button, button_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->message_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-    }
+  if (shown && style == ZHI_MESSAGE_ERROR)
+    gtk_widget_add_css_class (row, "error");
+  else if (shown && style == ZHI_MESSAGE_WARNING)
+    gtk_widget_add_css_class (row, "warning");
   if (shown)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                     -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  if (style == MESSAGE_ERROR && shown)
+  if (style == ZHI_MESSAGE_ERROR && shown)
     gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
                                  GTK_ACCESSIBLE_INVALID_TRUE, -1);
   else
@@ -545,7 +474,7 @@ update_investment_hint (ZhiEnterprisePage *self)
   sum = software + hardware;
   if (fabs (sum - total) < 0.00005 || (sum == 0 && total > 0))
     {
-      field_show_message (total_field, MESSAGE_NONE, NULL, NULL);
+      field_show_message (total_field, ZHI_MESSAGE_NONE, NULL, NULL);
       return;
     }
   s_sum = format_number (sum);
@@ -562,7 +491,7 @@ update_investment_hint (ZhiEnterprisePage *self)
                             s_sum, s_total);
   /* Translators: %s is an amount in 万元 */
   button = g_strdup_printf (_ ("Set Total to %s"), s_sum);
-  field_show_message (total_field, MESSAGE_WARNING, text, button);
+  field_show_message (total_field, ZHI_MESSAGE_WARNING, text, button);
 }
 
 /* ---- validation of one field ---------------------------------------------------------------- */
@@ -595,14 +524,14 @@ update_city_suggestion (ZhiEnterprisePage *self)
 
   if (self->city_suggestion == NULL || strstr (text, self->city_suggestion) != NULL)
     {
-      field_show_message (city, MESSAGE_NONE, NULL, NULL);
+      field_show_message (city, ZHI_MESSAGE_NONE, NULL, NULL);
       return;
     }
   /* Translators: %s is a city, e.g. 沈阳市 */
   message = g_strdup_printf (_ ("The credit code was registered in %s."), self->city_suggestion);
   /* Translators: %s is a city, e.g. 沈阳市 */
   button = g_strdup_printf (_ ("Use %s"), self->city_suggestion);
-  field_show_message (city, MESSAGE_HINT, message, button);
+  field_show_message (city, ZHI_MESSAGE_HINT, message, button);
 }
 
 /* Checks the text of a field and shows what is wrong; TRUE when it can be stored. */
@@ -626,16 +555,16 @@ field_validate (ZhiEnterprisePage *self, Field *field)
                    "here."),
                 title);
 
-            field_show_message (field, MESSAGE_ERROR, message, NULL);
+            field_show_message (field, ZHI_MESSAGE_ERROR, message, NULL);
           }
         else if (g_str_has_prefix (field->info->id, "investment-"))
           {
             if (!g_str_equal (field->info->id, "investment-total"))
-              field_show_message (field, MESSAGE_NONE, NULL, NULL);
+              field_show_message (field, ZHI_MESSAGE_NONE, NULL, NULL);
             /* the total's hint is set by update_investment_hint */
           }
         else
-          field_show_message (field, MESSAGE_NONE, NULL, NULL);
+          field_show_message (field, ZHI_MESSAGE_NONE, NULL, NULL);
         break;
 
       case KIND_INTEGER:
@@ -643,13 +572,14 @@ field_validate (ZhiEnterprisePage *self, Field *field)
           g_autofree char *message
               = g_strdup_printf (_ ("%s: enter a whole number, such as 320."), title);
 
-          field_show_message (field, stored == NULL ? MESSAGE_ERROR : MESSAGE_NONE, message, NULL);
+          field_show_message (field, stored == NULL ? ZHI_MESSAGE_ERROR : ZHI_MESSAGE_NONE, message,
+                              NULL);
         }
         break;
 
       case KIND_DATE:
         if (stored != NULL)
-          field_show_message (field, MESSAGE_NONE, NULL, NULL);
+          field_show_message (field, ZHI_MESSAGE_NONE, NULL, NULL);
         else
           {
             g_autofree char *message
@@ -660,9 +590,9 @@ field_validate (ZhiEnterprisePage *self, Field *field)
                                             "such as 2019-06-30."),
                                          title);
 
-            field_show_message (field,
-                                zhi_format_date_incomplete (text) ? MESSAGE_HINT : MESSAGE_ERROR,
-                                message, NULL);
+            field_show_message (
+                field, zhi_format_date_incomplete (text) ? ZHI_MESSAGE_HINT : ZHI_MESSAGE_ERROR,
+                message, NULL);
           }
         break;
 
@@ -675,8 +605,8 @@ field_validate (ZhiEnterprisePage *self, Field *field)
 
           field_show_message (field,
                               *stripped != '\0' && !zhi_format_email_plausible (stripped)
-                                  ? MESSAGE_WARNING
-                                  : MESSAGE_NONE,
+                                  ? ZHI_MESSAGE_WARNING
+                                  : ZHI_MESSAGE_NONE,
                               message, NULL);
         }
         break;
@@ -690,8 +620,8 @@ field_validate (ZhiEnterprisePage *self, Field *field)
 
           field_show_message (field,
                               *stripped != '\0' && !zhi_format_phone_plausible (stripped)
-                                  ? MESSAGE_WARNING
-                                  : MESSAGE_NONE,
+                                  ? ZHI_MESSAGE_WARNING
+                                  : ZHI_MESSAGE_NONE,
                               message, NULL);
         }
         break;
@@ -700,7 +630,7 @@ field_validate (ZhiEnterprisePage *self, Field *field)
         {
           ZhiCreditCode info;
           g_autofree char *sentence = NULL;
-          MessageStyle style;
+          ZhiMessageStyle style;
           const char *city = NULL;
 
           zhi_credit_code_check (text, &info);
@@ -708,13 +638,13 @@ field_validate (ZhiEnterprisePage *self, Field *field)
           switch (info.status)
             {
               case ZHI_CREDIT_CODE_EMPTY:
-                style = MESSAGE_NONE;
+                style = ZHI_MESSAGE_NONE;
                 break;
               case ZHI_CREDIT_CODE_VALID:
-                style = info.in_liaoning ? MESSAGE_HINT : MESSAGE_WARNING;
+                style = info.in_liaoning ? ZHI_MESSAGE_HINT : ZHI_MESSAGE_WARNING;
                 break;
               default:
-                style = MESSAGE_ERROR;
+                style = ZHI_MESSAGE_ERROR;
                 break;
             }
           field_show_message (field, style, sentence, NULL);
@@ -1212,15 +1142,13 @@ build_fields (ZhiEnterprisePage *self)
       g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
       adw_preferences_group_add (group, row);
 
-      field->message_row = message_row_new (&field->message, &field->message_button);
-      g_signal_connect (field->message_button, "clicked", G_CALLBACK (message_button_clicked_cb),
-                        field);
+      field->message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
+      g_signal_connect (zhi_message_row_get_button (field->message_row), "clicked",
+                        G_CALLBACK (message_button_clicked_cb), field);
       adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
 
       if (info->kind == KIND_CREDIT_CODE)
         {
-          GtkLabel *label;
-
           self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
                                          _ ("Explanation for the Reviewers"));
@@ -1230,11 +1158,13 @@ build_fields (ZhiEnterprisePage *self)
           gtk_widget_set_visible (GTK_WIDGET (self->note_row), FALSE);
           g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
           adw_preferences_group_add (group, GTK_WIDGET (self->note_row));
-          self->note_message_row = message_row_new (&label, NULL);
-          gtk_label_set_text (label, _ ("Say why this code is right, e.g. an early pilot code or "
-                                        "a registration in a special zone; it goes into the "
-                                        "dossier with the eligibility answers."));
-          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+          self->note_message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
+          zhi_message_row_show (self->note_message_row, ZHI_MESSAGE_HINT,
+                                _ ("Say why this code is right, e.g. an early pilot code or "
+                                   "a registration in a special zone; it goes into the "
+                                   "dossier with the eligibility answers."),
+                                NULL);
+          gtk_widget_set_visible (GTK_WIDGET (self->note_message_row), FALSE);
           adw_preferences_group_add (group, GTK_WIDGET (self->note_message_row));
         }
       if (g_str_equal (info->id, "email"))
@@ -1299,7 +1229,7 @@ sync_all (ZhiEnterprisePage *self)
           self->syncing++;
           gtk_editable_set_text (GTK_EDITABLE (self->fields[i].row), "");
           self->syncing--;
-          field_show_message (&self->fields[i], MESSAGE_NONE, NULL, NULL);
+          field_show_message (&self->fields[i], ZHI_MESSAGE_NONE, NULL, NULL);
         }
     }
   sync_note (self);
@@ -1410,10 +1340,8 @@ zhi_enterprise_page_get_message (ZhiEnterprisePage *self, const char *id)
   Field *field;
 
   g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
-  if ((field = lookup_field (self, id)) == NULL
-      || !gtk_widget_get_visible (GTK_WIDGET (field->message_row)))
-    return NULL;
-  return gtk_label_get_text (field->message);
+  field = lookup_field (self, id);
+  return field != NULL ? zhi_message_row_get_text (field->message_row) : NULL;
 }
 
 GtkWidget *
