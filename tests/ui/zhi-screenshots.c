@@ -10,6 +10,7 @@
 #include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-editions.h"
+#include "zhi-evidence-page.h"
 #include "zhi-store.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,23 @@ shoot (gpointer window, const char *outdir, const char *page, const char *lang)
         g_error ("%s: %s", path, error->message);
       g_print ("wrote %s\n", path);
     }
+}
+
+/* the thumbnails of the first rows of the evidence page are drawn (or given up on) */
+static gboolean
+thumbnails_done (gpointer data)
+{
+  ZhiEvidencePage *page = data;
+  GListModel *list = zhi_project_get_evidence_list (zhi_page_get_project (ZHI_PAGE (page)));
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (list), 8); i++)
+    {
+      g_autoptr (ZhiEvidence) ev = g_list_model_get_item (list, i);
+
+      if (!zhi_evidence_page_thumbnail_done (page, zhi_evidence_get_id (ev)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -92,6 +110,9 @@ run_child (const char *outdir, const char *lang)
             while (zhi_dossier_page_is_busy (ZHI_DOSSIER_PAGE (page)))
               g_main_context_iteration (NULL, TRUE);
           }
+        /* the evidence list's thumbnails fill in in the background: shoot them drawn */
+        if (ZHI_IS_EVIDENCE_PAGE (page))
+          zhi_test_ui_wait_until (thumbnails_done, page, ZHI_TEST_UI_TIMEOUT_MS);
         shoot (window, outdir, name, lang);
       }
     gtk_window_destroy (GTK_WINDOW (window));
