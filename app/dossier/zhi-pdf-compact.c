@@ -495,6 +495,33 @@ font_width (qpdf_data q, qpdf_oh font, guint code)
   return -1;
 }
 
+/* Character @c shown by code @v (@len bytes) of font number @index: into @glyphs when @needed
+ * and not known yet. */
+static void
+add_glyph (qpdf_data q,
+           qpdf_oh font,
+           guint index,
+           guint v,
+           guint len,
+           gunichar c,
+           GHashTable *needed,
+           GHashTable *glyphs)
+{
+  double width;
+  Glyph *g;
+
+  if (!g_hash_table_contains (needed, GUINT_TO_POINTER (c))
+      || g_hash_table_contains (glyphs, GUINT_TO_POINTER (c))
+      || (width = font_width (q, font, v)) < 0)
+    return;
+  g = g_new0 (Glyph, 1);
+  g->font = index;
+  code_set (v, len, g->code);
+  g->code_len = len;
+  g->width = width;
+  g_hash_table_insert (glyphs, GUINT_TO_POINTER (c), g);
+}
+
 /* Adds to @glyphs (gunichar → Glyph) the characters of @needed that font number @index of the
  * template shows, read from its /ToUnicode; a character already known keeps its first font. */
 static void
@@ -604,22 +631,8 @@ read_font (qpdf_data q, qpdf_oh font, guint index, GHashTable *needed, GHashTabl
                   if (d[i] != '<' || !read_hex (d, n, &i, dst, sizeof dst, &dst_len))
                     goto done;
                   c = utf16be_char (dst, dst_len);
-                  if (v <= last && c != 0 && g_hash_table_contains (needed, GUINT_TO_POINTER (c))
-                      && !g_hash_table_contains (glyphs, GUINT_TO_POINTER (c)))
-                    {
-                      double width = font_width (q, font, v);
-
-                      if (width >= 0)
-                        {
-                          Glyph *g = g_new0 (Glyph, 1);
-
-                          g->font = index;
-                          code_set (v, src_len, g->code);
-                          g->code_len = src_len;
-                          g->width = width;
-                          g_hash_table_insert (glyphs, GUINT_TO_POINTER (c), g);
-                        }
-                    }
+                  if (v <= last && c != 0)
+                    add_glyph (q, font, index, v, src_len, c, needed, glyphs);
                   v++;
                 }
               i++;
@@ -634,24 +647,7 @@ read_font (qpdf_data q, qpdf_oh font, guint index, GHashTable *needed, GHashTabl
               c0 = utf16be_char (dst, dst_len);
               for (guint v = first; c0 != 0 && v <= last && v - first < 0x10000; v++)
                 {
-                  gunichar c = c0 + (v - first);
-
-                  if (g_hash_table_contains (needed, GUINT_TO_POINTER (c))
-                      && !g_hash_table_contains (glyphs, GUINT_TO_POINTER (c)))
-                    {
-                      double width = font_width (q, font, v);
-
-                      if (width >= 0)
-                        {
-                          Glyph *g = g_new0 (Glyph, 1);
-
-                          g->font = index;
-                          code_set (v, src_len, g->code);
-                          g->code_len = src_len;
-                          g->width = width;
-                          g_hash_table_insert (glyphs, GUINT_TO_POINTER (c), g);
-                        }
-                    }
+                  add_glyph (q, font, index, v, src_len, c0 + (v - first), needed, glyphs);
                 }
             }
         }
