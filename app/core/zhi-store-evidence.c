@@ -280,14 +280,11 @@ zhi_project_list_conversions (ZhiProject *self)
   return map;
 }
 
-GInputStream *
-zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error)
+/* The bytes of the PDF @ev was converted to; @sha256 (may be NULL) gets the PDF's SHA-256. */
+static GInputStream *
+open_pdf_stream (ZhiProject *self, ZhiEvidence *ev, char **sha256, GError **error)
 {
-  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
-  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
-  if (ev == NULL)
-    return NULL;
-  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, evidence_id);
+  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, zhi_evidence_get_id (ev));
   if (pdf == NULL)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
@@ -296,7 +293,18 @@ zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id,
                    zhi_evidence_get_id (ev), zhi_evidence_get_title (ev));
       return NULL;
     }
-  return zhi_blob_input_stream_open (self, ev, pdf, error);
+  GInputStream *in = zhi_blob_input_stream_open (self, ev, pdf, error);
+  if (in != NULL && sha256 != NULL)
+    *sha256 = g_steal_pointer (&pdf);
+  return in;
+}
+
+GInputStream *
+zhi_project_open_evidence_pdf_stream (ZhiProject *self, const char *evidence_id, GError **error)
+{
+  g_return_val_if_fail (ZHI_IS_PROJECT (self), NULL);
+  ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
+  return ev ? open_pdf_stream (self, ev, NULL, error) : NULL;
 }
 
 gboolean
@@ -450,9 +458,9 @@ zhi_project_export_evidence_pdf (ZhiProject *self,
   ZhiEvidence *ev = lookup_or_error (self, evidence_id, error);
   if (ev == NULL)
     return FALSE;
-  g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (self, evidence_id);
-  return export_stream (ev, zhi_project_open_evidence_pdf_stream (self, evidence_id, error), pdf,
-                        dest, cancellable, error);
+  g_autofree char *pdf = NULL;
+  GInputStream *in = open_pdf_stream (self, ev, &pdf, error);
+  return export_stream (ev, in, pdf, dest, cancellable, error);
 }
 
 GPtrArray *
