@@ -133,12 +133,10 @@ zhi_cli_attach (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE PATH"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ ("Attach a document to a project as evidence."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("attach", "%s", error->message);
+  if (!zhi_cli_parse_options ("attach", _ ("FILE PATH"),
+                              _ ("Attach a document to a project as evidence."), entries, &argc,
+                              &argv))
+    return ZHI_CLI_USAGE;
   if (convert)
     return convert_project (argc, argv);
   if (argc != 3)

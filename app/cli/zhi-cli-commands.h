@@ -36,6 +36,14 @@ int zhi_cli_verify (int argc, char **argv);
 
 /* Shared helpers (zhizao-cli.c) */
 int zhi_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Parses a command's options (PARAMETER and SUMMARY, translated, are what --help shows) and
+ * leaves its other arguments in argv; FALSE after printing why (exit with ZHI_CLI_USAGE). */
+gboolean zhi_cli_parse_options (const char *command,
+                                const char *parameter,
+                                const char *summary,
+                                const GOptionEntry *entries,
+                                int *argc,
+                                char ***argv);
 void zhi_cli_print_json (JsonNode *node);
 /* JSON output: a member of the object being built, with its value */
 void zhi_cli_json_string (JsonBuilder *builder, const char *name, const char *value);

@@ -99,20 +99,16 @@ zhi_cli_credit_code (int argc, char **argv)
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("CODE"));
-  g_autoptr (GError) error = NULL;
   g_autofree char *input = NULL;
   g_autofree char *reason = NULL;
   ZhiCreditCode info;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Check a unified social credit code (GB 32100-2015) and show "
-                                   "the region it was registered in.\nExit status: 0 valid, 1 "
-                                   "invalid, 2 usage error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("credit-code", "%s", error->message);
+  if (!zhi_cli_parse_options ("credit-code", _ ("CODE"),
+                              _ ("Check a unified social credit code (GB 32100-2015) and show "
+                                 "the region it was registered in.\nExit status: 0 valid, 1 "
+                                 "invalid, 2 usage error."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
 
   if (rest == NULL || rest[0] == NULL)
     return zhi_cli_usage_error ("credit-code", "%s",

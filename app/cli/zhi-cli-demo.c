@@ -21,7 +21,6 @@ zhi_cli_demo (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (ZhiProject) project = NULL;
@@ -29,11 +28,11 @@ zhi_cli_demo (int argc, char **argv)
   g_autoptr (GFileInfo) info = NULL;
   guint n_evidence;
 
-  g_option_context_set_summary (context, _ ("Write a sample application for a fictional Liaoning "
-                                            "manufacturer, with generated evidence documents."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("demo", "%s", error->message);
+  if (!zhi_cli_parse_options ("demo", _ ("FILE"),
+                              _ ("Write a sample application for a fictional Liaoning "
+                                 "manufacturer, with generated evidence documents."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("demo", "%s", _ ("give one FILE to write, e.g. demo.zhizao"));
   if (track != NULL && !zhi_track_is_valid (track))

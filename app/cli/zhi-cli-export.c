@@ -43,12 +43,9 @@ zhi_cli_export (int argc, char **argv)
       N_ ("Also copy the evidence files into DIR"), "DIR" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ ("Export a project as readable JSON."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("export", "%s", error->message);
+  if (!zhi_cli_parse_options ("export", _ ("FILE"), _ ("Export a project as readable JSON."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("export", "%s", _ ("give exactly one project FILE"));
   if (!json)

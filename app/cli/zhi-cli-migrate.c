@@ -69,7 +69,6 @@ zhi_cli_migrate (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the report as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
   g_autofree char *id = NULL;
   g_autofree char *edition = NULL;
   g_autoptr (ZhiProject) project = NULL;
@@ -78,15 +77,14 @@ zhi_cli_migrate (int argc, char **argv)
   g_autoptr (GPtrArray) losses = NULL;
   g_autoptr (GFile) file = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (
-      context, _ ("Move a project onto a newer edition of its track's standard. Answers, "
-                  "narratives and evidence links carry over where the ids match; what does not "
-                  "is listed.\nExit status: 0 moved (or, with --dry-run, reported), 2 usage or "
-                  "input error (nothing changed)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("migrate", "%s", error->message);
+  if (!zhi_cli_parse_options (
+          "migrate", _ ("FILE"),
+          _ ("Move a project onto a newer edition of its track's standard. Answers, "
+             "narratives and evidence links carry over where the ids match; what does not "
+             "is listed.\nExit status: 0 moved (or, with --dry-run, reported), 2 usage or "
+             "input error (nothing changed)."),
+          entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("migrate", "%s", _ ("give the project FILE"));
   if (to_ref == NULL)

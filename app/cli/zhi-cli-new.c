@@ -35,12 +35,9 @@ zhi_cli_new (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ ("Create a new project file (*.zhizao)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("new", "%s", error->message);
+  if (!zhi_cli_parse_options ("new", _ ("FILE"), _ ("Create a new project file (*.zhizao)."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("new", "%s", _ ("give exactly one FILE to create"));
   if (standard_ref != NULL)

@@ -139,7 +139,6 @@ zhi_cli_render (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) project = NULL;
   g_autoptr (ZhiEvaluation) evaluation = NULL;
@@ -148,13 +147,13 @@ zhi_cli_render (int argc, char **argv)
   ZhiDossierOptions options;
   int status = ZHI_CLI_OK;
 
-  g_option_context_set_summary (
-      context, _ ("Render the dossier (申报书) of an application to PDF.\nExit status: 0 "
-                  "written, 1 --final refused because problems block submission, 2 usage or "
-                  "input error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("render", "%s", error->message);
+  if (!zhi_cli_parse_options (
+          "render", _ ("FILE"),
+          _ ("Render the dossier (申报书) of an application to PDF.\nExit status: 0 "
+             "written, 1 --final refused because problems block submission, 2 usage or "
+             "input error."),
+          entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   output_path = output;
   if (argc != 2)
     return zhi_cli_usage_error ("render", "%s", _ ("give exactly one project FILE"));

@@ -17,20 +17,18 @@ zhi_cli_score (int argc, char **argv)
       N_ ("Show how each criterion's points were computed"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
-  g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) project = NULL;
   g_autoptr (ZhiEvaluation) evaluation = NULL;
   ZhiScore *score;
   int status = ZHI_CLI_OK;
 
-  g_option_context_set_summary (context, _ ("Show the self-assessment score of an application: "
-                                            "claimed and evidenced points per criterion, gates "
-                                            "and the tool's own band reading (the provincial "
-                                            "document sets no points and no bands)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("score", "%s", error->message);
+  if (!zhi_cli_parse_options ("score", _ ("FILE"),
+                              _ ("Show the self-assessment score of an application: "
+                                 "claimed and evidenced points per criterion, gates "
+                                 "and the tool's own band reading (the provincial "
+                                 "document sets no points and no bands)."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("score", "%s", _ ("give exactly one project FILE"));
   project = zhi_cli_open_project ("score", argv[1], &status);

@@ -375,20 +375,17 @@ zhi_cli_standards (int argc, char **argv)
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) standards = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("List the built-in evaluation standards: criteria, default "
-                                   "weights, indicators, gates, the tool's own bands and the "
-                                   "errata of the provincial document; or check a standards "
-                                   "file (--check).\nExit status: 0 listed or the file would "
-                                   "load, 2 usage error or a file that would not load."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("standards", "%s", error->message);
+  if (!zhi_cli_parse_options ("standards", NULL,
+                              _ ("List the built-in evaluation standards: criteria, default "
+                                 "weights, indicators, gates, the tool's own bands and the "
+                                 "errata of the provincial document; or check a standards "
+                                 "file (--check).\nExit status: 0 listed or the file would "
+                                 "load, 2 usage error or a file that would not load."),
+                              entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (rest != NULL && rest[0] != NULL)
     return zhi_cli_usage_error ("standards", _ ("unexpected argument “%s”"), rest[0]);
 

@@ -88,20 +88,19 @@ zhi_cli_summary (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the rows as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("INPUT…"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
       = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_summary_row_free);
   guint unreadable = 0;
 
-  g_option_context_set_summary (
-      context,
-      _ ("Make the recommendation summary table (推荐汇总表) of many applications, from their "
-         "project files and dossier PDFs.\nA file that cannot be read becomes a row saying why.\n"
-         "Exit status: 0 written, 2 usage error or the table could not be written."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("summary", "%s", error->message);
+  if (!zhi_cli_parse_options (
+          "summary", _ ("INPUT…"),
+          _ ("Make the recommendation summary table (推荐汇总表) of many applications, from their "
+             "project files and dossier PDFs.\nA file that cannot be read becomes a row saying "
+             "why.\n"
+             "Exit status: 0 written, 2 usage error or the table could not be written."),
+          entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc < 2)
     return zhi_cli_usage_error ("summary", "%s", _ ("give at least one INPUT file"));
   if (output == NULL)

@@ -36,8 +36,6 @@ zhi_cli_validate (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE"));
-  g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) project = NULL;
   g_autoptr (ZhiEvaluation) evaluation = NULL;
   ZhiEligibility *eligibility;
@@ -45,13 +43,13 @@ zhi_cli_validate (int argc, char **argv)
   int status = ZHI_CLI_OK;
   guint blocking;
 
-  g_option_context_set_summary (
-      context, _ ("Check an application: the eligibility verdict with its reasons and everything "
-                  "still missing.\nExit status: 0 ready to submit, 1 something blocks "
-                  "submission, 2 usage or input error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("validate", "%s", error->message);
+  if (!zhi_cli_parse_options (
+          "validate", _ ("FILE"),
+          _ ("Check an application: the eligibility verdict with its reasons and everything "
+             "still missing.\nExit status: 0 ready to submit, 1 something blocks "
+             "submission, 2 usage or input error."),
+          entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("validate", "%s", _ ("give exactly one project FILE"));
   project = zhi_cli_open_project ("validate", argv[1], &status);

@@ -48,24 +48,21 @@ zhi_cli_verify (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("DOSSIER.pdf"));
-  g_autoptr (GError) error = NULL;
   g_autoptr (ZhiVerifyResult) result = NULL;
 
-  g_option_context_set_summary (
-      context,
-      _ ("Check a dossier against the application data it carries: whether every page is as "
-         "Zhizao wrote it.\n"
-         "It proves the dossier is unchanged since it was produced — no page removed, moved, "
-         "replaced or drawn over. It cannot prove who produced it: the data is no signature, "
-         "and anyone with the project file can render the same dossier.\n"
-         "How pages are checked: docs/dossier-data.md. The footer's fingerprint: "
-         "docs/dossier-fingerprint.md.\n"
-         "Exit status: 0 intact, 1 changed, 2 not a Zhizao dossier, unreadable, or a usage "
-         "error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return zhi_cli_usage_error ("verify", "%s", error->message);
+  if (!zhi_cli_parse_options (
+          "verify", _ ("DOSSIER.pdf"),
+          _ ("Check a dossier against the application data it carries: whether every page is as "
+             "Zhizao wrote it.\n"
+             "It proves the dossier is unchanged since it was produced — no page removed, moved, "
+             "replaced or drawn over. It cannot prove who produced it: the data is no signature, "
+             "and anyone with the project file can render the same dossier.\n"
+             "How pages are checked: docs/dossier-data.md. The footer's fingerprint: "
+             "docs/dossier-fingerprint.md.\n"
+             "Exit status: 0 intact, 1 changed, 2 not a Zhizao dossier, unreadable, or a usage "
+             "error."),
+          entries, &argc, &argv))
+    return ZHI_CLI_USAGE;
   if (argc != 2)
     return zhi_cli_usage_error ("verify", "%s", _ ("give exactly one DOSSIER.pdf"));
 

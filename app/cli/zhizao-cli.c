@@ -51,6 +51,26 @@ zhi_cli_usage_error (const char *command, const char *format, ...)
   return ZHI_CLI_USAGE;
 }
 
+gboolean
+zhi_cli_parse_options (const char *command,
+                       const char *parameter,
+                       const char *summary,
+                       const GOptionEntry *entries,
+                       int *argc,
+                       char ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  zhi_cli_usage_error (command, "%s", error->message);
+  return FALSE;
+}
+
 void
 zhi_cli_print_json (JsonNode *node)
 {
