@@ -25,18 +25,10 @@ struct _ZhiEvidenceRow
 
 enum
 {
-  PROP_0,
-  PROP_EVIDENCE,
-  N_PROPS
-};
-
-enum
-{
   REMOVE,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ZhiEvidenceRow, zhi_evidence_row, GTK_TYPE_BOX)
@@ -160,41 +152,7 @@ zhi_evidence_row_set_evidence (ZhiEvidenceRow *self, ZhiEvidence *evidence)
   g_return_if_fail (ZHI_IS_EVIDENCE_ROW (self));
   g_return_if_fail (evidence == NULL || ZHI_IS_EVIDENCE (evidence));
 
-  if (g_set_object (&self->evidence, evidence))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
-}
-
-static void
-zhi_evidence_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiEvidenceRow *self = ZHI_EVIDENCE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_EVIDENCE:
-        g_value_set_object (value, self->evidence);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_evidence_row_set_property (GObject *object,
-                               guint prop_id,
-                               const GValue *value,
-                               GParamSpec *pspec)
-{
-  ZhiEvidenceRow *self = ZHI_EVIDENCE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_EVIDENCE:
-        zhi_evidence_row_set_evidence (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_set_object (&self->evidence, evidence);
 }
 
 static void
@@ -213,14 +171,7 @@ zhi_evidence_row_class_init (ZhiEvidenceRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = zhi_evidence_row_get_property;
-  object_class->set_property = zhi_evidence_row_set_property;
   object_class->dispose = zhi_evidence_row_dispose;
-
-  properties[PROP_EVIDENCE]
-      = g_param_spec_object ("evidence", NULL, NULL, ZHI_TYPE_EVIDENCE,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ZhiEvidenceRow::remove:

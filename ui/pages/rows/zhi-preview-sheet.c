@@ -16,15 +16,6 @@ struct _ZhiPreviewSheet
   guint index;
 };
 
-enum
-{
-  PROP_0,
-  PROP_INDEX,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (ZhiPreviewSheet, zhi_preview_sheet, GTK_TYPE_BOX)
 
 void
@@ -38,11 +29,7 @@ zhi_preview_sheet_set_page (ZhiPreviewSheet *self, guint index, guint n_pages)
   gtk_label_set_text (self->label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
-  if (self->index != index)
-    {
-      self->index = index;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
-    }
+  self->index = index;
 }
 
 guint
@@ -63,21 +50,6 @@ zhi_preview_sheet_set_texture (ZhiPreviewSheet *self, GdkTexture *texture)
 }
 
 static void
-zhi_preview_sheet_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiPreviewSheet *self = ZHI_PREVIEW_SHEET (object);
-
-  switch (prop_id)
-    {
-      case PROP_INDEX:
-        g_value_set_uint (value, self->index);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zhi_preview_sheet_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ZHI_TYPE_PREVIEW_SHEET);
@@ -90,14 +62,7 @@ zhi_preview_sheet_class_init (ZhiPreviewSheetClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = zhi_preview_sheet_get_property;
   object_class->dispose = zhi_preview_sheet_dispose;
-
-  /* the 0-based index of the page shown (zhi_preview_sheet_set_page) */
-  properties[PROP_INDEX]
-      = g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/rows/zhi-preview-sheet.ui");

@@ -17,18 +17,10 @@ struct _ZhiSupportRow
 
 enum
 {
-  PROP_0,
-  PROP_SUPPORT_ID,
-  N_PROPS
-};
-
-enum
-{
   TOGGLED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ZhiSupportRow, zhi_support_row, ADW_TYPE_ACTION_ROW)
@@ -64,40 +56,6 @@ zhi_support_row_set_active (ZhiSupportRow *self, gboolean active)
 }
 
 static void
-zhi_support_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_SUPPORT_ID:
-        g_value_set_string (value, self->support_id);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zhi_support_row_set_property (GObject *object,
-                              guint prop_id,
-                              const GValue *value,
-                              GParamSpec *pspec)
-{
-  ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_SUPPORT_ID:
-        g_free (self->support_id);
-        self->support_id = g_value_dup_string (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zhi_support_row_finalize (GObject *object)
 {
   ZhiSupportRow *self = ZHI_SUPPORT_ROW (object);
@@ -111,14 +69,7 @@ zhi_support_row_class_init (ZhiSupportRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->get_property = zhi_support_row_get_property;
-  object_class->set_property = zhi_support_row_set_property;
   object_class->finalize = zhi_support_row_finalize;
-
-  properties[PROP_SUPPORT_ID]
-      = g_param_spec_string ("support-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ZhiSupportRow::toggled:
@@ -144,8 +95,9 @@ zhi_support_row_init (ZhiSupportRow *self)
 GtkWidget *
 zhi_support_row_new (const char *support_id, const char *title)
 {
-  ZhiSupportRow *self
-      = g_object_new (ZHI_TYPE_SUPPORT_ROW, "support-id", support_id, "title", title, NULL);
+  ZhiSupportRow *self = g_object_new (ZHI_TYPE_SUPPORT_ROW, "title", title, NULL);
+
+  self->support_id = g_strdup (support_id);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
