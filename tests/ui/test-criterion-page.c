@@ -690,8 +690,8 @@ static void
 test_in_project_view (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *tmpdir = g_dir_make_tmp ("zhizao-criterion-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (tmpdir, "view.zhizao", NULL);
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-criterion-XXXXXX", "view.zhizao", &tmpdir);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());

@@ -149,8 +149,8 @@ static void
 test_offer_report_move_undo (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "move.zhizao", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "move.zhizao", &dir);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
   g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
@@ -270,8 +270,8 @@ static void
 test_read_only_not_offered (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.zhizao", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "old.zhizao", &dir);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
   g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);

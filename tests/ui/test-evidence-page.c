@@ -605,8 +605,8 @@ static void
 test_recheck_on_open (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("zhizao-recheck-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.zhizao", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-recheck-XXXXXX", "old.zhizao", &dir);
   g_autofree char *empty_path = g_build_filename (dir, "empty.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFile) empty = g_file_new_for_path (empty_path);

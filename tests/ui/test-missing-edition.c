@@ -14,8 +14,8 @@ static void
 test_opens_read_only (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "missing.zhizao", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "missing.zhizao", &dir);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
   g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
