@@ -66,14 +66,10 @@ fill (ZhiProject *p)
 static ZhiProject *
 create (const char *name, char **out_path)
 {
-  g_autofree char *path = zhi_test_tmp_path (name);
-  g_autoptr (GFile) f = g_file_new_for_path (path);
+  g_autoptr (GFile) f = zhi_test_tmp_file (name, out_path);
   g_autoptr (GError) error = NULL;
-  g_unlink (path);
   ZhiProject *p = zhi_project_create (f, &error);
   g_assert_no_error (error);
-  if (out_path)
-    *out_path = g_steal_pointer (&path);
   return p;
 }
 
@@ -320,9 +316,8 @@ test_migration_read_only_v1 (void)
     g_assert_cmpstr (zhi_project_get_name (p), ==, "旧版企业");
     zhi_project_set_city (p, "大连市");
     /* save as: the copy is migrated and carries the evidence bytes */
-    g_autofree char *copy = zhi_test_tmp_path ("v1-copy.zhizao");
-    g_autoptr (GFile) cf = g_file_new_for_path (copy);
-    g_unlink (copy);
+    g_autofree char *copy = NULL;
+    g_autoptr (GFile) cf = zhi_test_tmp_file ("v1-copy.zhizao", &copy);
     g_assert_true (zhi_project_save_as (p, cf, &error));
     g_assert_no_error (error);
     g_assert_false (zhi_project_is_read_only (p));
@@ -492,9 +487,8 @@ test_failed_commit_keeps_state (void)
   g_assert_error (signalled, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_SAVE_FAILED);
 
   /* nothing lost: save as elsewhere */
-  g_autofree char *rescue = zhi_test_tmp_path ("rescue.zhizao");
-  g_autoptr (GFile) rf = g_file_new_for_path (rescue);
-  g_unlink (rescue);
+  g_autofree char *rescue = NULL;
+  g_autoptr (GFile) rf = zhi_test_tmp_file ("rescue.zhizao", &rescue);
   g_assert_true (zhi_project_save_as (p, rf, &error));
   g_assert_no_error (error);
   g_assert_false (zhi_project_has_unsaved_changes (p));
@@ -741,9 +735,8 @@ test_attach_async_and_unsaved_project (void)
   g_assert_cmpuint (added, ==, 1);
   g_assert_cmpstr (zhi_evidence_get_title (ev), ==, "异步");
 
-  g_autofree char *path = zhi_test_tmp_path ("from-memory.zhizao");
-  g_autoptr (GFile) f = g_file_new_for_path (path);
-  g_unlink (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) f = zhi_test_tmp_file ("from-memory.zhizao", &path);
   zhi_project_set_name (p, "内存项目");
   g_assert_true (zhi_project_save_as (p, f, &error));
   g_assert_no_error (error);
@@ -782,9 +775,8 @@ test_attach_async_while_closed (gconstpointer mode)
   g_autofree char *data = g_strnfill (8 << 20, 'c');
   write_file (src, data, -1);
   g_autoptr (GFile) sf = g_file_new_for_path (src);
-  g_autofree char *other = zhi_test_tmp_path ("async-close-other.zhizao");
-  g_autoptr (GFile) of = g_file_new_for_path (other);
-  g_unlink (other);
+  g_autofree char *other = NULL;
+  g_autoptr (GFile) of = zhi_test_tmp_file ("async-close-other.zhizao", &other);
   gboolean done = FALSE;
   GError *attach_error = NULL;
   g_object_set_data (G_OBJECT (p), "done", &done);
@@ -887,10 +879,9 @@ fake_inspector (GFile *file,
 static void
 test_inspection_hook (void)
 {
-  g_autofree char *path = zhi_test_tmp_path ("inspect.zhizao");
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = zhi_test_tmp_file ("inspect.zhizao", &path);
   g_autoptr (GError) error = NULL;
-  g_unlink (path);
   {
     g_autoptr (ZhiProject) p = zhi_project_create (file, &error);
     g_assert_no_error (error);

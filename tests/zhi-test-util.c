@@ -31,6 +31,17 @@ zhi_test_tmp_path (const char *name)
   return g_build_filename (zhi_test_tmp_dir (), name, NULL);
 }
 
+GFile *
+zhi_test_tmp_file (const char *name, char **out_path)
+{
+  g_autofree char *path = zhi_test_tmp_path (name);
+
+  g_unlink (path);
+  if (out_path != NULL)
+    *out_path = g_strdup (path);
+  return g_file_new_for_path (path);
+}
+
 void
 zhi_test_tmp_dir_remove (void)
 {

@@ -31,6 +31,9 @@ const char *zhi_test_tmp_dir_make (const char *tmpl);
 const char *zhi_test_tmp_dir (void);
 /* @name in the scratch directory.  Free with g_free(). */
 char *zhi_test_tmp_path (const char *name);
+/* @name in the scratch directory, with no file there (one left over is removed); its path in
+ * *@out_path (free with g_free()) unless that is NULL. */
+GFile *zhi_test_tmp_file (const char *name, char **out_path);
 /* Removes the scratch directory and everything in it, unless ZHI_KEEP_TEST_OUTPUT is set (to look
  * at the files written; the directory is printed). */
 void zhi_test_tmp_dir_remove (void);

@@ -156,9 +156,7 @@ demo_new (const char *name)
 {
   g_autoptr (GError) error = NULL;
   Demo *d = g_new0 (Demo, 1);
-  d->path = zhi_test_tmp_path (name);
-  g_unlink (d->path);
-  g_autoptr (GFile) file = g_file_new_for_path (d->path);
+  g_autoptr (GFile) file = zhi_test_tmp_file (name, &d->path);
   d->project = zhi_demo_create (file, "workshop", &error);
   g_assert_no_error (error);
   /* w04 loses its evidence: only what a test attaches supports it */

@@ -30,14 +30,11 @@ make_row (const char *path, const char *enterprise, double claimed)
 static ZhiReview *
 create (const char *name, char **out_path)
 {
-  g_autofree char *path = zhi_test_tmp_path (name);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = zhi_test_tmp_file (name, out_path);
   g_autoptr (GError) error = NULL;
-  g_unlink (path);
   ZhiReview *review = zhi_review_create (file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (review);
-  *out_path = g_steal_pointer (&path);
   return review;
 }
 
@@ -183,9 +180,8 @@ test_damaged_untouched (void)
   g_assert_cmpstr (before, ==, after);
 
   /* a project file is SQLite, but not a review */
-  g_autofree char *project_path = zhi_test_tmp_path ("project.zhizao");
-  g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
-  g_unlink (project_path);
+  g_autofree char *project_path = NULL;
+  g_autoptr (GFile) project_file = zhi_test_tmp_file ("project.zhizao", &project_path);
   {
     g_autoptr (ZhiProject) project = zhi_project_create (project_file, &error);
     g_assert_no_error (error);
