@@ -75,11 +75,9 @@ parse_guide (ZhiParseCtx *c, JsonNode *node, ZhiGuide *self)
 {
   static const char *const keys[] = { "format", "sections", NULL };
   JsonObject *root;
-  JsonArray *sections;
 
   return zhi_parse_as_object (c, node, keys, &root) && zhi_parse_check_format (c, root)
-         && zhi_parse_get_array (c, root, "sections", TRUE, TRUE, &sections)
-         && zhi_parse_each (c, "sections", sections, parse_section, self->sections);
+         && zhi_parse_each_member (c, root, "sections", TRUE, TRUE, parse_section, self->sections);
 }
 
 ZhiGuide *

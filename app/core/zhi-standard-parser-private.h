@@ -78,6 +78,15 @@ typedef gboolean (*ZhiParseElementFunc) (ZhiParseCtx *c,
  * NULL); stops at the first element @func fails on.  The path is as on entry when it returns. */
 gboolean zhi_parse_each (
     ZhiParseCtx *c, const char *key, JsonArray *array, ZhiParseElementFunc func, gpointer data);
+/* The array at @key of @object (zhi_parse_get_array), each element read with @func
+ * (zhi_parse_each). */
+gboolean zhi_parse_each_member (ZhiParseCtx *c,
+                                JsonObject *object,
+                                const char *key,
+                                gboolean required,
+                                gboolean non_empty,
+                                ZhiParseElementFunc func,
+                                gpointer data);
 /* A list of Text at key. */
 gboolean zhi_parse_get_text_list (
     ZhiParseCtx *c, JsonObject *object, const char *key, gboolean non_empty, GPtrArray **out);

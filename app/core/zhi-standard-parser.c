@@ -407,6 +407,21 @@ zhi_parse_each (
   return ok;
 }
 
+gboolean
+zhi_parse_each_member (ZhiParseCtx *c,
+                       JsonObject *object,
+                       const char *key,
+                       gboolean required,
+                       gboolean non_empty,
+                       ZhiParseElementFunc func,
+                       gpointer data)
+{
+  JsonArray *array;
+
+  return zhi_parse_get_array (c, object, key, required, non_empty, &array)
+         && zhi_parse_each (c, key, array, func, data);
+}
+
 static gboolean
 parse_text_element (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
@@ -515,11 +530,8 @@ zhi_parse_errata (
     ZhiParseCtx *c, JsonObject *root, GPtrArray *out, ZhiTextOfFunc text_of, gpointer owner)
 {
   ErrataData data = { out, text_of, owner };
-  JsonArray *array;
 
-  if (!zhi_parse_get_array (c, root, "errata", FALSE, FALSE, &array))
-    return FALSE;
-  return zhi_parse_each (c, "errata", array, parse_erratum, &data);
+  return zhi_parse_each_member (c, root, "errata", FALSE, FALSE, parse_erratum, &data);
 }
 
 /* ---- the duplicate-key watch --------------------------------------------------------------- */

@@ -571,15 +571,6 @@ parse_cite (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 }
 
 static gboolean
-parse_cites (ZhiParseCtx *c, JsonObject *root, GPtrArray *out)
-{
-  JsonArray *array;
-
-  return zhi_parse_get_array (c, root, "cites", TRUE, FALSE, &array)
-         && zhi_parse_each (c, "cites", array, parse_cite, out);
-}
-
-static gboolean
 parse_gate (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
   static const char *const keys[] = { "id", "indicator", "text", "source", NULL };
@@ -608,15 +599,6 @@ parse_gate (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 }
 
 static gboolean
-parse_gates (ZhiParseCtx *c, JsonObject *root, ZhiStandard *self)
-{
-  JsonArray *array;
-
-  return zhi_parse_get_array (c, root, "gates", TRUE, FALSE, &array)
-         && zhi_parse_each (c, "gates", array, parse_gate, self);
-}
-
-static gboolean
 parse_kpi (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
 {
   ZhiStandard *self = data;
@@ -638,15 +620,6 @@ parse_kpi (ZhiParseCtx *c, JsonNode *node, guint index, gpointer data)
       return zhi_parse_fail (c, ZHI_STANDARD_ERROR_DUPLICATE, _ ("“%s” is listed twice"), id);
   g_ptr_array_add (self->kpis, (gpointer)ind);
   return TRUE;
-}
-
-static gboolean
-parse_kpis (ZhiParseCtx *c, JsonObject *root, ZhiStandard *self)
-{
-  JsonArray *array;
-
-  return zhi_parse_get_array (c, root, "kpis", TRUE, FALSE, &array)
-         && zhi_parse_each (c, "kpis", array, parse_kpi, self);
 }
 
 typedef struct
@@ -766,7 +739,7 @@ parse_standard (ZhiParseCtx *c, JsonNode *node, ZhiStandard *self)
                                self->id);
       }
   if (!zhi_parse_get_text_list (c, root, "definition", TRUE, &self->definition)
-      || !parse_cites (c, root, self->cites)
+      || !zhi_parse_each_member (c, root, "cites", TRUE, FALSE, parse_cite, self->cites)
       || !zhi_parse_get_text (c, root, "weights_note", TRUE, &self->weights_note)
       || !zhi_parse_get_array (c, root, "criteria", TRUE, TRUE, &criteria)
       || !zhi_parse_get_array (c, root, "track_indicators", TRUE, FALSE, &track_indicators))
@@ -811,7 +784,8 @@ parse_standard (ZhiParseCtx *c, JsonNode *node, ZhiStandard *self)
     return FALSE;
   zhi_parse_pop (c, old);
 
-  return parse_gates (c, root, self) && parse_kpis (c, root, self)
+  return zhi_parse_each_member (c, root, "gates", TRUE, FALSE, parse_gate, self)
+         && zhi_parse_each_member (c, root, "kpis", TRUE, FALSE, parse_kpi, self)
          && parse_bands (c, root, self->bands)
          && zhi_parse_errata (c, root, self->errata, standard_text_of, self);
 }
