@@ -955,15 +955,7 @@ typedef struct
 {
   GWeakRef page;
   ZhiProject *project;
-  char *id;
-  char *title;
-  char *file_name;
-  char *media_type;
-  guint64 size;
-  char *sha256;
-  guint page_count;
-  GStrv supports;
-  GDateTime *added;
+  ZhiEvidence *evidence; /* the item removed, as it was (no longer the project's to change) */
 } Removed;
 
 static void
@@ -973,13 +965,7 @@ removed_free (gpointer data, GClosure *closure)
 
   g_weak_ref_clear (&r->page);
   g_object_unref (r->project);
-  g_free (r->id);
-  g_free (r->title);
-  g_free (r->file_name);
-  g_free (r->media_type);
-  g_free (r->sha256);
-  g_strfreev (r->supports);
-  g_date_time_unref (r->added);
+  g_object_unref (r->evidence);
   g_free (r);
 }
 
@@ -988,17 +974,21 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
 {
   g_autoptr (ZhiEvidencePage) self = g_weak_ref_get (&r->page);
   g_autoptr (GError) error = NULL;
+  ZhiEvidence *removed = r->evidence;
+  const char *id = zhi_evidence_get_id (removed);
   ZhiEvidence *evidence = NULL;
 
-  if (zhi_project_lookup_evidence (r->project, r->id) != NULL)
+  if (zhi_project_lookup_evidence (r->project, id) != NULL)
     return; /* undone already */
   /* The bytes stay in the file until it is closed; a project saved elsewhere since has
    * dropped them. */
-  if (zhi_project_has_blob (r->project, r->sha256))
+  if (zhi_project_has_blob (r->project, zhi_evidence_get_sha256 (removed)))
     {
-      evidence = zhi_project_add_evidence (r->project, r->id, r->title, r->file_name, r->media_type,
-                                           r->size, r->sha256, r->page_count,
-                                           (const char *const *)r->supports, r->added, &error);
+      evidence = zhi_project_add_evidence (
+          r->project, id, zhi_evidence_get_title (removed), zhi_evidence_get_file_name (removed),
+          zhi_evidence_get_media_type (removed), zhi_evidence_get_size (removed),
+          zhi_evidence_get_sha256 (removed), zhi_evidence_get_page_count (removed),
+          zhi_evidence_get_supports (removed), zhi_evidence_get_added (removed), &error);
     }
   if (self == NULL)
     return;
@@ -1006,14 +996,14 @@ undo_clicked_cb (AdwToast *toast, Removed *r)
     {
       AdwToast *failed = adw_toast_new_format (
           _ ("“%s” cannot be restored: its file is no longer in the application. Add it again."),
-          r->title);
+          zhi_evidence_get_title (removed));
 
       adw_toast_set_priority (failed, ADW_TOAST_PRIORITY_HIGH);
       zhi_page_add_toast (ZHI_PAGE (self), failed);
       return;
     }
   if (zhi_page_get_project (ZHI_PAGE (self)) == r->project)
-    zhi_evidence_page_select (self, r->id);
+    zhi_evidence_page_select (self, id);
 }
 
 gboolean
@@ -1031,24 +1021,19 @@ zhi_evidence_page_remove (ZhiEvidencePage *self, const char *evidence_id)
   r = g_new0 (Removed, 1);
   g_weak_ref_init (&r->page, self);
   r->project = g_object_ref (zhi_page_get_project (ZHI_PAGE (self)));
-  r->id = g_strdup (zhi_evidence_get_id (evidence));
-  r->title = g_strdup (zhi_evidence_get_title (evidence));
-  r->file_name = g_strdup (zhi_evidence_get_file_name (evidence));
-  r->media_type = g_strdup (zhi_evidence_get_media_type (evidence));
-  r->size = zhi_evidence_get_size (evidence);
-  r->sha256 = g_strdup (zhi_evidence_get_sha256 (evidence));
-  r->page_count = zhi_evidence_get_page_count (evidence);
-  r->supports = g_strdupv ((char **)zhi_evidence_get_supports (evidence));
-  r->added = g_date_time_ref (zhi_evidence_get_added (evidence));
+  r->evidence = g_object_ref (evidence);
 
-  title = *r->title != '\0' ? r->title : r->file_name;
+  title = zhi_evidence_get_title (evidence);
+  if (*title == '\0')
+    title = zhi_evidence_get_file_name (evidence);
   toast = adw_toast_new_format (_ ("“%s” removed"), title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), r, removed_free, 0);
   g_set_weak_pointer (&self->undo_toast, toast);
 
-  zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)), r->id);
+  zhi_project_remove_evidence (zhi_page_get_project (ZHI_PAGE (self)),
+                               zhi_evidence_get_id (evidence));
   zhi_page_add_toast (ZHI_PAGE (self), toast);
   return TRUE;
 }
