@@ -9,6 +9,7 @@
 #include "zhi-editions.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 #include "zhi-welcome-page.h"
 
 typedef struct
@@ -40,8 +41,22 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->app);
-  g_rmdir (f->tmpdir);
+  zhi_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
+}
+
+/* A sample project (zhi_test_ui_sample_project) written as @name in the fixture's folder. */
+static ZhiProject *
+sample_project (Fixture *f, const char *name, GFile **file)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project;
+
+  *file = g_file_new_for_path (path);
+  project = zhi_test_ui_sample_project (*file, &error);
+  g_assert_no_error (error);
+  return project;
 }
 
 static ZhiWelcomePage *
@@ -356,13 +371,10 @@ test_open_demo (Fixture *f, gconstpointer data)
 static void
 test_open_twice_focuses (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "once.zhizao", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ZhiProject) created = sample_project (f, "once.zhizao", &file);
   ZhiWindow *second;
 
-  g_assert_no_error (error);
   zhi_window_open_file (f->window, file);
   g_assert_cmpstr (zhi_window_get_page_name (f->window), ==, "project");
   g_assert_false (zhi_project_is_read_only (zhi_window_get_project (f->window)));
@@ -375,7 +387,6 @@ test_open_twice_focuses (Fixture *f, gconstpointer data)
   g_assert_true (zhi_window_find_for_file (f->app, file) == f->window);
   gtk_window_destroy (GTK_WINDOW (second));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
-  g_unlink (path);
 }
 
 static gboolean
@@ -561,14 +572,11 @@ test_translation (Fixture *f, gconstpointer data)
 static void
 test_title_names_project (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "恒驰申报.zhizao", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ZhiProject) created = sample_project (f, "恒驰申报.zhizao", &file);
   ZhiProject *project;
   const char *title;
 
-  g_assert_no_error (error);
   g_assert_cmpstr (zhi_project_get_name (created), !=, "");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, _ ("Zhizao"));
   zhi_window_open_file (f->window, file);
@@ -588,7 +596,6 @@ test_title_names_project (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, _ ("Zhizao"));
-  g_unlink (path);
 }
 
 static guint
@@ -626,19 +633,15 @@ sidebar_lists_criteria (gpointer window)
 static void
 test_sidebar_names_tooltip (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "sidebar.zhizao", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ZhiProject) created = sample_project (f, "sidebar.zhizao", &file);
   ZhiProjectView *view;
 
-  g_assert_no_error (error);
   zhi_window_open_file (f->window, file);
   view = zhi_window_get_project_view (f->window);
   g_assert_true (zhi_project_view_show_step (view, "criterion:w01", NULL));
   zhi_test_ui_wait_until (sidebar_lists_criteria, f->window, ZHI_TEST_UI_TIMEOUT_MS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
-  g_unlink (path);
 }
 
 static GtkWidget *
@@ -686,17 +689,14 @@ steps_laid_out (gpointer data)
 static void
 test_every_step_visible (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "steps.zhizao", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ZhiProject) created = sample_project (f, "steps.zhizao", &file);
   GSettings *settings = zhi_application_get_settings (f->app);
   g_autoptr (GVariant) width = g_settings_get_default_value (settings, "window-width");
   g_autoptr (GVariant) height = g_settings_get_default_value (settings, "window-height");
   StepsShown shown = { NULL, 0 };
   GtkAdjustment *adjustment;
 
-  g_assert_no_error (error);
   g_assert_cmpstr (zhi_project_get_track (created), ==, ZHI_TRACK_WORKSHOP);
   gtk_window_set_default_size (GTK_WINDOW (f->window), g_variant_get_int32 (width),
                                g_variant_get_int32 (height));
@@ -718,7 +718,6 @@ test_every_step_visible (Fixture *f, gconstpointer data)
     g_error ("the sidebar needs %.0f px for its steps and shows %.0f",
              gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-project", NULL));
-  g_unlink (path);
 }
 
 /* The character after '_' (or NUL), folded to lower case. */
@@ -788,16 +787,13 @@ check_menu_buttons (GtkWidget *root)
 static void
 test_mnemonics_unique (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "mnemonics.zhizao", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (ZhiProject) created = sample_project (f, "mnemonics.zhizao", &file);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   ZhiWelcomePage *page = find_welcome_page (GTK_WIDGET (f->window));
   GtkWindow *dialog;
   const char *responses[] = { "cancel", "workshop", "factory-discrete", "factory-process" };
 
-  g_assert_no_error (error);
   /* the welcome page's menu and, with a project open, the project's (both built already) */
   zhi_window_open_file (f->window, file);
   g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (f->window)), >=, 2);
@@ -818,7 +814,6 @@ test_mnemonics_unique (Fixture *f, gconstpointer data)
       g_hash_table_insert (seen, GUINT_TO_POINTER (c), g_strdup (label));
     }
   gtk_window_destroy (dialog);
-  g_unlink (path);
 }
 
 int
