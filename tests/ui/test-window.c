@@ -36,11 +36,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->app);
+  zhi_test_ui_quit (GTK_WINDOW (f->window), &f->app);
   zhi_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
 }

@@ -347,6 +347,16 @@ zhi_test_ui_label_shown (GtkWidget *root, const char *text)
 }
 
 void
+zhi_test_ui_quit (GtkWindow *window, ZhiApplication **app)
+{
+  if (window != NULL)
+    gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (app);
+}
+
+void
 zhi_test_ui_destroy_window (GtkWindow *window)
 {
   g_object_ref (window); /* GTK drops its own on destruction: this one is the last */

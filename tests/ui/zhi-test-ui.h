@@ -63,6 +63,9 @@ gboolean zhi_test_ui_label_shown (GtkWidget *root, const char *text);
 /* Destroys @window, runs what its destruction queued and asserts the window is finalized:
  * a page or dialog that keeps it (or itself) alive fails the test. */
 void zhi_test_ui_destroy_window (GtkWindow *window);
+/* Destroys @window (when not NULL), runs what that queued and drops *@app: the end of a test
+ * that may have closed its window itself. */
+void zhi_test_ui_quit (GtkWindow *window, ZhiApplication **app);
 /* Closes *@project (which must close cleanly), drops the caller's reference, the last one, and
  * asserts it is finalized; then removes the file at *@path and its folder *@tmpdir and frees
  * both strings (either may be NULL). */
