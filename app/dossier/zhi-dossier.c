@@ -11,6 +11,7 @@
 
 #include "zhi-dossier-version.h"
 #include "zhi-context.h"
+#include "zhi-sha256.h"
 #include "zhi-dossier.h"
 #include "zhi-dossier-private.h"
 #include "zhi-counting-stream.h"
@@ -196,7 +197,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
     }
   if (bytes == NULL)
     return NULL;
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sha = zhi_sha256_for_bytes (bytes);
   if (g_strcmp0 (sha, s->sha256) != 0)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
@@ -234,7 +235,7 @@ zhi_dossier_compute_fingerprint (ZhiProject *project, ZhiStandard *standard, gbo
       g_string_append_printf (canon, "%s%s", i > 0 ? "," : "", zhi_evidence_get_sha256 (ev));
     }
   g_string_append_c (canon, '\n');
-  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canon->str, canon->len);
+  sha = zhi_sha256_for_data (canon->str, canon->len);
   return g_strdup_printf ("%.4s-%.4s-%.4s", sha, sha + 4, sha + 8);
 }
 
