@@ -1,5 +1,6 @@
 /* zhi-pdf-write.c — a ZhiPdfDoc written: the layout pass, the cairo pass and the qpdf pass */
 #include "zhi-pdf-doc-private.h"
+#include "zhi-pdf-memory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -331,6 +332,10 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
       goto out;
   }
   zhi_pdf_phase ("pass 2: cairo");
+  /* the qpdf pass grows with the evidence: not on top of what drew the body */
+  writer_clear_layouts (w);
+  zhi_pdf_release_memory ();
+  zhi_pdf_phase ("giving memory back");
   if (g_cancellable_is_cancelled (w->cancellable))
     {
       w->cancelled = TRUE;
