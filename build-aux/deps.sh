@@ -2,6 +2,7 @@
 ZHI_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libpoppler-glib-dev libqpdf-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libsqlite3-dev
+  nettle-dev
   fonts-noto-cjk fonts-lxgw-wenkai fonts-noto-color-emoji desktop-file-utils appstream xvfb xauth dbus dbus-x11
   qpdf poppler-utils clang libclang-rt-14-dev python3-pyatspi at-spi2-core
   adwaita-icon-theme hicolor-icon-theme librsvg2-common

@@ -13,6 +13,7 @@
 
 #include "zhi-cli-commands.h"
 #include "zhi-office-convert.h"
+#include "zhi-sha256.h"
 #include "zhi-store.h"
 
 static char *
@@ -21,12 +22,12 @@ file_sha256 (GFile *file, GError **error)
   g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
   if (in == NULL)
     return NULL;
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
   g_autofree guchar *buf = g_malloc (1 << 16);
   gssize n;
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  return n < 0 ? NULL : g_strdup (g_checksum_get_string (sum));
+    zhi_sha256_update (sum, buf, n);
+  return n < 0 ? NULL : g_strdup (zhi_sha256_get_string (sum));
 }
 
 /* An office document's "pdf_file": the PDF it was converted to, checked against

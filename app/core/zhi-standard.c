@@ -3,6 +3,7 @@
  * reader of zhi-standard-parser.c
  */
 #include "zhi-standard-parser-private.h"
+#include "zhi-sha256.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -806,7 +807,7 @@ zhi_standard_new_checked (GBytes *bytes, const char *name, GPtrArray *problems, 
   if (self != NULL)
     {
       self->file_name = g_strdup (name);
-      self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      self->sha256 = zhi_sha256_for_bytes (bytes);
     }
   return self;
 }

@@ -1,6 +1,7 @@
 /* zhi-store-blob.c — writing evidence bytes into the project file: hashed, then written in
  * slices on a connection of the writer's own */
 #include "zhi-context.h"
+#include "zhi-sha256.h"
 #include "zhi-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -159,7 +160,7 @@ write_chunks (GInputStream *in,
               sqlite3_blob *blob,
               guint8 *buf,
               GFile *file,
-              GChecksum *sum,
+              ZhiSha256 *sum,
               guint64 *done,
               guint64 size,
               guint64 limit,
@@ -176,7 +177,7 @@ write_chunks (GInputStream *in,
         return CHUNKS_END;
       if (*done + n > size)
         return CHUNKS_GREW;
-      g_checksum_update (sum, buf, n);
+      zhi_sha256_update (sum, buf, n);
       if (sqlite3_blob_write (blob, buf, (int)n, (int)*done) != SQLITE_OK)
         return CHUNKS_WRITE_FAILED;
       *done += n;
@@ -207,7 +208,7 @@ store_blob_sliced (ZhiStore *store,
   g_autoptr (ZhiBlobInfo) info = info_in;
   g_autoptr (GError) local = NULL;
   g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
   sqlite3 *db = NULL;
   sqlite3_int64 rowid = 0;
   guint64 done = 0;
@@ -266,7 +267,7 @@ store_blob_sliced (ZhiStore *store,
       report (progress, 0.5 + (info->size ? 0.5 * (double)done / info->size : 0.5));
       yield_to_saver (store);
     }
-  if (done != info->size || !g_str_equal (g_checksum_get_string (sum), info->sha256))
+  if (done != info->size || !g_str_equal (zhi_sha256_get_string (sum), info->sha256))
     goto changed;
 
   sqlite3_close (db);
@@ -326,7 +327,7 @@ zhi_store_blob (ZhiStore *store,
         evidence_io_error (error, file, local);
         return NULL;
       }
-    g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+    g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
     gboolean first = TRUE;
     for (;;)
       {
@@ -338,13 +339,13 @@ zhi_store_blob (ZhiStore *store,
         if (first)
           info->media_type = g_strdup (sniff_media_type (buf, n, info->file_name, &owned_type));
         first = FALSE;
-        g_checksum_update (sum, buf, n);
+        zhi_sha256_update (sum, buf, n);
         info->size += n;
         report (progress, total ? 0.5 * MIN (1.0, (double)info->size / total) : 0.5);
       }
     if (first)
       info->media_type = g_strdup ("application/octet-stream");
-    info->sha256 = g_strdup (g_checksum_get_string (sum));
+    info->sha256 = g_strdup (zhi_sha256_get_string (sum));
   }
 
   if (expected && !g_str_equal (expected, info->sha256))
@@ -379,7 +380,7 @@ zhi_store_blob (ZhiStore *store,
   sqlite3_blob *blob = NULL;
   sqlite3_int64 rowid = 0;
   g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
   guint64 done = 0;
   if (!zhi_sqlite_exec (db, "BEGIN IMMEDIATE") || !insert_zeroblob (db, info, &rowid)
       || sqlite3_blob_open (db, "main", "blobs", "data", rowid, 1, &blob) != SQLITE_OK)
@@ -403,7 +404,7 @@ zhi_store_blob (ZhiStore *store,
       set_store_failed (error, db, store);
       goto fail;
     }
-  if (done != info->size || !g_str_equal (g_checksum_get_string (sum), info->sha256))
+  if (done != info->size || !g_str_equal (zhi_sha256_get_string (sum), info->sha256))
     {
       set_changed (error, file);
       goto fail;

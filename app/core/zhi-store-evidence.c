@@ -1,6 +1,7 @@
 /* zhi-store-evidence.c — the project's evidence files: attaching (also in a worker thread),
  * the inspector hook, export and verification, office conversions, re-inspection */
 #include "zhi-store-private.h"
+#include "zhi-sha256.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -360,7 +361,7 @@ static char *
 hash_stream (GInputStream *in, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   g_autofree guint8 *buf = g_malloc (CHUNK_SIZE);
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
   for (;;)
     {
       gssize n = g_input_stream_read (in, buf, CHUNK_SIZE, cancellable, error);
@@ -368,11 +369,11 @@ hash_stream (GInputStream *in, GOutputStream *out, GCancellable *cancellable, GE
         return NULL;
       if (n == 0)
         break;
-      g_checksum_update (sum, buf, n);
+      zhi_sha256_update (sum, buf, n);
       if (out && !g_output_stream_write_all (out, buf, n, NULL, cancellable, error))
         return NULL;
     }
-  return g_strdup (g_checksum_get_string (sum));
+  return g_strdup (zhi_sha256_get_string (sum));
 }
 
 /* Copies @in (bytes of @ev that hash to @sha256) to @dest, checking the SHA-256 on the

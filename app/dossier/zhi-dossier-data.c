@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "zhi-dossier-data.h"
+#include "zhi-sha256.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ dict_keys (qpdf_data q, qpdf_oh dict)
  * 1.5), arrays item by item, anything else unparsed with its top-level reference resolved (object
  * numbers change whenever qpdf writes the file). */
 static void
-hash_value (GChecksum *sum, qpdf_data q, qpdf_oh oh)
+hash_value (ZhiSha256 *sum, qpdf_data q, qpdf_oh oh)
 {
   if (qpdf_oh_is_number (q, oh))
     {
@@ -49,50 +50,50 @@ hash_value (GChecksum *sum, qpdf_data q, qpdf_oh oh)
       g_ascii_formatd (buf, sizeof buf, "%.4f", qpdf_oh_get_numeric_value (q, oh) + 0.0);
       if (strcmp (buf, "-0.0000") == 0)
         strcpy (buf, "0.0000");
-      g_checksum_update (sum, (const guchar *)buf, strlen (buf));
+      zhi_sha256_update (sum, (const guchar *)buf, strlen (buf));
     }
   else if (qpdf_oh_is_array (q, oh))
     {
       int n = qpdf_oh_get_array_n_items (q, oh);
 
-      g_checksum_update (sum, (const guchar *)"[", 1);
+      zhi_sha256_update (sum, (const guchar *)"[", 1);
       for (int i = 0; i < n; i++)
         hash_value (sum, q, qpdf_oh_get_array_item (q, oh, i));
-      g_checksum_update (sum, (const guchar *)"]", 1);
+      zhi_sha256_update (sum, (const guchar *)"]", 1);
     }
   else
     {
       const char *text = qpdf_oh_unparse_resolved (q, oh);
 
-      g_checksum_update (sum, (const guchar *)text, strlen (text));
+      zhi_sha256_update (sum, (const guchar *)text, strlen (text));
     }
-  g_checksum_update (sum, (const guchar *)"\n", 1);
+  zhi_sha256_update (sum, (const guchar *)"\n", 1);
 }
 
-static void hash_resources (GChecksum *sum, qpdf_data q, qpdf_oh resources, guint depth);
+static void hash_resources (ZhiSha256 *sum, qpdf_data q, qpdf_oh resources, guint depth);
 
 /* A stream's decoded data (Flate and the like undone; images stay encoded). */
 static void
-hash_stream_data (GChecksum *sum, qpdf_data q, qpdf_oh stream)
+hash_stream_data (ZhiSha256 *sum, qpdf_data q, qpdf_oh stream)
 {
   unsigned char *buf = NULL;
   size_t len = 0;
 
   if (qpdf_oh_get_stream_data (q, stream, qpdf_dl_generalized, NULL, &buf, &len) == QPDF_SUCCESS
       && buf != NULL)
-    g_checksum_update (sum, buf, len);
+    zhi_sha256_update (sum, buf, len);
   free (buf);
 }
 
 static void
-hash_xobject (GChecksum *sum, qpdf_data q, qpdf_oh xobject, guint depth)
+hash_xobject (ZhiSha256 *sum, qpdf_data q, qpdf_oh xobject, guint depth)
 {
   qpdf_oh dict = qpdf_oh_get_dict (q, xobject);
   qpdf_oh subtype = qpdf_oh_get_key (q, dict, "/Subtype");
 
   if (qpdf_oh_is_name_and_equals (q, subtype, "/Form"))
     {
-      g_checksum_update (sum, (const guchar *)"form\n", 5);
+      zhi_sha256_update (sum, (const guchar *)"form\n", 5);
       hash_value (sum, q, qpdf_oh_get_key (q, dict, "/BBox"));
       hash_value (sum, q, qpdf_oh_get_key (q, dict, "/Matrix"));
       hash_stream_data (sum, q, xobject);
@@ -103,14 +104,14 @@ hash_xobject (GChecksum *sum, qpdf_data q, qpdf_oh xobject, guint depth)
       /* not /Filter or /Length: a writer may compress an image that was not */
       static const char *const keys[] = { "/Subtype", "/Width", "/Height", "/BitsPerComponent" };
 
-      g_checksum_update (sum, (const guchar *)"image\n", 6);
+      zhi_sha256_update (sum, (const guchar *)"image\n", 6);
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         hash_value (sum, q, qpdf_oh_get_key (q, dict, keys[k]));
     }
 }
 
 static void
-hash_resources (GChecksum *sum, qpdf_data q, qpdf_oh resources, guint depth)
+hash_resources (ZhiSha256 *sum, qpdf_data q, qpdf_oh resources, guint depth)
 {
   qpdf_oh xobjects;
   g_autoptr (GPtrArray) names = NULL;
@@ -123,7 +124,7 @@ hash_resources (GChecksum *sum, qpdf_data q, qpdf_oh resources, guint depth)
     {
       qpdf_oh x = qpdf_oh_get_key (q, xobjects, names->pdata[i]);
 
-      g_checksum_update (sum, (const guchar *)names->pdata[i], strlen (names->pdata[i]));
+      zhi_sha256_update (sum, (const guchar *)names->pdata[i], strlen (names->pdata[i]));
       if (qpdf_oh_is_stream (q, x))
         hash_xobject (sum, q, x, depth);
     }
@@ -132,7 +133,7 @@ hash_resources (GChecksum *sum, qpdf_data q, qpdf_oh resources, guint depth)
 char *
 zhi_dossier_data_page_hash (qpdf_data q, int index)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
   qpdf_oh page = qpdf_get_page_n (q, index);
   qpdf_oh annots;
   unsigned char *content = NULL;
@@ -142,7 +143,7 @@ zhi_dossier_data_page_hash (qpdf_data q, int index)
   for (guint k = 0; k < G_N_ELEMENTS (boxes); k++)
     hash_value (sum, q, qpdf_oh_get_key (q, page, boxes[k]));
   if (qpdf_oh_get_page_content_data (q, page, &content, &len) == QPDF_SUCCESS && content)
-    g_checksum_update (sum, content, len);
+    zhi_sha256_update (sum, content, len);
   free (content);
   hash_resources (sum, q, qpdf_oh_get_key (q, page, "/Resources"), 0);
   annots = qpdf_oh_get_key (q, page, "/Annots");
@@ -154,13 +155,13 @@ zhi_dossier_data_page_hash (qpdf_data q, int index)
         {
           qpdf_oh a = qpdf_oh_get_array_item (q, annots, i);
 
-          g_checksum_update (sum, (const guchar *)"annot\n", 6);
+          zhi_sha256_update (sum, (const guchar *)"annot\n", 6);
           hash_value (sum, q, qpdf_oh_get_key (q, a, "/Subtype"));
           hash_value (sum, q, qpdf_oh_get_key (q, a, "/Rect"));
           hash_value (sum, q, qpdf_oh_get_key (q, a, "/Contents"));
         }
     }
-  return g_strdup (g_checksum_get_string (sum));
+  return g_strdup (zhi_sha256_get_string (sum));
 }
 
 /* ---- the embedded file -------------------------------------------------------------------- */

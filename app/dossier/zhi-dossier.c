@@ -11,6 +11,7 @@
 
 #include "zhi-dossier-version.h"
 #include "zhi-context.h"
+#include "zhi-sha256.h"
 #include "zhi-dossier.h"
 #include "zhi-dossier-private.h"
 #include "zhi-counting-stream.h"
@@ -196,7 +197,7 @@ source_get_bytes (gpointer data, GCancellable *cancellable, GError **error)
     }
   if (bytes == NULL)
     return NULL;
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sha = zhi_sha256_for_bytes (bytes);
   if (g_strcmp0 (sha, s->sha256) != 0)
     {
       g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
@@ -234,7 +235,7 @@ zhi_dossier_compute_fingerprint (ZhiProject *project, ZhiStandard *standard, gbo
       g_string_append_printf (canon, "%s%s", i > 0 ? "," : "", zhi_evidence_get_sha256 (ev));
     }
   g_string_append_c (canon, '\n');
-  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canon->str, canon->len);
+  sha = zhi_sha256_for_data (canon->str, canon->len);
   return g_strdup_printf ("%.4s-%.4s-%.4s", sha, sha + 4, sha + 8);
 }
 
@@ -585,6 +586,31 @@ job_write_file (Job *job, GCancellable *cancellable, GError **error)
   g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : g_strdup (g_get_tmp_dir ());
   gboolean existed = g_file_query_exists (job->file, NULL);
 
+  if (path != NULL && job->with_attachments)
+    {
+      /* the qpdf pass writes beside the target and its file is renamed into place: a
+       * dossier of 100 MB and more is not copied again (the stream gets nothing) */
+      g_autoptr (GOutputStream) nothing = g_memory_output_stream_new_resizable ();
+      GStatBuf st;
+      gboolean ok;
+
+      zhi_pdf_doc_set_result_path (job->doc, path);
+      ok = job_write_compact (job, dir, nothing, cancellable, error);
+      zhi_pdf_doc_set_result_path (job->doc, NULL);
+      if (!ok)
+        return FALSE;
+      if (g_stat (path, &st) != 0)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_name (path);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _ ("Could not save the dossier as %s: %s"), name, g_strerror (saved));
+          return FALSE;
+        }
+      job->size = st.st_size;
+      return TRUE;
+    }
   out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
                         error);
   if (out == NULL)

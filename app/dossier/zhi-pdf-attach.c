@@ -2,6 +2,7 @@
 #include "zhi-pdf-attach.h"
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-private.h"
+#include "zhi-sha256.h"
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -389,7 +390,7 @@ jpeg_surface_new (ZhiPdfAttachment *att, int width, int height)
   cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, len,
                                (cairo_destroy_func_t)g_bytes_unref, g_bytes_ref (att->bytes));
   /* the content's own hash: the same image twice becomes one PDF object */
-  uid = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, att->bytes);
+  uid = zhi_sha256_for_bytes (att->bytes);
   cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const guint8 *)uid,
                                strlen (uid), g_free, uid);
   uid = NULL;

@@ -131,6 +131,7 @@ struct _ZhiPdfDoc
   guint n_pages;
   /* the qpdf pass */
   char *work_dir;
+  char *result_path; /* NULL: the result is copied into the write's stream */
   gboolean compact;
   char *compact_warning;
   GArray *underlays;            /* ZhiPdfUnderlay, path, label and dest owned; learnt in pass 1 */

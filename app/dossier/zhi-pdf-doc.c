@@ -156,6 +156,7 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   zhi_pdf_doc_clear_underlays (doc);
   g_array_unref (doc->underlays);
   g_free (doc->work_dir);
+  g_free (doc->result_path);
   g_free (doc->compact_warning);
   g_free (doc);
 }
@@ -165,6 +166,13 @@ zhi_pdf_doc_set_work_dir (ZhiPdfDoc *doc, const char *dir)
 {
   g_free (doc->work_dir);
   doc->work_dir = g_strdup (dir);
+}
+
+void
+zhi_pdf_doc_set_result_path (ZhiPdfDoc *doc, const char *path)
+{
+  g_free (doc->result_path);
+  doc->result_path = g_strdup (path);
 }
 
 void

@@ -139,6 +139,11 @@ const char *zhi_pdf_doc_add_attachment (ZhiPdfDoc *doc, ZhiPdfAttachment *attach
  * g_get_tmp_dir(), made and removed by each write.  Whatever the outcome, a write leaves
  * nothing of its own behind. */
 void zhi_pdf_doc_set_work_dir (ZhiPdfDoc *doc, const char *dir);
+/* With a @path (NULL by default), a write through libqpdf (compact, or with original pages)
+ * puts its result there by renaming its temporary file, instead of copying it into the
+ * write's stream, which gets nothing: the work directory must be on @path's disk.  @path is
+ * replaced only on success (flushed to disk first when it existed, keeping its mode). */
+void zhi_pdf_doc_set_result_path (ZhiPdfDoc *doc, const char *path);
 /* With TRUE, the output is always rewritten by libqpdf with object streams (zhi-pdf-compact.h);
  * it is whenever there are original evidence pages.  Default FALSE: cairo's output as it is. */
 void zhi_pdf_doc_set_compact (ZhiPdfDoc *doc, gboolean compact);

@@ -1,11 +1,15 @@
 /* zhi-pdf-write.c — a ZhiPdfDoc written: the layout pass, the cairo pass and the qpdf pass */
 #include "zhi-pdf-doc-private.h"
+#include "zhi-pdf-memory.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- the two passes --------------------------------------------------- */
 
@@ -235,6 +239,56 @@ temp_file_remove (char *path)
   g_free (path);
 }
 
+/* The mode @path has, or a new file would get (0666 less the umask, read from /proc: umask()
+ * would change it for every thread for a moment). */
+static mode_t
+result_mode (const char *path, gboolean *existed)
+{
+  GStatBuf st;
+  g_autofree char *status = NULL;
+  mode_t mask = 022;
+
+  *existed = g_stat (path, &st) == 0;
+  if (*existed)
+    return st.st_mode & 07777;
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *line = strstr (status, "\nUmask:");
+
+      if (line != NULL)
+        mask = (mode_t)strtoul (line + strlen ("\nUmask:"), NULL, 8) & 0777;
+    }
+  return 0666 & ~mask;
+}
+
+/* Puts the finished file @source at @path with one rename, as g_file_replace() would leave
+ * it: the mode kept, and flushed to disk first when it replaces a file.  A 100 MB dossier
+ * is not copied a second time. */
+static gboolean
+move_into_place (const char *source, const char *path, GError **error)
+{
+  gboolean existed;
+  mode_t mode = result_mode (path, &existed);
+  int fd = g_open (source, O_RDWR | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0 || fchmod (fd, mode) != 0 || (existed && fsync (fd) != 0))
+    saved = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  if (saved == 0 && g_rename (source, path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("Could not save the dossier as %s: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 assemble_progress (guint copied, gpointer data)
 {
@@ -246,7 +300,8 @@ assemble_progress (guint copied, gpointer data)
 }
 
 /* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages,
- * object streams) into a second one, which is copied into @out. */
+ * object streams) into a second one, which is copied into @out, or renamed to the document's
+ * result path. */
 static gboolean
 write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **error)
 {
@@ -277,6 +332,10 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
       goto out;
   }
   zhi_pdf_phase ("pass 2: cairo");
+  /* the qpdf pass grows with the evidence: not on top of what drew the body */
+  writer_clear_layouts (w);
+  zhi_pdf_release_memory ();
+  zhi_pdf_phase ("giving memory back");
   if (g_cancellable_is_cancelled (w->cancellable))
     {
       w->cancelled = TRUE;
@@ -318,18 +377,25 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
       w->cancelled = TRUE;
       goto out;
     }
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (source);
-    g_autoptr (GFileInputStream) in = g_file_read (file, w->cancellable, error);
+  if (doc->result_path != NULL)
+    {
+      if (!move_into_place (source, doc->result_path, error))
+        goto out;
+      zhi_pdf_phase ("renaming into the target");
+    }
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (source);
+      g_autoptr (GFileInputStream) in = g_file_read (file, w->cancellable, error);
 
-    if (in == NULL)
-      goto out;
-    if (g_output_stream_splice (out, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
-                                w->cancellable, error)
-        < 0)
-      goto out;
-  }
-  zhi_pdf_phase ("copy into the target");
+      if (in == NULL)
+        goto out;
+      if (g_output_stream_splice (out, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
+                                  w->cancellable, error)
+          < 0)
+        goto out;
+      zhi_pdf_phase ("copy into the target");
+    }
   if (w->defer_last)
     {
       w->defer_last = FALSE;
