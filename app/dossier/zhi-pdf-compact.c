@@ -360,6 +360,10 @@ typedef struct
   GHashTable *carried; /* evidence page object id → Carried */
   GArray *pending;     /* GotoLink */
   GHashTable *names;   /* the name tree /Dests: GBytes → Target; read at the first named link */
+  qpdf_data ev;        /* the file of the run */
+  int outline_id;      /* the dossier's outline entry of its attachment, or 0 */
+  GHashTable *entries; /* the dossier's outline entries by their /Dest name → object id; read
+                        * at the first evidence file with an outline, NULL before */
 } RunLinks;
 
 static void
@@ -368,6 +372,9 @@ run_links_init (RunLinks *rl)
   rl->carried = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   rl->pending = g_array_new (FALSE, FALSE, sizeof (GotoLink));
   rl->names = NULL;
+  rl->ev = NULL;
+  rl->outline_id = 0;
+  rl->entries = NULL;
 }
 
 static void
@@ -376,6 +383,7 @@ run_links_clear (RunLinks *rl)
   g_clear_pointer (&rl->carried, g_hash_table_unref);
   g_clear_pointer (&rl->pending, g_array_unref);
   g_clear_pointer (&rl->names, g_hash_table_unref);
+  g_clear_pointer (&rl->entries, g_hash_table_unref);
 }
 
 /* An explicit destination of @ev (an array, or a dictionary whose /D is one) read into @t. */
@@ -708,8 +716,149 @@ moved_dest (qpdf_data q, const Target *t, const Carried *c)
   return dest;
 }
 
+/* Items of the outline in @q, by the name of their /Dest, into @entries. */
+static void
+read_entries (qpdf_data q, qpdf_oh item, GHashTable *entries, GHashTable *seen, guint depth)
+{
+  for (; qpdf_oh_is_dictionary (q, item) && depth <= 32; item = key_of (q, item, "/Next"))
+    {
+      qpdf_oh dest = key_of (q, item, "/Dest");
+      gpointer id = GINT_TO_POINTER (qpdf_oh_get_object_id (q, item));
+
+      if (g_hash_table_contains (seen, id))
+        return;
+      g_hash_table_add (seen, id);
+      if (qpdf_oh_is_string (q, dest))
+        g_hash_table_insert (entries, g_strdup (qpdf_oh_get_utf8_value (q, dest)), id);
+      read_entries (q, key_of (q, item, "/First"), entries, seen, depth + 1);
+    }
+}
+
+/* The evidence outline's items from @item on (siblings, and their children) copied under
+ * @parent (indirect, in @q): titles as they are, destinations as copy_links() leads links,
+ * none when the target was not carried.  Returns how many items an open @parent shows.
+ * @budget bounds the items copied, @seen a tree that loops. */
+static int
+copy_outline (qpdf_data q,
+              RunLinks *rl,
+              qpdf_oh item,
+              qpdf_oh parent,
+              guint depth,
+              GHashTable *seen,
+              guint *budget)
+{
+  qpdf_data ev = rl->ev;
+  qpdf_oh prev = 0;
+  int shown = 0;
+
+  for (; qpdf_oh_is_dictionary (ev, item) && *budget > 0; item = key_of (ev, item, "/Next"))
+    {
+      gpointer id = GINT_TO_POINTER (qpdf_oh_get_object_id (ev, item));
+      qpdf_oh title = key_of (ev, item, "/Title"), action = key_of (ev, item, "/A");
+      qpdf_oh dest = key_of (ev, item, "/Dest"), out, first;
+      qpdf_oh count = key_of (ev, item, "/Count");
+      Target t;
+      Carried *c;
+      int below = 0;
+
+      if (id == NULL || g_hash_table_contains (seen, id))
+        break;
+      g_hash_table_add (seen, id);
+      (*budget)--;
+      out = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
+      qpdf_oh_replace_key (q, out, "/Title",
+                           qpdf_oh_is_string (ev, title) ? copy_value (q, ev, title, 0)
+                                                         : qpdf_oh_new_unicode_string (q, ""));
+      qpdf_oh_replace_key (q, out, "/Parent", parent);
+      if (qpdf_oh_is_null (ev, dest)
+          && qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/GoTo"))
+        dest = key_of (ev, action, "/D");
+      if (!qpdf_oh_is_null (ev, dest))
+        {
+          if (resolve_dest (ev, rl, dest, &t)
+              && (c = g_hash_table_lookup (rl->carried, GINT_TO_POINTER (t.page_id))) != NULL)
+            qpdf_oh_replace_key (q, out, "/Dest", moved_dest (q, &t, c));
+        }
+      else if (qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/URI")
+               && qpdf_oh_is_string (ev, key_of (ev, action, "/URI")))
+        {
+          qpdf_oh act = qpdf_oh_new_dictionary (q);
+
+          qpdf_oh_replace_key (q, act, "/S", qpdf_oh_new_name (q, "/URI"));
+          qpdf_oh_replace_key (q, act, "/URI", copy_value (q, ev, key_of (ev, action, "/URI"), 0));
+          qpdf_oh_replace_key (q, out, "/A", act);
+        }
+      if (prev != 0)
+        {
+          qpdf_oh_replace_key (q, prev, "/Next", out);
+          qpdf_oh_replace_key (q, out, "/Prev", prev);
+        }
+      else
+        qpdf_oh_replace_key (q, parent, "/First", out);
+      qpdf_oh_replace_key (q, parent, "/Last", out);
+      first = key_of (ev, item, "/First");
+      if (depth < 16 && qpdf_oh_is_dictionary (ev, first))
+        below = copy_outline (q, rl, first, out, depth + 1, seen, budget);
+      /* open as the evidence had it */
+      if (below > 0)
+        {
+          gboolean open = qpdf_oh_is_integer (ev, count) && qpdf_oh_get_int_value (ev, count) > 0;
+
+          qpdf_oh_replace_key (q, out, "/Count", qpdf_oh_new_integer (q, open ? below : -below));
+          shown += open ? below : 0;
+        }
+      shown++;
+      prev = out;
+    }
+  return shown;
+}
+
+/* The evidence file's own outline, under its attachment's entry (closed). */
+static void
+flush_outline (qpdf_data q, RunLinks *rl)
+{
+  qpdf_oh first = key_of (rl->ev, key_of (rl->ev, qpdf_get_root (rl->ev), "/Outlines"), "/First");
+  qpdf_oh entry;
+  g_autoptr (GHashTable) seen = NULL;
+  guint budget = 10000;
+  int shown;
+
+  if (rl->outline_id == 0 || !qpdf_oh_is_dictionary (rl->ev, first))
+    return;
+  entry = qpdf_get_object_by_id (q, rl->outline_id, 0);
+  /* cairo's entry for the attachment has no children */
+  if (!qpdf_oh_is_dictionary (q, entry) || qpdf_oh_has_key (q, entry, "/First"))
+    return;
+  seen = g_hash_table_new (NULL, NULL);
+  shown = copy_outline (q, rl, first, entry, 0, seen, &budget);
+  if (shown > 0)
+    qpdf_oh_replace_key (q, entry, "/Count", qpdf_oh_new_integer (q, -shown));
+}
+
+/* Starts a run of the pages of @ev; @dest names the dossier's outline entry of its
+ * attachment (NULL: none). */
+static void
+start_run (qpdf_data q, RunLinks *rl, qpdf_data ev, const char *dest)
+{
+  rl->ev = ev;
+  rl->outline_id = 0;
+  if (dest == NULL
+      || !qpdf_oh_is_dictionary (
+          ev, key_of (ev, key_of (ev, qpdf_get_root (ev), "/Outlines"), "/First")))
+    return;
+  if (rl->entries == NULL)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      rl->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      read_entries (q, key_of (q, key_of (q, qpdf_get_root (q), "/Outlines"), "/First"),
+                    rl->entries, seen, 0);
+    }
+  rl->outline_id = GPOINTER_TO_INT (g_hash_table_lookup (rl->entries, dest));
+}
+
 /* The run's links to its own pages, each to the frame page carrying its target; a link whose
- * target page was not carried is dropped.  Starts the next run. */
+ * target page was not carried is dropped; then its outline.  Ends the run. */
 static void
 flush_links (qpdf_data q, RunLinks *rl)
 {
@@ -726,9 +875,13 @@ flush_links (qpdf_data q, RunLinks *rl)
       qpdf_oh_replace_key (q, link, "/Dest", moved_dest (q, &g->target, c));
       add_annotation (q, qpdf_get_object_by_id (q, g->frame_id, 0), link);
     }
+  if (rl->ev != NULL)
+    flush_outline (q, rl);
   g_array_set_size (rl->pending, 0);
   g_hash_table_remove_all (rl->carried);
   g_clear_pointer (&rl->names, g_hash_table_unref);
+  rl->ev = NULL;
+  rl->outline_id = 0;
 }
 
 /* ---- the labels' glyphs, from the template page ------------------------------------------- */
@@ -1575,6 +1728,7 @@ zhi_pdf_assemble (const char *in_path,
           while (qpdf_more_warnings (ev))
             qpdf_next_warning (ev);
           g_ptr_array_add (sources, ev);
+          start_run (q, &links, ev, u->dest);
           n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
           used_streams = g_hash_table_new (NULL, NULL);

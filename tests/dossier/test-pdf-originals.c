@@ -389,6 +389,80 @@ test_internal_links_kept (void)
     g_error ("qpdf --check: %s", qpdf_out);
 }
 
+/* The evidence file's own outline nests under its 附件 entry (closed), its items leading to
+ * the dossier pages of their targets, at their places as shown. */
+static void
+test_evidence_outline_nested (void)
+{
+  int first = (ensure_built (), first_page (ATT_LINKS));
+  double sec_two[2] = { ZHI_TEST_LINKS_SEC_TWO }, shown[2] = { ZHI_TEST_LINKS_PAGE3_SHOWN };
+  PopplerIndexIter *iter = poppler_index_iter_new (built.pdf);
+  PopplerIndexIter *entries, *own, *part;
+  PopplerAction *action;
+  PopplerDest *d;
+  guint n = 1;
+
+  g_assert_nonnull (iter);
+  entries = poppler_index_iter_get_child (iter);
+  g_assert_nonnull (entries);
+  while (n < ATT_LINKS && poppler_index_iter_next (entries))
+    n++;
+  g_assert_cmpuint (n, ==, ATT_LINKS);
+  action = poppler_index_iter_get_action (entries);
+  g_assert_cmpstr (action->any.title, ==, "附件7：证明材料7");
+  poppler_action_free (action);
+  /* closed: the dossier's outline reads as before until it is opened */
+  g_assert_false (poppler_index_iter_is_open (entries));
+  own = poppler_index_iter_get_child (entries);
+  g_assert_nonnull (own);
+
+  /* 「Part one」 → the attachment's first page; open, as the evidence had it */
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Part one");
+  g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+  g_assert_cmpint (zhi_test_pdf_dest_page (built.pdf, action->goto_dest.dest) - 1, ==, first);
+  poppler_action_free (action);
+  g_assert_true (poppler_index_iter_is_open (own));
+  part = poppler_index_iter_get_child (own);
+  g_assert_nonnull (part);
+  action = poppler_index_iter_get_action (part);
+  g_assert_cmpstr (action->any.title, ==, "Section two");
+  d = action->goto_dest.dest;
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpint (d->page_num - 1, ==, first + 1);
+  g_assert_cmpfloat (fabs (d->left - sec_two[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - sec_two[1]), <, 2);
+  g_assert_false (poppler_index_iter_next (part));
+  poppler_action_free (action);
+  poppler_index_iter_free (part);
+
+  /* 「Page three」 → page 3 as it is shown, turned */
+  g_assert_true (poppler_index_iter_next (own));
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Page three");
+  d = action->goto_dest.dest;
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpint (d->page_num - 1, ==, first + 2);
+  g_assert_cmpfloat (fabs (d->left - shown[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - shown[1]), <, 2);
+  poppler_action_free (action);
+
+  /* a web address stays one */
+  g_assert_true (poppler_index_iter_next (own));
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Elsewhere");
+  g_assert_cmpint (action->type, ==, POPPLER_ACTION_URI);
+  g_assert_cmpstr (action->uri.uri, ==, ZHI_TEST_LINK_URI);
+  poppler_action_free (action);
+  g_assert_false (poppler_index_iter_next (own));
+
+  /* the entries after it and the other attachments' entries have no children */
+  g_assert_false (poppler_index_iter_next (entries));
+  poppler_index_iter_free (own);
+  poppler_index_iter_free (entries);
+  poppler_index_iter_free (iter);
+}
+
 /* The stamp annotation is drawn into the page (flattened): red at its place on paper. */
 static void
 test_stamp_annotation_still_drawn (void)
@@ -872,6 +946,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-originals/rotated-page-reads-upright", test_rotated_page_reads_upright);
   g_test_add_func ("/pdf-originals/web-link-kept", test_web_link_kept);
   g_test_add_func ("/pdf-originals/internal-links-kept", test_internal_links_kept);
+  g_test_add_func ("/pdf-originals/evidence-outline-nested", test_evidence_outline_nested);
   g_test_add_func ("/pdf-originals/stamp-annotation-still-drawn",
                    test_stamp_annotation_still_drawn);
   g_test_add_func ("/pdf-originals/jpeg-and-ccitt-keep-their-bytes",

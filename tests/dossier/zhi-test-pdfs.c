@@ -462,6 +462,16 @@ write_links_pdf (const char *path, GError **error)
   cairo_link (cr, "page=3 pos=[100 200]", 72, 100, 200, 20);
   cairo_show_page (cr);
   cairo_tag_end (cr, "Document");
+  {
+    int part = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Part one", "page=1",
+                                              CAIRO_PDF_OUTLINE_FLAG_OPEN);
+
+    cairo_pdf_surface_add_outline (surface, part, "Section two", "dest='sec-two'", 0);
+    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Page three",
+                                   "page=3 pos=[100 200]", 0);
+    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Elsewhere",
+                                   "uri='" ZHI_TEST_LINK_URI "'", 0);
+  }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

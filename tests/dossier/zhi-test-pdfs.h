@@ -55,7 +55,9 @@ typedef struct
  * Page 2: A4 landscape.  Page 3: A4 portrait with /Rotate 90, 「PAGE THREE」 at
  * ZHI_TEST_LINKS_PAGE3_POS (its destination, shown upright: ZHI_TEST_LINKS_PAGE3_SHOWN).
  * Page 4: A4 portrait with /Rotate 270, a cairo link page=3 pos=[100 200] (cairo's space)
- * over ZHI_TEST_LINKS_P4_RECT. */
+ * over ZHI_TEST_LINKS_P4_RECT.
+ * Its outline: 「Part one」 (open) → page 1, under it 「Section two」 → sec-two; 「Page three」
+ * → page 3 at ZHI_TEST_LINKS_PAGE3_POS; 「Elsewhere」 → ZHI_TEST_LINK_URI. */
 #define ZHI_TEST_LINKS_SEC_TWO 50, 445.276 /* left, top on page 2 */
 #define ZHI_TEST_LINKS_GOTO_RECT "[72 560 272 580]"
 #define ZHI_TEST_LINKS_FITH 700 /* page 3, unturned: x once shown */
