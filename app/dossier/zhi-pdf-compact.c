@@ -310,6 +310,17 @@ n_items (qpdf_data q, qpdf_oh oh)
   return qpdf_oh_is_array (q, oh) ? qpdf_oh_get_array_n_items (q, oh) : 0;
 }
 
+/* What reading links and outline items of @ev said (an object that does not read): such a link
+ * or item is dropped, the page was already copied and checked (zhi_pdf_assemble()). */
+static void
+forget_problems (qpdf_data ev)
+{
+  while (qpdf_more_warnings (ev))
+    qpdf_next_warning (ev);
+  if (qpdf_has_error (ev))
+    qpdf_get_error (ev);
+}
+
 /* A destination's kinds (PDF 32000-1 § 12.3.2.2), with how many numbers follow the name. */
 static const struct
 {
@@ -622,6 +633,7 @@ copy_links (qpdf_data q, qpdf_data ev, qpdf_oh src, const double m[6], qpdf_oh f
       qpdf_oh_replace_key (q, link, "/A", act);
       add_annotation (q, frame, link);
     }
+  forget_problems (ev);
 }
 
 /* (x, y) moved by @m, which turns by a multiple of 90° (make_form()): each coordinate may be
@@ -876,7 +888,10 @@ flush_links (qpdf_data q, RunLinks *rl)
       add_annotation (q, qpdf_get_object_by_id (q, g->frame_id, 0), link);
     }
   if (rl->ev != NULL)
-    flush_outline (q, rl);
+    {
+      flush_outline (q, rl);
+      forget_problems (rl->ev);
+    }
   g_array_set_size (rl->pending, 0);
   g_hash_table_remove_all (rl->carried);
   g_clear_pointer (&rl->names, g_hash_table_unref);
@@ -1724,11 +1739,11 @@ zhi_pdf_assemble (const char *in_path,
             }
           else if ((ev = open_evidence (u->path, error)) == NULL)
             goto out;
-          /* what recovery said while reading (a flattened copy is read with it) */
-          while (qpdf_more_warnings (ev))
-            qpdf_next_warning (ev);
           g_ptr_array_add (sources, ev);
           start_run (q, &links, ev, u->dest);
+          /* what recovery said while reading (a flattened copy is read with it), and while
+           * looking for its outline */
+          forget_problems (ev);
           n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
           used_streams = g_hash_table_new (NULL, NULL);
