@@ -560,6 +560,53 @@ test_evidence_dedup (void)
   g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_INVALID);
 }
 
+/* A converted PDF whose bytes are not the expected ones is refused before anything is
+ * stored: no blob, no conversion, the item unchanged; the right bytes are then stored once. */
+static void
+test_evidence_pdf_expected_sha256 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZhiProject) p = create ("pdf-expected.zhizao", &path);
+  ZhiEvidence *doc = attach_bytes (p, "说明.docx", "PK\x03\x04 a document", -1);
+  const char *id = zhi_evidence_get_id (doc);
+  static const char pdf_bytes[] = "%PDF-1.4 converted\n%%EOF\n";
+  g_autofree char *pdf_path = zhi_test_tmp_path ("converted.pdf");
+  g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autofree char *right = g_compute_checksum_for_data (
+      G_CHECKSUM_SHA256, (const guchar *)pdf_bytes, sizeof pdf_bytes - 1);
+  g_autofree char *wrong = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "other", -1);
+
+  write_file (pdf_path, pdf_bytes, sizeof pdf_bytes - 1);
+  g_assert_true (zhi_project_flush (p, &error));
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 1);
+
+  g_assert_false (zhi_project_set_evidence_pdf (p, id, pdf, wrong, 3, NULL, &error));
+  g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_MISMATCH);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, wrong));
+  g_clear_error (&error);
+  /* an empty expectation (a JSON without "pdf_sha256") is no SHA-256 at all */
+  g_assert_false (zhi_project_set_evidence_pdf (p, id, pdf, "", 3, NULL, &error));
+  g_assert_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_MISMATCH);
+  g_clear_error (&error);
+  g_assert_null (zhi_project_get_evidence_pdf_sha256 (p, id));
+  g_assert_false (zhi_project_has_blob (p, right));
+  g_assert_cmpuint (zhi_evidence_get_page_count (doc), !=, 3);
+  g_assert_true (zhi_project_flush (p, &error));
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM conversions"), ==, 0);
+
+  g_assert_true (zhi_project_set_evidence_pdf (p, id, pdf, right, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *stored = zhi_project_get_evidence_pdf_sha256 (p, id);
+  g_assert_cmpstr (stored, ==, right);
+  g_assert_true (zhi_project_has_blob (p, right));
+  g_assert_cmpuint (zhi_evidence_get_page_count (doc), ==, 3);
+  g_assert_true (zhi_project_flush (p, &error));
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 2);
+}
+
 static long
 max_rss_kb (void)
 {
@@ -1009,6 +1056,8 @@ main (int argc, char **argv)
   g_test_add_func ("/store/save/failed-commit-keeps-state-and-save-as",
                    test_failed_commit_keeps_state);
   g_test_add_func ("/store/evidence/dedup", test_evidence_dedup);
+  g_test_add_func ("/store/evidence/pdf-expected-sha256-refused-nothing-stored",
+                   test_evidence_pdf_expected_sha256);
   g_test_add_func ("/store/evidence/large-file-chunked", test_evidence_large_chunked);
   g_test_add_func ("/store/evidence/verify-detects-damage", test_verify_detects_damage);
   g_test_add_func ("/store/evidence/async-attach-then-save-as",

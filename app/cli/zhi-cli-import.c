@@ -13,25 +13,10 @@
 
 #include "zhi-cli-commands.h"
 #include "zhi-office-convert.h"
-#include "zhi-sha256.h"
 #include "zhi-store.h"
 
-static char *
-file_sha256 (GFile *file, GError **error)
-{
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return NULL;
-  g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
-    zhi_sha256_update (sum, buf, n);
-  return n < 0 ? NULL : g_strdup (zhi_sha256_get_string (sum));
-}
-
 /* An office document's "pdf_file": the PDF it was converted to, checked against
- * "pdf_sha256" and recorded as its conversion. */
+ * "pdf_sha256" while it is stored (hashed once) and recorded as its conversion. */
 static gboolean
 import_pdf (ZhiProject *project, GFile *base, JsonObject *o, GError **error)
 {
@@ -41,21 +26,22 @@ import_pdf (ZhiProject *project, GFile *base, JsonObject *o, GError **error)
   const char *id = json_object_get_string_member (o, "id");
   const char *expected = json_object_get_string_member_with_default (o, "pdf_sha256", "");
   g_autoptr (GFile) pdf = g_file_resolve_relative_path (base, path);
-  g_autofree char *name = g_file_get_parse_name (pdf);
-  g_autofree char *sha = file_sha256 (pdf, error);
-  if (sha == NULL)
-    return FALSE;
-  if (!g_str_equal (sha, expected))
+  g_autoptr (GError) local = NULL;
+  if (zhi_project_set_evidence_pdf (
+          project, id, pdf, expected,
+          (guint)json_object_get_int_member_with_default (o, "page_count", 0), NULL, &local))
+    return TRUE;
+  if (g_error_matches (local, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_MISMATCH))
     {
+      g_autofree char *name = g_file_get_parse_name (pdf);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _ ("“%s” is not the PDF evidence %s was converted to: its SHA-256 differs "
                       "from “pdf_sha256”. Export the project again."),
                    name, id);
-      return FALSE;
     }
-  return zhi_project_set_evidence_pdf (
-      project, id, pdf, (guint)json_object_get_int_member_with_default (o, "page_count", 0), NULL,
-      error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /* An office document imported without its PDF cannot be used until converted, whatever the

@@ -34,6 +34,7 @@ typedef enum
   ZHI_PROJECT_ERROR_LOCKED,        /* the target file is open in another window */
   ZHI_PROJECT_ERROR_EVIDENCE,      /* evidence bytes missing, changed or unreadable */
   ZHI_PROJECT_ERROR_INVALID,       /* bad input (JSON, unknown id, bad value) */
+  ZHI_PROJECT_ERROR_MISMATCH,      /* bytes whose SHA-256 is not the one expected: not stored */
 } ZhiProjectError;
 
 typedef enum

@@ -351,7 +351,7 @@ zhi_store_blob (ZhiStore *store,
   if (expected && !g_str_equal (expected, info->sha256))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_EVIDENCE,
+      g_set_error (error, ZHI_PROJECT_ERROR, ZHI_PROJECT_ERROR_MISMATCH,
                    _ ("“%s” does not match the evidence record: its SHA-256 is %s, the record "
                       "says %s. Use the original file."),
                    name, info->sha256, expected);

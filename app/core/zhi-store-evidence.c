@@ -312,6 +312,7 @@ gboolean
 zhi_project_set_evidence_pdf (ZhiProject *self,
                               const char *evidence_id,
                               GFile *pdf,
+                              const char *expected_sha256,
                               guint pages,
                               GCancellable *cancellable,
                               GError **error)
@@ -324,7 +325,8 @@ zhi_project_set_evidence_pdf (ZhiProject *self,
   ZhiStore *store = zhi_store_writable (self, error);
   if (store == NULL)
     return FALSE;
-  g_autoptr (ZhiBlobInfo) info = zhi_store_blob (store, pdf, NULL, NULL, cancellable, error);
+  g_autoptr (ZhiBlobInfo) info
+      = zhi_store_blob (store, pdf, expected_sha256, NULL, cancellable, error);
   if (info == NULL)
     return FALSE;
   zhi_store_forget_sizes (store); /* a new blob: the cached sizes are stale */

@@ -75,7 +75,8 @@ void zhi_blob_info_free (ZhiBlobInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiBlobInfo, zhi_blob_info_free)
 
 /* Hashes @file and, if its bytes are new, writes them into the store (any thread).
- * @expected: the SHA-256 the bytes must have, or NULL. */
+ * @expected: the SHA-256 the bytes must have, or NULL; other bytes fail with
+ * ZHI_PROJECT_ERROR_MISMATCH before anything is written. */
 ZhiBlobInfo *zhi_store_blob (ZhiStore *store,
                              GFile *file,
                              const char *expected,

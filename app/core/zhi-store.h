@@ -61,8 +61,8 @@ void zhi_project_attach_file_async (ZhiProject *self,
 /* transfer none: the item belongs to the project */
 ZhiEvidence *
 zhi_project_attach_file_finish (ZhiProject *self, GAsyncResult *result, GError **error);
-/* Stores @file's bytes for an existing record (import); fails if they do not hash to
- * @expected_sha256. */
+/* Stores @file's bytes for an existing record (import); fails with ZHI_PROJECT_ERROR_MISMATCH
+ * (nothing stored) if they do not hash to @expected_sha256. */
 gboolean zhi_project_add_blob_from_file (ZhiProject *self,
                                          GFile *file,
                                          const char *expected_sha256,
@@ -74,12 +74,15 @@ zhi_project_open_evidence_stream (ZhiProject *self, const char *evidence_id, GEr
 /* Office documents (Word, Excel …) are evidence through the PDF they were converted to
  * (app/dossier/zhi-office-convert.h): the project keeps both, the relation recorded against
  * the original's SHA-256 (so every item with those bytes shares it).  Setting it stores the
- * PDF's bytes (written at once, like an attach) and marks those items usable with @pages.
+ * PDF's bytes (written at once, like an attach) and marks those items usable with @pages;
+ * with @expected_sha256 (NULL: any bytes) the PDF is hashed once, while it is stored, and
+ * other bytes fail with ZHI_PROJECT_ERROR_MISMATCH, nothing stored or recorded.
  * The PDF's SHA-256, NULL when not converted (or no project file): */
 char *zhi_project_get_evidence_pdf_sha256 (ZhiProject *self, const char *evidence_id);
 gboolean zhi_project_set_evidence_pdf (ZhiProject *self,
                                        const char *evidence_id,
                                        GFile *pdf,
+                                       const char *expected_sha256,
                                        guint pages,
                                        GCancellable *cancellable,
                                        GError **error);

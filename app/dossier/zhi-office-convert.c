@@ -366,7 +366,8 @@ batch_record (
                        ev ? zhi_evidence_get_file_name (ev) : "");
           return FALSE;
         }
-      if (!zhi_project_set_evidence_pdf (project, b->ids->pdata[i], pdf, pages, cancellable, error))
+      if (!zhi_project_set_evidence_pdf (project, b->ids->pdata[i], pdf, NULL, pages, cancellable,
+                                         error))
         return FALSE;
       if (n_converted)
         (*n_converted)++;

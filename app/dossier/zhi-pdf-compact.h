@@ -116,9 +116,12 @@ typedef void (*ZhiPdfAssembleProgress) (guint copied, gpointer user_data);
  * underlay (see ZhiPdfUnderlay; @style and the template page when @n_underlays > 0).  The
  * original page becomes a form XObject whose fonts, images and other streams are copied as
  * they are (a single content stream is the form itself, unchanged); its /Rotate is applied;
- * annotations are not carried: flatten them first (zhi_pdf_flatten()).  Each underlay's @dest
- * joins the named destinations.  The structure tree, outline, named destinations and links of
- * @in_path are kept.
+ * links stay links (web links, and links to a page of the same file carried in the same run of
+ * underlays: led to that page's frame, the destination moved with it); other annotations are
+ * not carried: flatten them first (zhi_pdf_flatten()).  The file's own outline nests, closed,
+ * under the outline entry whose /Dest is the run's first @dest, its items led the same way.
+ * Each underlay's @dest joins the named destinations.  The structure tree, outline, named
+ * destinations and links of @in_path are kept.
  * @finish (may be NULL): applied once the pages are in place (its own_pages count in the
  * output's pages; the frames are not the caller's); its data is embedded last, with the hash of
  * every finished page.

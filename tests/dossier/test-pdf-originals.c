@@ -26,7 +26,8 @@ enum
   ATT_IMAGES,
   ATT_TEXT,
   ATT_RESTRICTED,
-  N_ATT = ATT_RESTRICTED
+  ATT_LINKS,
+  N_ATT = ATT_LINKS
 };
 
 typedef struct
@@ -111,6 +112,7 @@ ensure_built (void)
   /* without qpdf's command line (the fixture's maker) the plain file stands in */
   paths[ATT_RESTRICTED - 1]
       = samples->restricted_pdf ? samples->restricted_pdf : samples->multi_pdf;
+  paths[ATT_LINKS - 1] = samples->links_pdf;
 
   built.work = g_build_filename (tmpdir, "work", NULL);
   g_assert_cmpint (g_mkdir (built.work, 0700), ==, 0);
@@ -251,6 +253,216 @@ test_web_link_kept (void)
   g_object_unref (page);
 }
 
+/* The links of an attachment's page that lead inside the file, as the dossier has them. */
+static GList *
+goto_links (int index, guint *n_all)
+{
+  PopplerPage *page = poppler_document_get_page (built.pdf, index);
+  GList *links = poppler_page_get_link_mapping (page), *gotos = NULL;
+
+  *n_all = g_list_length (links);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *m = l->data;
+
+      g_test_message ("page %d: link %.1f,%.1f–%.1f,%.1f, action %d", index + 1, m->area.x1,
+                      m->area.y1, m->area.x2, m->area.y2, m->action->type);
+      if (m->action->type == POPPLER_ACTION_GOTO_DEST)
+        gotos = g_list_append (gotos, poppler_link_mapping_copy (m));
+    }
+  poppler_page_free_link_mapping (links);
+  g_object_unref (page);
+  return gotos;
+}
+
+/* @m's destination, a named one looked up. */
+static PopplerDest *
+link_dest (PopplerLinkMapping *m)
+{
+  PopplerDest *d = m->action->goto_dest.dest;
+
+  if (d->type == POPPLER_DEST_NAMED)
+    {
+      PopplerDest *named = poppler_document_find_dest (built.pdf, d->named_dest);
+
+      g_assert_nonnull (named);
+      return named;
+    }
+  return poppler_dest_copy (d);
+}
+
+static PopplerLinkMapping *
+link_at (GList *links, double x, double y)
+{
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *m = l->data;
+
+      if (x >= m->area.x1 && x <= m->area.x2 && y >= m->area.y1 && y <= m->area.y2)
+        return m;
+    }
+  g_error ("no link at %.1f, %.1f", x, y);
+  return NULL;
+}
+
+/* A table of contents inside an evidence file (a named destination, a /GoTo action, the old
+ * /Dests dictionary, an explicit page) still leads to its pages, as the dossier shows them:
+ * the target's place turned with its page; what leads elsewhere is dropped. */
+static void
+test_internal_links_kept (void)
+{
+  int first = (ensure_built (), first_page (ATT_LINKS));
+  double sec_two[2] = { ZHI_TEST_LINKS_SEC_TWO }, shown[2] = { ZHI_TEST_LINKS_PAGE3_SHOWN };
+  double p4[4] = { ZHI_TEST_LINKS_P4_RECT };
+  guint n_all = 0;
+  GList *links = goto_links (first, &n_all);
+  PopplerLinkMapping *m;
+  PopplerDest *d;
+  gboolean skipped;
+  g_autofree char *qpdf_out = NULL;
+
+  /* 「Section two」: the name sec-two, on page 2 (landscape, not turned) */
+  m = link_at (links, 100, A4_H - 120);
+  /* cairo pads the rectangle by a point */
+  g_assert_cmpfloat (fabs (m->area.y2 - (A4_H - 110)), <, 2);
+  d = link_dest (m);
+  g_assert_cmpint (d->page_num - 1, ==, first + 1);
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpfloat (fabs (d->left - sec_two[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - sec_two[1]), <, 2);
+  poppler_dest_free (d);
+  /* the /GoTo action to page 3 /FitH: page 3 is turned, the line now stands upright */
+  m = link_at (links, 100, 570);
+  d = link_dest (m);
+  g_assert_cmpint (d->page_num - 1, ==, first + 2);
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_FITV);
+  g_assert_cmpfloat (fabs (d->left - ZHI_TEST_LINKS_FITH), <, 2);
+  poppler_dest_free (d);
+  /* /OldStyle, from the catalog's /Dests dictionary */
+  m = link_at (links, 100, 530);
+  d = link_dest (m);
+  g_assert_cmpint (d->page_num - 1, ==, first + 1);
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_FIT);
+  poppler_dest_free (d);
+  /* and nothing else: not the other file, the program, the script, the unknown name, the
+   * page out of range, the broken rectangle, nor cairo's link without a destination */
+  g_assert_cmpuint (g_list_length (links), ==, 3);
+  g_assert_cmpuint (n_all, ==, 3);
+  g_list_free_full (links, (GDestroyNotify)poppler_link_mapping_free);
+
+  /* page 4, turned 270°: its link turned with it, to page 3's place as page 3 is shown */
+  links = goto_links (first + 3, &n_all);
+  g_assert_cmpuint (n_all, ==, 1);
+  g_assert_nonnull (links);
+  m = links->data;
+  /* (x, y) unturned is (A4_H − y, x) shown; cairo pads the rectangle by a point */
+  g_assert_cmpfloat (fabs (m->area.x1 - (A4_H - p4[3])), <, 2);
+  g_assert_cmpfloat (fabs (m->area.x2 - (A4_H - p4[1])), <, 2);
+  g_assert_cmpfloat (fabs (m->area.y1 - p4[0]), <, 2);
+  g_assert_cmpfloat (fabs (m->area.y2 - p4[2]), <, 2);
+  d = link_dest (m);
+  g_assert_cmpint (d->page_num - 1, ==, first + 2);
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpfloat (fabs (d->left - shown[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - shown[1]), <, 2);
+  poppler_dest_free (d);
+  g_list_free_full (links, (GDestroyNotify)poppler_link_mapping_free);
+  /* and page 3, shown landscape, has 「PAGE THREE」 where that destination points */
+  {
+    PopplerPage *page = poppler_document_get_page (built.pdf, first + 2);
+    GList *hits = poppler_page_find_text (page, "PAGE");
+    PopplerRectangle *r;
+    double w, h;
+
+    poppler_page_get_size (page, &w, &h);
+    g_assert_cmpfloat (fabs (w - A4_H), <, 0.5);
+    g_assert_nonnull (hits);
+    r = hits->data;
+    /* the text's corner nearest the page's top right (PDF space), its first line turned */
+    g_test_message ("PAGE at %.1f,%.1f–%.1f,%.1f", r->x1, r->y1, r->x2, r->y2);
+    g_assert_cmpfloat (fabs (r->x2 - shown[0]), <, 2);
+    g_assert_cmpfloat (fabs (r->y2 - shown[1]), <, 2);
+    g_list_free_full (hits, (GDestroyNotify)poppler_rectangle_free);
+    g_object_unref (page);
+  }
+  if (!zhi_test_qpdf_check (built.path, &skipped, &qpdf_out))
+    g_error ("qpdf --check: %s", qpdf_out);
+}
+
+/* The evidence file's own outline nests under its 附件 entry (closed), its items leading to
+ * the dossier pages of their targets, at their places as shown. */
+static void
+test_evidence_outline_nested (void)
+{
+  int first = (ensure_built (), first_page (ATT_LINKS));
+  double sec_two[2] = { ZHI_TEST_LINKS_SEC_TWO }, shown[2] = { ZHI_TEST_LINKS_PAGE3_SHOWN };
+  PopplerIndexIter *iter = poppler_index_iter_new (built.pdf);
+  PopplerIndexIter *entries, *own, *part;
+  PopplerAction *action;
+  PopplerDest *d;
+  guint n = 1;
+
+  g_assert_nonnull (iter);
+  entries = poppler_index_iter_get_child (iter);
+  g_assert_nonnull (entries);
+  while (n < ATT_LINKS && poppler_index_iter_next (entries))
+    n++;
+  g_assert_cmpuint (n, ==, ATT_LINKS);
+  action = poppler_index_iter_get_action (entries);
+  g_assert_cmpstr (action->any.title, ==, "附件7：证明材料7");
+  poppler_action_free (action);
+  /* closed: the dossier's outline reads as before until it is opened */
+  g_assert_false (poppler_index_iter_is_open (entries));
+  own = poppler_index_iter_get_child (entries);
+  g_assert_nonnull (own);
+
+  /* 「Part one」 → the attachment's first page; open, as the evidence had it */
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Part one");
+  g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+  g_assert_cmpint (zhi_test_pdf_dest_page (built.pdf, action->goto_dest.dest) - 1, ==, first);
+  poppler_action_free (action);
+  g_assert_true (poppler_index_iter_is_open (own));
+  part = poppler_index_iter_get_child (own);
+  g_assert_nonnull (part);
+  action = poppler_index_iter_get_action (part);
+  g_assert_cmpstr (action->any.title, ==, "Section two");
+  d = action->goto_dest.dest;
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpint (d->page_num - 1, ==, first + 1);
+  g_assert_cmpfloat (fabs (d->left - sec_two[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - sec_two[1]), <, 2);
+  g_assert_false (poppler_index_iter_next (part));
+  poppler_action_free (action);
+  poppler_index_iter_free (part);
+
+  /* 「Page three」 → page 3 as it is shown, turned */
+  g_assert_true (poppler_index_iter_next (own));
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Page three");
+  d = action->goto_dest.dest;
+  g_assert_cmpint (d->type, ==, POPPLER_DEST_XYZ);
+  g_assert_cmpint (d->page_num - 1, ==, first + 2);
+  g_assert_cmpfloat (fabs (d->left - shown[0]), <, 2);
+  g_assert_cmpfloat (fabs (d->top - shown[1]), <, 2);
+  poppler_action_free (action);
+
+  /* a web address stays one */
+  g_assert_true (poppler_index_iter_next (own));
+  action = poppler_index_iter_get_action (own);
+  g_assert_cmpstr (action->any.title, ==, "Elsewhere");
+  g_assert_cmpint (action->type, ==, POPPLER_ACTION_URI);
+  g_assert_cmpstr (action->uri.uri, ==, ZHI_TEST_LINK_URI);
+  poppler_action_free (action);
+  g_assert_false (poppler_index_iter_next (own));
+
+  /* the entries after it and the other attachments' entries have no children */
+  g_assert_false (poppler_index_iter_next (entries));
+  poppler_index_iter_free (own);
+  poppler_index_iter_free (entries);
+  poppler_index_iter_free (iter);
+}
+
 /* The stamp annotation is drawn into the page (flattened): red at its place on paper. */
 static void
 test_stamp_annotation_still_drawn (void)
@@ -339,7 +551,7 @@ test_images_keep_their_encoding (void)
 static void
 test_text_stamps_outline_links (void)
 {
-  const guint pages[N_ATT] = { 1, 1, 1, 1, 3, 3 };
+  const guint pages[N_ATT] = { 1, 1, 1, 1, 3, 3, 4 };
   PopplerIndexIter *iter, *child;
   guint n_outline = 0;
   gboolean skipped;
@@ -733,6 +945,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-originals/a3-landscape-keeps-its-size", test_a3_landscape_keeps_its_size);
   g_test_add_func ("/pdf-originals/rotated-page-reads-upright", test_rotated_page_reads_upright);
   g_test_add_func ("/pdf-originals/web-link-kept", test_web_link_kept);
+  g_test_add_func ("/pdf-originals/internal-links-kept", test_internal_links_kept);
+  g_test_add_func ("/pdf-originals/evidence-outline-nested", test_evidence_outline_nested);
   g_test_add_func ("/pdf-originals/stamp-annotation-still-drawn",
                    test_stamp_annotation_still_drawn);
   g_test_add_func ("/pdf-originals/jpeg-and-ccitt-keep-their-bytes",

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <png.h>
+#include <qpdf/qpdf-c.h>
 #include <string.h>
 
 #define A4_W 595.276
@@ -392,6 +393,136 @@ write_originals (ZhiTestPdfs *t, GError **error)
                          more, error);
 }
 
+/* A link over cairo's rectangle (x, y, w, h: cairo's space), with @attributes. */
+static void
+cairo_link (cairo_t *cr, const char *attributes, double x, double y, double w, double h)
+{
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+/* @annot (PDF syntax, without its /Rect) added to @page's /Annots over @rect. */
+static void
+add_link (qpdf_data q, qpdf_oh page, const char *rect, const char *annot, qpdf_oh dest_page)
+{
+  g_autofree char *text = g_strdup_printf (
+      "<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect %s %s >>", rect, annot);
+  qpdf_oh link = qpdf_oh_parse (q, text);
+  qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
+
+  if (dest_page != 0)
+    {
+      /* a destination to @dest_page: its /D gets the page in front */
+      qpdf_oh a = qpdf_oh_get_key (q, link, "/A");
+      qpdf_oh d = qpdf_oh_get_key (q, a, "/D");
+      qpdf_oh full = qpdf_oh_new_array (q);
+
+      qpdf_oh_append_item (q, full, dest_page);
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, d); i++)
+        qpdf_oh_append_item (q, full, qpdf_oh_get_array_item (q, d, i));
+      qpdf_oh_replace_key (q, a, "/D", full);
+    }
+  qpdf_oh_append_item (q, annots, qpdf_make_indirect_object (q, link));
+}
+
+static gboolean
+write_links_pdf (const char *path, GError **error)
+{
+  g_autofree char *drawn = g_strconcat (path, ".cairo", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (drawn, A4_W, A4_H);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+  qpdf_data q;
+  qpdf_oh p1, p2, p3, old;
+  gboolean ok;
+
+  /* tagged: cairo 1.16 writes a damaged file for links in an untagged document */
+  cairo_tag_begin (cr, "Document", NULL);
+  show_text (cr, "Noto Sans CJK SC 20", "CONTENTS", 72, 60, -1);
+  show_text (cr, "Noto Sans CJK SC 12", "Section two", 76, 112, -1);
+  cairo_link (cr, "dest='sec-two'", 72, 110, 200, 20);
+  show_text (cr, "Noto Sans CJK SC 12", "Page three (forward: no destination)", 76, 152, -1);
+  cairo_link (cr, "page=3 pos=[100 200]", 72, 150, 200, 20);
+  cairo_show_page (cr);
+
+  cairo_pdf_surface_set_size (surface, A4_H, A4_W);
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, "name='sec-two' x=50 y=150");
+  show_text (cr, "Noto Sans CJK SC 20", "SECTION TWO", 50, 150, -1);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+  cairo_show_page (cr);
+
+  cairo_pdf_surface_set_size (surface, A4_W, A4_H);
+  show_text (cr, "Noto Sans CJK SC 20", "PAGE THREE", 100, 200, -1);
+  cairo_show_page (cr);
+
+  show_text (cr, "Noto Sans CJK SC 12", "Back to page three", 76, 102, -1);
+  cairo_link (cr, "page=3 pos=[100 200]", 72, 100, 200, 20);
+  cairo_show_page (cr);
+  cairo_tag_end (cr, "Document");
+  {
+    int part = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Part one", "page=1",
+                                              CAIRO_PDF_OUTLINE_FLAG_OPEN);
+
+    cairo_pdf_surface_add_outline (surface, part, "Section two", "dest='sec-two'", 0);
+    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Page three",
+                                   "page=3 pos=[100 200]", 0);
+    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Elsewhere",
+                                   "uri='" ZHI_TEST_LINK_URI "'", 0);
+  }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", drawn,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* what cairo cannot write: the turns, the other kinds of links */
+  q = qpdf_init ();
+  qpdf_silence_errors (q);
+  ok = !(qpdf_read (q, drawn, NULL) & QPDF_ERRORS) && qpdf_get_num_pages (q) == 4;
+  if (ok)
+    {
+      p1 = qpdf_get_page_n (q, 0);
+      p2 = qpdf_get_page_n (q, 1);
+      p3 = qpdf_get_page_n (q, 2);
+      qpdf_oh_replace_key (q, p3, "/Rotate", qpdf_oh_new_integer (q, 90));
+      qpdf_oh_replace_key (q, qpdf_get_page_n (q, 3), "/Rotate", qpdf_oh_new_integer (q, 270));
+      add_link (q, p1, ZHI_TEST_LINKS_GOTO_RECT,
+                "/A << /S /GoTo /D [/FitH " G_STRINGIFY (ZHI_TEST_LINKS_FITH) "] >>", p3);
+      add_link (q, p1, ZHI_TEST_LINKS_OLD_RECT, "/Dest /OldStyle", 0);
+      old = qpdf_oh_new_dictionary (q);
+      {
+        qpdf_oh fit = qpdf_oh_new_array (q);
+
+        qpdf_oh_append_item (q, fit, p2);
+        qpdf_oh_append_item (q, fit, qpdf_oh_new_name (q, "/Fit"));
+        qpdf_oh_replace_key (q, old, "/OldStyle", fit);
+      }
+      qpdf_oh_replace_key (q, qpdf_get_root (q), "/Dests", old);
+      add_link (q, p1, "[72 480 272 500]", "/A << /S /GoToR /F (other.pdf) /D [0 /Fit] >>", 0);
+      add_link (q, p1, "[72 440 272 460]", "/A << /S /Launch /F (calc.exe) >>", 0);
+      add_link (q, p1, "[72 400 272 420]", "/A << /S /JavaScript /JS (app.alert\\(1\\)) >>", 0);
+      add_link (q, p1, "[72 360 272 380]", "/Dest (no-such-name)", 0);
+      add_link (q, p1, "[72 320 272 340]", "/Dest [99 /Fit]", 0);
+      add_link (q, p1, "[72 280 272 300]", "/Dest 42", 0);
+      add_link (q, p1, "[72 240]", "/Dest (sec-two)", 0);
+      ok = !qpdf_has_error (q) && !(qpdf_init_write (q, path) & QPDF_ERRORS)
+           && !(qpdf_write (q) & QPDF_ERRORS);
+    }
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: qpdf could not add the links", path);
+  qpdf_cleanup (&q);
+  g_unlink (drawn);
+  return ok;
+}
+
 ZhiTestPdfs *
 zhi_test_pdfs_generate (const char *dir, GError **error)
 {
@@ -422,8 +553,9 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
   t->rotated_pdf = P ("rotated.pdf");
   t->stamp_pdf = P ("stamp.pdf");
   t->images_pdf = P ("images.pdf");
+  t->links_pdf = P ("links.pdf");
 
-  if (!write_originals (t, error))
+  if (!write_originals (t, error) || !write_links_pdf (t->links_pdf, error))
     return NULL;
 
   if (!zhi_test_pdfs_write_text_pdf (t->multi_pdf, 3, error))
@@ -497,6 +629,7 @@ zhi_test_pdfs_free (ZhiTestPdfs *t)
     return;
   g_free (t->dir);
   g_free (t->multi_pdf);
+  g_free (t->links_pdf);
   g_free (t->encrypted_pdf);
   g_free (t->truncated_pdf);
   g_free (t->empty_pdf);

@@ -31,6 +31,8 @@ typedef struct
                            * a CCITT G4 image of ZHI_TEST_CCITT_BYTES bytes */
   char *restricted_pdf;   /* multi_pdf with an owner password only, printing forbidden; NULL
                            * when qpdf is not installed */
+  char *links_pdf;        /* 4 pages drawn by cairo (tagged), a table of contents on page 1
+                           * with links inside the file: see ZHI_TEST_LINKS_* */
 } ZhiTestPdfs;
 
 /* the web link over the text of rotated_pdf */
@@ -40,6 +42,29 @@ typedef struct
 /* x0 y0 x1 y1 in the page's own space (PDF, origin bottom left) */
 #define ZHI_TEST_STAMP_RECT 400, 600, 520, 720
 #define ZHI_TEST_CCITT_BYTES 32
+
+/* links_pdf: page 1 A4 portrait, 「CONTENTS」, its links (PDF space, origin bottom left):
+ * - over 「Section two」: dest='sec-two' (cairo: a name in the /Names /Dests tree), which is
+ *   on page 2 at ZHI_TEST_LINKS_SEC_TWO;
+ * - a cairo link page=3 that cairo 1.16 writes without a destination (a forward page link);
+ * - ZHI_TEST_LINKS_GOTO_RECT: an /A << /S /GoTo /D [page 3 /FitH ZHI_TEST_LINKS_FITH] >>;
+ * - ZHI_TEST_LINKS_OLD_RECT: /Dest /OldStyle, looked up in the catalog's /Dests dictionary:
+ *   [page 2 /Fit];
+ * - links that lead nowhere the dossier carries: /GoToR, /Launch, /JavaScript, an unknown name,
+ *   a page number out of range, a broken /Rect.
+ * Page 2: A4 landscape.  Page 3: A4 portrait with /Rotate 90, 「PAGE THREE」 at
+ * ZHI_TEST_LINKS_PAGE3_POS (its destination, shown upright: ZHI_TEST_LINKS_PAGE3_SHOWN).
+ * Page 4: A4 portrait with /Rotate 270, a cairo link page=3 pos=[100 200] (cairo's space)
+ * over ZHI_TEST_LINKS_P4_RECT.
+ * Its outline: 「Part one」 (open) → page 1, under it 「Section two」 → sec-two; 「Page three」
+ * → page 3 at ZHI_TEST_LINKS_PAGE3_POS; 「Elsewhere」 → ZHI_TEST_LINK_URI. */
+#define ZHI_TEST_LINKS_SEC_TWO 50, 445.276 /* left, top on page 2 */
+#define ZHI_TEST_LINKS_GOTO_RECT "[72 560 272 580]"
+#define ZHI_TEST_LINKS_FITH 700 /* page 3, unturned: x once shown */
+#define ZHI_TEST_LINKS_OLD_RECT "[72 520 272 540]"
+#define ZHI_TEST_LINKS_PAGE3_POS 100, 641.89           /* x, y on page 3, unturned */
+#define ZHI_TEST_LINKS_PAGE3_SHOWN 641.89, 495.276     /* left, top once turned 90° */
+#define ZHI_TEST_LINKS_P4_RECT 72, 721.89, 272, 741.89 /* x0 y0 x1 y1, page 4 unturned */
 
 /* Writes every sample into @dir (created if needed). */
 ZhiTestPdfs *zhi_test_pdfs_generate (const char *dir, GError **error);
