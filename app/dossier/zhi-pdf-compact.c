@@ -3,6 +3,8 @@
 
 #include "zhi-dossier-data.h"
 #include "zhi-pdf-finish.h"
+#include "zhi-pdf-links.h"
+#include "zhi-pdf-qpdf.h"
 
 #include <qpdf/qpdf-c.h>
 #include <math.h>
@@ -167,61 +169,6 @@ shown_box (qpdf_data q, qpdf_oh page, double box[4])
   return FALSE;
 }
 
-static qpdf_oh
-new_real (qpdf_data q, double v)
-{
-  return qpdf_oh_new_real_from_double (q, v, 4);
-}
-
-static qpdf_oh
-new_number_array (qpdf_data q, const double *v, guint n)
-{
-  qpdf_oh a = qpdf_oh_new_array (q);
-
-  for (guint i = 0; i < n; i++)
-    qpdf_oh_append_item (q, a, new_real (q, v[i]));
-  return a;
-}
-
-/* @oh of @ev copied into @q: indirect objects by qpdf (each once: qpdf remembers what it copied
- * from @ev), direct ones here (qpdf copies indirect objects only; making one indirect in @ev
- * would have qpdf resolve every object of @ev first). */
-static qpdf_oh
-copy_value (qpdf_data q, qpdf_data ev, qpdf_oh oh, guint depth)
-{
-  if (qpdf_oh_is_indirect (ev, oh))
-    return qpdf_oh_copy_foreign_object (q, ev, oh);
-  if (depth > 32)
-    return qpdf_oh_new_null (q);
-  if (qpdf_oh_is_dictionary (ev, oh))
-    {
-      g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-      qpdf_oh copy = qpdf_oh_new_dictionary (q);
-
-      /* qpdf's key iteration cannot nest: the keys first */
-      qpdf_oh_begin_dict_key_iter (ev, oh);
-      while (qpdf_oh_dict_more_keys (ev))
-        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (ev)));
-      for (guint k = 0; k < keys->len; k++)
-        qpdf_oh_replace_key (
-            q, copy, keys->pdata[k],
-            copy_value (q, ev, qpdf_oh_get_key (ev, oh, keys->pdata[k]), depth + 1));
-      return copy;
-    }
-  if (qpdf_oh_is_array (ev, oh))
-    {
-      qpdf_oh copy = qpdf_oh_new_array (q);
-      int n = qpdf_oh_get_array_n_items (ev, oh);
-
-      for (int k = 0; k < n; k++)
-        qpdf_oh_append_item (q, copy,
-                             copy_value (q, ev, qpdf_oh_get_array_item (ev, oh, k), depth + 1));
-      return copy;
-    }
-  /* a number, name, string, boolean or null */
-  return qpdf_oh_parse (q, qpdf_oh_unparse (ev, oh));
-}
-
 /* A form XObject in @q drawing the evidence page @src of @ev upright at the origin of a page of
  * its displayed size: its box moved to (0, 0) and its /Rotate applied.  Its content, resources
  * and group are copied from @ev (fonts and images once per file: qpdf remembers what it copied
@@ -243,8 +190,8 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams, dou
   if (!shown_box (ev, src, box))
     return 0;
   x0 = box[0], y0 = box[1], w = box[2] - box[0], h = box[3] - box[1];
-  resources = copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Resources"), 0);
-  group = copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Group"), 0);
+  resources = zhi_qpdf_copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Resources"), 0);
+  group = zhi_qpdf_copy_value (q, ev, qpdf_oh_get_key (ev, src, "/Group"), 0);
   if (qpdf_has_error (q))
     return 0;
   if (whole)
@@ -268,7 +215,7 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams, dou
   qpdf_oh_replace_key (q, dict, "/Type", qpdf_oh_new_name (q, "/XObject"));
   qpdf_oh_replace_key (q, dict, "/Subtype", qpdf_oh_new_name (q, "/Form"));
   qpdf_oh_replace_key (q, dict, "/FormType", qpdf_oh_new_integer (q, 1));
-  qpdf_oh_replace_key (q, dict, "/BBox", new_number_array (q, box, 4));
+  qpdf_oh_replace_key (q, dict, "/BBox", zhi_qpdf_new_numbers (q, box, 4));
   qpdf_oh_replace_key (q, dict, "/Resources",
                        qpdf_oh_is_dictionary (q, resources) ? resources
                                                             : qpdf_oh_new_dictionary (q));
@@ -290,613 +237,8 @@ make_form (qpdf_data q, qpdf_data ev, qpdf_oh src, GHashTable *used_streams, dou
         m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -x0, m[5] = -y0;
         break;
     }
-  qpdf_oh_replace_key (q, dict, "/Matrix", new_number_array (q, m, 6));
+  qpdf_oh_replace_key (q, dict, "/Matrix", zhi_qpdf_new_numbers (q, m, 6));
   return form;
-}
-
-/* ---- the original's links ----------------------------------------------------------------- */
-
-/* qpdf warns (into the evidence file's warnings, which fail the dossier) when a key is asked of
- * what is not a dictionary, or an item of what is not an array: these ask only when it is. */
-static qpdf_oh
-key_of (qpdf_data q, qpdf_oh oh, const char *key)
-{
-  return qpdf_oh_is_dictionary (q, oh) ? qpdf_oh_get_key (q, oh, key) : qpdf_oh_new_null (q);
-}
-
-static int
-n_items (qpdf_data q, qpdf_oh oh)
-{
-  return qpdf_oh_is_array (q, oh) ? qpdf_oh_get_array_n_items (q, oh) : 0;
-}
-
-/* What reading links and outline items of @ev said (an object that does not read): such a link
- * or item is dropped, the page was already copied and checked (zhi_pdf_assemble()). */
-static void
-forget_problems (qpdf_data ev)
-{
-  while (qpdf_more_warnings (ev))
-    qpdf_next_warning (ev);
-  if (qpdf_has_error (ev))
-    qpdf_get_error (ev);
-}
-
-/* A destination's kinds (PDF 32000-1 § 12.3.2.2), with how many numbers follow the name. */
-static const struct
-{
-  const char *name;
-  guint n;
-} dest_kinds[] = { { "/XYZ", 3 },  { "/Fit", 0 },  { "/FitH", 1 },  { "/FitV", 1 },
-                   { "/FitR", 4 }, { "/FitB", 0 }, { "/FitBH", 1 }, { "/FitBV", 1 } };
-
-enum
-{
-  DEST_XYZ,
-  DEST_FIT,
-  DEST_FITH,
-  DEST_FITV,
-  DEST_FITR,
-  DEST_FITB,
-  DEST_FITBH,
-  DEST_FITBV
-};
-
-/* Where a link inside an evidence file leads, in that file's terms. */
-typedef struct
-{
-  int page_id; /* the target page's object id in the evidence file */
-  guint kind;  /* index into dest_kinds */
-  double v[4];
-  gboolean has[4]; /* FALSE: null, the viewer's current value */
-} Target;
-
-/* A link of a copied page whose target is known once the whole file is copied. */
-typedef struct
-{
-  int frame_id; /* the dossier page it is on */
-  double rect[4];
-  Target target;
-} GotoLink;
-
-/* Where an evidence page went: its frame page, and the matrix from its space to the frame's. */
-typedef struct
-{
-  int frame_id;
-  double m[6];
-} Carried;
-
-/* The links of one run of an attachment's pages, resolved once the run is copied. */
-typedef struct
-{
-  GHashTable *carried; /* evidence page object id → Carried */
-  GArray *pending;     /* GotoLink */
-  GHashTable *names;   /* the name tree /Dests: GBytes → Target; read at the first named link */
-  qpdf_data ev;        /* the file of the run */
-  int outline_id;      /* the dossier's outline entry of its attachment, or 0 */
-  GHashTable *entries; /* the dossier's outline entries by their /Dest name → object id; read
-                        * at the first evidence file with an outline, NULL before */
-} RunLinks;
-
-static void
-run_links_init (RunLinks *rl)
-{
-  rl->carried = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  rl->pending = g_array_new (FALSE, FALSE, sizeof (GotoLink));
-  rl->names = NULL;
-  rl->ev = NULL;
-  rl->outline_id = 0;
-  rl->entries = NULL;
-}
-
-static void
-run_links_clear (RunLinks *rl)
-{
-  g_clear_pointer (&rl->carried, g_hash_table_unref);
-  g_clear_pointer (&rl->pending, g_array_unref);
-  g_clear_pointer (&rl->names, g_hash_table_unref);
-  g_clear_pointer (&rl->entries, g_hash_table_unref);
-}
-
-/* An explicit destination of @ev (an array, or a dictionary whose /D is one) read into @t. */
-static gboolean
-read_target (qpdf_data ev, qpdf_oh dest, Target *t)
-{
-  qpdf_oh page, kind;
-  int n;
-
-  if (qpdf_oh_is_dictionary (ev, dest))
-    dest = qpdf_oh_get_key (ev, dest, "/D");
-  n = n_items (ev, dest);
-  if (n < 2)
-    return FALSE;
-  page = qpdf_oh_get_array_item (ev, dest, 0);
-  if (qpdf_oh_is_dictionary (ev, page) && qpdf_oh_is_indirect (ev, page))
-    t->page_id = qpdf_oh_get_object_id (ev, page);
-  else if (qpdf_oh_is_integer (ev, page))
-    {
-      /* a page number, as for a remote file: some writers use it inside the file too */
-      long long k = qpdf_oh_get_int_value (ev, page);
-
-      if (k < 0 || k >= qpdf_get_num_pages (ev))
-        return FALSE;
-      t->page_id = qpdf_oh_get_object_id (ev, qpdf_get_page_n (ev, (size_t)k));
-    }
-  else
-    return FALSE;
-  kind = qpdf_oh_get_array_item (ev, dest, 1);
-  for (t->kind = 0; t->kind < G_N_ELEMENTS (dest_kinds); t->kind++)
-    if (qpdf_oh_is_name_and_equals (ev, kind, dest_kinds[t->kind].name))
-      break;
-  if (t->kind == G_N_ELEMENTS (dest_kinds) || t->page_id <= 0)
-    return FALSE;
-  for (guint k = 0; k < 4; k++)
-    {
-      qpdf_oh v = (int)k + 2 < n && k < dest_kinds[t->kind].n
-                      ? qpdf_oh_get_array_item (ev, dest, (int)k + 2)
-                      : 0;
-
-      t->has[k] = v != 0 && qpdf_oh_is_number (ev, v);
-      t->v[k] = t->has[k] ? qpdf_oh_get_numeric_value (ev, v) : 0;
-    }
-  /* a rectangle needs all four */
-  return t->kind != DEST_FITR || (t->has[0] && t->has[1] && t->has[2] && t->has[3]);
-}
-
-static void
-read_name_tree (qpdf_data ev, qpdf_oh node, GHashTable *names, GHashTable *seen, guint depth)
-{
-  qpdf_oh pairs = key_of (ev, node, "/Names"), kids = key_of (ev, node, "/Kids");
-  int n = n_items (ev, pairs);
-
-  if (depth > 32)
-    return;
-  if (qpdf_oh_is_indirect (ev, node))
-    {
-      /* a tree whose kids come back to a node is read once */
-      gpointer id = GINT_TO_POINTER (qpdf_oh_get_object_id (ev, node));
-
-      if (g_hash_table_contains (seen, id))
-        return;
-      g_hash_table_add (seen, id);
-    }
-  for (int i = 0; i + 1 < n; i += 2)
-    {
-      qpdf_oh key = qpdf_oh_get_array_item (ev, pairs, i);
-      const char *bytes;
-      size_t len = 0;
-      Target t;
-      GBytes *name;
-
-      if (!qpdf_oh_is_string (ev, key)
-          || !read_target (ev, qpdf_oh_get_array_item (ev, pairs, i + 1), &t))
-        continue;
-      bytes = qpdf_oh_get_binary_string_value (ev, key, &len);
-      name = g_bytes_new (bytes, len);
-      /* the first of a name given twice, as a lookup would find it */
-      if (g_hash_table_contains (names, name))
-        g_bytes_unref (name);
-      else
-        g_hash_table_insert (names, name, g_memdup2 (&t, sizeof t));
-    }
-  n = n_items (ev, kids);
-  for (int i = 0; i < n; i++)
-    read_name_tree (ev, qpdf_oh_get_array_item (ev, kids, i), names, seen, depth + 1);
-}
-
-/* The named destination @bytes: in the name tree /Names /Dests (PDF 1.2), else in the older
- * /Dests dictionary. */
-static gboolean
-find_named (qpdf_data ev, RunLinks *rl, const char *bytes, size_t len, Target *t)
-{
-  g_autoptr (GBytes) key = g_bytes_new (bytes, len);
-  qpdf_oh root = qpdf_get_root (ev);
-  Target *found;
-
-  if (rl->names == NULL)
-    {
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-      rl->names = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
-                                         g_free);
-      read_name_tree (ev, key_of (ev, key_of (ev, root, "/Names"), "/Dests"), rl->names, seen, 0);
-    }
-  found = g_hash_table_lookup (rl->names, key);
-  if (found != NULL)
-    {
-      *t = *found;
-      return TRUE;
-    }
-  if (len > 0 && len < 128 && memchr (bytes, 0, len) == NULL)
-    {
-      char name[130];
-
-      name[0] = '/';
-      memcpy (name + 1, bytes, len);
-      name[len + 1] = '\0';
-      return read_target (ev, key_of (ev, key_of (ev, root, "/Dests"), name), t);
-    }
-  return FALSE;
-}
-
-/* A link's destination (explicit, or a name or string naming one) read into @t. */
-static gboolean
-resolve_dest (qpdf_data ev, RunLinks *rl, qpdf_oh dest, Target *t)
-{
-  const char *bytes;
-  size_t len = 0;
-
-  if (qpdf_oh_is_string (ev, dest))
-    {
-      bytes = qpdf_oh_get_binary_string_value (ev, dest, &len);
-      return bytes != NULL && find_named (ev, rl, bytes, len, t);
-    }
-  if (qpdf_oh_is_name (ev, dest))
-    {
-      bytes = qpdf_oh_get_name (ev, dest);
-      return bytes != NULL && bytes[0] == '/'
-             && find_named (ev, rl, bytes + 1, strlen (bytes + 1), t);
-    }
-  return read_target (ev, dest, t);
-}
-
-/* @annot's /Rect moved by @m, normalised; FALSE when it is not four numbers. */
-static gboolean
-moved_rect (qpdf_data ev, qpdf_oh annot, const double m[6], double box[4])
-{
-  qpdf_oh rect = key_of (ev, annot, "/Rect");
-  double r[4];
-
-  if (n_items (ev, rect) != 4)
-    return FALSE;
-  for (int k = 0; k < 4; k++)
-    {
-      qpdf_oh v = qpdf_oh_get_array_item (ev, rect, k);
-
-      if (!qpdf_oh_is_number (ev, v))
-        return FALSE;
-      r[k] = qpdf_oh_get_numeric_value (ev, v);
-    }
-  box[0] = box[1] = G_MAXDOUBLE;
-  box[2] = box[3] = -G_MAXDOUBLE;
-  for (int k = 0; k < 4; k++)
-    {
-      double x = r[(k & 1) ? 2 : 0], y = r[(k & 2) ? 3 : 1];
-      double u = m[0] * x + m[2] * y + m[4], v = m[1] * x + m[3] * y + m[5];
-
-      box[0] = MIN (box[0], u), box[1] = MIN (box[1], v);
-      box[2] = MAX (box[2], u), box[3] = MAX (box[3], v);
-    }
-  return TRUE;
-}
-
-/* Appends @annot (direct) to the /Annots of @page, made indirect. */
-static void
-add_annotation (qpdf_data q, qpdf_oh page, qpdf_oh annot)
-{
-  qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
-
-  if (!qpdf_oh_is_array (q, annots))
-    {
-      annots = qpdf_oh_new_array (q);
-      qpdf_oh_replace_key (q, page, "/Annots", annots);
-    }
-  qpdf_oh_append_item (q, annots, qpdf_make_indirect_object (q, annot));
-}
-
-/* The original's links stay links on its page, at their place moved as @m moves the page: web
- * links (a /URI action) at once; links to a page of the same file (a /Dest, or a /GoTo action)
- * once the file's pages are copied (flush_links()).  Other actions (another file, a program,
- * JavaScript) and what does not read are not carried; other annotations were flattened into
- * the page (zhi_pdf_flatten()).  @src becomes @frame (indirect) through @m. */
-static void
-copy_links (qpdf_data q, qpdf_data ev, qpdf_oh src, const double m[6], qpdf_oh frame, RunLinks *rl)
-{
-  qpdf_oh annots = key_of (ev, src, "/Annots");
-  int n = n_items (ev, annots);
-  Carried *c = g_new (Carried, 1);
-
-  c->frame_id = qpdf_oh_get_object_id (q, frame);
-  memcpy (c->m, m, sizeof c->m);
-  g_hash_table_replace (rl->carried, GINT_TO_POINTER (qpdf_oh_get_object_id (ev, src)), c);
-  for (int i = 0; i < n; i++)
-    {
-      qpdf_oh annot = qpdf_oh_get_array_item (ev, annots, i);
-      qpdf_oh action = key_of (ev, annot, "/A");
-      qpdf_oh dest = key_of (ev, annot, "/Dest");
-      qpdf_oh uri = key_of (ev, action, "/URI");
-      qpdf_oh link, act;
-      GotoLink g;
-
-      if (!qpdf_oh_is_name_and_equals (ev, key_of (ev, annot, "/Subtype"), "/Link")
-          || !moved_rect (ev, annot, m, g.rect))
-        continue;
-      if (qpdf_oh_is_null (ev, dest)
-          && qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/GoTo"))
-        dest = key_of (ev, action, "/D");
-      if (!qpdf_oh_is_null (ev, dest))
-        {
-          if (resolve_dest (ev, rl, dest, &g.target))
-            {
-              g.frame_id = c->frame_id;
-              g_array_append_val (rl->pending, g);
-            }
-          continue;
-        }
-      if (!qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/URI")
-          || !qpdf_oh_is_string (ev, uri))
-        continue;
-      act = qpdf_oh_new_dictionary (q);
-      qpdf_oh_replace_key (q, act, "/S", qpdf_oh_new_name (q, "/URI"));
-      qpdf_oh_replace_key (q, act, "/URI", copy_value (q, ev, uri, 0));
-      link = qpdf_oh_parse (q, "<< /Type /Annot /Subtype /Link /F 4 /Border [0 0 0] >>");
-      qpdf_oh_replace_key (q, link, "/Rect", new_number_array (q, g.rect, 4));
-      qpdf_oh_replace_key (q, link, "/A", act);
-      add_annotation (q, frame, link);
-    }
-  forget_problems (ev);
-}
-
-/* (x, y) moved by @m, which turns by a multiple of 90° (make_form()): each coordinate may be
- * null (has FALSE), and one of a turned page comes from the other. */
-static void
-move_point (
-    const double m[6], const gboolean has[2], const double v[2], gboolean oh[2], double o[2])
-{
-  if (fabs (m[1]) < 1e-9 && fabs (m[2]) < 1e-9)
-    {
-      oh[0] = has[0], o[0] = m[0] * v[0] + m[4];
-      oh[1] = has[1], o[1] = m[3] * v[1] + m[5];
-    }
-  else
-    {
-      oh[0] = has[1], o[0] = m[2] * v[1] + m[4];
-      oh[1] = has[0], o[1] = m[1] * v[0] + m[5];
-    }
-}
-
-static void
-append_maybe (qpdf_data q, qpdf_oh array, gboolean has, double v)
-{
-  qpdf_oh_append_item (q, array, has ? new_real (q, v) : qpdf_oh_new_null (q));
-}
-
-/* @t on the frame page @c: [frame /Kind numbers…], its coordinates moved by @c's matrix. */
-static qpdf_oh
-moved_dest (qpdf_data q, const Target *t, const Carried *c)
-{
-  qpdf_oh dest = qpdf_oh_new_array (q);
-  gboolean turned = !(fabs (c->m[1]) < 1e-9 && fabs (c->m[2]) < 1e-9);
-  gboolean has[2], oh[2];
-  double v[2], o[2];
-  guint kind = t->kind;
-
-  qpdf_oh_append_item (q, dest, qpdf_get_object_by_id (q, c->frame_id, 0));
-  switch (kind)
-    {
-      case DEST_XYZ:
-        has[0] = t->has[0], v[0] = t->v[0], has[1] = t->has[1], v[1] = t->v[1];
-        move_point (c->m, has, v, oh, o);
-        qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, "/XYZ"));
-        append_maybe (q, dest, oh[0], o[0]);
-        append_maybe (q, dest, oh[1], o[1]);
-        append_maybe (q, dest, t->has[2], t->v[2]);
-        break;
-      case DEST_FITH:
-      case DEST_FITBH:
-      case DEST_FITV:
-      case DEST_FITBV:
-        {
-          /* a line across the page: turned, a horizontal one stands upright */
-          gboolean horizontal = kind == DEST_FITH || kind == DEST_FITBH;
-          gboolean fit_b = kind == DEST_FITBH || kind == DEST_FITBV;
-
-          has[0] = !horizontal && t->has[0], v[0] = t->v[0];
-          has[1] = horizontal && t->has[0], v[1] = t->v[0];
-          move_point (c->m, has, v, oh, o);
-          if (horizontal != turned)
-            {
-              qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, fit_b ? "/FitBH" : "/FitH"));
-              append_maybe (q, dest, oh[1], o[1]);
-            }
-          else
-            {
-              qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, fit_b ? "/FitBV" : "/FitV"));
-              append_maybe (q, dest, oh[0], o[0]);
-            }
-          break;
-        }
-      case DEST_FITR:
-        {
-          double a[2], b[2];
-
-          has[0] = has[1] = TRUE;
-          v[0] = t->v[0], v[1] = t->v[1];
-          move_point (c->m, has, v, oh, a);
-          v[0] = t->v[2], v[1] = t->v[3];
-          move_point (c->m, has, v, oh, b);
-          qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, "/FitR"));
-          qpdf_oh_append_item (q, dest, new_real (q, MIN (a[0], b[0])));
-          qpdf_oh_append_item (q, dest, new_real (q, MIN (a[1], b[1])));
-          qpdf_oh_append_item (q, dest, new_real (q, MAX (a[0], b[0])));
-          qpdf_oh_append_item (q, dest, new_real (q, MAX (a[1], b[1])));
-          break;
-        }
-      default:
-        qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, dest_kinds[kind].name));
-        break;
-    }
-  return dest;
-}
-
-/* Items of the outline in @q, by the name of their /Dest, into @entries. */
-static void
-read_entries (qpdf_data q, qpdf_oh item, GHashTable *entries, GHashTable *seen, guint depth)
-{
-  for (; qpdf_oh_is_dictionary (q, item) && depth <= 32; item = key_of (q, item, "/Next"))
-    {
-      qpdf_oh dest = key_of (q, item, "/Dest");
-      gpointer id = GINT_TO_POINTER (qpdf_oh_get_object_id (q, item));
-
-      if (g_hash_table_contains (seen, id))
-        return;
-      g_hash_table_add (seen, id);
-      if (qpdf_oh_is_string (q, dest))
-        g_hash_table_insert (entries, g_strdup (qpdf_oh_get_utf8_value (q, dest)), id);
-      read_entries (q, key_of (q, item, "/First"), entries, seen, depth + 1);
-    }
-}
-
-/* The evidence outline's items from @item on (siblings, and their children) copied under
- * @parent (indirect, in @q): titles as they are, destinations as copy_links() leads links,
- * none when the target was not carried.  Returns how many items an open @parent shows.
- * @budget bounds the items copied, @seen a tree that loops. */
-static int
-copy_outline (qpdf_data q,
-              RunLinks *rl,
-              qpdf_oh item,
-              qpdf_oh parent,
-              guint depth,
-              GHashTable *seen,
-              guint *budget)
-{
-  qpdf_data ev = rl->ev;
-  qpdf_oh prev = 0;
-  int shown = 0;
-
-  for (; qpdf_oh_is_dictionary (ev, item) && *budget > 0; item = key_of (ev, item, "/Next"))
-    {
-      gpointer id = GINT_TO_POINTER (qpdf_oh_get_object_id (ev, item));
-      qpdf_oh title = key_of (ev, item, "/Title"), action = key_of (ev, item, "/A");
-      qpdf_oh dest = key_of (ev, item, "/Dest"), out, first;
-      qpdf_oh count = key_of (ev, item, "/Count");
-      Target t;
-      Carried *c;
-      int below = 0;
-
-      if (id == NULL || g_hash_table_contains (seen, id))
-        break;
-      g_hash_table_add (seen, id);
-      (*budget)--;
-      out = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
-      qpdf_oh_replace_key (q, out, "/Title",
-                           qpdf_oh_is_string (ev, title) ? copy_value (q, ev, title, 0)
-                                                         : qpdf_oh_new_unicode_string (q, ""));
-      qpdf_oh_replace_key (q, out, "/Parent", parent);
-      if (qpdf_oh_is_null (ev, dest)
-          && qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/GoTo"))
-        dest = key_of (ev, action, "/D");
-      if (!qpdf_oh_is_null (ev, dest))
-        {
-          if (resolve_dest (ev, rl, dest, &t)
-              && (c = g_hash_table_lookup (rl->carried, GINT_TO_POINTER (t.page_id))) != NULL)
-            qpdf_oh_replace_key (q, out, "/Dest", moved_dest (q, &t, c));
-        }
-      else if (qpdf_oh_is_name_and_equals (ev, key_of (ev, action, "/S"), "/URI")
-               && qpdf_oh_is_string (ev, key_of (ev, action, "/URI")))
-        {
-          qpdf_oh act = qpdf_oh_new_dictionary (q);
-
-          qpdf_oh_replace_key (q, act, "/S", qpdf_oh_new_name (q, "/URI"));
-          qpdf_oh_replace_key (q, act, "/URI", copy_value (q, ev, key_of (ev, action, "/URI"), 0));
-          qpdf_oh_replace_key (q, out, "/A", act);
-        }
-      if (prev != 0)
-        {
-          qpdf_oh_replace_key (q, prev, "/Next", out);
-          qpdf_oh_replace_key (q, out, "/Prev", prev);
-        }
-      else
-        qpdf_oh_replace_key (q, parent, "/First", out);
-      qpdf_oh_replace_key (q, parent, "/Last", out);
-      first = key_of (ev, item, "/First");
-      if (depth < 16 && qpdf_oh_is_dictionary (ev, first))
-        below = copy_outline (q, rl, first, out, depth + 1, seen, budget);
-      /* open as the evidence had it */
-      if (below > 0)
-        {
-          gboolean open = qpdf_oh_is_integer (ev, count) && qpdf_oh_get_int_value (ev, count) > 0;
-
-          qpdf_oh_replace_key (q, out, "/Count", qpdf_oh_new_integer (q, open ? below : -below));
-          shown += open ? below : 0;
-        }
-      shown++;
-      prev = out;
-    }
-  return shown;
-}
-
-/* The evidence file's own outline, under its attachment's entry (closed). */
-static void
-flush_outline (qpdf_data q, RunLinks *rl)
-{
-  qpdf_oh first = key_of (rl->ev, key_of (rl->ev, qpdf_get_root (rl->ev), "/Outlines"), "/First");
-  qpdf_oh entry;
-  g_autoptr (GHashTable) seen = NULL;
-  guint budget = 10000;
-  int shown;
-
-  if (rl->outline_id == 0 || !qpdf_oh_is_dictionary (rl->ev, first))
-    return;
-  entry = qpdf_get_object_by_id (q, rl->outline_id, 0);
-  /* cairo's entry for the attachment has no children */
-  if (!qpdf_oh_is_dictionary (q, entry) || qpdf_oh_has_key (q, entry, "/First"))
-    return;
-  seen = g_hash_table_new (NULL, NULL);
-  shown = copy_outline (q, rl, first, entry, 0, seen, &budget);
-  if (shown > 0)
-    qpdf_oh_replace_key (q, entry, "/Count", qpdf_oh_new_integer (q, -shown));
-}
-
-/* Starts a run of the pages of @ev; @dest names the dossier's outline entry of its
- * attachment (NULL: none). */
-static void
-start_run (qpdf_data q, RunLinks *rl, qpdf_data ev, const char *dest)
-{
-  rl->ev = ev;
-  rl->outline_id = 0;
-  if (dest == NULL
-      || !qpdf_oh_is_dictionary (
-          ev, key_of (ev, key_of (ev, qpdf_get_root (ev), "/Outlines"), "/First")))
-    return;
-  if (rl->entries == NULL)
-    {
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-      rl->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      read_entries (q, key_of (q, key_of (q, qpdf_get_root (q), "/Outlines"), "/First"),
-                    rl->entries, seen, 0);
-    }
-  rl->outline_id = GPOINTER_TO_INT (g_hash_table_lookup (rl->entries, dest));
-}
-
-/* The run's links to its own pages, each to the frame page carrying its target; a link whose
- * target page was not carried is dropped; then its outline.  Ends the run. */
-static void
-flush_links (qpdf_data q, RunLinks *rl)
-{
-  for (guint i = 0; i < rl->pending->len; i++)
-    {
-      GotoLink *g = &g_array_index (rl->pending, GotoLink, i);
-      Carried *c = g_hash_table_lookup (rl->carried, GINT_TO_POINTER (g->target.page_id));
-      qpdf_oh link;
-
-      if (c == NULL)
-        continue;
-      link = qpdf_oh_parse (q, "<< /Type /Annot /Subtype /Link /F 4 /Border [0 0 0] >>");
-      qpdf_oh_replace_key (q, link, "/Rect", new_number_array (q, g->rect, 4));
-      qpdf_oh_replace_key (q, link, "/Dest", moved_dest (q, &g->target, c));
-      add_annotation (q, qpdf_get_object_by_id (q, g->frame_id, 0), link);
-    }
-  if (rl->ev != NULL)
-    {
-      flush_outline (q, rl);
-      forget_problems (rl->ev);
-    }
-  g_array_set_size (rl->pending, 0);
-  g_hash_table_remove_all (rl->carried);
-  g_clear_pointer (&rl->names, g_hash_table_unref);
-  rl->ev = NULL;
-  rl->outline_id = 0;
 }
 
 /* ---- the labels' glyphs, from the template page ------------------------------------------- */
@@ -1409,7 +751,7 @@ add_dests (qpdf_data q, GArray *added_names, GArray *added_pages, GArray *added_
                            qpdf_get_object_by_id (q, g_array_index (added_pages, int, i), 0));
       qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, "/XYZ"));
       qpdf_oh_append_item (q, dest, qpdf_oh_new_integer (q, 0));
-      qpdf_oh_append_item (q, dest, new_real (q, h));
+      qpdf_oh_append_item (q, dest, zhi_qpdf_new_real (q, h));
       qpdf_oh_append_item (q, dest, qpdf_oh_new_integer (q, 0));
       d.key = g_bytes_new (name, strlen (name));
       d.value = dest;
@@ -1675,7 +1017,7 @@ zhi_pdf_assemble (const char *in_path,
   g_autoptr (GArray) dest_heights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GString) content = g_string_new (NULL);
   Template t = { 0 };
-  RunLinks links;
+  ZhiPdfLinks links;
   qpdf_data ev = NULL;
   gboolean ok = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
@@ -1684,7 +1026,7 @@ zhi_pdf_assemble (const char *in_path,
   g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
   g_return_val_if_fail (n_underlays == 0 || style != NULL, FALSE);
 
-  run_links_init (&links);
+  zhi_pdf_links_init (&links);
   /* the previous assembly's objects are gone before this one's are made */
   zhi_pdf_assemble_wait ();
   q = qpdf_init ();
@@ -1731,7 +1073,7 @@ zhi_pdf_assemble (const char *in_path,
           || u->source_page <= underlays[i - 1].source_page)
         {
           /* the previous file's links, now that its pages are placed */
-          flush_links (q, &links);
+          zhi_pdf_links_flush (q, &links);
           if (u->source != NULL)
             {
               /* read whole at inspection, without recovery: parsed once per render */
@@ -1740,10 +1082,10 @@ zhi_pdf_assemble (const char *in_path,
           else if ((ev = open_evidence (u->path, error)) == NULL)
             goto out;
           g_ptr_array_add (sources, ev);
-          start_run (q, &links, ev, u->dest);
+          zhi_pdf_links_start_run (q, &links, ev, u->dest);
           /* what recovery said while reading (a flattened copy is read with it), and while
            * looking for its outline */
-          forget_problems (ev);
+          zhi_pdf_links_forget_problems (ev);
           n_source_pages = qpdf_get_num_pages (ev);
           g_clear_pointer (&used_streams, g_hash_table_unref);
           used_streams = g_hash_table_new (NULL, NULL);
@@ -1806,12 +1148,12 @@ zhi_pdf_assemble (const char *in_path,
       {
         double box[4] = { 0, 0, u->width, u->height };
 
-        qpdf_oh_replace_key (q, frame, "/MediaBox", new_number_array (q, box, 4));
+        qpdf_oh_replace_key (q, frame, "/MediaBox", zhi_qpdf_new_numbers (q, box, 4));
       }
       qpdf_oh_replace_key (q, frame, "/Resources", resources);
       qpdf_oh_replace_key (q, frame, "/Contents", stream);
       frame = qpdf_make_indirect_object (q, frame);
-      copy_links (q, ev, src, matrix, frame, &links);
+      zhi_pdf_links_copy (q, ev, src, matrix, frame, &links);
       qpdf_oh_append_item (q, kids, frame);
       n_out++;
       if (u->dest != NULL)
@@ -1834,7 +1176,7 @@ zhi_pdf_assemble (const char *in_path,
         progress (i + 1, user_data);
     }
 
-  flush_links (q, &links);
+  zhi_pdf_links_flush (q, &links);
   if (n_underlays > 0)
     {
       qpdf_oh pages = qpdf_oh_get_key (q, qpdf_get_root (q), "/Pages");
@@ -1909,7 +1251,7 @@ zhi_pdf_assemble (const char *in_path,
   ok = TRUE;
 
 out:
-  run_links_clear (&links);
+  zhi_pdf_links_clear (&links);
   g_clear_pointer (&used_streams, g_hash_table_unref);
   g_clear_pointer (&t.glyphs, g_hash_table_unref);
   /* the dossier first (it holds references into the evidence files), as before */

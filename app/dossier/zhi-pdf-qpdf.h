@@ -1,0 +1,20 @@
+/* zhi-pdf-qpdf.h — small helpers over libqpdf's C API (app/dossier only) */
+#pragma once
+
+#include <glib.h>
+#include <qpdf/qpdf-c.h>
+
+G_BEGIN_DECLS
+
+/* A real number with 4 decimals, an array of @n of them. */
+qpdf_oh zhi_qpdf_new_real (qpdf_data q, double v);
+qpdf_oh zhi_qpdf_new_numbers (qpdf_data q, const double *v, guint n);
+/* @oh of @ev copied into @q: indirect objects by qpdf (each once: qpdf remembers what it copied
+ * from @ev), direct ones here. */
+qpdf_oh zhi_qpdf_copy_value (qpdf_data q, qpdf_data ev, qpdf_oh oh, guint depth);
+/* @oh's @key when @oh is a dictionary, else null; the items of an array, else 0: qpdf warns
+ * (and the warning fails the dossier) when a key is asked of what is not a dictionary. */
+qpdf_oh zhi_qpdf_key (qpdf_data q, qpdf_oh oh, const char *key);
+int zhi_qpdf_n_items (qpdf_data q, qpdf_oh oh);
+
+G_END_DECLS
