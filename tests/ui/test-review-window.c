@@ -2,6 +2,7 @@
  * rank, recommend past the quota, export the 推荐汇总表 and the 推荐函 and read them back. */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 
@@ -27,6 +28,29 @@ find_action_button (GtkWidget *root, const char *action)
   return NULL;
 }
 
+/* An evidence PDF with its own outline (a report's chapters, as Word exports it). */
+static char *
+write_outlined_pdf (void)
+{
+  char *path = g_build_filename (tmpdir, "设备台账.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "第一章 设备总览", "page=1", 0);
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "第二章 数控设备", "page=2", 0);
+  cairo_rectangle (cr, 72, 72, 200, 100);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_rectangle (cr, 72, 200, 200, 100);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
 /* a demo dossier of @track, rendered by zhizao-cli */
 static GFile *
 render_dossier (const char *track)
@@ -42,12 +66,46 @@ render_dossier (const char *track)
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
+  if (g_str_equal (track, "workshop"))
+    {
+      g_autofree char *evidence = write_outlined_pdf ();
+      const char *attach[] = { cli, "attach", project, evidence, "--to", "w01", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)attach, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                   NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+    }
   g_assert_true (g_spawn_sync (NULL, (char **)render, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   g_unlink (project);
   return g_file_new_for_path (pdf);
+}
+
+/* Whether @title is an entry of @pdf's outline, at any depth. */
+static gboolean
+outline_has (PopplerIndexIter *iter, const char *title)
+{
+  gboolean found = FALSE;
+
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      found = action && action->type == POPPLER_ACTION_GOTO_DEST
+              && g_strcmp0 (action->goto_dest.title, title) == 0;
+      if (!found && child)
+        found = outline_has (child, title);
+      if (child)
+        poppler_index_iter_free (child);
+      if (action)
+        poppler_action_free (action);
+    }
+  while (!found && poppler_index_iter_next (iter));
+  return found;
 }
 
 static gboolean
@@ -208,6 +266,37 @@ test_review (void)
   g_assert_true (gtk_picture_get_paintable (picture) != first_page);
   g_object_unref (first_page);
   gtk_spin_button_set_value (page, 1);
+
+  /* the contents list the dossier's headings and 附件 entries, not the outline an evidence
+   * file brought along (the workshop's 设备台账 has chapters; the dossier carries them) */
+  for (guint i = 0; i < 3; i++)
+    {
+      const ZhiSummaryRow *row = zhi_review_get_row (review, i);
+      g_autofree char *uri = NULL;
+      PopplerDocument *pdf;
+      PopplerIndexIter *iter;
+      gboolean attachments = FALSE;
+
+      if (!g_str_has_suffix (row->path, "workshop.pdf"))
+        continue;
+      uri = g_filename_to_uri (row->path, NULL, NULL);
+      pdf = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      iter = poppler_index_iter_new (pdf);
+      g_assert_true (outline_has (iter, "第二章 数控设备"));
+      poppler_index_iter_free (iter);
+      g_object_unref (pdf);
+      zhi_review_view_select (view, i);
+      for (int k = 0; (entry = gtk_list_box_get_row_at_index (outline, k)); k++)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (entry)));
+
+          g_assert_false (g_str_has_prefix (text, "第一章") || g_str_has_prefix (text, "第二章"));
+          attachments |= g_str_has_prefix (text, "附件");
+        }
+      g_assert_true (attachments);
+    }
+  zhi_review_view_select (view, 2);
 
   if (g_getenv ("ZHI_REVIEW_SCREENSHOT"))
     {

@@ -295,7 +295,10 @@ add_outline (ZhiReviewView *self, PopplerIndexIter *iter, int depth)
         }
       if (action)
         poppler_action_free (action);
-      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+      /* what a viewer shows at first: the dossier's own headings and its 附件 entries, not
+       * the outline an evidence file brought (nested, closed, under its 附件 entry) */
+      PopplerIndexIter *child
+          = poppler_index_iter_is_open (iter) ? poppler_index_iter_get_child (iter) : NULL;
       if (child)
         {
           add_outline (self, child, depth + 1);
