@@ -76,6 +76,32 @@ zhi_pdf_compact_set_error (GError **error,
   g_set_error (error, ZHI_PDF_COMPACT_ERROR, code, "qpdf: %s", text && *text ? text : fallback);
 }
 
+/* Writes @q to @out_path with object streams; the same input gives the same bytes. */
+static gboolean
+write_compact (qpdf_data q, const char *out_path, GError **error)
+{
+  if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
+    {
+      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the output could not be opened");
+      return FALSE;
+    }
+  qpdf_set_object_stream_mode (q, qpdf_o_generate);
+  /* uncompressed streams get compressed; Flate streams (all of cairo's) are copied as they are,
+   * not decoded and compressed again */
+  qpdf_set_compress_streams (q, QPDF_TRUE);
+  qpdf_set_preserve_unreferenced_objects (q, QPDF_FALSE);
+  /* the /ID from the contents */
+  qpdf_set_deterministic_ID (q, QPDF_TRUE);
+  if (qpdf_write (q) & QPDF_ERRORS)
+    {
+      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
+                                 "the PDF could not be written");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
 {
@@ -112,25 +138,8 @@ zhi_pdf_compact_finish (const char *in_path,
   /* last: the page hashes see every page as it will be written */
   if (finish && finish->data && !zhi_dossier_data_embed (qpdf, finish->data, error))
     goto out;
-  if (qpdf_init_write (qpdf, out_path) & QPDF_ERRORS)
-    {
-      zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE,
-                                 "the output could not be opened");
-      goto out;
-    }
-  qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
-  /* uncompressed streams get compressed; Flate streams (all of cairo's) are copied as they are,
-   * not decoded and compressed again */
-  qpdf_set_compress_streams (qpdf, QPDF_TRUE);
-  qpdf_set_preserve_unreferenced_objects (qpdf, QPDF_FALSE);
-  /* the same input gives the same bytes */
-  qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
-  if (qpdf_write (qpdf) & QPDF_ERRORS)
-    {
-      zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_WRITE,
-                                 "the PDF could not be written");
-      goto out;
-    }
+  if (!write_compact (qpdf, out_path, error))
+    goto out;
   ok = TRUE;
 
 out:
@@ -1210,22 +1219,8 @@ zhi_pdf_assemble (const char *in_path,
   if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
     goto out;
   zhi_pdf_phase ("qpdf: page hashes");
-  if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
-    {
-      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
-                                 "the output could not be opened");
-      goto out;
-    }
-  qpdf_set_object_stream_mode (q, qpdf_o_generate);
-  qpdf_set_compress_streams (q, QPDF_TRUE);
-  qpdf_set_preserve_unreferenced_objects (q, QPDF_FALSE);
-  qpdf_set_deterministic_ID (q, QPDF_TRUE);
-  if (qpdf_write (q) & QPDF_ERRORS)
-    {
-      zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
-                                 "the PDF could not be written");
-      goto out;
-    }
+  if (!write_compact (q, out_path, error))
+    goto out;
   zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence while writing: one that no longer
    * reads (the file changed since it was copied from) leaves a page without it */

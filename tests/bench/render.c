@@ -276,7 +276,6 @@ write_heavy_pdf (const char *path, guint n_pages, guint n_glyphs, guint first, G
   /* the first 16,000: cairo 1.16 failed an assertion on a run further into the block */
   const guint n_block = 16000;
   guint per_page = (n_glyphs + n_pages - 1) / MAX (n_pages, 1), shown = 0;
-  cairo_status_t status;
 
   pango_layout_set_width (layout, (int)((w - 144) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
@@ -301,16 +300,7 @@ write_heavy_pdf (const char *path, guint n_pages, guint n_glyphs, guint first, G
   pango_font_description_free (heading);
   pango_font_description_free (body);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return zhi_test_pdfs_finish (surface, path, error);
 }
 
 static void

@@ -32,11 +32,27 @@ show_text (cairo_t *cr, const char *font, const char *text, double x, double y, 
 }
 
 gboolean
+zhi_test_pdfs_finish (cairo_surface_t *surface, const char *path, GError **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 zhi_test_pdfs_write_text_pdf (const char *path, guint n_pages, GError **error)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_W, A4_H);
   cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
   guint k;
 
   for (k = 1; k <= n_pages; k++)
@@ -66,16 +82,7 @@ zhi_test_pdfs_write_text_pdf (const char *path, guint n_pages, GError **error)
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return zhi_test_pdfs_finish (surface, path, error);
 }
 
 /* ---- a minimal baseline JPEG encoder for flat 8×8 blocks ---------------- */
@@ -434,7 +441,6 @@ write_links_pdf (const char *path, GError **error)
   g_autofree char *drawn = g_strconcat (path, ".cairo", NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (drawn, A4_W, A4_H);
   cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
   qpdf_data q;
   qpdf_oh p1, p2, p3, old;
   gboolean ok;
@@ -473,15 +479,8 @@ write_links_pdf (const char *path, GError **error)
                                    "uri='" ZHI_TEST_LINK_URI "'", 0);
   }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", drawn,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
+  if (!zhi_test_pdfs_finish (surface, drawn, error))
+    return FALSE;
 
   /* what cairo cannot write: the turns, the other kinds of links */
   q = qpdf_init ();

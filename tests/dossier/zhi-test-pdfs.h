@@ -72,6 +72,9 @@ void zhi_test_pdfs_free (ZhiTestPdfs *pdfs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiTestPdfs, zhi_test_pdfs_free)
 
 /* A PDF of @n_pages A4 pages of Chinese text, each headed 「证明材料 第k页」. */
+/* Finishes and destroys @surface, a PDF surface writing @path: FALSE with @error when cairo
+ * failed. */
+gboolean zhi_test_pdfs_finish (cairo_surface_t *surface, const char *path, GError **error);
 gboolean zhi_test_pdfs_write_text_pdf (const char *path, guint n_pages, GError **error);
 /* A baseline grayscale JPEG, a checkerboard of two grays. */
 GBytes *zhi_test_pdfs_make_jpeg (guint width, guint height);
