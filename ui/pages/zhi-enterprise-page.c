@@ -92,6 +92,7 @@ struct _ZhiEnterprisePage
 
   /* Template Widgets */
   AdwPreferencesGroup *basic_group;
+  GtkListBox *basic_list; /* the basic group's rows (see the .ui) */
   AdwPreferencesGroup *track_group;
   AdwPreferencesGroup *site_group;
   AdwPreferencesGroup *investment_group;
@@ -1084,14 +1085,28 @@ industry_chosen_cb (ZhiIndustryRow *row, const char *code, ZhiEnterprisePage *se
 
 /* ---- building ------------------------------------------------------------------------------- */
 
+/* A row into its group: the basic group's rows go into the list the .ui gives it */
+static void
+group_add (ZhiEnterprisePage *self, FieldGroup group, GtkWidget *row)
+{
+  switch (group)
+    {
+      case GROUP_BASIC:
+        gtk_list_box_append (self->basic_list, row);
+        break;
+      case GROUP_SITE:
+        adw_preferences_group_add (self->site_group, row);
+        break;
+      case GROUP_INVESTMENT:
+      default:
+        adw_preferences_group_add (self->investment_group, row);
+        break;
+    }
+}
+
 static void
 build_fields (ZhiEnterprisePage *self)
 {
-  AdwPreferencesGroup *groups[] = {
-    [GROUP_BASIC] = self->basic_group,
-    [GROUP_SITE] = self->site_group,
-    [GROUP_INVESTMENT] = self->investment_group,
-  };
   g_autoptr (GtkStringList) tracks = gtk_string_list_new (NULL);
   const char *const *ids = zhi_standard_track_ids ();
 
@@ -1099,7 +1114,6 @@ build_fields (ZhiEnterprisePage *self)
     {
       Field *field = &self->fields[i];
       const FieldInfo *info = &field_infos[i];
-      AdwPreferencesGroup *group = groups[info->group];
       GtkWidget *row = adw_entry_row_new ();
 
       field->info = info;
@@ -1140,12 +1154,12 @@ build_fields (ZhiEnterprisePage *self)
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
         }
       g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
-      adw_preferences_group_add (group, row);
+      group_add (self, info->group, row);
 
       field->message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
       g_signal_connect (zhi_message_row_get_button (field->message_row), "clicked",
                         G_CALLBACK (message_button_clicked_cb), field);
-      adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
+      group_add (self, info->group, GTK_WIDGET (field->message_row));
 
       if (info->kind == KIND_CREDIT_CODE)
         {
@@ -1157,7 +1171,7 @@ build_fields (ZhiEnterprisePage *self)
                                           _ ("Explanation of the credit code"), -1);
           gtk_widget_set_visible (GTK_WIDGET (self->note_row), FALSE);
           g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
-          adw_preferences_group_add (group, GTK_WIDGET (self->note_row));
+          group_add (self, info->group, GTK_WIDGET (self->note_row));
           self->note_message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
           zhi_message_row_show (self->note_message_row, ZHI_MESSAGE_HINT,
                                 _ ("Say why this code is right, e.g. an early pilot code or "
@@ -1165,14 +1179,14 @@ build_fields (ZhiEnterprisePage *self)
                                    "dossier with the eligibility answers."),
                                 NULL);
           gtk_widget_set_visible (GTK_WIDGET (self->note_message_row), FALSE);
-          adw_preferences_group_add (group, GTK_WIDGET (self->note_message_row));
+          group_add (self, info->group, GTK_WIDGET (self->note_message_row));
         }
       if (g_str_equal (info->id, "email"))
         {
           self->industry_row = ZHI_INDUSTRY_ROW (zhi_industry_row_new ());
           g_signal_connect_object (self->industry_row, "chosen", G_CALLBACK (industry_chosen_cb),
                                    self, 0);
-          adw_preferences_group_add (group, GTK_WIDGET (self->industry_row));
+          group_add (self, info->group, GTK_WIDGET (self->industry_row));
         }
     }
 
@@ -1426,6 +1440,7 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, basic_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, basic_list);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, track_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, site_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, investment_group);
