@@ -65,6 +65,7 @@ static const FieldInfo field_infos[] = {
   { "employees", N_ ("Employees"), KIND_INTEGER, GROUP_BASIC, N_ ("people") },
   { "revenue-last-year", N_ ("Revenue Last Year"), KIND_NUMBER, GROUP_BASIC, N_ ("10k yuan") },
   { "main-products", N_ ("Main Products"), KIND_TEXT, GROUP_BASIC, NULL },
+  /* (the facts from "employees" on lie below the fold: see show_below_fold ()) */
   { "site-name", N_ ("Workshop or Factory Name"), KIND_TEXT, GROUP_SITE, NULL },
   { "in-use-date", N_ ("Date Put into Use"), KIND_DATE, GROUP_SITE, N_ ("YYYY-MM-DD") },
   { "workshops", N_ ("Digital Workshops of the Factory"), KIND_TEXT, GROUP_SITE,
@@ -117,12 +118,13 @@ struct _ZhiEnterprisePage
   const char *suggested_track; /* static */
 
   guint syncing;             /* > 0 while the page writes its widgets from the project */
-  gboolean below_fold_shown; /* the groups after the enterprise facts are shown */
+  gboolean below_fold_shown; /* the rows and groups below the fold are shown */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI_TYPE_PAGE)
 
 static void sync_all (ZhiEnterprisePage *self);
+static guint first_below_fold (void);
 
 /* ---- values and their text ------------------------------------------------------------------ */
 
@@ -1154,6 +1156,8 @@ build_fields (ZhiEnterprisePage *self)
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
         }
       g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
+      if (info->group == GROUP_BASIC && i >= first_below_fold ())
+        gtk_widget_set_visible (row, FALSE); /* until show_below_fold () */
       group_add (self, info->group, row);
 
       field->message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
@@ -1284,17 +1288,30 @@ static const struct
 
 /* ---- below the fold ------------------------------------------------------------------------ */
 
-/* The groups after the enterprise facts (track, site, investment, scenarios) lie below the fold
- * of the window and are built with the page, but shown only once its first frame is painted:
- * that frame (the window's first, when a project is opened from the command line) measures
- * and draws the facts alone.  Anyone asking for one of their controls (page.focus, tests)
+/* The last facts (from "employees" on) and the groups after them (track, site, investment,
+ * scenarios) lie below the fold of the window at its default size (1100 × 760) and are built
+ * with the page, but shown only once its first frame is painted: that frame (the window's
+ * first, when a project is opened from the command line) measures and draws the facts above
+ * the fold alone.  Anyone asking for one of their controls (page.focus, tests)
  * has them shown at once. */
+/* The index of the first fact below the fold */
+static guint
+first_below_fold (void)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (field_infos[i].id, "employees"))
+      return i;
+  g_assert_not_reached ();
+}
+
 static void
 show_below_fold (ZhiEnterprisePage *self)
 {
   if (self->below_fold_shown)
     return;
   self->below_fold_shown = TRUE;
+  for (guint i = first_below_fold (); i < N_FIELDS && field_infos[i].group == GROUP_BASIC; i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->fields[i].row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->track_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->site_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->investment_group), TRUE);
