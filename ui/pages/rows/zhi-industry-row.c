@@ -22,6 +22,7 @@ struct _ZhiIndustryRow
   GHashTable *shown; /* division codes matching the search; NULL = all */
   const ZhiIndustryDivision *divisions;
   guint n_divisions;
+  gboolean rows_made; /* the list's rows (ensure_division_rows) */
 };
 
 enum
@@ -83,12 +84,38 @@ filter_func (GtkListBoxRow *row, gpointer data)
   return self->shown == NULL || g_hash_table_contains (self->shown, row_code (self, row));
 }
 
+/* The list's rows, one per division, are made the first time the list is wanted (the popover
+ * shown, the list or the search asked for): a page shows the row long before anyone opens it. */
+static void
+ensure_division_rows (ZhiIndustryRow *self)
+{
+  if (self->rows_made)
+    return;
+  self->rows_made = TRUE;
+  for (guint i = 0; i < self->n_divisions; i++)
+    {
+      GtkWidget *item = gtk_list_box_row_new ();
+      g_autofree char *text = g_strdup_printf ("%s %s", self->divisions[i].code,
+                                               zhi_industry_division_name (&self->divisions[i]));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      gtk_list_box_append (self->list, item);
+    }
+}
+
 static void
 search_changed_cb (ZhiIndustryRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autoptr (GPtrArray) matches = NULL;
 
+  ensure_division_rows (self);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   if (*text != '\0')
     {
@@ -115,6 +142,7 @@ row_activated_cb (ZhiIndustryRow *self, GtkListBoxRow *row)
 static void
 search_activate_cb (ZhiIndustryRow *self)
 {
+  ensure_division_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && filter_func (GTK_LIST_BOX_ROW (row), self))
@@ -127,6 +155,7 @@ search_activate_cb (ZhiIndustryRow *self)
 static void
 popover_show_cb (ZhiIndustryRow *self)
 {
+  ensure_division_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -147,6 +176,7 @@ GtkWidget *
 zhi_industry_row_get_search (ZhiIndustryRow *self)
 {
   g_return_val_if_fail (ZHI_IS_INDUSTRY_ROW (self), NULL);
+  ensure_division_rows (self);
   return GTK_WIDGET (self->search);
 }
 
@@ -154,6 +184,7 @@ GtkWidget *
 zhi_industry_row_get_list (ZhiIndustryRow *self)
 {
   g_return_val_if_fail (ZHI_IS_INDUSTRY_ROW (self), NULL);
+  ensure_division_rows (self);
   return GTK_WIDGET (self->list);
 }
 
@@ -237,21 +268,6 @@ zhi_industry_row_init (ZhiIndustryRow *self)
   g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
   self->divisions = zhi_industry_list (&self->n_divisions);
-  for (guint i = 0; i < self->n_divisions; i++)
-    {
-      GtkWidget *item = gtk_list_box_row_new ();
-      g_autofree char *text = g_strdup_printf ("%s %s", self->divisions[i].code,
-                                               zhi_industry_division_name (&self->divisions[i]));
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), item);
-    }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
