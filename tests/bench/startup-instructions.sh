@@ -8,16 +8,19 @@
 # with ZHI_QUIT_AFTER_FIRST_FRAME=1: it quits once its window has painted its first frame, and
 # callgrind dumps its counts when zhi_application_first_frame_painted () returns; what comes
 # after (quitting) is not counted.  Prints figures; asserts nothing.  Run it under xvfb-run -a.
-# LANGUAGE=zh_CN in the environment counts the Chinese window instead.
+# LANGUAGE=zh_CN in the environment counts the Chinese window instead.  Each count is the
+# median of RUNS starts (default 3): a start now and then differs from the others by some
+# 60 M instructions in both windows alike (the X server's and the libraries' start-up).
 set -eu
 build=$(cd "$1" && pwd)
 project=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-count () { # name args...: prints the instructions up to the first frame
+count_once () { # name args...: prints the instructions up to the first frame
   name=$1
   shift
+  rm -f "$out/$name".*
   env GSK_RENDERER=cairo LANGUAGE="${LANGUAGE:-en}" NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory \
     GSETTINGS_SCHEMA_DIR="$build/resources" ZHIZAO_LOCALEDIR="$build/po" \
     ZHI_QUIT_AFTER_FIRST_FRAME=1 \
@@ -33,6 +36,17 @@ count () { # name args...: prints the instructions up to the first frame
     exit 1
   fi
   sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$dump"
+}
+
+count () { # name args...: the median of RUNS counts (each printed on stderr)
+  name=$1
+  shift
+  counts=""
+  for i in $(seq "${RUNS:-3}"); do
+    counts="$counts $(count_once "$name" "$@")" || exit 1
+  done
+  echo "$name:$counts" >&2
+  echo "$counts" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
 welcome=$(count welcome)
