@@ -10,7 +10,8 @@
 # after (quitting) is not counted.  Prints figures; asserts nothing.  Run it under xvfb-run -a.
 # LANGUAGE=zh_CN in the environment counts the Chinese window instead.  Each count is the
 # median of RUNS starts (default 3): a start now and then differs from the others by some
-# 60 M instructions in both windows alike (the X server's and the libraries' start-up).
+# 65 M instructions in both windows alike (inside gtk_window_present: the surface's GL set-up
+# under Xvfb, outside zhizao).
 set -eu
 build=$(cd "$1" && pwd)
 project=$2
