@@ -151,6 +151,76 @@ test_round_trip (void)
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+/* What an evidence item supports is stored as a JSON array of strings: the plain ones the
+ * project writes are read without the JSON parser, everything else (escapes, spacing, another
+ * value) by it, with the same result. */
+static void
+set_supports_json (const char *path, const char *json)
+{
+  sqlite3 *db;
+  sqlite3_stmt *st;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db, "UPDATE evidence SET supports = ? WHERE id = 'E1'", -1, &st, NULL),
+      ==, SQLITE_OK);
+  sqlite3_bind_text (st, 1, json, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_DONE);
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+}
+
+static void
+test_evidence_supports_read_back (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *expected; /* joined with | */
+  } cases[] = {
+    { "[\"f1\",\"指标二\"]", "f1|指标二" },
+    { " [ \"f1\" ,\n\"f2\" ] ", "f1|f2" },
+    { "[]", "" },
+    { "", "" },
+    { "[\"a\\\"b\",\"c\\\\d\",\"\\u6307\"]", "a\"b|c\\d|指" },
+    { "[\"f1\",3,\"f2\"]", "f1|f2" },
+    { "[\"f1\"] x", "" },
+    { "[\"f1\"", "" },
+    { "{\"a\":\"b\"}", "" },
+  };
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (ZhiProject) p = create ("supports.zhizao", &path);
+    const char *odd[] = { "f1", "a\"b", "c\\d", "tab\there", NULL };
+    ZhiEvidence *ev;
+
+    attach_bytes (p, "cert.pdf", "%PDF-1.4 test", -1);
+    zhi_project_set_evidence_supports (p, "E1", odd);
+    g_assert_true (zhi_project_flush (p, &error));
+    g_assert_no_error (error);
+    g_clear_object (&p);
+    p = open_path (path, &error);
+    g_assert_no_error (error);
+    ev = zhi_project_lookup_evidence (p, "E1");
+    g_assert_true (g_strv_equal (zhi_evidence_get_supports (ev), odd));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ZhiProject) p = NULL;
+      g_autofree char *joined = NULL;
+
+      set_supports_json (path, cases[i].json);
+      p = open_path (path, &error);
+      g_assert_no_error (error);
+      joined = g_strjoinv (
+          "|", (char **)zhi_evidence_get_supports (zhi_project_lookup_evidence (p, "E1")));
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+}
+
 /* A half-filled ratio and a KPI with only its baseline (and its years and source) survive
  * closing and reopening the file, exactly as typed (issue 10). */
 static void
@@ -1058,6 +1128,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/evidence/dedup", test_evidence_dedup);
   g_test_add_func ("/store/evidence/pdf-expected-sha256-refused-nothing-stored",
                    test_evidence_pdf_expected_sha256);
+  g_test_add_func ("/store/evidence/supports-read-back", test_evidence_supports_read_back);
   g_test_add_func ("/store/evidence/large-file-chunked", test_evidence_large_chunked);
   g_test_add_func ("/store/evidence/verify-detects-damage", test_verify_detects_damage);
   g_test_add_func ("/store/evidence/async-attach-then-save-as",

@@ -31,12 +31,64 @@ get_or_create_window (ZhiApplication *self)
   return ZHI_WINDOW (window);
 }
 
+/* ---- ZHI_QUIT_AFTER_FIRST_FRAME ------------------------------------------------------------ */
+
+/* With ZHI_QUIT_AFTER_FIRST_FRAME=1 in the environment the application quits once the first
+ * window it presents has painted its first frame (tests/bench/startup-instructions.sh counts
+ * the instructions up to that frame: callgrind dumps its counts when this function returns,
+ * --dump-after=zhi_application_first_frame_painted). */
+G_GNUC_NO_INLINE void zhi_application_first_frame_painted (GtkWindow *window);
+
+G_GNUC_NO_INLINE void
+zhi_application_first_frame_painted (GtkWindow *window)
+{
+  /* a side effect the compiler keeps, so that the call stays */
+  g_object_set_data (G_OBJECT (window), "zhi-first-frame-painted", GINT_TO_POINTER (1));
+}
+
+static gboolean
+quit_idle_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (window);
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_after_paint_cb, window);
+  zhi_application_first_frame_painted (window);
+  if (app != NULL)
+    g_idle_add_full (G_PRIORITY_HIGH, quit_idle_cb, g_object_ref (app), g_object_unref);
+}
+
+/* After gtk_window_present: the window is realized and has its frame clock. */
+static void
+maybe_quit_after_first_frame (ZhiApplication *self, GtkWindow *window)
+{
+  static gboolean armed = FALSE;
+  GdkFrameClock *clock;
+
+  if (armed || g_strcmp0 (g_getenv ("ZHI_QUIT_AFTER_FIRST_FRAME"), "1") != 0)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock == NULL)
+    return;
+  armed = TRUE;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_after_paint_cb), window,
+                           0);
+}
+
 static void
 zhi_application_activate (GApplication *app)
 {
   ZhiApplication *self = ZHI_APPLICATION (app);
+  GtkWindow *window = GTK_WINDOW (get_or_create_window (self));
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  gtk_window_present (window);
+  maybe_quit_after_first_frame (self, window);
 }
 
 static void
@@ -60,6 +112,7 @@ zhi_application_open (GApplication *app, GFile **files, int n_files, const char 
           zhi_window_open_file (window, files[i]);
         }
       gtk_window_present (GTK_WINDOW (window));
+      maybe_quit_after_first_frame (self, GTK_WINDOW (window));
     }
 }
 

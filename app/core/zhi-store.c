@@ -127,6 +127,53 @@ strv_to_json_string (const char *const *v)
   return json_to_string (n, FALSE);
 }
 
+static const char *
+skip_json_space (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+/* What the project writes, an array of strings without escapes (criterion ids), read without
+ * the JSON parser: NULL for anything else (an escape, a control character, another value),
+ * which the parser reads. */
+static GStrv
+strv_from_plain_json_array (const char *s)
+{
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  const char *p = skip_json_space (s);
+
+  if (*p++ != '[')
+    return NULL;
+  p = skip_json_space (p);
+  if (*p != ']')
+    for (;;)
+      {
+        const char *start;
+        g_autofree char *e = NULL;
+
+        if (*p++ != '"')
+          return NULL;
+        start = p;
+        while (*p != '"' && *p != '\\' && *p != '\0' && (guchar)*p >= 0x20)
+          p++;
+        if (*p != '"' || !g_utf8_validate (start, p - start, NULL))
+          return NULL;
+        e = g_strndup (start, p - start);
+        g_strv_builder_add (b, e);
+        p = skip_json_space (p + 1);
+        if (*p == ']')
+          break;
+        if (*p++ != ',')
+          return NULL;
+        p = skip_json_space (p);
+      }
+  if (*skip_json_space (p + 1) != '\0')
+    return NULL;
+  return g_strv_builder_end (b);
+}
+
 /* @parser is reused from row to row: a project opens with one per evidence item, and a parser
  * made for each (json_from_string) costs more than the reading */
 static GStrv
@@ -134,7 +181,10 @@ strv_from_json_string (JsonParser *parser, const char *s)
 {
   g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
   JsonNode *n = NULL;
+  GStrv plain;
 
+  if (s != NULL && (plain = strv_from_plain_json_array (s)) != NULL)
+    return plain;
   if (s != NULL && *s != '\0' && strcmp (s, "[]") != 0
       && json_parser_load_from_data (parser, s, -1, NULL))
     n = json_parser_get_root (parser);

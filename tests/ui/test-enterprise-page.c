@@ -7,6 +7,7 @@
 
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
+#include "zhi-industry-row.h"
 #include "zhi-project-view.h"
 #include "zhi-standard.h"
 #include "zhi-track.h"
@@ -331,7 +332,7 @@ test_industry_search_and_suggestion (Fixture *f, gconstpointer data)
   zhi_test_ui_wait_until (list_filtered, control (f, "industry-list"), ZHI_TEST_UI_TIMEOUT_MS);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpstr (zhi_project_get_industry_division (f->project), ==, "26");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "26"));
+  g_assert_nonnull (strstr (zhi_industry_row_get_subtitle (ZHI_INDUSTRY_ROW (row)), "26"));
 
   /* 26 is a process industry: the suggestion shows, nothing is forced */
   g_assert_true (gtk_widget_get_visible (suggestion));
@@ -489,7 +490,7 @@ test_project_changes_update_rows (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text_of (f, "employees"), ==, "1,500");
   g_assert_cmpstr (text_of (f, "in-use-date"), ==, "2021-12-01");
   g_assert_nonnull (strstr (
-      adw_action_row_get_subtitle (ADW_ACTION_ROW (control (f, "industry-division"))), "34 "));
+      zhi_industry_row_get_subtitle (ZHI_INDUSTRY_ROW (control (f, "industry-division"))), "34 "));
 
   zhi_project_add_scenario (f->project, scenario);
   g_assert_nonnull (zhi_enterprise_page_get_scenario_row (f->page, 0));

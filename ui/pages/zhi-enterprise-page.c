@@ -65,6 +65,7 @@ static const FieldInfo field_infos[] = {
   { "employees", N_ ("Employees"), KIND_INTEGER, GROUP_BASIC, N_ ("people") },
   { "revenue-last-year", N_ ("Revenue Last Year"), KIND_NUMBER, GROUP_BASIC, N_ ("10k yuan") },
   { "main-products", N_ ("Main Products"), KIND_TEXT, GROUP_BASIC, NULL },
+  /* (the facts from "employees" on lie below the fold: see show_below_fold ()) */
   { "site-name", N_ ("Workshop or Factory Name"), KIND_TEXT, GROUP_SITE, NULL },
   { "in-use-date", N_ ("Date Put into Use"), KIND_DATE, GROUP_SITE, N_ ("YYYY-MM-DD") },
   { "workshops", N_ ("Digital Workshops of the Factory"), KIND_TEXT, GROUP_SITE,
@@ -92,6 +93,7 @@ struct _ZhiEnterprisePage
 
   /* Template Widgets */
   AdwPreferencesGroup *basic_group;
+  GtkListBox *basic_list; /* the basic group's rows (see the .ui) */
   AdwPreferencesGroup *track_group;
   AdwPreferencesGroup *site_group;
   AdwPreferencesGroup *investment_group;
@@ -116,12 +118,16 @@ struct _ZhiEnterprisePage
   const char *suggested_track; /* static */
 
   guint syncing;             /* > 0 while the page writes its widgets from the project */
-  gboolean below_fold_shown; /* the groups after the enterprise facts are shown */
+  gboolean below_fold_shown; /* the rows and groups below the fold are shown */
 };
 
 G_DEFINE_FINAL_TYPE (ZhiEnterprisePage, zhi_enterprise_page, ZHI_TYPE_PAGE)
 
 static void sync_all (ZhiEnterprisePage *self);
+static guint first_below_fold (void);
+static void show_below_fold (ZhiEnterprisePage *self);
+static void update_investment_hint (ZhiEnterprisePage *self);
+static void update_workshops_row (ZhiEnterprisePage *self);
 
 /* ---- values and their text ------------------------------------------------------------------ */
 
@@ -309,7 +315,11 @@ static void
 field_show_message (Field *field, ZhiMessageStyle style, const char *text, const char *button_label)
 {
   GtkWidget *row = GTK_WIDGET (field->row);
-  gboolean shown = zhi_message_row_show (field->message_row, style, text, button_label);
+  gboolean shown;
+
+  if (row == NULL) /* not built yet: show_below_fold () validates it */
+    return;
+  shown = zhi_message_row_show (field->message_row, style, text, button_label);
 
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_remove_css_class (row, "warning");
@@ -463,7 +473,7 @@ update_investment_hint (ZhiEnterprisePage *self)
   g_autofree char *text = NULL;
   g_autofree char *button = NULL;
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || total_field->row == NULL)
     return;
   /* a number the total entry cannot hold is reported by the entry itself */
   if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (total_field->row)), &typed))
@@ -676,12 +686,14 @@ field_validate (ZhiEnterprisePage *self, Field *field)
 static void
 field_sync (ZhiEnterprisePage *self, Field *field)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  const char *text;
   g_autofree char *typed = NULL;
   g_autofree char *stored = NULL;
 
-  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL)
+  /* a field below the fold not built yet is synced when it is (show_below_fold ()) */
+  if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || field->row == NULL)
     return;
+  text = gtk_editable_get_text (GTK_EDITABLE (field->row));
   typed = field_text_to_stored (field, text);
   stored = field_get_stored (self, field);
   if (g_strcmp0 (typed, stored) != 0)
@@ -716,6 +728,18 @@ sync_note (ZhiEnterprisePage *self)
   update_note_row (self, &info);
 }
 
+/* A smart factory lists its digital workshops; a digital workshop is one */
+static void
+update_workshops_row (ZhiEnterprisePage *self)
+{
+  ZhiProject *project = zhi_page_get_project (ZHI_PAGE (self));
+  GtkWidget *row = GTK_WIDGET (get_field (self, "workshops")->row);
+  const char *track = project != NULL ? zhi_project_get_track (project) : NULL;
+
+  if (row != NULL) /* (built with the site group: show_below_fold ()) */
+    gtk_widget_set_visible (row, track != NULL && g_str_has_prefix (track, "factory-"));
+}
+
 static void
 sync_track (ZhiEnterprisePage *self)
 {
@@ -732,9 +756,7 @@ sync_track (ZhiEnterprisePage *self)
   if (adw_combo_row_get_selected (self->track_row) != selected)
     adw_combo_row_set_selected (self->track_row, selected);
   self->syncing--;
-  /* a smart factory lists its digital workshops; a digital workshop is one */
-  gtk_widget_set_visible (GTK_WIDGET (get_field (self, "workshops")->row),
-                          g_str_has_prefix (track, "factory-"));
+  update_workshops_row (self);
 
   g_clear_object (&self->standard);
   if (track != NULL && *track != '\0')
@@ -1084,96 +1106,117 @@ industry_chosen_cb (ZhiIndustryRow *row, const char *code, ZhiEnterprisePage *se
 
 /* ---- building ------------------------------------------------------------------------------- */
 
+/* A row into its group: the basic group's rows go into the list the .ui gives it */
+static void
+group_add (ZhiEnterprisePage *self, FieldGroup group, GtkWidget *row)
+{
+  switch (group)
+    {
+      case GROUP_BASIC:
+        gtk_list_box_append (self->basic_list, row);
+        break;
+      case GROUP_SITE:
+        adw_preferences_group_add (self->site_group, row);
+        break;
+      case GROUP_INVESTMENT:
+      default:
+        adw_preferences_group_add (self->investment_group, row);
+        break;
+    }
+}
+
+/* The row of @field, and its message row, into its group (the credit code's explanation and
+ * the industry division come with the credit code and the e-mail address) */
+static void
+build_field (ZhiEnterprisePage *self, Field *field)
+{
+  const FieldInfo *info = field->info;
+  GtkWidget *row = adw_entry_row_new ();
+
+  field->row = ADW_ENTRY_ROW (row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ (info->title), -1);
+  switch (info->kind)
+    {
+      case KIND_NUMBER:
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+        break;
+      case KIND_INTEGER:
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+        break;
+      case KIND_EMAIL:
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+        break;
+      case KIND_PHONE:
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+        break;
+      case KIND_CREDIT_CODE:
+        adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_UPPERCASE_CHARS
+                                                                | GTK_INPUT_HINT_NO_SPELLCHECK);
+        break;
+      case KIND_DATE:
+      case KIND_TEXT:
+      default:
+        break;
+    }
+  if (info->unit != NULL)
+    {
+      GtkWidget *unit = gtk_label_new (_ (info->unit));
+
+      gtk_widget_add_css_class (unit, "dim-label");
+      gtk_widget_set_valign (unit, GTK_ALIGN_CENTER);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
+    }
+  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
+  group_add (self, info->group, row);
+
+  field->message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
+  g_signal_connect (zhi_message_row_get_button (field->message_row), "clicked",
+                    G_CALLBACK (message_button_clicked_cb), field);
+  group_add (self, info->group, GTK_WIDGET (field->message_row));
+
+  if (info->kind == KIND_CREDIT_CODE)
+    {
+      self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
+                                     _ ("Explanation for the Reviewers"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Explanation of the credit code"), -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_row), FALSE);
+      g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
+      group_add (self, info->group, GTK_WIDGET (self->note_row));
+      self->note_message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
+      zhi_message_row_show (self->note_message_row, ZHI_MESSAGE_HINT,
+                            _ ("Say why this code is right, e.g. an early pilot code or "
+                               "a registration in a special zone; it goes into the "
+                               "dossier with the eligibility answers."),
+                            NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_message_row), FALSE);
+      group_add (self, info->group, GTK_WIDGET (self->note_message_row));
+    }
+  if (g_str_equal (info->id, "email"))
+    {
+      self->industry_row = ZHI_INDUSTRY_ROW (zhi_industry_row_new ());
+      g_signal_connect_object (self->industry_row, "chosen", G_CALLBACK (industry_chosen_cb), self,
+                               0);
+      group_add (self, info->group, GTK_WIDGET (self->industry_row));
+    }
+}
+
 static void
 build_fields (ZhiEnterprisePage *self)
 {
-  AdwPreferencesGroup *groups[] = {
-    [GROUP_BASIC] = self->basic_group,
-    [GROUP_SITE] = self->site_group,
-    [GROUP_INVESTMENT] = self->investment_group,
-  };
   g_autoptr (GtkStringList) tracks = gtk_string_list_new (NULL);
   const char *const *ids = zhi_standard_track_ids ();
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *field = &self->fields[i];
-      const FieldInfo *info = &field_infos[i];
-      AdwPreferencesGroup *group = groups[info->group];
-      GtkWidget *row = adw_entry_row_new ();
-
-      field->info = info;
-      field->page = self;
-      field->row = ADW_ENTRY_ROW (row);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (info->title));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _ (info->title), -1);
-      switch (info->kind)
-        {
-          case KIND_NUMBER:
-            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-            break;
-          case KIND_INTEGER:
-            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-            break;
-          case KIND_EMAIL:
-            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
-            break;
-          case KIND_PHONE:
-            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
-            break;
-          case KIND_CREDIT_CODE:
-            adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_UPPERCASE_CHARS
-                                                                    | GTK_INPUT_HINT_NO_SPELLCHECK);
-            break;
-          case KIND_DATE:
-          case KIND_TEXT:
-          default:
-            break;
-        }
-      if (info->unit != NULL)
-        {
-          GtkWidget *unit = gtk_label_new (_ (info->unit));
-
-          gtk_widget_add_css_class (unit, "dim-label");
-          gtk_widget_set_valign (unit, GTK_ALIGN_CENTER);
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
-        }
-      g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), field);
-      adw_preferences_group_add (group, row);
-
-      field->message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
-      g_signal_connect (zhi_message_row_get_button (field->message_row), "clicked",
-                        G_CALLBACK (message_button_clicked_cb), field);
-      adw_preferences_group_add (group, GTK_WIDGET (field->message_row));
-
-      if (info->kind == KIND_CREDIT_CODE)
-        {
-          self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
-                                         _ ("Explanation for the Reviewers"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_row),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _ ("Explanation of the credit code"), -1);
-          gtk_widget_set_visible (GTK_WIDGET (self->note_row), FALSE);
-          g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
-          adw_preferences_group_add (group, GTK_WIDGET (self->note_row));
-          self->note_message_row = ZHI_MESSAGE_ROW (zhi_message_row_new ());
-          zhi_message_row_show (self->note_message_row, ZHI_MESSAGE_HINT,
-                                _ ("Say why this code is right, e.g. an early pilot code or "
-                                   "a registration in a special zone; it goes into the "
-                                   "dossier with the eligibility answers."),
-                                NULL);
-          gtk_widget_set_visible (GTK_WIDGET (self->note_message_row), FALSE);
-          adw_preferences_group_add (group, GTK_WIDGET (self->note_message_row));
-        }
-      if (g_str_equal (info->id, "email"))
-        {
-          self->industry_row = ZHI_INDUSTRY_ROW (zhi_industry_row_new ());
-          g_signal_connect_object (self->industry_row, "chosen", G_CALLBACK (industry_chosen_cb),
-                                   self, 0);
-          adw_preferences_group_add (group, GTK_WIDGET (self->industry_row));
-        }
+      self->fields[i].info = &field_infos[i];
+      self->fields[i].page = self;
+      if (i < first_below_fold ())
+        build_field (self, &self->fields[i]);
     }
 
   gtk_string_list_append (tracks, _ ("Not Chosen"));
@@ -1224,7 +1267,7 @@ sync_all (ZhiEnterprisePage *self)
     {
       if (zhi_page_get_project (ZHI_PAGE (self)) != NULL)
         field_sync (self, &self->fields[i]);
-      else
+      else if (self->fields[i].row != NULL)
         {
           self->syncing++;
           gtk_editable_set_text (GTK_EDITABLE (self->fields[i].row), "");
@@ -1270,17 +1313,35 @@ static const struct
 
 /* ---- below the fold ------------------------------------------------------------------------ */
 
-/* The groups after the enterprise facts (track, site, investment, scenarios) lie below the fold
- * of the window and are built with the page, but shown only once its first frame is painted:
- * that frame (the window's first, when a project is opened from the command line) measures
- * and draws the facts alone.  Anyone asking for one of their controls (page.focus, tests)
- * has them shown at once. */
+/* The last facts (from "employees" on) and the groups after them (track, site, investment,
+ * scenarios) lie below the fold of the window at its default size (1100 × 760).  The groups
+ * are built with the page but shown, and the fields' rows from "employees" on built, only once
+ * the page's first frame is painted: that frame (the window's first, when a project is opened
+ * from the command line) builds, measures and draws the facts above the fold alone.  Anyone asking
+ * for one of their controls (page.focus, tests) has them shown at once. */
+/* The index of the first fact below the fold */
+static guint
+first_below_fold (void)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (field_infos[i].id, "employees"))
+      return i;
+  g_assert_not_reached ();
+}
+
 static void
 show_below_fold (ZhiEnterprisePage *self)
 {
   if (self->below_fold_shown)
     return;
   self->below_fold_shown = TRUE;
+  for (guint i = first_below_fold (); i < N_FIELDS; i++)
+    {
+      build_field (self, &self->fields[i]);
+      field_sync (self, &self->fields[i]);
+    }
+  update_workshops_row (self);
+  update_investment_hint (self);
   gtk_widget_set_visible (GTK_WIDGET (self->track_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->site_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->investment_group), TRUE);
@@ -1340,6 +1401,7 @@ zhi_enterprise_page_get_message (ZhiEnterprisePage *self, const char *id)
   Field *field;
 
   g_return_val_if_fail (ZHI_IS_ENTERPRISE_PAGE (self), NULL);
+  show_below_fold (self);
   field = lookup_field (self, id);
   return field != NULL ? zhi_message_row_get_text (field->message_row) : NULL;
 }
@@ -1426,6 +1488,7 @@ zhi_enterprise_page_class_init (ZhiEnterprisePageClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/zhizao/Zhizao/ui/pages/zhi-enterprise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, basic_group);
+  gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, basic_list);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, track_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, site_group);
   gtk_widget_class_bind_template_child (widget_class, ZhiEnterprisePage, investment_group);

@@ -14,6 +14,8 @@ struct _ZhiIndustryRow
 {
   AdwActionRow parent_instance;
 
+  GtkLabel *title; /* the row's own title and subtitle: see zhi_industry_row_init () */
+  GtkLabel *subtitle;
   GtkMenuButton *button;
   GtkSearchEntry *search;
   GtkListBox *list;
@@ -22,6 +24,7 @@ struct _ZhiIndustryRow
   GHashTable *shown; /* division codes matching the search; NULL = all */
   const ZhiIndustryDivision *divisions;
   guint n_divisions;
+  gboolean rows_made; /* the list's rows (ensure_division_rows) */
 };
 
 enum
@@ -68,7 +71,10 @@ zhi_industry_row_set_division (ZhiIndustryRow *self, const char *code)
     }
   else
     subtitle = g_strdup (_ ("Not chosen: pick the division of your main products"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_label_set_text (self->subtitle, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle), subtitle);
+  /* a division's name is one line; a message about a wrong code is read whole */
+  gtk_label_set_wrap (self->subtitle, division == NULL && *code != '\0');
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   subtitle, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
@@ -83,12 +89,38 @@ filter_func (GtkListBoxRow *row, gpointer data)
   return self->shown == NULL || g_hash_table_contains (self->shown, row_code (self, row));
 }
 
+/* The list's rows, one per division, are made the first time the list is wanted (the popover
+ * shown, the list or the search asked for): a page shows the row long before anyone opens it. */
+static void
+ensure_division_rows (ZhiIndustryRow *self)
+{
+  if (self->rows_made)
+    return;
+  self->rows_made = TRUE;
+  for (guint i = 0; i < self->n_divisions; i++)
+    {
+      GtkWidget *item = gtk_list_box_row_new ();
+      g_autofree char *text = g_strdup_printf ("%s %s", self->divisions[i].code,
+                                               zhi_industry_division_name (&self->divisions[i]));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      gtk_list_box_append (self->list, item);
+    }
+}
+
 static void
 search_changed_cb (ZhiIndustryRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autoptr (GPtrArray) matches = NULL;
 
+  ensure_division_rows (self);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   if (*text != '\0')
     {
@@ -115,6 +147,7 @@ row_activated_cb (ZhiIndustryRow *self, GtkListBoxRow *row)
 static void
 search_activate_cb (ZhiIndustryRow *self)
 {
+  ensure_division_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && filter_func (GTK_LIST_BOX_ROW (row), self))
@@ -127,6 +160,7 @@ search_activate_cb (ZhiIndustryRow *self)
 static void
 popover_show_cb (ZhiIndustryRow *self)
 {
+  ensure_division_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -134,6 +168,14 @@ popover_show_cb (ZhiIndustryRow *self)
         && g_strcmp0 (row_code (self, GTK_LIST_BOX_ROW (row)), self->code) == 0)
       gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+/* What the row says under its title: the division, or what is wrong */
+const char *
+zhi_industry_row_get_subtitle (ZhiIndustryRow *self)
+{
+  g_return_val_if_fail (ZHI_IS_INDUSTRY_ROW (self), NULL);
+  return gtk_label_get_text (self->subtitle);
 }
 
 GtkWidget *
@@ -147,6 +189,7 @@ GtkWidget *
 zhi_industry_row_get_search (ZhiIndustryRow *self)
 {
   g_return_val_if_fail (ZHI_IS_INDUSTRY_ROW (self), NULL);
+  ensure_division_rows (self);
   return GTK_WIDGET (self->search);
 }
 
@@ -154,6 +197,7 @@ GtkWidget *
 zhi_industry_row_get_list (ZhiIndustryRow *self)
 {
   g_return_val_if_fail (ZHI_IS_INDUSTRY_ROW (self), NULL);
+  ensure_division_rows (self);
   return GTK_WIDGET (self->list);
 }
 
@@ -193,16 +237,38 @@ zhi_industry_row_init (ZhiIndustryRow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *placeholder = gtk_label_new (_ ("No division matches"));
+  GtkWidget *labels;
 
   self->code = g_strdup ("");
   self->button = GTK_MENU_BUTTON (button);
   self->search = GTK_SEARCH_ENTRY (search);
   self->list = GTK_LIST_BOX (list);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _ ("Industry Division (GB/T 4754-2017)"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* The title and subtitle are the row's own labels, laid out and styled as AdwActionRow's
+   * (row > box.header > box.title): AdwActionRow's always wrap, and GTK 4.8 sizes a wrapping
+   * label in the row's horizontal box by trying width after width (some 20 M instructions on
+   * the enterprise page's first frame).  These are one line, ellipsized, the whole text in the
+   * tooltip; only a message about a wrong code wraps. */
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_margin_top (labels, 6);
+  gtk_widget_set_margin_bottom (labels, 6);
+  gtk_widget_add_css_class (labels, "title");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  self->title = GTK_LABEL (gtk_label_new (_ ("Industry Division (GB/T 4754-2017)")));
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = i == 0 ? self->title : self->subtitle;
+
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (GTK_WIDGET (label), i == 0 ? "title" : "subtitle");
+      gtk_box_append (GTK_BOX (labels), GTK_WIDGET (label));
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), gtk_label_get_text (self->title));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Industry division"), -1);
 
@@ -237,21 +303,6 @@ zhi_industry_row_init (ZhiIndustryRow *self)
   g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
   self->divisions = zhi_industry_list (&self->n_divisions);
-  for (guint i = 0; i < self->n_divisions; i++)
-    {
-      GtkWidget *item = gtk_list_box_row_new ();
-      g_autofree char *text = g_strdup_printf ("%s %s", self->divisions[i].code,
-                                               zhi_industry_division_name (&self->divisions[i]));
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), item);
-    }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);

@@ -14,6 +14,7 @@ GtkWidget *zhi_industry_row_new (void);
  * division is shown as an error).  ZhiIndustryRow::chosen (const char *code) is emitted when
  * the user picks one. */
 void zhi_industry_row_set_division (ZhiIndustryRow *self, const char *code);
+const char *zhi_industry_row_get_subtitle (ZhiIndustryRow *self);
 GtkWidget *zhi_industry_row_get_button (ZhiIndustryRow *self);
 GtkWidget *zhi_industry_row_get_search (ZhiIndustryRow *self);
 GtkWidget *zhi_industry_row_get_list (ZhiIndustryRow *self);
