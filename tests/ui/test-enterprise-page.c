@@ -690,6 +690,40 @@ test_tab_leaves_fields (Fixture *f, gconstpointer data)
     }
 }
 
+/* Up from the first fact and down from the last leave the facts' list for the widget before
+ * or after it, as the arrow keys do in libadwaita's groups. */
+static void
+test_arrows_leave_list (Fixture *f, gconstpointer data)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (control (f, "name"), GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row, *first = NULL, *last = NULL;
+
+  control (f, "investment-total"); /* every row built */
+  spin ();
+  g_assert_nonnull (list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (row)))
+      {
+        first = first ? first : row;
+        last = row;
+      }
+  g_assert_true (first != NULL && last != NULL && first != last);
+  for (guint k = 0; k < 2; k++)
+    {
+      GtkDirectionType direction = k == 0 ? GTK_DIR_DOWN : GTK_DIR_UP;
+      gboolean handled = FALSE;
+      GtkWidget *focus;
+
+      gtk_widget_grab_focus (GTK_WIDGET (k == 0 ? last : first));
+      spin ();
+      g_signal_emit_by_name (list, "keynav-failed", direction, &handled);
+      g_assert_true (handled);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -697,6 +731,7 @@ main (int argc, char **argv)
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/enterprise-page/tab-leaves-fields", test_tab_leaves_fields);
+  ADD ("/enterprise-page/arrows-leave-the-list", test_arrows_leave_list);
   ADD ("/enterprise-page/typing-writes-project", test_typing_writes_project);
   ADD ("/enterprise-page/numbers/letters-rejected", test_numbers_reject_letters);
   ADD ("/enterprise-page/dates/validated", test_dates_validated);

@@ -16,6 +16,7 @@
 #include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-number.h"
+#include "zhi-number-entry.h"
 #include "zhi-scenario-row.h"
 #include "zhi-industry-row.h"
 #include "zhi-message-row.h"
@@ -131,49 +132,6 @@ static void update_workshops_row (ZhiEnterprisePage *self);
 
 /* ---- values and their text ------------------------------------------------------------------ */
 
-/* The one reading and writing of numbers (zhi-number.h).  An empty text is 0.  FALSE for
- * anything but a non-negative number. */
-static gboolean
-parse_number (const char *text, double *out)
-{
-  double value = 0;
-
-  switch (zhi_number_parse (text, &value))
-    {
-      case ZHI_NUMBER_EMPTY:
-        *out = 0;
-        return TRUE;
-      case ZHI_NUMBER_VALID:
-        if (value < 0)
-          return FALSE;
-        *out = value;
-        return TRUE;
-      case ZHI_NUMBER_INVALID:
-      default:
-        return FALSE;
-    }
-}
-
-static gboolean
-parse_integer (const char *text, gint64 *out)
-{
-  double value = 0;
-
-  if (!parse_number (text, &value) || value != floor (value) || value > (double)G_MAXINT64)
-    return FALSE;
-  *out = (gint64)value;
-  return TRUE;
-}
-
-/* 0 shows as an empty field */
-static char *
-format_number (double value)
-{
-  if (value == 0)
-    return g_strdup ("");
-  return zhi_number_format (value, 4);
-}
-
 /* What the entry's text would be stored as, or NULL when it cannot be stored. */
 static char *
 field_text_to_stored (const Field *field, const char *text)
@@ -185,7 +143,7 @@ field_text_to_stored (const Field *field, const char *text)
           double value;
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          if (!parse_number (text, &value))
+          if (!zhi_number_entry_read_amount (text, &value))
             return NULL;
           return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
         }
@@ -193,7 +151,7 @@ field_text_to_stored (const Field *field, const char *text)
         {
           gint64 value;
 
-          if (!parse_integer (text, &value))
+          if (!zhi_number_entry_read_count (text, &value))
             return NULL;
           return g_strdup_printf ("%" G_GINT64_FORMAT, value);
         }
@@ -254,14 +212,14 @@ field_get_display (ZhiEnterprisePage *self, const Field *field)
           double value = 0;
 
           g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
-          return format_number (value);
+          return zhi_number_entry_amount_text (value);
         }
       case KIND_INTEGER:
         {
           gint64 value = 0;
 
           g_object_get (zhi_page_get_project (ZHI_PAGE (self)), field->info->id, &value, NULL);
-          return format_number ((double)value);
+          return zhi_number_entry_amount_text ((double)value);
         }
       default:
         return field_get_stored (self, field);
@@ -476,7 +434,8 @@ update_investment_hint (ZhiEnterprisePage *self)
   if (zhi_page_get_project (ZHI_PAGE (self)) == NULL || total_field->row == NULL)
     return;
   /* a number the total entry cannot hold is reported by the entry itself */
-  if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (total_field->row)), &typed))
+  if (!zhi_number_entry_read_amount (gtk_editable_get_text (GTK_EDITABLE (total_field->row)),
+                                     &typed))
     return;
   software = zhi_project_get_investment_software (zhi_page_get_project (ZHI_PAGE (self)));
   hardware = zhi_project_get_investment_hardware (zhi_page_get_project (ZHI_PAGE (self)));
@@ -487,8 +446,8 @@ update_investment_hint (ZhiEnterprisePage *self)
       field_show_message (total_field, ZHI_MESSAGE_NONE, NULL, NULL);
       return;
     }
-  s_sum = format_number (sum);
-  s_total = format_number (total);
+  s_sum = zhi_number_entry_amount_text (sum);
+  s_total = zhi_number_entry_amount_text (total);
   if (total == 0)
     text = g_strdup_printf (_ ("Software and hardware add up to %s (10k yuan); the total is still "
                                "empty."),
@@ -1508,6 +1467,7 @@ zhi_enterprise_page_init (ZhiEnterprisePage *self)
 {
   self->scenario_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  zhi_page_list_arrows_leave (self->basic_list);
   build_fields (self);
   sync_all (self);
 }

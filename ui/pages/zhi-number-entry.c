@@ -59,3 +59,44 @@ zhi_number_suffix_new (const char *unit)
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   return label;
 }
+
+gboolean
+zhi_number_entry_read_amount (const char *text, double *out)
+{
+  double value = 0;
+
+  switch (zhi_number_parse (text, &value))
+    {
+      case ZHI_NUMBER_EMPTY:
+        *out = 0;
+        return TRUE;
+      case ZHI_NUMBER_VALID:
+        if (value < 0)
+          return FALSE;
+        *out = value;
+        return TRUE;
+      case ZHI_NUMBER_INVALID:
+      default:
+        return FALSE;
+    }
+}
+
+gboolean
+zhi_number_entry_read_count (const char *text, gint64 *out)
+{
+  double value = 0;
+
+  if (!zhi_number_entry_read_amount (text, &value) || value != floor (value)
+      || value > (double)G_MAXINT64)
+    return FALSE;
+  *out = (gint64)value;
+  return TRUE;
+}
+
+char *
+zhi_number_entry_amount_text (double value)
+{
+  if (value == 0)
+    return g_strdup ("");
+  return zhi_number_format (value, 4);
+}

@@ -120,6 +120,23 @@ zhi_page_show_step (ZhiPage *self, const char *step, const char *focus)
 }
 
 /* page.focus (parameter s): the same as zhi_page_focus_field, for the checklist's rows */
+static gboolean
+list_keynav_failed_cb (GtkWidget *list, GtkDirectionType direction, gpointer unused)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (root == NULL || (direction != GTK_DIR_UP && direction != GTK_DIR_DOWN))
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (root), direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD
+                                                                            : GTK_DIR_TAB_FORWARD);
+}
+
+void
+zhi_page_list_arrows_leave (GtkListBox *list)
+{
+  g_signal_connect (list, "keynav-failed", G_CALLBACK (list_keynav_failed_cb), NULL);
+}
+
 static void
 focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {

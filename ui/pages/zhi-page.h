@@ -45,4 +45,8 @@ void zhi_page_add_toast (ZhiPage *self, AdwToast *toast);
 /* Emits ZhiPage::show-step: asks the holder to show @step and focus @focus (may be NULL). */
 void zhi_page_show_step (ZhiPage *self, const char *step, const char *focus);
 
+/* The arrow keys leave @list at its ends for the widget before or after it, as they do in
+ * libadwaita's groups: for a boxed list that is not in one. */
+void zhi_page_list_arrows_leave (GtkListBox *list);
+
 G_END_DECLS
