@@ -272,7 +272,10 @@ move_into_place (const char *source, const char *path, GError **error)
   int fd = g_open (source, O_RDWR | O_CLOEXEC, 0);
   int saved = 0;
 
-  if (fd < 0 || fchmod (fd, mode) != 0 || (existed && fsync (fd) != 0))
+  /* the mode as best it can: a disk without Unix modes (a FAT memory stick) refuses it */
+  if (fd >= 0)
+    (void)fchmod (fd, mode);
+  if (fd < 0 || (existed && fsync (fd) != 0))
     saved = errno;
   if (fd >= 0)
     g_close (fd, NULL);
