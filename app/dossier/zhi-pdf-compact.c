@@ -76,6 +76,21 @@ zhi_pdf_compact_set_error (GError **error,
   g_set_error (error, ZHI_PDF_COMPACT_ERROR, code, "qpdf: %s", text && *text ? text : fallback);
 }
 
+/* TRUE, with @error set to "@what: the warning", when qpdf has a warning for @q: the
+ * assembly treats one as a failure (an object that no longer reads would be copied as null). */
+static gboolean
+take_warning (qpdf_data q, int code, const char *what, GError **error)
+{
+  qpdf_error w;
+
+  if (!qpdf_more_warnings (q))
+    return FALSE;
+  w = qpdf_next_warning (q);
+  g_set_error (error, ZHI_PDF_COMPACT_ERROR, code, "%s: %s", what,
+               w ? qpdf_get_error_full_text (q, w) : "qpdf warned");
+  return TRUE;
+}
+
 /* Writes @q to @out_path with object streams; the same input gives the same bytes. */
 static gboolean
 write_compact (qpdf_data q, const char *out_path, GError **error)
@@ -1125,15 +1140,8 @@ zhi_pdf_assemble (const char *in_path,
         }
       /* an object of the page that no longer reads (the file changed since it was inspected)
        * would be copied as null: a page missing its fonts or images is no copy */
-      if (qpdf_more_warnings (ev))
-        {
-          qpdf_error w = qpdf_next_warning (ev);
-
-          g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ,
-                       "the page could not be copied: %s",
-                       w ? qpdf_get_error_full_text (ev, w) : "qpdf warned");
-          goto out;
-        }
+      if (take_warning (ev, ZHI_PDF_COMPACT_ERROR_READ, "the page could not be copied", error))
+        goto out;
       g_string_truncate (content, 0);
       if (!frame_content (content, style, t.glyphs, t.mark_id != 0, u->width, u->height, u->label))
         {
@@ -1225,24 +1233,11 @@ zhi_pdf_assemble (const char *in_path,
   /* stream data (fonts, images) is read from the evidence while writing: one that no longer
    * reads (the file changed since it was copied from) leaves a page without it */
   for (guint k = 0; k < sources->len; k++)
-    if (qpdf_more_warnings (sources->pdata[k]))
-      {
-        qpdf_error w = qpdf_next_warning (sources->pdata[k]);
-
-        g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_READ,
-                     "the page could not be copied: %s",
-                     w ? qpdf_get_error_full_text (sources->pdata[k], w) : "qpdf warned");
-        goto out;
-      }
-  if (qpdf_more_warnings (q))
-    {
-      qpdf_error w = qpdf_next_warning (q);
-
-      g_set_error (error, ZHI_PDF_COMPACT_ERROR, ZHI_PDF_COMPACT_ERROR_WRITE,
-                   "the PDF could not be written: %s",
-                   w ? qpdf_get_error_full_text (q, w) : "qpdf warned");
+    if (take_warning (sources->pdata[k], ZHI_PDF_COMPACT_ERROR_READ, "the page could not be copied",
+                      error))
       goto out;
-    }
+  if (take_warning (q, ZHI_PDF_COMPACT_ERROR_WRITE, "the PDF could not be written", error))
+    goto out;
   ok = TRUE;
 
 out:
