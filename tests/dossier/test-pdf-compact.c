@@ -269,6 +269,23 @@ test_deterministic (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* The /ID: the input's identifier first, then one made of the output's own bytes (a SHA-256,
+ * not qpdf's fixed test identifier, which every file would share). */
+static void
+test_file_id (void)
+{
+  g_autofree char *in_first = NULL, *in_second = NULL, *in_expected = NULL;
+  g_autofree char *first = NULL, *second = NULL, *expected = NULL;
+
+  ensure_files ();
+  g_assert_true (zhi_test_pdf_file_id (files.cairo_path, &in_first, &in_second, &in_expected));
+  g_assert_true (zhi_test_pdf_file_id (files.compact_path, &first, &second, &expected));
+  g_assert_cmpstr (first, ==, in_first);
+  g_assert_cmpstr (second, ==, expected);
+  g_assert_cmpstr (second, !=, "31415926535897932384626433832795");
+  g_assert_cmpstr (second, !=, in_second);
+}
+
 static void
 test_errors (void)
 {
@@ -337,6 +354,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/same-document-to-poppler", test_same_document);
   g_test_add_func ("/pdf-compact/qpdf-check-clean", test_qpdf_check);
   g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
+  g_test_add_func ("/pdf-compact/file-id-from-the-bytes", test_file_id);
   g_test_add_func ("/pdf-compact/errors", test_errors);
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();

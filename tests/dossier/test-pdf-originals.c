@@ -650,6 +650,14 @@ test_text_stamps_outline_links (void)
     g_error ("qpdf --check: %s", qpdf_out);
   /* the copies of the evidence and the temporary PDFs are gone */
   g_assert_true (dir_is_empty (built.work));
+  /* a file identifier of its own, made of its bytes, in both halves */
+  {
+    g_autofree char *first = NULL, *second = NULL, *expected = NULL;
+
+    g_assert_true (zhi_test_pdf_file_id (built.path, &first, &second, &expected));
+    g_assert_cmpstr (first, ==, expected);
+    g_assert_cmpstr (second, ==, expected);
+  }
 }
 
 /* An owner-restricted PDF (printing forbidden) is embedded, and says so. */

@@ -661,6 +661,34 @@ zhi_test_sha256_file (const char *path)
 }
 
 gboolean
+zhi_test_pdf_file_id (const char *path, char **first, char **second, char **expected)
+{
+  static const char fixed[] = "31415926535897932384626433832795";
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  const char *entry = NULL;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+  /* the last one: the trailer, or the cross-reference stream's dictionary */
+  for (gsize i = 0; i + 72 <= len; i++)
+    if (memcmp (data + i, "/ID [<", 6) == 0 && data[i + 38] == '>' && data[i + 39] == '<'
+        && memcmp (data + i + 72, ">]", 2) == 0)
+      entry = data + i;
+  if (entry == NULL)
+    return FALSE;
+  *first = g_strndup (entry + 6, 32);
+  *second = g_strndup (entry + 40, 32);
+  /* the bytes as qpdf wrote them, before the identifier was put in */
+  if (g_str_equal (*first, *second))
+    memcpy ((char *)entry + 6, fixed, 32);
+  memcpy ((char *)entry + 40, fixed, 32);
+  *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
+  (*expected)[32] = '\0';
+  return TRUE;
+}
+
+gboolean
 zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output)
 {
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");

@@ -92,6 +92,11 @@ char *zhi_test_pdf_text (const char *path);
 int zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest);
 
 char *zhi_test_sha256_file (const char *path);
+/* The two halves of the last /ID in the PDF at @path (into @first and @second, 32 hex digits
+ * each; FALSE when there is none), and the identifier the assembly gives a file: the first 32
+ * hex digits of the SHA-256 of its bytes with qpdf's fixed identifier where its own second half
+ * (and its first, when the two are the same) stands. */
+gboolean zhi_test_pdf_file_id (const char *path, char **first, char **second, char **expected);
 /* Runs qpdf --check; TRUE when qpdf is absent (*skipped set) or the file is clean. */
 gboolean zhi_test_qpdf_check (const char *path, gboolean *skipped, char **output);
 
