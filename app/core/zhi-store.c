@@ -1113,6 +1113,18 @@ zhi_project_close (ZhiProject *self, GError **error)
   return TRUE;
 }
 
+void
+zhi_project_release_memory (ZhiProject *self)
+{
+  g_return_if_fail (ZHI_IS_PROJECT (self));
+  ZhiStore *store = _zhi_project_get_store (self);
+  if (store == NULL || store->db == NULL)
+    return;
+  g_mutex_lock (&store->mutex);
+  sqlite3_db_release_memory (store->db);
+  g_mutex_unlock (&store->mutex);
+}
+
 static void
 fsync_dir (const char *dir)
 {

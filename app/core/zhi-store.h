@@ -38,6 +38,9 @@ gboolean zhi_project_has_unsaved_changes (ZhiProject *self);
 /* Flush, drop evidence bytes no item uses any more, close the file.  The project stays
  * usable in memory (like a project from zhi_project_new() with its content). */
 gboolean zhi_project_close (ZhiProject *self, GError **error);
+/* Gives back the memory SQLite's page cache holds: a render that has read 100 MB of evidence
+ * out of the project file otherwise keeps the last 2 MB of it cached. */
+void zhi_project_release_memory (ZhiProject *self);
 /* Writes everything (including evidence bytes) to @file, atomically (a temporary file
  * renamed over it), then continues editing there, writable. */
 gboolean zhi_project_save_as (ZhiProject *self, GFile *file, GError **error);

@@ -65,24 +65,52 @@ unref_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The evidence's bytes (a converted office document's PDF), read out of the project file in
+ * one read of the blob when its size is known: a splice into a growing memory stream read it
+ * 8 KB at a time and copied it again at every doubling (0.1 s for 112 MB). */
 static GBytes *
 read_evidence (ZhiProject *project, const char *id, GError **error)
 {
   g_autofree char *pdf = zhi_project_get_evidence_pdf_sha256 (project, id);
+  ZhiEvidence *ev = zhi_project_lookup_evidence (project, id);
   /* an office document is in the dossier as the PDF made of it */
   g_autoptr (GInputStream) in = pdf ? zhi_project_open_evidence_pdf_stream (project, id, error)
                                     : zhi_project_open_evidence_stream (project, id, error);
-  g_autoptr (GOutputStream) mem = NULL;
+  gsize size = 0, allocated = ev && !pdf ? (gsize)zhi_evidence_get_size (ev) : 0;
+  guint8 *data;
 
   if (in == NULL)
     return NULL;
-  mem = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (
-          mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
-          error)
-      < 0)
-    return NULL;
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+  /* one byte more than expected: a read that fills it has met the end */
+  allocated = MAX (allocated + 1, 64 * 1024);
+  data = g_malloc (allocated);
+  for (;;)
+    {
+      gssize n;
+
+      if (size == allocated)
+        {
+          allocated *= 2;
+          data = g_realloc (data, allocated);
+        }
+      n = g_input_stream_read (in, data + size, allocated - size, NULL, error);
+      if (n < 0)
+        {
+          g_free (data);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += (gsize)n;
+    }
+  if (!g_input_stream_close (in, NULL, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+  /* the blob's pages are read once: not kept in SQLite's cache */
+  zhi_project_release_memory (project);
+  return g_bytes_new_take (data, size);
 }
 
 /* A blob read asked of the owner thread by the worker. */
@@ -465,6 +493,7 @@ progress_cb (guint done, guint total, gpointer data)
 static gboolean
 job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
+  zhi_pdf_phase (NULL);
   if (job->with_attachments)
     for (guint i = 0; i < job->attachments->len; i++)
       {
@@ -480,6 +509,8 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
         e->no_printing = zhi_pdf_attachment_get_no_printing (att);
         zhi_pdf_attach_warning_free (warning);
       }
+  if (job->with_attachments)
+    zhi_pdf_phase ("evidence: copied, checked, read");
   add_list (job);
   if (job->with_attachments)
     add_attachments (job);
