@@ -5,6 +5,7 @@
 #include "zhi-test-pdfs.h"
 #include "zhi-test-util.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <qpdf/qpdfjob-c.h>
@@ -286,6 +287,61 @@ test_file_id (void)
   g_assert_cmpstr (second, !=, in_second);
 }
 
+/* In a large file the cross-reference stream's table, written after its dictionary, is tens of
+ * kilobytes: the /ID is found where `startxref` points, not among the file's last bytes. */
+static void
+test_file_id_large (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *in = NULL, *out = NULL, *data = NULL;
+  g_autofree char *first = NULL, *second = NULL, *expected = NULL;
+  cairo_surface_t *surface;
+  gsize len;
+  const char *id;
+
+  ensure_files ();
+  in = g_build_filename (files.dir, "large-in.pdf", NULL);
+  out = g_build_filename (files.dir, "large-out.pdf", NULL);
+  surface = cairo_pdf_surface_create (in, 595.276, 841.89);
+  {
+    cairo_t *cr = cairo_create (surface);
+
+    g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+    /* an image of noise on each page, of a random size: streams whose offsets in the file no
+     * compressor flattens (objects in object streams cost the table next to nothing) */
+    for (guint i = 0; i < 3000; i++)
+      {
+        int side = g_rand_int_range (rand, 2, 24);
+        cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+        guint32 *pixels = (guint32 *)cairo_image_surface_get_data (noise);
+
+        for (int p = 0; p < side * (cairo_image_surface_get_stride (noise) / 4); p++)
+          pixels[p] = g_rand_int (rand) & 0xffffff;
+        cairo_surface_mark_dirty (noise);
+        cairo_set_source_surface (cr, noise, 72, 72);
+        cairo_paint (cr);
+        cairo_surface_destroy (noise);
+        cairo_show_page (cr);
+      }
+    cairo_destroy (cr);
+  }
+  cairo_surface_destroy (surface);
+  g_assert_true (zhi_pdf_compact (in, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (zhi_test_pdf_file_id (out, &first, &second, &expected));
+  g_assert_cmpstr (first, ==, expected);
+  g_assert_cmpstr (second, ==, expected);
+  /* the case this covers: the identifier further from the end than the last 4 KB */
+  g_assert_true (g_file_get_contents (out, &data, &len, NULL));
+  id = NULL;
+  for (gsize i = len - 32; i > 0 && id == NULL; i--)
+    if (memcmp (data + i, expected, 32) == 0)
+      id = data + i;
+  g_assert_nonnull (id);
+  g_assert_cmpint ((gssize)len - (id - data), >, 4096);
+}
+
 static void
 test_errors (void)
 {
@@ -355,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/qpdf-check-clean", test_qpdf_check);
   g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
   g_test_add_func ("/pdf-compact/file-id-from-the-bytes", test_file_id);
+  g_test_add_func ("/pdf-compact/file-id-in-a-large-file", test_file_id_large);
   g_test_add_func ("/pdf-compact/errors", test_errors);
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();
