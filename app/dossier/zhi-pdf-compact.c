@@ -229,7 +229,8 @@ failed:
   return set_io_error (error, path, saved);
 }
 
-/* Writes @q to @out_path with object streams; the same input gives the same bytes. */
+/* Writes @q to @out_path with object streams, and qpdf's fixed /ID: set_file_id() gives it its
+ * own.  The same input gives the same bytes. */
 static gboolean
 write_compact (qpdf_data q, const char *out_path, GError **error)
 {
@@ -252,7 +253,7 @@ write_compact (qpdf_data q, const char *out_path, GError **error)
                                  "the PDF could not be written");
       return FALSE;
     }
-  return set_file_id (out_path, error);
+  return TRUE;
 }
 
 gboolean
@@ -291,7 +292,7 @@ zhi_pdf_compact_finish (const char *in_path,
   /* last: the page hashes see every page as it will be written */
   if (finish && finish->data && !zhi_dossier_data_embed (qpdf, finish->data, error))
     goto out;
-  if (!write_compact (qpdf, out_path, error))
+  if (!write_compact (qpdf, out_path, error) || !set_file_id (out_path, error))
     goto out;
   ok = TRUE;
 
@@ -1414,5 +1415,8 @@ out:
   /* the dossier first (it holds references into the evidence files), as before */
   g_ptr_array_insert (sources, 0, q);
   cleanup_in_background (g_steal_pointer (&sources));
+  /* the file's own /ID (0.07 s at 112 MB) while a thread frees qpdf's objects */
+  if (ok && !set_file_id (out_path, error))
+    ok = FALSE;
   return ok;
 }
