@@ -590,9 +590,10 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
   if (!zhi_test_pdfs_write_png_rows (t->png_huge, 10000, 10000, error))
     return NULL;
 
-  if (g_find_program_in_path ("qpdf"))
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+
+  if (qpdf != NULL)
     {
-      g_autofree char *qpdf = g_find_program_in_path ("qpdf");
       g_autofree char *out = P ("encrypted.pdf");
       const char *argv[]
           = { qpdf, "--encrypt", "user-pw", "owner-pw", "256", "--", t->multi_pdf, out, NULL };
@@ -603,9 +604,8 @@ zhi_test_pdfs_generate (const char *dir, GError **error)
           && g_spawn_check_wait_status (status, NULL))
         t->encrypted_pdf = g_steal_pointer (&out);
     }
-  if (g_find_program_in_path ("qpdf"))
+  if (qpdf != NULL)
     {
-      g_autofree char *qpdf = g_find_program_in_path ("qpdf");
       g_autofree char *out = P ("restricted.pdf");
       const char *argv[]
           = { qpdf, "--encrypt",  "",  "owner-pw", "256", "--print=none", "--modify=none",
