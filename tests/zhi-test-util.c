@@ -2,7 +2,9 @@
 #include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "zhi-credit-code.h"
 #include "zhi-store.h"
 
 static char *tmp_dir;
@@ -104,6 +106,22 @@ zhi_test_set_enterprise (ZhiProject *p)
   zhi_project_set_investment_software (p, 800);
   zhi_project_set_investment_hardware (p, 1700.75);
   zhi_project_set_investment_total (p, 2500.75);
+}
+
+char *
+zhi_test_credit_code (const char *region, const char *org)
+{
+  g_autofree char *first17 = NULL;
+  char org_check = zhi_credit_code_compute_org_check (org);
+  char check;
+
+  g_assert_cmpuint (strlen (region), ==, 6);
+  g_assert_cmpuint (strlen (org), ==, 8);
+  g_assert_cmpint (org_check, !=, 0);
+  first17 = g_strdup_printf ("91%s%s%c", region, org, org_check);
+  check = zhi_credit_code_compute_check_char (first17);
+  g_assert_cmpint (check, !=, 0);
+  return g_strdup_printf ("%s%c", first17, check);
 }
 
 char *

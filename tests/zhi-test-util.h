@@ -48,6 +48,10 @@ char *zhi_test_file_sha256 (const char *path);
  * contacts, figures and investment; not its main products or funding sources). */
 void zhi_test_set_enterprise (ZhiProject *p);
 
+/* A valid unified social credit code: "91", the 6-digit @region (the registering authority),
+ * the 8-character @org code and both check characters computed.  Free with g_free(). */
+char *zhi_test_credit_code (const char *region, const char *org);
+
 /* @text with every @from replaced by @to; @from must be there (the edit must hit).  Takes
  * @text; free the result with g_free(). */
 char *zhi_test_replace (char *text, const char *from, const char *to);

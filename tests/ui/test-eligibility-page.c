@@ -10,6 +10,7 @@
 #include "zhi-kpi.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -21,20 +22,6 @@ typedef struct
   ZhiEvaluation *evaluation;
   ZhiEligibilityPage *page;
 } Fixture;
-
-/* A valid unified social credit code registered in Shenyang (210102), check characters computed. */
-static char *
-liaoning_credit_code (void)
-{
-  char code[19] = "91210102MA0X7Q3K";
-
-  code[16] = zhi_credit_code_compute_org_check ("MA0X7Q3K");
-  g_assert_cmpint (code[16], !=, 0);
-  code[17] = zhi_credit_code_compute_check_char (code);
-  g_assert_cmpint (code[17], !=, 0);
-  code[18] = '\0';
-  return g_strdup (code);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -152,7 +139,7 @@ improve_one_kpi (Fixture *f)
 static void
 answer_all_good (Fixture *f)
 {
-  g_autofree char *code = liaoning_credit_code ();
+  g_autofree char *code = zhi_test_credit_code ("210102", "MA0X7Q3K") /* Shenyang */;
   const char *conditions[] = { "cond-1", "cond-2", "cond-3", "cond-4", "cond-5", "cond-6" };
   const char *exclusions[] = { "excl-1", "excl-2", "excl-3" };
 
@@ -277,11 +264,8 @@ test_credit_code_decides_condition_one (Fixture *f, gconstpointer data)
 
   /* A code from outside Liaoning (Beijing, 110101) fails condition （一）. */
   {
-    char code[19] = "91110101MA0X7Q3K";
+    g_autofree char *code = zhi_test_credit_code ("110101", "MA0X7Q3K");
 
-    code[16] = zhi_credit_code_compute_org_check ("MA0X7Q3K");
-    code[17] = zhi_credit_code_compute_check_char (code);
-    code[18] = '\0';
     zhi_project_set_credit_code (f->project, code);
   }
   update (f);

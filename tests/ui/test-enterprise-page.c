@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-industry-row.h"
 #include "zhi-project-view.h"
@@ -13,6 +12,7 @@
 #include "zhi-track.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -89,12 +89,7 @@ text_of (Fixture *f, const char *id)
 static char *
 make_code (const char *region)
 {
-  char first17[18];
-  char org8[9] = "MA0Q7B2K";
-
-  g_snprintf (first17, sizeof first17, "91%s%s%c", region, org8,
-              zhi_credit_code_compute_org_check (org8));
-  return g_strdup_printf ("%s%c", first17, zhi_credit_code_compute_check_char (first17));
+  return zhi_test_credit_code (region, "MA0Q7B2K");
 }
 
 static gboolean
