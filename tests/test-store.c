@@ -4,7 +4,6 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "zhi-project-private.h"
@@ -677,14 +676,6 @@ test_evidence_pdf_expected_sha256 (void)
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 2);
 }
 
-static long
-max_rss_kb (void)
-{
-  struct rusage ru;
-  getrusage (RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
-
 static void
 test_evidence_large_chunked (void)
 {
@@ -711,7 +702,7 @@ test_evidence_large_chunked (void)
       }
     fclose (f);
   }
-  long rss0 = max_rss_kb ();
+  long rss0 = zhi_test_peak_rss_kb ();
   g_autoptr (ZhiProject) p = create ("large.zhizao", &path);
   g_autoptr (GFile) bf = g_file_new_for_path (big);
   ZhiEvidence *ev = zhi_project_attach_file (p, bf, "大文件", NULL, &error);
@@ -740,7 +731,7 @@ test_evidence_large_chunked (void)
   g_assert_true (zhi_project_export_evidence (p, "E1", of, NULL, &error));
   g_autoptr (GPtrArray) bad = zhi_project_verify_evidence (p, NULL, &error);
   g_assert_cmpuint (bad->len, ==, 0);
-  long grown_mb = (max_rss_kb () - rss0) / 1024;
+  long grown_mb = (zhi_test_peak_rss_kb () - rss0) / 1024;
   g_test_message ("peak RSS grew by %ld MB for a %zu MB file", grown_mb, size >> 20);
   if (g_test_verbose ())
     g_printerr ("peak RSS grew by %ld MB for a %zu MB file\n", grown_mb, size >> 20);

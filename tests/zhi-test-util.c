@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "zhi-credit-code.h"
 #include "zhi-store.h"
@@ -166,4 +167,21 @@ zhi_test_attached_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   *out = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, &error);
   g_assert_no_error (error);
+}
+
+char *
+zhi_test_project_json (ZhiProject *project)
+{
+  g_autoptr (JsonNode) node = zhi_project_to_json (project);
+
+  return json_to_string (node, TRUE);
+}
+
+glong
+zhi_test_peak_rss_kb (void)
+{
+  struct rusage ru;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &ru), ==, 0);
+  return ru.ru_maxrss;
 }

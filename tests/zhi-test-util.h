@@ -61,6 +61,13 @@ char *zhi_test_workshop_json (void);
  * w01.cyber-security, criterion w09 renumbered w11 (with its items and indicators). */
 char *zhi_test_newer_workshop_json (const char *edition);
 
+/* The project's JSON interchange form (zhi_project_to_json), pretty-printed: what a test compares
+ * to say a project is unchanged or put back exactly.  Free with g_free(). */
+char *zhi_test_project_json (ZhiProject *project);
+
+/* The process's peak resident set size so far, in KiB (getrusage's ru_maxrss). */
+glong zhi_test_peak_rss_kb (void);
+
 /* A GAsyncReadyCallback for zhi_project_attach_file_async(): stores the evidence in the
  * ZhiEvidence ** passed as data (no reference: the project holds it); asserts no error. */
 void zhi_test_attached_cb (GObject *source, GAsyncResult *result, gpointer data);

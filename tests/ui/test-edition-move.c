@@ -11,6 +11,7 @@
 #include "zhi-migration.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 #define NEXT "2025-06-01"
 
@@ -91,14 +92,6 @@ save_png (GtkWidget *widget, const char *name)
   png = g_build_filename (shots, name, NULL);
   g_assert_true (zhi_test_ui_save_png (widget, png, &error));
   g_assert_no_error (error);
-}
-
-static char *
-project_text (ZhiProject *project)
-{
-  g_autoptr (JsonNode) node = zhi_project_to_json (project);
-
-  return json_to_string (node, TRUE);
 }
 
 static gboolean
@@ -196,7 +189,7 @@ test_offer_report_move_undo (void)
   g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, NEXT);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   save_png (GTK_WIDGET (window), "edition-offer.png");
-  before = project_text (project);
+  before = zhi_test_project_json (project);
 
   /* the report lists what does not carry over, as the migration plans it; Cancel changes
    * nothing */
@@ -216,7 +209,7 @@ test_offer_report_move_undo (void)
   g_assert_nonnull (strstr (report, "w01.security"));
   g_assert_null (strstr (report, "w01.network"));
   {
-    g_autofree char *now = project_text (project);
+    g_autofree char *now = zhi_test_project_json (project);
 
     g_assert_cmpstr (now, ==, before);
   }
@@ -240,7 +233,7 @@ test_offer_report_move_undo (void)
 
   /* Undo: exactly as before, on the old edition */
   g_assert_true (zhi_project_view_undo_move (view));
-  after_undo = project_text (project);
+  after_undo = zhi_test_project_json (project);
   g_assert_cmpstr (after_undo, ==, before);
   g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
   g_assert_true (zhi_answers_get_bool (answers, "w01.security", &yes) && yes);
