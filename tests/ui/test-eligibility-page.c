@@ -31,19 +31,16 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GFile) file = NULL;
   ZhiProjectView *view;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "申报.zhizao", NULL);
-  file = g_file_new_for_path (f->path);
   {
-    g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
+    g_autoptr (ZhiProject) project
+        = zhi_test_ui_new_project ("zhizao-test-XXXXXX", "申报.zhizao", &f->path, &f->tmpdir);
 
-    g_assert_no_error (error);
     zhi_project_set_name (project, "沈阳示例装备制造有限公司");
     zhi_project_set_track (project, track);
     g_assert_true (zhi_project_close (project, &error));
     g_assert_no_error (error);
   }
+  file = g_file_new_for_path (f->path);
 
   f->app = zhi_test_ui_application_new ();
   f->window = zhi_test_ui_open_window (f->app, file, 1000, 720);

@@ -26,15 +26,8 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  f->path = zhi_test_ui_tmp_path ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->tmpdir);
-  file = g_file_new_for_path (f->path);
-  f->project = zhi_project_create (file, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->project);
-
+  f->project
+      = zhi_test_ui_new_project ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->path, &f->tmpdir);
   f->page = ZHI_ENTERPRISE_PAGE (zhi_enterprise_page_new ());
   zhi_page_set_project (ZHI_PAGE (f->page), f->project);
   f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 720, 900);

@@ -232,6 +232,21 @@ zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir)
   return g_build_filename (*tmpdir, name, NULL);
 }
 
+ZhiProject *
+zhi_test_ui_new_project (const char *dir_template, const char *name, char **path, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  ZhiProject *project;
+
+  *path = zhi_test_ui_tmp_path (dir_template, name, tmpdir);
+  file = g_file_new_for_path (*path);
+  project = zhi_project_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
 char *
 zhi_test_ui_demo_project (const char *dir_template, char **tmpdir)
 {

@@ -40,6 +40,10 @@ GtkWindow *zhi_test_ui_present (GtkWidget *child, int width, int height);
 /* A new temporary folder named after @dir_template (stored in *@tmpdir) and the path of @name
  * in it. */
 char *zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir);
+/* A new, empty project file @name in a new temporary folder named after @dir_template; its path
+ * in *@path and the folder in *@tmpdir (as zhi_test_ui_close_project() takes them). */
+ZhiProject *
+zhi_test_ui_new_project (const char *dir_template, const char *name, char **path, char **tmpdir);
 /* The path of a closed workshop demo project (zhi_demo_create) written in a new temporary
  * folder named after @dir_template (stored in *@tmpdir). */
 char *zhi_test_ui_demo_project (const char *dir_template, char **tmpdir);
