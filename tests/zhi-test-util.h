@@ -48,6 +48,12 @@ char *zhi_test_file_sha256 (const char *path);
  * contacts, figures and investment; not its main products or funding sources). */
 void zhi_test_set_enterprise (ZhiProject *p);
 
+/* Fills @p with content of every kind but evidence: the sample enterprise
+ * (zhi_test_set_enterprise), its main products (two lines) and funding, the workshop track,
+ * the site, two scenarios (one with quotes in its description), answers of every type (a
+ * ratio and a KPI partly blank, a KPI's years and source, a note) and two narratives. */
+void zhi_test_fill_project (ZhiProject *p);
+
 /* A valid unified social credit code: "91", the 6-digit @region (the registering authority),
  * the 8-character @org code and both check characters computed.  Free with g_free(). */
 char *zhi_test_credit_code (const char *region, const char *org);
