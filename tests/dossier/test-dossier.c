@@ -68,17 +68,7 @@ open_pdf (const char *path, GPtrArray **texts)
 
   g_assert_no_error (error);
   if (texts)
-    {
-      *texts = g_ptr_array_new_with_free_func (g_free);
-      for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-        {
-          PopplerPage *page = poppler_document_get_page (pdf, i);
-          g_autofree char *text = poppler_page_get_text (page);
-
-          g_ptr_array_add (*texts, zhi_test_strip_space (text));
-          g_object_unref (page);
-        }
-    }
+    *texts = zhi_test_pdf_page_texts (pdf);
   return pdf;
 }
 

@@ -139,7 +139,6 @@ ensure_built (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *evidence = NULL;
   g_autofree char *uri = NULL;
-  int i;
 
   if (built.doc)
     return;
@@ -154,15 +153,7 @@ ensure_built (void)
   uri = g_filename_to_uri (built.path, NULL, NULL);
   built.pdf = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
-  built.texts = g_ptr_array_new_with_free_func (g_free);
-  for (i = 0; i < poppler_document_get_n_pages (built.pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (built.pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      g_ptr_array_add (built.texts, zhi_test_strip_space (text));
-      g_object_unref (page);
-    }
+  built.texts = zhi_test_pdf_page_texts (built.pdf);
 }
 
 static const char *

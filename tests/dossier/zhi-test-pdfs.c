@@ -746,6 +746,22 @@ zhi_test_pdf_text (const char *path)
   return g_string_free (all, FALSE);
 }
 
+GPtrArray *
+zhi_test_pdf_page_texts (PopplerDocument *pdf)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_ptr_array_add (texts, zhi_test_strip_space (text));
+      g_object_unref (page);
+    }
+  return texts;
+}
+
 int
 zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest)
 {

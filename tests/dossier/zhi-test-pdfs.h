@@ -88,6 +88,8 @@ char *zhi_test_strip_space (const char *s);
 gboolean zhi_test_bytes_contain (GBytes *bytes, const char *needle);
 /* The text of every page of the PDF at @path, run together without white space. */
 char *zhi_test_pdf_text (const char *path);
+/* The text of each page of @pdf without white space, one string a page (free the array). */
+GPtrArray *zhi_test_pdf_page_texts (PopplerDocument *pdf);
 /* The page number (from 1) a link's destination leads to, a named one looked up in @pdf. */
 int zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest);
 /* @page drawn on white at @scale (pixels per point) into a new RGB24 image surface, flushed:
