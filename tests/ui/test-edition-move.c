@@ -276,11 +276,7 @@ test_read_only_not_offered (void)
   g_assert_no_error (error);
   g_assert_nonnull (next);
   g_assert_finalize_object (g_steal_pointer (&created));
-  created = zhi_project_open (file, &error);
-  g_assert_no_error (error);
-  zhi_project_set_standard_edition (created, "2024-01-01");
-  g_assert_true (zhi_project_close (created, &error));
-  g_assert_finalize_object (g_steal_pointer (&created));
+  zhi_test_ui_set_project_edition (file, "2024-01-01");
 
   window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);

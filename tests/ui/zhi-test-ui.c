@@ -476,6 +476,19 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
   return g_steal_pointer (&project);
 }
 
+void
+zhi_test_ui_set_project_edition (GFile *file, const char *edition)
+{
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project = zhi_project_open (file, &error);
+
+  g_assert_no_error (error);
+  zhi_project_set_standard_edition (project, edition);
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
+}
+
 GtkWidget *
 zhi_test_ui_show_step (ZhiProjectView *view, const char *step)
 {

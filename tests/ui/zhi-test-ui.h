@@ -78,6 +78,9 @@ void zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir
 /* A project file at @file with the enterprise and some answers filled, closed again so a
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
+/* Records @edition as the edition of its standard the closed project at @file is drafted
+ * against (it is opened, changed and closed again). */
+void zhi_test_ui_set_project_edition (GFile *file, const char *edition);
 
 /* A new empty folder for a test's own $XDG_DATA_HOME (the caller sets the variable), so the
  * editions it installs are seen by it alone; zhi_test_ui_data_home_remove() removes it again
