@@ -143,10 +143,11 @@ test_offer_report_move_undo (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "move.zhizao", &dir);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file
+      = zhi_test_ui_sample_file ("zhizao-test-XXXXXX", "move.zhizao", &path, &dir);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (ZhiProject) created = NULL;
   g_autoptr (ZhiStandard) builtin = zhi_standard_load_builtin ("workshop", &error);
   g_autoptr (ZhiStandard) next = NULL;
   g_autoptr (GPtrArray) planned = NULL;
@@ -165,7 +166,6 @@ test_offer_report_move_undo (void)
   g_assert_no_error (error);
 
   /* the sample, drafted against the built-in edition, with answers that carry over and do not */
-  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_editions_set_project_standard (created, builtin);
@@ -264,10 +264,10 @@ test_read_only_not_offered (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "old.zhizao", &dir);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file
+      = zhi_test_ui_sample_file ("zhizao-test-XXXXXX", "old.zhizao", &path, &dir);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
   g_autoptr (ZhiStandard) next = zhi_editions_lookup ("workshop", NEXT, &error);
   ZhiWindow *window;
   ZhiProjectView *view;
@@ -275,7 +275,6 @@ test_read_only_not_offered (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (next);
-  g_assert_finalize_object (g_steal_pointer (&created));
   zhi_test_ui_set_project_edition (file, "2024-01-01");
 
   window = zhi_test_ui_open_window (app, file, 1100, 760);

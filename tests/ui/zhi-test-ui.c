@@ -476,6 +476,21 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
   return g_steal_pointer (&project);
 }
 
+GFile *
+zhi_test_ui_sample_file (const char *dir_template, const char *name, char **path, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  GFile *file;
+  ZhiProject *project;
+
+  *path = zhi_test_ui_tmp_path (dir_template, name, tmpdir);
+  file = g_file_new_for_path (*path);
+  project = zhi_test_ui_sample_project (file, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
+  return file;
+}
+
 void
 zhi_test_ui_set_project_edition (GFile *file, const char *edition)
 {

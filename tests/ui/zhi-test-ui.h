@@ -78,6 +78,10 @@ void zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir
 /* A project file at @file with the enterprise and some answers filled, closed again so a
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
+/* The sample project above written as @name in a new temporary folder named after
+ * @dir_template, closed and let go: its file; its path in *@path and the folder in *@tmpdir. */
+GFile *
+zhi_test_ui_sample_file (const char *dir_template, const char *name, char **path, char **tmpdir);
 /* Records @edition as the edition of its standard the closed project at @file is drafted
  * against (it is opened, changed and closed again). */
 void zhi_test_ui_set_project_edition (GFile *file, const char *edition);
