@@ -246,30 +246,33 @@ test_missing (void)
   g_unlink (path);
 }
 
-/* a stand-in soffice: logs its arguments and environment, copies a sample PDF per document */
+/* A folder @name holding a stand-in soffice that logs its arguments and environment to @log and
+ * copies a sample PDF per document. */
 static char *
-stand_in_script (const char *log)
+stand_in_bin (const char *name, const char *log)
 {
-  return g_strdup_printf ("#!/bin/sh\n"
-                          "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
-                          "out=\n"
-                          "while [ $# -gt 0 ]; do\n"
-                          "  case \"$1\" in\n"
-                          "    --outdir) out=$2; shift ;;\n"
-                          "    -*|pdf) ;;\n"
-                          "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
-                          "  esac\n"
-                          "  shift\n"
-                          "done\n",
-                          log, samples->multi_pdf);
+  g_autofree char *script
+      = g_strdup_printf ("#!/bin/sh\n"
+                         "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
+                         "out=\n"
+                         "while [ $# -gt 0 ]; do\n"
+                         "  case \"$1\" in\n"
+                         "    --outdir) out=$2; shift ;;\n"
+                         "    -*|pdf) ;;\n"
+                         "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
+                         "  esac\n"
+                         "  shift\n"
+                         "done\n",
+                         log, samples->multi_pdf);
+
+  return fake_bin (name, script);
 }
 
 static void
 test_batch_one_run (void)
 {
   g_autofree char *log = zhi_test_tmp_path ("soffice.log");
-  g_autofree char *script = stand_in_script (log);
-  g_autofree char *dir = fake_bin ("fake-bin", script);
+  g_autofree char *dir = stand_in_bin ("fake-bin", log);
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) project = project_new ("batch.zhizao", &path);
   g_autoptr (GError) error = NULL;
@@ -323,8 +326,7 @@ static void
 test_async (void)
 {
   g_autofree char *log = zhi_test_tmp_path ("soffice-async.log");
-  g_autofree char *script = stand_in_script (log);
-  g_autofree char *dir = fake_bin ("fake-bin-async", script);
+  g_autofree char *dir = stand_in_bin ("fake-bin-async", log);
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) project = project_new ("async.zhizao", &path);
   g_autoptr (GError) error = NULL;
