@@ -18,6 +18,14 @@ lacks () { # description file text
   n=$((n + 1))
   if grep -qF -- "$3" "$2"; then echo "not ok $n - $1: “$3” found"; failures=$((failures + 1)); else echo "ok $n - $1"; fi
 }
+expect () { # expected-status args...: runs "$cli" with the arguments, its output in $tmp/out and $tmp/err
+  want="$1"; shift
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  check "$* exits $want" "$want" $?
+}
+has () { # file text: contains, the text its own description
+  contains "“$2” shown" "$1" "$2"
+}
 json_ok () { # description file python-expression-on-d
   n=$((n + 1))
   if command -v python3 >/dev/null; then

@@ -161,6 +161,27 @@ test_json_set_one (void)
   g_assert_cmpint (zhi_answers_get_answer_type (a, "n"), ==, ZHI_ANSWER_NONE);
 }
 
+/* Each of the @n JSON answers in @bad is refused, with a message naming the answer (“id”),
+ * and the answer already there stays. */
+static void
+assert_json_rejected (const char *const *bad, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (ZhiAnswers) a = zhi_answers_new ();
+      g_autoptr (JsonNode) node = json_from_string (bad[i], NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("case %s", bad[i]);
+      zhi_answers_set_bool (a, "id", TRUE);
+      g_assert_false (zhi_answers_set_json (a, "id", node, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "“id”"));
+      /* a failed set leaves the old value */
+      g_assert_cmpint (zhi_answers_get_answer_type (a, "id"), ==, ZHI_ANSWER_BOOL);
+    }
+}
+
 static void
 test_json_rejects (void)
 {
@@ -177,20 +198,7 @@ test_json_rejects (void)
     "{\"value\":true}",
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr (ZhiAnswers) a = zhi_answers_new ();
-      g_autoptr (JsonNode) node = json_from_string (bad[i], NULL);
-      g_autoptr (GError) error = NULL;
-
-      g_test_message ("case %s", bad[i]);
-      zhi_answers_set_bool (a, "id", TRUE);
-      g_assert_false (zhi_answers_set_json (a, "id", node, &error));
-      g_assert_nonnull (error);
-      g_assert_nonnull (strstr (error->message, "id"));
-      /* a failed set leaves the old value */
-      g_assert_cmpint (zhi_answers_get_answer_type (a, "id"), ==, ZHI_ANSWER_BOOL);
-    }
+  assert_json_rejected (bad, G_N_ELEMENTS (bad));
 }
 
 static void
@@ -358,17 +366,7 @@ test_json_rejects_bad_details (void)
     "{\"type\":\"ratio\",\"source\":\"x\"}",
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr (ZhiAnswers) a = zhi_answers_new ();
-      g_autoptr (JsonNode) node = json_from_string (bad[i], NULL);
-      g_autoptr (GError) error = NULL;
-
-      g_test_message ("case %s", bad[i]);
-      g_assert_false (zhi_answers_set_json (a, "k", node, &error));
-      g_assert_nonnull (error);
-      g_assert_nonnull (strstr (error->message, "“k”"));
-    }
+  assert_json_rejected (bad, G_N_ELEMENTS (bad));
 }
 
 int

@@ -7,6 +7,7 @@
 #include "zhi-evaluation.h"
 #include "zhi-i18n.h"
 #include "zhi-names.h"
+#include "zhi-test-util.h"
 
 static gboolean
 has_problem (ZhiEvaluation *evaluation, const char *code, const char *field)
@@ -144,17 +145,13 @@ filled_workshop (void)
   ZhiProject *project = zhi_project_new ();
   ZhiAnswers *answers = zhi_project_get_answers (project);
   const char *none[] = { NULL };
-  char code[19] = "91210102MA0T5K2P";
+  g_autofree char *code = zhi_test_credit_code ("210102", "MA0T5K2P"); /* Shenyang */
   g_autoptr (ZhiScenario) a = zhi_scenario_new ("设备联网", none, "");
   g_autoptr (ZhiScenario) b = zhi_scenario_new ("在线检测", none, "");
 
   zhi_project_set_track (project, "workshop");
   zhi_project_set_name (project, "沈阳测试机械有限公司");
 
-  /* a valid Shenyang code: the two check characters computed */
-  code[16] = zhi_credit_code_compute_org_check ("MA0T5K2P");
-  code[17] = zhi_credit_code_compute_check_char (code);
-  code[18] = '\0';
   zhi_project_set_credit_code (project, code);
   zhi_project_set_site_name (project, "精密加工数字化车间");
   zhi_project_set_contact_person (project, "李四");

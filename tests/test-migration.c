@@ -253,14 +253,6 @@ test_missing_edition_opens_read_only (void)
   g_rmdir (dir);
 }
 
-static char *
-project_text (ZhiProject *project)
-{
-  g_autoptr (JsonNode) node = zhi_project_to_json (project);
-
-  return json_to_string (node, TRUE);
-}
-
 /* Undo after a move puts the project back exactly: answers, narratives, evidence links,
  * scenarios and the edition fields */
 static void
@@ -270,23 +262,23 @@ test_undo_restores_exactly (void)
   g_autoptr (ZhiStandard) from = zhi_standard_load_builtin ("workshop", &error);
   g_autoptr (ZhiStandard) to = newer_workshop ("2025-06-01");
   g_autoptr (ZhiProject) project = drafted_project (from);
-  g_autofree char *before = project_text (project);
+  g_autofree char *before = zhi_test_project_json (project);
   g_autofree char *moved = NULL;
   g_autofree char *after = NULL;
   g_autoptr (ZhiMigrationUndo) undo = zhi_migration_undo_new (project, from, to);
-  g_autofree char *unchanged = project_text (project);
+  g_autofree char *unchanged = zhi_test_project_json (project);
   g_autoptr (GPtrArray) losses = NULL;
 
   g_assert_cmpstr (unchanged, ==, before); /* recording changes nothing */
   losses = zhi_migration_apply (project, from, to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (losses->len, ==, 6);
-  moved = project_text (project);
+  moved = zhi_test_project_json (project);
   g_assert_cmpstr (moved, !=, before);
 
   g_assert_true (zhi_migration_undo_restore (undo, project, &error));
   g_assert_no_error (error);
-  after = project_text (project);
+  after = zhi_test_project_json (project);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
   g_assert_cmpstr (zhi_project_get_standard_sha256 (project), ==, zhi_standard_get_sha256 (from));

@@ -237,30 +237,7 @@ static ZhiProject *
 make_full_project (void)
 {
   ZhiProject *p = zhi_project_new ();
-  zhi_test_set_enterprise (p);
-  zhi_project_set_main_products (p, "数控机床\n工业机器人");
-  zhi_project_set_funding_sources (p, "自筹 80%，银行贷款 20%");
-  zhi_project_set_track (p, ZHI_TRACK_WORKSHOP);
-  zhi_project_set_site_name (p, "机加工数字化车间");
-  zhi_project_set_in_use_date (p, "2022-10-01");
-  const char *crit[] = { "w2", "w5", NULL };
-  g_autoptr (ZhiScenario) s = zhi_scenario_new ("设备联网与数据采集", crit, "DNC \"联网\" 120 台");
-  zhi_project_add_scenario (p, s);
-  g_autoptr (ZhiScenario) s2 = zhi_scenario_new ("智能排产", NULL, "");
-  zhi_project_add_scenario (p, s2);
-  ZhiAnswers *a = zhi_project_get_answers (p);
-  zhi_answers_set_bool (a, "cond-1", TRUE);
-  zhi_answers_set_text (a, "w10", "效益明显");
-  zhi_answers_set_count (a, "scenarios", 2);
-  zhi_answers_set_ratio (a, "w2.equipment", 60, 100, 0.5);
-  zhi_answers_set_kpi (a, "kpi.defect", 2.5, 1.2);
-  zhi_answers_set_kpi_details (a, "kpi.defect", 2021, 2023, "质量月报");
-  zhi_answers_set_ratio (a, "w3.networked", 55, NAN, NAN);
-  zhi_answers_set_kpi (a, "kpi.cycle", 30, NAN);
-  zhi_answers_set_note (a, "cond-1", "注册地沈阳");
-  zhi_project_answers_changed (p, NULL);
-  zhi_project_set_narrative (p, "w1", "部署工业防火墙");
-  zhi_project_set_narrative (p, "w2", "设备数字化率 60%");
+  zhi_test_fill_project (p);
   const char *sup[] = { "w2", "cond-4", NULL };
   g_autoptr (GDateTime) t = g_date_time_new_utc (2024, 3, 5, 8, 9, 10.123456);
   zhi_project_add_evidence (p, NULL, "设备清单", "equip.pdf", "application/pdf", 123456, SHA_B, 12,

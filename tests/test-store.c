@@ -4,7 +4,6 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "zhi-project-private.h"
@@ -37,30 +36,6 @@ write_file (const char *path, const char *data, gssize len)
   g_autoptr (GError) error = NULL;
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
-}
-
-static void
-fill (ZhiProject *p)
-{
-  zhi_test_set_enterprise (p);
-  zhi_project_set_main_products (p, "数控机床");
-  zhi_project_set_funding_sources (p, "自筹");
-  zhi_project_set_track (p, ZHI_TRACK_FACTORY_DISCRETE);
-  zhi_project_set_site_name (p, "示例智能工厂");
-  zhi_project_set_in_use_date (p, "2022-10-01");
-  const char *crit[] = { "f3", "f4", NULL };
-  g_autoptr (ZhiScenario) s = zhi_scenario_new ("智能排产", crit, "APS");
-  zhi_project_add_scenario (p, s);
-  g_autoptr (ZhiScenario) s2 = zhi_scenario_new ("质量追溯", NULL, "MES");
-  zhi_project_add_scenario (p, s2);
-  ZhiAnswers *a = zhi_project_get_answers (p);
-  zhi_answers_set_bool (a, "cond-1", TRUE);
-  zhi_answers_set_ratio (a, "w2.equipment", 60, 100, 0.5);
-  zhi_answers_set_kpi (a, "kpi.cycle", 30, 21);
-  zhi_answers_set_note (a, "cond-1", "注册地沈阳");
-  zhi_project_answers_changed (p, NULL);
-  zhi_project_set_narrative (p, "f1", "工业防火墙");
-  zhi_project_set_narrative (p, "f2", "PLM");
 }
 
 static ZhiProject *
@@ -115,11 +90,11 @@ test_round_trip (void)
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (ZhiProject) reference = zhi_project_new ();
-  fill (reference);
+  zhi_test_fill_project (reference);
   {
     g_autoptr (ZhiProject) p = create ("round.zhizao", &path);
     g_assert_false (zhi_project_is_read_only (p));
-    fill (p);
+    zhi_test_fill_project (p);
     ZhiEvidence *ev = attach_bytes (p, "cert.pdf", "%PDF-1.4 test", -1);
     g_assert_cmpstr (zhi_evidence_get_media_type (ev), ==, "application/pdf");
     g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, 0);
@@ -448,7 +423,7 @@ test_bad_input (void)
   /* newer: a real project whose user_version says 99 */
   {
     g_autoptr (ZhiProject) p = create ("newer.zhizao", &newer_path);
-    fill (p);
+    zhi_test_fill_project (p);
   }
   sqlite3_open (newer_path, &db);
   sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL);
@@ -458,7 +433,7 @@ test_bad_input (void)
   g_autofree char *src = NULL;
   {
     g_autoptr (ZhiProject) p = create ("bulk.zhizao", &src);
-    fill (p);
+    zhi_test_fill_project (p);
     g_autofree char *big = g_strnfill (200000, 'x');
     attach_bytes (p, "big.txt", big, -1);
   }
@@ -491,7 +466,7 @@ test_read_only_file (void)
   g_autoptr (GError) error = NULL;
   {
     g_autoptr (ZhiProject) p = create ("ro.zhizao", &path);
-    fill (p);
+    zhi_test_fill_project (p);
   }
   g_chmod (path, 0444);
   g_autofree char *before = zhi_test_file_sha256 (path);
@@ -526,7 +501,7 @@ test_failed_commit_keeps_state (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) signalled = NULL;
   g_autoptr (ZhiProject) p = create ("full.zhizao", &path);
-  fill (p);
+  zhi_test_fill_project (p);
   attach_bytes (p, "evidence.txt", "证据内容", -1);
   g_assert_true (zhi_project_flush (p, &error));
   g_signal_connect (p, "save-failed", G_CALLBACK (on_save_failed), &signalled);
@@ -677,14 +652,6 @@ test_evidence_pdf_expected_sha256 (void)
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM blobs"), ==, 2);
 }
 
-static long
-max_rss_kb (void)
-{
-  struct rusage ru;
-  getrusage (RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
-
 static void
 test_evidence_large_chunked (void)
 {
@@ -711,7 +678,7 @@ test_evidence_large_chunked (void)
       }
     fclose (f);
   }
-  long rss0 = max_rss_kb ();
+  long rss0 = zhi_test_peak_rss_kb ();
   g_autoptr (ZhiProject) p = create ("large.zhizao", &path);
   g_autoptr (GFile) bf = g_file_new_for_path (big);
   ZhiEvidence *ev = zhi_project_attach_file (p, bf, "大文件", NULL, &error);
@@ -740,7 +707,7 @@ test_evidence_large_chunked (void)
   g_assert_true (zhi_project_export_evidence (p, "E1", of, NULL, &error));
   g_autoptr (GPtrArray) bad = zhi_project_verify_evidence (p, NULL, &error);
   g_assert_cmpuint (bad->len, ==, 0);
-  long grown_mb = (max_rss_kb () - rss0) / 1024;
+  long grown_mb = (zhi_test_peak_rss_kb () - rss0) / 1024;
   g_test_message ("peak RSS grew by %ld MB for a %zu MB file", grown_mb, size >> 20);
   if (g_test_verbose ())
     g_printerr ("peak RSS grew by %ld MB for a %zu MB file\n", grown_mb, size >> 20);

@@ -2,7 +2,11 @@
 #include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/resource.h>
 
+#include "zhi-credit-code.h"
 #include "zhi-store.h"
 
 static char *tmp_dir;
@@ -106,6 +110,52 @@ zhi_test_set_enterprise (ZhiProject *p)
   zhi_project_set_investment_total (p, 2500.75);
 }
 
+void
+zhi_test_fill_project (ZhiProject *p)
+{
+  const char *crit[] = { "w2", "w5", NULL };
+  g_autoptr (ZhiScenario) s = zhi_scenario_new ("设备联网与数据采集", crit, "DNC \"联网\" 120 台");
+  g_autoptr (ZhiScenario) s2 = zhi_scenario_new ("智能排产", NULL, "");
+  ZhiAnswers *a = zhi_project_get_answers (p);
+
+  zhi_test_set_enterprise (p);
+  zhi_project_set_main_products (p, "数控机床\n工业机器人");
+  zhi_project_set_funding_sources (p, "自筹 80%，银行贷款 20%");
+  zhi_project_set_track (p, ZHI_TRACK_WORKSHOP);
+  zhi_project_set_site_name (p, "机加工数字化车间");
+  zhi_project_set_in_use_date (p, "2022-10-01");
+  zhi_project_add_scenario (p, s);
+  zhi_project_add_scenario (p, s2);
+  zhi_answers_set_bool (a, "cond-1", TRUE);
+  zhi_answers_set_text (a, "w10", "效益明显");
+  zhi_answers_set_count (a, "scenarios", 2);
+  zhi_answers_set_ratio (a, "w2.equipment", 60, 100, 0.5);
+  zhi_answers_set_kpi (a, "kpi.defect", 2.5, 1.2);
+  zhi_answers_set_kpi_details (a, "kpi.defect", 2021, 2023, "质量月报");
+  zhi_answers_set_ratio (a, "w3.networked", 55, NAN, NAN);
+  zhi_answers_set_kpi (a, "kpi.cycle", 30, NAN);
+  zhi_answers_set_note (a, "cond-1", "注册地沈阳");
+  zhi_project_answers_changed (p, NULL);
+  zhi_project_set_narrative (p, "w1", "部署工业防火墙");
+  zhi_project_set_narrative (p, "w2", "设备数字化率 60%");
+}
+
+char *
+zhi_test_credit_code (const char *region, const char *org)
+{
+  g_autofree char *first17 = NULL;
+  char org_check = zhi_credit_code_compute_org_check (org);
+  char check;
+
+  g_assert_cmpuint (strlen (region), ==, 6);
+  g_assert_cmpuint (strlen (org), ==, 8);
+  g_assert_cmpint (org_check, !=, 0);
+  first17 = g_strdup_printf ("91%s%s%c", region, org, org_check);
+  check = zhi_credit_code_compute_check_char (first17);
+  g_assert_cmpint (check, !=, 0);
+  return g_strdup_printf ("%s%c", first17, check);
+}
+
 char *
 zhi_test_replace (char *text, const char *from, const char *to)
 {
@@ -148,4 +198,21 @@ zhi_test_attached_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   *out = zhi_project_attach_file_finish (ZHI_PROJECT (source), result, &error);
   g_assert_no_error (error);
+}
+
+char *
+zhi_test_project_json (ZhiProject *project)
+{
+  g_autoptr (JsonNode) node = zhi_project_to_json (project);
+
+  return json_to_string (node, TRUE);
+}
+
+glong
+zhi_test_peak_rss_kb (void)
+{
+  struct rusage ru;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &ru), ==, 0);
+  return ru.ru_maxrss;
 }

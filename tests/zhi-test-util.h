@@ -48,6 +48,16 @@ char *zhi_test_file_sha256 (const char *path);
  * contacts, figures and investment; not its main products or funding sources). */
 void zhi_test_set_enterprise (ZhiProject *p);
 
+/* Fills @p with content of every kind but evidence: the sample enterprise
+ * (zhi_test_set_enterprise), its main products (two lines) and funding, the workshop track,
+ * the site, two scenarios (one with quotes in its description), answers of every type (a
+ * ratio and a KPI partly blank, a KPI's years and source, a note) and two narratives. */
+void zhi_test_fill_project (ZhiProject *p);
+
+/* A valid unified social credit code: "91", the 6-digit @region (the registering authority),
+ * the 8-character @org code and both check characters computed.  Free with g_free(). */
+char *zhi_test_credit_code (const char *region, const char *org);
+
 /* @text with every @from replaced by @to; @from must be there (the edit must hit).  Takes
  * @text; free the result with g_free(). */
 char *zhi_test_replace (char *text, const char *from, const char *to);
@@ -56,6 +66,13 @@ char *zhi_test_workshop_json (void);
 /* workshop.json as its next edition changes it: dated @edition, w01.security renamed
  * w01.cyber-security, criterion w09 renumbered w11 (with its items and indicators). */
 char *zhi_test_newer_workshop_json (const char *edition);
+
+/* The project's JSON interchange form (zhi_project_to_json), pretty-printed: what a test compares
+ * to say a project is unchanged or put back exactly.  Free with g_free(). */
+char *zhi_test_project_json (ZhiProject *project);
+
+/* The process's peak resident set size so far, in KiB (getrusage's ru_maxrss). */
+glong zhi_test_peak_rss_kb (void);
 
 /* A GAsyncReadyCallback for zhi_project_attach_file_async(): stores the evidence in the
  * ZhiEvidence ** passed as data (no reference: the project holds it); asserts no error. */

@@ -160,6 +160,22 @@ clear_pages (ZhiProjectView *self)
     }
 }
 
+/* Lets go of the project and its evaluation: their handlers, and the pages built for them
+ * (there are none without a project). */
+static void
+release_project (ZhiProjectView *self)
+{
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      clear_pages (self);
+    }
+  if (self->evaluation != NULL)
+    g_signal_handlers_disconnect_by_data (self->evaluation, self);
+  g_clear_object (&self->evaluation);
+  g_clear_object (&self->project);
+}
+
 /* Builds the sidebar and pages for the project's track: the criteria differ per track. */
 static void
 rebuild (ZhiProjectView *self)
@@ -765,15 +781,7 @@ zhi_project_view_dispose (GObject *object)
 {
   ZhiProjectView *self = ZHI_PROJECT_VIEW (object);
 
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      clear_pages (self);
-    }
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->evaluation);
-  g_clear_object (&self->project);
+  release_project (self);
   g_clear_object (&self->standard);
   g_clear_object (&self->offer);
   g_clear_weak_pointer (&self->undo_toast);
@@ -890,15 +898,10 @@ zhi_project_view_set_project (ZhiProjectView *self, ZhiProject *project)
 
   if (self->project == project)
     return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  clear_pages (self);
-  if (self->evaluation != NULL)
-    g_signal_handlers_disconnect_by_data (self->evaluation, self);
-  g_clear_object (&self->evaluation);
-  g_set_object (&self->project, project);
+  release_project (self);
   if (project != NULL)
     {
+      self->project = g_object_ref (project);
       self->evaluation = zhi_evaluation_new (project);
       g_signal_connect_object (self->evaluation, "updated", G_CALLBACK (evaluation_updated_cb),
                                self, G_CONNECT_SWAPPED);

@@ -68,17 +68,7 @@ open_pdf (const char *path, GPtrArray **texts)
 
   g_assert_no_error (error);
   if (texts)
-    {
-      *texts = g_ptr_array_new_with_free_func (g_free);
-      for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-        {
-          PopplerPage *page = poppler_document_get_page (pdf, i);
-          g_autofree char *text = poppler_page_get_text (page);
-
-          g_ptr_array_add (*texts, zhi_test_strip_space (text));
-          g_object_unref (page);
-        }
-    }
+    *texts = zhi_test_pdf_page_texts (pdf);
   return pdf;
 }
 
@@ -605,43 +595,15 @@ test_cmmm (gconstpointer data)
   zhi_project_answers_changed (t->project, id);
 }
 
-/* The translucent red 草稿 mark: pixels along the page's rising diagonal, near the centre, with
- * more red than green where the page is otherwise black on white (evidence pages may be
- * anything, so only the dossier's own pages are asked). */
+/* The translucent red 草稿 mark on page @index (zhi_test_pdf_page_has_draft_mark). */
 static gboolean
 page_has_watermark (PopplerDocument *pdf, int index)
 {
   PopplerPage *page = poppler_document_get_page (pdf, index);
-  double w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint reddish = 0;
-  int x, y, stride;
-  unsigned char *data;
+  gboolean marked = zhi_test_pdf_page_has_draft_mark (page);
 
-  poppler_page_get_size (page, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)(w / 4), (int)(h / 4));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, 0.25, 0.25);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (y = (int)(h / 4) * 3 / 8; y < (int)(h / 4) * 5 / 8; y++)
-    for (x = (int)(w / 4) / 4; x < (int)(w / 4) * 3 / 4; x++)
-      {
-        guint32 px = *(guint32 *)(data + y * stride + 4 * x);
-        int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
-
-        if (r - g > 12)
-          reddish++;
-      }
-  cairo_surface_destroy (surface);
   g_object_unref (page);
-  return reddish > 50;
+  return marked;
 }
 
 /* The dossier says only what the province or the applicant said: no sentence the province never

@@ -529,6 +529,27 @@ test_migration_v2_async (void)
 
 /* ---- the dossier: the list gives the reason, not a page count; a copy names its original ---- */
 
+/* The text of @d's dossier, rendered as a draft without the attachments to @name (removed
+ * again). */
+static char *
+dossier_text (Demo *d, const char *name)
+{
+  g_autofree char *out = zhi_test_tmp_path (name);
+  g_autoptr (GError) error = NULL;
+  ZhiDossierOptions options;
+  char *text;
+
+  zhi_dossier_options_init (&options);
+  options.draft = ZHI_DOSSIER_DRAFT_YES;
+  options.no_attachments = TRUE;
+  g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = zhi_test_pdf_text (out);
+  g_unlink (out);
+  return text;
+}
+
 static void
 test_dossier_list (void)
 {
@@ -540,16 +561,7 @@ test_dossier_list (void)
   g_autofree char *same = g_strdup_printf (
       "同附件%u", g_list_model_get_n_items (zhi_project_get_evidence_list (d->project)) - 1);
   g_assert_cmpuint (zhi_evidence_get_page_count (report), ==, 3);
-  g_autofree char *out = zhi_test_tmp_path ("list.pdf");
-  ZhiDossierOptions options;
-  g_autoptr (GError) error = NULL;
-  zhi_dossier_options_init (&options);
-  options.draft = ZHI_DOSSIER_DRAFT_YES;
-  options.no_attachments = TRUE;
-  g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
-                                             NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_autofree char *text = zhi_test_pdf_text (out);
+  g_autofree char *text = dossier_text (d, "list.pdf");
   const char *list = strstr (text, "证明材料清单编号");
   if (list == NULL)
     list = strstr (text, "六、证明材料清单");
@@ -569,7 +581,6 @@ test_dossier_list (void)
     g_assert_nonnull (strstr (row, "同"));
     g_assert_nonnull (strstr (strstr (row, "同"), same + strlen ("同")));
   }
-  g_unlink (out);
 }
 
 /* A criterion whose only linked evidence does not open: the dossier says so where the score is
@@ -578,22 +589,12 @@ static void
 test_dossier_unusable_only (void)
 {
   g_autoptr (Demo) d = demo_new ("unusable-only.zhizao");
-  g_autofree char *out = zhi_test_tmp_path ("unusable-only.pdf");
-  ZhiDossierOptions options;
-  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
   attach (d, samples->empty_pdf, "空白材料", TARGET);
-  zhi_dossier_options_init (&options);
-  options.draft = ZHI_DOSSIER_DRAFT_YES;
-  options.no_attachments = TRUE;
-  g_assert_true (zhi_dossier_render_to_file (d->project, d->evaluation, &options, out, NULL, NULL,
-                                             NULL, NULL, &error));
-  g_assert_no_error (error);
-  text = zhi_test_pdf_text (out);
+  text = dossier_text (d, "unusable-only.pdf");
   g_assert_nonnull (strstr (text, "关联的证明材料无法打开"));
   g_assert_nonnull (strstr (text, "上列证明材料无法打开（原因见证明材料清单），佐证得分按0分计。"));
-  g_unlink (out);
 }
 
 int

@@ -22,25 +22,37 @@
 #include <string.h>
 
 static ZhiTestPdfs *samples;
-static char *tmpdir;
-
-static char *
-tmp_file (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
+static const char *tmpdir; /* zhi_test_tmp_dir () */
+static char *saved_path;   /* PATH while path_set () holds it */
 
 static ZhiProject *
 project_new (const char *name, char **path_out)
 {
   g_autoptr (GError) error = NULL;
-  char *path = tmp_file (name);
-  g_unlink (path);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = zhi_test_tmp_file (name, path_out);
   ZhiProject *project = zhi_demo_create (file, "workshop", &error);
   g_assert_no_error (error);
-  *path_out = path;
   return project;
+}
+
+/* PATH for the code under test: @dir in front of the test's own, or @dir @alone; put back by
+ * path_restore (). */
+static void
+path_set (const char *dir, gboolean alone)
+{
+  g_autofree char *path = NULL;
+
+  g_assert_null (saved_path);
+  saved_path = g_strdup (g_getenv ("PATH"));
+  path = alone ? g_strdup (dir) : g_strconcat (dir, ":", saved_path, NULL);
+  g_setenv ("PATH", path, TRUE);
+}
+
+static void
+path_restore (void)
+{
+  g_setenv ("PATH", saved_path, TRUE);
+  g_clear_pointer (&saved_path, g_free);
 }
 
 static ZhiEvidence *
@@ -58,8 +70,8 @@ attach (ZhiProject *project, const char *path)
 static char *
 make_office_file (const char *name, const char *contents, const char *format, const char *filter)
 {
-  g_autofree char *source = tmp_file (name);
-  g_autofree char *profile = tmp_file ("make-profile");
+  g_autofree char *source = zhi_test_tmp_path (name);
+  g_autofree char *profile = zhi_test_tmp_path ("make-profile");
   g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
   g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
   g_autoptr (GError) error = NULL;
@@ -137,7 +149,7 @@ test_convert_real (void)
 
   g_autoptr (ZhiEvaluation) evaluation = zhi_evaluation_new (project);
   zhi_evaluation_update (evaluation);
-  g_autofree char *out = tmp_file ("office.pdf");
+  g_autofree char *out = zhi_test_tmp_path ("office.pdf");
   ZhiDossierOptions options;
   zhi_dossier_options_init (&options);
   options.draft = ZHI_DOSSIER_DRAFT_YES;
@@ -190,11 +202,11 @@ test_convert_real (void)
   g_unlink (path);
 }
 
-/* PATH holds only a stand-in soffice (or nothing) for @func */
+/* A folder holding only a stand-in soffice (or nothing), to put on PATH with path_set () */
 static char *
 fake_bin (const char *name, const char *script)
 {
-  char *dir = tmp_file (name);
+  char *dir = zhi_test_tmp_path (name);
   g_autofree char *exe = g_build_filename (dir, "soffice", NULL);
   g_mkdir_with_parents (dir, 0700);
   if (script != NULL)
@@ -209,18 +221,17 @@ static void
 test_missing (void)
 {
   g_autofree char *dir = fake_bin ("empty-bin", NULL);
-  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) project = project_new ("missing.zhizao", &path);
   g_autoptr (GError) error = NULL;
-  g_autofree char *docx = tmp_file ("申报说明.docx");
+  g_autofree char *docx = zhi_test_tmp_path ("申报说明.docx");
 
   g_assert_true (g_file_set_contents (docx, "PK\x03\x04 a Word document", -1, NULL));
   ZhiEvidence *ev = attach (project, docx);
   guint before = g_list_model_get_n_items (zhi_project_get_evidence_list (project));
-  g_setenv ("PATH", dir, TRUE);
+  path_set (dir, TRUE);
   gboolean ok = zhi_office_convert_project (project, NULL, NULL, NULL, NULL, &error);
-  g_setenv ("PATH", old_path, TRUE);
+  path_restore ();
   g_assert_false (ok);
   g_assert_error (error, ZHI_OFFICE_ERROR, ZHI_OFFICE_ERROR_NOT_INSTALLED);
   g_assert_nonnull (
@@ -235,32 +246,33 @@ test_missing (void)
   g_unlink (path);
 }
 
-/* a stand-in soffice: logs its arguments and environment, copies a sample PDF per document */
+/* A folder @name holding a stand-in soffice that logs its arguments and environment to @log and
+ * copies a sample PDF per document. */
 static char *
-stand_in_script (const char *log)
+stand_in_bin (const char *name, const char *log)
 {
-  return g_strdup_printf ("#!/bin/sh\n"
-                          "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
-                          "out=\n"
-                          "while [ $# -gt 0 ]; do\n"
-                          "  case \"$1\" in\n"
-                          "    --outdir) out=$2; shift ;;\n"
-                          "    -*|pdf) ;;\n"
-                          "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
-                          "  esac\n"
-                          "  shift\n"
-                          "done\n",
-                          log, samples->multi_pdf);
+  g_autofree char *script
+      = g_strdup_printf ("#!/bin/sh\n"
+                         "echo \"RUN LANG=$LANG LC_ALL=$LC_ALL $*\" >> '%s'\n"
+                         "out=\n"
+                         "while [ $# -gt 0 ]; do\n"
+                         "  case \"$1\" in\n"
+                         "    --outdir) out=$2; shift ;;\n"
+                         "    -*|pdf) ;;\n"
+                         "    *) b=$(basename \"$1\"); cp '%s' \"$out/${b%%.*}.pdf\" ;;\n"
+                         "  esac\n"
+                         "  shift\n"
+                         "done\n",
+                         log, samples->multi_pdf);
+
+  return fake_bin (name, script);
 }
 
 static void
 test_batch_one_run (void)
 {
-  g_autofree char *log = tmp_file ("soffice.log");
-  g_autofree char *script = stand_in_script (log);
-  g_autofree char *dir = fake_bin ("fake-bin", script);
-  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
-  g_autofree char *new_path = g_strconcat (dir, ":", old_path, NULL);
+  g_autofree char *log = zhi_test_tmp_path ("soffice.log");
+  g_autofree char *dir = stand_in_bin ("fake-bin", log);
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) project = project_new ("batch.zhizao", &path);
   g_autoptr (GError) error = NULL;
@@ -269,17 +281,17 @@ test_batch_one_run (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *p = tmp_file (names[i]);
+      g_autofree char *p = zhi_test_tmp_path (names[i]);
       g_autofree char *content = g_strdup_printf ("office document %u", i);
       g_assert_true (g_file_set_contents (p, content, -1, NULL));
       evs[i] = attach (project, p);
       g_assert_false (zhi_evidence_get_usable (evs[i]));
     }
   g_unlink (log);
-  g_setenv ("PATH", new_path, TRUE);
+  path_set (dir, FALSE);
   guint n = 0;
   gboolean ok = zhi_office_convert_project (project, &n, NULL, NULL, NULL, &error);
-  g_setenv ("PATH", old_path, TRUE);
+  path_restore ();
   g_assert_no_error (error);
   g_assert_true (ok);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (names));
@@ -303,14 +315,6 @@ test_batch_one_run (void)
 }
 
 static void
-async_progress_cb (double fraction, gpointer data)
-{
-  double *last = data;
-  g_assert_cmpfloat (fraction, >=, *last);
-  *last = fraction;
-}
-
-static void
 async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   GAsyncResult **out = data;
@@ -321,17 +325,14 @@ async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 test_async (void)
 {
-  g_autofree char *log = tmp_file ("soffice-async.log");
-  g_autofree char *script = stand_in_script (log);
-  g_autofree char *dir = fake_bin ("fake-bin-async", script);
-  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
-  g_autofree char *new_path = g_strconcat (dir, ":", old_path, NULL);
+  g_autofree char *log = zhi_test_tmp_path ("soffice-async.log");
+  g_autofree char *dir = stand_in_bin ("fake-bin-async", log);
   g_autofree char *path = NULL;
   g_autoptr (ZhiProject) project = project_new ("async.zhizao", &path);
   g_autoptr (GError) error = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autofree char *a = tmp_file ("计划.docx");
-  g_autofree char *b = tmp_file ("台账.xlsx");
+  g_autofree char *a = zhi_test_tmp_path ("计划.docx");
+  g_autofree char *b = zhi_test_tmp_path ("台账.xlsx");
   double last = 0;
   guint n = 0;
 
@@ -340,12 +341,11 @@ test_async (void)
   ZhiEvidence *ea = attach (project, a);
   ZhiEvidence *eb = attach (project, b);
   g_assert_cmpuint (zhi_office_count_unconverted (project), ==, 2);
-  g_setenv ("PATH", new_path, TRUE);
-  zhi_office_convert_project_async (project, NULL, async_progress_cb, &last, async_done_cb,
-                                    &result);
+  path_set (dir, FALSE);
+  zhi_office_convert_project_async (project, NULL, progress_cb, &last, async_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_setenv ("PATH", old_path, TRUE);
+  path_restore ();
   g_assert_true (zhi_office_convert_project_finish (project, result, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
@@ -365,7 +365,7 @@ test_async (void)
 static gpointer
 cancel_later (gpointer data)
 {
-  g_autofree char *pidfile = tmp_file ("hung.pid");
+  g_autofree char *pidfile = zhi_test_tmp_path ("hung.pid");
   for (int i = 0; i < 3000 && !g_file_test (pidfile, G_FILE_TEST_EXISTS); i++)
     g_usleep (10 * 1000);
   g_usleep (100 * 1000);
@@ -376,24 +376,22 @@ cancel_later (gpointer data)
 static void
 test_timeout_kills (void)
 {
-  g_autofree char *pidfile = tmp_file ("hung.pid");
+  g_autofree char *pidfile = zhi_test_tmp_path ("hung.pid");
   g_autofree char *script
       = g_strdup_printf ("#!/bin/sh\necho $$ > '%s'\nexec sleep 600\n", pidfile);
   g_autofree char *dir = fake_bin ("hung-bin", script);
-  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
-  g_autofree char *new_path = g_strconcat (dir, ":", old_path, NULL);
-  g_autofree char *doc = tmp_file ("hung.docx");
-  g_autofree char *outdir = tmp_file ("hung-out");
+  g_autofree char *doc = zhi_test_tmp_path ("hung.docx");
+  g_autofree char *outdir = zhi_test_tmp_path ("hung-out");
   g_autoptr (GError) error = NULL;
   const char *paths[] = { doc, NULL };
 
   g_assert_true (g_file_set_contents (doc, "PK", -1, NULL));
   g_mkdir_with_parents (outdir, 0700);
-  g_setenv ("PATH", new_path, TRUE);
+  path_set (dir, FALSE);
   gint64 start = g_get_monotonic_time ();
   gboolean ok = zhi_office_convert_files (paths, outdir, 1, NULL, &error);
   gint64 took = g_get_monotonic_time () - start;
-  g_setenv ("PATH", old_path, TRUE);
+  path_restore ();
   g_assert_false (ok);
   g_assert_error (error, ZHI_OFFICE_ERROR, ZHI_OFFICE_ERROR_TIMEOUT);
   g_assert_cmpint (took, <, 60 * G_USEC_PER_SEC);
@@ -410,11 +408,11 @@ test_timeout_kills (void)
   g_unlink (pidfile);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   GThread *canceller = g_thread_new ("cancel", cancel_later, cancellable);
-  g_setenv ("PATH", new_path, TRUE);
+  path_set (dir, FALSE);
   start = g_get_monotonic_time ();
   ok = zhi_office_convert_files (paths, outdir, 600, cancellable, &error);
   took = g_get_monotonic_time () - start;
-  g_setenv ("PATH", old_path, TRUE);
+  path_restore ();
   g_thread_join (canceller);
   g_assert_false (ok);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -433,8 +431,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   zhi_evidence_inspector_install ();
-  tmpdir = g_dir_make_tmp ("zhi-office-convert-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = zhi_test_tmp_dir_make ("zhi-office-convert-XXXXXX");
   samples = zhi_test_pdfs_generate (tmpdir, &error);
   g_assert_no_error (error);
   g_test_add_func ("/office/convert-docx-xlsx-into-dossier", test_convert_real);
@@ -443,6 +440,6 @@ main (int argc, char **argv)
   g_test_add_func ("/office/timeout-kills-hung-run", test_timeout_kills);
   g_test_add_func ("/office/async-in-worker-thread", test_async);
   int status = g_test_run ();
-  zhi_test_remove_dir (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return status;
 }

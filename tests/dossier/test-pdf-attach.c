@@ -2,14 +2,14 @@
 #define _GNU_SOURCE /* memmem */
 #include "zhi-pdf-doc.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
-#include <sys/resource.h>
 
 static ZhiTestPdfs *samples;
-static char *tmpdir;
+static const char *tmpdir;
 
 static char *
 page_text (PopplerDocument *pdf, int index)
@@ -279,15 +279,6 @@ test_all_kinds (void)
     g_test_message ("qpdf not installed: structure check skipped");
 }
 
-static glong
-peak_rss_kb (void)
-{
-  struct rusage ru;
-
-  getrusage (RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
-
 static double
 embed_pages (guint n_pages, guint *pages_out)
 {
@@ -320,9 +311,9 @@ test_throughput_and_memory (void)
   glong rss_small, rss_big;
 
   secs_small = embed_pages (100, &pages_small);
-  rss_small = peak_rss_kb ();
+  rss_small = zhi_test_peak_rss_kb ();
   secs_big = embed_pages (400, &pages_big);
-  rss_big = peak_rss_kb ();
+  rss_big = zhi_test_peak_rss_kb ();
   g_test_message ("attachment pages: %u in %.2f s (%.0f pages/s); %u in %.2f s (%.0f pages/s)",
                   pages_small, secs_small, pages_small / secs_small, pages_big, secs_big,
                   pages_big / secs_big);
@@ -342,8 +333,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("zhi-pdf-attach-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = zhi_test_tmp_dir_make ("zhi-pdf-attach-XXXXXX");
   samples = zhi_test_pdfs_generate (tmpdir, &error);
   g_assert_no_error (error);
 
@@ -353,21 +343,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-attach/throughput-and-flat-memory", test_throughput_and_memory);
   status = g_test_run ();
 
-  if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") == NULL)
-    {
-      g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
-      const char *name;
-
-      while (d && (name = g_dir_read_name (d)))
-        {
-          g_autofree char *p = g_build_filename (tmpdir, name, NULL);
-          g_unlink (p);
-        }
-      g_rmdir (tmpdir);
-    }
-  else
-    g_printerr ("output kept in %s\n", tmpdir);
   zhi_test_pdfs_free (samples);
-  g_free (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return status;
 }

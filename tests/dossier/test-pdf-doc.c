@@ -1,6 +1,7 @@
 /* test-pdf-doc.c — the dossier writer, read back with poppler */
 #include "zhi-pdf-doc.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -17,7 +18,7 @@ static const char *p1_text
 
 typedef struct
 {
-  char *dir;
+  const char *dir; /* the scratch directory (zhi-test-util.h) */
   char *path;
   ZhiPdfDoc *doc;
   PopplerDocument *pdf;
@@ -138,12 +139,10 @@ ensure_built (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *evidence = NULL;
   g_autofree char *uri = NULL;
-  int i;
 
   if (built.doc)
     return;
-  built.dir = g_dir_make_tmp ("zhi-pdf-doc-XXXXXX", &error);
-  g_assert_no_error (error);
+  built.dir = zhi_test_tmp_dir_make ("zhi-pdf-doc-XXXXXX");
   evidence = g_build_filename (built.dir, "检测报告.pdf", NULL);
   g_assert_true (zhi_test_pdfs_write_text_pdf (evidence, 3, &error));
   built.path = g_build_filename (built.dir, "dossier.pdf", NULL);
@@ -154,15 +153,7 @@ ensure_built (void)
   uri = g_filename_to_uri (built.path, NULL, NULL);
   built.pdf = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
-  built.texts = g_ptr_array_new_with_free_func (g_free);
-  for (i = 0; i < poppler_document_get_n_pages (built.pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (built.pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      g_ptr_array_add (built.texts, zhi_test_strip_space (text));
-      g_object_unref (page);
-    }
+  built.texts = zhi_test_pdf_page_texts (built.pdf);
 }
 
 static const char *
@@ -669,22 +660,8 @@ main (int argc, char **argv)
       g_ptr_array_unref (built.texts);
       g_object_unref (built.pdf);
       zhi_pdf_doc_free (built.doc);
-      if (g_getenv ("ZHI_KEEP_TEST_OUTPUT") == NULL)
-        {
-          g_autoptr (GDir) d = g_dir_open (built.dir, 0, NULL);
-          const char *name;
-
-          while (d && (name = g_dir_read_name (d)))
-            {
-              g_autofree char *p = g_build_filename (built.dir, name, NULL);
-              g_unlink (p);
-            }
-          g_rmdir (built.dir);
-        }
-      else
-        g_printerr ("output kept in %s\n", built.path);
       g_free (built.path);
-      g_free (built.dir);
     }
+  zhi_test_tmp_dir_remove ();
   return status;
 }

@@ -446,24 +446,16 @@ blue_pixels (PopplerDocument *pdf, const char *needle)
   g_autoptr (PopplerPage) page = poppler_document_get_page (pdf, 0);
   GList *found = poppler_page_find_text (page, needle);
   PopplerRectangle *r;
-  double w, h;
+  double h;
   cairo_surface_t *surface;
-  cairo_t *cr;
   unsigned char *data;
   int x, y, stride;
   guint n = 0;
 
   g_assert_nonnull (found);
   r = found->data;
-  poppler_page_get_size (page, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)w * 2, (int)h * 2);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, 2, 2);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  poppler_page_get_size (page, NULL, &h);
+  surface = zhi_test_pdf_render_page (page, 2);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   /* find_text answers in PDF space, origin at the bottom left */

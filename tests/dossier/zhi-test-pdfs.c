@@ -746,6 +746,22 @@ zhi_test_pdf_text (const char *path)
   return g_string_free (all, FALSE);
 }
 
+GPtrArray *
+zhi_test_pdf_page_texts (PopplerDocument *pdf)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_ptr_array_add (texts, zhi_test_strip_space (text));
+      g_object_unref (page);
+    }
+  return texts;
+}
+
 int
 zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest)
 {
@@ -759,6 +775,48 @@ zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest)
   page = named->page_num;
   poppler_dest_free (named);
   return page;
+}
+
+cairo_surface_t *
+zhi_test_pdf_render_page (PopplerPage *page, double scale)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)(w * scale), (int)(h * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+gboolean
+zhi_test_pdf_page_has_draft_mark (PopplerPage *page)
+{
+  cairo_surface_t *surface = zhi_test_pdf_render_page (page, 0.25);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint reddish = 0;
+
+  for (int y = height * 3 / 8; y < height * 5 / 8; y++)
+    for (int x = width / 4; x < width * 3 / 4; x++)
+      {
+        guint32 px = *(const guint32 *)(data + y * stride + 4 * x);
+        int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff;
+
+        if (r - g > 12)
+          reddish++;
+      }
+  cairo_surface_destroy (surface);
+  return reddish > 50;
 }
 
 gboolean

@@ -88,8 +88,17 @@ char *zhi_test_strip_space (const char *s);
 gboolean zhi_test_bytes_contain (GBytes *bytes, const char *needle);
 /* The text of every page of the PDF at @path, run together without white space. */
 char *zhi_test_pdf_text (const char *path);
+/* The text of each page of @pdf without white space, one string a page (free the array). */
+GPtrArray *zhi_test_pdf_page_texts (PopplerDocument *pdf);
 /* The page number (from 1) a link's destination leads to, a named one looked up in @pdf. */
 int zhi_test_pdf_dest_page (PopplerDocument *pdf, PopplerDest *dest);
+/* @page drawn on white at @scale (pixels per point) into a new RGB24 image surface, flushed:
+ * its pixels are read with cairo_image_surface_get_data().  Destroy it when done. */
+cairo_surface_t *zhi_test_pdf_render_page (PopplerPage *page, double scale);
+/* Whether @page shows a draft's translucent red 草稿 mark: pixels along the page's rising
+ * diagonal, near the centre, with more red than green where a page is otherwise black on
+ * white (ask it of the dossier's own pages: evidence pages may be anything). */
+gboolean zhi_test_pdf_page_has_draft_mark (PopplerPage *page);
 
 char *zhi_test_sha256_file (const char *path);
 /* The two halves of the last /ID in the PDF at @path (into @first and @second, 32 hex digits

@@ -28,13 +28,9 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   const char *criterion_id = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
 
-  f->path = zhi_test_ui_tmp_path ("zhizao-criterion-XXXXXX", "车间.zhizao", &f->tmpdir);
-  file = g_file_new_for_path (f->path);
-  f->project = zhi_project_create (file, &error);
-  g_assert_no_error (error);
+  f->project
+      = zhi_test_ui_new_project ("zhizao-criterion-XXXXXX", "车间.zhizao", &f->path, &f->tmpdir);
   zhi_project_set_track (f->project, ZHI_TRACK_WORKSHOP);
   f->evaluation = zhi_evaluation_new (f->project);
 

@@ -11,6 +11,7 @@
 #include "zhi-migration.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 #define NEXT "2025-06-01"
 
@@ -93,14 +94,6 @@ save_png (GtkWidget *widget, const char *name)
   g_assert_no_error (error);
 }
 
-static char *
-project_text (ZhiProject *project)
-{
-  g_autoptr (JsonNode) node = zhi_project_to_json (project);
-
-  return json_to_string (node, TRUE);
-}
-
 static gboolean
 strv_has (GStrv strv, const char *s)
 {
@@ -150,10 +143,11 @@ test_offer_report_move_undo (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "move.zhizao", &dir);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file
+      = zhi_test_ui_sample_file ("zhizao-test-XXXXXX", "move.zhizao", &path, &dir);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
+  g_autoptr (ZhiProject) created = NULL;
   g_autoptr (ZhiStandard) builtin = zhi_standard_load_builtin ("workshop", &error);
   g_autoptr (ZhiStandard) next = NULL;
   g_autoptr (GPtrArray) planned = NULL;
@@ -172,7 +166,6 @@ test_offer_report_move_undo (void)
   g_assert_no_error (error);
 
   /* the sample, drafted against the built-in edition, with answers that carry over and do not */
-  g_assert_finalize_object (g_steal_pointer (&created));
   created = zhi_project_open (file, &error);
   g_assert_no_error (error);
   zhi_editions_set_project_standard (created, builtin);
@@ -196,7 +189,7 @@ test_offer_report_move_undo (void)
   g_assert_cmpstr (zhi_project_view_get_offered_edition (view), ==, NEXT);
   zhi_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   save_png (GTK_WIDGET (window), "edition-offer.png");
-  before = project_text (project);
+  before = zhi_test_project_json (project);
 
   /* the report lists what does not carry over, as the migration plans it; Cancel changes
    * nothing */
@@ -216,7 +209,7 @@ test_offer_report_move_undo (void)
   g_assert_nonnull (strstr (report, "w01.security"));
   g_assert_null (strstr (report, "w01.network"));
   {
-    g_autofree char *now = project_text (project);
+    g_autofree char *now = zhi_test_project_json (project);
 
     g_assert_cmpstr (now, ==, before);
   }
@@ -240,7 +233,7 @@ test_offer_report_move_undo (void)
 
   /* Undo: exactly as before, on the old edition */
   g_assert_true (zhi_project_view_undo_move (view));
-  after_undo = project_text (project);
+  after_undo = zhi_test_project_json (project);
   g_assert_cmpstr (after_undo, ==, before);
   g_assert_cmpstr (zhi_project_get_standard_edition (project), ==, "2023-04-18");
   g_assert_true (zhi_answers_get_bool (answers, "w01.security", &yes) && yes);
@@ -271,10 +264,10 @@ test_read_only_not_offered (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "old.zhizao", &dir);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file
+      = zhi_test_ui_sample_file ("zhizao-test-XXXXXX", "old.zhizao", &path, &dir);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
   g_autoptr (ZhiStandard) next = zhi_editions_lookup ("workshop", NEXT, &error);
   ZhiWindow *window;
   ZhiProjectView *view;
@@ -282,12 +275,7 @@ test_read_only_not_offered (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (next);
-  g_assert_finalize_object (g_steal_pointer (&created));
-  created = zhi_project_open (file, &error);
-  g_assert_no_error (error);
-  zhi_project_set_standard_edition (created, "2024-01-01");
-  g_assert_true (zhi_project_close (created, &error));
-  g_assert_finalize_object (g_steal_pointer (&created));
+  zhi_test_ui_set_project_edition (file, "2024-01-01");
 
   window = zhi_test_ui_open_window (app, file, 1100, 760);
   view = zhi_window_get_project_view (window);

@@ -10,6 +10,7 @@
 #include "zhi-kpi.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -22,20 +23,6 @@ typedef struct
   ZhiEligibilityPage *page;
 } Fixture;
 
-/* A valid unified social credit code registered in Shenyang (210102), check characters computed. */
-static char *
-liaoning_credit_code (void)
-{
-  char code[19] = "91210102MA0X7Q3K";
-
-  code[16] = zhi_credit_code_compute_org_check ("MA0X7Q3K");
-  g_assert_cmpint (code[16], !=, 0);
-  code[17] = zhi_credit_code_compute_check_char (code);
-  g_assert_cmpint (code[17], !=, 0);
-  code[18] = '\0';
-  return g_strdup (code);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -44,19 +31,16 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GFile) file = NULL;
   ZhiProjectView *view;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->tmpdir, "申报.zhizao", NULL);
-  file = g_file_new_for_path (f->path);
   {
-    g_autoptr (ZhiProject) project = zhi_project_create (file, &error);
+    g_autoptr (ZhiProject) project
+        = zhi_test_ui_new_project ("zhizao-test-XXXXXX", "申报.zhizao", &f->path, &f->tmpdir);
 
-    g_assert_no_error (error);
     zhi_project_set_name (project, "沈阳示例装备制造有限公司");
     zhi_project_set_track (project, track);
     g_assert_true (zhi_project_close (project, &error));
     g_assert_no_error (error);
   }
+  file = g_file_new_for_path (f->path);
 
   f->app = zhi_test_ui_application_new ();
   f->window = zhi_test_ui_open_window (f->app, file, 1000, 720);
@@ -152,7 +136,7 @@ improve_one_kpi (Fixture *f)
 static void
 answer_all_good (Fixture *f)
 {
-  g_autofree char *code = liaoning_credit_code ();
+  g_autofree char *code = zhi_test_credit_code ("210102", "MA0X7Q3K") /* Shenyang */;
   const char *conditions[] = { "cond-1", "cond-2", "cond-3", "cond-4", "cond-5", "cond-6" };
   const char *exclusions[] = { "excl-1", "excl-2", "excl-3" };
 
@@ -277,11 +261,8 @@ test_credit_code_decides_condition_one (Fixture *f, gconstpointer data)
 
   /* A code from outside Liaoning (Beijing, 110101) fails condition （一）. */
   {
-    char code[19] = "91110101MA0X7Q3K";
+    g_autofree char *code = zhi_test_credit_code ("110101", "MA0X7Q3K");
 
-    code[16] = zhi_credit_code_compute_org_check ("MA0X7Q3K");
-    code[17] = zhi_credit_code_compute_check_char (code);
-    code[18] = '\0';
     zhi_project_set_credit_code (f->project, code);
   }
   update (f);

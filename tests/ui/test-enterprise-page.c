@@ -5,7 +5,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "zhi-credit-code.h"
 #include "zhi-enterprise-page.h"
 #include "zhi-industry-row.h"
 #include "zhi-project-view.h"
@@ -13,6 +12,7 @@
 #include "zhi-track.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -26,15 +26,8 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  f->path = zhi_test_ui_tmp_path ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->tmpdir);
-  file = g_file_new_for_path (f->path);
-  f->project = zhi_project_create (file, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->project);
-
+  f->project
+      = zhi_test_ui_new_project ("zhizao-enterprise-XXXXXX", "企业.zhizao", &f->path, &f->tmpdir);
   f->page = ZHI_ENTERPRISE_PAGE (zhi_enterprise_page_new ());
   zhi_page_set_project (ZHI_PAGE (f->page), f->project);
   f->window = zhi_test_ui_present (GTK_WIDGET (f->page), 720, 900);
@@ -89,12 +82,7 @@ text_of (Fixture *f, const char *id)
 static char *
 make_code (const char *region)
 {
-  char first17[18];
-  char org8[9] = "MA0Q7B2K";
-
-  g_snprintf (first17, sizeof first17, "91%s%s%c", region, org8,
-              zhi_credit_code_compute_org_check (org8));
-  return g_strdup_printf ("%s%c", first17, zhi_credit_code_compute_check_char (first17));
+  return zhi_test_credit_code (region, "MA0Q7B2K");
 }
 
 static gboolean

@@ -94,13 +94,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *missing = NULL;
   ZhiProjectView *view;
 
-  f->tmpdir = g_dir_make_tmp ("zhizao-evidence-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->project_path = g_build_filename (f->tmpdir, "申报.zhizao", NULL);
-  file = g_file_new_for_path (f->project_path);
   /* an application without evidence yet */
-  sample = zhi_project_create (file, &error);
-  g_assert_no_error (error);
+  sample = zhi_test_ui_new_project ("zhizao-evidence-XXXXXX", "申报.zhizao", &f->project_path,
+                                    &f->tmpdir);
+  file = g_file_new_for_path (f->project_path);
   zhi_project_set_track (sample, ZHI_TRACK_WORKSHOP);
   zhi_project_set_name (sample, "沈阳示例精密机床有限公司");
   g_assert_true (zhi_project_close (sample, &error));

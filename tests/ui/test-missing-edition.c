@@ -15,24 +15,15 @@ test_opens_read_only (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = zhi_test_ui_tmp_path ("zhizao-test-XXXXXX", "missing.zhizao", &dir);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file
+      = zhi_test_ui_sample_file ("zhizao-test-XXXXXX", "missing.zhizao", &path, &dir);
   g_autoptr (ZhiApplication) app = zhi_test_ui_application_new ();
-  g_autoptr (ZhiProject) created = zhi_test_ui_sample_project (file, &error);
-
   ZhiWindow *window;
   ZhiProject *project;
 
-  g_assert_no_error (error);
-  g_assert_finalize_object (g_steal_pointer (&created));
   /* the sample comes back closed: record an edition nobody installed */
-  created = zhi_project_open (file, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (zhi_project_get_track (created), ==, "workshop");
-  zhi_project_set_standard_edition (created, "2030-01-01");
-  g_assert_true (zhi_project_close (created, &error));
-  g_assert_no_error (error);
-  g_assert_finalize_object (g_steal_pointer (&created));
+  zhi_test_ui_set_project_edition (file, "2030-01-01");
 
   window = zhi_test_ui_open_window (app, file, 1100, 760);
   project = zhi_window_get_project (window);

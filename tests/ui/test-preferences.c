@@ -43,6 +43,22 @@ problems_dialog_shown (gpointer data)
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
+/* Imports @file, which must be refused, and returns the body of the dialog that says why (the
+ * dialog is closed).  Free with g_free(). */
+static char *
+import_refused (ZhiPreferencesWindow *prefs, GFile *file)
+{
+  GtkWindow *dialog;
+  char *body = NULL;
+
+  g_assert_false (zhi_preferences_window_import (prefs, file));
+  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
+  dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "body", &body, NULL);
+  gtk_window_destroy (dialog);
+  return body;
+}
+
 static void
 test_list_import_remove (void)
 {
@@ -52,7 +68,6 @@ test_list_import_remove (void)
   g_autoptr (GFile) good = make_edition ("zhi-test-edition.json", "2025-06-01", FALSE);
   g_autoptr (GFile) bad = make_edition ("zhi-test-edition-bad.json", "2025-07-01", TRUE);
   ZhiPreferencesWindow *prefs;
-  GtkWindow *dialog;
   g_autofree char *body = NULL;
 
   g_unlink (installed);
@@ -78,21 +93,13 @@ test_list_import_remove (void)
     }
 
   /* the same edition again: refused, with the way to replace it */
-  g_assert_false (zhi_preferences_window_import (prefs, good));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
-  dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_object_get (dialog, "body", &body, NULL);
+  body = import_refused (prefs, good);
   g_assert_nonnull (strstr (body, "--uninstall workshop@2025-06-01"));
-  gtk_window_destroy (dialog);
   g_clear_pointer (&body, g_free);
 
   /* a broken file: refused with its problem's JSON path, nothing installed */
-  g_assert_false (zhi_preferences_window_import (prefs, bad));
-  zhi_test_ui_wait_until (problems_dialog_shown, NULL, ZHI_TEST_UI_TIMEOUT_MS);
-  dialog = zhi_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_object_get (dialog, "body", &body, NULL);
+  body = import_refused (prefs, bad);
   g_assert_nonnull (strstr (body, "$.criteria[0].weight"));
-  gtk_window_destroy (dialog);
   g_assert_cmpuint (zhi_preferences_window_get_n_editions (prefs), ==, 4);
 
   /* removed: the file is gone and so is its row; built-in editions cannot be removed */

@@ -7,6 +7,7 @@
 #include <poppler.h>
 
 #include "zhi-review.h"
+#include "zhi-test-pdfs.h"
 #include "zhi-test-ui.h"
 #include "zhi-welcome-page.h"
 
@@ -128,26 +129,6 @@ settle (void)
   for (int i = 0; i < 20; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static char *
-pdf_text (GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_gfile (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  GString *out = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      for (const char *c = text; *c; c++)
-        if (!g_ascii_isspace (*c))
-          g_string_append_c (out, *c);
-      g_object_unref (page);
-    }
-  g_object_unref (doc);
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -330,7 +311,7 @@ test_review (void)
   g_autoptr (GFile) letter = g_file_new_for_path (letter_path);
   g_assert_true (zhi_review_view_export_letter (view, letter, &error));
   g_assert_no_error (error);
-  g_autofree char *text = pdf_text (letter);
+  g_autofree char *text = zhi_test_pdf_text (letter_path);
   const char *first = strstr (text, zhi_review_get_row (review, 2)->enterprise);
   const char *second = strstr (text, zhi_review_get_row (review, 0)->enterprise);
   g_assert_nonnull (first);

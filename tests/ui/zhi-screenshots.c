@@ -7,7 +7,6 @@
 
 #include <glib/gstdio.h>
 
-#include "zhi-demo.h"
 #include "zhi-dossier-page.h"
 #include "zhi-editions.h"
 #include "zhi-evidence-page.h"
@@ -80,16 +79,12 @@ run_child (const char *outdir, const char *lang)
   shoot (window, outdir, "welcome", lang);
 
   {
-    g_autoptr (GError) error = NULL;
-    g_autofree char *tmpdir = g_dir_make_tmp ("zhizao-shots-XXXXXX", &error);
-    g_autofree char *path = g_build_filename (tmpdir, "demo.zhizao", NULL);
+    g_autofree char *tmpdir = NULL;
+    g_autofree char *path = zhi_test_ui_demo_project ("zhizao-shots-XXXXXX", &tmpdir);
     g_autoptr (GFile) file = g_file_new_for_path (path);
-    g_autoptr (ZhiProject) project = zhi_demo_create (file, "workshop", &error);
     ZhiProjectView *view;
     g_auto (GStrv) steps = NULL;
 
-    g_assert_no_error (error);
-    g_assert_true (zhi_project_close (project, &error));
     zhi_window_open_file (window, file);
     view = zhi_window_get_project_view (window);
     steps = zhi_project_view_list_steps (view);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zhi-credit-code.h"
 #include "zhi-criterion-page.h"
 #include "zhi-demo-evidence.h"
 #include "zhi-demo.h"
@@ -233,6 +232,21 @@ zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir)
   return g_build_filename (*tmpdir, name, NULL);
 }
 
+ZhiProject *
+zhi_test_ui_new_project (const char *dir_template, const char *name, char **path, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  ZhiProject *project;
+
+  *path = zhi_test_ui_tmp_path (dir_template, name, tmpdir);
+  file = g_file_new_for_path (*path);
+  project = zhi_project_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
 char *
 zhi_test_ui_demo_project (const char *dir_template, char **tmpdir)
 {
@@ -448,12 +462,8 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
   zhi_project_set_track (project, "workshop");
   zhi_project_set_name (project, "沈阳示例精密机床有限公司");
   {
-    /* a valid Shenyang code: both check characters computed */
-    char code[19] = "91210102MA0T5K2P";
+    g_autofree char *code = zhi_test_credit_code ("210102", "MA0T5K2P"); /* Shenyang */
 
-    code[16] = zhi_credit_code_compute_org_check ("MA0T5K2P");
-    code[17] = zhi_credit_code_compute_check_char (code);
-    code[18] = '\0';
     zhi_project_set_credit_code (project, code);
   }
   zhi_project_set_city (project, "沈阳市");
@@ -464,6 +474,34 @@ zhi_test_ui_sample_project (GFile *file, GError **error)
   if (!zhi_project_close (project, error))
     return NULL;
   return g_steal_pointer (&project);
+}
+
+GFile *
+zhi_test_ui_sample_file (const char *dir_template, const char *name, char **path, char **tmpdir)
+{
+  g_autoptr (GError) error = NULL;
+  GFile *file;
+  ZhiProject *project;
+
+  *path = zhi_test_ui_tmp_path (dir_template, name, tmpdir);
+  file = g_file_new_for_path (*path);
+  project = zhi_test_ui_sample_project (file, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
+  return file;
+}
+
+void
+zhi_test_ui_set_project_edition (GFile *file, const char *edition)
+{
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project = zhi_project_open (file, &error);
+
+  g_assert_no_error (error);
+  zhi_project_set_standard_edition (project, edition);
+  g_assert_true (zhi_project_close (project, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (project);
 }
 
 GtkWidget *

@@ -40,6 +40,10 @@ GtkWindow *zhi_test_ui_present (GtkWidget *child, int width, int height);
 /* A new temporary folder named after @dir_template (stored in *@tmpdir) and the path of @name
  * in it. */
 char *zhi_test_ui_tmp_path (const char *dir_template, const char *name, char **tmpdir);
+/* A new, empty project file @name in a new temporary folder named after @dir_template; its path
+ * in *@path and the folder in *@tmpdir (as zhi_test_ui_close_project() takes them). */
+ZhiProject *
+zhi_test_ui_new_project (const char *dir_template, const char *name, char **path, char **tmpdir);
 /* The path of a closed workshop demo project (zhi_demo_create) written in a new temporary
  * folder named after @dir_template (stored in *@tmpdir). */
 char *zhi_test_ui_demo_project (const char *dir_template, char **tmpdir);
@@ -74,6 +78,13 @@ void zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir
 /* A project file at @file with the enterprise and some answers filled, closed again so a
  * window can open it. */
 ZhiProject *zhi_test_ui_sample_project (GFile *file, GError **error);
+/* The sample project above written as @name in a new temporary folder named after
+ * @dir_template, closed and let go: its file; its path in *@path and the folder in *@tmpdir. */
+GFile *
+zhi_test_ui_sample_file (const char *dir_template, const char *name, char **path, char **tmpdir);
+/* Records @edition as the edition of its standard the closed project at @file is drafted
+ * against (it is opened, changed and closed again). */
+void zhi_test_ui_set_project_edition (GFile *file, const char *edition);
 
 /* A new empty folder for a test's own $XDG_DATA_HOME (the caller sets the variable), so the
  * editions it installs are seen by it alone; zhi_test_ui_data_home_remove() removes it again

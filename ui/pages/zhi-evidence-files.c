@@ -501,6 +501,34 @@ zhi_evidence_preview_ref (ZhiEvidencePreview *doc)
   return g_atomic_rc_box_acquire (doc);
 }
 
+/* Runs @thread on a PageJob for page @index of @doc. */
+static void
+page_job_run (ZhiEvidencePreview *doc,
+              guint index,
+              GTaskThreadFunc thread,
+              gpointer source_object,
+              GCancellable *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+  PageJob *j = g_new0 (PageJob, 1);
+
+  j->doc = zhi_evidence_preview_ref (doc);
+  j->index = index;
+  g_task_set_task_data (task, j, (GDestroyNotify)page_job_free);
+  g_task_run_in_thread (task, thread);
+}
+
+/* The finished PageJob of @result, or NULL with @error. */
+static PageJob *
+page_job_finish (GAsyncResult *result, GError **error)
+{
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_task_get_task_data (G_TASK (result));
+}
+
 void
 zhi_evidence_preview_count_pages_async (ZhiEvidencePreview *doc,
                                         gpointer source_object,
@@ -508,21 +536,16 @@ zhi_evidence_preview_count_pages_async (ZhiEvidencePreview *doc,
                                         GAsyncReadyCallback callback,
                                         gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  PageJob *j = g_new0 (PageJob, 1);
-
-  j->doc = zhi_evidence_preview_ref (doc);
-  g_task_set_task_data (task, j, (GDestroyNotify)page_job_free);
-  g_task_run_in_thread (task, open_thread);
+  page_job_run (doc, 0, open_thread, source_object, cancellable, callback, user_data);
 }
 
 gboolean
 zhi_evidence_preview_count_pages_finish (
     GAsyncResult *result, ZhiEvidencePreview **doc, guint *n_pages, char **problem, GError **error)
 {
-  PageJob *j = g_task_get_task_data (G_TASK (result));
+  PageJob *j = page_job_finish (result, error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (j == NULL)
     return FALSE;
   *doc = j->doc;
   *n_pages = j->n_pages;
@@ -538,13 +561,7 @@ zhi_evidence_preview_render_page_async (ZhiEvidencePreview *doc,
                                         GAsyncReadyCallback callback,
                                         gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  PageJob *j = g_new0 (PageJob, 1);
-
-  j->doc = zhi_evidence_preview_ref (doc);
-  j->index = index;
-  g_task_set_task_data (task, j, (GDestroyNotify)page_job_free);
-  g_task_run_in_thread (task, render_thread);
+  page_job_run (doc, index, render_thread, source_object, cancellable, callback, user_data);
 }
 
 gboolean
@@ -554,9 +571,9 @@ zhi_evidence_preview_render_page_finish (GAsyncResult *result,
                                          GdkTexture **texture,
                                          GError **error)
 {
-  PageJob *j = g_task_get_task_data (G_TASK (result));
+  PageJob *j = page_job_finish (result, error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (j == NULL)
     return FALSE;
   *doc = j->doc;
   *index = j->index;
