@@ -495,22 +495,23 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
 {
   zhi_pdf_phase (NULL);
   if (job->with_attachments)
-    for (guint i = 0; i < job->attachments->len; i++)
-      {
-        ZhiPdfAttachment *att = job->attachments->pdata[i];
-        Entry *e = job->entries->pdata[i];
-        ZhiPdfAttachWarning *warning = NULL;
+    {
+      for (guint i = 0; i < job->attachments->len; i++)
+        {
+          ZhiPdfAttachment *att = job->attachments->pdata[i];
+          Entry *e = job->entries->pdata[i];
+          ZhiPdfAttachWarning *warning = NULL;
 
-        /* the one read of the evidence in this render: kept in the work directory */
-        if (!zhi_pdf_attachment_inspect (att, cancellable, &warning, error))
-          return FALSE;
-        /* a placeholder page stands for a file that did not open: no page count */
-        e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
-        e->no_printing = zhi_pdf_attachment_get_no_printing (att);
-        zhi_pdf_attach_warning_free (warning);
-      }
-  if (job->with_attachments)
-    zhi_pdf_phase ("evidence: copied, checked, read");
+          /* the one read of the evidence in this render: kept in the work directory */
+          if (!zhi_pdf_attachment_inspect (att, cancellable, &warning, error))
+            return FALSE;
+          /* a placeholder page stands for a file that did not open: no page count */
+          e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
+          e->no_printing = zhi_pdf_attachment_get_no_printing (att);
+          zhi_pdf_attach_warning_free (warning);
+        }
+      zhi_pdf_phase ("evidence: copied, checked, read");
+    }
   add_list (job);
   if (job->with_attachments)
     add_attachments (job);

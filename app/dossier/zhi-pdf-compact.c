@@ -108,22 +108,31 @@ set_io_error (GError **error, const char *path, int saved)
   return FALSE;
 }
 
+/* The last place @needle stands in @buf (@n bytes, which may hold binary stream data, NUL
+ * bytes included), or NULL. */
+static const char *
+find_last (const char *buf, ssize_t n, const char *needle)
+{
+  for (ssize_t i = n - (ssize_t)strlen (needle); i >= 0; i--)
+    if (memcmp (buf + i, needle, strlen (needle)) == 0)
+      return buf + i;
+  return NULL;
+}
+
 /* Where qpdf's fixed /ID stands in @buf (@n bytes, read from @offset of the file): the file
  * offset of its second half's digits, or -1; *@first_too when the first half is the fixed one
- * too (the input had no /ID).  The last match: @buf may hold binary stream data before it. */
+ * too (the input had no /ID). */
 static goffset
 find_fixed_id (const char *buf, ssize_t n, goffset offset, gboolean *first_too)
 {
   static const char second[] = "<" STATIC_ID ">]", both[] = "[<" STATIC_ID "><" STATIC_ID ">]";
   const ssize_t before = (ssize_t)(strlen (both) - strlen (second));
+  const char *at = find_last (buf, n, second);
 
-  for (ssize_t i = n - (ssize_t)strlen (second); i >= 0; i--)
-    if (memcmp (buf + i, second, strlen (second)) == 0)
-      {
-        *first_too = i >= before && memcmp (buf + i - before, both, strlen (both)) == 0;
-        return offset + i + 1;
-      }
-  return -1;
+  if (at == NULL)
+    return -1;
+  *first_too = at - buf >= before && memcmp (at - before, both, strlen (both)) == 0;
+  return offset + (at - buf) + 1;
 }
 
 /* Gives the file at @path, written by qpdf with its fixed /ID, an identifier of its own: the
@@ -170,12 +179,8 @@ set_file_id (const char *path, GError **error)
   if (n < 0)
     goto failed;
   tail[n] = '\0';
-  /* the cross-reference stream's dictionary, where the last `startxref` points (the bytes before
-   * it may be binary, NUL included) */
-  xref = NULL;
-  for (ssize_t i = n - (ssize_t)strlen ("startxref"); i >= 0 && xref == NULL; i--)
-    if (memcmp (tail + i, "startxref", strlen ("startxref")) == 0)
-      xref = tail + i;
+  /* the cross-reference stream's dictionary, where the last `startxref` points */
+  xref = find_last (tail, n, "startxref");
   if (xref != NULL)
     {
       goffset where = g_ascii_strtoll (xref + strlen ("startxref"), NULL, 10);
