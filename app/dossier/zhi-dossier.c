@@ -291,6 +291,9 @@ typedef struct
   guint total;
   gboolean progress_pending;
   GMutex progress_mutex;
+  GCond *relay;      /* set while the owner renders with a second thread: signalled on progress */
+  gboolean finished; /* that thread is done (under progress_mutex) */
+  guint shown;       /* the pages done last reported, on the owner thread */
   /* output */
   GFile *file;
   guint64 size;
@@ -457,6 +460,10 @@ progress_emit (Job *job)
   total = job->total;
   job->progress_pending = FALSE;
   g_mutex_unlock (&job->progress_mutex);
+  /* a document laid out again (job_write_parallel()) counts its pages from the start: the user
+   * sees no step back */
+  done = MIN (MAX (done, job->shown), total);
+  job->shown = done;
   if (job->progress)
     job->progress (done, total, job->progress_data);
 }
@@ -484,14 +491,40 @@ progress_cb (guint done, guint total, gpointer data)
   g_mutex_unlock (&job->progress_mutex);
   if (g_thread_self () == job->owner)
     progress_emit (job);
+  else if (job->relay != NULL)
+    {
+      /* the owner is rendering on its own thread, and passes it on (job_write_parallel()) */
+      g_mutex_lock (&job->progress_mutex);
+      g_cond_signal (job->relay);
+      g_mutex_unlock (&job->progress_mutex);
+    }
   else if (schedule)
     zhi_context_queue (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref,
                        "[zhizao] dossier progress");
 }
 
-/* Counts the attachments' pages, completes the document and writes it.  Any thread. */
+/* The pages the list gives an entry once its evidence is read: none for a file that did not
+ * open (a placeholder page stands for it). */
+static void
+entry_set_inspected (Entry *e, ZhiPdfAttachment *att, const ZhiPdfAttachWarning *warning)
+{
+  e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
+  e->no_printing = zhi_pdf_attachment_get_no_printing (att);
+}
+
+/* The list, the attachments and the last page, after the body's blocks. */
+static void
+add_rest (Job *job)
+{
+  add_list (job);
+  if (job->with_attachments)
+    add_attachments (job);
+  add_opinion (job);
+}
+
+/* Reads every attachment's evidence, then lays the document out and writes it.  Any thread. */
 static gboolean
-job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **error)
+job_write_serial (Job *job, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   zhi_pdf_phase (NULL);
   if (job->with_attachments)
@@ -499,26 +532,237 @@ job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **err
       for (guint i = 0; i < job->attachments->len; i++)
         {
           ZhiPdfAttachment *att = job->attachments->pdata[i];
-          Entry *e = job->entries->pdata[i];
-          ZhiPdfAttachWarning *warning = NULL;
+          g_autoptr (ZhiPdfAttachWarning) warning = NULL;
 
           /* the one read of the evidence in this render: kept in the work directory */
           if (!zhi_pdf_attachment_inspect (att, cancellable, &warning, error))
             return FALSE;
-          /* a placeholder page stands for a file that did not open: no page count */
-          e->n_pages = warning == NULL ? zhi_pdf_attachment_get_n_pages (att) : 0;
-          e->no_printing = zhi_pdf_attachment_get_no_printing (att);
-          zhi_pdf_attach_warning_free (warning);
+          entry_set_inspected (job->entries->pdata[i], att, warning);
         }
       zhi_pdf_phase ("evidence: copied, checked, read");
     }
-  add_list (job);
-  if (job->with_attachments)
-    add_attachments (job);
-  add_opinion (job);
-  if (!zhi_pdf_doc_write (job->doc, out, progress_cb, job, cancellable, error))
-    return FALSE;
+  add_rest (job);
+  return zhi_pdf_doc_write (job->doc, out, progress_cb, job, cancellable, error);
+}
+
+/* ---- the body drawn while the evidence is read -------------------------------------------- */
+
+/* What the two threads of a render share: the evidence read so far, and whether the document
+ * laid out before it was read still holds. */
+typedef struct
+{
+  Job *job;
+  GOutputStream *out;
+  GCancellable *cancellable;
+  GMutex mutex;
+  GCond cond;
+  guint n_read;          /* attachments 1 … n_read are read */
+  gboolean stop;         /* reading failed or was cancelled */
+  gboolean mispredicted; /* an entry's pages or note differ from what the list says */
+  GError *error;         /* the writing thread's */
+} Parallel;
+
+/* Each entry's pages as the project recorded them when the evidence was attached, or FALSE
+ * when one of them is not known (an evidence file never inspected). */
+static gboolean
+job_predict (Job *job)
+{
+  for (guint i = 0; i < job->entries->len; i++)
+    {
+      Entry *e = job->entries->pdata[i];
+
+      if (!e->problem[0] && e->n_pages == 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < job->entries->len; i++)
+    {
+      Entry *e = job->entries->pdata[i];
+
+      if (e->problem[0])
+        e->n_pages = 0;
+      e->no_printing = FALSE;
+      /* a file that does not open takes its placeholder page */
+      zhi_pdf_attachment_set_expected_pages (job->attachments->pdata[i],
+                                             e->problem[0] ? 1 : e->n_pages);
+    }
   return TRUE;
+}
+
+/* The writing thread, before it places an attachment: waits until the reading thread is done
+ * with it. */
+static gboolean
+parallel_gate (ZhiPdfAttachment *att, gpointer data)
+{
+  Parallel *p = data;
+  guint number = zhi_pdf_attachment_get_number (att);
+  gboolean go;
+
+  g_mutex_lock (&p->mutex);
+  while (p->n_read < number && !p->stop && !p->mispredicted)
+    {
+      g_cond_wait_until (&p->cond, &p->mutex, g_get_monotonic_time () + 50 * 1000);
+      if (g_cancellable_is_cancelled (p->cancellable))
+        break;
+    }
+  go = p->n_read >= number && !p->stop && !p->mispredicted;
+  g_mutex_unlock (&p->mutex);
+  return go;
+}
+
+static gpointer
+parallel_write (gpointer data)
+{
+  Parallel *p = data;
+  Job *job = p->job;
+  gboolean ok = zhi_pdf_doc_write (job->doc, p->out, progress_cb, job, p->cancellable, &p->error);
+
+  g_mutex_lock (&job->progress_mutex);
+  job->finished = TRUE;
+  if (job->relay != NULL)
+    g_cond_signal (job->relay);
+  g_mutex_unlock (&job->progress_mutex);
+  return GINT_TO_POINTER (ok);
+}
+
+/* The owner's thread, rendering itself: passes on the other thread's progress (until it is
+ * done, with @until_finished). */
+static void
+relay_progress (Job *job, gboolean until_finished)
+{
+  gboolean pending, finished;
+
+  g_mutex_lock (&job->progress_mutex);
+  for (;;)
+    {
+      pending = job->progress_pending;
+      finished = job->finished;
+      if (pending || finished || !until_finished)
+        {
+          g_mutex_unlock (&job->progress_mutex);
+          if (pending)
+            progress_emit (job);
+          if (finished || !until_finished)
+            return;
+          g_mutex_lock (&job->progress_mutex);
+          continue;
+        }
+      g_cond_wait (job->relay, &job->progress_mutex);
+    }
+}
+
+/* As job_write_serial(), on two threads: this one reads the evidence (the project's blobs are
+ * read on the thread that owns it) while another lays out and draws the body, with each
+ * attachment's pages as the project recorded them; it waits for an attachment's evidence
+ * before placing it, then copies the original pages.  When the evidence read tells otherwise
+ * than the project (a file that no longer opens, a PDF that forbids printing, which the list
+ * notes), the body is laid out again once the evidence is read. */
+static gboolean
+job_write_parallel (Job *job, GOutputStream *out, GCancellable *cancellable, GError **error)
+{
+  Parallel p = { 0 };
+  guint n_body = zhi_pdf_doc_get_n_blocks (job->doc);
+  g_autoptr (GPtrArray) attachments = g_ptr_array_new ();
+  GError *read_error = NULL;
+  GThread *thread;
+  GCond relay;
+  gboolean ok;
+
+  for (guint i = 0; i < job->attachments->len; i++)
+    g_ptr_array_add (attachments, job->attachments->pdata[i]);
+  p.job = job;
+  p.out = out;
+  p.cancellable = cancellable;
+  g_mutex_init (&p.mutex);
+  g_cond_init (&p.cond);
+  add_rest (job);
+  zhi_pdf_doc_set_attachment_gate (job->doc, parallel_gate, &p);
+  /* the fonts this thread has loaded: the other uses them while this one reads evidence */
+  zhi_pdf_doc_set_font_map (job->doc, pango_cairo_font_map_get_default ());
+  job->finished = FALSE;
+  if (g_thread_self () == job->owner && job->progress != NULL)
+    {
+      g_cond_init (&relay);
+      job->relay = &relay;
+    }
+  thread = g_thread_new ("zhizao-dossier", parallel_write, &p);
+
+  zhi_pdf_phase (NULL);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      ZhiPdfAttachment *att = attachments->pdata[i];
+      Entry *e = job->entries->pdata[i];
+      g_autoptr (ZhiPdfAttachWarning) warning = NULL;
+      guint n_pages = e->n_pages;
+      gboolean no_printing = e->no_printing, read;
+
+      read = zhi_pdf_attachment_inspect (att, cancellable, &warning, &read_error);
+      if (read)
+        entry_set_inspected (e, att, warning);
+      g_mutex_lock (&p.mutex);
+      if (!read)
+        p.stop = TRUE;
+      else
+        {
+          if (e->n_pages != n_pages || e->no_printing != no_printing)
+            p.mispredicted = TRUE;
+          p.n_read = i + 1;
+        }
+      g_cond_broadcast (&p.cond);
+      g_mutex_unlock (&p.mutex);
+      if (!read)
+        break;
+      if (job->relay != NULL)
+        relay_progress (job, FALSE);
+    }
+  zhi_pdf_phase ("evidence: copied, checked, read (beside the body)");
+  if (job->relay != NULL)
+    relay_progress (job, TRUE);
+  ok = GPOINTER_TO_INT (g_thread_join (thread));
+  if (job->relay != NULL)
+    {
+      job->relay = NULL;
+      g_cond_clear (&relay);
+    }
+  zhi_pdf_doc_set_attachment_gate (job->doc, NULL, NULL);
+  zhi_pdf_doc_set_font_map (job->doc, NULL);
+  g_mutex_clear (&p.mutex);
+  g_cond_clear (&p.cond);
+  if (read_error != NULL)
+    {
+      g_clear_error (&p.error);
+      zhi_pdf_doc_discard_attachments (job->doc);
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+  if (p.mispredicted
+      || g_error_matches (p.error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_PAGES_CHANGED))
+    {
+      g_autoptr (GPtrArray) back = zhi_pdf_doc_take_blocks_from (job->doc, n_body);
+
+      g_clear_error (&p.error);
+      /* the attachments go back where add_attachments() took them from, read */
+      for (guint i = 0; i < back->len && i < job->attachments->len; i++)
+        job->attachments->pdata[i] = g_steal_pointer (&back->pdata[i]);
+      add_rest (job);
+      return zhi_pdf_doc_write (job->doc, out, progress_cb, job, cancellable, error);
+    }
+  if (!ok)
+    {
+      zhi_pdf_doc_discard_attachments (job->doc);
+      g_propagate_error (error, p.error);
+      return FALSE;
+    }
+  zhi_pdf_doc_discard_attachments (job->doc);
+  return TRUE;
+}
+
+/* Counts the attachments' pages, completes the document and writes it.  Any thread. */
+static gboolean
+job_write (Job *job, GOutputStream *out, GCancellable *cancellable, GError **error)
+{
+  if (job->with_attachments && job->attachments->len > 0 && job_predict (job))
+    return job_write_parallel (job, out, cancellable, error);
+  return job_write_serial (job, out, cancellable, error);
 }
 
 /* ---- the output: cairo → a temporary file → qpdf → the destination ------------------------ */

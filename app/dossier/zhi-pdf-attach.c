@@ -76,6 +76,7 @@ struct _ZhiPdfAttachment
   int image_width; /* true pixel size */
   int image_height;
   guint n_pages;
+  guint expected_pages; /* what the caller expects before the inspection, 0: not known */
   char *reason;
 };
 
@@ -201,6 +202,18 @@ guint
 zhi_pdf_attachment_get_n_pages (ZhiPdfAttachment *att)
 {
   return att->n_pages > 0 ? att->n_pages : 1;
+}
+
+void
+zhi_pdf_attachment_set_expected_pages (ZhiPdfAttachment *att, guint n_pages)
+{
+  att->expected_pages = n_pages;
+}
+
+guint
+zhi_pdf_attachment_get_expected_pages (ZhiPdfAttachment *att)
+{
+  return att->expected_pages;
 }
 
 void

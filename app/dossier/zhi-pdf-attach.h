@@ -106,6 +106,11 @@ gboolean zhi_pdf_attachment_inspect (ZhiPdfAttachment *att,
                                      GError **error);
 /* Number of pages this attachment occupies once opened (≥ 1). */
 guint zhi_pdf_attachment_get_n_pages (ZhiPdfAttachment *att);
+/* The pages the caller expects the attachment to occupy (its page count when the evidence was
+ * attached, 1 for a file that did not open), for laying the document out while the evidence
+ * is still being read (zhi_pdf_doc_set_attachment_gate()); 0: not known. */
+void zhi_pdf_attachment_set_expected_pages (ZhiPdfAttachment *att, guint n_pages);
+guint zhi_pdf_attachment_get_expected_pages (ZhiPdfAttachment *att);
 /* After open: TRUE when the attachment is drawn as a picture (a tagged Figure). */
 gboolean zhi_pdf_attachment_is_image (ZhiPdfAttachment *att);
 /* Draws page @index (0-based) of the attachment on a page of @page_width × @page_height

@@ -1,4 +1,5 @@
 /* zhi-pdf-compact.c — rewrite a PDF with object streams through libqpdf's C API */
+#define _GNU_SOURCE /* pipe2(), F_SETPIPE_SZ */
 #include "zhi-pdf-compact.h"
 
 #include "zhi-dossier-data.h"
@@ -15,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,12 +28,21 @@ zhi_pdf_compact_error_quark (void)
   return g_quark_from_static_string ("zhi-pdf-compact-error-quark");
 }
 
+/* Each thread's clock for zhi_pdf_phase(): the body and the evidence are read on two. */
+typedef struct
+{
+  double wall;
+  double cpu;
+} PhaseClock;
+
+static GPrivate phase_clock = G_PRIVATE_INIT (g_free);
+
 void
 zhi_pdf_phase (const char *name)
 {
   static gsize checked;
   static gboolean enabled;
-  static double last_wall, last_cpu;
+  PhaseClock *last;
   struct timespec ts;
   double wall, cpu;
 
@@ -40,14 +53,22 @@ zhi_pdf_phase (const char *name)
     }
   if (!enabled)
     return;
+  last = g_private_get (&phase_clock);
+  if (last == NULL)
+    {
+      last = g_new0 (PhaseClock, 1);
+      g_private_set (&phase_clock, last);
+    }
   wall = g_get_monotonic_time () / 1e6;
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   cpu = ts.tv_sec + ts.tv_nsec / 1e9;
-  if (name != NULL && last_wall > 0)
+  if (name != NULL && last->wall > 0)
     {
       g_autofree char *status = NULL;
+      char thread[17] = "";
       long rss = 0, hwm = 0, anon = 0, file = 0;
 
+      prctl (PR_GET_NAME, thread, 0, 0, 0);
       if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
         for (char **l = g_strsplit (status, "\n", -1), **p = l; l && *p; p++)
           {
@@ -59,13 +80,13 @@ zhi_pdf_phase (const char *name)
               g_strfreev (l);
           }
       fprintf (stderr,
-               "phase %-28s wall %6.3f s  cpu %6.3f s  RSS %5.1f MB (anon %5.1f, file %5.1f), "
-               "peak %5.1f MB\n",
-               name, wall - last_wall, cpu - last_cpu, rss / 1024.0, anon / 1024.0, file / 1024.0,
-               hwm / 1024.0);
+               "phase %-15s %-34s wall %6.3f s  cpu %6.3f s  RSS %5.1f MB (anon %5.1f, file "
+               "%5.1f), peak %5.1f MB\n",
+               thread, name, wall - last->wall, cpu - last->cpu, rss / 1024.0, anon / 1024.0,
+               file / 1024.0, hwm / 1024.0);
     }
-  last_wall = wall;
-  last_cpu = cpu;
+  last->wall = wall;
+  last->cpu = cpu;
 }
 
 void
@@ -136,17 +157,19 @@ find_fixed_id (const char *buf, ssize_t n, goffset offset, gboolean *first_too)
 }
 
 /* Gives the file at @path, written by qpdf with its fixed /ID, an identifier of its own: the
- * first half of the SHA-256 of its bytes, put in place of the fixed one.  As with qpdf's
- * deterministic /ID, the same bytes give the same identifier and different files different
- * ones, and an identifier the input had stays first; but its MD5 over a 112 MB dossier took
- * 0.17 s, this 0.07 s (the file read back, hashed with the SHA instructions).  Reads through a
- * small buffer: the file's pages are not mapped into this process.
+ * first half of the SHA-256 of its bytes (@digest, hashed as qpdf wrote them: write_compact();
+ * or NULL: the file is read back and hashed here), put in place of the fixed one.  As with
+ * qpdf's deterministic /ID, the same bytes give the same identifier and different files
+ * different ones, and an identifier the input had stays first; but its MD5 over a 112 MB
+ * dossier took 0.17 s on the writing thread, this hash costs that thread nothing (0.07 s when
+ * read back, with the SHA instructions).  Reads through a small buffer: the file's pages are not
+ * mapped into this process.
  *
  * The /ID stands in the dictionary of the cross-reference stream, which is never compressed and
  * starts where `startxref` points (its compressed table follows, 30 KB for 3,000 pages), or in
  * a plain trailer just before `startxref`. */
 static gboolean
-set_file_id (const char *path, GError **error)
+set_file_id (const char *path, const char *digest, GError **error)
 {
   enum
   {
@@ -154,9 +177,8 @@ set_file_id (const char *path, GError **error)
     WINDOW = 4096
   };
   g_autoptr (ZhiSha256) sum = zhi_sha256_new ();
-  g_autofree char *buffer = g_malloc (BUFFER);
   char tail[WINDOW + 1], dict[WINDOW];
-  const char *digest, *xref;
+  const char *xref;
   goffset size = 0, start, at = -1;
   gboolean first_too = FALSE;
   ssize_t n;
@@ -164,16 +186,23 @@ set_file_id (const char *path, GError **error)
 
   if (fd < 0)
     return set_io_error (error, path, errno);
-  while ((n = read (fd, buffer, BUFFER)) != 0)
+  if (digest == NULL)
     {
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        goto failed;
-      zhi_sha256_update (sum, buffer, (gsize)n);
-      size += n;
+      g_autofree char *buffer = g_malloc (BUFFER);
+
+      while ((n = read (fd, buffer, BUFFER)) != 0)
+        {
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            goto failed;
+          zhi_sha256_update (sum, buffer, (gsize)n);
+          size += n;
+        }
+      digest = zhi_sha256_get_string (sum);
     }
-  digest = zhi_sha256_get_string (sum);
+  else if ((size = lseek (fd, 0, SEEK_END)) < 0)
+    goto failed;
   start = MAX (0, size - 64);
   n = pread (fd, tail, (size_t)(size - start), start);
   if (n < 0)
@@ -234,12 +263,137 @@ failed:
   return set_io_error (error, path, saved);
 }
 
-/* Writes @q to @out_path with object streams, and qpdf's fixed /ID: set_file_id() gives it its
- * own.  The same input gives the same bytes. */
-static gboolean
-write_compact (qpdf_data q, const char *out_path, GError **error)
+/* ---- the output hashed on its way to the file ------------------------------------------------ */
+
+/* qpdf writes the output into a pipe; a thread copies it into the file and hashes it as it
+ * passes, beside qpdf's writing rather than after it. */
+typedef struct
 {
-  if (qpdf_init_write (q, out_path) & QPDF_ERRORS)
+  int in;   /* the pipe's end this thread reads (non-blocking) */
+  int wake; /* an eventfd: qpdf has written everything */
+  int out;  /* the output file */
+  ZhiSha256 *sum;
+  int error; /* errno of a failed read or write, or 0 */
+} Tee;
+
+static gpointer
+tee_run (gpointer data)
+{
+  enum
+  {
+    BUFFER = 256 * 1024
+  };
+  Tee *t = data;
+  g_autofree char *buffer = g_malloc (BUFFER);
+  gboolean last = FALSE;
+
+  for (;;)
+    {
+      ssize_t n = read (t->in, buffer, BUFFER);
+
+      if (n > 0)
+        {
+          zhi_sha256_update (t->sum, buffer, (gsize)n);
+          /* after a failed write, the rest is read and dropped: qpdf is never left blocked */
+          for (ssize_t done = 0; done < n && t->error == 0;)
+            {
+              ssize_t w = write (t->out, buffer + done, (size_t)(n - done));
+
+              if (w < 0 && errno != EINTR)
+                t->error = errno;
+              else if (w > 0)
+                done += w;
+            }
+          continue;
+        }
+      if (n == 0)
+        break;
+      if (errno == EINTR)
+        continue;
+      if (errno != EAGAIN)
+        {
+          t->error = errno;
+          break;
+        }
+      /* qpdf had written everything before the wake, and the pipe is empty */
+      if (last)
+        break;
+      {
+        struct pollfd fds[2] = { { t->in, POLLIN, 0 }, { t->wake, POLLIN, 0 } };
+
+        if (poll (fds, 2, -1) > 0 && (fds[1].revents & POLLIN))
+          last = TRUE;
+      }
+    }
+  return NULL;
+}
+
+/* Closes what the tee holds but the pipe's read end (*@keep_open: kept open until qpdf's own
+ * descriptor of the pipe is closed, at qpdf_cleanup(), or qpdf may write into a pipe nobody can
+ * read, which raises SIGPIPE). */
+static void
+tee_close (Tee *tee, int *keep_open)
+{
+  if (tee->wake >= 0)
+    close (tee->wake);
+  if (tee->out >= 0)
+    close (tee->out);
+  *keep_open = tee->in;
+  tee->in = tee->wake = tee->out = -1;
+}
+
+/* Writes @q to @out_path with object streams, and qpdf's fixed /ID: set_file_id() gives it its
+ * own.  The same input gives the same bytes.  Through a pipe where the system has one: the
+ * file's SHA-256 in *@digest (else NULL), and in *@keep_open a descriptor to close once @q is
+ * freed (else -1). */
+static gboolean
+write_compact (qpdf_data q, const char *out_path, char **digest, int *keep_open, GError **error)
+{
+  Tee tee = { -1, -1, -1, NULL, 0 };
+  g_autofree char *pipe_path = NULL;
+  GThread *thread = NULL;
+  int fds[2] = { -1, -1 };
+  QPDF_ERROR_CODE status;
+
+  *digest = NULL;
+  *keep_open = -1;
+  /* the pipe, its read end non-blocking, and the output file */
+  if (pipe2 (fds, O_CLOEXEC) == 0)
+    {
+      tee.in = fds[0];
+      pipe_path = g_strdup_printf ("/proc/self/fd/%d", fds[1]);
+      /* fewer wake-ups: qpdf writes 4 KB at a time */
+      fcntl (tee.in, F_SETPIPE_SZ, 1024 * 1024);
+      tee.wake = eventfd (0, EFD_CLOEXEC);
+      tee.out = g_open (out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (tee.wake < 0 || tee.out < 0 || fcntl (tee.in, F_SETFL, O_NONBLOCK) != 0
+          || !g_file_test (pipe_path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&pipe_path, g_free);
+    }
+  /* qpdf opens its own descriptor of the pipe by its path */
+  status = qpdf_init_write (q, pipe_path ? pipe_path : out_path);
+  if (fds[1] >= 0)
+    close (fds[1]);
+  if (pipe_path != NULL && !(status & QPDF_ERRORS))
+    {
+      tee.sum = zhi_sha256_new ();
+      thread = g_thread_try_new ("zhi-pdf-hash", tee_run, &tee, NULL);
+      if (thread == NULL)
+        {
+          /* nobody to read the pipe: straight into the file */
+          g_clear_pointer (&tee.sum, zhi_sha256_free);
+          status = qpdf_init_write (q, out_path);
+        }
+    }
+  if (thread == NULL)
+    {
+      int ignored;
+
+      tee_close (&tee, &ignored);
+      if (ignored >= 0)
+        close (ignored);
+    }
+  if (status & QPDF_ERRORS)
     {
       zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
                                  "the output could not be opened");
@@ -252,8 +406,27 @@ write_compact (qpdf_data q, const char *out_path, GError **error)
   qpdf_set_preserve_unreferenced_objects (q, QPDF_FALSE);
   /* the fixed /ID, replaced by one from the contents once written (set_file_id) */
   qpdf_set_static_ID (q, QPDF_TRUE);
-  if (qpdf_write (q) & QPDF_ERRORS)
+  status = qpdf_write (q);
+  if (thread != NULL)
     {
+      /* everything qpdf wrote is in the pipe (it flushes before it returns): the rest is read */
+      eventfd_write (tee.wake, 1);
+      g_thread_join (thread);
+      if (tee.error != 0 && !(status & QPDF_ERRORS))
+        {
+          int saved = tee.error;
+
+          tee_close (&tee, keep_open);
+          zhi_sha256_free (tee.sum);
+          return set_io_error (error, out_path, saved);
+        }
+      *digest = g_strdup (zhi_sha256_get_string (tee.sum));
+      zhi_sha256_free (tee.sum);
+      tee_close (&tee, keep_open);
+    }
+  if (status & QPDF_ERRORS)
+    {
+      g_clear_pointer (digest, g_free);
       zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_WRITE,
                                  "the PDF could not be written");
       return FALSE;
@@ -274,6 +447,8 @@ zhi_pdf_compact_finish (const char *in_path,
                         GError **error)
 {
   qpdf_data qpdf;
+  g_autofree char *digest = NULL;
+  int keep_open = -1;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -297,12 +472,15 @@ zhi_pdf_compact_finish (const char *in_path,
   /* last: the page hashes see every page as it will be written */
   if (finish && finish->data && !zhi_dossier_data_embed (qpdf, finish->data, error))
     goto out;
-  if (!write_compact (qpdf, out_path, error) || !set_file_id (out_path, error))
+  if (!write_compact (qpdf, out_path, &digest, &keep_open, error)
+      || !set_file_id (out_path, digest, error))
     goto out;
   ok = TRUE;
 
 out:
   qpdf_cleanup (&qpdf);
+  if (keep_open >= 0)
+    close (keep_open);
   return ok;
 }
 
@@ -972,25 +1150,43 @@ add_dests (qpdf_data q, GArray *added_names, GArray *added_pages, GArray *added_
 /* ---- freeing qpdf's objects in the background ----------------------------------------------- */
 
 /* Freeing the object model of a thousand-page dossier takes ~0.1 s of pure deallocation after
- * the output is written: a thread does it while the caller goes on.  One
- * such thread at a time (the next assembly waits for the previous one first, so memory stays
- * bounded), and the process waits for it at exit (nothing is left allocated for a leak checker,
- * and no object is freed while libqpdf's own static objects are being destroyed). */
+ * the output is written, and each evidence file's ~1 ms once its pages are copied: a thread of
+ * the assembly frees them while it goes on.  One such thread at a time (the next assembly waits
+ * for the previous one first, so memory stays bounded), and the process waits for it at exit
+ * (nothing is left allocated for a leak checker, and no object is freed while libqpdf's own
+ * static objects are being destroyed). */
 static GMutex cleanup_mutex;
 static GThread *cleanup_thread;
+
+/* what the thread is handed last */
+#define FREER_DONE GINT_TO_POINTER (1)
+
+/* What the thread frees: a document, then a descriptor to close (or -1). */
+typedef struct
+{
+  qpdf_data doc;
+  int fd;
+} FreerItem;
+
+static void
+freer_item_run (FreerItem *item)
+{
+  if (item->doc != NULL)
+    qpdf_cleanup (&item->doc);
+  if (item->fd >= 0)
+    close (item->fd);
+  g_free (item);
+}
 
 static gpointer
 cleanup_run (gpointer data)
 {
-  GPtrArray *all = data;
+  GAsyncQueue *queue = data;
+  gpointer item;
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      qpdf_data d = all->pdata[i];
-
-      qpdf_cleanup (&d);
-    }
-  g_ptr_array_unref (all);
+  while ((item = g_async_queue_pop (queue)) != FREER_DONE)
+    freer_item_run (item);
+  g_async_queue_unref (queue);
   return NULL;
 }
 
@@ -1012,11 +1208,14 @@ cleanup_at_exit (void)
   zhi_pdf_assemble_wait ();
 }
 
-/* Frees every qpdf object of @all (a qpdf_data each) in a thread; @all is taken. */
-static void
-cleanup_in_background (GPtrArray *all)
+/* Starts the thread that frees what is pushed on the returned queue (qpdf_data), until
+ * FREER_DONE; the previous assembly's is joined first.  Without a thread, NULL: the caller frees
+ * on its own. */
+static GAsyncQueue *
+freer_start (void)
 {
   static gsize registered;
+  GAsyncQueue *queue;
   GThread *thread;
 
   if (g_once_init_enter (&registered))
@@ -1043,11 +1242,13 @@ cleanup_in_background (GPtrArray *all)
       g_once_init_leave (&registered, 1);
     }
   zhi_pdf_assemble_wait ();
-  thread = g_thread_try_new ("zhi-qpdf-free", cleanup_run, all, NULL);
+  queue = g_async_queue_new ();
+  thread = g_thread_try_new ("zhi-qpdf-free", cleanup_run, g_async_queue_ref (queue), NULL);
   if (thread == NULL)
     {
-      cleanup_run (all);
-      return;
+      g_async_queue_unref (queue);
+      g_async_queue_unref (queue);
+      return NULL;
     }
   g_mutex_lock (&cleanup_mutex);
   /* another assembly's thread may have started meanwhile: this one waits for it */
@@ -1061,6 +1262,21 @@ cleanup_in_background (GPtrArray *all)
     }
   cleanup_thread = thread;
   g_mutex_unlock (&cleanup_mutex);
+  return queue;
+}
+
+/* Frees @doc, then closes @fd (unless -1): on the thread of @queue, or here without one. */
+static void
+free_doc (GAsyncQueue *queue, qpdf_data doc, int fd)
+{
+  FreerItem *item = g_new (FreerItem, 1);
+
+  item->doc = doc;
+  item->fd = fd;
+  if (queue != NULL)
+    g_async_queue_push (queue, item);
+  else
+    freer_item_run (item);
 }
 
 /* Frees the qpdf documents of @sources, the evidence files whose pages are all copied, and
@@ -1069,14 +1285,10 @@ cleanup_in_background (GPtrArray *all)
  * Holding all of them until then, as qpdf's own merge does, held their object models too: at
  * 1,000 pages of Word-weight exports, 60 MB of the 173 MB peak. */
 static void
-free_sources (GPtrArray *sources)
+free_sources (GAsyncQueue *queue, GPtrArray *sources)
 {
   for (guint k = 0; k < sources->len; k++)
-    {
-      qpdf_data ev = sources->pdata[k];
-
-      qpdf_cleanup (&ev);
-    }
+    free_doc (queue, sources->pdata[k], -1);
   g_ptr_array_set_size (sources, 0);
 }
 
@@ -1232,6 +1444,9 @@ zhi_pdf_assemble (const char *in_path,
   Template t = { 0 };
   ZhiPdfLinks links;
   qpdf_data ev = NULL;
+  GAsyncQueue *freer;
+  g_autofree char *digest = NULL;
+  int keep_open = -1;
   gboolean ok = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
 
@@ -1241,7 +1456,7 @@ zhi_pdf_assemble (const char *in_path,
 
   zhi_pdf_links_init (&links);
   /* the previous assembly's objects are gone before this one's are made */
-  zhi_pdf_assemble_wait ();
+  freer = freer_start ();
   q = qpdf_init ();
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
@@ -1287,7 +1502,7 @@ zhi_pdf_assemble (const char *in_path,
         {
           /* the previous file's links, now that its pages are placed */
           zhi_pdf_links_flush (q, &links);
-          free_sources (sources);
+          free_sources (freer, sources);
           if (u->source != NULL)
             {
               /* read whole at inspection, without recovery: parsed once per render */
@@ -1384,7 +1599,7 @@ zhi_pdf_assemble (const char *in_path,
     }
 
   zhi_pdf_links_flush (q, &links);
-  free_sources (sources);
+  free_sources (freer, sources);
   if (n_underlays > 0)
     {
       qpdf_oh pages = qpdf_oh_get_key (q, qpdf_get_root (q), "/Pages");
@@ -1418,7 +1633,7 @@ zhi_pdf_assemble (const char *in_path,
   if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
     goto out;
   zhi_pdf_phase ("qpdf: page hashes");
-  if (!write_compact (q, out_path, error))
+  if (!write_compact (q, out_path, &digest, &keep_open, error))
     goto out;
   zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence files while writing, and qpdf warns
@@ -1434,10 +1649,16 @@ out:
   g_clear_pointer (&t.glyphs, g_hash_table_unref);
   /* the dossier, and the evidence file a failure left open (the dossier first: it holds
    * references into it) */
-  g_ptr_array_insert (sources, 0, q);
-  cleanup_in_background (g_steal_pointer (&sources));
-  /* the file's own /ID (0.07 s at 112 MB) while a thread frees qpdf's objects */
-  if (ok && !set_file_id (out_path, error))
+  free_doc (freer, q, keep_open);
+  free_sources (freer, sources);
+  g_ptr_array_unref (sources);
+  if (freer != NULL)
+    {
+      g_async_queue_push (freer, FREER_DONE);
+      g_async_queue_unref (freer);
+    }
+  /* the file's own /ID, hashed while it was written, while a thread frees qpdf's objects */
+  if (ok && !set_file_id (out_path, digest, error))
     ok = FALSE;
   zhi_pdf_phase ("the file's own /ID");
   return ok;

@@ -144,8 +144,9 @@ gboolean zhi_pdf_assemble (const char *in_path,
  * process's exit do). */
 void zhi_pdf_assemble_wait (void);
 
-/* With ZHI_PDF_PHASES in the environment, prints on stderr the wall and CPU time since the
- * previous call, as @name's (for measuring the render; NULL starts the clock). */
+/* With ZHI_PDF_PHASES in the environment, prints on stderr the wall time and the calling
+ * thread's CPU time since that thread's previous call, as @name's, with the thread's name (for
+ * measuring the render; NULL starts the thread's clock). */
 void zhi_pdf_phase (const char *name);
 
 /* Writes @in_path into @out_path with every annotation that prints drawn into its page's

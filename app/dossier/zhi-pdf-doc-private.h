@@ -100,7 +100,7 @@ typedef struct
   GDestroyNotify destroy;
   gboolean with_attachments;
   ZhiPdfAttachment *attachment;
-  guint n_pages; /* attachments: pages learnt in pass 1 */
+  guint n_pages; /* attachments: pages learnt (or, with a gate, expected) in pass 1 */
   /* headings and paragraphs: laid out in pass 1, drawn in pass 2 (freed after the write) */
   LineSet lines;
   /* contents: one LineSet * per entry, in order */
@@ -134,7 +134,10 @@ struct _ZhiPdfDoc
   char *result_path; /* NULL: the result is copied into the write's stream */
   gboolean compact;
   char *compact_warning;
-  GArray *underlays;            /* ZhiPdfUnderlay, path, label and dest owned; learnt in pass 1 */
+  GArray *underlays;         /* ZhiPdfUnderlay, path, label and dest owned; learnt in pass 2 */
+  ZhiPdfAttachmentGate gate; /* NULL: pass 1 inspects the attachments itself */
+  gpointer gate_data;
+  PangoFontMap *font_map;       /* NULL: the writing thread's default */
   ZhiPdfFrameStyle frame_style; /* pass 2, with the template page */
 };
 
@@ -162,6 +165,8 @@ typedef struct
   gpointer user_data;
   GCancellable *cancellable;
   gboolean cancelled;
+  gboolean pages_changed; /* an attachment's pages are not those pass 1 expected */
+  gboolean originals;     /* pass 1: an attachment may have original pages (the qpdf pass) */
   GError *error;
 } Writer;
 void zhi_pdf_writer_avoid_lone_last_line (PangoLayout *layout, double size);

@@ -158,7 +158,64 @@ zhi_pdf_doc_free (ZhiPdfDoc *doc)
   g_free (doc->work_dir);
   g_free (doc->result_path);
   g_free (doc->compact_warning);
+  g_clear_object (&doc->font_map);
   g_free (doc);
+}
+
+void
+zhi_pdf_doc_set_attachment_gate (ZhiPdfDoc *doc, ZhiPdfAttachmentGate gate, gpointer user_data)
+{
+  doc->gate = gate;
+  doc->gate_data = user_data;
+}
+
+void
+zhi_pdf_doc_set_font_map (ZhiPdfDoc *doc, gpointer pango_font_map)
+{
+  g_return_if_fail (pango_font_map == NULL || PANGO_IS_FONT_MAP (pango_font_map));
+
+  g_set_object (&doc->font_map, pango_font_map);
+}
+
+guint
+zhi_pdf_doc_get_n_blocks (ZhiPdfDoc *doc)
+{
+  return doc->blocks->len;
+}
+
+GPtrArray *
+zhi_pdf_doc_take_blocks_from (ZhiPdfDoc *doc, guint n_blocks)
+{
+  GPtrArray *attachments = g_ptr_array_new_with_free_func ((GDestroyNotify)zhi_pdf_attachment_free);
+
+  g_return_val_if_fail (n_blocks <= doc->blocks->len, attachments);
+
+  for (guint i = n_blocks; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->type == BLOCK_ATTACHMENT)
+        g_ptr_array_add (attachments, g_steal_pointer (&b->attachment));
+    }
+  g_ptr_array_remove_range (doc->blocks, n_blocks, doc->blocks->len - n_blocks);
+  /* headings added again get the destinations they had */
+  doc->n_headings = 0;
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (((Block *)g_ptr_array_index (doc->blocks, i))->type == BLOCK_HEADING)
+      doc->n_headings++;
+  return attachments;
+}
+
+void
+zhi_pdf_doc_discard_attachments (ZhiPdfDoc *doc)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->type == BLOCK_ATTACHMENT)
+        zhi_pdf_attachment_discard (b->attachment);
+    }
 }
 
 void
@@ -1243,45 +1300,46 @@ void
 zhi_pdf_writer_place_attachment (Writer *w, Block *b)
 {
   ZhiPdfAttachWarning *warning = NULL;
+  const char *original;
   guint k, n;
 
   zhi_pdf_writer_close_page (w);
   if (!w->writing)
     {
-      /* pass 1: the first open reads the evidence (once in the render) and learns its pages */
-      if (!zhi_pdf_attachment_inspect (b->attachment, w->cancellable, &warning, NULL))
+      if (w->doc->gate != NULL)
         {
-          w->cancelled = TRUE;
-          return;
+          /* the evidence is being read by the caller's thread: the pages it expects, checked in
+           * pass 2; any attachment may turn out to have original pages */
+          b->n_pages = MAX (1, zhi_pdf_attachment_get_expected_pages (b->attachment));
+          w->originals = TRUE;
         }
-      b->n_pages = zhi_pdf_attachment_get_n_pages (b->attachment);
-      if (warning)
-        g_ptr_array_add (w->doc->warnings, warning);
+      else
+        {
+          /* the first inspection reads the evidence (once in the render) and learns its pages */
+          if (!zhi_pdf_attachment_inspect (b->attachment, w->cancellable, &warning, NULL))
+            {
+              w->cancelled = TRUE;
+              return;
+            }
+          zhi_pdf_attach_warning_free (warning);
+          b->n_pages = zhi_pdf_attachment_get_n_pages (b->attachment);
+          if (zhi_pdf_attachment_get_original (b->attachment) != NULL)
+            w->originals = TRUE;
+        }
+      /* pass 1 counts pages: their sizes are pass 2's */
       for (k = 0; k < b->n_pages; k++)
         {
-          double pw, ph;
-          ZhiPdfUnderlay u;
-
-          if (zhi_pdf_attachment_get_page_size (b->attachment, k, &pw, &ph))
-            {
-              u.page = (guint)w->page + 2; /* the page opened next, 1-based */
-              u.path = g_strdup (zhi_pdf_attachment_get_original (b->attachment));
-              u.source_page = k + 1;
-              /* the file as the inspection read it, with the first page */
-              u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
-              u.width = pw;
-              u.height = ph;
-              u.label = zhi_pdf_attachment_label_text (b->attachment, k, w->doc->fingerprint);
-              u.dest = k == 0 ? g_strdup (b->dest) : NULL;
-              g_array_append_val (w->doc->underlays, u);
-            }
-          else
-            pw = ZHI_PDF_PAGE_WIDTH, ph = ZHI_PDF_PAGE_HEIGHT;
-          open_page_sized (w, pw, ph, TRUE);
+          open_page_sized (w, ZHI_PDF_PAGE_WIDTH, ZHI_PDF_PAGE_HEIGHT, TRUE);
           if (k == 0)
             emit_dest (w, b->dest, 0);
           zhi_pdf_writer_close_page (w);
         }
+      return;
+    }
+  /* with a gate, the caller's thread has read this attachment once the gate opens */
+  if (w->doc->gate != NULL && !w->doc->gate (b->attachment, w->doc->gate_data))
+    {
+      w->cancelled = TRUE;
       return;
     }
   if (!zhi_pdf_attachment_open (b->attachment, w->cancellable, &warning, NULL))
@@ -1289,17 +1347,38 @@ zhi_pdf_writer_place_attachment (Writer *w, Block *b)
       w->cancelled = TRUE;
       return;
     }
-  zhi_pdf_attach_warning_free (warning);
+  if (warning)
+    g_ptr_array_add (w->doc->warnings, warning);
   n = b->n_pages;
-  if (zhi_pdf_attachment_get_original (b->attachment) != NULL)
+  if (zhi_pdf_attachment_get_n_pages (b->attachment) != n)
     {
-      /* the original pages: the assembly makes their pages (zhi_pdf_assemble()); cairo writes
-       * the outline entry, its destination comes with the first page */
+      w->pages_changed = TRUE;
+      w->cancelled = TRUE;
+      zhi_pdf_attachment_close (b->attachment);
+      return;
+    }
+  original = zhi_pdf_attachment_get_original (b->attachment);
+  if (original != NULL)
+    {
+      /* the original pages: the assembly makes their pages (zhi_pdf_assemble()) under frames of
+       * their own size; cairo writes the outline entry, its destination comes with the first
+       * page */
+      w->defer_last = TRUE;
       for (k = 0; k < n && !w->cancelled; k++)
         {
+          ZhiPdfUnderlay u;
           gboolean own = FALSE;
 
+          zhi_pdf_attachment_get_page_size (b->attachment, k, &u.width, &u.height);
           w->page++;
+          u.page = (guint)w->page + 1; /* 1-based */
+          u.path = g_strdup (original);
+          u.source_page = k + 1;
+          /* the file as the inspection read it, with the first page */
+          u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
+          u.label = zhi_pdf_attachment_label_text (b->attachment, k, w->doc->fingerprint);
+          u.dest = k == 0 ? g_strdup (b->dest) : NULL;
+          g_array_append_val (w->doc->underlays, u);
           g_array_append_val (w->doc->own_pages, own);
           if (k == 0)
             {
@@ -1317,7 +1396,6 @@ zhi_pdf_writer_place_attachment (Writer *w, Block *b)
     {
       double pw = ZHI_PDF_PAGE_WIDTH, ph = ZHI_PDF_PAGE_HEIGHT;
 
-      zhi_pdf_attachment_get_page_size (b->attachment, k, &pw, &ph);
       open_page_sized (w, pw, ph, TRUE);
       if (k == 0)
         {

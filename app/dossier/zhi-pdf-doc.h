@@ -29,6 +29,8 @@ typedef enum
 {
   ZHI_PDF_DOC_ERROR_FAILED, /* cairo reported an error */
   ZHI_PDF_DOC_ERROR_WRITE,  /* the output could not be written */
+  /* an attachment occupies other pages than expected (zhi_pdf_doc_set_attachment_gate()) */
+  ZHI_PDF_DOC_ERROR_PAGES_CHANGED,
 } ZhiPdfDocError;
 
 typedef enum
@@ -187,6 +189,30 @@ void zhi_pdf_doc_set_finish (ZhiPdfDoc *doc,
                              const char *unnumbered_label,
                              ZhiPdfDataFunc data_func,
                              gpointer user_data);
+
+/* Lets another thread read the evidence while this one lays the document out and draws it.
+ * With a gate, the write lays each attachment out with its expected pages
+ * (zhi_pdf_attachment_set_expected_pages()) instead of inspecting it, leaves the attachments'
+ * work directories and copies to the caller (zhi_pdf_doc_discard_attachments()), and calls
+ * @gate, from the writing thread, before it uses an attachment: @gate returns once that
+ * attachment has been inspected (zhi_pdf_attachment_inspect()), TRUE to go on, FALSE to stop
+ * the write (it then fails as cancelled).  An attachment that occupies other pages than
+ * expected fails the write with ZHI_PDF_DOC_ERROR_PAGES_CHANGED.  NULL: no gate. */
+typedef gboolean (*ZhiPdfAttachmentGate) (ZhiPdfAttachment *attachment, gpointer user_data);
+void
+zhi_pdf_doc_set_attachment_gate (ZhiPdfDoc *doc, ZhiPdfAttachmentGate gate, gpointer user_data);
+/* The font map the write lays text out with (a reference is kept); NULL: the writing thread's
+ * default.  A write on another thread uses the caller's fonts, already loaded. */
+void zhi_pdf_doc_set_font_map (ZhiPdfDoc *doc, gpointer pango_font_map);
+/* The number of blocks added so far. */
+guint zhi_pdf_doc_get_n_blocks (ZhiPdfDoc *doc);
+/* Removes the blocks from @n_blocks on, and returns the attachments among them, in order, to
+ * the caller (element type ZhiPdfAttachment, transfer full): a document laid out again from a
+ * point keeps its evidence as it was read. */
+GPtrArray *zhi_pdf_doc_take_blocks_from (ZhiPdfDoc *doc, guint n_blocks);
+/* Removes the attachments' copies of their evidence (zhi_pdf_attachment_discard()), as a write
+ * without a gate does once it is done. */
+void zhi_pdf_doc_discard_attachments (ZhiPdfDoc *doc);
 
 /* After a write: pages written, and the problems met with attachments
  * (element type ZhiPdfAttachWarning, owned by @doc). */

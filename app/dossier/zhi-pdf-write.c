@@ -49,9 +49,10 @@ zhi_pdf_writer_keep_height (Writer *w, guint index)
 }
 
 static PangoContext *
-context_new (void)
+context_new (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoContext *context
+      = pango_font_map_create_context (font_map ? font_map : pango_cairo_font_map_get_default ());
   cairo_font_options_t *options = cairo_font_options_create ();
 
   /* the same metrics in both passes and whatever the target */
@@ -179,7 +180,8 @@ write_pass (Writer *w, GOutputStream *out, GError **error)
   g_ptr_array_set_size (w->doc->figure_alts, 0);
   g_array_set_size (w->doc->own_pages, 0);
   w->done = 0;
-  w->defer_last = w->doc->underlays->len > 0;
+  /* set by the first original page (zhi_pdf_writer_place_attachment()) */
+  w->defer_last = FALSE;
   run_pass (w);
   if (w->doc->underlays->len > 0 && !w->cancelled)
     zhi_pdf_writer_draw_template (w);
@@ -412,18 +414,6 @@ out:
   return ok;
 }
 
-static void
-discard_attachments (ZhiPdfDoc *doc)
-{
-  for (guint i = 0; i < doc->blocks->len; i++)
-    {
-      Block *b = g_ptr_array_index (doc->blocks, i);
-
-      if (b->type == BLOCK_ATTACHMENT)
-        zhi_pdf_attachment_discard (b->attachment);
-    }
-}
-
 gboolean
 zhi_pdf_doc_write (ZhiPdfDoc *doc,
                    GOutputStream *out,
@@ -458,7 +448,8 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
         return FALSE;
       dir = own_dir;
     }
-  for (guint i = 0; i < doc->blocks->len; i++)
+  /* with a gate, the attachments are the caller's thread's until each is read */
+  for (guint i = 0; i < doc->blocks->len && doc->gate == NULL; i++)
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
 
@@ -467,7 +458,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
     }
 
   w.doc = doc;
-  w.context = context_new ();
+  w.context = context_new (doc->font_map);
   w.cancellable = cancellable;
   w.progress = progress;
   w.user_data = user_data;
@@ -480,7 +471,7 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
     {
       w.total_pages = w.page + 1;
       /* pass 2: the PDF, straight into @out when qpdf has nothing to do (the preview) */
-      if (doc->underlays->len > 0 || doc->compact)
+      if (w.originals || doc->compact)
         ok = write_through_qpdf (&w, dir, out, &local);
       else
         ok = write_pass (&w, out, &local);
@@ -489,10 +480,18 @@ zhi_pdf_doc_write (ZhiPdfDoc *doc,
     ok = FALSE;
   writer_clear_layouts (&w);
   g_object_unref (w.context);
-  /* the copies of the evidence are removed whatever happened */
-  discard_attachments (doc);
+  /* the copies of the evidence are removed whatever happened (with a gate, by the caller: its
+   * thread may still be reading them) */
+  if (doc->gate == NULL)
+    zhi_pdf_doc_discard_attachments (doc);
   if (own_dir != NULL)
     g_rmdir (own_dir);
+  if (w.pages_changed)
+    {
+      g_set_error_literal (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_PAGES_CHANGED,
+                           "an attachment occupies other pages than expected");
+      return FALSE;
+    }
   if (w.cancelled || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Rendering was cancelled"));

@@ -26,6 +26,7 @@
  * a thousand glyphs each), heavier than the plain files' few dozen.
  */
 #include "zhi-dossier.h"
+#include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
@@ -469,6 +470,9 @@ main (int argc, char **argv)
     return child_render (argv[2], argv[3], !g_str_equal (argv[4], "full"),
                          g_str_equal (argv[4], "preview") ? 2 : 1);
   start_launcher ();
+  /* evidence is attached as the application and the CLI attach it: inspected, its pages
+   * counted */
+  zhi_evidence_inspector_install ();
   if (argc > first && g_str_equal (argv[first], "--keep"))
     keep = TRUE, first++;
   if (argc > first + 1 && g_str_equal (argv[first], "--glyphs"))

@@ -1,0 +1,321 @@
+/* test-dossier-overlap.c — the body drawn while the evidence is read: when every evidence file's
+ * pages are recorded in the project (inspected when attached), the render lays the dossier out
+ * with them on one thread while it reads the evidence on another.  Whatever the evidence turns
+ * out to be, the dossier is the one a render on one thread makes (evidence whose pages are not
+ * recorded). */
+#include "zhi-dossier.h"
+#include "zhi-evidence-inspect.h"
+#include "zhi-store.h"
+#include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <poppler.h>
+#include <qpdf/qpdfjob-c.h>
+#include <string.h>
+
+typedef struct
+{
+  GThread *thread;
+  guint calls;
+  guint done;
+  guint total;
+  GCancellable *cancel_at_first;
+} Progress;
+
+typedef struct
+{
+  guint n_pages;
+  GPtrArray *texts; /* each page's text, white space and the fingerprint taken out */
+  GPtrArray *dests; /* "att-N" → its page, as "att-N@page" */
+} Dossier;
+
+static void
+dossier_clear (Dossier *d)
+{
+  g_clear_pointer (&d->texts, g_ptr_array_unref);
+  g_clear_pointer (&d->dests, g_ptr_array_unref);
+}
+
+static void
+progress_cb (guint done, guint total, gpointer data)
+{
+  Progress *p = data;
+
+  /* on the calling thread, in order, while the render runs */
+  g_assert_true (g_thread_self () == p->thread);
+  g_assert_cmpuint (done, >=, p->done);
+  g_assert_cmpuint (done, <=, total);
+  p->calls++;
+  p->done = done;
+  p->total = total;
+  if (p->cancel_at_first)
+    g_cancellable_cancel (p->cancel_at_first);
+}
+
+/* A text PDF of @n_pages in @dir, its bytes its own (a comment after %%EOF). */
+static GFile *
+write_pdf (const char *dir, const char *name, guint n_pages)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  FILE *fp;
+
+  g_assert_true (zhi_test_pdfs_write_text_pdf (path, n_pages, &error));
+  g_assert_no_error (error);
+  fp = fopen (path, "ab");
+  g_assert_nonnull (fp);
+  fprintf (fp, "%% %s\n", name);
+  fclose (fp);
+  return g_file_new_for_path (path);
+}
+
+/* A project in @dir with evidence PDFs of 2, 3 and 1 pages and a PNG, attached as the
+ * application attaches them: inspected, their pages recorded.  Their ids in @ids. */
+static ZhiProject *
+project_new (const char *dir, GPtrArray *ids)
+{
+  static const guint pages[] = { 2, 3, 1 };
+  g_autofree char *project_path = g_build_filename (dir, "p.zhizao", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "车间.png", NULL);
+  g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr (GFile) png = g_file_new_for_path (png_path);
+  g_autoptr (GError) error = NULL;
+  ZhiProject *project;
+  ZhiEvidence *ev;
+
+  project = zhi_project_create (project_file, &error);
+  g_assert_no_error (error);
+  zhi_test_fill_project (project);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("材料%u.pdf", i + 1);
+      g_autofree char *title = g_strdup_printf ("证明材料%u", i + 1);
+      g_autoptr (GFile) file = write_pdf (dir, name, pages[i]);
+
+      ev = zhi_project_attach_file (project, file, title, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, pages[i]);
+      g_ptr_array_add (ids, g_strdup (zhi_evidence_get_id (ev)));
+    }
+  g_assert_true (zhi_test_pdfs_write_png_rows (png_path, 40, 30, &error));
+  ev = zhi_project_attach_file (project, png, "车间照片", NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (ids, g_strdup (zhi_evidence_get_id (ev)));
+  return project;
+}
+
+/* Renders @project into @path with a fixed date and reads the dossier back. */
+static void
+render (ZhiProject *project, const char *path, Progress *progress, Dossier *out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2026, 11, 20, 9, 0, 0);
+  g_autoptr (ZhiDossierResult) result = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf;
+  gboolean skipped;
+  ZhiDossierOptions options;
+
+  zhi_dossier_options_init (&options);
+  options.date = date;
+  g_assert_true (zhi_dossier_render_to_file (project, NULL, &options, path, progress_cb, progress,
+                                             NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+  /* every page was reported before the render returned */
+  g_assert_cmpuint (progress->calls, >, 0);
+  g_assert_cmpuint (progress->done, ==, result->n_pages);
+  g_assert_cmpuint (progress->total, ==, result->n_pages);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  out->n_pages = (guint)poppler_document_get_n_pages (pdf);
+  g_assert_cmpuint (out->n_pages, ==, result->n_pages);
+  out->texts = zhi_test_pdf_page_texts (pdf);
+  for (guint i = 0; i < out->texts->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (out->texts->pdata[i], result->fingerprint, -1);
+
+      g_free (out->texts->pdata[i]);
+      out->texts->pdata[i] = g_strjoinv ("F", parts);
+    }
+  out->dests = g_ptr_array_new_with_free_func (g_free);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("att-%u", n);
+      PopplerDest *dest = poppler_document_find_dest (pdf, name);
+
+      if (dest == NULL)
+        break;
+      g_ptr_array_add (out->dests, g_strdup_printf ("%s@%d", name, dest->page_num));
+      poppler_dest_free (dest);
+    }
+  g_object_unref (pdf);
+  g_assert_true (zhi_test_qpdf_check (path, &skipped, NULL));
+}
+
+/* The pages of the evidence are no longer recorded: the render reads the evidence first. */
+static void
+forget_pages (ZhiProject *project, GPtrArray *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    zhi_project_set_evidence_inspection (project, ids->pdata[i], NULL, 0);
+}
+
+static void
+assert_same (Dossier *a, Dossier *b)
+{
+  g_assert_cmpuint (a->n_pages, ==, b->n_pages);
+  g_assert_cmpuint (a->texts->len, ==, b->texts->len);
+  for (guint i = 0; i < a->texts->len; i++)
+    g_assert_cmpstr (a->texts->pdata[i], ==, b->texts->pdata[i]);
+  g_assert_cmpuint (a->dests->len, ==, b->dests->len);
+  for (guint i = 0; i < a->dests->len; i++)
+    g_assert_cmpstr (a->dests->pdata[i], ==, b->dests->pdata[i]);
+}
+
+static gboolean
+any_page_has (Dossier *d, const char *needle)
+{
+  for (guint i = 0; i < d->texts->len; i++)
+    if (strstr (d->texts->pdata[i], needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* No work directory or temporary file is left in @dir. */
+static void
+assert_no_temp_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] == '.')
+      g_error ("temporary file left behind: %s/%s", dir, name);
+}
+
+/* Recorded pages: the same dossier as a render that reads the evidence first. */
+static void
+test_same_dossier (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ZhiProject) project = project_new (dir, ids);
+  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
+  Dossier a = { 0 }, b = { 0 };
+
+  render (project, path, &overlapped, &a);
+  /* the evidence's pages, stamped, and every 附件 found */
+  g_assert_true (any_page_has (&a, "附件2第3页/共3页申报书指纹F"));
+  g_assert_true (any_page_has (&a, "附件4第1页/共1页申报书指纹F"));
+  g_assert_cmpuint (a.dests->len, ==, 4);
+  assert_no_temp_files (dir);
+
+  forget_pages (project, ids);
+  render (project, path, &one, &b);
+  assert_same (&a, &b);
+  assert_no_temp_files (dir);
+  dossier_clear (&a);
+  dossier_clear (&b);
+  zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
+}
+
+/* The pages recorded are not the evidence's (a count from another tool): the dossier is laid out
+ * again with the evidence's own, and is the one a render that reads the evidence first makes. */
+static void
+test_pages_not_as_recorded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ZhiProject) project = project_new (dir, ids);
+  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
+  Dossier a = { 0 }, b = { 0 };
+
+  /* 附件2 has 3 pages, recorded as 5 */
+  zhi_project_set_evidence_inspection (project, ids->pdata[1], NULL, 5);
+  render (project, path, &overlapped, &a);
+  g_assert_true (any_page_has (&a, "附件2第3页/共3页申报书指纹F"));
+  g_assert_false (any_page_has (&a, "共5页"));
+  assert_no_temp_files (dir);
+
+  forget_pages (project, ids);
+  render (project, path, &one, &b);
+  assert_same (&a, &b);
+  dossier_clear (&a);
+  dossier_clear (&b);
+  zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
+}
+
+/* A PDF whose permissions forbid printing (not recorded in the project): the list says so. */
+static void
+test_printing_forbidden (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+  g_autofree char *locked = g_build_filename (dir, "检测报告.pdf", NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ZhiProject) project = project_new (dir, ids);
+  g_autoptr (GFile) plain = write_pdf (dir, "plain.pdf", 2);
+  g_autofree char *plain_path = g_file_get_path (plain);
+  g_autoptr (GFile) locked_file = g_file_new_for_path (locked);
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "qpdf",         "--encrypt", "",         "owner-pw", "256",
+                         "--print=none", "--",        plain_path, locked,     NULL };
+  Progress progress = { g_thread_self () };
+  Dossier a = { 0 };
+
+  g_assert_cmpint (qpdfjob_run_from_argv (argv), ==, 0);
+  g_assert_nonnull (zhi_project_attach_file (project, locked_file, "检测报告", NULL, &error));
+  g_assert_no_error (error);
+  render (project, path, &progress, &a);
+  g_assert_true (any_page_has (&a, "原文件的权限设置禁止打印"));
+  g_assert_true (any_page_has (&a, "附件5第2页/共2页申报书指纹F"));
+  dossier_clear (&a);
+  zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
+}
+
+/* Cancelled while the body is drawn and the evidence read: an error, no file, nothing left. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ZhiProject) project = project_new (dir, ids);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  ZhiDossierResult *result = NULL;
+  Progress progress = { g_thread_self () };
+
+  progress.cancel_at_first = cancellable;
+  g_assert_false (zhi_dossier_render_to_file (project, NULL, NULL, path, progress_cb, &progress,
+                                              cancellable, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (result);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_no_temp_files (dir);
+  zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  /* evidence is attached as the application attaches it: inspected */
+  zhi_evidence_inspector_install ();
+  g_test_add_func ("/dossier-overlap/same-dossier", test_same_dossier);
+  g_test_add_func ("/dossier-overlap/pages-not-as-recorded", test_pages_not_as_recorded);
+  g_test_add_func ("/dossier-overlap/printing-forbidden", test_printing_forbidden);
+  g_test_add_func ("/dossier-overlap/cancelled", test_cancelled);
+  return g_test_run ();
+}
