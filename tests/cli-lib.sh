@@ -4,6 +4,7 @@ set -u
 cli=$(readlink -f "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM # killed (a timeout): still through the EXIT trap
 failures=0
 n=0
 check () { # description expected-status actual-status

@@ -501,14 +501,6 @@ main (int argc, char **argv)
   g_test_add_func ("/editions/newer-for-project", test_newer_for_project);
   g_test_add_func ("/editions/installed-parsed-once", test_installed_parsed_once);
   status = g_test_run ();
-  /* the test's own data folder, emptied by the uninstall */
-  {
-    g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
-    g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
-
-    g_rmdir (standards);
-    g_rmdir (zhizao);
-    g_rmdir (data_home);
-  }
+  zhi_test_remove_dir (data_home); /* the test's own data folder */
   return status;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "zhi-store.h"
+#include "zhi-test-util.h"
 
 #define PER_BATCH 8
 
@@ -54,8 +55,7 @@ journal_is_hot (const char *journal)
 static void
 test_kill_mid_burst (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-crash-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "crash.zhizao", NULL);
+  g_autofree char *path = zhi_test_tmp_path ("crash.zhizao");
   g_autoptr (GFile) f = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   {
@@ -109,14 +109,17 @@ test_kill_mid_burst (void)
       g_autofree char *journal = g_strconcat (path, "-journal", NULL);
       g_assert_false (journal_is_hot (journal)); /* rolled back, or never valid */
     }
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/crash/sigkill-mid-burst-loses-nothing-committed", test_kill_mid_burst);
-  return g_test_run ();
+  zhi_test_tmp_dir_make ("zhi-crash-XXXXXX"); /* the file, and the journal a kill leaves */
+  status = g_test_run ();
+  zhi_test_tmp_dir_remove ();
+  return status;
 }

@@ -13,7 +13,9 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM # killed (a timeout): still through the EXIT trap
 "$cli" demo "$tmp/demo.zhizao" >/dev/null || { echo "1..1"; echo "not ok 1 - demo"; exit 1; }
 # AT-SPI needs the bridge this suite otherwise turns off
 unset NO_AT_BRIDGE
-exec /usr/bin/python3 "$here/check-names.py" "$app" "$tmp/demo.zhizao"
+# not exec: the EXIT trap removes the folder afterwards
+/usr/bin/python3 "$here/check-names.py" "$app" "$tmp/demo.zhizao"

@@ -12,6 +12,7 @@
 #include "zhi-evaluation.h"
 #include "zhi-industry.h"
 #include "zhi-store.h"
+#include "zhi-test-util.h"
 
 typedef struct
 {
@@ -324,7 +325,7 @@ main (int argc, char **argv)
           g_file_delete (file, NULL, NULL);
         }
       if (demos[i].dir != NULL)
-        g_rmdir (demos[i].dir);
+        zhi_test_remove_dir (demos[i].dir);
       g_free (demos[i].dir);
     }
   return status;

@@ -804,6 +804,7 @@ test_hostile_evidence (void)
   }
   g_object_unref (pdf);
   zhi_project_close (project, NULL);
+  zhi_test_remove_dir (dir);
 }
 
 typedef struct

@@ -4,6 +4,7 @@
  * letter-spaced by justification, characters outside the CJK faces drawn through a fallback. */
 #include "zhi-pdf-doc.h"
 #include "zhi-test-pdfs.h"
+#include "zhi-test-util.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -16,13 +17,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define HASH "3f5a9c21d46a7be0c4412f9e21ebf0aa9d3c5b7e6f8012ad34c56e78f9a0b1c2"
 
+/* A new file name in the program's scratch directory: "<n>-@name", n counting the calls. */
 static char *
 tmp_pdf (const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-typeset-XXXXXX", NULL);
+  static guint n;
+  g_autofree char *numbered = g_strdup_printf ("%u-%s", ++n, name);
 
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
+  return zhi_test_tmp_path (numbered);
 }
 
 static PopplerDocument *
@@ -541,6 +543,8 @@ test_small_file_name (void)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf-typeset/heading-keeps-with-table", test_heading_keeps_with_table);
@@ -553,5 +557,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-typeset/references-kept-whole", test_references_kept_whole);
   g_test_add_func ("/pdf-typeset/link-colours-draft-and-final", test_link_colours);
   g_test_add_func ("/pdf-typeset/file-name-in-small-type", test_small_file_name);
-  return g_test_run ();
+  zhi_test_tmp_dir_make ("zhi-typeset-XXXXXX");
+  status = g_test_run ();
+  zhi_test_tmp_dir_remove ();
+  return status;
 }

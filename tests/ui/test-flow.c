@@ -17,7 +17,7 @@
 #include "zhi-test-util.h"
 #include "zhi-welcome-page.h"
 
-static char *tmpdir;
+static const char *tmpdir; /* zhi_test_tmp_dir () */
 
 static void
 type_into (GtkWidget *widget, const char *text)
@@ -250,10 +250,9 @@ main (int argc, char **argv)
   int status;
 
   zhi_test_ui_init (&argc, &argv);
-  tmpdir = g_dir_make_tmp ("zhizao-flow-XXXXXX", NULL);
+  tmpdir = zhi_test_tmp_dir_make ("zhizao-flow-XXXXXX");
   g_test_add_func ("/flow/whole-application", test_whole_application);
   status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return status;
 }

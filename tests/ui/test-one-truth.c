@@ -14,8 +14,9 @@
 #include "zhi-score-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
-static char *tmpdir;
+static const char *tmpdir; /* zhi_test_tmp_dir () */
 
 static const char *const steps[] = { "enterprise", "eligibility", "criterion:w02", "evidence" };
 
@@ -220,10 +221,10 @@ main (int argc, char **argv)
   int status;
 
   zhi_test_ui_init (&argc, &argv);
-  tmpdir = g_dir_make_tmp ("zhi-one-truth-XXXXXX", NULL);
+  tmpdir = zhi_test_tmp_dir_make ("zhi-one-truth-XXXXXX");
   g_test_add_func ("/one-truth/badge-list-checklist-validate", test_badge_list_checklist_validate);
   g_test_add_func ("/one-truth/new-project-evidence", test_new_project_evidence_not_done);
   status = g_test_run ();
-  g_rmdir (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return status;
 }

@@ -10,8 +10,9 @@
 #include "zhi-eligibility-page.h"
 #include "zhi-store.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 
-static char *tmpdir;
+static const char *tmpdir; /* zhi_test_tmp_dir () */
 
 static void
 settle (void)
@@ -167,11 +168,10 @@ main (int argc, char **argv)
   int status;
 
   zhi_test_ui_init (&argc, &argv);
-  tmpdir = g_dir_make_tmp ("zhizao-partial-XXXXXX", NULL);
+  tmpdir = zhi_test_tmp_dir_make ("zhizao-partial-XXXXXX");
   g_test_add_func ("/partial-answers/survive-close-and-reopen",
                    test_partial_answers_survive_reopen);
   status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return status;
 }

@@ -9,9 +9,10 @@
 #include "zhi-review.h"
 #include "zhi-test-pdfs.h"
 #include "zhi-test-ui.h"
+#include "zhi-test-util.h"
 #include "zhi-welcome-page.h"
 
-static char *tmpdir;
+static const char *tmpdir; /* zhi_test_tmp_dir () */
 
 static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
@@ -342,9 +343,9 @@ int
 main (int argc, char **argv)
 {
   zhi_test_ui_init (&argc, &argv);
-  tmpdir = g_dir_make_tmp ("zhizao-review-XXXXXX", NULL);
+  tmpdir = zhi_test_tmp_dir_make ("zhizao-review-XXXXXX");
   g_test_add_func ("/review/window", test_review);
   int rc = g_test_run ();
-  g_rmdir (tmpdir);
+  zhi_test_tmp_dir_remove ();
   return rc;
 }

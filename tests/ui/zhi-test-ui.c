@@ -390,10 +390,10 @@ zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir)
   g_assert_true (zhi_project_close (*project, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (project));
-  if (file != NULL)
-    g_unlink (file);
   if (dir != NULL)
-    g_rmdir (dir);
+    zhi_test_remove_dir (dir); /* the file, and whatever was written beside it */
+  else if (file != NULL)
+    g_unlink (file);
 }
 
 /* Two documents for the evidence page: a report PDF and a chart, linked to criteria. */
@@ -529,12 +529,7 @@ zhi_test_ui_data_home_new (void)
 void
 zhi_test_ui_data_home_remove (const char *data_home)
 {
-  g_autofree char *standards = g_build_filename (data_home, "zhizao", "standards", NULL);
-  g_autofree char *zhizao = g_build_filename (data_home, "zhizao", NULL);
-
-  g_rmdir (standards);
-  g_rmdir (zhizao);
-  g_rmdir (data_home);
+  zhi_test_remove_dir (data_home);
 }
 
 void

@@ -71,8 +71,8 @@ void zhi_test_ui_destroy_window (GtkWindow *window);
  * that may have closed its window itself. */
 void zhi_test_ui_quit (GtkWindow *window, ZhiApplication **app);
 /* Closes *@project (which must close cleanly), drops the caller's reference, the last one, and
- * asserts it is finalized; then removes the file at *@path and its folder *@tmpdir and frees
- * both strings (either may be NULL). */
+ * asserts it is finalized; then removes its folder *@tmpdir with everything in it (without a
+ * folder: the file at *@path) and frees both strings (either may be NULL). */
 void zhi_test_ui_close_project (ZhiProject **project, char **path, char **tmpdir);
 
 /* A project file at @file with the enterprise and some answers filled, closed again so a
@@ -88,7 +88,7 @@ void zhi_test_ui_set_project_edition (GFile *file, const char *edition);
 
 /* A new empty folder for a test's own $XDG_DATA_HOME (the caller sets the variable), so the
  * editions it installs are seen by it alone; zhi_test_ui_data_home_remove() removes it again
- * with the zhizao/standards folders the installs made (emptied by uninstalling). */
+ * with everything in it. */
 char *zhi_test_ui_data_home_new (void);
 void zhi_test_ui_data_home_remove (const char *data_home);
 
