@@ -17,7 +17,13 @@
  *    one blob at a time and waits (so only one evidence file is in memory at once), and checks
  *    it against its SHA-256.  The caller of the async function must therefore keep its main
  *    context running (the UI does), and must not close the project before the callback.
- * Progress (pages written / pages in total) is reported on the caller's main context.
+ *    When the project records every evidence file's pages (inspected when attached), phase 2
+ *    uses two threads: one more lays the document out with those pages and draws it while the
+ *    phase's own reads the evidence; it waits for each attachment's evidence before placing
+ *    it.  Evidence that turns out otherwise than recorded (its pages, a PDF that forbids
+ *    printing, which the list notes) has the document laid out again once all is read.
+ * Progress (pages written / pages in total) is reported on the caller's main context (by the
+ * sync functions, on the calling thread during the call), and never steps back.
  *
  * Output.  Evidence PDFs are carried as their original pages (zhi-pdf-attach.h): cairo draws the
  * body and a template page (the stamps' glyphs) into a temporary file; libqpdf then makes a page

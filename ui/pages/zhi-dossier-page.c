@@ -377,6 +377,9 @@ job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (rendered == NULL)
     {
+      /* the empty file made for printing (a render that fails keeps a file that was there) */
+      if (job->kind == JOB_PRINT)
+        g_file_delete (job->file, NULL, NULL);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         zhi_page_add_toast (ZHI_PAGE (self), adw_toast_new (error->message));
       else
