@@ -197,113 +197,118 @@ assert_no_temp_files (const char *dir)
       g_error ("temporary file left behind: %s/%s", dir, name);
 }
 
+/* A scratch directory with the project of project_new() in it. */
+typedef struct
+{
+  char *dir;
+  char *path; /* where the dossier goes */
+  GPtrArray *ids;
+  ZhiProject *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "dossier.pdf", NULL);
+  f->ids = g_ptr_array_new_with_free_func (g_free);
+  f->project = project_new (f->dir, f->ids);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  assert_no_temp_files (f->dir);
+  zhi_project_close (f->project, NULL);
+  g_clear_object (&f->project);
+  g_ptr_array_unref (f->ids);
+  zhi_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Renders into @a with the pages the project records, then, with none recorded, checks the
+ * render that reads the evidence first makes the same dossier. */
+static void
+render_as_one_thread_does (Fixture *f, Dossier *a)
+{
+  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
+  Dossier b = { 0 };
+
+  render (f->project, f->path, &overlapped, a);
+  forget_pages (f->project, f->ids);
+  render (f->project, f->path, &one, &b);
+  assert_same (a, &b);
+  dossier_clear (&b);
+}
+
 /* Recorded pages: the same dossier as a render that reads the evidence first. */
 static void
-test_same_dossier (void)
+test_same_dossier (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (ZhiProject) project = project_new (dir, ids);
-  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
-  Dossier a = { 0 }, b = { 0 };
+  Dossier a = { 0 };
 
-  render (project, path, &overlapped, &a);
+  render_as_one_thread_does (f, &a);
   /* the evidence's pages, stamped, and every 附件 found */
   g_assert_true (any_page_has (&a, "附件2第3页/共3页申报书指纹F"));
   g_assert_true (any_page_has (&a, "附件4第1页/共1页申报书指纹F"));
   g_assert_cmpuint (a.dests->len, ==, 4);
-  assert_no_temp_files (dir);
-
-  forget_pages (project, ids);
-  render (project, path, &one, &b);
-  assert_same (&a, &b);
-  assert_no_temp_files (dir);
   dossier_clear (&a);
-  dossier_clear (&b);
-  zhi_project_close (project, NULL);
-  zhi_test_remove_dir (dir);
 }
 
 /* The pages recorded are not the evidence's (a count from another tool): the dossier is laid out
  * again with the evidence's own, and is the one a render that reads the evidence first makes. */
 static void
-test_pages_not_as_recorded (void)
+test_pages_not_as_recorded (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (ZhiProject) project = project_new (dir, ids);
-  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
-  Dossier a = { 0 }, b = { 0 };
+  Dossier a = { 0 };
 
   /* 附件2 has 3 pages, recorded as 5 */
-  zhi_project_set_evidence_inspection (project, ids->pdata[1], NULL, 5);
-  render (project, path, &overlapped, &a);
+  zhi_project_set_evidence_inspection (f->project, f->ids->pdata[1], NULL, 5);
+  render_as_one_thread_does (f, &a);
   g_assert_true (any_page_has (&a, "附件2第3页/共3页申报书指纹F"));
   g_assert_false (any_page_has (&a, "共5页"));
-  assert_no_temp_files (dir);
-
-  forget_pages (project, ids);
-  render (project, path, &one, &b);
-  assert_same (&a, &b);
   dossier_clear (&a);
-  dossier_clear (&b);
-  zhi_project_close (project, NULL);
-  zhi_test_remove_dir (dir);
 }
 
 /* A PDF whose permissions forbid printing (not recorded in the project): the list says so. */
 static void
-test_printing_forbidden (void)
+test_printing_forbidden (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
-  g_autofree char *locked = g_build_filename (dir, "检测报告.pdf", NULL);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (ZhiProject) project = project_new (dir, ids);
-  g_autoptr (GFile) plain = write_pdf (dir, "plain.pdf", 2);
+  g_autofree char *locked = g_build_filename (f->dir, "检测报告.pdf", NULL);
+  g_autoptr (GFile) plain = write_pdf (f->dir, "plain.pdf", 2);
   g_autofree char *plain_path = g_file_get_path (plain);
   g_autoptr (GFile) locked_file = g_file_new_for_path (locked);
   g_autoptr (GError) error = NULL;
   const char *argv[] = { "qpdf",         "--encrypt", "",         "owner-pw", "256",
                          "--print=none", "--",        plain_path, locked,     NULL };
-  Progress progress = { g_thread_self () };
   Dossier a = { 0 };
 
   g_assert_cmpint (qpdfjob_run_from_argv (argv), ==, 0);
-  g_assert_nonnull (zhi_project_attach_file (project, locked_file, "检测报告", NULL, &error));
+  g_assert_nonnull (zhi_project_attach_file (f->project, locked_file, "检测报告", NULL, &error));
   g_assert_no_error (error);
-  render (project, path, &progress, &a);
+  render_as_one_thread_does (f, &a);
   g_assert_true (any_page_has (&a, "原文件的权限设置禁止打印"));
   g_assert_true (any_page_has (&a, "附件5第2页/共2页申报书指纹F"));
   dossier_clear (&a);
-  zhi_project_close (project, NULL);
-  zhi_test_remove_dir (dir);
 }
 
 /* Cancelled while the body is drawn and the evidence read: an error, no file, nothing left. */
 static void
-test_cancelled (void)
+test_cancelled (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("zhi-dossier-overlap-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (ZhiProject) project = project_new (dir, ids);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   ZhiDossierResult *result = NULL;
   Progress progress = { g_thread_self () };
 
   progress.cancel_at_first = cancellable;
-  g_assert_false (zhi_dossier_render_to_file (project, NULL, NULL, path, progress_cb, &progress,
-                                              cancellable, &result, &error));
+  g_assert_false (zhi_dossier_render_to_file (f->project, NULL, NULL, f->path, progress_cb,
+                                              &progress, cancellable, &result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  assert_no_temp_files (dir);
-  zhi_project_close (project, NULL);
-  zhi_test_remove_dir (dir);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -313,9 +318,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   /* evidence is attached as the application attaches it: inspected */
   zhi_evidence_inspector_install ();
-  g_test_add_func ("/dossier-overlap/same-dossier", test_same_dossier);
-  g_test_add_func ("/dossier-overlap/pages-not-as-recorded", test_pages_not_as_recorded);
-  g_test_add_func ("/dossier-overlap/printing-forbidden", test_printing_forbidden);
-  g_test_add_func ("/dossier-overlap/cancelled", test_cancelled);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/dossier-overlap/same-dossier", test_same_dossier);
+  ADD ("/dossier-overlap/pages-not-as-recorded", test_pages_not_as_recorded);
+  ADD ("/dossier-overlap/printing-forbidden", test_printing_forbidden);
+  ADD ("/dossier-overlap/cancelled", test_cancelled);
+#undef ADD
   return g_test_run ();
 }
