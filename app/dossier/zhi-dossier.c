@@ -556,10 +556,11 @@ typedef struct
   GCancellable *cancellable;
   GMutex mutex;
   GCond cond;
-  guint n_read;          /* attachments 1 … n_read are read */
-  gboolean stop;         /* reading failed or was cancelled */
-  gboolean mispredicted; /* an entry's pages or note differ from what the list says */
-  GError *error;         /* the writing thread's */
+  guint n_read;             /* attachments 1 … n_read are read */
+  gboolean stop;            /* reading failed or was cancelled */
+  gboolean mispredicted;    /* an entry's pages or note differ from what the list says */
+  ZhiPdfPrefetch *prefetch; /* the originals' documents, parsed ahead of the assembly */
+  GError *error;            /* the writing thread's */
 } Parallel;
 
 /* Each entry's pages as the project recorded them when the evidence was attached, or FALSE
@@ -615,6 +616,9 @@ parallel_write (gpointer data)
   Parallel *p = data;
   Job *job = p->job;
   gboolean ok = zhi_pdf_doc_write (job->doc, p->out, progress_cb, job, p->cancellable, &p->error);
+
+  /* also when the write stopped before the assembly */
+  zhi_pdf_prefetch_close (p->prefetch);
 
   g_mutex_lock (&job->progress_mutex);
   job->finished = TRUE;
@@ -675,7 +679,9 @@ job_write_parallel (Job *job, GOutputStream *out, GCancellable *cancellable, GEr
   g_mutex_init (&p.mutex);
   g_cond_init (&p.cond);
   add_rest (job);
+  p.prefetch = zhi_pdf_prefetch_new ();
   zhi_pdf_doc_set_attachment_gate (job->doc, parallel_gate, &p);
+  zhi_pdf_doc_set_prefetch (job->doc, p.prefetch);
   /* the fonts this thread has loaded: the other uses them while this one reads evidence */
   zhi_pdf_doc_set_font_map (job->doc, pango_cairo_font_map_get_default ());
   job->finished = FALSE;
@@ -697,7 +703,12 @@ job_write_parallel (Job *job, GOutputStream *out, GCancellable *cancellable, GEr
 
       read = zhi_pdf_attachment_inspect (att, cancellable, &warning, &read_error);
       if (read)
-        entry_set_inspected (e, att, warning);
+        {
+          entry_set_inspected (e, att, warning);
+          /* before the other thread may take it */
+          if (zhi_pdf_attachment_get_source (att) != NULL)
+            zhi_pdf_prefetch_add (p.prefetch, zhi_pdf_attachment_get_source (att));
+        }
       g_mutex_lock (&p.mutex);
       if (!read)
         p.stop = TRUE;
@@ -715,6 +726,10 @@ job_write_parallel (Job *job, GOutputStream *out, GCancellable *cancellable, GEr
         relay_progress (job, FALSE);
     }
   zhi_pdf_phase ("evidence: copied, checked, read (beside the body)");
+  /* then the originals' objects, parsed ahead of the copying */
+  if (read_error == NULL)
+    zhi_pdf_prefetch_run (p.prefetch);
+  zhi_pdf_phase ("evidence: parsed ahead of the copying");
   if (job->relay != NULL)
     relay_progress (job, TRUE);
   ok = GPOINTER_TO_INT (g_thread_join (thread));
@@ -732,28 +747,31 @@ job_write_parallel (Job *job, GOutputStream *out, GCancellable *cancellable, GEr
       g_clear_error (&p.error);
       zhi_pdf_doc_discard_attachments (job->doc);
       g_propagate_error (error, read_error);
-      return FALSE;
+      ok = FALSE;
     }
-  if (p.mispredicted
-      || g_error_matches (p.error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_PAGES_CHANGED))
+  else if (p.mispredicted
+           || g_error_matches (p.error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_PAGES_CHANGED))
     {
       g_autoptr (GPtrArray) back = zhi_pdf_doc_take_blocks_from (job->doc, n_body);
 
       g_clear_error (&p.error);
-      /* the attachments go back where add_attachments() took them from, read */
+      /* the attachments go back where add_attachments() took them from, read (and their
+       * documents parsed: the prefetch still says which did not read) */
       for (guint i = 0; i < back->len && i < job->attachments->len; i++)
         job->attachments->pdata[i] = g_steal_pointer (&back->pdata[i]);
       add_rest (job);
-      return zhi_pdf_doc_write (job->doc, out, progress_cb, job, cancellable, error);
+      ok = zhi_pdf_doc_write (job->doc, out, progress_cb, job, cancellable, error);
     }
-  if (!ok)
+  else if (!ok)
     {
       zhi_pdf_doc_discard_attachments (job->doc);
       g_propagate_error (error, p.error);
-      return FALSE;
     }
-  zhi_pdf_doc_discard_attachments (job->doc);
-  return TRUE;
+  else
+    zhi_pdf_doc_discard_attachments (job->doc);
+  zhi_pdf_doc_set_prefetch (job->doc, NULL);
+  zhi_pdf_prefetch_free (p.prefetch);
+  return ok;
 }
 
 /* Counts the attachments' pages, completes the document and writes it.  Any thread. */

@@ -275,6 +275,12 @@ zhi_pdf_attachment_get_original (ZhiPdfAttachment *att)
 }
 
 gpointer
+zhi_pdf_attachment_get_source (ZhiPdfAttachment *att)
+{
+  return att->kind == KIND_PDF_ORIGINAL ? att->pages.source : NULL;
+}
+
+gpointer
 zhi_pdf_attachment_steal_source (ZhiPdfAttachment *att)
 {
   return att->kind == KIND_PDF_ORIGINAL ? zhi_pdf_pages_steal_source (&att->pages) : NULL;

@@ -147,6 +147,8 @@ gboolean zhi_pdf_attachment_get_no_printing (ZhiPdfAttachment *att);
 /* The original PDF as the inspection left it open (for ZhiPdfUnderlay.source), or NULL; the
  * caller owns it (zhi_pdf_source_free()). */
 gpointer zhi_pdf_attachment_steal_source (ZhiPdfAttachment *att);
+/* The same, left to the attachment. */
+gpointer zhi_pdf_attachment_get_source (ZhiPdfAttachment *att);
 /* Where the first open() copies bytes and stream sources, and writes flattened PDFs (default
  * g_get_tmp_dir()).  The copies live until zhi_pdf_attachment_discard(). */
 void zhi_pdf_attachment_set_work_dir (ZhiPdfAttachment *att, const char *dir);

@@ -112,6 +112,8 @@ typedef struct
 /* Called after each original page is copied, with the count so far. */
 typedef void (*ZhiPdfAssembleProgress) (guint copied, gpointer user_data);
 
+typedef struct _ZhiPdfPrefetch ZhiPdfPrefetch;
+
 /* Rewrites @in_path into @out_path like zhi_pdf_compact(), inserting a frame page for each
  * underlay (see ZhiPdfUnderlay; @style and the template page when @n_underlays > 0).  The
  * original page becomes a form XObject whose fonts, images and other streams are copied as
@@ -125,6 +127,8 @@ typedef void (*ZhiPdfAssembleProgress) (guint copied, gpointer user_data);
  * @finish (may be NULL): applied once the pages are in place (its own_pages count in the
  * output's pages; the frames are not the caller's); its data is embedded last, with the hash of
  * every finished page.
+ * @prefetch (may be NULL): the evidence documents some of @underlays' sources are, being parsed
+ * by another thread (each taken with zhi_pdf_prefetch_take()); closed when the assembly ends.
  * Cancellable between pages (G_IO_ERROR_CANCELLED); nothing is written then.
  * Memory: qpdf's object model of the input and of every evidence file (their non-stream
  * objects); stream data is copied through at write time. */
@@ -134,10 +138,33 @@ gboolean zhi_pdf_assemble (const char *in_path,
                            guint n_underlays,
                            const ZhiPdfFrameStyle *style,
                            const ZhiPdfFinish *finish,
+                           ZhiPdfPrefetch *prefetch,
                            ZhiPdfAssembleProgress progress,
                            gpointer user_data,
                            GCancellable *cancellable,
                            GError **error);
+
+/* Evidence documents parsed ahead of the assembly.  The thread that read the evidence (and
+ * opened each original PDF in qpdf: ZhiPdfPages.source) adds each document in the assembly's
+ * order before handing it over, then runs zhi_pdf_prefetch_run() while the assembly copies
+ * pages: every object of a document is read into qpdf's cache before the assembly takes it, so
+ * that copying finds them parsed.  A document is the parsing thread's or the assembly's, never
+ * both's at once. */
+
+ZhiPdfPrefetch *zhi_pdf_prefetch_new (void);
+void zhi_pdf_prefetch_free (ZhiPdfPrefetch *prefetch);
+/* Adds @source (a ZhiPdfPages.source). */
+void zhi_pdf_prefetch_add (ZhiPdfPrefetch *prefetch, gpointer source);
+/* Parses the documents added, in order, but those the assembly has taken, a few at most ahead
+ * of it; returns once each is parsed or taken, or zhi_pdf_prefetch_close() was called.  The
+ * documents not taken may be freed only after it returns. */
+void zhi_pdf_prefetch_run (ZhiPdfPrefetch *prefetch);
+/* The assembly's side (any @prefetch may be NULL): @source is the assembly's from now on; waits
+ * while it is being parsed.  FALSE when an object of it did not read while parsing: copy from the
+ * file opened again (qpdf would copy that object as null, saying nothing the second time). */
+gboolean zhi_pdf_prefetch_take (ZhiPdfPrefetch *prefetch, gpointer source);
+/* Nothing more is taken: zhi_pdf_prefetch_run() returns. */
+void zhi_pdf_prefetch_close (ZhiPdfPrefetch *prefetch);
 
 /* zhi_pdf_assemble() frees its qpdf objects (the dossier's and every evidence file's) in a
  * thread after the output is written; this waits for that (the next zhi_pdf_assemble() and the

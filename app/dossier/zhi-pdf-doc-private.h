@@ -138,6 +138,7 @@ struct _ZhiPdfDoc
   ZhiPdfAttachmentGate gate; /* NULL: pass 1 inspects the attachments itself */
   gpointer gate_data;
   PangoFontMap *font_map;       /* NULL: the writing thread's default */
+  ZhiPdfPrefetch *prefetch;     /* NULL, or the caller's, for the assembly */
   ZhiPdfFrameStyle frame_style; /* pass 2, with the template page */
 };
 

@@ -177,6 +177,12 @@ zhi_pdf_doc_set_font_map (ZhiPdfDoc *doc, gpointer pango_font_map)
   g_set_object (&doc->font_map, pango_font_map);
 }
 
+void
+zhi_pdf_doc_set_prefetch (ZhiPdfDoc *doc, ZhiPdfPrefetch *prefetch)
+{
+  doc->prefetch = prefetch;
+}
+
 guint
 zhi_pdf_doc_get_n_blocks (ZhiPdfDoc *doc)
 {

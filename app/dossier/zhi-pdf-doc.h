@@ -204,6 +204,9 @@ zhi_pdf_doc_set_attachment_gate (ZhiPdfDoc *doc, ZhiPdfAttachmentGate gate, gpoi
 /* The font map the write lays text out with (a reference is kept); NULL: the writing thread's
  * default.  A write on another thread uses the caller's fonts, already loaded. */
 void zhi_pdf_doc_set_font_map (ZhiPdfDoc *doc, gpointer pango_font_map);
+/* Evidence documents another thread parses ahead of the qpdf pass (borrowed; NULL: none).
+ * zhi-pdf-compact.h. */
+void zhi_pdf_doc_set_prefetch (ZhiPdfDoc *doc, ZhiPdfPrefetch *prefetch);
 /* The number of blocks added so far. */
 guint zhi_pdf_doc_get_n_blocks (ZhiPdfDoc *doc);
 /* Removes the blocks from @n_blocks on, and returns the attachments among them, in order, to

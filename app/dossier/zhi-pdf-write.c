@@ -352,7 +352,7 @@ write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **err
                         zhi_pdf_doc_get_finish (
                             doc, doc->finish_label,
                             doc->data_func ? doc->data_func (doc, doc->data_user_data) : NULL),
-                        assemble_progress, w, w->cancellable, &qpdf_error))
+                        doc->prefetch, assemble_progress, w, w->cancellable, &qpdf_error))
     source = qpdf_path;
   else if (g_error_matches (qpdf_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -4,6 +4,7 @@
  * out to be, the dossier is the one a render on one thread makes (evidence whose pages are not
  * recorded). */
 #include "zhi-dossier.h"
+#include "zhi-pdf-doc.h"
 #include "zhi-evidence-inspect.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
@@ -294,6 +295,115 @@ test_printing_forbidden (Fixture *f, gconstpointer data)
   dossier_clear (&a);
 }
 
+/* The first place of @needle in @data's @len bytes (binary: NULs included), or NULL. */
+static const char *
+find_bytes (const char *data, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* The last place of @needle in @data's @len bytes, or NULL. */
+static const char *
+rfind_bytes (const char *data, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = len; i >= n; i--)
+    if (memcmp (data + i - n, needle, n) == 0)
+      return data + i - n;
+  return NULL;
+}
+
+/* Makes the font object of the PDF at @path unreadable, in an update appended to the file: its
+ * entry in the cross-reference table points into the header.  The page tree still reads (the
+ * inspections count the pages); copying the page's fonts does not. */
+static void
+break_font (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GString) update = g_string_new (NULL);
+  gsize len;
+  const char *font, *obj, *root, *startxref;
+  guint font_id, root_id, size = 0;
+  FILE *fp;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  font = find_bytes (data, len, "/Type /Font");
+  g_assert_nonnull (font);
+  /* the object header before it: "N 0 obj" */
+  obj = rfind_bytes (data, (gsize)(font - data), " 0 obj");
+  g_assert_nonnull (obj);
+  while (obj > data && g_ascii_isdigit (obj[-1]))
+    obj--;
+  font_id = (guint)g_ascii_strtoull (obj, NULL, 10);
+  root = rfind_bytes (data, len, "/Root ");
+  g_assert_nonnull (root);
+  root_id = (guint)g_ascii_strtoull (root + strlen ("/Root "), NULL, 10);
+  g_assert_nonnull (rfind_bytes (data, len, "/Size "));
+  size = (guint)g_ascii_strtoull (rfind_bytes (data, len, "/Size ") + strlen ("/Size "), NULL, 10);
+  startxref = rfind_bytes (data, len, "startxref");
+  g_assert_nonnull (startxref);
+  g_assert_cmpuint (font_id, >, 0);
+  g_string_append_printf (update, "xref\n%u 1\n0000000010 00000 n \ntrailer\n", font_id);
+  g_string_append_printf (update, "<< /Size %u /Root %u 0 R /Prev %" G_GUINT64_FORMAT " >>\n", size,
+                          root_id, g_ascii_strtoull (startxref + strlen ("startxref"), NULL, 10));
+  g_string_append_printf (update, "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", len);
+  fp = fopen (path, "ab");
+  g_assert_nonnull (fp);
+  fputs (update->str, fp);
+  fclose (fp);
+}
+
+/* Renders @project into @path; the error's message, or NULL. */
+static char *
+render_error (ZhiProject *project, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRegex) temp = NULL;
+  ZhiDossierResult *result = NULL;
+
+  if (zhi_dossier_render_to_file (project, NULL, NULL, path, NULL, NULL, NULL, &result, &error))
+    {
+      zhi_dossier_result_free (result);
+      return NULL;
+    }
+  g_assert_error (error, ZHI_PDF_DOC_ERROR, ZHI_PDF_DOC_ERROR_FAILED);
+  /* the render's temporary names (.zhizao-dossier-XXXXXX/.zhizao-att5-file-XXXXXX) aside */
+  temp = g_regex_new ("\\.zhizao-[a-z0-9-]+-[A-Za-z0-9]{6}", 0, 0, NULL);
+  return g_regex_replace (temp, error->message, -1, 0, "TEMP", 0, NULL);
+}
+
+/* Evidence whose page reads but whose fonts do not: the evidence parsed ahead of the copying met
+ * the broken object; the render does what a render on one thread does (which copies the page
+ * from the document the inspection read, and fails on it), not copy the page without its
+ * fonts. */
+static void
+test_broken_font (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) broken = write_pdf (f->dir, "broken.pdf", 2);
+  g_autofree char *broken_path = g_file_get_path (broken);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *overlapped = NULL, *one = NULL;
+  ZhiEvidence *ev;
+
+  break_font (broken_path);
+  ev = zhi_project_attach_file (f->project, broken, "损坏的材料", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zhi_evidence_get_page_count (ev), ==, 2);
+  g_ptr_array_add (f->ids, g_strdup (zhi_evidence_get_id (ev)));
+  overlapped = render_error (f->project, f->path);
+  forget_pages (f->project, f->ids);
+  one = render_error (f->project, f->path);
+  g_assert_nonnull (one);
+  g_assert_cmpstr (overlapped, ==, one);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
 /* Cancelled while the body is drawn and the evidence read: an error, no file, nothing left. */
 static void
 test_cancelled (Fixture *f, gconstpointer data)
@@ -322,6 +432,7 @@ main (int argc, char **argv)
   ADD ("/dossier-overlap/same-dossier", test_same_dossier);
   ADD ("/dossier-overlap/pages-not-as-recorded", test_pages_not_as_recorded);
   ADD ("/dossier-overlap/printing-forbidden", test_printing_forbidden);
+  ADD ("/dossier-overlap/broken-font", test_broken_font);
   ADD ("/dossier-overlap/cancelled", test_cancelled);
 #undef ADD
   return g_test_run ();
