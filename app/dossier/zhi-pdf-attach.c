@@ -187,6 +187,12 @@ zhi_pdf_attachment_get_number (ZhiPdfAttachment *att)
 }
 
 const char *
+zhi_pdf_attachment_get_file_name (ZhiPdfAttachment *att)
+{
+  return att->file_name;
+}
+
+const char *
 zhi_pdf_attachment_get_title (ZhiPdfAttachment *att)
 {
   return att->title;

@@ -86,6 +86,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZhiPdfAttachment, zhi_pdf_attachment_free)
 
 guint zhi_pdf_attachment_get_number (ZhiPdfAttachment *att);
 const char *zhi_pdf_attachment_get_title (ZhiPdfAttachment *att);
+/* The evidence file's own name (may be NULL). */
+const char *zhi_pdf_attachment_get_file_name (ZhiPdfAttachment *att);
 
 /* Used by the document writer.
  *

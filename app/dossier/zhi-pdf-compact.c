@@ -53,6 +53,29 @@ take_warning (qpdf_data q, int code, const char *what, GError **error)
   return TRUE;
 }
 
+/* @error, about the copy of @u's page, says which page of which attachment it was: "附件N 第k页"
+ * first, and the evidence file's own name where qpdf named the render's copy of it. */
+static void
+name_the_page (GError **error, const ZhiPdfUnderlay *u)
+{
+  g_autofree char *page = NULL;
+  g_autofree char *text = NULL;
+
+  if (error == NULL || *error == NULL || u->label == NULL)
+    return;
+  page = g_strndup (u->label, strcspn (u->label, "/"));
+  text = g_strdup ((*error)->message);
+  if (u->name != NULL && u->path != NULL && *u->path)
+    {
+      g_auto (GStrv) parts = g_strsplit (text, u->path, -1);
+
+      g_free (text);
+      text = g_strjoinv (u->name, parts);
+    }
+  g_free ((*error)->message);
+  (*error)->message = g_strdup_printf ("%s: %s", page, text);
+}
+
 gboolean
 zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
 {
@@ -1039,12 +1062,16 @@ zhi_pdf_assemble (const char *in_path,
         {
           zhi_pdf_compact_set_error (error, qpdf_has_error (q) ? q : ev, ZHI_PDF_COMPACT_ERROR_READ,
                                      "the page could not be copied");
+          name_the_page (error, u);
           goto out;
         }
       /* an object of the page that no longer reads (the file changed since it was inspected)
        * would be copied as null: a page missing its fonts or images is no copy */
       if (take_warning (ev, ZHI_PDF_COMPACT_ERROR_READ, "the page could not be copied", error))
-        goto out;
+        {
+          name_the_page (error, u);
+          goto out;
+        }
       g_string_truncate (content, 0);
       if (!frame_content (content, style, t.glyphs, t.mark_id != 0, u->width, u->height, u->label))
         {

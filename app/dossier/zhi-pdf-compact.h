@@ -89,6 +89,7 @@ typedef struct
   gpointer source;
   double width, height; /* the original's displayed size (zhi_pdf_read_pages()) */
   const char *label;    /* the stamp's text, UTF-8 */
+  const char *name;     /* the evidence file's own name, for messages (owned), or NULL */
   const char *dest;     /* a named destination to the page's top (owned), or NULL */
 } ZhiPdfUnderlay;
 

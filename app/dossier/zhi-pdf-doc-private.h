@@ -134,7 +134,7 @@ struct _ZhiPdfDoc
   char *result_path; /* NULL: the result is copied into the write's stream */
   gboolean compact;
   char *compact_warning;
-  GArray *underlays;         /* ZhiPdfUnderlay, path, label and dest owned; learnt in pass 2 */
+  GArray *underlays; /* ZhiPdfUnderlay, path, label, name and dest owned; learnt in pass 2 */
   ZhiPdfAttachmentGate gate; /* NULL: pass 1 inspects the attachments itself */
   gpointer gate_data;
   PangoFontMap *font_map;       /* NULL: the writing thread's default */

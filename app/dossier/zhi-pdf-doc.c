@@ -130,6 +130,7 @@ zhi_pdf_doc_clear_underlays (ZhiPdfDoc *doc)
 
       g_free ((char *)u->path);
       g_free ((char *)u->label);
+      g_free ((char *)u->name);
       g_free ((char *)u->dest);
       zhi_pdf_source_free (u->source);
     }
@@ -1383,6 +1384,7 @@ zhi_pdf_writer_place_attachment (Writer *w, Block *b)
           /* the file as the inspection read it, with the first page */
           u.source = k == 0 ? zhi_pdf_attachment_steal_source (b->attachment) : NULL;
           u.label = zhi_pdf_attachment_label_text (b->attachment, k, w->doc->fingerprint);
+          u.name = g_strdup (zhi_pdf_attachment_get_file_name (b->attachment));
           u.dest = k == 0 ? g_strdup (b->dest) : NULL;
           g_array_append_val (w->doc->underlays, u);
           g_array_append_val (w->doc->own_pages, own);

@@ -401,6 +401,11 @@ test_broken_font (Fixture *f, gconstpointer data)
   one = render_error (f->project, f->path);
   g_assert_nonnull (one);
   g_assert_cmpstr (overlapped, ==, one);
+  /* the page by its attachment and the file by the name it was attached with, not by the
+   * render's copy of it */
+  g_assert_nonnull (strstr (one, "附件5 第1页: "));
+  g_assert_nonnull (strstr (one, "broken.pdf (object "));
+  g_assert_null (strstr (one, "TEMP"));
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
