@@ -488,17 +488,13 @@ progress_cb (guint done, guint total, gpointer data)
   job->total = total;
   schedule = !job->progress_pending;
   job->progress_pending = TRUE;
+  /* the owner is rendering on its own thread, and passes it on (job_write_parallel()) */
+  if (job->relay != NULL)
+    g_cond_signal (job->relay);
   g_mutex_unlock (&job->progress_mutex);
   if (g_thread_self () == job->owner)
     progress_emit (job);
-  else if (job->relay != NULL)
-    {
-      /* the owner is rendering on its own thread, and passes it on (job_write_parallel()) */
-      g_mutex_lock (&job->progress_mutex);
-      g_cond_signal (job->relay);
-      g_mutex_unlock (&job->progress_mutex);
-    }
-  else if (schedule)
+  else if (schedule && job->relay == NULL)
     zhi_context_queue (job->context, progress_idle, job_ref (job), (GDestroyNotify)job_unref,
                        "[zhizao] dossier progress");
 }
