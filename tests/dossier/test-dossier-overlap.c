@@ -3,6 +3,7 @@
  * with them on one thread while it reads the evidence on another.  Whatever the evidence turns
  * out to be, the dossier is the one a render on one thread makes (evidence whose pages are not
  * recorded). */
+#define _GNU_SOURCE /* memmem */
 #include "zhi-dossier.h"
 #include "zhi-pdf-doc.h"
 #include "zhi-evidence-inspect.h"
@@ -18,15 +19,6 @@
 
 typedef struct
 {
-  GThread *thread;
-  guint calls;
-  guint done;
-  guint total;
-  GCancellable *cancel_at_first;
-} Progress;
-
-typedef struct
-{
   guint n_pages;
   GPtrArray *texts; /* each page's text, white space and the fingerprint taken out */
   GPtrArray *dests; /* "att-N" → its page, as "att-N@page" */
@@ -37,22 +29,6 @@ dossier_clear (Dossier *d)
 {
   g_clear_pointer (&d->texts, g_ptr_array_unref);
   g_clear_pointer (&d->dests, g_ptr_array_unref);
-}
-
-static void
-progress_cb (guint done, guint total, gpointer data)
-{
-  Progress *p = data;
-
-  /* on the calling thread, in order, while the render runs */
-  g_assert_true (g_thread_self () == p->thread);
-  g_assert_cmpuint (done, >=, p->done);
-  g_assert_cmpuint (done, <=, total);
-  p->calls++;
-  p->done = done;
-  p->total = total;
-  if (p->cancel_at_first)
-    g_cancellable_cancel (p->cancel_at_first);
 }
 
 /* A text PDF of @n_pages in @dir, its bytes its own (a comment after %%EOF). */
@@ -109,7 +85,7 @@ project_new (const char *dir, GPtrArray *ids)
 
 /* Renders @project into @path with a fixed date and reads the dossier back. */
 static void
-render (ZhiProject *project, const char *path, Progress *progress, Dossier *out)
+render (ZhiProject *project, const char *path, ZhiTestProgress *progress, Dossier *out)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) date = g_date_time_new_utc (2026, 11, 20, 9, 0, 0);
@@ -121,8 +97,8 @@ render (ZhiProject *project, const char *path, Progress *progress, Dossier *out)
 
   zhi_dossier_options_init (&options);
   options.date = date;
-  g_assert_true (zhi_dossier_render_to_file (project, NULL, &options, path, progress_cb, progress,
-                                             NULL, &result, &error));
+  g_assert_true (zhi_dossier_render_to_file (project, NULL, &options, path, zhi_test_progress_cb,
+                                             progress, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->warnings->len, ==, 0);
   /* every page was reported before the render returned */
@@ -234,7 +210,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static void
 render_as_one_thread_does (Fixture *f, Dossier *a)
 {
-  Progress overlapped = { g_thread_self () }, one = { g_thread_self () };
+  ZhiTestProgress overlapped = { g_thread_self () }, one = { g_thread_self () };
   Dossier b = { 0 };
 
   render (f->project, f->path, &overlapped, a);
@@ -295,18 +271,6 @@ test_printing_forbidden (Fixture *f, gconstpointer data)
   dossier_clear (&a);
 }
 
-/* The first place of @needle in @data's @len bytes (binary: NULs included), or NULL. */
-static const char *
-find_bytes (const char *data, gsize len, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return data + i;
-  return NULL;
-}
-
 /* The last place of @needle in @data's @len bytes, or NULL. */
 static const char *
 rfind_bytes (const char *data, gsize len, const char *needle)
@@ -333,7 +297,7 @@ break_font (const char *path)
   FILE *fp;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  font = find_bytes (data, len, "/Type /Font");
+  font = memmem (data, len, "/Type /Font", strlen ("/Type /Font"));
   g_assert_nonnull (font);
   /* the object header before it: "N 0 obj" */
   obj = rfind_bytes (data, (gsize)(font - data), " 0 obj");
@@ -416,10 +380,10 @@ test_cancelled (Fixture *f, gconstpointer data)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   ZhiDossierResult *result = NULL;
-  Progress progress = { g_thread_self () };
+  ZhiTestProgress progress = { g_thread_self () };
 
   progress.cancel_at_first = cancellable;
-  g_assert_false (zhi_dossier_render_to_file (f->project, NULL, NULL, f->path, progress_cb,
+  g_assert_false (zhi_dossier_render_to_file (f->project, NULL, NULL, f->path, zhi_test_progress_cb,
                                               &progress, cancellable, &result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result);

@@ -812,27 +812,8 @@ typedef struct
   GMainLoop *loop;
   ZhiDossierResult *result;
   GError *error;
-  guint calls;
-  guint done;
-  guint total;
-  GCancellable *cancel_at_first;
-  GThread *thread;
+  ZhiTestProgress progress;
 } Async;
-
-static void
-async_progress (guint done, guint total, gpointer data)
-{
-  Async *a = data;
-
-  g_assert_true (g_thread_self () == a->thread);
-  g_assert_cmpuint (done, >=, a->done);
-  g_assert_cmpuint (done, <=, total);
-  a->calls++;
-  a->done = done;
-  a->total = total;
-  if (a->cancel_at_first)
-    g_cancellable_cancel (a->cancel_at_first);
-}
 
 static void
 async_done (GObject *source, GAsyncResult *res, gpointer data)
@@ -859,28 +840,28 @@ test_async (void)
   zhi_dossier_options_init (&options);
   options.date = date;
   a.loop = g_main_loop_new (NULL, FALSE);
-  a.thread = g_thread_self ();
-  zhi_dossier_render_async (t->project, NULL, &options, file, async_progress, &a, NULL, NULL,
-                            async_done, &a);
+  a.progress.thread = g_thread_self ();
+  zhi_dossier_render_async (t->project, NULL, &options, file, zhi_test_progress_cb, &a.progress,
+                            NULL, NULL, async_done, &a);
   g_main_loop_run (a.loop);
   g_assert_no_error (a.error);
   g_assert_nonnull (a.result);
   g_assert_cmpstr (a.result->fingerprint, ==, t->result->fingerprint);
   g_assert_cmpuint (a.result->n_pages, ==, t->result->n_pages);
   g_assert_cmpuint (a.result->size, >, 0);
-  g_assert_cmpuint (a.calls, >, 0);
+  g_assert_cmpuint (a.progress.calls, >, 0);
   /* let the last progress idle run */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (a.done, ==, a.result->n_pages);
-  g_assert_cmpuint (a.total, ==, a.result->n_pages);
+  g_assert_cmpuint (a.progress.done, ==, a.result->n_pages);
+  g_assert_cmpuint (a.progress.total, ==, a.result->n_pages);
   g_clear_pointer (&a.result, zhi_dossier_result_free);
 
   /* cancelled at the first page: an error, no file */
-  a.calls = a.done = a.total = 0;
-  a.cancel_at_first = cancellable;
-  zhi_dossier_render_async (t->project, NULL, &options, cancelled_file, async_progress, &a, NULL,
-                            cancellable, async_done, &a);
+  a.progress.calls = a.progress.done = a.progress.total = 0;
+  a.progress.cancel_at_first = cancellable;
+  zhi_dossier_render_async (t->project, NULL, &options, cancelled_file, zhi_test_progress_cb,
+                            &a.progress, NULL, cancellable, async_done, &a);
   g_main_loop_run (a.loop);
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (a.result);
@@ -985,11 +966,11 @@ test_async_owner_busy (void)
   Async a = { 0 };
 
   a.loop = g_main_loop_new (NULL, FALSE);
-  a.thread = g_thread_self ();
-  zhi_dossier_render_async (project, NULL, NULL, pdf_file, async_progress, &a, NULL, NULL,
-                            async_done, &a);
+  a.progress.thread = g_thread_self ();
+  zhi_dossier_render_async (project, NULL, NULL, pdf_file, zhi_test_progress_cb, &a.progress, NULL,
+                            NULL, async_done, &a);
   g_usleep (G_USEC_PER_SEC); /* busy, not iterating the main context */
-  g_assert_cmpuint (a.calls, ==, 0);
+  g_assert_cmpuint (a.progress.calls, ==, 0);
   g_main_loop_run (a.loop);
   g_assert_no_error (a.error);
   g_assert_nonnull (a.result);
@@ -997,7 +978,7 @@ test_async_owner_busy (void)
   g_clear_pointer (&a.result, zhi_dossier_result_free);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (a.calls, >, 0);
+  g_assert_cmpuint (a.progress.calls, >, 0);
   g_main_loop_unref (a.loop);
   zhi_project_close (project, NULL);
   zhi_test_remove_dir (dir);
@@ -1055,7 +1036,7 @@ test_async_cancel_during_failed_read (void)
   guint first_id;
 
   a.loop = g_main_loop_new (NULL, FALSE);
-  a.thread = g_thread_self ();
+  a.progress.thread = g_thread_self ();
   while (g_main_context_iteration (NULL, FALSE))
     ;
   first_id = next_source_id ();

@@ -819,6 +819,21 @@ zhi_test_pdf_page_has_draft_mark (PopplerPage *page)
   return reddish > 50;
 }
 
+void
+zhi_test_progress_cb (guint done, guint total, gpointer data)
+{
+  ZhiTestProgress *p = data;
+
+  g_assert_true (g_thread_self () == p->thread);
+  g_assert_cmpuint (done, >=, p->done);
+  g_assert_cmpuint (done, <=, total);
+  p->calls++;
+  p->done = done;
+  p->total = total;
+  if (p->cancel_at_first)
+    g_cancellable_cancel (p->cancel_at_first);
+}
+
 gboolean
 zhi_test_bytes_contain (GBytes *bytes, const char *needle)
 {

@@ -84,6 +84,20 @@ gboolean zhi_test_pdfs_write_png_rows (const char *path, guint width, guint heig
 /* @s without white space (U+3000 included), as the dossier tests compare extracted text. */
 char *zhi_test_strip_space (const char *s);
 
+/* What a render reported of its progress (ZhiDossierProgressFunc, zhi_test_progress_cb()). */
+typedef struct
+{
+  GThread *thread; /* where every report must come: the caller's */
+  guint calls;
+  guint done;
+  guint total;
+  GCancellable *cancel_at_first; /* cancelled at the first report, unless NULL */
+} ZhiTestProgress;
+
+/* A progress callback (@data a ZhiTestProgress): checks each report comes on p->thread, never
+ * steps back and never passes its total, and counts it. */
+void zhi_test_progress_cb (guint done, guint total, gpointer data);
+
 /* TRUE when @needle's bytes (its NUL left out) stand somewhere in @bytes. */
 gboolean zhi_test_bytes_contain (GBytes *bytes, const char *needle);
 /* The text of every page of the PDF at @path, run together without white space. */
