@@ -161,19 +161,6 @@ any_page_has (Dossier *d, const char *needle)
   return FALSE;
 }
 
-/* No work directory or temporary file is left in @dir. */
-static void
-assert_no_temp_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (name[0] == '.')
-      g_error ("temporary file left behind: %s/%s", dir, name);
-}
-
 /* A scratch directory with the project of project_new() in it. */
 typedef struct
 {
@@ -196,7 +183,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  assert_no_temp_files (f->dir);
+  zhi_test_assert_no_temp_files (f->dir);
   zhi_project_close (f->project, NULL);
   g_clear_object (&f->project);
   g_ptr_array_unref (f->ids);

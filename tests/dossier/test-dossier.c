@@ -443,19 +443,6 @@ test_qpdf (gconstpointer data)
     g_test_skip ("qpdf is not installed");
 }
 
-/* No temporary file of the object-stream pass is left in @dir. */
-static void
-assert_no_temp_files (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, ".zhizao-dossier-"))
-      g_error ("temporary file left behind: %s/%s", dir, name);
-}
-
 /* cairo 1.16 writes no object streams: the qpdf pass did, to a file and to a stream. */
 static void
 test_object_streams (gconstpointer data)
@@ -478,7 +465,7 @@ test_object_streams (gconstpointer data)
   file_bytes = g_bytes_new_take (contents, len);
   g_assert_cmpuint (t->result->size, ==, len);
   g_assert_true (zhi_test_bytes_contain (file_bytes, "/ObjStm"));
-  assert_no_temp_files (t->dir);
+  zhi_test_assert_no_temp_files (t->dir);
 
   zhi_dossier_options_init (&options);
   options.date = date;
@@ -866,7 +853,7 @@ test_async (void)
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (a.result);
   g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
-  assert_no_temp_files (t->dir);
+  zhi_test_assert_no_temp_files (t->dir);
   g_clear_error (&a.error);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -948,7 +935,7 @@ test_owner_restricted_noted (void)
   g_assert_true (embedded);
   g_object_unref (pdf);
   zhi_project_close (project, NULL);
-  assert_no_temp_files (dir);
+  zhi_test_assert_no_temp_files (dir);
   zhi_test_remove_dir (dir);
 }
 
@@ -1051,7 +1038,7 @@ test_async_cancel_during_failed_read (void)
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (a.result);
   g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
-  assert_no_temp_files (dir);
+  zhi_test_assert_no_temp_files (dir);
   g_clear_error (&a.error);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -820,6 +820,18 @@ zhi_test_pdf_page_has_draft_mark (PopplerPage *page)
 }
 
 void
+zhi_test_assert_no_temp_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] == '.')
+      g_error ("temporary file left behind: %s/%s", dir, name);
+}
+
+void
 zhi_test_progress_cb (guint done, guint total, gpointer data)
 {
   ZhiTestProgress *p = data;

@@ -98,6 +98,10 @@ typedef struct
  * steps back and never passes its total, and counts it. */
 void zhi_test_progress_cb (guint done, guint total, gpointer data);
 
+/* Fails the test if a render left anything of its own in @dir: its work directory and copies
+ * (.zhizao-dossier-*, .zhizao-att*), or any other hidden entry. */
+void zhi_test_assert_no_temp_files (const char *dir);
+
 /* TRUE when @needle's bytes (its NUL left out) stand somewhere in @bytes. */
 gboolean zhi_test_bytes_contain (GBytes *bytes, const char *needle);
 /* The text of every page of the PDF at @path, run together without white space. */
