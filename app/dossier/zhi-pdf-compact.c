@@ -114,7 +114,9 @@ zhi_pdf_compact_finish (const char *in_path,
   /* last: the page hashes see every page as it will be written */
   if (finish && finish->data && !zhi_dossier_data_embed (qpdf, finish->data, error))
     goto out;
-  if (!zhi_pdf_output_write (qpdf, out_path, &digest, &keep_open, error)
+  /* cairo's objects alone, a sixth smaller in object streams, at little cost (zhi_pdf_assemble()
+   * decides by its evidence) */
+  if (!zhi_pdf_output_write (qpdf, out_path, TRUE, &digest, &keep_open, error)
       || !zhi_pdf_output_set_id (out_path, digest, error))
     goto out;
   ok = TRUE;
@@ -802,6 +804,19 @@ free_sources (GAsyncQueue *queue, GPtrArray *sources)
   g_ptr_array_set_size (sources, 0);
 }
 
+/* Whether @ev was written with a cross-reference stream, as writers do that put objects in
+ * object streams (PDF 1.5 and later): its trailer is the stream's dictionary (/Type /XRef), or a
+ * hybrid file's table trailer points to it (/XRefStm).  A file with a cross-reference table only
+ * has no object streams. */
+static gboolean
+came_in_object_streams (qpdf_data ev)
+{
+  qpdf_oh trailer = qpdf_get_trailer (ev);
+
+  return qpdf_oh_is_name_and_equals (ev, qpdf_oh_get_key (ev, trailer, "/Type"), "/XRef")
+         || qpdf_oh_has_key (ev, trailer, "/XRefStm");
+}
+
 /* Opens the evidence file of one attachment, for its pages to be copied: with @recovery, as a
  * flattened copy is (a damaged stream met while copying is recovered, a warning, rather than
  * failing the whole dossier); without, as zhi_pdf_read_pages() opened the one it kept. */
@@ -958,7 +973,7 @@ zhi_pdf_assemble (const char *in_path,
   GAsyncQueue *freer;
   g_autofree char *digest = NULL;
   int keep_open = -1;
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, object_streams = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -1032,6 +1047,10 @@ zhi_pdf_assemble (const char *in_path,
           else if ((ev = open_evidence (u->path, TRUE, error)) == NULL)
             goto out;
           g_ptr_array_add (sources, ev);
+          /* the dossier is written as compactly as the most compact evidence came: cairo's body
+           * and a scanner's pages as a cross-reference table, evidence that came in object
+           * streams with them (written without, it would grow) */
+          object_streams = object_streams || came_in_object_streams (ev);
           zhi_pdf_links_start_run (q, &links, ev, u->dest);
           /* what recovery said while reading (a flattened copy is read with it), and while
            * looking for its outline */
@@ -1158,7 +1177,7 @@ zhi_pdf_assemble (const char *in_path,
   if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
     goto out;
   zhi_pdf_phase ("qpdf: page hashes");
-  if (!zhi_pdf_output_write (q, out_path, &digest, &keep_open, error))
+  if (!zhi_pdf_output_write (q, out_path, object_streams, &digest, &keep_open, error))
     goto out;
   zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence files while writing, and qpdf warns

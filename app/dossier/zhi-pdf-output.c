@@ -309,13 +309,17 @@ tee_close (Tee *tee, int *keep_open)
   tee->in = tee->wake = tee->out = -1;
 }
 
-/* Writes @q to @out_path with object streams, and qpdf's fixed /ID: zhi_pdf_output_set_id() gives
- * it its own.  The same input gives the same bytes.  Through a pipe where the system has one: the
- * file's SHA-256 in *@digest (else NULL), and in *@keep_open a descriptor to close once @q is
- * freed (else -1). */
+/* Writes @q to @out_path (with object streams when @object_streams), and qpdf's fixed /ID:
+ * zhi_pdf_output_set_id() gives it its own.  The same input gives the same bytes.  Through a
+ * pipe where the system has one: the file's SHA-256 in *@digest (else NULL), and in *@keep_open
+ * a descriptor to close once @q is freed (else -1). */
 gboolean
-zhi_pdf_output_write (
-    qpdf_data q, const char *out_path, char **digest, int *keep_open, GError **error)
+zhi_pdf_output_write (qpdf_data q,
+                      const char *out_path,
+                      gboolean object_streams,
+                      char **digest,
+                      int *keep_open,
+                      GError **error)
 {
   Tee tee = { -1, -1, -1, NULL, 0, FALSE };
   g_autofree char *pipe_path = NULL;
@@ -367,7 +371,7 @@ zhi_pdf_output_write (
                                  "the output could not be opened");
       return FALSE;
     }
-  qpdf_set_object_stream_mode (q, qpdf_o_generate);
+  qpdf_set_object_stream_mode (q, object_streams ? qpdf_o_generate : qpdf_o_disable);
   /* uncompressed streams get compressed; Flate streams (all of cairo's) are copied as they are,
    * not decoded and compressed again */
   qpdf_set_compress_streams (q, QPDF_TRUE);

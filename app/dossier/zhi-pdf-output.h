@@ -7,13 +7,17 @@
 
 G_BEGIN_DECLS
 
-/* Writes @q to @out_path with object streams and qpdf's fixed /ID, which
- * zhi_pdf_output_set_id() replaces; the same input gives the same bytes.  qpdf writes into a
- * pipe where the system has one, and a thread copies the bytes into the file and hashes them:
- * the file's SHA-256 in *@digest (else NULL), and in *@keep_open a descriptor to close once @q
- * is freed (else -1: qpdf's own descriptor of the pipe may still write into it). */
-gboolean zhi_pdf_output_write (
-    qpdf_data q, const char *out_path, char **digest, int *keep_open, GError **error);
+/* Writes @q to @out_path, its objects in object streams when @object_streams, with qpdf's fixed
+ * /ID, which zhi_pdf_output_set_id() replaces; the same input gives the same bytes.  qpdf
+ * writes into a pipe where the system has one, and a thread copies the bytes into the file and
+ * hashes them: the file's SHA-256 in *@digest (else NULL), and in *@keep_open a descriptor to
+ * close once @q is freed (else -1: qpdf's own descriptor of the pipe may still write into it). */
+gboolean zhi_pdf_output_write (qpdf_data q,
+                               const char *out_path,
+                               gboolean object_streams,
+                               char **digest,
+                               int *keep_open,
+                               GError **error);
 /* Gives the file at @path, written by zhi_pdf_output_write(), an identifier of its own: the
  * first half of @digest (the SHA-256 of its bytes; NULL: the file is read back and hashed). */
 gboolean zhi_pdf_output_set_id (const char *path, const char *digest, GError **error);

@@ -360,6 +360,50 @@ test_broken_font (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* The dossier at @path holds @needle. */
+static gboolean
+dossier_contains (const char *path, const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* The dossier is written as compactly as its evidence came.  Evidence with cross-reference
+ * tables (cairo's, as scanners' and LibreOffice's): a table, no object streams.  Once one
+ * evidence PDF came in object streams (qpdf's here, as Acrobat and recent Office write them),
+ * the dossier's objects are in object streams too. */
+static void
+test_object_streams_as_the_evidence_came (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) plain = write_pdf (f->dir, "plain.pdf", 2);
+  g_autofree char *plain_path = g_file_get_path (plain);
+  g_autofree char *packed_path = g_build_filename (f->dir, "紧凑.pdf", NULL);
+  g_autoptr (GFile) packed = g_file_new_for_path (packed_path);
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "qpdf", "--object-streams=generate", "--", plain_path, packed_path, NULL };
+  Dossier a = { 0 }, b = { 0 };
+  ZhiEvidence *ev;
+
+  render_as_one_thread_does (f, &a);
+  g_assert_false (dossier_contains (f->path, "/ObjStm"));
+  g_assert_true (dossier_contains (f->path, "\nxref\n"));
+
+  g_assert_cmpint (qpdfjob_run_from_argv (argv), ==, 0);
+  g_assert_true (dossier_contains (packed_path, "/ObjStm"));
+  ev = zhi_project_attach_file (f->project, packed, "紧凑的材料", NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (f->ids, g_strdup (zhi_evidence_get_id (ev)));
+  render_as_one_thread_does (f, &b);
+  g_assert_true (any_page_has (&b, "附件5第2页/共2页申报书指纹F"));
+  g_assert_true (dossier_contains (f->path, "/ObjStm"));
+  g_assert_false (dossier_contains (f->path, "\nxref\n"));
+  dossier_clear (&a);
+  dossier_clear (&b);
+}
+
 /* Cancelled while the body is drawn and the evidence read: an error, no file, nothing left. */
 static void
 test_cancelled (Fixture *f, gconstpointer data)
@@ -390,6 +434,8 @@ main (int argc, char **argv)
   ADD ("/dossier-overlap/printing-forbidden", test_printing_forbidden);
   ADD ("/dossier-overlap/broken-font", test_broken_font);
   ADD ("/dossier-overlap/cancelled", test_cancelled);
+  ADD ("/dossier-overlap/object-streams-as-the-evidence-came",
+       test_object_streams_as_the_evidence_came);
 #undef ADD
   return g_test_run ();
 }

@@ -443,7 +443,9 @@ test_qpdf (gconstpointer data)
     g_test_skip ("qpdf is not installed");
 }
 
-/* cairo 1.16 writes no object streams: the qpdf pass did, to a file and to a stream. */
+/* The qpdf pass writes the dossier as compactly as its evidence came: the demo's evidence PDFs
+ * (cairo's) have cross-reference tables, so the dossier has no object streams either, to a file
+ * or to a stream (test-dossier-overlap.c: evidence that came in object streams). */
 static void
 test_object_streams (gconstpointer data)
 {
@@ -464,7 +466,8 @@ test_object_streams (gconstpointer data)
   g_assert_no_error (error);
   file_bytes = g_bytes_new_take (contents, len);
   g_assert_cmpuint (t->result->size, ==, len);
-  g_assert_true (zhi_test_bytes_contain (file_bytes, "/ObjStm"));
+  g_assert_false (zhi_test_bytes_contain (file_bytes, "/ObjStm"));
+  g_assert_true (zhi_test_bytes_contain (file_bytes, "\nxref\n"));
   zhi_test_assert_no_temp_files (t->dir);
 
   zhi_dossier_options_init (&options);
@@ -476,7 +479,8 @@ test_object_streams (gconstpointer data)
   stream_bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
   g_assert_null (result->compact_warning);
   g_assert_cmpuint (result->size, ==, g_bytes_get_size (stream_bytes));
-  g_assert_true (zhi_test_bytes_contain (stream_bytes, "/ObjStm"));
+  g_assert_false (zhi_test_bytes_contain (stream_bytes, "/ObjStm"));
+  g_assert_true (g_bytes_equal (stream_bytes, file_bytes));
   pdf = poppler_document_new_from_bytes (stream_bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int)t->result->n_pages);
