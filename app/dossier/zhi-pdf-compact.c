@@ -90,7 +90,6 @@ zhi_pdf_compact_finish (const char *in_path,
 {
   qpdf_data qpdf;
   g_autofree char *digest = NULL;
-  int keep_open = -1;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -116,15 +115,13 @@ zhi_pdf_compact_finish (const char *in_path,
     goto out;
   /* cairo's objects alone, a sixth smaller in object streams, at little cost (zhi_pdf_assemble()
    * decides by its evidence) */
-  if (!zhi_pdf_output_write (qpdf, out_path, TRUE, &digest, &keep_open, error)
+  if (!zhi_pdf_output_write (qpdf, out_path, TRUE, &digest, error)
       || !zhi_pdf_output_set_id (out_path, digest, error))
     goto out;
   ok = TRUE;
 
 out:
   qpdf_cleanup (&qpdf);
-  if (keep_open >= 0)
-    close (keep_open);
   return ok;
 }
 
@@ -800,7 +797,7 @@ static void
 free_sources (GAsyncQueue *queue, GPtrArray *sources)
 {
   for (guint k = 0; k < sources->len; k++)
-    zhi_pdf_freer_free (queue, sources->pdata[k], -1);
+    zhi_pdf_freer_free (queue, sources->pdata[k]);
   g_ptr_array_set_size (sources, 0);
 }
 
@@ -972,7 +969,6 @@ zhi_pdf_assemble (const char *in_path,
   qpdf_data ev = NULL;
   GAsyncQueue *freer;
   g_autofree char *digest = NULL;
-  int keep_open = -1;
   gboolean ok = FALSE, object_streams = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
 
@@ -1039,7 +1035,7 @@ zhi_pdf_assemble (const char *in_path,
                * copy meets it as the copy from a document not parsed ahead does */
               if (!zhi_pdf_prefetch_take (prefetch, ev))
                 {
-                  zhi_pdf_freer_free (freer, ev, -1);
+                  zhi_pdf_freer_free (freer, ev);
                   if ((ev = open_evidence (u->path, FALSE, error)) == NULL)
                     goto out;
                 }
@@ -1177,7 +1173,7 @@ zhi_pdf_assemble (const char *in_path,
   if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
     goto out;
   zhi_pdf_phase ("qpdf: page hashes");
-  if (!zhi_pdf_output_write (q, out_path, object_streams, &digest, &keep_open, error))
+  if (!zhi_pdf_output_write (q, out_path, object_streams, &digest, error))
     goto out;
   zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence files while writing, and qpdf warns
@@ -1195,7 +1191,7 @@ out:
   g_clear_pointer (&t.glyphs, g_hash_table_unref);
   /* the dossier, and the evidence file a failure left open (the dossier first: it holds
    * references into it) */
-  zhi_pdf_freer_free (freer, q, keep_open);
+  zhi_pdf_freer_free (freer, q);
   free_sources (freer, sources);
   g_ptr_array_unref (sources);
   zhi_pdf_freer_done (freer);

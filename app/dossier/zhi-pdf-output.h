@@ -8,16 +8,11 @@
 G_BEGIN_DECLS
 
 /* Writes @q to @out_path, its objects in object streams when @object_streams, with qpdf's fixed
- * /ID, which zhi_pdf_output_set_id() replaces; the same input gives the same bytes.  qpdf
- * writes into a pipe where the system has one, and a thread copies the bytes into the file and
- * hashes them: the file's SHA-256 in *@digest (else NULL), and in *@keep_open a descriptor to
- * close once @q is freed (else -1: qpdf's own descriptor of the pipe may still write into it). */
-gboolean zhi_pdf_output_write (qpdf_data q,
-                               const char *out_path,
-                               gboolean object_streams,
-                               char **digest,
-                               int *keep_open,
-                               GError **error);
+ * /ID, which zhi_pdf_output_set_id() replaces; the same input gives the same bytes.  A thread
+ * reads the file behind qpdf's writing and hashes it: the file's SHA-256 in *@digest (NULL when
+ * no thread could be made, or a read failed). */
+gboolean zhi_pdf_output_write (
+    qpdf_data q, const char *out_path, gboolean object_streams, char **digest, GError **error);
 /* Gives the file at @path, written by zhi_pdf_output_write(), an identifier of its own: the
  * first half of @digest (the SHA-256 of its bytes; NULL: the file is read back and hashed). */
 gboolean zhi_pdf_output_set_id (const char *path, const char *digest, GError **error);
@@ -26,8 +21,8 @@ gboolean zhi_pdf_output_set_id (const char *path, const char *digest, GError **e
  * one's is joined first).  Returns its queue, or NULL when no thread could be made (the
  * documents are then freed by zhi_pdf_freer_free() itself). */
 GAsyncQueue *zhi_pdf_freer_start (void);
-/* Frees @doc (may be NULL), then closes @fd (unless -1), on the thread of @queue. */
-void zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc, int fd);
+/* Frees @doc (may be NULL) on the thread of @queue. */
+void zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc);
 /* Nothing more comes: the thread ends once it has freed what it was given. */
 void zhi_pdf_freer_done (GAsyncQueue *queue);
 
