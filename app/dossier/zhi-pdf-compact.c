@@ -82,6 +82,27 @@ zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
   return zhi_pdf_compact_finish (in_path, out_path, NULL, error);
 }
 
+/* Reads cairo's output at @path into @q: from memory when it is small, as most bodies are (a
+ * megabyte or two; large images keep it a file).  qpdf reads an object with a seek and a read:
+ * from a file, two system calls each, and it reads every object of the body before its first
+ * new one (4,000 at 1,000 evidence pages).  *@memory: to free once @q is freed. */
+static QPDF_ERROR_CODE
+read_body (qpdf_data q, const char *path, char **memory)
+{
+  enum
+  {
+    IN_MEMORY = 8 * 1024 * 1024
+  };
+  GStatBuf st;
+  gsize len = 0;
+
+  *memory = NULL;
+  if (g_stat (path, &st) == 0 && st.st_size <= IN_MEMORY
+      && g_file_get_contents (path, memory, &len, NULL))
+    return qpdf_read_memory (q, path, *memory, len, NULL);
+  return qpdf_read (q, path, NULL);
+}
+
 gboolean
 zhi_pdf_compact_finish (const char *in_path,
                         const char *out_path,
@@ -90,6 +111,7 @@ zhi_pdf_compact_finish (const char *in_path,
 {
   qpdf_data qpdf;
   g_autofree char *digest = NULL;
+  g_autofree char *body = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -102,7 +124,7 @@ zhi_pdf_compact_finish (const char *in_path,
   /* the input is our own cairo output: a file that needs recovery is a bug, not a dossier */
   qpdf_set_attempt_recovery (qpdf, QPDF_FALSE);
 
-  if (qpdf_read (qpdf, in_path, NULL) & QPDF_ERRORS)
+  if (read_body (qpdf, in_path, &body) & QPDF_ERRORS)
     {
       zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_READ,
                                  "the PDF could not be read");
@@ -121,6 +143,7 @@ zhi_pdf_compact_finish (const char *in_path,
   ok = TRUE;
 
 out:
+  /* before the memory it reads from (g_autofree) */
   qpdf_cleanup (&qpdf);
   return ok;
 }
@@ -797,7 +820,7 @@ static void
 free_sources (GAsyncQueue *queue, GPtrArray *sources)
 {
   for (guint k = 0; k < sources->len; k++)
-    zhi_pdf_freer_free (queue, sources->pdata[k]);
+    zhi_pdf_freer_free (queue, sources->pdata[k], NULL);
   g_ptr_array_set_size (sources, 0);
 }
 
@@ -969,6 +992,7 @@ zhi_pdf_assemble (const char *in_path,
   qpdf_data ev = NULL;
   GAsyncQueue *freer;
   g_autofree char *digest = NULL;
+  char *body = NULL; /* cairo's output, read into memory */
   gboolean ok = FALSE, object_streams = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
 
@@ -983,7 +1007,7 @@ zhi_pdf_assemble (const char *in_path,
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
   qpdf_set_attempt_recovery (q, QPDF_FALSE);
-  if ((qpdf_read (q, in_path, NULL) & QPDF_ERRORS)
+  if ((read_body (q, in_path, &body) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (q) & QPDF_ERRORS))
     {
       zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
@@ -1035,7 +1059,7 @@ zhi_pdf_assemble (const char *in_path,
                * copy meets it as the copy from a document not parsed ahead does */
               if (!zhi_pdf_prefetch_take (prefetch, ev))
                 {
-                  zhi_pdf_freer_free (freer, ev);
+                  zhi_pdf_freer_free (freer, ev, NULL);
                   if ((ev = open_evidence (u->path, FALSE, error)) == NULL)
                     goto out;
                 }
@@ -1191,7 +1215,7 @@ out:
   g_clear_pointer (&t.glyphs, g_hash_table_unref);
   /* the dossier, and the evidence file a failure left open (the dossier first: it holds
    * references into it) */
-  zhi_pdf_freer_free (freer, q);
+  zhi_pdf_freer_free (freer, q, g_steal_pointer (&body));
   free_sources (freer, sources);
   g_ptr_array_unref (sources);
   zhi_pdf_freer_done (freer);

@@ -357,6 +357,21 @@ static GThread *cleanup_thread;
 /* what the thread is handed last */
 #define FREER_DONE GINT_TO_POINTER (1)
 
+/* What the thread frees: a document, then the memory it was read from (or NULL). */
+typedef struct
+{
+  qpdf_data doc;
+  gpointer memory;
+} FreerItem;
+
+static void
+freer_item_run (FreerItem *item)
+{
+  qpdf_cleanup (&item->doc);
+  g_free (item->memory);
+  g_free (item);
+}
+
 static gpointer
 cleanup_run (gpointer data)
 {
@@ -364,11 +379,7 @@ cleanup_run (gpointer data)
   gpointer item;
 
   while ((item = g_async_queue_pop (queue)) != FREER_DONE)
-    {
-      qpdf_data doc = item;
-
-      qpdf_cleanup (&doc);
-    }
+    freer_item_run (item);
   g_async_queue_unref (queue);
   return NULL;
 }
@@ -448,16 +459,21 @@ zhi_pdf_freer_start (void)
   return queue;
 }
 
-/* Frees @doc (NULL: nothing) on the thread of @queue, or here without one. */
+/* Frees @doc, then @memory (either may be NULL): on the thread of @queue, or here without one. */
 void
-zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc)
+zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc, gpointer memory)
 {
-  if (doc == NULL)
+  FreerItem *item;
+
+  if (doc == NULL && memory == NULL)
     return;
+  item = g_new (FreerItem, 1);
+  item->doc = doc;
+  item->memory = memory;
   if (queue != NULL)
-    g_async_queue_push (queue, doc);
+    g_async_queue_push (queue, item);
   else
-    qpdf_cleanup (&doc);
+    freer_item_run (item);
 }
 
 void

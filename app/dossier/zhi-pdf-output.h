@@ -21,8 +21,9 @@ gboolean zhi_pdf_output_set_id (const char *path, const char *digest, GError **e
  * one's is joined first).  Returns its queue, or NULL when no thread could be made (the
  * documents are then freed by zhi_pdf_freer_free() itself). */
 GAsyncQueue *zhi_pdf_freer_start (void);
-/* Frees @doc (may be NULL) on the thread of @queue. */
-void zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc);
+/* Frees @doc, then @memory (g_free(); the document may read it until it is freed), on the
+ * thread of @queue.  Either may be NULL. */
+void zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc, gpointer memory);
 /* Nothing more comes: the thread ends once it has freed what it was given. */
 void zhi_pdf_freer_done (GAsyncQueue *queue);
 

@@ -342,6 +342,55 @@ test_file_id_large (void)
   g_assert_cmpint ((gssize)len - (id - data), >, 4096);
 }
 
+/* Input larger than qpdf is given in memory (a body with large images): read from the file,
+ * the same document out. */
+static void
+test_large_input (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *in = NULL, *out = NULL, *text = NULL;
+  g_autofree char *first = NULL, *second = NULL, *expected = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  cairo_surface_t *surface, *noise;
+  cairo_t *cr;
+  guint32 *pixels;
+  GStatBuf st;
+
+  ensure_files ();
+  in = g_build_filename (files.dir, "photo-in.pdf", NULL);
+  out = g_build_filename (files.dir, "photo-out.pdf", NULL);
+  surface = cairo_pdf_surface_create (in, 595.276, 841.89);
+  cr = cairo_create (surface);
+  /* noise does not compress: 12 MB of image */
+  noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2000, 1500);
+  pixels = (guint32 *)cairo_image_surface_get_data (noise);
+  for (int p = 0; p < 1500 * (cairo_image_surface_get_stride (noise) / 4); p++)
+    pixels[p] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (noise);
+  cairo_scale (cr, 0.25, 0.25);
+  cairo_set_source_surface (cr, noise, 0, 0);
+  cairo_paint (cr);
+  cairo_surface_destroy (noise);
+  cairo_identity_matrix (cr);
+  cairo_show_page (cr);
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, "after the photo");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (g_stat (in, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 8 * 1024 * 1024);
+
+  g_assert_true (zhi_pdf_compact (in, out, &error));
+  g_assert_no_error (error);
+  text = zhi_test_pdf_text (out);
+  /* white space taken out */
+  g_assert_nonnull (strstr (text, "afterthephoto"));
+  g_assert_true (zhi_test_pdf_file_id (out, &first, &second, &expected));
+  g_assert_cmpstr (second, ==, expected);
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 8 * 1024 * 1024);
+}
+
 static void
 test_errors (void)
 {
@@ -412,6 +461,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
   g_test_add_func ("/pdf-compact/file-id-from-the-bytes", test_file_id);
   g_test_add_func ("/pdf-compact/file-id-in-a-large-file", test_file_id_large);
+  g_test_add_func ("/pdf-compact/large-input", test_large_input);
   g_test_add_func ("/pdf-compact/errors", test_errors);
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
   status = g_test_run ();
