@@ -1,6 +1,6 @@
 /* render.c — how long the dossier takes, beside the tools that do part of its job
  *
- *   build/tests/bench-render [--keep] [--glyphs N] [N_FILES [PAGES_PER_FILE]]
+ *   build/tests/bench-render [--keep] [--glyphs N] [--object-streams] [N_FILES [PAGES_PER_FILE]]
  *
  * Without N_FILES: two workloads in one run, 100 × 10 and 300 × 10 evidence pages (1,000 and
  * 3,000).  Each workload is a project with N_FILES evidence PDFs of text pages made by cairo,
@@ -24,9 +24,15 @@
  * show N distinct CJK ideographs per file (a different run of them in each file), spread over
  * its pages: font subsets of the size Word or WPS exports of real documents carry (hundreds to
  * a thousand glyphs each), heavier than the plain files' few dozen.
+ *
+ * cairo writes its files with a cross-reference table, as scanners and LibreOffice do; the
+ * dossier is then written without object streams.  With --object-streams, each evidence file is
+ * rewritten by libqpdf with object streams and a cross-reference stream (as Acrobat and recent
+ * Office write them), and the dossier is written with object streams too.
  */
 #include "zhi-dossier.h"
 #include "zhi-evidence-inspect.h"
+#include "zhi-pdf-compact.h"
 #include "zhi-store.h"
 #include "zhi-test-pdfs.h"
 
@@ -332,7 +338,12 @@ remove_tree (const char *dir)
 }
 
 static void
-workload (const char *self, guint n_files, guint per_file, guint glyphs, gboolean keep)
+workload (const char *self,
+          guint n_files,
+          guint per_file,
+          guint glyphs,
+          gboolean object_streams,
+          gboolean keep)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -359,12 +370,12 @@ workload (const char *self, guint n_files, guint per_file, guint glyphs, gboolea
   zhi_project_set_city (project, "沈阳市");
 
   if (glyphs > 0)
-    g_print ("\n== %u evidence PDFs of %u pages (%u pages), %u distinct ideographs each: "
+    g_print ("\n== %u evidence PDFs of %u pages (%u pages), %u distinct ideographs each%s: "
              "generating…\n",
-             n_files, per_file, total_pages, glyphs);
+             n_files, per_file, total_pages, glyphs, object_streams ? ", in object streams" : "");
   else
-    g_print ("\n== %u evidence PDFs of %u pages (%u pages): generating…\n", n_files, per_file,
-             total_pages);
+    g_print ("\n== %u evidence PDFs of %u pages (%u pages)%s: generating…\n", n_files, per_file,
+             total_pages, object_streams ? ", in object streams" : "");
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/evidence-%03u.pdf", dir, i + 1);
@@ -378,6 +389,14 @@ workload (const char *self, guint n_files, guint per_file, guint glyphs, gboolea
         g_assert_true (write_heavy_pdf (path, per_file, glyphs, i * glyphs, &error));
       else
         g_assert_true (zhi_test_pdfs_write_text_pdf (path, per_file, &error));
+      if (object_streams)
+        {
+          g_autofree char *packed = g_strconcat (path, ".packed", NULL);
+
+          g_assert_true (zhi_pdf_compact (path, packed, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (g_rename (packed, path), ==, 0);
+        }
       /* distinct bytes, so that the store keeps every blob (a comment after %%EOF) */
       fp = fopen (path, "ab");
       fputs (tail, fp);
@@ -462,7 +481,7 @@ workload (const char *self, guint n_files, guint per_file, guint glyphs, gboolea
 int
 main (int argc, char **argv)
 {
-  gboolean keep = FALSE;
+  gboolean keep = FALSE, object_streams = FALSE;
   guint glyphs = 0;
   int first = 1;
 
@@ -480,6 +499,8 @@ main (int argc, char **argv)
       glyphs = (guint)MAX (1, atoi (argv[first + 1]));
       first += 2;
     }
+  if (argc > first && g_str_equal (argv[first], "--object-streams"))
+    object_streams = TRUE, first++;
   /* the plain workload, then (--glyphs) the heavy one of the same size */
   for (guint heavy = 0; heavy <= (glyphs > 0 ? 1u : 0u); heavy++)
     {
@@ -487,11 +508,11 @@ main (int argc, char **argv)
 
       if (argc > first)
         workload (argv[0], MAX (1, atoi (argv[first])),
-                  argc > first + 1 ? MAX (1, atoi (argv[first + 1])) : 10, g, keep);
+                  argc > first + 1 ? MAX (1, atoi (argv[first + 1])) : 10, g, object_streams, keep);
       else
         {
-          workload (argv[0], 100, 10, g, keep);
-          workload (argv[0], 300, 10, g, keep);
+          workload (argv[0], 100, 10, g, object_streams, keep);
+          workload (argv[0], 300, 10, g, object_streams, keep);
         }
     }
   return 0;
