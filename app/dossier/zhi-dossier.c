@@ -802,7 +802,7 @@ work_dir_remove (const char *dir)
 /* With attachments, everything temporary goes into a private directory made in @dir: the copy of
  * each evidence file (read once from the project), flattened copies of PDFs with annotations,
  * cairo's PDF (the body and the template page) and qpdf's result (the originals' pages made and
- * inserted, object streams; zhi_pdf_doc_write()), which is copied into
+ * inserted; zhi_pdf_doc_write()), which is copied into
  * @dest.  The directory is removed on success, failure and cancellation.  Disk: about the
  * evidence's size plus twice the dossier's.  If the qpdf pass fails where there are no original
  * pages, cairo's file — valid, ~10 % larger — is copied instead and job->compact_warning says

@@ -146,8 +146,9 @@ void zhi_pdf_doc_set_work_dir (ZhiPdfDoc *doc, const char *dir);
  * write's stream, which gets nothing: the work directory must be on @path's disk.  @path is
  * replaced only on success (flushed to disk first when it existed, keeping its mode). */
 void zhi_pdf_doc_set_result_path (ZhiPdfDoc *doc, const char *path);
-/* With TRUE, the output is always rewritten by libqpdf with object streams (zhi-pdf-compact.h);
- * it is whenever there are original evidence pages.  Default FALSE: cairo's output as it is. */
+/* With TRUE, the output is always rewritten by libqpdf (zhi-pdf-compact.h): with object streams,
+ * or, with original evidence pages, as compactly as the evidence came; it is rewritten whenever
+ * there are original evidence pages.  Default FALSE: cairo's output as it is. */
 void zhi_pdf_doc_set_compact (ZhiPdfDoc *doc, gboolean compact);
 /* After a write: NULL, or why the object-stream pass failed when there were no original
  * pages (cairo's output was written instead).  When there are original pages, a failure of

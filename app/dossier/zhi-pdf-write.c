@@ -304,9 +304,8 @@ assemble_progress (guint copied, gpointer data)
   (void)copied;
 }
 
-/* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages,
- * object streams) into a second one, which is copied into @out, or renamed to the document's
- * result path. */
+/* Pass 2 into a temporary file, then the qpdf pass (the originals under their frame pages) into
+ * a second one, which is copied into @out, or renamed to the document's result path. */
 static gboolean
 write_through_qpdf (Writer *w, const char *dir, GOutputStream *out, GError **error)
 {
