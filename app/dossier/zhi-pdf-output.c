@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
@@ -237,7 +238,8 @@ typedef struct
   int in;   /* the output file, read from the start */
   int wake; /* an eventfd: qpdf has written everything */
   ZhiSha256 *sum;
-  int error; /* errno of a failed read, or 0 */
+  goffset hashed; /* bytes */
+  int error;      /* errno of a failed read, or 0 */
 } Follower;
 
 static gpointer
@@ -258,6 +260,7 @@ follow_run (gpointer data)
       if (n > 0)
         {
           zhi_sha256_update (f->sum, buffer, (gsize)n);
+          f->hashed += n;
           continue;
         }
       if (n < 0 && errno == EINTR)
@@ -290,9 +293,10 @@ gboolean
 zhi_pdf_output_write (
     qpdf_data q, const char *out_path, gboolean object_streams, char **digest, GError **error)
 {
-  Follower follower = { -1, -1, NULL, 0 };
+  Follower follower = { -1, -1, NULL, 0, 0 };
   GThread *thread = NULL;
   QPDF_ERROR_CODE status;
+  struct stat st;
 
   *digest = NULL;
   /* qpdf creates the file here */
@@ -324,8 +328,9 @@ zhi_pdf_output_write (
       /* qpdf flushed everything into the file before it returned: the rest is read */
       eventfd_write (follower.wake, 1);
       g_thread_join (thread);
-      /* a failed read: zhi_pdf_output_set_id() reads the file again */
-      if (follower.error == 0)
+      /* a failed read, or a file system that showed the thread less than qpdf wrote (one over a
+       * network may): zhi_pdf_output_set_id() reads the file again */
+      if (follower.error == 0 && fstat (follower.in, &st) == 0 && st.st_size == follower.hashed)
         *digest = g_strdup (zhi_sha256_get_string (follower.sum));
       zhi_sha256_free (follower.sum);
     }

@@ -2,6 +2,7 @@
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-doc.h"
 #include "zhi-pdf-finish.h"
+#include "zhi-pdf-output.h"
 #include "zhi-test-pdfs.h"
 #include "zhi-test-util.h"
 
@@ -342,6 +343,34 @@ test_file_id_large (void)
   g_assert_cmpint ((gssize)len - (id - data), >, 4096);
 }
 
+/* Where the bytes were not hashed as they were written (a file system that showed the hashing
+ * thread less than qpdf wrote), the file is read back: the same identifier. */
+static void
+test_file_id_read_back (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL, *first = NULL, *second = NULL, *expected = NULL;
+  const char *argv[] = { "qpdf", "--static-id", "--", NULL, NULL, NULL };
+
+  ensure_files ();
+  path = g_build_filename (files.dir, "static-id.pdf", NULL);
+  argv[3] = files.cairo_path;
+  argv[4] = path;
+  g_assert_cmpint (qpdfjob_run_from_argv (argv), ==, 0);
+  g_assert_true (zhi_test_pdf_file_id (path, &first, &second, &expected));
+  g_assert_cmpstr (second, ==, "31415926535897932384626433832795");
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&second, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  g_assert_true (zhi_pdf_output_set_id (path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zhi_test_pdf_file_id (path, &first, &second, &expected));
+  /* the second half; the first is cairo's, which the input had */
+  g_assert_cmpstr (second, ==, expected);
+  g_assert_cmpstr (second, !=, "31415926535897932384626433832795");
+}
+
 /* Input larger than qpdf is given in memory (a body with large images): read from the file,
  * the same document out. */
 static void
@@ -461,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-compact/deterministic", test_deterministic);
   g_test_add_func ("/pdf-compact/file-id-from-the-bytes", test_file_id);
   g_test_add_func ("/pdf-compact/file-id-in-a-large-file", test_file_id_large);
+  g_test_add_func ("/pdf-compact/file-id-read-back", test_file_id_read_back);
   g_test_add_func ("/pdf-compact/large-input", test_large_input);
   g_test_add_func ("/pdf-compact/errors", test_errors);
   g_test_add_func ("/pdf-compact/mark-artifacts", test_mark_artifacts);
