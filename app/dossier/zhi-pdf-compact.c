@@ -824,19 +824,6 @@ free_sources (GAsyncQueue *queue, GPtrArray *sources)
   g_ptr_array_set_size (sources, 0);
 }
 
-/* Whether @ev was written with a cross-reference stream, as writers do that put objects in
- * object streams (PDF 1.5 and later): its trailer is the stream's dictionary (/Type /XRef), or a
- * hybrid file's table trailer points to it (/XRefStm).  A file with a cross-reference table only
- * has no object streams. */
-static gboolean
-came_in_object_streams (qpdf_data ev)
-{
-  qpdf_oh trailer = qpdf_get_trailer (ev);
-
-  return qpdf_oh_is_name_and_equals (ev, qpdf_oh_get_key (ev, trailer, "/Type"), "/XRef")
-         || qpdf_oh_has_key (ev, trailer, "/XRefStm");
-}
-
 /* Opens the evidence file of one attachment, for its pages to be copied: with @recovery, as a
  * flattened copy is (a damaged stream met while copying is recovered, a warning, rather than
  * failing the whole dossier); without, as zhi_pdf_read_pages() opened the one it kept. */
@@ -1063,6 +1050,17 @@ zhi_pdf_assemble (const char *in_path,
                   if ((ev = open_evidence (u->path, FALSE, error)) == NULL)
                     goto out;
                 }
+              /* a file that came in object streams was kept unparsed (zhi_pdf_read_pages()):
+               * its pages get their inherited attributes now, unless the parsing thread gave
+               * them (and the others had them at inspection) */
+              else if (qpdf_push_inherited_attributes_to_page (ev) & QPDF_ERRORS)
+                {
+                  g_ptr_array_add (sources, ev);
+                  zhi_pdf_compact_set_error (error, ev, ZHI_PDF_COMPACT_ERROR_READ,
+                                             "the page tree could not be read");
+                  name_the_page (error, u);
+                  goto out;
+                }
             }
           else if ((ev = open_evidence (u->path, TRUE, error)) == NULL)
             goto out;
@@ -1070,7 +1068,7 @@ zhi_pdf_assemble (const char *in_path,
           /* the dossier is written as compactly as the most compact evidence came: cairo's body
            * and a scanner's pages as a cross-reference table, evidence that came in object
            * streams with them (written without, it would grow) */
-          object_streams = object_streams || came_in_object_streams (ev);
+          object_streams = object_streams || zhi_qpdf_came_in_object_streams (ev);
           zhi_pdf_links_start_run (q, &links, ev, u->dest);
           /* what recovery said while reading (a flattened copy is read with it), and while
            * looking for its outline */

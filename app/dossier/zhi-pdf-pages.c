@@ -2,6 +2,7 @@
  * annotations and permissions (zhi_pdf_read_pages()), and its annotations flattened so that
  * they print (zhi_pdf_flatten(), a qpdf job) */
 #include "zhi-pdf-compact.h"
+#include "zhi-pdf-qpdf.h"
 
 #include <qpdf/qpdf-c.h>
 #include <qpdf/qpdfjob-c.h>
@@ -200,6 +201,25 @@ zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, 
       goto out;
     }
   ok = TRUE;
+  if (keep_source && zhi_qpdf_came_in_object_streams (q))
+    {
+      /* reading a page out of an object stream parsed every object of that stream (fonts, their
+       * widths): kept, a hundred such files held 50 MB until copied.  The file read again holds
+       * its cross-reference table only, and is parsed when its pages are copied (its inherited
+       * attributes pushed to its pages then: zhi_pdf_assemble()) */
+      qpdf_cleanup (&q);
+      q = qpdf_init ();
+      qpdf_silence_errors (q);
+      qpdf_set_suppress_warnings (q, QPDF_TRUE);
+      qpdf_set_attempt_recovery (q, QPDF_FALSE);
+      if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
+        {
+          zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ,
+                                     "the PDF could not be read");
+          ok = FALSE;
+          goto out;
+        }
+    }
   if (keep_source)
     {
       qpdf_oh_release_all (q);

@@ -75,6 +75,10 @@ parse_all (qpdf_data doc)
   int n;
 
   zhi_pdf_links_forget_problems (doc);
+  /* a file that came in object streams was kept unparsed (zhi_pdf_read_pages()): its pages get
+   * their inherited attributes here (done already for the others) */
+  if (qpdf_push_inherited_attributes_to_page (doc) & QPDF_ERRORS)
+    return FALSE;
   size = qpdf_oh_get_key (doc, qpdf_get_trailer (doc), "/Size");
   n = qpdf_oh_is_integer (doc, size) ? qpdf_oh_get_int_value_as_int (doc, size) : 0;
   for (int id = 1; id < n; id++)

@@ -69,3 +69,12 @@ zhi_qpdf_n_items (qpdf_data q, qpdf_oh oh)
 {
   return qpdf_oh_is_array (q, oh) ? qpdf_oh_get_array_n_items (q, oh) : 0;
 }
+
+gboolean
+zhi_qpdf_came_in_object_streams (qpdf_data q)
+{
+  qpdf_oh trailer = qpdf_get_trailer (q);
+
+  return qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, trailer, "/Type"), "/XRef")
+         || qpdf_oh_has_key (q, trailer, "/XRefStm");
+}

@@ -16,5 +16,10 @@ qpdf_oh zhi_qpdf_copy_value (qpdf_data q, qpdf_data ev, qpdf_oh oh, guint depth)
  * (and the warning fails the dossier) when a key is asked of what is not a dictionary. */
 qpdf_oh zhi_qpdf_key (qpdf_data q, qpdf_oh oh, const char *key);
 int zhi_qpdf_n_items (qpdf_data q, qpdf_oh oh);
+/* Whether @q was written with a cross-reference stream, as writers do that put objects in object
+ * streams (PDF 1.5 and later): its trailer is the stream's dictionary (/Type /XRef), or a hybrid
+ * file's table trailer points to it (/XRefStm).  A file with a cross-reference table only has no
+ * object streams. */
+gboolean zhi_qpdf_came_in_object_streams (qpdf_data q);
 
 G_END_DECLS

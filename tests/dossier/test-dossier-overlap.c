@@ -371,28 +371,64 @@ dossier_contains (const char *path, const char *needle)
   return memmem (data, len, needle, strlen (needle)) != NULL;
 }
 
+/* A PDF of two A4 landscape pages (Helvetica: "INHERITED ONE", "INHERITED TWO") whose
+ * /MediaBox and /Resources are their page tree node's, which the pages inherit. */
+static void
+write_inherited_pdf (const char *path)
+{
+  static const char *const objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 841.89 595.276] "
+    "/Resources << /Font << /F1 5 0 R >> >> >>",
+    "<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 400 Td (INHERITED ONE) Tj ET\nendstream",
+    "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 400 Td (INHERITED TWO) Tj ET\nendstream",
+  };
+  g_autoptr (GString) out = g_string_new ("%PDF-1.5\n");
+  g_autoptr (GString) xref = g_string_new (NULL);
+
+  g_string_append_printf (xref, "xref\n0 %u\n0000000000 65535 f \n",
+                          (guint)G_N_ELEMENTS (objects) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      g_string_append_printf (xref, "%010" G_GSIZE_FORMAT " 00000 n \n", out->len);
+      g_string_append_printf (out, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  g_string_append_printf (
+      out, "%strailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+      xref->str, (guint)G_N_ELEMENTS (objects) + 1, out->len);
+  g_assert_true (g_file_set_contents (path, out->str, (gssize)out->len, NULL));
+}
+
 /* The dossier is written as compactly as its evidence came.  Evidence with cross-reference
  * tables (cairo's, as scanners' and LibreOffice's): a table, no object streams.  Once one
  * evidence PDF came in object streams (qpdf's here, as Acrobat and recent Office write them),
- * the dossier's objects are in object streams too. */
+ * the dossier's objects are in object streams too.  Such a file is kept unparsed after its
+ * inspection, and its pages get their inherited size and fonts when they are copied. */
 static void
 test_object_streams_as_the_evidence_came (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GFile) plain = write_pdf (f->dir, "plain.pdf", 2);
-  g_autofree char *plain_path = g_file_get_path (plain);
+  g_autofree char *plain_path = g_build_filename (f->dir, "inherited.pdf", NULL);
   g_autofree char *packed_path = g_build_filename (f->dir, "紧凑.pdf", NULL);
+  g_autofree char *uri = NULL;
   g_autoptr (GFile) packed = g_file_new_for_path (packed_path);
   g_autoptr (GError) error = NULL;
   const char *argv[] = { "qpdf", "--object-streams=generate", "--", plain_path, packed_path, NULL };
   Dossier a = { 0 }, b = { 0 };
+  PopplerDocument *pdf;
   ZhiEvidence *ev;
+  guint found = 0;
 
   render_as_one_thread_does (f, &a);
   g_assert_false (dossier_contains (f->path, "/ObjStm"));
   g_assert_true (dossier_contains (f->path, "\nxref\n"));
 
+  write_inherited_pdf (plain_path);
   g_assert_cmpint (qpdfjob_run_from_argv (argv), ==, 0);
   g_assert_true (dossier_contains (packed_path, "/ObjStm"));
+  g_assert_false (dossier_contains (packed_path, "\nxref\n"));
   ev = zhi_project_attach_file (f->project, packed, "紧凑的材料", NULL, &error);
   g_assert_no_error (error);
   g_ptr_array_add (f->ids, g_strdup (zhi_evidence_get_id (ev)));
@@ -400,6 +436,27 @@ test_object_streams_as_the_evidence_came (Fixture *f, gconstpointer data)
   g_assert_true (any_page_has (&b, "附件5第2页/共2页申报书指纹F"));
   g_assert_true (dossier_contains (f->path, "/ObjStm"));
   g_assert_false (dossier_contains (f->path, "\nxref\n"));
+  /* each page at its inherited size, with its inherited font's text */
+  uri = g_filename_to_uri (f->path, NULL, NULL);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      if (strstr (text, "INHERITED ONE") || strstr (text, "INHERITED TWO"))
+        {
+          g_assert_cmpfloat_with_epsilon (w, 841.89, 0.01);
+          g_assert_cmpfloat_with_epsilon (h, 595.276, 0.01);
+          found++;
+        }
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+  g_assert_cmpuint (found, ==, 2);
   dossier_clear (&a);
   dossier_clear (&b);
 }
