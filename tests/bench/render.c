@@ -27,8 +27,8 @@
  *
  * cairo writes its files with a cross-reference table, as scanners and LibreOffice do; the
  * dossier is then written without object streams.  With --object-streams, each evidence file is
- * rewritten by libqpdf with object streams and a cross-reference stream (as Acrobat and recent
- * Office write them), and the dossier is written with object streams too.
+ * rewritten by libqpdf with object streams and a cross-reference stream (as Acrobat and many
+ * PDF 1.5 writers do), and the dossier is written with object streams too.
  */
 #include "zhi-dossier.h"
 #include "zhi-evidence-inspect.h"

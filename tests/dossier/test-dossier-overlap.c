@@ -404,8 +404,8 @@ write_inherited_pdf (const char *path)
 
 /* The dossier is written as compactly as its evidence came.  Evidence with cross-reference
  * tables (cairo's, as scanners' and LibreOffice's): a table, no object streams.  Once one
- * evidence PDF came in object streams (qpdf's here, as Acrobat and recent Office write them),
- * the dossier's objects are in object streams too.  Such a file is kept unparsed after its
+ * evidence PDF came in object streams (qpdf's here, as Acrobat and many PDF 1.5 writers do), the
+ * dossier's objects are in object streams too.  Such a file is kept unparsed after its
  * inspection, and its pages get their inherited size and fonts when they are copied. */
 static void
 test_object_streams_as_the_evidence_came (Fixture *f, gconstpointer data)
