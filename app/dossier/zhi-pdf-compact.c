@@ -117,12 +117,8 @@ zhi_pdf_compact_finish (const char *in_path,
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (in_path, out_path) != 0, FALSE);
 
-  qpdf = qpdf_init ();
-  /* errors and warnings are taken from the API, never printed on stderr */
-  qpdf_silence_errors (qpdf);
-  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
   /* the input is our own cairo output: a file that needs recovery is a bug, not a dossier */
-  qpdf_set_attempt_recovery (qpdf, QPDF_FALSE);
+  qpdf = zhi_qpdf_new (FALSE);
 
   if (read_body (qpdf, in_path, &body) & QPDF_ERRORS)
     {
@@ -830,11 +826,8 @@ free_sources (GAsyncQueue *queue, GPtrArray *sources)
 static qpdf_data
 open_evidence (const char *path, gboolean recovery, GError **error)
 {
-  qpdf_data ev = qpdf_init ();
+  qpdf_data ev = zhi_qpdf_new (recovery);
 
-  qpdf_silence_errors (ev);
-  qpdf_set_suppress_warnings (ev, QPDF_TRUE);
-  qpdf_set_attempt_recovery (ev, recovery);
   if ((qpdf_read (ev, path, NULL) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (ev) & QPDF_ERRORS))
     {
@@ -990,10 +983,7 @@ zhi_pdf_assemble (const char *in_path,
   zhi_pdf_links_init (&links);
   /* the previous assembly's objects are gone before this one's are made */
   freer = zhi_pdf_freer_start ();
-  q = qpdf_init ();
-  qpdf_silence_errors (q);
-  qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  qpdf_set_attempt_recovery (q, QPDF_FALSE);
+  q = zhi_qpdf_new (FALSE);
   if ((read_body (q, in_path, &body) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (q) & QPDF_ERRORS))
     {

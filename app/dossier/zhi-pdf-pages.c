@@ -134,14 +134,11 @@ has_annotations (qpdf_data q, qpdf_oh page)
 gboolean
 zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error)
 {
-  qpdf_data q = qpdf_init ();
+  qpdf_data q = zhi_qpdf_new (FALSE);
   gboolean ok = FALSE;
   int n;
 
   memset (pages, 0, sizeof *pages);
-  qpdf_silence_errors (q);
-  qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  qpdf_set_attempt_recovery (q, QPDF_FALSE);
   if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
     {
       qpdf_error e = qpdf_get_error (q);
@@ -208,10 +205,7 @@ zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, 
        * its cross-reference table only, and is parsed when its pages are copied (its inherited
        * attributes pushed to its pages then: zhi_pdf_assemble()) */
       qpdf_cleanup (&q);
-      q = qpdf_init ();
-      qpdf_silence_errors (q);
-      qpdf_set_suppress_warnings (q, QPDF_TRUE);
-      qpdf_set_attempt_recovery (q, QPDF_FALSE);
+      q = zhi_qpdf_new (FALSE);
       if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
         {
           zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ,

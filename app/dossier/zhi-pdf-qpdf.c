@@ -78,3 +78,14 @@ zhi_qpdf_came_in_object_streams (qpdf_data q)
   return qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, trailer, "/Type"), "/XRef")
          || qpdf_oh_has_key (q, trailer, "/XRefStm");
 }
+
+qpdf_data
+zhi_qpdf_new (gboolean recovery)
+{
+  qpdf_data q = qpdf_init ();
+
+  qpdf_silence_errors (q);
+  qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  qpdf_set_attempt_recovery (q, recovery ? QPDF_TRUE : QPDF_FALSE);
+  return q;
+}

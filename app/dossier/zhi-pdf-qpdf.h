@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* A new qpdf document that reports errors and warnings through the API only (never on stderr),
+ * and recovers a damaged file's cross-reference table when reading it only with @recovery. */
+qpdf_data zhi_qpdf_new (gboolean recovery);
 /* A real number with 4 decimals, an array of @n of them. */
 qpdf_oh zhi_qpdf_new_real (qpdf_data q, double v);
 qpdf_oh zhi_qpdf_new_numbers (qpdf_data q, const double *v, guint n);
