@@ -303,6 +303,15 @@ test_json_invalid (void)
                      ZHI_PROJECT_ERROR_INVALID, "zz");
   expect_json_error ("{\"format\":\"zhizao-project\",\"scenarios\":[{\"criteria\":[1]}]}",
                      ZHI_PROJECT_ERROR_INVALID, "scenarios[0]");
+  /* text that is not UTF-8: json-glib turns an octal escape, which JSON has not got, into the
+   * byte (a value, a member name, deeper in an answer) */
+  expect_json_error ("{\"format\":\"zhizao-project\",\"credit_code\":\"9\\210804\"}",
+                     ZHI_PROJECT_ERROR_INVALID, "“credit_code”");
+  expect_json_error ("{\"format\":\"zhizao-project\",\"narratives\":{\"w\\377\":\"x\"}}",
+                     ZHI_PROJECT_ERROR_INVALID, "“narratives”");
+  expect_json_error ("{\"format\":\"zhizao-project\",\"answers\":{\"w10.kpi-cycle\":"
+                     "{\"type\":\"kpi\",\"source\":\"\\303\"}}}",
+                     ZHI_PROJECT_ERROR_INVALID, "“answers.w10.kpi-cycle.source”");
 }
 
 static void

@@ -156,6 +156,43 @@ bad (GError **error, const char *where, const char *expected)
   return FALSE;
 }
 
+/* Whether every string and member name in @node is UTF-8, as JSON text is (json-glib takes
+ * bytes as they come): else FALSE, naming the member that is not (by its parent's name when the
+ * name itself is the one). */
+static gboolean
+all_utf8 (JsonNode *node, const char *where, GError **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          g_autofree char *inner = NULL;
+
+          if (!g_utf8_validate (l->data, -1, NULL))
+            return bad (error, where, _ ("a string"));
+          inner = g_str_equal (where, "/") ? g_strdup (l->data)
+                                           : g_strdup_printf ("%s.%s", where, (char *)l->data);
+          if (!all_utf8 (json_object_get_member (o, l->data), inner, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        if (!all_utf8 (json_array_get_element (a, i), where, error))
+          return FALSE;
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_STRING
+           && !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return bad (error, where, _ ("a string"));
+  return TRUE;
+}
+
 static gboolean
 get_string (JsonObject *o, const char *member, const char *where, const char **out, GError **error)
 {
@@ -366,6 +403,8 @@ zhi_project_from_json (JsonNode *node, GError **error)
       bad (error, "/", _ ("an object"));
       return NULL;
     }
+  if (!all_utf8 (node, "/", error))
+    return NULL;
   JsonObject *root = json_node_get_object (node);
   const char *format;
   gint64 version;
