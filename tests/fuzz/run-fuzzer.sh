@@ -11,7 +11,9 @@ cp "$corpus"/* "$work/corpus/"
 # leaks are reported by the replay under ASan; here only crashes, hangs and broken invariants
 export ASAN_OPTIONS="${ZHI_FUZZ_ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 status=0
-"$fuzzer" -max_total_time="$seconds" -runs="$runs" -timeout=20 -rss_limit_mb=2048 \
+# -error_exitcode: libFuzzer's own (77) is what meson reads as a skipped test, so a crash would
+# pass unnoticed
+"$fuzzer" -max_total_time="$seconds" -runs="$runs" -timeout=20 -rss_limit_mb=2048 -error_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" || status=$?
 if [ $status -ne 0 ]; then
   for f in "$work"/artifacts/*; do
