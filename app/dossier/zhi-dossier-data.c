@@ -169,6 +169,13 @@ zhi_dossier_data_page_hash (qpdf_data q, int index)
 gboolean
 zhi_dossier_data_embed (qpdf_data q, JsonObject *data, GError **error)
 {
+  return zhi_dossier_data_embed_full (q, data, NULL, NULL, error);
+}
+
+gboolean
+zhi_dossier_data_embed_full (
+    qpdf_data q, JsonObject *data, GFunc between, gpointer user_data, GError **error)
+{
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   JsonArray *pages = json_array_new ();
@@ -184,6 +191,8 @@ zhi_dossier_data_embed (qpdf_data q, JsonObject *data, GError **error)
       json_array_add_string_element (pages, hash);
       /* the handles of one page's walk: not kept for the thousand others */
       qpdf_oh_release_all (q);
+      if (between != NULL && (i + 1) % 32 == 0)
+        between (q, user_data);
     }
   json_object_set_array_member (data, "pages", pages);
   json_node_set_object (node, data);

@@ -41,6 +41,9 @@ char *zhi_dossier_data_page_hash (qpdf_data qpdf, int index);
  * embeds @data as ZHI_DOSSIER_DATA_NAME.  Call last, just before writing: it releases every
  * object handle of @qpdf (qpdf_oh_release_all()). */
 gboolean zhi_dossier_data_embed (qpdf_data qpdf, JsonObject *data, GError **error);
+/* The same; @between (may be NULL) is called with @user_data every few dozen pages hashed. */
+gboolean zhi_dossier_data_embed_full (
+    qpdf_data qpdf, JsonObject *data, GFunc between, gpointer user_data, GError **error);
 
 /* The embedded data of the document open in @qpdf; NULL with ZHI_DOSSIER_DATA_ERROR_MISSING or
  * _INVALID. */

@@ -760,7 +760,7 @@ inspect_pdf (ZhiPdfAttachment *att, GBytes *bytes)
   PopplerDocument *pdf;
 
   /* kept open for the assembly (zhi_pdf_attachment_steal_source()): parsed once */
-  if (zhi_pdf_read_pages (att->file, TRUE, &att->pages, &qpdf_error))
+  if (zhi_pdf_read_pages_full (att->file, TRUE, att->file_is_ours, &att->pages, &qpdf_error))
     {
       att->kind = KIND_PDF_ORIGINAL;
       att->n_pages = att->pages.n_pages;

@@ -5,6 +5,7 @@
 #include "zhi-dossier-data.h"
 #include "zhi-pdf-finish.h"
 #include "zhi-pdf-links.h"
+#include "zhi-pdf-map.h"
 #include "zhi-pdf-qpdf.h"
 #include "zhi-sha256.h"
 
@@ -82,27 +83,6 @@ zhi_pdf_compact (const char *in_path, const char *out_path, GError **error)
   return zhi_pdf_compact_finish (in_path, out_path, NULL, error);
 }
 
-/* Reads cairo's output at @path into @q: from memory when it is small, as most bodies are (a
- * megabyte or two; large images keep it a file).  qpdf reads an object with a seek and a read:
- * from a file, two system calls each, and it reads every object of the body before its first
- * new one (4,000 at 1,000 evidence pages).  *@memory: to free once @q is freed. */
-static QPDF_ERROR_CODE
-read_body (qpdf_data q, const char *path, char **memory)
-{
-  enum
-  {
-    IN_MEMORY = 8 * 1024 * 1024
-  };
-  GStatBuf st;
-  gsize len = 0;
-
-  *memory = NULL;
-  if (g_stat (path, &st) == 0 && st.st_size <= IN_MEMORY
-      && g_file_get_contents (path, memory, &len, NULL))
-    return qpdf_read_memory (q, path, *memory, len, NULL);
-  return qpdf_read (q, path, NULL);
-}
-
 gboolean
 zhi_pdf_compact_finish (const char *in_path,
                         const char *out_path,
@@ -111,7 +91,7 @@ zhi_pdf_compact_finish (const char *in_path,
 {
   qpdf_data qpdf;
   g_autofree char *digest = NULL;
-  g_autofree char *body = NULL;
+  ZhiPdfMap *body = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -120,7 +100,9 @@ zhi_pdf_compact_finish (const char *in_path,
   /* the input is our own cairo output: a file that needs recovery is a bug, not a dossier */
   qpdf = zhi_qpdf_new (FALSE);
 
-  if (read_body (qpdf, in_path, &body) & QPDF_ERRORS)
+  /* from a mapping: qpdf reads every object of the body before its first new one, and from a
+   * file each with a seek and a read */
+  if (zhi_pdf_map_read (qpdf, in_path, &body) & QPDF_ERRORS)
     {
       zhi_pdf_compact_set_error (error, qpdf, ZHI_PDF_COMPACT_ERROR_READ,
                                  "the PDF could not be read");
@@ -133,14 +115,15 @@ zhi_pdf_compact_finish (const char *in_path,
     goto out;
   /* cairo's objects alone, a sixth smaller in object streams, at little cost (zhi_pdf_assemble()
    * decides by its evidence) */
-  if (!zhi_pdf_output_write (qpdf, out_path, TRUE, &digest, error)
+  if (!zhi_pdf_output_write (qpdf, out_path, TRUE, NULL, &digest, error)
       || !zhi_pdf_output_set_id (out_path, digest, error))
     goto out;
   ok = TRUE;
 
 out:
-  /* before the memory it reads from (g_autofree) */
+  /* before the mapping it reads from */
   qpdf_cleanup (&qpdf);
+  zhi_pdf_map_free (body);
   return ok;
 }
 
@@ -807,6 +790,18 @@ add_dests (qpdf_data q, GArray *added_names, GArray *added_pages, GArray *added_
   qpdf_oh_remove_key (q, tree, "/Limits");
   qpdf_oh_replace_key (q, tree, "/Names", flat);
 }
+/* Hashing the pages reads their content streams (GFunc: @maps, the mappings they come from):
+ * what it read is not held until the write. */
+static void
+drop_map_pages (gpointer q, gpointer maps)
+{
+  GPtrArray *array = maps;
+
+  (void)q;
+  for (guint i = 0; i < array->len; i++)
+    zhi_pdf_map_drop_pages (array->pdata[i]);
+}
+
 /* Frees the qpdf documents of @sources, the evidence files whose pages are all copied, and
  * empties it.  What was copied from them stays valid: qpdf reads a copied stream's data from the
  * file itself when the output is written (the copy holds the file open), not from the document.
@@ -972,7 +967,10 @@ zhi_pdf_assemble (const char *in_path,
   qpdf_data ev = NULL;
   GAsyncQueue *freer;
   g_autofree char *digest = NULL;
-  char *body = NULL; /* cairo's output, read into memory */
+  /* the files qpdf reads from mappings: cairo's output and the evidence, unmapped once every
+   * document that reads them is freed */
+  GPtrArray *maps = g_ptr_array_new_with_free_func (zhi_pdf_map_free_func);
+  ZhiPdfMap *body = NULL, *current_map = NULL;
   gboolean ok = FALSE, object_streams = FALSE;
   int n_input = 0, n_source_pages = 0, next_input = 0, n_out = 0;
 
@@ -984,12 +982,16 @@ zhi_pdf_assemble (const char *in_path,
   /* the previous assembly's objects are gone before this one's are made */
   freer = zhi_pdf_freer_start ();
   q = zhi_qpdf_new (FALSE);
-  if ((read_body (q, in_path, &body) & QPDF_ERRORS)
+  if ((zhi_pdf_map_read (q, in_path, &body) & QPDF_ERRORS)
       || (qpdf_push_inherited_attributes_to_page (q) & QPDF_ERRORS))
     {
+      if (body != NULL)
+        g_ptr_array_add (maps, body);
       zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ, "the PDF could not be read");
       goto out;
     }
+  if (body != NULL)
+    g_ptr_array_add (maps, body);
   n_input = qpdf_get_num_pages (q);
   zhi_pdf_phase ("qpdf: read cairo's file");
   if (n_underlays > 0)
@@ -1026,15 +1028,25 @@ zhi_pdf_assemble (const char *in_path,
           /* the previous file's links, now that its pages are placed */
           zhi_pdf_links_flush (q, &links);
           free_sources (freer, sources);
+          /* the previous file's pages are copied: what copying read of it is not held */
+          zhi_pdf_map_drop_pages (g_steal_pointer (&current_map));
           if (u->source != NULL)
             {
               /* read whole at inspection, without recovery: parsed once per render (and,
                * with @prefetch, by another thread before this one copies from it) */
-              ev = g_steal_pointer (&u->source);
+              ZhiPdfSource *kept = g_steal_pointer (&u->source);
+              gboolean clean = zhi_pdf_prefetch_take (prefetch, kept);
+
+              ev = kept->doc;
+              /* kept until the dossier is freed: its copies read their stream data from it */
+              if (kept->map != NULL)
+                g_ptr_array_add (maps, kept->map);
+              current_map = kept->map;
+              g_free (kept);
               /* an object did not read while parsing ahead: copied from that document, a
                * page would lose it without a word; from the file read again as it was, the
                * copy meets it as the copy from a document not parsed ahead does */
-              if (!zhi_pdf_prefetch_take (prefetch, ev))
+              if (!clean)
                 {
                   zhi_pdf_freer_free (freer, ev, NULL);
                   if ((ev = open_evidence (u->path, FALSE, error)) == NULL)
@@ -1182,10 +1194,11 @@ zhi_pdf_assemble (const char *in_path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
   /* last: the page hashes see every page as it will be written */
-  if (finish && finish->data && !zhi_dossier_data_embed (q, finish->data, error))
+  if (finish && finish->data
+      && !zhi_dossier_data_embed_full (q, finish->data, drop_map_pages, maps, error))
     goto out;
   zhi_pdf_phase ("qpdf: page hashes");
-  if (!zhi_pdf_output_write (q, out_path, object_streams, &digest, error))
+  if (!zhi_pdf_output_write (q, out_path, object_streams, maps, &digest, error))
     goto out;
   zhi_pdf_phase ("qpdf: write");
   /* stream data (fonts, images) is read from the evidence files while writing, and qpdf warns
@@ -1203,9 +1216,11 @@ out:
   g_clear_pointer (&t.glyphs, g_hash_table_unref);
   /* the dossier, and the evidence file a failure left open (the dossier first: it holds
    * references into it) */
-  zhi_pdf_freer_free (freer, q, g_steal_pointer (&body));
+  zhi_pdf_freer_free (freer, q, NULL);
   free_sources (freer, sources);
   g_ptr_array_unref (sources);
+  /* after every document that reads them (the thread frees in order) */
+  zhi_pdf_freer_free_full (freer, NULL, maps, (GDestroyNotify)g_ptr_array_unref);
   zhi_pdf_freer_done (freer);
   /* the file's own /ID, hashed while it was written, while a thread frees qpdf's objects */
   if (ok && !zhi_pdf_output_set_id (out_path, digest, error))

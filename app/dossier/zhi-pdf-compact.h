@@ -71,6 +71,10 @@ void zhi_pdf_pages_clear (ZhiPdfPages *pages);
  * @keep_source, pages->source keeps the file open for zhi_pdf_assemble(). */
 gboolean
 zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error);
+/* The same; with @ours, @path is a file the caller made and nothing changes while the source is
+ * open (a copy the render made): it is read from a read-only mapping (zhi-pdf-map.h). */
+gboolean zhi_pdf_read_pages_full (
+    const char *path, gboolean keep_source, gboolean ours, ZhiPdfPages *pages, GError **error);
 
 /* Takes pages->source (NULL if none): the caller owns it, for a ZhiPdfUnderlay, or frees it
  * with zhi_pdf_source_free(). */

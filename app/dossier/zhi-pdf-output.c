@@ -2,6 +2,7 @@
  * written, the file's own /ID, qpdf's documents freed by a thread, and the phases'
  * clocks.  See zhi-pdf-output.h. */
 #include "zhi-pdf-output.h"
+#include "zhi-pdf-map.h"
 
 #include "zhi-sha256.h"
 
@@ -227,6 +228,21 @@ failed:
 
 /* ---- the output hashed behind the writing ---------------------------------------------------- */
 
+/* The mappings qpdf reads stream data from while it writes, and how far the write was when
+ * their pages were last taken out of the resident memory. */
+typedef struct
+{
+  GPtrArray *maps; /* ZhiPdfMap */
+  int dropped_at;  /* percent */
+} Reading;
+
+static void
+drop_map_pages (Reading *r)
+{
+  for (guint i = 0; i < r->maps->len; i++)
+    zhi_pdf_map_drop_pages (r->maps->pdata[i]);
+}
+
 /* qpdf writes the output file; a thread reads it behind the writing, out of the page cache
  * through a small buffer, and hashes it, so that the hash is done nearly when the file is.  qpdf
  * never waits on the thread.  (Before, qpdf wrote into a pipe that the thread emptied into the
@@ -238,8 +254,9 @@ typedef struct
   int in;   /* the output file, read from the start */
   int wake; /* an eventfd: qpdf has written everything */
   ZhiSha256 *sum;
-  goffset hashed; /* bytes */
-  int error;      /* errno of a failed read, or 0 */
+  goffset hashed;   /* bytes */
+  int error;        /* errno of a failed read, or 0 */
+  Reading *reading; /* or NULL */
 } Follower;
 
 static gpointer
@@ -249,9 +266,14 @@ follow_run (gpointer data)
   {
     BUFFER = 256 * 1024
   };
+  enum
+  {
+    DROP_EVERY = 4 * 1024 * 1024
+  };
   Follower *f = data;
   g_autofree char *buffer = g_malloc (BUFFER);
   gboolean last = FALSE;
+  goffset dropped = 0;
 
   for (;;)
     {
@@ -261,6 +283,12 @@ follow_run (gpointer data)
         {
           zhi_sha256_update (f->sum, buffer, (gsize)n);
           f->hashed += n;
+          /* what qpdf wrote it read first: the mappings' pages let go (as on qpdf's progress) */
+          if (f->reading != NULL && f->hashed - dropped >= DROP_EVERY)
+            {
+              drop_map_pages (f->reading);
+              dropped = f->hashed;
+            }
           continue;
         }
       if (n < 0 && errno == EINTR)
@@ -285,15 +313,38 @@ follow_run (gpointer data)
   return NULL;
 }
 
+/* qpdf's progress (on its own thread, as it writes): at each percent of the objects written,
+ * the pages of the mappings it read are let go, and behind the writing the thread that hashes
+ * the file lets them go every few megabytes (qpdf counts objects: the large ones, the fonts,
+ * come last, many megabytes a percent).  qpdf reads each stream's data once, and without this
+ * the process would hold, resident, every page of evidence the output copies (a hundred
+ * megabytes at 1,000 pages) when the write ends. */
+static void
+write_progress (int percent, void *data)
+{
+  Reading *r = data;
+
+  if (percent > r->dropped_at)
+    {
+      drop_map_pages (r);
+      r->dropped_at = percent;
+    }
+}
+
 /* Writes @q to @out_path (with object streams when @object_streams), and qpdf's fixed /ID:
  * zhi_pdf_output_set_id() gives it its own.  The same input gives the same bytes.  The file's
  * SHA-256 in *@digest, hashed by a thread as it was written (NULL where no thread could be
  * made). */
 gboolean
-zhi_pdf_output_write (
-    qpdf_data q, const char *out_path, gboolean object_streams, char **digest, GError **error)
+zhi_pdf_output_write (qpdf_data q,
+                      const char *out_path,
+                      gboolean object_streams,
+                      GPtrArray *maps,
+                      char **digest,
+                      GError **error)
 {
-  Follower follower = { -1, -1, NULL, 0, 0 };
+  Reading reading = { maps, 0 };
+  Follower follower = { -1, -1, NULL, 0, 0, maps != NULL && maps->len > 0 ? &reading : NULL };
   GThread *thread = NULL;
   QPDF_ERROR_CODE status;
   struct stat st;
@@ -322,6 +373,8 @@ zhi_pdf_output_write (
   qpdf_set_preserve_unreferenced_objects (q, QPDF_FALSE);
   /* the fixed /ID, replaced by one from the contents once written (zhi_pdf_output_set_id()) */
   qpdf_set_static_ID (q, QPDF_TRUE);
+  if (maps != NULL && maps->len > 0)
+    qpdf_register_progress_reporter (q, write_progress, &reading);
   status = qpdf_write (q);
   if (thread != NULL)
     {
@@ -334,6 +387,9 @@ zhi_pdf_output_write (
         *digest = g_strdup (zhi_sha256_get_string (follower.sum));
       zhi_sha256_free (follower.sum);
     }
+  /* the rest qpdf read */
+  if (maps != NULL)
+    drop_map_pages (&reading);
   if (follower.in >= 0)
     close (follower.in);
   if (follower.wake >= 0)
@@ -367,13 +423,16 @@ typedef struct
 {
   qpdf_data doc;
   gpointer memory;
+  GDestroyNotify destroy;
 } FreerItem;
 
 static void
 freer_item_run (FreerItem *item)
 {
-  qpdf_cleanup (&item->doc);
-  g_free (item->memory);
+  if (item->doc != NULL)
+    qpdf_cleanup (&item->doc);
+  if (item->memory != NULL)
+    item->destroy (item->memory);
   g_free (item);
 }
 
@@ -468,6 +527,12 @@ zhi_pdf_freer_start (void)
 void
 zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc, gpointer memory)
 {
+  zhi_pdf_freer_free_full (queue, doc, memory, g_free);
+}
+
+void
+zhi_pdf_freer_free_full (GAsyncQueue *queue, qpdf_data doc, gpointer memory, GDestroyNotify destroy)
+{
   FreerItem *item;
 
   if (doc == NULL && memory == NULL)
@@ -475,6 +540,7 @@ zhi_pdf_freer_free (GAsyncQueue *queue, qpdf_data doc, gpointer memory)
   item = g_new (FreerItem, 1);
   item->doc = doc;
   item->memory = memory;
+  item->destroy = destroy;
   if (queue != NULL)
     g_async_queue_push (queue, item);
   else

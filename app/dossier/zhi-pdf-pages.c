@@ -2,6 +2,7 @@
  * annotations and permissions (zhi_pdf_read_pages()), and its annotations flattened so that
  * they print (zhi_pdf_flatten(), a qpdf job) */
 #include "zhi-pdf-compact.h"
+#include "zhi-pdf-map.h"
 #include "zhi-pdf-qpdf.h"
 
 #include <qpdf/qpdf-c.h>
@@ -72,10 +73,15 @@ zhi_pdf_flatten (const char *in_path, const char *out_path, GError **error)
 void
 zhi_pdf_source_free (gpointer source)
 {
-  qpdf_data q = source;
+  ZhiPdfSource *src = source;
 
-  if (q != NULL)
-    qpdf_cleanup (&q);
+  if (src == NULL)
+    return;
+  /* the document first: it reads the mapping */
+  if (src->doc != NULL)
+    qpdf_cleanup (&src->doc);
+  zhi_pdf_map_free (src->map);
+  g_free (src);
 }
 
 gpointer
@@ -134,12 +140,21 @@ has_annotations (qpdf_data q, qpdf_oh page)
 gboolean
 zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, GError **error)
 {
+  return zhi_pdf_read_pages_full (path, keep_source, FALSE, pages, error);
+}
+
+gboolean
+zhi_pdf_read_pages_full (
+    const char *path, gboolean keep_source, gboolean ours, ZhiPdfPages *pages, GError **error)
+{
   qpdf_data q = zhi_qpdf_new (FALSE);
+  ZhiPdfMap *map = NULL;
   gboolean ok = FALSE;
   int n;
 
   memset (pages, 0, sizeof *pages);
-  if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
+  /* a file of ours is read from a mapping: nothing else changes it while it is mapped */
+  if ((ours ? zhi_pdf_map_read (q, path, &map) : qpdf_read (q, path, NULL)) & QPDF_ERRORS)
     {
       qpdf_error e = qpdf_get_error (q);
 
@@ -206,7 +221,7 @@ zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, 
        * attributes pushed to its pages then: zhi_pdf_assemble()) */
       qpdf_cleanup (&q);
       q = zhi_qpdf_new (FALSE);
-      if (qpdf_read (q, path, NULL) & QPDF_ERRORS)
+      if ((map != NULL ? zhi_pdf_map_read_again (q, map) : qpdf_read (q, path, NULL)) & QPDF_ERRORS)
         {
           zhi_pdf_compact_set_error (error, q, ZHI_PDF_COMPACT_ERROR_READ,
                                      "the PDF could not be read");
@@ -216,8 +231,14 @@ zhi_pdf_read_pages (const char *path, gboolean keep_source, ZhiPdfPages *pages, 
     }
   if (keep_source)
     {
+      ZhiPdfSource *src = g_new (ZhiPdfSource, 1);
+
       qpdf_oh_release_all (q);
-      pages->source = g_steal_pointer (&q);
+      src->doc = g_steal_pointer (&q);
+      src->map = g_steal_pointer (&map);
+      /* what inspecting read is not held until the copying: parsed ahead then, or copied */
+      zhi_pdf_map_drop_pages (src->map);
+      pages->source = src;
     }
 
 out:
@@ -225,5 +246,6 @@ out:
     zhi_pdf_pages_clear (pages);
   if (q != NULL)
     qpdf_cleanup (&q);
+  zhi_pdf_map_free (map);
   return ok;
 }

@@ -1,6 +1,7 @@
 /* zhi-pdf-prefetch.c — evidence documents parsed ahead of the assembly.  See zhi-pdf-compact.h. */
 #include "zhi-pdf-compact.h"
 #include "zhi-pdf-links.h"
+#include "zhi-pdf-map.h"
 
 #include <qpdf/qpdf-c.h>
 
@@ -18,7 +19,7 @@ typedef enum
 
 typedef struct
 {
-  qpdf_data doc;
+  ZhiPdfSource *source;
   State state;
   gboolean damaged;
 } Item;
@@ -99,7 +100,7 @@ zhi_pdf_prefetch_run (ZhiPdfPrefetch *p)
   for (guint i = 0;; i++)
     {
       Item *item;
-      qpdf_data doc;
+      ZhiPdfSource *source;
       gboolean damaged;
 
       g_mutex_lock (&p->mutex);
@@ -118,10 +119,12 @@ zhi_pdf_prefetch_run (ZhiPdfPrefetch *p)
           continue;
         }
       item->state = PARSING;
-      doc = item->doc;
+      source = item->source;
       g_mutex_unlock (&p->mutex);
 
-      damaged = !parse_all (doc);
+      damaged = !parse_all (source->doc);
+      /* parsed: the file's pages are read again only for the stream data, when written */
+      zhi_pdf_map_drop_pages (source->map);
 
       g_mutex_lock (&p->mutex);
       item = &g_array_index (p->items, Item, i);
@@ -144,7 +147,7 @@ zhi_pdf_prefetch_take (ZhiPdfPrefetch *p, gpointer source)
     {
       Item *item = &g_array_index (p->items, Item, i);
 
-      if (item->doc != source)
+      if (item->source != source)
         continue;
       while (item->state == PARSING)
         {
